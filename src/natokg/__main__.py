@@ -1,0 +1,3 @@
+from natokg.cli import app
+
+app(prog_name="natokg")

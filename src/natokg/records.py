@@ -1,0 +1,258 @@
+"""Typed records that pipeline stages pass to each other (DESIGN.md, "Data flow").
+
+read -> SourceDocument; segment -> SegmentedLetter; extract -> LetterRecords;
+map -> rdflib graphs. Stages never pass dicts. Offsets in ``Evidence`` are into
+``SourceDocument.raw`` (the file's decoded text or the text layer taken from a
+PDF/DOCX/HTML), so that ``raw[start:end] == quote`` always holds.
+
+Controlled values are short slugs; the mapper turns them into the concept IRIs of
+ontology/vocabularies.ttl (``id/capacity/ally``, ``id/unit/eur`` ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+LetterKind = Literal["agenda", "report", "memo", "letter"]
+MeetingKind = Literal[
+    "summit",
+    "foreign-ministers",
+    "defence-ministers",
+    "council-session",
+    "working-session",
+    "social-event",
+    "forum",
+    "external",
+]
+MeetingRole = Literal["main", "session", "mentioned"]
+ActorKind = Literal["state", "organisation", "group", "person"]
+Capacity = Literal["ally", "partner", "guest", "host"]
+CommitmentKind = Literal[
+    "spending-target", "financial-contribution", "policy-pledge", "capability-pledge"
+]
+Unit = Literal["percent-gdp", "eur", "usd"]
+CommitmentStatus = Literal["agreed", "announced", "proposed", "intended"]
+Modality = Literal["intended", "expressed"]
+
+
+# ---------------------------------------------------------------- read / segment
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A letter as read: raw text, normalised text, and the map between them.
+
+    ``offsets[i]`` is the position in ``raw`` of ``text[i]``; ``offsets`` has one extra
+    entry, ``len(raw)``-bounded, for the end of the text.
+    """
+
+    path: Path
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    sha256: str
+    media_type: str
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of normalised text to the raw span it came from."""
+        if end <= start:
+            raise ValueError(f"empty span {start}:{end}")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def evidence(self, start: int, end: int) -> "Evidence":
+        """Evidence for normalised span [start, end): raw offsets and the raw quote."""
+        raw_start, raw_end = self.raw_span(start, end)
+        return Evidence(raw_start, raw_end, self.raw[raw_start:raw_end])
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of normalised text, with a label (heading text, header field name ...)."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+PartKind = Literal["header", "cover", "body", "signature", "memo", "footnote"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # normalised offsets
+    end: int
+    text: str
+    part: PartKind
+    heading: str | None = None  # the body heading the sentence stands under
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """The cover letter's header fields, as spans of normalised text (None: absent)."""
+
+    date: Span | None = None
+    reference: Span | None = None
+    title: Span | None = None  # "Betreft"
+    addressee: Span | None = None
+
+
+@dataclass(frozen=True)
+class SegmentedLetter:
+    doc: SourceDocument
+    header: HeaderBlock
+    parts: tuple[Span, ...]  # label is the PartKind
+    headings: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    footnotes: tuple[Span, ...]
+    signature: tuple[Span, ...]  # one span per signature line group (post + name)
+    title_line: Span | None = None  # the document title above the body ("VERSLAG ...")
+
+
+# ---------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    start: int  # raw offsets
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, order=True)
+class ActorRef:
+    """An actor by kind and key: ('state', 'nl'), ('organisation', 'eu'),
+    ('group', 'several-allies'), ('person', 'andrii-sybiha')."""
+
+    kind: ActorKind
+    key: str
+
+
+@dataclass(frozen=True, order=True)
+class MeetingRef:
+    """A meeting by its identifying content; the IRI is minted from it.
+
+    ``name_key`` distinguishes meetings without a city (a European Council) and the
+    sessions of one parent meeting.
+    """
+
+    kind: MeetingKind
+    start: date | None
+    city: str | None  # slug of the English city name
+    name_key: str = ""
+    parent: "MeetingRef | None" = None
+
+
+@dataclass
+class Meeting:
+    ref: MeetingRef
+    role: MeetingRole
+    name: str  # as written in the letter
+    end: date | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, lower case
+    informal: bool = False
+    host: ActorRef | None = None
+    precedes: MeetingRef | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, order=True)
+class PostRef:
+    office: str  # slug of the office concept: "minister-of-foreign-affairs"
+    of: ActorRef  # the state or organisation the post belongs to
+
+
+@dataclass
+class Person:
+    key: str  # slug of the full name where known
+    name: str  # the fullest form seen
+    posts: list[PostRef] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Participation:
+    actor: ActorRef
+    meeting: MeetingRef
+    capacity: Capacity
+    evidence: list[Evidence] = field(default_factory=list)
+    stated_count: int | None = None  # "alle 32 NAVO-bondgenoten"
+
+
+@dataclass(frozen=True, order=True)
+class KamerstukRef:
+    dossier: str  # "28676" (spaces removed); "28676-36045" for joint dossiers
+    number: str  # "499", "X-2"
+    evidence: Evidence
+
+
+@dataclass
+class Letter:
+    key: str  # "bz2628703", or a short content hash
+    kind: LetterKind
+    sha256: str
+    source_file: str
+    date: date | None = None
+    reference: str | None = None
+    title: str | None = None
+    addressee: str | None = None  # "eerste-kamer" | "tweede-kamer"
+    signatories: list[str] = field(default_factory=list)  # Person keys
+    kamerstukken: list[KamerstukRef] = field(default_factory=list)
+
+
+@dataclass
+class Commitment:
+    actor: ActorRef
+    kind: CommitmentKind
+    status: CommitmentStatus
+    evidence: list[Evidence]
+    amount: Decimal | None = None
+    unit: Unit | None = None
+    target_year: int | None = None
+    beneficiary: ActorRef | None = None
+    made_at: MeetingRef | None = None
+    part_of: "Commitment | None" = None
+    key_phrase: str = ""  # for pledges without amount: what is pledged, normalised
+
+
+@dataclass
+class Observation:
+    """A realised figure the letter reports (spending grew by 20%): kept, not a pledge."""
+
+    actor: ActorRef
+    evidence: list[Evidence]
+    amount: Decimal | None = None
+    unit: Unit | None = None
+    year: int | None = None
+
+
+@dataclass
+class Position:
+    actor: ActorRef
+    stance: str  # slug of a concept in stances.ttl
+    topic: str  # slug of a concept in topics.ttl
+    meeting: MeetingRef | None
+    modality: Modality
+    evidence: list[Evidence]
+    verb: str = ""  # as written
+
+
+@dataclass
+class LetterRecords:
+    """Everything extracted from one letter."""
+
+    letter: Letter
+    meetings: list[Meeting] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    topics: dict[str, list[Evidence]] = field(default_factory=dict)  # topic slug -> evidence
+
+    @property
+    def main_meeting(self) -> Meeting | None:
+        return next((m for m in self.meetings if m.role == "main"), None)
