@@ -1,0 +1,786 @@
+"""The extractor's lexicons, read from the ontology's own Turtle (docs/architecture.md,
+"Lexicon conventions").
+
+Everything the extractor matches - states, cities, organisations, groups, offices,
+persons, summits, topics, stance verbs, meeting words - is a resource in
+ontology/*.ttl or ontology/reference/*.ttl with skos:prefLabel / altLabel /
+hiddenLabel. ``load_lexicon()`` parses all of it once (cached) into a :class:`Lexicon`
+of frozen records with lookups by surface form. An ontology maintainer extends
+extraction by editing Turtle, never this module.
+
+Surface forms are compared after :func:`normalise_surface`: case, diacritics, hyphens
+versus spaces, typographic quotes, emphasis asterisks and a leading article ("de",
+"het") do not matter, so "Türkiye" == "Turkije"'s sibling alias, "Zuid Korea" ==
+"Zuid-Korea" and "de bondgenoten" == "bondgenoten".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, Mapping, Union
+
+from rdflib import Graph, Literal as RdfLiteral, URIRef
+from rdflib.namespace import FOAF, RDF, RDFS, SKOS
+
+from natokg.errors import ReferenceDataError
+from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri
+from natokg.paths import ontology_dir
+from natokg.records import ActorRef, MeetingRef, PostRef
+
+SurfaceKind = Literal[
+    "actor",  # states, organisations, groups and persons together
+    "state",
+    "organisation",
+    "group",
+    "person",
+    "demonym",  # target: the state's ActorRef
+    "city",
+    "office",
+    "topic",
+    "stance",
+    "meeting-kind",
+    "meeting-name",
+]
+Target = Union[ActorRef, str]
+_SURFACE_KINDS: tuple[str, ...] = SurfaceKind.__args__  # type: ignore[attr-defined]
+
+# When two actors claim the same normalised form, the earlier kind wins (and the form
+# is listed in Lexicon.ambiguous_forms, which the tests require to be empty).
+_ACTOR_PRECEDENCE = ("state", "organisation", "group", "person")
+_ARTICLES = ("de ", "het ", "'t ", "the ")
+_ORG = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+# the IRI path segment of each actor kind (docs/architecture.md, "Identifiers")
+_ACTOR_PATHS = {"state": "state", "organisation": "org", "group": "group", "person": "person"}
+_NO_REFERENCE = "no reference Turtle found; restore ontology/reference/*.ttl"
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def normalise_surface(text: str) -> str:
+    """The form surface forms are compared in: 'De Zuid-Korea' -> 'zuid korea'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.casefold()
+    folded = re.sub(r"[\u2018\u2019\u201b`\u00b4]", "'", folded)
+    folded = re.sub(r"[*_]", "", folded)  # markdown emphasis in converted letters
+    folded = re.sub(r"[\u2010-\u2015\-]+", " ", folded)  # hyphens and dashes
+    folded = re.sub(r"\s+", " ", folded).strip(" .,;:")
+    for article in _ARTICLES:
+        if folded.startswith(article) and len(folded) > len(article):
+            folded = folded[len(article) :]
+            break
+    return folded
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class StateRecord:
+    iso: str  # ISO 3166-1 alpha-2, lower case
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]  # altLabels and hiddenLabels, any language
+    demonyms: tuple[str, ...]  # Dutch adjectives: "Oekraïense"
+    accession: date | None  # NATO accession date; None: never an ally
+    partner: bool  # typed nkg:Partner (also after accession)
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("state", self.iso)
+
+
+@dataclass(frozen=True)
+class CityRecord:
+    slug: str
+    iri: URIRef
+    country: str | None  # ISO code of nkg:inCountry
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+    partner: bool
+    instrument: bool  # a funding instrument (skos:note "instrument"): PURL, EPF ...
+    parent: str | None  # key of the organisation it is a body of (org:subOrganizationOf)
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("organisation", self.key)
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+    members: tuple[ActorRef, ...]  # fixed members (none for date-dependent ally groups)
+    quantifier: str | None  # "all", "several", "many", "some", "other"
+    subgroup_of: str | None  # key of the parent group
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("group", self.key)
+
+
+@dataclass(frozen=True)
+class OfficeRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    key: str  # "{actor key}/{office slug}"
+    iri: URIRef
+    office: str
+    of: ActorRef
+
+    @property
+    def ref(self) -> PostRef:
+        return PostRef(self.office, self.of)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    key: str
+    iri: URIRef
+    full_name: str  # foaf:name
+    short_forms: tuple[str, ...]  # skos:altLabel
+    posts: tuple[PostRef, ...]
+    minister: bool
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("person", self.key)
+
+
+@dataclass(frozen=True)
+class SummitRecord:
+    key: str  # "{start}-{city}", the tail of id/meeting/summit/...
+    iri: URIRef
+    start: date
+    end: date
+    cities: tuple[str, ...]  # city slugs; the first names the IRI
+    hosts: tuple[str, ...]  # ISO codes of the host states
+    name_en: str
+    name_nl: str
+    note: str | None  # "leaders' meeting", "extraordinary summit"
+
+    @property
+    def city(self) -> str:
+        return self.cities[0]
+
+    @property
+    def host(self) -> str | None:
+        return self.hosts[0] if self.hosts else None
+
+    @property
+    def ref(self) -> MeetingRef:
+        return MeetingRef("summit", self.start, self.city)
+
+
+@dataclass(frozen=True)
+class TopicRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    surface_forms: tuple[str, ...]  # every label, any language, without prefixes
+    prefixes: tuple[str, ...]  # hiddenLabels ending in "*", without the "*"
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    verb_forms: tuple[str, ...]  # altLabel/hiddenLabel @nl; " ... " marks a gap
+    negated: str | None  # slug of nkg:negatedStance
+
+
+@dataclass(frozen=True)
+class MeetingTermRecord:
+    scheme: Literal["meeting-kind", "meeting-name"]
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    surface_forms: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    meeting_kind: str | None  # nkg:meetingKind slug (meeting names)
+    session_group: str | None  # nkg:sessionGroup group key
+
+
+# ---------------------------------------------------------------- reading Turtle
+
+
+def _turtle_files(ontology: Path) -> list[Path]:
+    return sorted(ontology.glob("*.ttl")) + sorted((ontology / "reference").glob("*.ttl"))
+
+
+def _parse(files: list[Path]) -> Graph:
+    graph = Graph()
+    for path in files:
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as error:  # rdflib raises many types for bad syntax
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ReferenceDataError(
+                f"not valid Turtle ({type(error).__name__}: {first_line}); fix the syntax",
+                path=path,
+            ) from error
+    return graph
+
+
+def _rebase(graph: Graph) -> Graph:
+    """Move data IRIs from the default base to NATOKG_BASE, when that is set."""
+    base = data_base()
+    if base == DEFAULT_DATA_BASE:
+        return graph
+
+    def move(term):
+        if isinstance(term, URIRef) and str(term).startswith(DEFAULT_DATA_BASE):
+            return URIRef(base + str(term)[len(DEFAULT_DATA_BASE) :])
+        return term
+
+    moved = Graph()
+    for prefix, namespace in graph.namespaces():
+        moved.bind(prefix, namespace)
+    for s, p, o in graph:
+        moved.add((move(s), p, move(o)))
+    return moved
+
+
+def load_reference_graph() -> Graph:
+    """The reference Turtle (ontology/reference/*.ttl) as one graph, for graph/reference.
+
+    A new graph on every call (callers may add to it); IRIs follow NATOKG_BASE.
+    """
+    folder = ontology_dir() / "reference"
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise ReferenceDataError(_NO_REFERENCE, path=folder)
+    return _rebase(_parse(files))
+
+
+def _key(term, kind: str) -> str | None:
+    """The key of a data IRI of a kind: <.../id/state/nl> -> 'nl' for kind 'state'."""
+    prefix = f"{DEFAULT_DATA_BASE}{kind}/"
+    text = str(term)
+    return text[len(prefix) :] if isinstance(term, URIRef) and text.startswith(prefix) else None
+
+
+class _Reader:
+    """Label and value access over the parsed graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def subjects(self, kind: str, rdf_type: URIRef | None = None) -> list[tuple[str, URIRef]]:
+        found: dict[str, URIRef] = {}
+        candidates = (
+            self.graph.subjects(RDF.type, rdf_type)
+            if rdf_type is not None
+            else set(self.graph.subjects(SKOS.prefLabel, None))
+        )
+        for subject in candidates:
+            key = _key(subject, kind)
+            if key and key != "scheme" and "/" not in key:
+                found[key] = subject
+        return sorted(found.items())
+
+    def literals(self, subject, predicate, lang: str | None = None) -> list[str]:
+        values = [
+            o
+            for o in self.graph.objects(subject, predicate)
+            if isinstance(o, RdfLiteral) and (lang is None or o.language == lang)
+        ]
+        return sorted(str(v) for v in values)
+
+    def pref(self, subject, lang: str) -> str:
+        values = self.literals(subject, SKOS.prefLabel, lang)
+        if values:
+            return values[0]
+        fallback = self.literals(subject, SKOS.prefLabel) or self.literals(subject, RDFS.label)
+        return fallback[0] if fallback else ""
+
+    def aliases(self, subject) -> tuple[str, ...]:
+        forms = self.literals(subject, SKOS.altLabel) + [
+            h for h in self.literals(subject, SKOS.hiddenLabel) if not h.endswith("*")
+        ]
+        return tuple(sorted(set(forms)))
+
+    def prefixes(self, subject) -> tuple[str, ...]:
+        return tuple(
+            sorted({h[:-1] for h in self.literals(subject, SKOS.hiddenLabel) if h.endswith("*")})
+        )
+
+    def one_object(self, subject, predicate):
+        values = sorted(self.graph.objects(subject, predicate), key=str)
+        return values[0] if values else None
+
+    def has_type(self, subject, rdf_type) -> bool:
+        return (subject, RDF.type, rdf_type) in self.graph
+
+
+def _actor_ref(term) -> ActorRef | None:
+    for kind, path in _ACTOR_PATHS.items():
+        key = _key(term, path)
+        if key:
+            return ActorRef(kind, key)  # type: ignore[arg-type]
+    return None
+
+
+def _as_date(term, subject, predicate) -> date:
+    try:
+        return date.fromisoformat(str(term))
+    except ValueError as error:
+        raise ReferenceDataError(
+            f"{subject} has {predicate} {term!r}, not an xsd:date; write it as YYYY-MM-DD"
+        ) from error
+
+
+def _read_states(r: _Reader) -> dict[str, StateRecord]:
+    states = {}
+    for iso, subject in r.subjects("state", NKG.State):
+        accession = r.one_object(subject, NKG.accessionDate)
+        states[iso] = StateRecord(
+            iso=iso,
+            iri=iri("state", iso),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            aliases=r.aliases(subject),
+            demonyms=tuple(r.literals(subject, NKG.demonym)),
+            accession=_as_date(accession, subject, "nkg:accessionDate") if accession else None,
+            partner=r.has_type(subject, NKG.Partner),
+        )
+    return states
+
+
+def _read_cities(r: _Reader) -> dict[str, CityRecord]:
+    cities = {}
+    for slug, subject in r.subjects("place", NKG.City):
+        country = r.one_object(subject, NKG.inCountry)
+        cities[slug] = CityRecord(
+            slug=slug,
+            iri=iri("place", slug),
+            country=_key(country, "state") if country is not None else None,
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            aliases=r.aliases(subject),
+        )
+    return cities
+
+
+def _read_organisations(r: _Reader) -> dict[str, OrganisationRecord]:
+    organisations = {}
+    for key, subject in r.subjects("org", NKG.Organisation):
+        parent = r.one_object(subject, _ORG)
+        organisations[key] = OrganisationRecord(
+            key=key,
+            iri=iri("org", key),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            aliases=r.aliases(subject),
+            partner=r.has_type(subject, NKG.Partner),
+            instrument="instrument" in r.literals(subject, SKOS.note),
+            parent=_key(parent, "org") if parent is not None else None,
+        )
+    return organisations
+
+
+def _read_groups(r: _Reader) -> dict[str, GroupRecord]:
+    groups = {}
+    for key, subject in r.subjects("group", NKG.ActorGroup):
+        members = sorted(
+            ref for ref in (_actor_ref(m) for m in r.graph.objects(subject, NKG.hasMember)) if ref
+        )
+        quantifier = r.one_object(subject, NKG.quantifier)
+        parent = r.one_object(subject, NKG.subgroupOf)
+        groups[key] = GroupRecord(
+            key=key,
+            iri=iri("group", key),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            aliases=r.aliases(subject),
+            members=tuple(members),
+            quantifier=str(quantifier) if quantifier is not None else None,
+            subgroup_of=_key(parent, "group") if parent is not None else None,
+        )
+    return groups
+
+
+def _read_offices(r: _Reader) -> dict[str, OfficeRecord]:
+    return {
+        slug: OfficeRecord(
+            slug=slug,
+            iri=iri("office", slug),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            aliases=r.aliases(subject),
+        )
+        for slug, subject in r.subjects("office", NKG.Office)
+    }
+
+
+def _read_posts(r: _Reader) -> dict[str, PostRecord]:
+    posts = {}
+    for subject in r.graph.subjects(RDF.type, NKG.Post):
+        key = _key(subject, "post")
+        office = _key(r.one_object(subject, NKG.portfolio), "office")
+        holder = _actor_ref(r.one_object(subject, NKG.postOf))
+        if not key or not office or holder is None:
+            raise ReferenceDataError(
+                f"post {subject} needs nkg:portfolio <office/...> and nkg:postOf an actor; add them"
+            )
+        posts[key] = PostRecord(key=key, iri=iri("post", *key.split("/")), office=office, of=holder)
+    return dict(sorted(posts.items()))
+
+
+def _read_persons(r: _Reader, posts: Mapping[str, PostRecord]) -> dict[str, PersonRecord]:
+    persons = {}
+    for key, subject in r.subjects("person", NKG.Person):
+        held = []
+        for post in r.graph.objects(subject, NKG.holdsPost):
+            post_key = _key(post, "post")
+            if post_key not in posts:
+                raise ReferenceDataError(
+                    f"person/{key} holds {post}, which is not described; add it as an nkg:Post"
+                )
+            held.append(posts[post_key].ref)
+        names = r.literals(subject, FOAF.name)
+        persons[key] = PersonRecord(
+            key=key,
+            iri=iri("person", key),
+            full_name=names[0] if names else key,
+            short_forms=r.aliases(subject),
+            posts=tuple(sorted(held)),
+            minister=r.has_type(subject, NKG.Minister),
+        )
+    return persons
+
+
+def _read_summits(r: _Reader) -> dict[str, SummitRecord]:
+    summits = {}
+    for subject in r.graph.subjects(RDF.type, NKG.Summit):
+        key = _key(subject, "meeting/summit")
+        start, end = r.one_object(subject, NKG.startDate), r.one_object(subject, NKG.endDate)
+        cities = tuple(
+            sorted(
+                (_key(c, "place") for c in r.graph.objects(subject, NKG.location)),
+                key=lambda slug: (not key.endswith(slug or ""), slug or ""),
+            )
+        )
+        if not key or start is None or not cities or None in cities:
+            raise ReferenceDataError(
+                f"summit {subject} needs nkg:startDate and nkg:location; add them"
+            )
+        hosted_by = r.graph.objects(subject, NKG.hostedBy)
+        hosts = tuple(sorted(_key(h, "state") or "" for h in hosted_by))
+        note = r.literals(subject, SKOS.note)
+        start_date = _as_date(start, subject, "nkg:startDate")
+        summits[key] = SummitRecord(
+            key=key,
+            iri=iri("meeting", "summit", key),
+            start=start_date,
+            end=_as_date(end, subject, "nkg:endDate") if end is not None else start_date,
+            cities=cities,  # type: ignore[arg-type]
+            hosts=hosts,
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            note=note[0] if note else None,
+        )
+    return dict(sorted(summits.items()))
+
+
+def _concept_forms(r: _Reader, subject) -> tuple[str, ...]:
+    return tuple(sorted(set(r.literals(subject, SKOS.prefLabel)) | set(r.aliases(subject))))
+
+
+def _read_topics(r: _Reader) -> dict[str, TopicRecord]:
+    return {
+        slug: TopicRecord(
+            slug=slug,
+            iri=iri("topic", slug),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            surface_forms=_concept_forms(r, subject),
+            prefixes=r.prefixes(subject),
+        )
+        for slug, subject in r.subjects("topic")
+    }
+
+
+def _read_stances(r: _Reader) -> dict[str, StanceRecord]:
+    stances = {}
+    for slug, subject in r.subjects("stance"):
+        negated = r.one_object(subject, NKG.negatedStance)
+        forms = r.literals(subject, SKOS.altLabel, "nl")
+        forms += r.literals(subject, SKOS.hiddenLabel, "nl")
+        stances[slug] = StanceRecord(
+            slug=slug,
+            iri=iri("stance", slug),
+            name_en=r.pref(subject, "en"),
+            name_nl=r.pref(subject, "nl"),
+            verb_forms=tuple(sorted(set(forms))),
+            negated=_key(negated, "stance") if negated is not None else None,
+        )
+    return stances
+
+
+def _read_meeting_terms(r: _Reader) -> dict[tuple[str, str], MeetingTermRecord]:
+    terms = {}
+    for scheme in ("meeting-kind", "meeting-name"):
+        for key, subject in r.subjects(scheme):
+            kind = r.one_object(subject, NKG.meetingKind)
+            group = r.one_object(subject, NKG.sessionGroup)
+            terms[(scheme, key)] = MeetingTermRecord(
+                scheme=scheme,  # type: ignore[arg-type]
+                key=key,
+                iri=iri(scheme, key),
+                name_en=r.pref(subject, "en"),
+                name_nl=r.pref(subject, "nl"),
+                surface_forms=_concept_forms(r, subject),
+                prefixes=r.prefixes(subject),
+                meeting_kind=_key(kind, "meeting-kind") if kind is not None else None,
+                session_group=_key(group, "group") if group is not None else None,
+            )
+    return terms
+
+
+# ---------------------------------------------------------------- the lexicon
+
+
+class Lexicon:
+    """Typed, read-only lexicons with lookups by surface form (see the module doc)."""
+
+    def __init__(self, graph: Graph) -> None:
+        r = _Reader(graph)
+        self.states: Mapping[str, StateRecord] = MappingProxyType(_read_states(r))
+        self.cities: Mapping[str, CityRecord] = MappingProxyType(_read_cities(r))
+        self.organisations: Mapping[str, OrganisationRecord] = MappingProxyType(
+            _read_organisations(r)
+        )
+        self.groups: Mapping[str, GroupRecord] = MappingProxyType(_read_groups(r))
+        self.offices: Mapping[str, OfficeRecord] = MappingProxyType(_read_offices(r))
+        self.posts: Mapping[str, PostRecord] = MappingProxyType(_read_posts(r))
+        self.persons: Mapping[str, PersonRecord] = MappingProxyType(_read_persons(r, self.posts))
+        self.summits: Mapping[str, SummitRecord] = MappingProxyType(_read_summits(r))
+        self.topics: Mapping[str, TopicRecord] = MappingProxyType(_read_topics(r))
+        self.stances: Mapping[str, StanceRecord] = MappingProxyType(_read_stances(r))
+        self.meeting_terms: Mapping[tuple[str, str], MeetingTermRecord] = MappingProxyType(
+            _read_meeting_terms(r)
+        )
+        self._labels = self._collect_labels(r)
+        self._forms: dict[str, tuple[tuple[str, Target], ...]] = {}
+        self._index: dict[str, dict[str, Target]] = {}
+        ambiguous: set[tuple[str, str]] = set()
+        for kind, pairs in self._build_forms().items():
+            self._forms[kind] = tuple(sorted(set(pairs), key=lambda p: (p[0], str(p[1]))))
+            index: dict[str, Target] = {}
+            for form, target in self._forms[kind]:
+                key = normalise_surface(form)
+                if not key:
+                    continue
+                if key in index and index[key] != target:
+                    ambiguous.add((kind, key))
+                    if _rank(target) >= _rank(index[key]):
+                        continue  # keep the earlier kind (state before organisation ...)
+                index[key] = target
+            self._index[kind] = index
+        self.ambiguous_forms: frozenset[tuple[str, str]] = frozenset(ambiguous)
+        by_city: dict[str, list[SummitRecord]] = defaultdict(list)
+        for summit in self.summits.values():
+            for city in summit.cities:
+                by_city[city].append(summit)
+        self._summits_by_city = {
+            city: tuple(sorted(found, key=lambda s: s.start)) for city, found in by_city.items()
+        }
+
+    # ------------------------------------------------------------ building
+
+    def _build_forms(self) -> dict[str, list[tuple[str, Target]]]:
+        forms: dict[str, list[tuple[str, Target]]] = defaultdict(list)
+
+        def named(kind: str, target: Target, *names: str, aliases: tuple[str, ...] = ()) -> None:
+            forms[kind].extend((n, target) for n in (*names, *aliases) if n)
+
+        for s in self.states.values():
+            named("state", s.ref, s.name_en, s.name_nl, aliases=s.aliases)
+            forms["demonym"].extend((d, s.ref) for d in s.demonyms)
+        for o in self.organisations.values():
+            named("organisation", o.ref, o.name_en, o.name_nl, aliases=o.aliases)
+        for g in self.groups.values():
+            named("group", g.ref, g.name_en, g.name_nl, aliases=g.aliases)
+        for p in self.persons.values():
+            named("person", p.ref, p.full_name, aliases=p.short_forms)
+        forms["actor"] = [pair for kind in _ACTOR_PRECEDENCE for pair in forms[kind]]
+        for c in self.cities.values():
+            named("city", c.slug, c.name_en, c.name_nl, aliases=c.aliases)
+        for f in self.offices.values():
+            named("office", f.slug, f.name_en, f.name_nl, aliases=f.aliases)
+        for t in self.topics.values():
+            named("topic", t.slug, aliases=t.surface_forms)
+        for v in self.stances.values():
+            named("stance", v.slug, aliases=v.verb_forms)
+        for m in self.meeting_terms.values():
+            named(m.scheme, m.key, aliases=m.surface_forms)
+        return forms
+
+    @staticmethod
+    def _collect_labels(r: _Reader) -> dict[str, dict[str, str]]:
+        labels: dict[str, dict[str, str]] = {}
+        for subject, _, label in r.graph.triples((None, SKOS.prefLabel, None)):
+            if isinstance(subject, URIRef) and isinstance(label, RdfLiteral):
+                current = labels.setdefault(str(subject), {})
+                lang = label.language or ""
+                if lang not in current or str(label) < current[lang]:
+                    current[lang] = str(label)
+        for subject, _, name in r.graph.triples((None, FOAF.name, None)):
+            labels.setdefault(str(subject), {}).setdefault("", str(name))
+        return labels
+
+    # ------------------------------------------------------------ lookups by surface form
+
+    def _lookup(self, kind: str, text: str) -> Target | None:
+        return self._index.get(kind, {}).get(normalise_surface(text))
+
+    def actor_by_surface(self, text: str) -> ActorRef | None:
+        """The state, organisation, group or person a form names: 'VS' -> ('state', 'us')."""
+        found = self._lookup("actor", text)
+        return found if isinstance(found, ActorRef) else None
+
+    def state_by_demonym(self, text: str) -> StateRecord | None:
+        """The state of a Dutch adjective: 'Oekraïense' -> Ukraine."""
+        found = self._lookup("demonym", text)
+        return self.states[found.key] if isinstance(found, ActorRef) else None
+
+    def city_by_surface(self, text: str) -> CityRecord | None:
+        found = self._lookup("city", text)
+        return self.cities[found] if isinstance(found, str) else None
+
+    def office_by_surface(self, text: str) -> OfficeRecord | None:
+        found = self._lookup("office", text)
+        return self.offices[found] if isinstance(found, str) else None
+
+    def person_by_surface(self, text: str) -> PersonRecord | None:
+        found = self._lookup("person", text)
+        return self.persons[found.key] if isinstance(found, ActorRef) else None
+
+    def topic_by_surface(self, text: str) -> TopicRecord | None:
+        found = self._lookup("topic", text)
+        return self.topics[found] if isinstance(found, str) else None
+
+    def stance_by_surface(self, text: str) -> StanceRecord | None:
+        found = self._lookup("stance", text)
+        return self.stances[found] if isinstance(found, str) else None
+
+    def surface_forms(self, kind: SurfaceKind) -> tuple[tuple[str, Target], ...]:
+        """(form as written in the Turtle, target) pairs, sorted, for building matchers.
+
+        Targets are ActorRefs for actor kinds and demonyms, slugs (keys) otherwise.
+        Prefix stems ("defensie-uitgave*") are not included: see :meth:`prefix_forms`.
+        """
+        if kind not in _SURFACE_KINDS:
+            raise ValueError(
+                f"unknown surface kind {kind!r}; use one of {', '.join(_SURFACE_KINDS)}"
+            )
+        return self._forms.get(kind, ())
+
+    def prefix_forms(
+        self, kind: Literal["topic", "meeting-kind", "meeting-name"]
+    ) -> tuple[tuple[str, str], ...]:
+        """(stem, slug) pairs from hiddenLabels ending in '*' (the '*' removed), sorted."""
+        if kind == "topic":
+            records = [(t.slug, t.prefixes) for t in self.topics.values()]
+        else:
+            records = [(m.key, m.prefixes) for m in self.meeting_terms.values() if m.scheme == kind]
+        return tuple(sorted((stem, slug) for slug, stems in records for stem in stems))
+
+    # ------------------------------------------------------------ membership and summits
+
+    def allies_at(self, when: date) -> frozenset[str]:
+        """ISO codes of the states that had acceded to NATO on or before ``when``."""
+        return frozenset(
+            s.iso for s in self.states.values() if s.accession is not None and s.accession <= when
+        )
+
+    def is_ally_at(self, iso: str, when: date) -> bool:
+        state = self.states.get(iso.lower())
+        return bool(state and state.accession is not None and state.accession <= when)
+
+    def summit_at(self, city_slug: str, year: int) -> SummitRecord | None:
+        """The NATO summit in a city in a year (None if there was none, or more than one)."""
+        found = [s for s in self._summits_by_city.get(city_slug, ()) if s.start.year == year]
+        return found[0] if len(found) == 1 else None
+
+    def summits_in_city(self, city_slug: str) -> tuple[SummitRecord, ...]:
+        """Every summit held (partly) in a city, oldest first."""
+        return self._summits_by_city.get(city_slug, ())
+
+    # ------------------------------------------------------------ IRIs and labels
+
+    def actor_iri(self, ref: ActorRef) -> URIRef:
+        return iri(_ACTOR_PATHS[ref.kind], ref.key)
+
+    def label(self, iri_or_key: str | URIRef | ActorRef, lang: str = "en") -> str | None:
+        """The skos:prefLabel (or foaf:name) of a resource in ``lang``, falling back to
+        English, then Dutch, then any label. Accepts an IRI, a data path ('state/nl',
+        'office/president') or an ActorRef. None if the resource has no label."""
+        if isinstance(iri_or_key, ActorRef):
+            text = str(self.actor_iri(iri_or_key))
+        else:
+            text = str(iri_or_key)
+        if text.startswith(data_base()):
+            text = DEFAULT_DATA_BASE + text[len(data_base()) :]
+        elif "://" not in text:
+            text = DEFAULT_DATA_BASE + text.strip("/")
+        labels = self._labels.get(text)
+        if not labels:
+            return None
+        for choice in (lang, "en", "nl", ""):
+            if choice in labels:
+                return labels[choice]
+        return next(iter(sorted(labels.values())))
+
+
+def _rank(target: Target) -> int:
+    """Precedence of a target when two claim one form: lower wins; slugs tie."""
+    return _ACTOR_PRECEDENCE.index(target.kind) if isinstance(target, ActorRef) else 0
+
+
+@cache
+def _load(ontology: Path) -> Lexicon:
+    files = _turtle_files(ontology)
+    if not any(p.parent.name == "reference" for p in files):
+        raise ReferenceDataError(_NO_REFERENCE, path=ontology)
+    return Lexicon(_parse(files))
+
+
+def load_lexicon(ontology: Path | None = None) -> Lexicon:
+    """All lexicons from ontology/*.ttl and ontology/reference/*.ttl, parsed once per
+    directory (cached). Missing topics.ttl or stances.ttl just give empty lexicons."""
+    return _load((ontology or ontology_dir()).resolve())
