@@ -1,0 +1,321 @@
+"""Dutch dates and number words, as letters to parliament write them.
+
+Covers single dates ("3 december 2025", "woensdag 8 juli", "7 juli:"), ranges
+("21 en 22 mei 2026", "donderdag 21 en vrijdag 22 mei", "14-15 mei 2025",
+"28 tot en met 30 juni", "30 juni t/m 2 juli"), abbreviated months ("7 feb. 2010"),
+numeric dates ("17-05-2010", "2026-05-21"), years written as words
+("tweeduizendtien") and the markers "jl." (past) and "a.s." (coming).
+
+A date without a year gets one from a reference: the letter's date, or failing that a
+year the caller found in the title or text. "jl." puts the date on or before the
+reference, "a.s." on or after it; without a marker the date closest to the reference
+wins, and a weekday named with the date ("woensdag 14 mei") must agree with it.
+
+Month and weekday names are grammar (a closed class), so they live here, not in Turtle.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "DateMatch",
+    "find_dates",
+    "parse_date",
+    "parse_number_word",
+    "count_value",
+    "find_years",
+    "NUMBER_WORD_PATTERN",
+]
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1,
+    "februari": 2, "feb": 2, "febr": 2,
+    "maart": 3, "mrt": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3,
+    "vrijdag": 4, "zaterdag": 5, "zondag": 6,
+}  # fmt: skip
+
+# ------------------------------------------------------------------ number words
+
+_UNITS = {
+    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+    "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+}  # fmt: skip
+_TEENS = {
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+}  # fmt: skip
+_TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+    "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
+}  # fmt: skip
+
+# A word that may be a Dutch number (checked by parse_number_word afterwards).
+NUMBER_WORD_PATTERN = (
+    r"(?:[a-zëéèï]*(?:tig|tien|elf|twaalf|honderd|duizend)"
+    r"|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+)
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents off ("tweeëndertig" -> "tweeendertig"), no spaces or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-]+", "", plain)
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    if word in _TENS:
+        return _TENS[word]
+    # "eenendertig", "tweeendertig" (after folding "tweeëndertig"), "achtentwintig"
+    for unit, value in _UNITS.items():
+        if value and word.startswith(unit + "en") and word[len(unit) + 2 :] in _TENS:
+            return value + _TENS[word[len(unit) + 2 :]]
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if "honderd" in word:
+        left, _, right = word.partition("honderd")
+        hundreds = 1 if left == "" else _below_hundred(left)
+        rest = 0 if right == "" else _below_hundred(right.removeprefix("en"))
+        if hundreds is None or rest is None or not 1 <= hundreds <= 9:
+            return None
+        return hundreds * 100 + rest
+    return _below_hundred(word)
+
+
+def parse_number_word(word: str) -> int | None:
+    """The value of a Dutch number word, or None: "dertig" 30, "eenendertig" 31,
+    "tweeëndertig" 32, "honderdtwintig" 120, "tweeduizendtien" 2010."""
+    folded = _fold(word)
+    if not folded or not folded.isalpha():
+        return None
+    if "duizend" in folded:
+        left, _, right = folded.partition("duizend")
+        thousands = 1 if left == "" else _below_thousand(left)
+        rest = 0 if right == "" else _below_thousand(right.removeprefix("en"))
+        if thousands is None or rest is None:
+            return None
+        return thousands * 1000 + rest
+    return _below_thousand(folded)
+
+
+def count_value(text: str) -> int | None:
+    """A count written in digits ("32") or words ("dertig"); None if it is neither."""
+    stripped = text.strip()
+    if stripped.isdigit():
+        return int(stripped)
+    return parse_number_word(stripped)
+
+
+# ------------------------------------------------------------------ dates
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date or date range found in a text; offsets are into the text given."""
+
+    start: int
+    end: int
+    first: date
+    last: date
+    text: str
+    year_stated: bool = True  # False when the year came from the reference
+    marker: str = ""  # "past" (jl.), "coming" (a.s.) or ""
+
+
+# the first name listed for each month in MONTHS is the full one, the rest abbreviations
+_FULL_MONTHS = [next(m for m in MONTHS if MONTHS[m] == n) for n in range(1, 13)]
+_ABBREVIATIONS = [m for m in MONTHS if m not in _FULL_MONTHS]
+# a dot after a full month name ends the sentence; after an abbreviation it is part of it
+_MONTH = (
+    rf"(?:(?:{'|'.join(sorted(_FULL_MONTHS, key=len, reverse=True))})(?![a-z])"
+    rf"|(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})(?![a-z])\.?)"
+)
+_WEEKDAY = r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:-?(?:ochtend|middag|avond))?"
+_YEAR_WORD = r"(?:tweeduizend[a-zëé]*|negentienhonderd[a-zëé]*)"
+_YEAR = rf"(?:(?:19|20)\d\d(?!\d)|{_YEAR_WORD})"
+_DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:e|ste|de)?"
+_SEP = r"(?:\s*(?:-|–|—|/)\s*|\s+(?:en|tot\s+en\s+met|t/m|tot)\s+)"
+_MARKER = r"(?:j\.?l\.?|jongstleden|a\.?s\.?(?![a-z])|aanstaande)"
+_OPT_WD = rf"(?:(?P<{{name}}>{_WEEKDAY})[\s,]+)?"
+
+_DAY_LIST = rf"(?:\s*,\s*{_DAY})*"  # "21, 22 en 23 mei": middle days are ignored
+
+_RANGE = (
+    rf"{_OPT_WD.format(name='wd1')}(?P<d1>{_DAY})"
+    rf"(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
+    rf"(?P<sep>{_SEP}){_OPT_WD.format(name='wd2')}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})"
+    rf"(?:\s+(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
+)
+_SINGLE = (
+    rf"{_OPT_WD.format(name='wd0')}(?P<d0>{_DAY})\s+(?P<m0>{_MONTH})"
+    rf"(?:\s+(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
+)
+_NUMERIC = r"(?P<nd>[0-3]?\d)[-/.](?P<nm>[01]?\d)[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
+_ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
+
+_DATE_RE = re.compile(
+    rf"(?<![\w/-])(?:(?P<iso>{_ISO})|(?P<num>{_NUMERIC})|(?P<range>{_RANGE})|(?P<single>{_SINGLE}))",
+    re.IGNORECASE,
+)
+_SINGLE_RE = re.compile(rf"(?<![\w/-]){_SINGLE}", re.IGNORECASE)
+# "21 en 22 mei", "21, 22 en 23 mei" are one meeting; "6 en 13 mei" are two dates.
+_MAX_EN_RANGE_DAYS = 3
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.match(r"\d+", token).group())
+
+
+def _year(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    return parse_number_word(token)
+
+
+def _marker(token: str | None) -> str:
+    if not token:
+        return ""
+    return "past" if token.lower().startswith("j") else "coming"
+
+
+def _weekday(token: str | None) -> int | None:
+    if not token:
+        return None
+    return WEEKDAYS.get(re.match(r"[a-z]+?dag", token.lower()).group())
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _choose_year(
+    month: int, day: int, weekday: int | None, marker: str, reference: date | int | None
+) -> int | None:
+    """The year for a day and month the text gave without one (see module docstring)."""
+    if reference is None:
+        return None
+    if isinstance(reference, int):
+        return reference
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate is None:
+            continue
+        if marker == "past" and candidate > reference:
+            continue
+        if marker == "coming" and candidate < reference:
+            continue
+        candidates.append(candidate)
+    if weekday is not None and any(c.weekday() == weekday for c in candidates):
+        candidates = [c for c in candidates if c.weekday() == weekday]
+    if not candidates:
+        return reference.year
+    return min(candidates, key=lambda c: (abs((c - reference).days), c)).year
+
+
+def _from_match(m: re.Match, reference: date | int | None, base: int) -> DateMatch | None:
+    g = m.groupdict()
+    text = m.group(0)
+    start, end = m.start() + base, m.end() + base
+    if g.get("iso"):
+        first = _safe_date(int(g.get("iy")), int(g.get("im")), int(g.get("id")))
+        return first and DateMatch(start, end, first, first, text)
+    if g.get("num"):
+        first = _safe_date(int(g.get("ny")), int(g.get("nm")), int(g.get("nd")))
+        return first and DateMatch(start, end, first, first, text)
+    if g.get("range"):
+        marker = _marker(g.get("mk"))
+        d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
+        m2 = _month(g.get("m2"))
+        m1 = _month(g.get("m1")) if g.get("m1") else (m2 if d1 <= d2 else m2 - 1 or 12)
+        y2, y1 = _year(g.get("y2")), _year(g.get("y1"))
+        stated = y2 is not None
+        if y2 is None:
+            y2 = _choose_year(m2, d2, _weekday(g.get("wd2")), marker, reference)
+            if y2 is None:
+                return None
+        if y1 is None:
+            y1 = y2 if m1 <= m2 else y2 - 1
+        first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if first is None or last is None or last < first:
+            return None
+        if g.get("sep").strip() == "en" and (last - first).days > _MAX_EN_RANGE_DAYS:
+            return None  # "6 en 13 mei": two dates, not a range (the caller splits)
+        return DateMatch(start, end, first, last, text, stated, marker)
+    marker = _marker(g.get("mk0"))
+    day, month = _day(g.get("d0")), _month(g.get("m0"))
+    year = _year(g.get("y0"))
+    stated = year is not None
+    if year is None:
+        year = _choose_year(month, day, _weekday(g.get("wd0")), marker, reference)
+        if year is None:
+            return None
+    first = _safe_date(year, month, day)
+    return first and DateMatch(start, end, first, first, text, stated, marker)
+
+
+def find_dates(
+    text: str, *, reference: date | int | None = None, offset: int = 0
+) -> list[DateMatch]:
+    """Every date or date range in ``text``, in order.
+
+    ``reference`` supplies a missing year: a date (the letter's date) or a bare year.
+    Without one, dates that leave the year out are skipped. ``offset`` is added to the
+    match positions (for searching a slice of a longer text).
+    """
+    found = []
+    for m in _DATE_RE.finditer(text):
+        match = _from_match(m, reference, offset)
+        if match is not None:
+            found.append(match)
+        elif m.group("range"):
+            # not a range after all: take the complete dates inside it one by one
+            for single in _SINGLE_RE.finditer(m.group(0)):
+                match = _from_match(single, reference, offset + m.start())
+                if match is not None:
+                    found.append(match)
+    return found
+
+
+def parse_date(text: str, reference: date | int | None = None) -> DateMatch | None:
+    """The first date or range in ``text`` (e.g. "Den Haag, 17 mei 2010"), or None."""
+    matches = find_dates(text, reference=reference)
+    return matches[0] if matches else None
+
+
+def find_years(text: str) -> list[int]:
+    """Four-digit years 1900-2099 written in a text, in order."""
+    return [int(y) for y in _YEAR_RE.findall(text)]

@@ -1,0 +1,375 @@
+"""Persons with their posts, signatories, and who took part in which meeting.
+
+Persons: a name next to an office word ("de Oekraïense minister van Buitenlandse Zaken
+Andrii Sybiha", "Minister-president Jetten", "de leden Paternotte en Piri", "de
+president X van Y", a signature block "De minister van Defensie, / <name>"), or a
+person the reference data knows by name or short form ("Sybiha"). The post belongs
+to the state of the demonym before the office, else the organisation or state named
+inside or after it, else - a Dutch government letter - to the Netherlands. One person
+across short and full forms: the lexicon's short forms, and within the letter a
+surname that ends an earlier full name.
+
+Participations: the allies as a group with the count the letter states ("alle 32
+NAVO-bondgenoten", "de dertig bondgenoten"); states, organisations and partner groups
+named as taking part or invited ("waaraan ook Oekraïne en de EU deelnamen", "zijn ook
+voor het diner uitgenodigd"), typed by what they were at the meeting's date (an ally
+then: capacity ally, else partner); groups also as their members; the host state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from natokg.dates import count_value
+from natokg.extract.meetings import MeetingIndex
+from natokg.extract.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
+from natokg.namespaces import slugify
+from natokg.records import ActorRef, Evidence, Participation, Person, PostRef
+
+# Name grammar: initials, capitalised words and the particles inside Dutch names.
+_PARTICLES = {"van", "de", "der", "den", "ten", "ter", "te", "la", "le", "von", "bin", "al", "el", "da", "di", "du"}
+_NOT_NAMES = {
+    "de", "het", "een", "dit", "deze", "die", "dat", "op", "in", "uw", "zijn", "zal", "is", "en",
+    "heeft", "hebben", "nederland", "kamer", "navo", "nato", "eu", "voorzitter", "zaken",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
+_PLURAL_OFFICE = re.compile(r"(?:leden|ministers|kamerleden|presidenten)$", re.I)
+_PARTICIPATION_CUE = re.compile(
+    r"\b(?:deel(?:nemen|neemt|nam|namen|genomen)|deelname|(?:aan\s*)?(?:wezig(?:heid)?)|aanwezig(?:heid)?|"
+    r"uitgenodigd|uitnodiging|bijwonen|bijwoont|woonden|woont|aansluiten|aanschuiven|schuiven\s+aan|"
+    r"present|vertegenwoordigd)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
+_COUNT_RE = re.compile(
+    r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:bondgenoten|lidstaten)\b",
+    re.IGNORECASE,
+)
+_DUTCH = ActorRef("state", "nl")
+_DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
+_NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+@dataclass
+class PersonIndex:
+    persons: list[Person] = field(default_factory=list)
+    spans: list[tuple[int, int, ActorRef]] = field(default_factory=list)  # normalised name spans
+    signatories: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- persons
+
+
+def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, int]]:
+    """Name spans right after ``offset`` (before ``limit``): "Andrii Sybiha", or
+    "Paternotte en Piri" as two spans."""
+    names: list[tuple[int, int]] = []
+    position = offset
+    while True:
+        gap = re.match(r"[ \t\n]*", ctx.text[position:limit])
+        cursor = position + gap.end()
+        if "\n\n\n" in gap.group():
+            break
+        start = end = cursor
+        words = 0
+        while cursor < limit:
+            token = _NAME_TOKEN.match(ctx.text, cursor, limit)
+            if token is None:
+                particle = re.match(r"(\w+)\s+", ctx.text[cursor:limit])
+                if particle and particle.group(1) in _PARTICLES and words:
+                    cursor += particle.end()
+                    continue
+                break
+            word = token.group()
+            if fold(word) in _NOT_NAMES or ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
+                break
+            end = token.end()
+            words += 1
+            cursor = end
+            hyphen = re.match(r"-(?=[A-ZÀ-Þ])", ctx.text[cursor:limit])
+            if hyphen:
+                cursor += 1
+                continue
+            space = re.match(r"[ \t]+|\n(?=\S)", ctx.text[cursor:limit])
+            if space is None:
+                break
+            cursor += space.end()
+        if words == 0:
+            break
+        names.append((start, end))
+        joiner = re.match(r"\s+en\s+", ctx.text[end:limit])
+        if joiner is None:
+            break
+        position = end + joiner.end()
+    return names
+
+
+def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
+    """Whose post: demonym before the office, actor inside it, 'van <state>' after the
+    name, the post the reference data gives the person, else the Netherlands."""
+    before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
+    if before and not ctx.text[before[-1].end : office.start].strip(" -"):
+        m = before[-1]
+        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
+    inside = [m for m in ctx.mentions if office.start <= m.start and m.end <= office.end and m.label in (STATE, ORG, DEMONYM)]
+    if not inside:
+        inside = _nested(ctx, office)
+    if inside:
+        m = inside[0]
+        return ActorRef("organisation", m.key) if m.label == ORG else ActorRef("state", m.key)
+    after = re.match(r"\s+van\s+(?:de\s+|het\s+)?", ctx.text[name_start:sentence_end])
+    if after:
+        owner = ctx.in_span(name_start + after.end(), name_start + after.end() + 40, STATE, ORG)
+        if owner and owner[0].start == name_start + after.end():
+            return ActorRef("state", owner[0].key) if owner[0].label == STATE else ActorRef("organisation", owner[0].key)
+    record = ctx.lexicon.person_by_surface(name) if name else None
+    known = [p.of for p in record.posts if p.office == office.key] if record else []
+    if known:
+        return known[0]
+    # A Dutch letter's unqualified cabinet or parliament office is the Dutch one
+    # ("Minister-president Jetten", "de leden Paternotte en Piri"); an unqualified
+    # general or president is nobody's in particular.
+    return _DUTCH if _DUTCH_BY_DEFAULT.match(office.key) else None
+
+
+def _nested(ctx: LetterContext, office) -> list:
+    """Actors written inside an office phrase ('Hoge Vertegenwoordiger van de Europese
+    Unie'): the matcher keeps only the longest span, so match the inside again."""
+    doc = ctx.annotator.doc(ctx.text[office.start : office.end])
+    return [
+        type(m)(m.start + office.start, m.end + office.start, m.label, m.key, m.text)
+        for m in ctx.annotator.all_mentions(doc)
+        if m.label in (STATE, ORG, DEMONYM)
+    ]
+
+
+class _Persons:
+    def __init__(self, ctx: LetterContext) -> None:
+        self.ctx = ctx
+        self.by_key: dict[str, Person] = {}
+        self.spans: list[tuple[int, int, ActorRef]] = []
+
+    def resolve(self, name: str) -> tuple[str, str]:
+        """(key, fullest name) of a name: the lexicon's person, an earlier full name
+        ending in this surname, else the slug of the name."""
+        record = self.ctx.lexicon.person_by_surface(name)
+        if record is not None:
+            return record.key, record.full_name
+        surname = slugify(name.split()[-1]) if name.split() else ""
+        for person in self.by_key.values():
+            if slugify(person.name).endswith(surname) and surname and len(name) < len(person.name):
+                return person.key, person.name
+        return slugify(name), name
+
+    def add(self, name: str, start: int, end: int, post: PostRef | None) -> Person:
+        key, full = self.resolve(name)
+        person = self.by_key.get(key)
+        if person is None:
+            person = self.by_key[key] = Person(key=key, name=full)
+            record = self.ctx.lexicon.persons.get(key)
+            if record is not None:
+                person.posts.extend(p for p in record.posts if p not in person.posts)
+        if len(full) > len(person.name):
+            person.name = full
+        if post is not None and post not in person.posts:
+            person.posts.append(post)
+        ev = self.ctx.evidence(start, end)
+        if ev not in person.evidence:
+            person.evidence.append(ev)
+        self.spans.append((start, end, ActorRef("person", key)))
+        return person
+
+
+def extract_persons(ctx: LetterContext) -> PersonIndex:
+    persons = _Persons(ctx)
+    signatories: list[str] = []
+    signature_spans: list[tuple[int, int]] = []
+    for start, end in sorted({(s.start, s.end) for s in ctx.seg.signature}):
+        if signature_spans and start <= signature_spans[-1][1]:
+            signature_spans[-1] = (signature_spans[-1][0], max(end, signature_spans[-1][1]))
+        else:
+            signature_spans.append((start, end))
+    for start, end in signature_spans:
+        offices = ctx.in_span(start, end, OFFICE)
+        names = []
+        for line in re.finditer(r"[^\n]+", ctx.text[start:end]):
+            a, b = start + line.start(), start + line.end()
+            if ctx.in_span(a, b, OFFICE) or not line.group().strip():
+                continue
+            found = _name_after(ctx, a, b)
+            names += found[:1]
+        offices = [o for i, o in enumerate(offices) if o.key not in {x.key for x in offices[:i]}]
+        for i, (a, b) in enumerate(names):
+            office = offices[min(i, len(offices) - 1)] if offices else None
+            post = PostRef(office.key, _DUTCH) if office else None
+            person = persons.add(ctx.text[a:b], a, b, post)
+            if person.key not in signatories:
+                signatories.append(person.key)
+    for office in (m for m in ctx.mentions if m.label == OFFICE):
+        if any(a <= office.start < b for a, b in signature_spans) or ctx.part_at(office.start) == "header":
+            continue
+        sentence = ctx.sentence_at(office.start)
+        limit = sentence.end if sentence else min(len(ctx.text), office.end + 80)
+        names = _name_after(ctx, office.end, limit)
+        if not names:
+            continue
+        if len(names) > 1 and not _PLURAL_OFFICE.search(office.text):
+            names = names[:1]
+        holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
+        for a, b in names:
+            persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None)
+    for m in ctx.mentions:
+        if m.label == PERSON and ctx.part_at(m.start) != "header" and not any(a <= m.start < b for a, b, _ in persons.spans):
+            persons.add(m.text, m.start, m.end, None)
+    return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
+
+
+# ---------------------------------------------------------------- participations
+
+
+def _meeting_date(index: MeetingIndex, ref) -> date | None:
+    if ref.start is not None:
+        return ref.start
+    return index.main.ref.start if index.main else None
+
+
+class _Participations:
+    def __init__(self, ctx: LetterContext, index: MeetingIndex) -> None:
+        self.ctx = ctx
+        self.index = index
+        self.found: dict[tuple, Participation] = {}
+
+    def add(self, actor: ActorRef, meeting, capacity: str, ev: Evidence, count: int | None = None) -> None:
+        key = (actor, meeting, capacity)
+        p = self.found.get(key)
+        if p is None:
+            p = self.found[key] = Participation(actor, meeting, capacity, [], count)  # type: ignore[arg-type]
+        if ev not in p.evidence:
+            p.evidence.append(ev)
+        if p.stated_count is None and count is not None:
+            p.stated_count = count
+
+    def actor(self, actor: ActorRef, meeting, ev: Evidence) -> None:
+        lexicon = self.ctx.lexicon
+        when = _meeting_date(self.index, meeting)
+        if actor.kind == "state":
+            if when is not None and lexicon.is_ally_at(actor.key, when):
+                return  # an ally named among participants adds nothing to "the allies"
+            self.add(actor, meeting, "partner", ev)
+        elif actor.kind == "organisation":
+            record = lexicon.organisations.get(actor.key)
+            while record is not None and not record.partner and record.parent:
+                record = lexicon.organisations.get(record.parent)  # the European Council speaks for the EU
+            if record is not None and record.partner:
+                self.add(record.ref, meeting, "partner", ev)
+        elif actor.kind == "group":
+            group = lexicon.groups.get(actor.key)
+            if group is None or not group.members:
+                return
+            self.add(actor, meeting, "partner", ev)
+            for member in group.members:
+                self.actor(member, meeting, ev)
+
+
+def _meeting_for(index: MeetingIndex, sentence, offset: int):
+    """The meeting an actor at ``offset`` takes part in: the nearest session or other
+    meeting named before it in the sentence, else after it, else the main meeting."""
+    named = index.at(sentence.start, sentence.end)
+    before = [s for s in named if s[1] <= offset]
+    after = [s for s in named if s[0] >= offset]
+    choice = before[-1] if before else (after[0] if after else None)
+    return choice[2] if choice else index.main.ref
+
+
+def extract_participations(ctx: LetterContext, index: MeetingIndex, persons: PersonIndex) -> list[Participation]:
+    out = _Participations(ctx, index)
+    main = index.main
+    if main is None:
+        return []
+    if main.host is not None:
+        ev = main.evidence[0] if main.evidence else None
+        if ev is not None:
+            out.add(main.host, main.ref, "host", ev)
+    previous_actors: list[tuple[ActorRef, int, int]] = []
+    for sentence in ctx.sentences:
+        if sentence.part in ("header", "footnote", "signature"):
+            continue
+        _allies_count(ctx, out, main.ref, sentence)
+        actors = _actors_in(ctx, persons, sentence.start, sentence.end)
+        cue = _PARTICIPATION_CUE.search(sentence.text)
+        if cue is not None and _NEGATED_CUE.search(sentence.text[: cue.start()]):
+            previous_actors = []
+            continue  # "is niet uitgenodigd"
+        if cue is None:
+            # "een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense minister ...":
+            # the actors after "met" that directly follows a meeting's name
+            with_at = None
+            for _, e, _ in index.at(sentence.start, sentence.end):
+                found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
+                if found:
+                    with_at = e + found.end()
+                    break
+            if with_at is None:
+                previous_actors = actors
+                continue
+            actors = [a for a in actors if a[1] >= with_at]
+        if not actors and _ANAPHOR_RE.search(sentence.text):
+            actors = previous_actors
+            anchor = sentence.start + (cue.start() if cue else 0)
+            for actor, a, b in actors:
+                out.actor(actor, _meeting_for(index, sentence, anchor), ctx.evidence(a, b))
+            previous_actors = []
+            continue
+        for actor, a, b in actors:
+            out.actor(actor, _meeting_for(index, sentence, a), ctx.evidence(a, b))
+        previous_actors = actors
+    for draft in index.meetings:
+        # the letter asserts hosts for its own meeting and sessions; a mentioned
+        # summit's host is reference data
+        if draft.role == "session" and draft.host is not None and draft.host.kind == "state" and draft.evidence:
+            out.add(draft.host, draft.ref, "host", draft.evidence[0])
+    return list(out.found.values())
+
+
+def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -> list[tuple[ActorRef, int, int]]:
+    found: list[tuple[ActorRef, int, int]] = []
+    for m in ctx.in_span(start, end, STATE, ORG, GROUP):
+        kind = {"STATE": "state", "ORG": "organisation", "GROUP": "group"}[m.label]
+        if m.label == STATE and _is_subject_nl(ctx, m):
+            continue
+        found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
+    for m in ctx.in_span(start, end, DEMONYM):
+        # "alsook de Oekraïense minister van Defensie": the state the office belongs to
+        if ctx.in_span(m.end, m.end + 2 + 60, OFFICE) and ctx.in_span(m.end, m.end + 60, OFFICE)[0].start <= m.end + 1:
+            found.append((ActorRef("state", m.key), m.start, m.end))
+    for office in ctx.in_span(start, end, OFFICE):
+        # "de president van de Europese Raad": the organisation the office belongs to
+        for m in _nested(ctx, office):
+            if m.label in (STATE, ORG):
+                found.append((ActorRef("state" if m.label == STATE else "organisation", m.key), m.start, m.end))
+    person_refs = {p.key: p for p in persons.persons}
+    for a, b, ref in persons.spans:
+        if start <= a and b <= end:
+            person = person_refs.get(ref.key)
+            for post in person.posts if person else []:
+                if post.of != _DUTCH:
+                    found.append((post.of, a, b))
+    return sorted(found, key=lambda f: (f[1], f[2], f[0]))
+
+
+def _is_subject_nl(ctx: LetterContext, m) -> bool:
+    """The Netherlands as the writer ("Nederland steunt ..."), not a participant."""
+    return m.key == "nl"
+
+
+def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -> None:
+    for m in _COUNT_RE.finditer(sentence.text):
+        count = count_value(m.group("count"))
+        if count is None or not 2 <= count <= 60:
+            continue
+        a, b = sentence.start + m.start("count"), sentence.start + m.end()
+        start = sentence.start + m.start()
+        ev = ctx.evidence(start if m.group().lower().startswith("alle") else a, b)
+        out.add(ActorRef("group", "allies"), meeting, "ally", ev, count)

@@ -1,0 +1,219 @@
+"""The spaCy pipeline the extraction rules run on, and its lexicon-driven matcher.
+
+One blank Dutch pipeline per process (cached). Its tokenizer also splits words at
+hyphens ("NAR-bijeenkomst" -> NAR - bijeenkomst, "ICI-partners" -> ICI - partners), so
+that a name inside a compound is still found; patterns are tokenised the same way,
+so "Noord-Atlantische Raad" still matches as one phrase. A small component sets each
+token's NORM to its lower-cased, accent-free form, and a PhraseMatcher on NORM finds
+every surface form case- and diacritic-tolerantly.
+
+The surface forms come from Turtle, never from Python: states, demonyms, cities,
+organisations, groups, offices, persons and meeting words (ontology/reference/
+meeting-terms.ttl), all read by natokg.lexicon. Generic kind words such as
+"NAVO-top" become KIND mentions keyed by the kind slug; named meetings and sessions
+such as "Noord-Atlantische Raad" NAMED mentions keyed by their concept slug.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from natokg.lexicon import Lexicon
+
+# Labels of the things the matcher finds.
+STATE, DEMONYM, CITY, ORG, GROUP, OFFICE, PERSON, KIND, NAMED = (
+    "STATE", "DEMONYM", "CITY", "ORG", "GROUP", "OFFICE", "PERSON", "KIND", "NAMED",
+)  # fmt: skip
+# lexicon surface kind -> matcher label
+_LABELS = {
+    "state": STATE, "demonym": DEMONYM, "city": CITY, "organisation": ORG, "group": GROUP,
+    "office": OFFICE, "person": PERSON, "meeting-kind": KIND, "meeting-name": NAMED,
+}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Oekraïne' -> 'oekraine'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# ---------------------------------------------------------------- pipeline
+
+
+@cache
+def pipeline():
+    """spaCy blank('nl') with hyphen-splitting tokenizer and folded NORMs (cached)."""
+    import spacy
+    from spacy.language import Language
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("nl")
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w])[-–](?=[\w])", r"(?<=[\w])/(?=[\w])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # spaCy's Dutch abbreviation list keeps "top." or "Zaken." whole at a sentence end,
+    # which hides the word from the matcher; sentences come from natokg.segment, so
+    # a word's final dot can always be split off ("T.B.W." keeps its inner dots).
+    nlp.tokenizer.rules = {
+        text: rule for text, rule in nlp.tokenizer.rules.items() if not re.fullmatch(r"[^\W\d_]+\.", text)
+    }
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[^\W\d_]{2})\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+    if not Language.has_factory("natokg_fold_norm"):
+
+        @Language.component("natokg_fold_norm")
+        def fold_norm(doc):
+            for token in doc:
+                token.norm_ = fold(token.text)
+            return doc
+
+    nlp.add_pipe("natokg_fold_norm")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A matched surface form: normalised-text offsets, label, key, the text."""
+
+    start: int
+    end: int
+    label: str  # STATE, DEMONYM, CITY, ORG, GROUP, OFFICE, PERSON, KIND, NAMED
+    key: str  # ISO code, city slug, org/group/office/person key, meeting-term key
+    text: str
+    token_start: int = 0
+    token_end: int = 0
+
+
+class Annotator:
+    """A PhraseMatcher over every surface form, built once per lexicon."""
+
+    def __init__(self, surfaces: Iterable[tuple[str, str, str]]) -> None:
+        """``surfaces``: (label, key, surface form) triples."""
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = pipeline()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        by_id: dict[str, set[str]] = {}
+        for label, key, surface in surfaces:
+            surface = " ".join(surface.split())
+            if surface:
+                by_id.setdefault(f"{label}|{key}", set()).add(surface)
+        for match_id, forms in sorted(by_id.items()):
+            self.matcher.add(match_id, list(self.nlp.pipe(sorted(forms))))
+
+    def doc(self, text: str):
+        return self.nlp(text)
+
+    def all_mentions(self, doc) -> list[Mention]:
+        """Every match, nested ones included, in text order."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, label, key, span.text, start, end))
+        return sorted(set(found), key=lambda m: (m.start, m.end, m.label, m.key))
+
+    def mentions(self, doc) -> list[Mention]:
+        """All matches, minus those strictly inside a longer match, in text order.
+
+        One span can carry several labels ("Europese Raad" is an organisation and a
+        meeting); the rules choose by context.
+        """
+        found = self.all_mentions(doc)
+        kept = [
+            m
+            for m in found
+            if not any(
+                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in found
+            )
+        ]
+        return sorted(set(kept), key=lambda m: (m.start, m.end, m.label, m.key))
+
+
+def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    """(label, key, surface form) for every matchable thing in the lexicon."""
+    surfaces = []
+    for kind, label in _LABELS.items():
+        for form, target in lexicon.surface_forms(kind):  # type: ignore[arg-type]
+            key = target.key if hasattr(target, "key") else str(target)
+            surfaces.append((label, key, form))
+    return surfaces
+
+
+_ANNOTATORS: dict[int, tuple[Lexicon, Annotator]] = {}
+
+
+def annotator(lexicon: Lexicon) -> Annotator:
+    """The Annotator for a lexicon, built once per process (the lexicon is cached too)."""
+    cached = _ANNOTATORS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = (lexicon, Annotator(lexicon_surfaces(lexicon)))
+        _ANNOTATORS[id(lexicon)] = cached
+    return cached[1]
+
+
+# ---------------------------------------------------------------- one letter, annotated
+
+
+class LetterContext:
+    """A segmented letter with its spaCy doc, matched mentions and dates, shared by the
+    extraction stages. All offsets are into the normalised text (``seg.doc.text``)."""
+
+    def __init__(self, seg, lexicon: Lexicon, reference=None) -> None:
+        from natokg.dates import find_dates
+
+        self.seg = seg
+        self.lexicon = lexicon
+        self.text: str = seg.doc.text
+        self.annotator = annotator(lexicon)
+        self.doc = self.annotator.doc(self.text)
+        self.mentions: list[Mention] = self.annotator.mentions(self.doc)
+        self.reference = reference
+        self.dates = find_dates(self.text, reference=reference)
+        self.sentences = sorted(seg.sentences, key=lambda s: s.start)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._token_starts = [t.idx for t in self.doc]
+
+    def evidence(self, start: int, end: int):
+        return self.seg.doc.evidence(start, end)
+
+    def sentence_at(self, offset: int):
+        """The sentence containing ``offset`` (None between sentences)."""
+        import bisect
+
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            if offset < self.sentences[i].end:
+                return self.sentences[i]
+        return None
+
+    def in_span(self, start: int, end: int, *labels: str) -> list[Mention]:
+        return [
+            m for m in self.mentions if start <= m.start and m.end <= end and (not labels or m.label in labels)
+        ]
+
+    def dates_in(self, start: int, end: int):
+        return [d for d in self.dates if start <= d.start and d.end <= end]
+
+    def part_at(self, offset: int) -> str:
+        """The part label (header, cover, body, signature, memo, footnote) at an offset."""
+        for span in self.seg.parts:
+            if span.start <= offset < span.end:
+                return span.label
+        return ""
+
+    def tokens_before(self, offset: int, n: int) -> list[str]:
+        """The texts of up to ``n`` tokens ending before ``offset``."""
+        end = self.token_index(offset)
+        return [t.text for t in self.doc[max(0, end - n) : end]]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        import bisect
+
+        return bisect.bisect_left(self._token_starts, offset)

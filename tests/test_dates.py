@@ -1,0 +1,132 @@
+"""Dutch dates and number words (natokg.dates)."""
+
+from datetime import date
+
+import pytest
+
+from natokg.dates import count_value, find_dates, find_years, parse_date, parse_number_word
+
+
+def one(text, reference=None):
+    matches = find_dates(text, reference=reference)
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "text, reference, first, last, quote",
+    [
+        ("21 en 22 mei 2026", None, date(2026, 5, 21), date(2026, 5, 22), "21 en 22 mei 2026"),
+        (
+            "Op donderdag 21 en vrijdag 22 mei vond de FMM plaats",
+            date(2026, 6, 3),
+            date(2026, 5, 21),
+            date(2026, 5, 22),
+            "donderdag 21 en vrijdag 22 mei",
+        ),
+        ("Meeting 14-15 mei 2025", None, date(2025, 5, 14), date(2025, 5, 15), "14-15 mei 2025"),
+        (
+            "Op woensdag 14 en donderdag 15 mei a.s. vindt",
+            2025,
+            date(2025, 5, 14),
+            date(2025, 5, 15),
+            "woensdag 14 en donderdag 15 mei a.s.",
+        ),
+        (
+            "de NAVO-top in Madrid, van 28 tot en met 30 juni.",
+            date(2022, 5, 14),
+            date(2022, 6, 28),
+            date(2022, 6, 30),
+            "28 tot en met 30 juni",
+        ),
+        ("vond op 3 december jl. plaats", date(2025, 12, 3), date(2025, 12, 3), date(2025, 12, 3), "3 december jl."),
+        ("Op woensdag 8 juli komen", date(2026, 6, 23), date(2026, 7, 8), date(2026, 7, 8), "woensdag 8 juli"),
+        ("d.d. 7-8 februari jl.", date(2010, 5, 17), date(2010, 2, 7), date(2010, 2, 8), "7-8 februari jl."),
+        ("- 7 juli:", date(2026, 6, 23), date(2026, 7, 7), date(2026, 7, 7), "7 juli"),
+        ("Den Haag, 17 mei 2010", None, date(2010, 5, 17), date(2010, 5, 17), "17 mei 2010"),
+        ("Raad op 18 en 19 december.", date(2025, 12, 3), date(2025, 12, 18), date(2025, 12, 19), "18 en 19 december"),
+        ("op 7 feb. 2010", None, date(2010, 2, 7), date(2010, 2, 7), "7 feb. 2010"),
+        ("op 3 jan. tweeduizendelf", None, date(2011, 1, 3), date(2011, 1, 3), "3 jan. tweeduizendelf"),
+        ("30 juni t/m 2 juli 2026", None, date(2026, 6, 30), date(2026, 7, 2), "30 juni t/m 2 juli 2026"),
+        ("op 17-05-2010", None, date(2010, 5, 17), date(2010, 5, 17), "17-05-2010"),
+        ("maandag 16 mei\n2022 en", None, date(2022, 5, 16), date(2022, 5, 16), "maandag 16 mei\n2022"),
+        ("een diner op zaterdagavond 14 mei met", 2022, date(2022, 5, 14), date(2022, 5, 14), "zaterdagavond 14 mei"),
+    ],
+)
+def test_date_forms(text, reference, first, last, quote):
+    match = one(text, reference)
+    assert (match.first, match.last, match.text) == (first, last, quote)
+    assert text[match.start : match.end] == quote
+
+
+def test_jl_puts_the_date_in_the_past_and_as_in_the_future():
+    # a letter of 10 January 2026: "15 december jl." is 2025, "15 december a.s." is 2026
+    reference = date(2026, 1, 10)
+    assert one("op 15 december jl.", reference).first == date(2025, 12, 15)
+    assert one("op 15 december a.s.", reference).first == date(2026, 12, 15)
+    # without a marker the nearest date wins
+    assert one("op 15 december", reference).first == date(2025, 12, 15)
+    assert one("op 5 februari", reference).first == date(2026, 2, 5)
+
+
+def test_weekday_picks_the_year_it_agrees_with():
+    # 14 May was a Wednesday in 2025, not in 2024 or 2026
+    assert one("woensdag 14 mei", date(2025, 11, 30)).first == date(2025, 5, 14)
+
+
+def test_year_left_out_without_reference_is_skipped():
+    assert find_dates("op 7 juli komen zij bijeen") == []
+
+
+def test_two_dates_joined_by_en_are_not_a_range():
+    matches = find_dates("op 6 mei 2026 en 13 mei 2026")
+    assert [(m.first, m.last) for m in matches] == [
+        (date(2026, 5, 6), date(2026, 5, 6)),
+        (date(2026, 5, 13), date(2026, 5, 13)),
+    ]
+
+
+def test_numbers_that_are_not_dates():
+    text = "Kamerstuk 28 676, nr. 404; in 2035 5% van het bbp; 2,26% en 32 bondgenoten"
+    assert find_dates(text, reference=date(2026, 1, 1)) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Tekst. De FMM vond op 3 december jl. plaats en de Europese Raad op 18 en 19 december."
+    for match in find_dates(text, reference=date(2025, 12, 5)):
+        assert text[match.start : match.end] == match.text
+    assert parse_date("Den Haag, 17 mei 2010").first == date(2010, 5, 17)
+    assert parse_date("geen datum") is None
+
+
+@pytest.mark.parametrize(
+    "word, value",
+    [
+        ("dertig", 30),
+        ("eenendertig", 31),
+        ("tweeëndertig", 32),
+        ("tweeendertig", 32),
+        ("veertig", 40),
+        ("achtentwintig", 28),
+        ("negentien", 19),
+        ("twaalf", 12),
+        ("één", 1),
+        ("honderdtwintig", 120),
+        ("tweeduizendtien", 2010),
+        ("Dertig", 30),
+    ],
+)
+def test_number_words(word, value):
+    assert parse_number_word(word) == value
+
+
+@pytest.mark.parametrize("word", ["bondgenoten", "tientallen", "eend", "", "dertigste"])
+def test_words_that_are_not_numbers(word):
+    assert parse_number_word(word) is None
+
+
+def test_count_value_and_years():
+    assert count_value("32") == 32
+    assert count_value("dertig") == 30
+    assert count_value("alle") is None
+    assert find_years("de NAVO-top 2026, in 2035 en 12345") == [2026, 2035]
