@@ -1,0 +1,302 @@
+"""Text layers of PDF, DOCX and officielebekendmakingen HTML/XML letters.
+
+Each function returns the text ``natokg.reader`` keeps as ``SourceDocument.raw`` (the
+offsets of evidence index into it) or raises UnreadableLetterError with a one-line
+reason. Normalisation happens in ``natokg.reader``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from natokg.errors import UnreadableLetterError
+
+# ---------------------------------------------------------------- PDF
+
+
+
+def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
+    """The PDF text layer, pages joined by a form feed, and the running headers/footers.
+
+    A line is a running header (footer) when, with its digits ignored, it stands among
+    the first (last) two lines of at least two pages. Headers are kept on page 1,
+    where the letter's own header block lives; footers are dropped everywhere.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableLetterError("PDF is encrypted; save an unencrypted copy", path=path)
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except UnreadableLetterError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise UnreadableLetterError(f"not a readable PDF ({type(exc).__name__})", path=path) from None
+    if not any(page.strip() for page in pages):
+        raise UnreadableLetterError(
+            "PDF has no text layer (scanned image?); OCR it first", path=path
+        )
+    pages = [page.replace("\f", "\n") for page in pages]
+    raw = "\f".join(pages)
+
+    page_lines: list[list[tuple[int, str]]] = []  # per page: (raw start, digit-free key)
+    base = 0
+    for page in pages:
+        lines = []
+        pos = 0
+        for line in page.split("\n"):
+            if line.strip():
+                lines.append((base + pos, re.sub(r"\d+", "#", line.strip())))
+            pos += len(line) + 1
+        page_lines.append(lines)
+        base += len(page) + 1
+    drop: set[int] = set()
+    if len(pages) >= 2:
+        tops: dict[str, int] = {}
+        bottoms: dict[str, int] = {}
+        for lines in page_lines:
+            for key in {k for _, k in lines[:2]}:
+                tops[key] = tops.get(key, 0) + 1
+            for key in {k for _, k in lines[-2:]}:
+                bottoms[key] = bottoms.get(key, 0) + 1
+        for number, lines in enumerate(page_lines):
+            for start, key in lines[:2]:
+                if number > 0 and tops.get(key, 0) >= 2:
+                    drop.add(start)
+            for start, key in lines[-2:]:
+                if bottoms.get(key, 0) >= 2:
+                    drop.add(start)
+    return raw, frozenset(drop)
+
+
+# ---------------------------------------------------------------- DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(data: bytes, path: Path) -> str:
+    """Paragraphs and table cells in document order, one per line; footnotes at the end.
+
+    A footnote reference is rendered as its number glued to the preceding word, the
+    way Word shows it, and the footnote bodies follow after a blank line as
+    "N text" lines: the normaliser then treats them like a page-foot footnote block.
+    """
+    import zipfile
+
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        raise UnreadableLetterError("python-docx is not installed", path=path) from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableLetterError(f"not a readable .docx ({type(exc).__name__})", path=path) from None
+
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == _W + "p":
+            lines.append(_docx_paragraph(child))
+        elif child.tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                cells = [
+                    " ".join(_docx_paragraph(p) for p in cell.iter(_W + "p")).strip()
+                    for cell in row.iter(_W + "tc")
+                ]
+                lines.append(" ".join(c for c in cells if c))
+    footnotes = _docx_footnotes(document)
+    if footnotes:
+        lines.append("")
+        lines.extend(f"{number} {body}" for number, body in footnotes)
+    raw = "\n".join(lines)
+    if not raw.strip():
+        raise UnreadableLetterError("the .docx has no text", path=path)
+    return raw
+
+
+def _docx_paragraph(paragraph) -> str:
+    parts: list[str] = []
+    for node in paragraph.iter():
+        tag = node.tag
+        if tag == _W + "t" and node.text:
+            parts.append(node.text)
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+        elif tag == _W + "footnoteReference":
+            parts.append(node.get(_W + "id", ""))
+    return "".join(parts)
+
+
+def _docx_footnotes(document) -> list[tuple[str, str]]:
+    """(number, text) of the real footnotes (ids 0 and -1 are Word's separators)."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            notes = []
+            for note in root.iter(_W + "footnote"):
+                number = note.get(_W + "id", "")
+                if not number.isdigit() or int(number) < 1:
+                    continue
+                body = " ".join(_docx_paragraph(p) for p in note.iter(_W + "p")).strip()
+                notes.append((number, " ".join(body.split())))
+            return notes
+    return []
+
+
+# ---------------------------------------------------------------- HTML / XML
+
+# Elements whose text runs on inside the surrounding paragraph; every other element
+# starts a new block. Covers HTML and the officielebekendmakingen Kamerstuk XML.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q", "s",
+    "small", "span", "strong", "sub", "sup", "u", "nadruk", "extref", "intref",
+    "nootref", "noot.ref", "voornaam", "achternaam", "functie.naam", "ondernummer",
+    "dossiernr", "dossiernummer", "stuknr", "titel",
+}
+_SKIP = {
+    "script", "style", "nav", "noscript", "head", "header", "footer", "form", "button",
+    "template", "svg", "metadata", "meta", "link", "iframe", "select", "menu",
+}
+_FOOTNOTE_CLASSES = {"voet", "voetnoot", "voetnoten", "noot", "footnote", "footnotes"}
+_FOOTNOTE_TAGS = {"noot", "voetnoot", "footnote"}
+_BR = "\u2028"  # stands for <br> while source whitespace is collapsed
+
+
+@dataclass
+class _MarkupText:
+    blocks: list[str]
+    buffer: list[str]
+    footnotes: list[tuple[str, str]]
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buffer).split(" "))
+        text = re.sub(r"[ \t\r\n]+", " ", text)
+        text = "\n".join(part.strip() for part in text.split(_BR)).strip()
+        if text:
+            self.blocks.append(text)
+        self.buffer.clear()
+
+
+def markup_text(data: bytes, path: Path, *, xml: bool) -> str:
+    """Body text of an officielebekendmakingen HTML page or Kamerstuk XML file.
+
+    Scripts, navigation and metadata are skipped; each block element becomes a
+    paragraph; footnotes (``<noot>``, ``class="voet"``/``"noot"``) are rendered as a
+    glued marker number where they are referenced inline and as "N text" lines at the
+    end.
+    """
+    from lxml import etree, html
+
+    try:
+        if xml:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+            root = etree.fromstring(data, parser)
+        else:
+            root = html.fromstring(data)
+    except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
+        kind = "XML" if xml else "HTML"
+        raise UnreadableLetterError(f"not well-formed {kind} ({exc})".splitlines()[0], path=path) from None
+
+    content = _content_root(root)
+    out = _MarkupText([], [], [])
+    _walk(content, out)
+    out.flush()
+    if not out.blocks:
+        raise UnreadableLetterError("no text in the document body", path=path)
+    raw = "\n\n".join(out.blocks)
+    if out.footnotes:
+        raw += "\n\n" + "\n".join(f"{number} {body}" for number, body in out.footnotes)
+    return raw
+
+
+def _local(tag) -> str:
+    if not isinstance(tag, str):
+        return ""  # comments, processing instructions
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").lower().split())
+
+
+def _content_root(root):
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("id") == "broodtekst" or "stuk" in _classes(element):
+            return element
+    for tag in ("kamerstuk", "main", "body"):
+        for element in root.iter():
+            if _local(element.tag) == tag:
+                return element
+    return root
+
+
+def _is_footnote(element) -> bool:
+    return _local(element.tag) in _FOOTNOTE_TAGS or bool(_classes(element) & _FOOTNOTE_CLASSES)
+
+
+def _walk(element, out: _MarkupText) -> None:
+    tag = _local(element.tag)
+    if not tag or tag in _SKIP:
+        return
+    if _is_footnote(element):
+        _collect_footnote(element, out)
+        return
+    block = tag not in _INLINE
+    if block:
+        out.flush()
+    if tag == "br":
+        out.buffer.append(_BR)
+    if element.text:
+        out.buffer.append(element.text)
+    for child in element:
+        _walk(child, out)
+        if child.tail:
+            out.buffer.append(child.tail)
+    if block:
+        out.flush()
+
+
+def _collect_footnote(element, out: _MarkupText) -> None:
+    """A footnote element: an inline XML ``<noot>`` with its ``<noot.nr>`` (rendered as
+    the glued marker number plus a footnote body), or a footnote container at the end
+    of an HTML page whose paragraphs each start with their number."""
+    number_el = next((e for e in element.iter() if _local(e.tag) == "noot.nr"), None)
+    inline = bool("".join(out.buffer).strip())
+    inner = _MarkupText([], [], [])
+    if element.text:
+        inner.buffer.append(element.text)
+    for child in element:
+        if child is not number_el:
+            _walk(child, inner)
+        if child.tail:
+            inner.buffer.append(child.tail)
+    inner.flush()
+    if number_el is not None:
+        number = "".join(number_el.itertext()).strip()
+        out.footnotes.append((number, " ".join(inner.blocks)))
+    else:
+        number = ""
+        for block in inner.blocks:
+            match = re.match(r"(\d{1,3})\s+(.*)", block, re.S)
+            if match:
+                number = match.group(1)
+                out.footnotes.append((number, match.group(2)))
+            elif out.footnotes and not inline:
+                previous_number, previous_body = out.footnotes[-1]
+                out.footnotes[-1] = (previous_number, f"{previous_body} {block}")
+            else:
+                number = str(len(out.footnotes) + 1)
+                out.footnotes.append((number, block))
+    if inline and number:
+        out.buffer.append(number)  # the marker, glued as the portal renders it
