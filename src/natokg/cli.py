@@ -189,8 +189,10 @@ def ontology_check_command(
         out.print(f"finding: {finding}", markup=False)
     for skipped in result.skipped:
         out.print(f"skipped: {skipped}", markup=False)
+    for note in result.notes:
+        out.print(f"note: {note}", markup=False)
     out.print("consistent" if result.consistent else "INCONSISTENT", markup=False)
-    if not result.consistent or result.findings:
+    if not result.ok:
         raise typer.Exit(EXIT_FINDINGS)
 
 
