@@ -1,0 +1,168 @@
+"""Dutch amounts of money and percentages, as exact decimals in the unit's base.
+
+"5% van het bbp" -> 5 percent-gdp; "EUR 3,5 miljard" -> 3500000000 eur;
+"5,7 miljard euro" -> 5700000000 eur; "meer dan 90 miljard USD" -> 90000000000 usd
+(qualifier "meer dan"); "1,5%-afspraken" -> 1.5 percent.
+
+This is number grammar (decimal comma, thousands dot, scale words, currency
+symbols), not domain knowledge, so it lives in Python. A bare percentage keeps the
+unit ``percent``: whether "3,5%" is a share of GDP depends on the sentence (the
+commitment rules promote it when the clause talks about spending or GDP).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+AmountUnit = Literal["percent", "percent-gdp", "eur", "usd"]
+
+# Scale words and their abbreviations; "mln." keeps its dot inside the amount.
+_SCALES: dict[str, Decimal] = {
+    "duizend": Decimal(10) ** 3,
+    "mln": Decimal(10) ** 6,
+    "mln.": Decimal(10) ** 6,
+    "miljoen": Decimal(10) ** 6,
+    "mld": Decimal(10) ** 9,
+    "mld.": Decimal(10) ** 9,
+    "mrd": Decimal(10) ** 9,
+    "mrd.": Decimal(10) ** 9,
+    "miljard": Decimal(10) ** 9,
+    "biljoen": Decimal(10) ** 12,
+}
+_CURRENCIES: dict[str, AmountUnit] = {
+    "eur": "eur",
+    "euro": "eur",
+    "euro's": "eur",
+    "€": "eur",
+    "usd": "usd",
+    "us-dollar": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "$": "usd",
+}
+# Hedges that precede an amount; kept so a reader sees "meer dan 90 miljard USD".
+_QUALIFIERS = (
+    "meer dan",
+    "ruim",
+    "circa",
+    "ca.",
+    "ongeveer",
+    "bijna",
+    "minimaal",
+    "ten minste",
+    "tenminste",
+    "minder dan",
+    "maximaal",
+    "zo'n",
+    "zo’n",
+)
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE = r"(?:mln\.?|miljoen|mld\.?|mrd\.?|miljard|biljoen|duizend)"
+_CURRENCY_BEFORE = r"(?:EUR|USD|€|\$)"
+_CURRENCY_AFTER = r"(?:euro(?:'s)?|EUR|USD|US-dollar|dollars?)"
+_QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+
+_MONEY_BEFORE = re.compile(
+    rf"(?P<cur>{_CURRENCY_BEFORE})\s?(?P<num>{_NUMBER})(?:\s(?P<scale>{_SCALE})(?![\w]))?",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w,.])(?P<num>{_NUMBER})\s(?:(?P<scale>{_SCALE})\s)?(?P<cur>{_CURRENCY_AFTER})(?![\w])",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
+# "5% van het bbp", "2% bbp", "3,5% van het bruto binnenlands product"
+_OF_GDP = re.compile(
+    r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:bbp|bnp|bruto\s+binnenlands\s+product)(?![\w])",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Amount:
+    """An amount found in a text: ``start``/``end`` are offsets into that text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: AmountUnit
+    text: str
+    qualifier: str = ""
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in ("eur", "usd")
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("percent", "percent-gdp")
+
+
+def parse_number(text: str) -> Decimal:
+    """Dutch number syntax: '3,5' -> 3.5, '1.000' -> 1000, '1.250,5' -> 1250.5."""
+    cleaned = text.strip().replace(".", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as error:
+        raise ValueError(f"not a Dutch number: {text!r}") from error
+
+
+def _base(value: Decimal) -> Decimal:
+    """Plain (non-exponent) form, so 3.5e9 prints as 3500000000."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of money or percentage in ``text``, in order, non-overlapping."""
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            value = parse_number(match["num"])
+            if match["scale"]:
+                value *= _SCALES[match["scale"].lower()]
+            unit = _CURRENCIES[match["cur"].lower()]
+            found.append(_with_qualifier(text, match.start(), match.end(), _base(value), unit))
+            taken.append((match.start(), match.end()))
+    for match in _PERCENT.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        end = match.end()
+        unit: AmountUnit = "percent"
+        gdp = _OF_GDP.match(text, end)
+        if gdp:
+            unit, end = "percent-gdp", gdp.end()
+        found.append(_with_qualifier(text, match.start(), end, _base(parse_number(match["num"])), unit))
+        taken.append((match.start(), end))
+    return sorted(found)
+
+
+def _with_qualifier(text: str, start: int, end: int, value: Decimal, unit: AmountUnit) -> Amount:
+    qualifier = ""
+    before = _QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
+    if before:
+        qualifier = before["q"].lower()
+    return Amount(start, end, value, unit, text[start:end], qualifier)
+
+
+def parse_amount(text: str) -> Amount:
+    """The single amount in a short text ("EUR 250 mln."); ValueError if none."""
+    amounts = find_amounts(text)
+    if not amounts:
+        raise ValueError(f"no amount in {text!r}")
+    return amounts[0]
+
+
+__all__ = ["Amount", "AmountUnit", "find_amounts", "parse_amount", "parse_number"]

@@ -1,0 +1,422 @@
+"""Commitments (pledges, targets, agreements) and observations (realised figures).
+
+Rules for how Dutch government letters phrase what was promised, over the sentences
+of ``segment``, the amounts of :mod:`natokg.extract.amounts` and the cue words of
+ontology/extraction-cues.ttl (which words mean agreement, intent, contribution,
+announcement, pledge or realised spending: see that file).
+
+Per sentence:
+
+- Every amount is governed by the nearest cue in the sentence (token distance).
+  A realised cue ("gaf ... uit", "groeiden", "uitgegeven", "komen ... uit op") makes
+  it an :class:`Observation`, never a commitment. An agreement cue ("afspraak",
+  "afgesproken doelstelling", "is afgesproken dat", "het besluit tot") makes it a
+  commitment of the cue's nkg:defaultActor (the allies) unless "door X" names the
+  agent; an intent, contribution or announcement cue makes it a commitment of the
+  sentence's subject ("Het kabinet zet in op ... 3,5% van het bbp in 2035"). Amounts
+  with no cue are not commitments.
+- A percentage in a sentence about GDP or spending ("bbp", "uitgaven") is a share of
+  GDP: a spending target. Money is a financial contribution. "waarvan 3,5% ... en
+  1,5% ..." splits a target into parts (``part_of`` the whole).
+- A reference to an agreement already found in the letter ("onder de
+  1,5%-afspraken") adds evidence to it instead of making a second node.
+- Pledges without amount come from pledge cues (policy or capability, by the cue's
+  nkg:signalsKind), from "kondigde ... aan" with a contribution noun in its gap
+  ("kondigden nieuwe bijdragen aan PURL aan"), and from the noun phrase "de
+  vrijgekomen middelen uit X" (X's owner commits). Their ``key_phrase`` is the cue
+  concept plus the first topic and beneficiary, so the IRI is stable across letters.
+- Target year: a year after "in", "tegen", "uiterlijk", "tot (eind)", "vóór", "per"
+  that is not before the meeting's year. Beneficiary: the first state or funding
+  instrument after the amount or cue. Made at: the summit of a city the sentence
+  names with an agreement ("de in Den Haag gemaakte afspraak"); otherwise, for what
+  is announced or agreed in a report, the letter's main meeting.
+- Status: the cue's nkg:signalsStatus; else intended in an agenda, announced in a
+  report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from natokg.extract.amounts import Amount, find_amounts
+from natokg.extract.positions import (
+    ActorMention,
+    Lexicons,
+    Match,
+    Token,
+    actor_mentions,
+    co_actors,
+    coordinated,
+    fold,
+    is_subject,
+    lexicons,
+    parenthesised,
+    sentence_evidence,
+    tokenize,
+    unique,
+)
+from natokg.records import (
+    ActorRef,
+    Commitment,
+    Evidence,
+    LetterRecords,
+    MeetingRef,
+    Observation,
+    SegmentedLetter,
+    Sentence,
+)
+
+AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
+_YEAR = re.compile(r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: eind)?|v[oó]{2}r|per|rond)\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_GDP_WORDS = ("bbp", "bnp", "uitgaven", "uitgave")
+# Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
+HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
+
+
+@dataclass
+class _Sentence:
+    """One sentence prepared for the rules."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[ActorMention]
+    cues: list[Match]
+    amounts: list[tuple[Amount, int, int]]  # amount and its first/last token index
+    topics: list[Match]
+
+
+def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+    return (inside[0], inside[-1]) if inside else (0, 0)
+
+
+class _Rules:
+    def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons) -> None:
+        self.seg = seg
+        self.records = records
+        self.lex = lex
+        self.kind = records.letter.kind
+        main = records.main_meeting
+        self.main_ref = main.ref if main else None
+        self.min_year = (main.ref.start.year if main and main.ref.start else None) or (
+            records.letter.date.year if records.letter.date else None
+        )
+        self.commitments: list[Commitment] = []
+        self.observations: list[Observation] = []
+        self.previous_actor: ActorRef | None = None
+
+    # ------------------------------------------------------------ helpers
+
+    def info(self, cue: Match):
+        return self.lex.cue_info.get(cue.target)
+
+    def role(self, cue: Match) -> str:
+        info = self.info(cue)
+        return info.role if info else ""
+
+    def evidence(self, s: _Sentence, first: int, last: int) -> Evidence:
+        return sentence_evidence(self.seg, s.sentence, s.tokens, min(first, last), max(first, last))
+
+    def subject(self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4) -> list[ActorRef]:
+        """The actor(s) of the clause whose verb or cue starts at ``anchor``."""
+        hi = len(s.tokens) if hi is None else hi
+        before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
+        if before:
+            chain = coordinated(before[0], s.mentions, s.tokens)
+            extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
+            return unique([m.actor for m in chain] + [m.actor for m in extra])
+        after = [m for m in s.mentions if anchor <= m.first <= anchor + window and m.prep is None]
+        if after:
+            return unique(m.actor for m in coordinated(after[0], s.mentions, s.tokens))
+        return []
+
+    def agent(self, s: _Sentence, lo: int, hi: int) -> list[ActorRef]:
+        agents = [m for m in s.mentions if m.prep == "door" and lo <= m.first <= hi]
+        return unique(m.actor for m in coordinated(agents[0], s.mentions, s.tokens)) if agents else []
+
+    def context_actor(self, s: _Sentence) -> list[ActorRef]:
+        """Nobody named: the owner of an instrument or body in the heading, else the last actor."""
+        if s.sentence.heading:
+            heading_tokens = tokenize(s.sentence.heading)
+            for mention in actor_mentions(heading_tokens, self.lex, s.sentence.heading):
+                owner = self.owner(mention.actor)
+                if owner.kind == "organisation":
+                    return [owner]
+        return [self.previous_actor] if self.previous_actor else []
+
+    def owner(self, actor: ActorRef) -> ActorRef:
+        """A funding instrument or a body stands for the organisation it belongs to."""
+        lexicon = self.lex.lexicon
+        seen = set()
+        while actor.kind == "organisation" and actor.key not in seen:
+            seen.add(actor.key)
+            record = lexicon.organisations.get(actor.key)
+            if record is None or record.parent is None:
+                break
+            actor = ActorRef("organisation", record.parent)
+        return actor
+
+    def beneficiary(self, s: _Sentence, lo: int) -> ActorRef | None:
+        for mention in s.mentions:
+            if mention.first >= lo and mention.prep in ("aan", "voor", "via", "uit") or (
+                mention.first >= lo and mention.actor.key in self.lex.instruments
+            ):
+                if mention.actor.kind in ("state", "organisation"):
+                    return mention.actor
+        return None
+
+    def target_year(self, s: _Sentence, money_span: tuple[int, int] | None = None) -> int | None:
+        """A target year; for money only a deadline next to the amount ("tot eind 2016")."""
+        for match in _YEAR.finditer(s.sentence.text):
+            if money_span is not None:
+                lo, hi = s.tokens[money_span[0]].start, s.tokens[money_span[1]].end
+                if not match.group(0).lower().startswith(("tot", "uiterlijk")) or not (
+                    lo - 40 <= match.start() <= hi + 40
+                ):
+                    continue
+            before = s.sentence.text[max(0, match.start() - 25) : match.start()].lower()
+            if "sinds" in before or "opzichte" in before:
+                continue
+            year = int(match.group(1))
+            if self.min_year is None or year >= self.min_year:
+                return year
+        return None
+
+    def meeting_for_city(self, s: _Sentence, anchor: int) -> MeetingRef | None:
+        """The meeting of the city named nearest the agreement ("de in Den Haag gemaakte afspraak")."""
+        cities = sorted(self.lex.cities.find(s.tokens), key=lambda m: min(abs(m.first - anchor), abs(m.last - anchor)))
+        for match in cities[:1]:
+            for meeting in self.records.meetings:
+                if meeting.ref.city == match.target:
+                    return meeting.ref
+            summits = [x for x in self.lex.lexicon.summits_in_city(match.target)]
+            if self.main_ref and self.main_ref.start:
+                summits = [x for x in summits if x.start <= self.main_ref.start]
+            if summits:
+                return summits[-1].ref
+        return None
+
+    def status(self, info) -> str:
+        if info is not None and info.status:
+            return info.status
+        return "intended" if self.kind == "agenda" else "announced"
+
+    def made_at(self, s: _Sentence, status: str) -> MeetingRef | None:
+        if self.kind == "report" and status in ("announced", "agreed"):
+            return self.main_ref
+        if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
+            return self.main_ref
+        return None
+
+    def topic_phrase(self, s: _Sentence, lo: int) -> str:
+        after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]
+        return after[0] if after else ""
+
+    def add(self, commitment: Commitment) -> Commitment:
+        """Merge with a commitment of the same content found earlier in the letter."""
+        for known in self.commitments:
+            if (
+                known.actor == commitment.actor
+                and known.kind == commitment.kind
+                and known.amount == commitment.amount
+                and known.unit == commitment.unit
+                and known.target_year == commitment.target_year
+                and (known.amount is not None or known.key_phrase == commitment.key_phrase)
+                and (commitment.made_at is None or known.made_at in (None, commitment.made_at))
+            ):
+                for item in commitment.evidence:
+                    if item not in known.evidence:
+                        known.evidence.append(item)
+                known.made_at = known.made_at or commitment.made_at
+                return known
+        self.commitments.append(commitment)
+        return commitment
+
+    # ------------------------------------------------------------ rules
+
+    def prepare(self, sentence: Sentence) -> _Sentence:
+        tokens = tokenize(sentence.text)
+        amounts = []
+        for amount in find_amounts(sentence.text):
+            first, last = _token_span(tokens, amount.start, amount.end)
+            amounts.append((amount, first, last))
+        inside = parenthesised(tokens)
+        topics = [m for m in self.lex.topics.find(tokens) if m.first not in inside]
+        return _Sentence(sentence, tokens, actor_mentions(tokens, self.lex, sentence.text), self.lex.cues.find(tokens), amounts, topics)
+
+    def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
+        best, best_distance = None, None
+        for cue in s.cues:
+            if self.role(cue) not in AMOUNT_ROLES:
+                continue
+            if cue.first <= first and cue.last >= last:
+                distance = 0
+            else:
+                distance = min(abs(cue.last - first), abs(cue.first - last))
+                if any(cue.first < k < cue.last for k in range(first, last + 1)):
+                    distance = 0  # the amount sits in the cue's gap
+            if best_distance is None or distance < best_distance:
+                best, best_distance = cue, distance
+        if best is not None and self.role(best) == "intent":
+            # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs
+            leading = [c for c in s.cues if self.role(c) == "agreement" and c.last < best.first]
+            if leading:
+                return leading[-1]
+        return best
+
+    def amounts_rule(self, s: _Sentence) -> set[int]:
+        """Commitments and observations with an amount; returns the cue indices used."""
+        used: set[int] = set()
+        gdp_sentence = any(t.norm in _GDP_WORDS or t.norm.endswith("uitgaven") for t in s.tokens)
+        explicit_gdp = any(t.norm in ("bbp", "bnp") for t in s.tokens)
+        whole: Commitment | None = None
+        for amount, first, last in s.amounts:
+            unit = amount.unit
+            if unit == "percent" and gdp_sentence:
+                unit = "percent-gdp"
+            cue = self.governing_cue(s, first, last)
+            if cue is None:
+                continue
+            role = self.role(cue)
+            info = self.info(cue)
+            if role == "realised":
+                if amount.unit == "percent" and not explicit_gdp:
+                    continue  # a growth rate, not a share of GDP
+                actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
+                if actor:
+                    unit = "percent-gdp" if amount.is_percent else unit
+                    year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
+                    self.observations.append(
+                        Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year)
+                    )
+                continue
+            if unit == "percent":
+                continue
+            used.add(s.cues.index(cue))
+            is_part = whole is not None and any(t.norm == "waarvan" for t in s.tokens[: first])
+            if role == "agreement":
+                actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
+                status = "agreed"
+            else:
+                actors = self.subject(s, cue.first) or self.context_actor(s)
+                status = self.status(info)
+            if not actors:
+                continue
+            kind = "spending-target" if amount.is_percent else "financial-contribution"
+            if is_part and whole is not None:
+                part = Commitment(
+                    whole.actor, whole.kind, whole.status, [self.evidence(s, self._waarvan(s, first), self._item_end(s, last))],
+                    amount.value, unit, whole.target_year, whole.beneficiary, whole.made_at, whole,
+                )
+                self.add(part)
+                continue
+            year = self.target_year(s, None if amount.is_percent else (first, last))
+            made_at = self.meeting_for_city(s, cue.first) if role == "agreement" else self.made_at(s, status)
+            beneficiary = None if amount.is_percent else self.beneficiary(s, last + 1)
+            lo = min(cue.first, first)
+            for actor in actors:
+                commitment = self.add(
+                    Commitment(actor, kind, status, [self.evidence(s, lo, max(last, cue.last))], amount.value, unit,
+                               year, beneficiary, made_at)
+                )
+                if whole is None or not is_part:
+                    whole = commitment
+                self.previous_actor = actor
+        return used
+
+    @staticmethod
+    def _item_end(s: _Sentence, last: int) -> int:
+        """The end of one part of "waarvan X% voor ... en Y% voor ...": the next , en ) or amount."""
+        starts = {first for _, first, _ in s.amounts}
+        k = last + 1
+        while k < len(s.tokens) and s.tokens[k].norm not in (",", "en", ")", ";", ".") and k not in starts:
+            k += 1
+        return k - 1
+
+    @staticmethod
+    def _waarvan(s: _Sentence, first: int) -> int:
+        for k in range(first, -1, -1):
+            if s.tokens[k].norm in ("waarvan", "en", ","):
+                return k if s.tokens[k].norm == "waarvan" else k + 1
+        return first
+
+    def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
+        """Pledges without an amount."""
+        if s.amounts and used:
+            return
+        nouns = self._contribution_nouns()
+        for index, cue in enumerate(s.cues):
+            role = self.role(cue)
+            info = self.info(cue)
+            if index in used or info is None:
+                continue
+            if role == "announcement":
+                gap = {s.tokens[k].norm for k in cue.gaps}
+                if not gap & nouns:
+                    continue
+                actors = self.subject(s, cue.first)
+                kind = info.kind or "financial-contribution"
+            elif role == "contribution-np":
+                after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
+                actors = [self.owner(after[0].actor)] if after else []
+                kind = info.kind or "financial-contribution"
+            elif role == "pledge":
+                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]):
+                    continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
+                actors = (
+                    self.agent(s, cue.last + 1, cue.last + 3)
+                    or self.subject(s, cue.first, window=3)
+                    or ([info.default_actor] if info.default_actor else [])
+                )
+                kind = info.kind or "policy-pledge"
+            else:
+                continue
+            if not actors:
+                continue
+            status = self.status(info)
+            beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
+            key = ":".join(x for x in (info.slug, self.topic_phrase(s, cue.first), beneficiary.key if beneficiary else "") if x)
+            evidence = self.evidence(s, cue.first, cue.last)
+            for actor in actors:
+                self.add(Commitment(actor, kind, status, [evidence], beneficiary=beneficiary,
+                                    made_at=self.made_at(s, status), key_phrase=key))
+                self.previous_actor = actor
+
+    def _contribution_nouns(self) -> frozenset[str]:
+        return frozenset(
+            fold(form) for slug, forms in self.lex.cue_forms.items()
+            if self.lex.cue_info[slug].role == "contribution-noun" for form in forms
+        )
+
+    def run(self) -> None:
+        for sentence in self.seg.sentences:
+            if sentence.part not in ("body", "cover", "footnote"):
+                continue
+            s = self.prepare(sentence)
+            if sentence.part == "footnote":
+                # footnotes carry figures (observations), not pledges
+                self.observations_only(s)
+                continue
+            used = self.amounts_rule(s)
+            self.pledge_rule(s, used)
+            subjects = [m.actor for m in s.mentions if m.prep is None]
+            if subjects:
+                self.previous_actor = subjects[0]
+
+    def observations_only(self, s: _Sentence) -> None:
+        commitments = list(self.commitments)
+        self.amounts_rule(s)
+        self.commitments = commitments
+
+
+def extract_commitments(seg: SegmentedLetter, records: LetterRecords, lexicon=None) -> None:
+    """Append the letter's commitments and observations to ``records``."""
+    rules = _Rules(seg, records, lexicons(lexicon))
+    rules.run()
+    records.commitments.extend(rules.commitments)
+    records.observations.extend(rules.observations)
+
+
+__all__ = ["extract_commitments"]

@@ -1,0 +1,117 @@
+"""Agenda-to-report pairing: a graph step across letters, run after every build.
+
+When the store holds both the annotated agenda (``nkg:AnnotatedAgenda nkg:about ?m``)
+and the report (``nkg:MeetingReport nkg:about ?m``) of one meeting, every intended
+Dutch position of the agenda (held by ``id:state/nl``, modality intended, expressed
+at ``?m``) is linked with ``nkg:realisedBy`` to each expressed Dutch position of the
+report on the same topic at the same meeting whose stance is compatible; an intended
+position without such a partner gets ``nkg:unrealised true``.
+
+Compatible stances: the same stance, or two of emphasise / support / call for /
+welcome / appreciate (saying that something matters, backing it and asking for it
+carry out the same plan). An intention is carried out by any of those too, since an
+agenda's "zet in op" is realised when the report says what the Netherlands argued.
+Oppose is compatible only with oppose: it never realises support, nor the reverse.
+
+The links live in the named graph ``id/graph/pairing``, which each run replaces
+entirely, so re-running after letters change gives the same graph (idempotent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from natokg.namespaces import NKG, iri
+
+PAIRING_GRAPH = ox.NamedNode(str(iri("graph", "pairing")))
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+
+# Stances that carry out one another (see the module doc); symmetric.
+_CARRY_OUT = ("emphasise", "support", "call-for", "welcome", "appreciate")
+COMPATIBLE_STANCES: frozenset[tuple[str, str]] = frozenset(
+    {(s, s) for s in (*_CARRY_OUT, "oppose", "intend", "concern")}
+    | {(a, b) for a in _CARRY_OUT for b in _CARRY_OUT}
+    | {("intend", s) for s in _CARRY_OUT}
+)
+
+
+@dataclass(frozen=True)
+class PairingResult:
+    """What one pairing run wrote: (intended, expressed) links and unrealised positions."""
+
+    meetings: tuple[str, ...] = ()  # meetings with both an agenda and a report
+    links: tuple[tuple[str, str], ...] = ()
+    unrealised: tuple[str, ...] = ()
+    graph: str = PAIRING_GRAPH.value
+    triples: int = field(default=0)
+
+    def as_step_result(self):
+        """The build's summary record for this step (natokg.build.StepResult)."""
+        from natokg.build import StepResult
+
+        notes = (f"{len(self.meetings)} meeting(s) with agenda and report, "
+                 f"{len(self.links)} realised link(s), {len(self.unrealised)} unrealised position(s)",)
+        return StepResult("pairing", self.graph, self.triples, notes)
+
+
+def _query(stance_pairs: frozenset[tuple[str, str]]) -> str:
+    stance = str(iri("stance", "")).rstrip("/")
+    values = " ".join(f"(<{stance}/{a}> <{stance}/{b}>)" for a, b in sorted(stance_pairs))
+    return f"""
+PREFIX nkg: <{NKG}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?meeting ?intended ?expressed WHERE {{
+  ?agenda a nkg:AnnotatedAgenda ; nkg:about ?meeting .
+  ?report a nkg:MeetingReport ; nkg:about ?meeting .
+  ?intended a nkg:Position ;
+      nkg:heldBy <{iri("state", "nl")}> ;
+      nkg:modality <{iri("modality", "intended")}> ;
+      nkg:expressedAt ?meeting ;
+      nkg:onTopic ?topic ;
+      nkg:stance ?intendedStance ;
+      prov:wasDerivedFrom ?agenda .
+  OPTIONAL {{
+    ?expressed a nkg:Position ;
+        nkg:heldBy <{iri("state", "nl")}> ;
+        nkg:modality <{iri("modality", "expressed")}> ;
+        nkg:expressedAt ?meeting ;
+        nkg:onTopic ?topic ;
+        nkg:stance ?expressedStance ;
+        prov:wasDerivedFrom ?report .
+    VALUES (?intendedStance ?expressedStance) {{ {values} }}
+  }}
+}}
+ORDER BY ?meeting ?intended ?expressed
+"""
+
+
+def pair_positions(store: ox.Store) -> PairingResult:
+    """Replace graph/pairing with the realisedBy links and unrealised flags of the corpus."""
+    rows = store.query(_query(COMPATIBLE_STANCES), use_default_graph_as_union=True)
+    meetings: set[str] = set()
+    links: set[tuple[str, str]] = set()
+    intended: set[str] = set()
+    for row in rows:
+        meetings.add(row["meeting"].value)
+        intended.add(row["intended"].value)
+        if row["expressed"] is not None:
+            links.add((row["intended"].value, row["expressed"].value))
+    realised = {a for a, _ in links}
+    unrealised = sorted(intended - realised)
+    quads = [
+        ox.Quad(ox.NamedNode(a), ox.NamedNode(str(NKG.realisedBy)), ox.NamedNode(b), PAIRING_GRAPH)
+        for a, b in sorted(links)
+    ] + [
+        ox.Quad(ox.NamedNode(a), ox.NamedNode(str(NKG.unrealised)), ox.Literal("true", datatype=_XSD_BOOLEAN), PAIRING_GRAPH)
+        for a in unrealised
+    ]
+    if store.contains_named_graph(PAIRING_GRAPH):
+        store.remove_graph(PAIRING_GRAPH)
+    store.add_graph(PAIRING_GRAPH)
+    store.extend(quads)
+    return PairingResult(tuple(sorted(meetings)), tuple(sorted(links)), tuple(unrealised), PAIRING_GRAPH.value, len(quads))
+
+
+__all__ = ["COMPATIBLE_STANCES", "PAIRING_GRAPH", "PairingResult", "pair_positions"]

@@ -1,0 +1,149 @@
+"""Agenda-to-report pairing over a small hand-made store.
+
+The store holds an agenda and a report of one meeting (the Helsingborg FMM of May 2026),
+written from how letters 002 (agenda style) and 000 (report) phrase positions, plus an
+agenda of another meeting that has no report.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from natokg.pairing import PAIRING_GRAPH, pair_positions
+
+ID = "https://w3id.org/natokg/id/"
+NKG = "https://w3id.org/natokg/ontology#"
+TRIG = f"""
+@prefix nkg: <{NKG}> .
+@prefix id: <{ID}> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+# "Het kabinet zal ... oproepen tot een gecoördineerde burden shift" (agenda)
+# "Het kabinet zal ... benadrukken dat ... steun aan Oekraïne essentieel is" (agenda)
+# "Het kabinet steunt ... defensie-industrie" (agenda), "ziet ... niet als wenselijk" (agenda)
+<{ID}graph/agenda> {{
+  id:letter\\/agenda a nkg:AnnotatedAgenda ; nkg:about id:meeting\\/fmm .
+  id:position\\/a-burden a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/call-for ;
+      nkg:onTopic id:topic\\/burden-sharing ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/agenda .
+  id:position\\/a-ukraine a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/emphasise ;
+      nkg:onTopic id:topic\\/ukraine-support ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/agenda .
+  id:position\\/a-industry a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/support ;
+      nkg:onTopic id:topic\\/defence-industry ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/agenda .
+  id:position\\/a-arctic a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/emphasise ;
+      nkg:onTopic id:topic\\/arctic ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/agenda .
+  id:position\\/a-china a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/support ;
+      nkg:onTopic id:topic\\/china ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/agenda .
+}}
+
+# "Nederland en diverse andere bondgenoten riepen op tot betere verdeling van de lasten"
+# "Nederland onderstreepte ... samenwerking tussen ... defensie-industrieën"
+# "Diverse bondgenoten vroegen aandacht voor ... de Arctische regio" (not the Netherlands)
+# "Nederland ... ziet ... niet als wenselijk" on China: oppose never realises support
+<{ID}graph/report> {{
+  id:letter\\/report a nkg:MeetingReport ; nkg:about id:meeting\\/fmm .
+  id:position\\/r-burden a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/call-for ;
+      nkg:onTopic id:topic\\/burden-sharing ; nkg:modality id:modality\\/expressed ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/report .
+  id:position\\/r-industry a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/emphasise ;
+      nkg:onTopic id:topic\\/defence-industry ; nkg:modality id:modality\\/expressed ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/report .
+  id:position\\/r-arctic a nkg:Position ; nkg:heldBy id:group\\/several-allies ; nkg:stance id:stance\\/emphasise ;
+      nkg:onTopic id:topic\\/arctic ; nkg:modality id:modality\\/expressed ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/report .
+  id:position\\/r-china a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/oppose ;
+      nkg:onTopic id:topic\\/china ; nkg:modality id:modality\\/expressed ;
+      nkg:expressedAt id:meeting\\/fmm ; prov:wasDerivedFrom id:letter\\/report .
+}}
+
+# An agenda of a summit whose report is not in the corpus: nothing to pair.
+<{ID}graph/other-agenda> {{
+  id:letter\\/other a nkg:AnnotatedAgenda ; nkg:about id:meeting\\/summit .
+  id:position\\/s-spending a nkg:Position ; nkg:heldBy id:state\\/nl ; nkg:stance id:stance\\/intend ;
+      nkg:onTopic id:topic\\/defence-spending ; nkg:modality id:modality\\/intended ;
+      nkg:expressedAt id:meeting\\/summit ; prov:wasDerivedFrom id:letter\\/other .
+}}
+"""
+
+
+def _store() -> ox.Store:
+    store = ox.Store()
+    store.load(TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def _pairing_triples(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {
+        (q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value)
+        for q in store.quads_for_pattern(None, None, None, PAIRING_GRAPH)
+    }
+
+
+def test_links_and_unrealised_are_exact():
+    store = _store()
+    result = pair_positions(store)
+    p = ID + "position/"
+    assert _pairing_triples(store) == {
+        (p + "a-burden", "realisedBy", p + "r-burden"),  # same stance
+        (p + "a-industry", "realisedBy", p + "r-industry"),  # support ~ emphasise
+        (p + "a-ukraine", "unrealised", "true"),  # no Dutch position on the topic
+        (p + "a-arctic", "unrealised", "true"),  # only other allies spoke on it
+        (p + "a-china", "unrealised", "true"),  # oppose does not realise support
+    }
+    assert result.meetings == (ID + "meeting/fmm",)
+    assert result.links == ((p + "a-burden", p + "r-burden"), (p + "a-industry", p + "r-industry"))
+    assert result.triples == 5
+
+
+def test_rerun_replaces_the_graph():
+    store = _store()
+    pair_positions(store)
+    first = sorted(str(q) for q in store.quads_for_pattern(None, None, None, PAIRING_GRAPH))
+    # a stale triple from an earlier build must disappear
+    store.add(ox.Quad(ox.NamedNode(ID + "position/gone"), ox.NamedNode(NKG + "unrealised"),
+                      ox.Literal("true"), PAIRING_GRAPH))
+    pair_positions(store)
+    second = sorted(str(q) for q in store.quads_for_pattern(None, None, None, PAIRING_GRAPH))
+    assert first == second
+
+
+def test_a_new_report_position_realises_after_rerun():
+    store = _store()
+    pair_positions(store)
+    report = ox.NamedNode(ID + "graph/report")
+    node = ox.NamedNode(ID + "position/r-ukraine")
+    for predicate, obj in (
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", NKG + "Position"),
+        (NKG + "heldBy", ID + "state/nl"),
+        (NKG + "stance", ID + "stance/emphasise"),
+        (NKG + "onTopic", ID + "topic/ukraine-support"),
+        (NKG + "modality", ID + "modality/expressed"),
+        (NKG + "expressedAt", ID + "meeting/fmm"),
+        ("http://www.w3.org/ns/prov#wasDerivedFrom", ID + "letter/report"),
+    ):
+        store.add(ox.Quad(node, ox.NamedNode(predicate), ox.NamedNode(obj), report))
+    pair_positions(store)
+    triples = _pairing_triples(store)
+    assert (ID + "position/a-ukraine", "realisedBy", ID + "position/r-ukraine") in triples
+    assert (ID + "position/a-ukraine", "unrealised", "true") not in triples
+
+
+def test_no_agenda_report_pair_writes_an_empty_graph():
+    store = ox.Store()
+    result = pair_positions(store)
+    assert result.links == () and result.unrealised == () and result.triples == 0
+    assert list(store.quads_for_pattern(None, None, None, PAIRING_GRAPH)) == []
+
+
+@pytest.mark.parametrize("pair,ok", [(("oppose", "support"), False), (("support", "oppose"), False),
+                                     (("emphasise", "call-for"), True), (("intend", "support"), True)])
+def test_stance_compatibility(pair, ok):
+    from natokg.pairing import COMPATIBLE_STANCES
+
+    assert (pair in COMPATIBLE_STANCES) is ok
