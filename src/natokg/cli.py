@@ -151,6 +151,126 @@ def eval_command(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+# ---------------------------------------------------------------- build / export
+
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store folder (default: the per-user data folder, or $NATOKG_STORE)."),
+]
+
+
+def _build_summary_table(summary):
+    from rich.table import Table
+
+    table = Table(title="natokg build", show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    rows = [
+        ("store", str(summary.store)),
+        ("letters seen", summary.letters_seen),
+        ("letters read (new or changed)", summary.letters_read),
+        ("letters loaded", summary.letters_loaded),
+        ("letters unchanged", summary.letters_unchanged),
+        ("letters removed", summary.letters_removed),
+        ("letters skipped", len(summary.skipped)),
+        ("violations", summary.violations),
+        ("quads in store", summary.triples),
+        ("letters/s", f"{summary.letters_per_second:.1f}"),
+    ]
+    rows += [(f"seconds: {stage}", f"{seconds:.2f}") for stage, seconds in summary.seconds.items()]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table
+
+
+@app.command("build")
+@handles_errors
+def build_command(
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder; letters are read from CORPUS/letters.")] = Path("corpus"),
+    store: StoreOption = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPU cores).")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start over instead of updating.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any letter was skipped.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the knowledge graph from the letters into the embedded store.
+
+    Letters are mapped in parallel and validated; a letter that cannot be read or does
+    not conform is listed and kept out, the others load. Unchanged letters are not mapped
+    again; a changed letter replaces its graph, a removed one's graph is dropped.
+
+    Example: natokg build corpus --jobs 2
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from natokg.build import build
+
+    letters_dir = corpus / "letters" if (corpus / "letters").is_dir() else corpus
+    if not letters_dir.is_dir():
+        raise BadInputError("no such folder; pass the corpus folder that holds letters/", path=corpus)
+    with Progress(
+        TextColumn("[bold]building[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} letters/s"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("letters", total=None, rate=0.0)
+
+        def on_event(event) -> None:
+            if event.stage in ("start", "letter"):
+                bar.update(task, total=event.total or None, completed=event.done, rate=event.letters_per_second)
+
+        summary = build(letters_dir, store, jobs=jobs, rebuild=rebuild, progress=on_event)
+    for skipped in summary.skipped:
+        err.print(f"skipped: {skipped.file}: {skipped.reason}", markup=False)
+        for violation in skipped.violations[:10]:
+            err.print(f"  {violation}", markup=False)
+    for step in summary.steps:
+        for finding in step.findings:
+            err.print(f"{step.name}: {finding}", markup=False)
+    if not quiet:
+        err.print(_build_summary_table(summary))
+    if strict and summary.skipped:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, nquads, trig or jsonld.")] = "nquads",
+    graph: Annotated[
+        Optional[str], typer.Option("--graph", "-g", help="Only this letter's graph (letter key such as bz2628703, or a graph IRI).")
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the whole dataset, or one letter's graph, from the store.
+
+    Line-based formats are sorted, so the same corpus always gives the same bytes.
+
+    Example: natokg export --format turtle --graph bz2628703 -o helsingborg.ttl
+    """
+    from natokg.export import export
+    from natokg.mapping import SERIALISATION_FORMATS
+    from natokg.store import open_store
+
+    if fmt not in SERIALISATION_FORMATS:
+        raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    opened = open_store(store, read_only=True)
+    if output is None:
+        export(opened, fmt, graph=graph, out=sys.stdout.buffer)
+        sys.stdout.flush()
+        return
+    partial = output.with_name(output.name + ".partial")
+    with partial.open("wb") as handle:
+        export(opened, fmt, graph=graph, out=handle)
+    partial.replace(output)
+
+
 # ---------------------------------------------------------------- ontology
 
 
