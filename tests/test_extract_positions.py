@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from natokg.extract import extract_letter
-from natokg.extract.positions import extract_positions, tokenize
+from natokg.extract.phrases import tokenize
+from natokg.extract.positions import extract_positions
 from natokg.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.segment import segment

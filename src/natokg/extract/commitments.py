@@ -41,18 +41,19 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
-from natokg.extract.positions import (
+from natokg.extract.phrases import (
     ActorMention,
     Lexicons,
     Match,
     Token,
     actor_mentions,
     co_actors,
+    contribution_nouns,
     coordinated,
-    fold,
     is_subject,
     lexicons,
     parenthesised,
+    passive_agent,
     sentence_evidence,
     tokenize,
     unique,
@@ -133,8 +134,7 @@ class _Rules:
         return []
 
     def agent(self, s: _Sentence, lo: int, hi: int) -> list[ActorRef]:
-        agents = [m for m in s.mentions if m.prep == "door" and lo <= m.first <= hi]
-        return unique(m.actor for m in coordinated(agents[0], s.mentions, s.tokens)) if agents else []
+        return passive_agent(s.tokens, s.mentions, lo, hi)
 
     def context_actor(self, s: _Sentence) -> list[ActorRef]:
         """Nobody named: the owner of an instrument or body in the heading, else the last actor."""
@@ -346,7 +346,7 @@ class _Rules:
         """Pledges without an amount."""
         if s.amounts and used:
             return
-        nouns = self._contribution_nouns()
+        nouns = contribution_nouns(self.lex)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)
@@ -383,12 +383,6 @@ class _Rules:
                 self.add(Commitment(actor, kind, status, [evidence], beneficiary=beneficiary,
                                     made_at=self.made_at(s, status), key_phrase=key))
                 self.previous_actor = actor
-
-    def _contribution_nouns(self) -> frozenset[str]:
-        return frozenset(
-            fold(form) for slug, forms in self.lex.cue_forms.items()
-            if self.lex.cue_info[slug].role == "contribution-noun" for form in forms
-        )
 
     def run(self) -> None:
         for sentence in self.seg.sentences:

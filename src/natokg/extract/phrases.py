@@ -1,0 +1,421 @@
+"""Word and phrase matching shared by the position and commitment rules.
+
+Tokens (``tokenize``, ``fold``), surface forms with gaps and prefix stems (``Phrase``,
+``PhraseMatcher``: "riep ... op", "defensie*"), the matchers built once per lexicon
+from natokg.lexicon and ontology/extraction-cues.ttl (``lexicons``), and the actor
+mentions of a sentence with the preposition that governs them and the actors
+coordinated with them. The words listed here are Dutch grammar (prepositions,
+articles, coordinators), not domain knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable, Sequence
+
+from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+MAX_GAP = 30  # tokens in a " ... " gap; gaps never cross . ; : ? ! or a digit
+_GAP_STOPS = frozenset(".;:?!")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("’", "'").replace("‘", "'")
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str
+    start: int  # offsets into the sentence text
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation; hyphens split words ("Den Haag-afspraken" -> den haag afspraken),
+    as natokg.lexicon.normalise_surface does for the forms; emphasis marks are dropped."""
+    return [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() not in "*-–—"]
+
+
+# ---------------------------------------------------------------- phrases with gaps
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A surface form as token segments; the last word of a stem form is a prefix."""
+
+    segments: tuple[tuple[str, ...], ...]
+    target: object
+    prefix: bool = False
+    form: str = ""
+
+    @property
+    def size(self) -> int:
+        return sum(len(s) for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: Phrase
+    first: int  # token index of the first matched token
+    last: int  # token index of the last matched token (inclusive)
+    words: tuple[int, ...]  # indices of the matched tokens
+    gaps: tuple[int, ...]  # indices of the tokens in the gaps
+
+    @property
+    def target(self):
+        return self.phrase.target
+
+
+def phrase_of(form: str, target: object, prefix: bool = False) -> Phrase | None:
+    parts = [p for p in re.split(r"\s*\.\.\.\s*|\s*…\s*", form) if p.strip()]
+    segments = tuple(tuple(t.norm for t in tokenize(p) if t.norm not in (".", ",")) for p in parts)
+    segments = tuple(s for s in segments if s)
+    if not segments:
+        return None
+    return Phrase(segments, target, prefix, form)
+
+
+class PhraseMatcher:
+    """Finds phrases (with gaps and prefix stems) in a token list."""
+
+    def __init__(self, phrases: Iterable[Phrase], digits_in_gaps: bool = False) -> None:
+        self.digits_in_gaps = digits_in_gaps
+        self.by_first: dict[str, list[Phrase]] = {}
+        self.prefixed_first: list[Phrase] = []
+        for phrase in phrases:
+            head = phrase.segments[0][0]
+            if phrase.prefix and len(phrase.segments) == 1 and len(phrase.segments[0]) == 1:
+                self.prefixed_first.append(phrase)
+            else:
+                self.by_first.setdefault(head, []).append(phrase)
+
+    @staticmethod
+    def _word(phrase: Phrase, seg: int, k: int, norm: str) -> bool:
+        word = phrase.segments[seg][k]
+        last = seg == len(phrase.segments) - 1 and k == len(phrase.segments[seg]) - 1
+        return norm.startswith(word) if (phrase.prefix and last) else norm == word
+
+    def _at(self, phrase: Phrase, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
+        words: list[int] = []
+        gaps: list[int] = []
+        pos = i
+        for seg_index, segment in enumerate(phrase.segments):
+            if seg_index == 0:
+                starts = [i]
+            else:
+                starts = []
+                for j in range(pos, min(hi, pos + MAX_GAP + 1)):
+                    if tokens[j].norm in _GAP_STOPS or (tokens[j].norm[0].isdigit() and not self.digits_in_gaps):
+                        break
+                    starts.append(j)
+            matched = False
+            for start in starts:
+                if start + len(segment) > hi:
+                    break
+                if all(self._word(phrase, seg_index, k, tokens[start + k].norm) for k in range(len(segment))):
+                    if seg_index:
+                        gaps.extend(range(pos, start))
+                    words.extend(range(start, start + len(segment)))
+                    pos = start + len(segment)
+                    matched = True
+                    break
+            if not matched:
+                return None
+        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps))
+
+    def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
+        hi = len(tokens) if hi is None else hi
+        found: list[Match] = []
+        for i in range(lo, hi):
+            norm = tokens[i].norm
+            for phrase in self.by_first.get(norm, ()):
+                match = self._at(phrase, tokens, i, hi)
+                if match:
+                    found.append(match)
+            for phrase in self.prefixed_first:
+                if norm.startswith(phrase.segments[0][0]):
+                    found.append(Match(phrase, i, i, (i,), ()))
+        # more words first; then the tighter match (fewer gap tokens); then the earlier
+        found.sort(key=lambda m: (-m.phrase.size, len(m.gaps), m.first, m.last))
+        chosen: list[Match] = []
+        used: set[int] = set()
+        for match in found:
+            span = set(match.words)
+            if span & used:
+                continue
+            chosen.append(match)
+            used |= span
+        return sorted(chosen, key=lambda m: m.first)
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@dataclass
+class Lexicons:
+    """The matchers the position and commitment rules use, built once per Lexicon."""
+
+    actors: PhraseMatcher
+    cities: PhraseMatcher
+    topics: PhraseMatcher
+    stances: PhraseMatcher
+    cues: PhraseMatcher
+    negated: dict[str, str]
+    instruments: dict[str, str | None]  # organisation key -> parent key, for instruments
+    cue_info: dict[str, "CueInfo"] = field(default_factory=dict)
+    cue_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lexicon: object = None
+
+
+@dataclass(frozen=True)
+class CueInfo:
+    slug: str
+    role: str
+    kind: str | None = None
+    status: str | None = None
+    default_actor: ActorRef | None = None
+    overrides_stance: str | None = None
+    modifies_forms: frozenset[str] = frozenset()  # stance forms an override applies to
+
+
+def _tail(iri: object) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+@cache
+def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...]], ...]:
+    """Cue concepts of ontology/extraction-cues.ttl with their Dutch forms."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import SKOS
+
+    from natokg.errors import ReferenceDataError
+    from natokg.namespaces import NKG
+
+    graph = Graph()
+    try:
+        graph.parse(path_key, format="turtle")
+    except Exception as error:  # a syntax error names the file and the line
+        raise ReferenceDataError(f"cannot parse the cue lexicon: {error}; fix the Turtle", path=path_key) from error
+    out = []
+    for concept in sorted(set(graph.subjects(NKG.cueRole, None))):
+        role = str(graph.value(concept, NKG.cueRole))
+        kind = graph.value(concept, NKG.signalsKind)
+        status = graph.value(concept, NKG.signalsStatus)
+        actor = graph.value(concept, NKG.defaultActor)
+        override = graph.value(concept, NKG.overridesStance)
+        modifies = frozenset(fold(str(f)) for f in graph.objects(concept, NKG.modifiesForm))
+        default_actor = None
+        if isinstance(actor, URIRef):
+            path_kind, key = str(actor).rstrip("/").rsplit("/", 2)[-2:]
+            kinds = {"state": "state", "org": "organisation", "group": "group", "person": "person"}
+            default_actor = ActorRef(kinds[path_kind], key)  # type: ignore[arg-type]
+        forms = tuple(sorted(str(label) for label in graph.objects(concept, SKOS.altLabel) if getattr(label, "language", None) == "nl"))
+        info = CueInfo(
+            _tail(concept),
+            role,
+            _tail(kind) if kind is not None else None,
+            _tail(status) if status is not None else None,
+            default_actor,
+            _tail(override) if override is not None else None,
+            modifies,
+        )
+        out.append((info, forms))
+    return tuple(out)
+
+
+_LEXICON_CACHE: dict[int, Lexicons] = {}
+
+
+def lexicons(lexicon=None) -> Lexicons:
+    """Matchers over the natokg.lexicon Lexicon (loaded when None) and extraction-cues.ttl."""
+    if lexicon is None:
+        from natokg.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
+    cached = _LEXICON_CACHE.get(id(lexicon))
+    if cached is not None and cached.lexicon is lexicon:
+        return cached
+    from natokg.paths import ontology_dir
+
+    actors = [phrase_of(form, target) for form, target in lexicon.surface_forms("actor")]
+    cities = [phrase_of(form, target) for form, target in lexicon.surface_forms("city")]
+    topics = [phrase_of(form, target) for form, target in lexicon.surface_forms("topic")]
+    topics += [phrase_of(stem, slug, prefix=True) for stem, slug in lexicon.prefix_forms("topic")]
+    for record in lexicon.topics.values():  # the Dutch preferred label is a form too
+        topics.append(phrase_of(record.name_nl, record.slug))
+    stances = [phrase_of(form, target) for form, target in lexicon.surface_forms("stance")]
+    cue_phrases = []
+    cue_info: dict[str, CueInfo] = {}
+    cue_forms: dict[str, tuple[str, ...]] = {}
+    cue_file = ontology_dir() / "extraction-cues.ttl"
+    if cue_file.is_file():
+        for info, forms in _cue_graph_info(str(cue_file)):
+            cue_info[info.slug] = info
+            cue_forms[info.slug] = forms
+            cue_phrases += [phrase_of(form, info.slug) for form in forms]
+    instruments = {key: org.parent for key, org in lexicon.organisations.items() if org.instrument}
+    result = Lexicons(
+        actors=PhraseMatcher(p for p in actors if p),
+        cities=PhraseMatcher(p for p in cities if p),
+        topics=PhraseMatcher(p for p in topics if p),
+        stances=PhraseMatcher(p for p in stances if p),
+        cues=PhraseMatcher((p for p in cue_phrases if p), digits_in_gaps=True),
+        negated={slug: s.negated for slug, s in lexicon.stances.items() if s.negated},
+        instruments=instruments,
+        cue_info=cue_info,
+        cue_forms=cue_forms,
+        lexicon=lexicon,
+    )
+    _LEXICON_CACHE[id(lexicon)] = result
+    return result
+
+
+def contribution_nouns(lex: Lexicons) -> frozenset[str]:
+    """The folded forms of the contribution nouns ("bijdrage", "steun" ...) of extraction-cues.ttl."""
+    return frozenset(
+        fold(form) for slug, forms in lex.cue_forms.items()
+        if lex.cue_info[slug].role == "contribution-noun" for form in forms
+    )
+
+
+# ---------------------------------------------------------------- actor mentions
+
+# Function words: grammar, not domain knowledge.
+PREPOSITIONS = frozenset(
+    "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
+    "tijdens dan als namens jegens richting vanuit sinds na om".split()
+)
+ARTICLES = frozenset("de het een 't ons onze hun".split())
+COORDINATORS = frozenset(["en", "alsook", ","])
+# "waaronder" joins co-actors only right after the subject (see coordinated()).
+CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
+_CHAIN_WORDS = frozenset([",", "en", "alsook", "waaronder", "andere"]) | ARTICLES
+
+
+@dataclass
+class ActorMention:
+    actor: ActorRef
+    first: int
+    last: int
+    prep: str | None  # the preposition governing it, if any
+
+
+def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> list[ActorMention]:
+    """Actors named in a sentence; ``text`` (the sentence) lets compounds be skipped:
+    the "NAVO" of "NAVO-berekeningswijze" modifies a noun, it names no actor."""
+    mentions: list[ActorMention] = []
+    for match in lex.actors.find(tokens):
+        end = tokens[match.last].end
+        if text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha():
+            continue
+        j = match.first - 1
+        while j >= 0 and tokens[j].norm in ARTICLES:
+            j -= 1
+        prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
+        if prep is None and j >= 0 and tokens[j].norm in COORDINATORS and mentions and mentions[-1].last == j - 1:
+            prep = mentions[-1].prep  # "van Frankrijk en het Verenigd Koninkrijk"
+        mentions.append(ActorMention(match.target, match.first, match.last, prep))
+    return mentions
+
+
+def is_subject(mention: ActorMention) -> bool:
+    return mention.prep in (None, "voor", "door")
+
+
+def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
+    """The mention and those joined to it: 'X, waaronder Y,' / 'X en Y' / 'X, Y en Z'."""
+    chain = [first]
+    current = first
+    while True:
+        k = current.last + 1
+        following = None
+        while k < len(tokens) and k <= current.last + 4:
+            following = next((m for m in mentions if m.first == k and k > current.last + 1), None)
+            if following is not None or tokens[k].norm not in _CHAIN_WORDS:
+                break
+            k += 1
+        if following is None:
+            return chain
+        chain.append(following)
+        current = following
+
+
+def passive_agent(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorRef]:
+    """The first "door X" agent starting in [lo, hi] and the actors coordinated with it; [] if none."""
+    agents = [m for m in mentions if m.prep == "door" and lo <= m.first <= hi]
+    return unique(m.actor for m in coordinated(agents[0], mentions, tokens)) if agents else []
+
+
+def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
+    """Actors added by 'samen met X', 'evenals X', 'net als X', 'waaronder X' in [lo, hi)."""
+    found = []
+    for i in range(lo, hi):
+        for marker in CO_ACTOR_MARKERS:
+            if tuple(t.norm for t in tokens[i : i + len(marker)]) != marker:
+                continue
+            k = i + len(marker)
+            while k < len(tokens) and tokens[k].norm in ARTICLES:
+                k += 1
+            found += [m for m in mentions if m.first == k]
+    return found
+
+
+def unique(actors: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: list[ActorRef] = []
+    for actor in actors:
+        if actor not in seen:
+            seen.append(actor)
+    return seen
+
+
+def parenthesised(tokens: Sequence[Token]) -> set[int]:
+    inside: set[int] = set()
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.norm == "(":
+            depth += 1
+        elif token.norm == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return inside
+
+
+def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence[Token], first: int, last: int) -> Evidence:
+    start = sentence.start + tokens[first].start
+    end = sentence.start + tokens[last].end
+    return seg.doc.evidence(start, end)
+
+
+__all__ = [
+    "PREPOSITIONS",
+    "ActorMention",
+    "CueInfo",
+    "Lexicons",
+    "Match",
+    "Phrase",
+    "PhraseMatcher",
+    "Token",
+    "actor_mentions",
+    "co_actors",
+    "contribution_nouns",
+    "coordinated",
+    "fold",
+    "is_subject",
+    "lexicons",
+    "parenthesised",
+    "passive_agent",
+    "phrase_of",
+    "sentence_evidence",
+    "tokenize",
+    "unique",
+]
