@@ -53,3 +53,90 @@ def test_map_unknown_format_exit_2(tmp_path):
     result = runner.invoke(app, ["map", "x.txt", "--format", "rdfxml"])
     assert result.exit_code == 2
     assert "unknown format 'rdfxml'" in result.stderr
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+
+def test_map_prints_the_letters_named_graph_as_trig():
+    from rdflib import Dataset
+
+    letter = ROOT / "corpus" / "letters" / "000_d473f0d0e8325814.txt"
+    result = runner.invoke(app, ["map", str(letter), "--format", "trig"])
+    assert result.exit_code == 0, result.stderr
+    dataset = Dataset()
+    dataset.parse(data=result.stdout, format="trig")
+    graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert "https://w3id.org/natokg/id/graph/bz2628703" in graphs
+    assert "https://w3id.org/natokg/id/graph/entities" in graphs
+
+
+def test_map_jsonld_uses_the_shipped_context():
+    import json
+
+    letter = ROOT / "corpus" / "letters" / "003_a8b24aadb98f3dfc.txt"
+    result = runner.invoke(app, ["map", str(letter), "--format", "jsonld"])
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["@context"]["nkg"] == "https://w3id.org/natokg/ontology#"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary file, not a letter"),
+        ("image_only.pdf", "PDF has no text layer"),
+    ],
+)
+def test_map_bad_input_is_one_line_on_stderr_and_exit_2(name, reason):
+    result = runner.invoke(app, ["map", str(BAD / name)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert name in lines[0] and reason in lines[0]
+
+
+def test_map_letter_without_a_meeting_exit_2(tmp_path):
+    letter = tmp_path / "weer.txt"
+    letter.write_text("Geachte voorzitter,\n\nHierbij stuur ik u een brief over het weer.\n", encoding="utf-8")
+    result = runner.invoke(app, ["map", str(letter)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "weer.txt: no NATO meeting" in result.stderr
+
+
+def test_validate_exit_codes():
+    fixtures = ROOT / "tests" / "fixtures" / "shapes" / "commitment"
+    ok = runner.invoke(app, ["validate", str(fixtures / "valid.ttl")])
+    assert ok.exit_code == 0, ok.stdout
+    bad = sorted(fixtures.glob("invalid-*.ttl"))[0]
+    violations = runner.invoke(app, ["validate", str(bad)])
+    assert violations.exit_code == 1
+    assert "Violation" in violations.stdout
+    unreadable = runner.invoke(app, ["validate", str(BAD / "binary.txt")])
+    assert unreadable.exit_code == 2
+
+
+def test_build_then_export_nquads(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "letters").mkdir(parents=True)
+    source = ROOT / "corpus" / "letters" / "003_a8b24aadb98f3dfc.txt"
+    (corpus / "letters" / source.name).write_bytes(source.read_bytes())
+    (corpus / "letters" / "empty.txt").write_bytes(b"")
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(corpus), "--store", str(store), "--jobs", "1", "--quiet", "--strict"])
+    assert built.exit_code == 1, built.stderr  # --strict: the empty letter was skipped
+    assert "empty.txt: empty file" in built.stderr
+    exported = runner.invoke(app, ["export", "--store", str(store), "--format", "nquads"])
+    assert exported.exit_code == 0, exported.stderr
+    lines = exported.stdout.splitlines()
+    assert lines == sorted(lines)
+    # a letter without a ministry reference is keyed by a short hash of its bytes
+    key = __import__("hashlib").sha256(source.read_bytes()).hexdigest()[:12]
+    assert any(f"/id/graph/{key}>" in line for line in lines)
