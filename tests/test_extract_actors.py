@@ -174,3 +174,31 @@ def test_every_evidence_quotes_the_raw_text_of_a_synthetic_letter(tmp_path):
     document, result = extract_text(tmp_path, OLD_STYLE)
     for ev in evidence_of(result):
         assert document.raw[ev.start : ev.end] == ev.quote
+
+
+# ---------------------------------------------------------------- regressions
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
+
+
+def test_regression_academic_title_drs_is_not_a_person():
+    """"Drs. K.H. Ollongren" signs 2023_defence_ministers.txt: "Drs." is a title
+    (ontology/reference/honorifics.ttl), the signatory is Kajsa Ollongren."""
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_defence_ministers.txt")))
+    assert result.letter.signatories == ["kajsa-ollongren"]
+    keys = {p.key for p in result.persons}
+    assert "drs" not in keys
+    signatory = next(p for p in result.persons if p.key == "kajsa-ollongren")
+    assert [e.quote for e in signatory.evidence] == ["K.H. Ollongren"]
+
+
+@pytest.mark.parametrize("title", ["Dr.", "Mr.", "Ir.", "Prof. dr.", "mr. drs."])
+def test_regression_titles_before_a_signatory_name_are_not_names(tmp_path, title):
+    text = (
+        "Den Haag, 17 mei 2010\n\nHierbij informeer ik u over de bijeenkomst van de NAVO-ministers "
+        "van Defensie die op 10 en 11 juni a.s. plaatsvindt in Brussel.\n\n"
+        f"De minister van Defensie,\n\n{title} E. van Middelkoop\n"
+    )
+    _, result = extract_text(tmp_path, text)
+    assert result.letter.signatories == ["e-van-middelkoop"]
+    assert {p.key for p in result.persons} == {"e-van-middelkoop"}

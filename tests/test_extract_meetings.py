@@ -216,3 +216,35 @@ def test_european_council_as_body_and_as_meeting(tmp_path):
     ]
     partners = {(p.actor, p.meeting) for p in result.participations if p.capacity == "partner"}
     assert partners == {(ActorRef("organisation", "eu"), result.main_meeting.ref)}
+
+
+# ---------------------------------------------------------------- regressions
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
+
+
+def test_regression_main_meeting_is_the_titled_meeting_not_the_summit_it_prepares():
+    """2023_defence_ministers.txt: title "Verslag bijeenkomst NAVO-ministers van Defensie
+    van 14 en 15 februari", no year anywhere; "de voorbereiding van de NAVO-top in Vilnius
+    op 11 en 12 juli" is what the meeting prepares for (the 2023 summit, by its days)."""
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_defence_ministers.txt")))
+    main = result.main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
+        "defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels",
+    )
+    assert {m.ref for m in by_role(result, "mentioned")} == {
+        MeetingRef("summit", date(2023, 7, 11), "vilnius"),
+        MeetingRef("external", date(2023, 2, 14), None, "ukraine-defence-contact-group"),
+    }
+    assert {s.ref.parent for s in by_role(result, "session")} == {main.ref}
+
+
+def test_regression_headline_title_without_van_de_names_the_meeting(tmp_path):
+    """A title in headline style drops "van de": "Verslag bijeenkomst NAVO-ministers van
+    Buitenlandse Zaken" is a foreign ministers meeting."""
+    text = (
+        "Verslag bijeenkomst NAVO-ministers van Buitenlandse Zaken van 4 en 5 april 2023\n\n"
+        "De bondgenoten spraken over de voorbereiding van de NAVO-top in Vilnius.\n"
+    )
+    main = extract_text(tmp_path, text).main_meeting
+    assert (main.ref.kind, main.ref.start, main.end) == ("foreign-ministers", date(2023, 4, 4), date(2023, 4, 5))

@@ -170,3 +170,41 @@ def test_style_report_stances():
         ("nl", "concern", "peace-process-ukraine", "expressed"),  # "sprak teleurstelling uit over ... staakt-het-vuren"
         ("nl", "call-for", "burden-sharing", "expressed"),  # "riep op tot een eerlijkere lastenverdeling"
     }
+
+
+# ---------------------------------------------------------------- regressions
+
+
+def _report_positions(tmp_path, body: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "letter.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    seg = segment(read_letter(path))
+    records = LetterRecords(Letter("regression", "report", "", path.name))
+    records.meetings.append(Meeting(MeetingRef("defence-ministers", date(2010, 4, 29), "brussels"), "main", "bijeenkomst"))
+    extract_positions(seg, records)
+    return {(p.actor.key, p.stance, p.topic) for p in records.positions}
+
+
+def test_regression_topic_of_place_after_in_when_nothing_else_named(tmp_path):
+    """'het belang van de missie in Afghanistan' is about Afghanistan: the bare country
+    after "in" is the topic when nothing before it in the complement names one."""
+    assert _report_positions(tmp_path, "Nederland benadrukte het belang van de missie in Afghanistan.") == {
+        ("nl", "emphasise", "afghanistan")
+    }
+    # the working form stays as it was
+    assert _report_positions(tmp_path, "Nederland benadrukte de steun aan Afghanistan.") == {
+        ("nl", "emphasise", "afghanistan")
+    }
+    # after a named topic, the country after "in" is still only its place
+    assert _report_positions(tmp_path, "Nederland benadrukte de strijd tegen terrorisme in Afghanistan.") == {
+        ("nl", "emphasise", "terrorism")
+    }
+
+
+def test_regression_portal_letter_2010_position_after_a_s():
+    """The golden portal letter: its last sentence (after "a.s.1") gives the position."""
+    path = ROOT / "tests" / "golden" / "portal_letter_2010" / "letter.txt"
+    found = extract_letter(segment(read_letter(path))).positions
+    assert [(p.actor.key, p.stance, p.topic, p.meeting.kind, p.modality) for p in found] == [
+        ("nl", "emphasise", "afghanistan", "defence-ministers", "expressed")
+    ]

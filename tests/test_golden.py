@@ -21,15 +21,7 @@ from natokg.pipeline import map_letter
 GOLDEN_DIR = Path(__file__).parent / "golden"
 
 # case name -> why the pipeline is wrong there (the expectation stays as written)
-KNOWN_EXTRACTION_BUGS: dict[str, str] = {
-    "portal_letter_2010": (
-        "extraction bug: no Position for 'Nederland benadrukte het belang van de missie in "
-        "Afghanistan.' (1) segment does not end a sentence after the abbreviation 'a.s.' "
-        "(here with footnote marker 'a.s.1') before a capitalised word, so the sentence is "
-        "glued to the previous one; (2) even as its own sentence, positions finds no topic "
-        "in 'het belang van de missie in Afghanistan' (it does in 'steun aan Afghanistan')"
-    ),
-}
+KNOWN_EXTRACTION_BUGS: dict[str, str] = {}
 
 
 def golden_cases() -> list[Path]:

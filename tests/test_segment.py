@@ -298,3 +298,43 @@ def test_every_sentence_has_exact_raw_evidence(path):
         expected = re.sub(r"[\s*-]", "", sentence.text)
         removable = bodies if sentence.part != "footnote" else []
         assert _quote_as_text(evidence.quote, numbers, removable) == expected, sentence.text
+
+
+# ---------------------------------------------------------------- regressions
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_regression_sentence_split_after_abbreviation_a_s():
+    assert _split("De top vindt plaats op 19 en 20 mei a.s. Nederland benadrukte het belang.") == [
+        "De top vindt plaats op 19 en 20 mei a.s.",
+        "Nederland benadrukte het belang.",
+    ]
+    # with a footnote marker glued on, as in a raw portal letter
+    assert _split("Voor de NAVO-top op 19 en 20 november a.s.1 Nederland benadrukte het belang.") == [
+        "Voor de NAVO-top op 19 en 20 november a.s.1",
+        "Nederland benadrukte het belang.",
+    ]
+    assert _split("De bijeenkomst was op 3 december jl. De ministers spraken over Oekraïne.") == [
+        "De bijeenkomst was op 3 december jl.",
+        "De ministers spraken over Oekraïne.",
+    ]
+
+
+def test_regression_no_split_after_date_abbreviation_before_lower_case():
+    assert _split("De bijeenkomst vond op 3 december jl. plaats in Brussel.") == [
+        "De bijeenkomst vond op 3 december jl. plaats in Brussel."
+    ]
+    assert _split("De top vindt op 19 mei a.s. in Den Haag plaats.") == ["De top vindt op 19 mei a.s. in Den Haag plaats."]
+    # an abbreviation that introduces what follows never ends a sentence
+    assert _split("Dit betreft o.a. Nederland en Duitsland.") == ["Dit betreft o.a. Nederland en Duitsland."]
+
+
+def test_regression_portal_letter_2010_sentences():
+    seg = segment(read_letter(ROOT / "tests" / "golden" / "portal_letter_2010" / "letter.txt"))
+    assert [s.text for s in seg.sentences if s.part == "body"][1:] == [
+        "Het was de laatste bijeenkomst van de ministers van Defensie voor de NAVO-top in Lissabon op 19 en 20 november a.s.",
+        "Nederland benadrukte het belang van de missie in Afghanistan.",
+    ]

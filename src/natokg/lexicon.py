@@ -784,3 +784,22 @@ def load_lexicon(ontology: Path | None = None) -> Lexicon:
     """All lexicons from ontology/*.ttl and ontology/reference/*.ttl, parsed once per
     directory (cached). Missing topics.ttl or stances.ttl just give empty lexicons."""
     return _load((ontology or ontology_dir()).resolve())
+
+
+@cache
+def _honorifics(path: Path) -> frozenset[str]:
+    if not path.is_file():
+        return frozenset()
+    graph = _parse([path])
+    return frozenset(
+        normalise_surface(str(label)) + "."
+        for concept in graph.subjects(RDF.type, SKOS.Concept)
+        for label in graph.objects(concept, SKOS.altLabel)
+    )
+
+
+def honorific_forms(ontology: Path | None = None) -> frozenset[str]:
+    """The titles written before names ("Drs.", "Mr.", "Prof."), from
+    ontology/reference/honorifics.ttl, as folded words with their dot ("drs."); empty
+    without the file. Read apart from the Lexicon so segmentation stays light."""
+    return _honorifics(((ontology or ontology_dir()) / "reference" / "honorifics.ttl").resolve())

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from natokg.lexicon import honorific_forms
 from natokg.reader import FOOTNOTE_BREAK
 from natokg.records import HeaderBlock, PartKind, SegmentedLetter, Sentence, SourceDocument, Span
 
@@ -61,7 +62,7 @@ _POST = re.compile(
     r"(?:-[Pp]resident|-PRESIDENT)?\b[^,\n]*,"
 )
 _NAME_WORD = re.compile(
-    r"(?:[A-ZÀ-Þ]\.)+|(?:[Dd]rs|[Mm]r|[Dd]r|[Ii]r|[Pp]rof|[Ii]ng)\.|"
+    r"(?:[A-ZÀ-Þ]\.)+|"
     r"(?:van|de|der|den|ter|ten|te|'t|von|la|le|du|di|da|el|al|bin)|"
     r"[A-ZÀ-Þ][\w’'-]*"
 )
@@ -101,6 +102,15 @@ def sentence_pipeline():
     return nlp
 
 
+# Abbreviations that close a date or a list ("19 mei a.s.", "3 december jl.", "enz."),
+# so they can end a sentence: one does when a capitalised word follows. A footnote
+# marker may be glued on ("a.s.1", "jl.²"). Other abbreviations ("o.a.", "nr.", "d.d.")
+# introduce what follows and never end a sentence. Grammar, not domain knowledge.
+_CLOSING_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:a\.s\.|jl\.|j\.l\.|enz\.|etc\.)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=[ \t\n]+[A-ZÀ-Þ])"
+)
+
+
 @cache
 def _boundary_hashes() -> tuple[frozenset[int], frozenset[int]]:
     strings = sentence_pipeline().vocab.strings
@@ -112,7 +122,9 @@ def _boundary_hashes() -> tuple[frozenset[int], frozenset[int]]:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph, by the sentencizer's rule over spaCy's Dutch
     tokens: a sentence ends after ".", "!" or "?" (plus closing brackets and quotes)
-    standing as a token of its own; abbreviations are not such tokens.
+    standing as a token of its own; abbreviations are not such tokens, except that an
+    abbreviation closing a date or list ("a.s.", "jl.") ends a sentence when a
+    capitalised word follows ("op 19 mei a.s. Nederland benadrukte ...").
 
     This reads the token array instead of running the sentencizer component, which
     iterates tokens in Python and was two thirds of segmentation time.
@@ -121,6 +133,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     ends, closers = _boundary_hashes()
     tokens = sentence_pipeline().tokenizer(text).to_array([ORTH, IDX]).tolist()
+    closing = {m.start(): m.end() for m in _CLOSING_ABBREVIATION.finditer(text)}
     spans = []
     start = None
     n = len(tokens)
@@ -134,6 +147,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = idx
         if orth in ends:
             while k + 1 < n and tokens[k + 1][0] in closers:
+                k += 1
+            if k + 1 < n:
+                spans.append((start, tokens[k + 1][1]))
+                start = None
+        elif idx in closing:
+            # the abbreviation is one token, or split off its footnote marker
+            while k + 1 < n and tokens[k + 1][1] < closing[idx]:
                 k += 1
             if k + 1 < n:
                 spans.append((start, tokens[k + 1][1]))
@@ -375,7 +395,8 @@ def _is_name(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 6 or len(line) > 60 or line.rstrip()[-1] in ",;:":
         return False
-    if not all(_NAME_WORD.fullmatch(w) for w in words):
+    titles = honorific_forms()  # "Drs.", "Mr." (ontology/reference/honorifics.ttl)
+    if not all(_NAME_WORD.fullmatch(w) or w.casefold() in titles for w in words):
         return False
     return any(len(w) > 2 and w[0].isupper() and not w.endswith(".") for w in words)
 

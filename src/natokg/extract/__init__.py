@@ -24,12 +24,15 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
     """
     from natokg.extract.actors import extract_participations, extract_persons
     from natokg.extract.letter_meta import extract_letter_meta, reference_date
-    from natokg.extract.meetings import extract_meetings
+    from natokg.extract.meetings import extract_meetings, summit_year
     from natokg.extract.nlp import LetterContext
 
     lexicon = lexicon or load_lexicon()
     letter = extract_letter_meta(seg)
     ctx = LetterContext(seg, lexicon, reference_date(seg, letter.date))
+    if ctx.reference is None:
+        # no year written anywhere: a summit named with its city and days dates the letter
+        ctx.set_reference(summit_year(ctx))
     persons = extract_persons(ctx)
     letter.signatories = persons.signatories
     index = extract_meetings(ctx, persons.spans)

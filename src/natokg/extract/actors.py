@@ -2,7 +2,8 @@
 
 Persons: a name next to an office word ("de Oekraïense minister van Buitenlandse Zaken
 Andrii Sybiha", "Minister-president Jetten", "de leden Paternotte en Piri", "de
-president X van Y", a signature block "De minister van Defensie, / <name>"), or a
+president X van Y", a signature block "De minister van Defensie, / <name>"; a title
+before the name, "Drs.", is not part of it: ontology/reference/honorifics.ttl), or a
 person the reference data knows by name or short form ("Sybiha"). The post belongs
 to the state of the demonym before the office, else the organisation or state named
 inside or after it, else - a Dutch government letter - to the Netherlands. One person
@@ -25,6 +26,7 @@ from datetime import date
 from natokg.dates import count_value
 from natokg.extract.meetings import MeetingIndex
 from natokg.extract.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
+from natokg.lexicon import honorific_forms
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Participation, Person, PostRef
 
@@ -72,6 +74,11 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
         cursor = position + gap.end()
         if "\n\n\n" in gap.group():
             break
+        # titles before the name ("Drs. K.H. Ollongren", "Prof. dr. X") are not the name
+        title = re.match(r"(\S+)[ \t]+", ctx.text[cursor:limit])
+        while title is not None and fold(title.group(1)) in honorific_forms():
+            cursor += title.end()
+            title = re.match(r"(\S+)[ \t]+", ctx.text[cursor:limit])
         start = end = cursor
         words = 0
         while cursor < limit:

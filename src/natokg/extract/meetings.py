@@ -187,6 +187,26 @@ def _nearest_summit(ctx: LetterContext, city: str, when: date | None) -> SummitR
     return best if abs((best.start - reference).days) <= 3 * 366 else None
 
 
+def summit_year(ctx: LetterContext) -> int | None:
+    """The year of a letter that writes no year anywhere, from a summit of the reference
+    data it names with its city and its days ("de NAVO-top in Vilnius op 11 en 12 juli"
+    is the Vilnius summit of 2023). None when no named summit's days match."""
+    from natokg.dates import find_dates
+
+    for sentence in ctx.sentences:
+        if sentence.part in _SKIP_PARTS:
+            continue
+        summit_words = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key == "summit"]
+        if not summit_words:
+            continue
+        for city in ctx.in_span(sentence.start, sentence.end, CITY):
+            for summit in ctx.lexicon.summits_in_city(city.key):
+                found = find_dates(sentence.text, reference=summit.start.year)
+                if any(d.first == summit.start for d in found):
+                    return summit.start.year
+    return None
+
+
 def _summit_by_date(ctx: LetterContext, when: date) -> SummitRecord | None:
     for summit in ctx.lexicon.summits.values():
         if summit.start <= when <= summit.end:

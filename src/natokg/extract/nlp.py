@@ -135,13 +135,31 @@ class Annotator:
         return sorted(set(kept), key=lambda m: (m.start, m.end, m.label, m.key))
 
 
+# "bijeenkomst van de NAVO-ministers van Defensie": a common noun, then "van (de|het)".
+_LINKED_HEAD = re.compile(r"^([a-z]\w*) van (?:de |het )?(\S.*)$")
+
+
+def headline_variant(form: str) -> str | None:
+    """The form as titles write it, without the linking "van (de)" after the head noun
+    ("Verslag bijeenkomst NAVO-ministers van Defensie"); None when the form has no such
+    link (or is a name with a capital head, "NAVO-ministeriële van Defensie")."""
+    found = _LINKED_HEAD.match(" ".join(form.split()))
+    if found is None or len(found.group(2).split()) < 2:
+        return None  # "top van Vilnius" -> "top Vilnius" would be too loose
+    return f"{found.group(1)} {found.group(2)}"
+
+
 def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
-    """(label, key, surface form) for every matchable thing in the lexicon."""
+    """(label, key, surface form) for every matchable thing in the lexicon; meeting
+    kinds also in headline style (``headline_variant``)."""
     surfaces = []
     for kind, label in _LABELS.items():
         for form, target in lexicon.surface_forms(kind):  # type: ignore[arg-type]
             key = target.key if hasattr(target, "key") else str(target)
             surfaces.append((label, key, form))
+            variant = headline_variant(form) if label == KIND else None
+            if variant is not None:
+                surfaces.append((label, key, variant))
     return surfaces
 
 
@@ -178,6 +196,13 @@ class LetterContext:
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.idx for t in self.doc]
+
+    def set_reference(self, reference) -> None:
+        """Read the dates again against another reference (a date or a bare year)."""
+        from natokg.dates import find_dates
+
+        self.reference = reference
+        self.dates = find_dates(self.text, reference=reference)
 
     def evidence(self, start: int, end: int):
         return self.seg.doc.evidence(start, end)

@@ -118,7 +118,8 @@ def _scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip
     after "in" is a topic of its own: "terrorisme in het Midden-Oosten"); each item
     gives its first topic (the head of "X van Y" is X). A bare country name
     ("Oekraïne") is an item's topic only when the item names no other, and never after
-    "in" ("de oorlog in Oekraïne" is a place). The list ends at a subordinate clause
+    "in" when an earlier item named a topic ("terrorisme in Syrië": the place of the
+    topic; but "de missie in Afghanistan" is about Afghanistan). The list ends at a subordinate clause
     ("om", "dat", "wegens" ...) or an example ("waaronder", "bijvoorbeeld").
     """
     in_scope = _topics_in(topic_matches, lo, hi, skip)
@@ -132,7 +133,10 @@ def _scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip
         strong = [m for m in item if id(m) not in weak]
         if strong:
             chosen.append(strong[0])
-        elif item and opened_by != "in":
+        elif item and (opened_by != "in" or not chosen):
+            # After "in" a bare country is the place of a topic already named ("de
+            # oorlog in Oekraïne"); when nothing before it named one, the place is
+            # what the complement is about ("het belang van de missie in Afghanistan").
             chosen.append(item[0])
 
     for k in range(lo, hi):
