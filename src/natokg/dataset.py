@@ -1,0 +1,197 @@
+"""The VoID + DCAT description of the built dataset, kept in graph/dataset.
+
+``describe_dataset(store, manifest)`` computes the figures from the store and replaces
+graph/dataset, so the description travels with every whole-dataset export. It says:
+title, licence (CC BY 4.0), version, void:triples, void:entities, the classes and
+properties used (void:classPartition / void:propertyPartition with counts), one
+void:subset per named graph (each letter's graph and the shared graphs), a
+dcat:distribution per export format, and void:sparqlEndpoint when
+``NATOKG_SPARQL_ENDPOINT`` is set.
+
+Determinism: no wall-clock time. dcterms:modified is the latest letter date, and the
+partition and distribution nodes get minted IRIs (no blank nodes).
+
+Counting: ``void:triples`` of the dataset is the number of quads in the store
+*including* the description itself (so it equals ``len(store)`` after the build);
+a subset's ``void:triples`` is the number of triples in that named graph.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pyoxigraph as ox
+
+from natokg import __version__
+from natokg.namespaces import PREFIXES, content_hash, data_base, iri
+
+DATASET_GRAPH = str(iri("graph", "dataset"))
+DATASET = str(iri("dataset"))
+SPARQL_ENDPOINT_ENV = "NATOKG_SPARQL_ENDPOINT"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+MEDIA_TYPES = {
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "jsonld": "application/ld+json",
+}
+FORMAT_TITLES = {
+    "turtle": "Turtle (union of all graphs)",
+    "nt": "N-Triples (union of all graphs, sorted)",
+    "nquads": "N-Quads (all named graphs, sorted)",
+    "trig": "TriG (all named graphs)",
+    "jsonld": "JSON-LD (compacted with ontology/context.jsonld)",
+}
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCTERMS = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+
+def _node(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_node(XSD + "integer"))
+
+
+def _partition_name(term: str) -> str:
+    """A readable, stable local name for a class or property: 'nkg-Letter'."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if term.startswith(namespace):
+            local = term[len(namespace):]
+            if local and re.fullmatch(r"[A-Za-z0-9_.-]+", local):
+                return f"{prefix}-{local}"
+    return f"h-{content_hash(term)}"
+
+
+def _rows(store: ox.Store, query: str) -> list[tuple]:
+    return [tuple(solution[i] for i in range(len(solution))) for solution in store.query(query)]
+
+
+def dataset_statistics(store: ox.Store) -> dict:
+    """Counts over every named graph except graph/dataset itself."""
+    exclude = f"FILTER(?g != <{DATASET_GRAPH}>)"
+    graphs = {
+        g.value: int(n.value)
+        for g, n in _rows(
+            store,
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {exclude} }} GROUP BY ?g",
+        )
+    }
+    classes = {
+        c.value: int(n.value)
+        for c, n in _rows(
+            store,
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
+            f"{exclude} FILTER(isIRI(?c)) }} GROUP BY ?c",
+        )
+    }
+    properties = {
+        p.value: int(n.value)
+        for p, n in _rows(
+            store,
+            f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {exclude} }} GROUP BY ?p",
+        )
+    }
+    base = data_base().replace("\\", "\\\\").replace('"', '\\"')
+    (entities,) = _rows(
+        store,
+        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {exclude} "
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{base}")) }}',
+    )[0]
+    return {"graphs": graphs, "classes": classes, "properties": properties, "entities": int(entities.value)}
+
+
+def description_triples(store: ox.Store, manifest=None) -> list[ox.Triple]:
+    """The description as triples (void:triples of the dataset counts them too)."""
+    stats = dataset_statistics(store)
+    dataset = _node(DATASET)
+    triples: list[ox.Triple] = []
+
+    def add(subject, predicate: str, obj) -> None:
+        triples.append(ox.Triple(subject, _node(predicate), obj))
+
+    add(dataset, RDF + "type", _node(VOID + "Dataset"))
+    add(dataset, RDF + "type", _node(DCAT + "Dataset"))
+    add(dataset, DCTERMS + "title", ox.Literal("natokg: Dutch government letters to parliament about NATO meetings", language="en"))
+    add(dataset, DCTERMS + "title", ox.Literal("natokg: Kamerbrieven over NAVO-bijeenkomsten", language="nl"))
+    add(
+        dataset,
+        DCTERMS + "description",
+        ox.Literal(
+            "Meetings, participants, commitments and positions extracted from annotated agendas "
+            "and reports the Dutch government sent to parliament about NATO meetings, with "
+            "evidence offsets into each letter.",
+            language="en",
+        ),
+    )
+    add(dataset, DCTERMS + "license", _node(LICENSE))
+    add(dataset, DCAT + "version", ox.Literal(__version__))
+    add(dataset, VOID + "uriSpace", ox.Literal(data_base()))
+    add(dataset, VOID + "uriRegexPattern", ox.Literal("^" + re.escape(data_base())))
+    dates = sorted(e.date for e in (manifest.letters.values() if manifest else ()) if e.date)
+    if dates:
+        add(dataset, DCTERMS + "modified", ox.Literal(dates[-1], datatype=_node(XSD + "date")))
+    endpoint = os.environ.get(SPARQL_ENDPOINT_ENV)
+    if endpoint:
+        add(dataset, VOID + "sparqlEndpoint", _node(endpoint))
+    for prefix in ("nkg", "dcterms", "prov", "oa", "skos", "foaf", "void", "dcat"):
+        add(dataset, VOID + "vocabulary", _node(PREFIXES[prefix]))
+    add(dataset, VOID + "entities", _integer(stats["entities"]))
+    add(dataset, VOID + "classes", _integer(len(stats["classes"])))
+    add(dataset, VOID + "properties", _integer(len(stats["properties"])))
+
+    for cls, count in sorted(stats["classes"].items()):
+        node = _node(str(iri("dataset", "class", _partition_name(cls))))
+        add(dataset, VOID + "classPartition", node)
+        add(node, VOID + "class", _node(cls))
+        add(node, VOID + "entities", _integer(count))
+    for prop, count in sorted(stats["properties"].items()):
+        node = _node(str(iri("dataset", "property", _partition_name(prop))))
+        add(dataset, VOID + "propertyPartition", node)
+        add(node, VOID + "property", _node(prop))
+        add(node, VOID + "triples", _integer(count))
+    letters = {entry.graph: entry.key for entry in (manifest.letters.values() if manifest else ())}
+    for graph, count in sorted(stats["graphs"].items()):
+        node = _node(graph)
+        add(dataset, VOID + "subset", node)
+        add(node, RDF + "type", _node(VOID + "Dataset"))
+        add(node, VOID + "triples", _integer(count))
+        if graph in letters:
+            add(node, DCTERMS + "source", _node(str(iri("letter", letters[graph]))))
+    for fmt, media_type in MEDIA_TYPES.items():
+        node = _node(str(iri("dataset", "distribution", fmt)))
+        add(dataset, DCAT + "distribution", node)
+        add(node, RDF + "type", _node(DCAT + "Distribution"))
+        add(node, DCTERMS + "title", ox.Literal(FORMAT_TITLES[fmt], language="en"))
+        add(node, DCAT + "mediaType", _node(f"https://www.iana.org/assignments/media-types/{media_type}"))
+        add(node, DCTERMS + "license", _node(LICENSE))
+        if endpoint:
+            add(node, DCAT + "accessURL", _node(endpoint))
+
+    # everything outside graph/dataset (named graphs and any default-graph triples), plus
+    # the new description, plus the void:triples triple added below
+    outside = len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, _node(DATASET_GRAPH)))
+    total = outside + len(triples) + 1
+    add(dataset, VOID + "triples", _integer(total))
+    return triples
+
+
+def describe_dataset(store: ox.Store, manifest=None) -> int:
+    """Replace graph/dataset with the description of the store; returns its triple count."""
+    from natokg.store import replace_graph
+
+    triples = description_triples(store, manifest)
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    replace_graph(store, DATASET_GRAPH, text)
+    return len(triples)
+
+
+__all__ = ["DATASET", "DATASET_GRAPH", "MEDIA_TYPES", "dataset_statistics", "describe_dataset", "description_triples"]

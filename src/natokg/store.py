@@ -1,0 +1,314 @@
+"""The embedded pyoxigraph store on disk, and the manifest that makes builds atomic.
+
+Layout of a store directory (``natokg build --store DIR``; default: the per-user data
+directory, see :func:`default_store_path`)::
+
+    DIR/manifest.json          the commit point: which generation is current, and per
+                               source file its sha256, letter key, graph IRI, triples
+    DIR/db-000007/             the pyoxigraph (RocksDB) store of the current build
+    DIR/sources/{sha}.txt      the raw text each letter's evidence offsets index into
+                               (a .txt file's decoded text, or the text layer of a PDF)
+    DIR/entities/{sha}-{fp}.nt each letter's shared entity descriptions, sorted N-Triples,
+                               so an incremental build recomputes graph/entities without
+                               mapping unchanged letters again
+    DIR/.lock                  locked (lockf) while a build runs
+
+Why generations: a build never writes into the store that ``manifest.json`` points at.
+It clones the current generation (RocksDB checkpoint: hard links, milliseconds), applies
+its changes to the clone (each letter's graph replaced in one transaction), flushes and
+closes it, and only then replaces ``manifest.json`` (temporary file, fsync, os.replace,
+fsync of the directory). A crash or SIGKILL at any point before that rename leaves the
+manifest pointing at the untouched previous generation: the store is exactly what the
+last completed build left. The next build deletes the orphaned clone.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gc
+import json
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+
+from natokg.errors import StoreError
+
+STORE_ENV = "NATOKG_STORE"
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = 1
+GENERATION_PATTERN = re.compile(r"^db-(\d{6})$")
+
+
+def default_store_path() -> Path:
+    """``$NATOKG_STORE``, else ``{user data dir}/natokg/store`` (platformdirs)."""
+    if os.environ.get(STORE_ENV):
+        return Path(os.environ[STORE_ENV]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("natokg", appauthor=False) / "store"
+
+
+def resolve_store_path(path: Path | str | None) -> Path:
+    return Path(path).expanduser() if path is not None else default_store_path()
+
+
+# ---------------------------------------------------------------- manifest
+
+
+@dataclass
+class LetterEntry:
+    """What the manifest remembers about one loaded letter (keyed by its source file)."""
+
+    sha256: str
+    key: str
+    graph: str
+    triples: int
+    entities_file: str  # relative to the store dir
+    source_text_file: str  # relative to the store dir
+    date: str | None = None  # the letter's dcterms:date, for the dataset's dcterms:modified
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LetterEntry":
+        return cls(**{name: data.get(name) for name in cls.__dataclass_fields__})
+
+
+@dataclass
+class Manifest:
+    generation: str | None = None
+    fingerprint: str = ""  # natokg version + ontology/shapes digest the letters were mapped with
+    letters: dict[str, LetterEntry] = field(default_factory=dict)  # source file -> entry
+    corpus: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "format": MANIFEST_FORMAT,
+            "generation": self.generation,
+            "fingerprint": self.fingerprint,
+            "corpus": self.corpus,
+            "letters": {name: self.letters[name].to_json() for name in sorted(self.letters)},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Manifest":
+        return cls(
+            generation=data.get("generation"),
+            fingerprint=data.get("fingerprint", ""),
+            corpus=data.get("corpus", ""),
+            letters={
+                name: LetterEntry.from_json(entry) for name, entry in data.get("letters", {}).items()
+            },
+        )
+
+
+def read_manifest(store_dir: Path) -> Manifest | None:
+    """The committed manifest, or None when the directory holds no completed build."""
+    path = store_dir / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise StoreError(
+            f"unreadable manifest ({error}); run `natokg build --rebuild` to start over", path=path
+        ) from None
+    if data.get("format") != MANIFEST_FORMAT:
+        raise StoreError(
+            f"manifest format {data.get('format')!r} is not {MANIFEST_FORMAT}; "
+            "run `natokg build --rebuild`",
+            path=path,
+        )
+    return Manifest.from_json(data)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    fsync_directory(path.parent)
+
+
+def fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_manifest(store_dir: Path, manifest: Manifest) -> None:
+    text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    write_atomically(store_dir / MANIFEST_NAME, text.encode("utf-8"))
+
+
+# ---------------------------------------------------------------- opening
+
+
+def generation_dirs(store_dir: Path) -> list[Path]:
+    if not store_dir.is_dir():
+        return []
+    return sorted(p for p in store_dir.iterdir() if GENERATION_PATTERN.match(p.name))
+
+
+def next_generation_name(store_dir: Path, manifest: Manifest | None) -> str:
+    numbers = [int(GENERATION_PATTERN.match(p.name).group(1)) for p in generation_dirs(store_dir)]
+    if manifest and manifest.generation and GENERATION_PATTERN.match(manifest.generation):
+        numbers.append(int(GENERATION_PATTERN.match(manifest.generation).group(1)))
+    return f"db-{max(numbers, default=0) + 1:06d}"
+
+
+def current_generation_dir(store_dir: Path) -> Path:
+    """The directory of the committed store, or StoreError saying how to make one."""
+    manifest = read_manifest(store_dir)
+    if manifest is None or not manifest.generation:
+        raise StoreError(f"no store at {store_dir}; run `natokg build` first")
+    directory = store_dir / manifest.generation
+    if not directory.is_dir():
+        raise StoreError(
+            f"the manifest names {manifest.generation} but it is missing; "
+            "run `natokg build --rebuild`",
+            path=store_dir,
+        )
+    return directory
+
+
+def open_store(path: Path | str | None = None, *, read_only: bool = False) -> ox.Store:
+    """Open the store of the last completed build (default location: default_store_path()).
+
+    ``read_only`` lets several readers share the store while no build is writing.
+    """
+    store_dir = resolve_store_path(path)
+    directory = current_generation_dir(store_dir)
+    try:
+        return ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
+    except OSError as error:
+        raise StoreError(
+            f"cannot open the store ({error}); is another natokg process writing it?",
+            path=directory,
+        ) from None
+
+
+def close_store(store: ox.Store) -> None:
+    """Flush and release a store (pyoxigraph closes RocksDB when the object is collected)."""
+    try:
+        store.flush()
+    except OSError:
+        pass
+    del store
+    gc.collect()
+
+
+@contextmanager
+def build_lock(store_dir: Path) -> Iterator[None]:
+    """One build at a time per store directory (released by the OS if the process dies).
+
+    A POSIX record lock (lockf), not flock: worker processes forked by the build do not
+    inherit it, so a killed build's orphaned workers cannot keep the store locked.
+    """
+    store_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(store_dir / ".lock", "w")
+    try:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreError(
+                "another `natokg build` is writing this store; wait for it to finish",
+                path=store_dir,
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def remove_stale_generations(store_dir: Path, keep: set[str]) -> list[str]:
+    """Delete generation directories not in ``keep`` (clones of crashed or old builds)."""
+    removed = []
+    for directory in generation_dirs(store_dir):
+        if directory.name not in keep:
+            shutil.rmtree(directory, ignore_errors=True)
+            removed.append(directory.name)
+    return removed
+
+
+# ---------------------------------------------------------------- graphs
+
+
+def named_node(graph: str | ox.NamedNode) -> ox.NamedNode:
+    return graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(str(graph))
+
+
+def replace_graph(store: ox.Store, graph: str | ox.NamedNode, ntriples: str) -> None:
+    """Replace the content of one named graph by ``ntriples``, in ONE transaction.
+
+    pyoxigraph's ``clear_graph`` + ``load`` are two transactions; a SPARQL update with
+    DROP and INSERT DATA is one, so a reader (or a crash) never sees the graph half
+    replaced. N-Triples lines are valid SPARQL INSERT DATA triples.
+    """
+    name = named_node(graph).value
+    if not ntriples.strip():
+        store.update(f"DROP SILENT GRAPH <{name}>")
+        return
+    store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}")
+
+
+def load_new_graphs(store: ox.Store, nquads: str) -> None:
+    """Load quads of graphs not yet in the store in one transaction (faster than updates)."""
+    if nquads:
+        store.load(nquads, ox.RdfFormat.N_QUADS)
+
+
+def drop_graph(store: ox.Store, graph: str | ox.NamedNode) -> None:
+    store.update(f"DROP SILENT GRAPH <{named_node(graph).value}>")
+
+
+def list_graphs(store: ox.Store) -> list[str]:
+    """The IRIs of all named graphs, sorted."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def count_triples(store: ox.Store, graph: str | ox.NamedNode | None = None) -> int:
+    """Quads in the whole store, or triples in one named graph."""
+    if graph is None:
+        return len(store)
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{named_node(graph).value}> {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(query)))["n"].value)
+
+
+def graph_ntriples(store: ox.Store, graph: str | ox.NamedNode) -> bytes:
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=named_node(graph))
+
+
+__all__ = [
+    "LetterEntry",
+    "Manifest",
+    "STORE_ENV",
+    "build_lock",
+    "close_store",
+    "count_triples",
+    "current_generation_dir",
+    "default_store_path",
+    "drop_graph",
+    "graph_ntriples",
+    "list_graphs",
+    "load_new_graphs",
+    "named_node",
+    "open_store",
+    "read_manifest",
+    "remove_stale_generations",
+    "replace_graph",
+    "resolve_store_path",
+    "write_atomically",
+    "write_manifest",
+]
