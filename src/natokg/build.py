@@ -100,6 +100,16 @@ CrossLetterStep = Callable[[ox.Store], StepResult]
 CROSS_LETTER_STEPS: list[CrossLetterStep] = []
 
 
+def pair_agendas_and_reports(store: ox.Store) -> StepResult:
+    """Link intended Dutch positions of an agenda to the report's (natokg.pairing)."""
+    from natokg.pairing import pair_positions
+
+    return pair_positions(store).as_step_result()
+
+
+CROSS_LETTER_STEPS.append(pair_agendas_and_reports)
+
+
 @dataclass(frozen=True)
 class SkippedLetter:
     file: str

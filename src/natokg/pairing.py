@@ -51,9 +51,8 @@ class PairingResult:
         """The build's summary record for this step (natokg.build.StepResult)."""
         from natokg.build import StepResult
 
-        notes = (f"{len(self.meetings)} meeting(s) with agenda and report, "
-                 f"{len(self.links)} realised link(s), {len(self.unrealised)} unrealised position(s)",)
-        return StepResult("pairing", self.graph, self.triples, notes)
+        # findings count as violations in the build summary; pairing has none to report
+        return StepResult("pairing", self.graph, self.triples)
 
 
 def _query(stance_pairs: frozenset[tuple[str, str]]) -> str:
