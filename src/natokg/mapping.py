@@ -11,7 +11,7 @@ description is stored once.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
 from decimal import Decimal
 from typing import Iterable
 
@@ -139,16 +139,142 @@ def observation_iri(observation: Observation, letter_key: str) -> URIRef:
     return iri("observation", content_hash(letter_key, first.start, first.end, first.quote))
 
 
-@dataclass
-class LetterGraphs:
-    """One letter as RDF: its named graph and the shared entity descriptions it adds."""
+# ---------------------------------------------------------------- N-Triples terms
+#
+# The mapper writes N-Triples lines directly: an rdflib Graph.add costs ~35 us per
+# triple and a letter has ~1,000 triples, while a formatted line costs ~1 us. The
+# lines use pyoxigraph's canonical N-Triples escaping (the bytes the store dumps), so
+# the build loads them as they are; rdflib graphs are built only when asked for.
 
-    key: str
-    letter: URIRef
-    graph: URIRef
-    assertions: Graph
-    entities: Graph
-    source_text: str
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')
+_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _escape_char(found: re.Match) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+
+def nt_string(text: str) -> str:
+    """A string literal's quoted, escaped N-Triples form (as pyoxigraph writes it)."""
+    if _ESCAPED.search(text) is None:
+        return f'"{text}"'
+    return '"' + _ESCAPED.sub(_escape_char, text) + '"'
+
+
+def nt_iri(term: str) -> str:
+    return f"<{term}>"
+
+
+class _NTerms:
+    """``terms.name``: the N-Triples form of ``namespace[name]``, computed once."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = nt_iri(self._namespace[name])
+        setattr(self, name, value)  # later lookups are plain attribute reads
+        return value
+
+
+_NKG, _RDF, _RDFS, _DCT, _FOAF, _PROV, _OA, _XSD = (
+    _NTerms(ns) for ns in (NKG, RDF, RDFS, DCTERMS, FOAF, PROV, OA, XSD)
+)
+_A = _RDF.type
+_ID_BASE = str(ID)
+
+
+def _node(*path: str) -> str:
+    """N-Triples form of ``iri(*path)``."""
+    return f"<{_ID_BASE}{'/'.join(path)}>"
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    return f"{nt_string(lexical)}^^{datatype}"
+
+
+def _nt_decimal(value: Decimal) -> str:
+    return _typed(str(decimal_literal(value)), _XSD.decimal)
+
+
+def _nt_meeting(ref: MeetingRef) -> str:
+    return nt_iri(meeting_iri(ref))
+
+
+def _nt_actor(actor: ActorRef) -> str:
+    return _node(ACTOR_PATHS[actor.kind], actor.key)
+
+
+def _rdflib_graph(ntriples: str) -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    if ntriples:
+        graph.parse(data=ntriples, format="nt")
+    return graph
+
+
+class LetterGraphs:
+    """One letter as RDF: its named graph and the shared entity descriptions it adds.
+
+    Held as N-Triples lines; ``assertions`` and ``entities`` are rdflib Graphs built on
+    first access (the build never needs them: it takes ``assertions_ntriples`` and
+    ``entities_ntriples``, sorted canonical N-Triples text).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        letter: URIRef,
+        graph: URIRef,
+        assertion_lines: Iterable[str],
+        entity_lines: Iterable[str],
+        source_text: str,
+        date: str | None = None,
+    ) -> None:
+        self.key = key
+        self.letter = letter
+        self.graph = graph
+        self.source_text = source_text
+        self.date = date  # the letter's dcterms:date (ISO), None when it has none
+        self.assertion_lines = frozenset(assertion_lines)
+        self.entity_lines = frozenset(entity_lines)
+        self._graphs: dict[str, Graph] = {}
+
+    @property
+    def assertions_ntriples(self) -> str:
+        """The letter's named graph as sorted N-Triples (one line per distinct triple)."""
+        return "".join(sorted(self.assertion_lines))
+
+    @property
+    def entities_ntriples(self) -> str:
+        return "".join(sorted(self.entity_lines))
+
+    def ntriples(self) -> str:
+        """Both graphs merged, sorted N-Triples (pyoxigraph's canonical escaping)."""
+        return "".join(sorted(self.assertion_lines | self.entity_lines))
+
+    @property
+    def assertions(self) -> Graph:
+        if "assertions" not in self._graphs:
+            self._graphs["assertions"] = _rdflib_graph(self.assertions_ntriples)
+        return self._graphs["assertions"]
+
+    @property
+    def entities(self) -> Graph:
+        if "entities" not in self._graphs:
+            self._graphs["entities"] = _rdflib_graph(self.entities_ntriples)
+        return self._graphs["entities"]
+
+    def has_blank_nodes(self) -> bool:
+        for line in self.assertion_lines | self.entity_lines:
+            subject, _, rest = line.partition(" ")
+            if subject.startswith("_:") or rest.partition(" ")[2].startswith("_:"):
+                return True
+        return False
 
     def dataset(self) -> Dataset:
         dataset = Dataset()
@@ -203,180 +329,190 @@ def jsonld_context() -> dict:
 
 
 class _LetterMapper:
-    """Accumulates the triples of one letter; one instance per letter."""
+    """Accumulates the N-Triples lines of one letter; one instance per letter."""
 
     def __init__(self, records: LetterRecords, document: SourceDocument) -> None:
         self.records = records
         self.document = document
         self.key = records.letter.key
-        self.letter = letter_iri(self.key)
-        self.assertions = Graph()
-        self.entities = Graph()
-        for prefix, namespace in PREFIXES.items():
-            self.assertions.bind(prefix, namespace)
-            self.entities.bind(prefix, namespace)
+        self.letter_iri = letter_iri(self.key)
+        self.letter = nt_iri(self.letter_iri)
+        self.assertion_lines: set[str] = set()
+        self.entity_lines: set[str] = set()
+        self.meetings: dict[MeetingRef, str] = {}  # described refs -> N-Triples IRI
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        self.assertion_lines.add(f"{subject} {predicate} {obj} .\n")
+
+    def add_entity(self, subject: str, predicate: str, obj: str) -> None:
+        self.entity_lines.add(f"{subject} {predicate} {obj} .\n")
 
     # -- helpers
 
-    def add_evidence(self, subject: URIRef, evidence: Iterable[Evidence]) -> None:
+    def add_evidence(self, subject: str, evidence: Iterable[Evidence]) -> None:
         """Link ``subject`` to its evidence in this letter; a claim without any is dropped."""
-        add = self.assertions.add
+        add = self.add
+        raw = self.document.raw
+        non_negative = _XSD.nonNegativeInteger
         for item in sorted(set(evidence)):
-            if self.document.raw[item.start : item.end] != item.quote:
+            if raw[item.start : item.end] != item.quote:
                 raise AssertionError(
                     f"{self.document.path}: evidence {item.start}-{item.end} does not match "
                     "the raw text; this is a bug in the extractor"
                 )
-            node = iri("evidence", self.key, f"{item.start}-{item.end}")
-            add((subject, NKG.evidence, node))
-            add((node, RDF.type, NKG.Evidence))
-            add((node, OA.exact, Literal(item.quote)))
-            add((node, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger)))
-            add((node, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
-            add((node, NKG.inLetter, self.letter))
-        add((subject, PROV.wasDerivedFrom, self.letter))
+            node = _node("evidence", self.key, f"{item.start}-{item.end}")
+            add(subject, _NKG.evidence, node)
+            add(node, _A, _NKG.Evidence)
+            add(node, _OA.exact, nt_string(item.quote))
+            add(node, _OA.start, f'"{item.start}"^^{non_negative}')
+            add(node, _OA.end, f'"{item.end}"^^{non_negative}')
+            add(node, _NKG.inLetter, self.letter)
+        add(subject, _PROV.wasDerivedFrom, self.letter)
 
-    def describe_meeting_ref(self, ref: MeetingRef) -> URIRef:
-        node = meeting_iri(ref)
-        add = self.entities.add
-        add((node, RDF.type, MEETING_CLASSES[ref.kind]))
+    def describe_meeting_ref(self, ref: MeetingRef) -> str:
+        node = self.meetings.get(ref)
+        if node is not None:  # the same ref adds the same lines: describe it once
+            return node
+        node = _nt_meeting(ref)
+        add = self.add_entity
+        add(node, _A, nt_iri(MEETING_CLASSES[ref.kind]))
         if ref.start is not None:
-            add((node, NKG.startDate, Literal(ref.start.isoformat(), datatype=XSD.date)))
+            add(node, _NKG.startDate, _typed(ref.start.isoformat(), _XSD.date))
         if ref.city:
-            add((node, NKG.location, iri("place", ref.city)))
+            add(node, _NKG.location, _node("place", ref.city))
         if ref.parent is not None:
-            add((node, NKG.partOf, self.describe_meeting_ref(ref.parent)))
+            add(node, _NKG.partOf, self.describe_meeting_ref(ref.parent))
+        self.meetings[ref] = node
         return node
 
-    def describe_post(self, post: PostRef) -> URIRef:
-        node = post_iri(post)
-        self.entities.add((node, RDF.type, NKG.Post))
-        self.entities.add((node, NKG.portfolio, iri("office", post.office)))
-        self.entities.add((node, NKG.postOf, actor_iri(post.of)))
+    def describe_post(self, post: PostRef) -> str:
+        node = nt_iri(post_iri(post))
+        self.add_entity(node, _A, _NKG.Post)
+        self.add_entity(node, _NKG.portfolio, _node("office", post.office))
+        self.add_entity(node, _NKG.postOf, _nt_actor(post.of))
         return node
 
     # -- stages
 
     def map_letter(self) -> None:
         letter = self.records.letter
-        add = self.assertions.add
-        add((self.letter, RDF.type, LETTER_CLASSES[letter.kind]))
-        add((self.letter, DCTERMS.identifier, Literal(letter.reference or letter.key)))
+        add, subject = self.add, self.letter
+        add(subject, _A, nt_iri(LETTER_CLASSES[letter.kind]))
+        add(subject, _DCT.identifier, nt_string(letter.reference or letter.key))
         if letter.date is not None:
-            add((self.letter, DCTERMS.date, Literal(letter.date.isoformat(), datatype=XSD.date)))
+            add(subject, _DCT.date, _typed(letter.date.isoformat(), _XSD.date))
         if letter.title:
-            add((self.letter, DCTERMS.title, Literal(letter.title, lang="nl")))
+            add(subject, _DCT.title, nt_string(letter.title) + "@nl")
         if letter.addressee:
-            add((self.letter, NKG.addressedTo, iri("org", letter.addressee)))
+            add(subject, _NKG.addressedTo, _node("org", letter.addressee))
         for person_key in letter.signatories:
-            add((self.letter, NKG.signedBy, iri("person", person_key)))
-        add((self.letter, NKG.sha256, Literal(letter.sha256)))
-        add((self.letter, NKG.sourceFile, Literal(letter.source_file)))
+            add(subject, _NKG.signedBy, _node("person", person_key))
+        add(subject, _NKG.sha256, nt_string(letter.sha256))
+        add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            node = iri("kamerstuk", f"{paper.dossier}-{paper.number}")
-            add((self.letter, DCTERMS.references, node))
-            self.entities.add((node, RDF.type, NKG.ParliamentaryPaper))
-            self.entities.add((node, NKG.dossier, Literal(paper.dossier)))
-            self.entities.add((node, NKG.number, Literal(paper.number)))
-            self.entities.add(
-                (node, RDFS.label, Literal(f"Kamerstuk {paper.dossier}, nr. {paper.number}", lang="nl"))
-            )
+            node = _node("kamerstuk", f"{paper.dossier}-{paper.number}")
+            add(subject, _DCT.references, node)
+            self.add_entity(node, _A, _NKG.ParliamentaryPaper)
+            self.add_entity(node, _NKG.dossier, nt_string(paper.dossier))
+            self.add_entity(node, _NKG.number, nt_string(paper.number))
+            label = f"Kamerstuk {paper.dossier}, nr. {paper.number}"
+            self.add_entity(node, _RDFS.label, nt_string(label) + "@nl")
             self.add_evidence(node, [paper.evidence])
 
     def map_meetings(self) -> None:
         for meeting in self.records.meetings:
             node = self.describe_meeting_ref(meeting.ref)
-            add = self.entities.add
+            add = self.add_entity
             if meeting.end is not None:
-                add((node, NKG.endDate, Literal(meeting.end.isoformat(), datatype=XSD.date)))
-            add((node, NKG.isInformal, Literal(meeting.informal)))
+                add(node, _NKG.endDate, _typed(meeting.end.isoformat(), _XSD.date))
+            add(node, _NKG.isInformal, _typed("true" if meeting.informal else "false", _XSD.boolean))
             if meeting.host is not None:
-                add((node, NKG.hostedBy, actor_iri(meeting.host)))
+                add(node, _NKG.hostedBy, _nt_actor(meeting.host))
             if meeting.precedes is not None:
-                add((node, NKG.precedes, self.describe_meeting_ref(meeting.precedes)))
-            self.assertions.add((node, RDFS.label, Literal(meeting.name, lang="nl")))
-            relation = NKG.about if meeting.role == "main" else NKG.mentions
-            self.assertions.add((self.letter, relation, node))
+                add(node, _NKG.precedes, self.describe_meeting_ref(meeting.precedes))
+            self.add(node, _RDFS.label, nt_string(meeting.name) + "@nl")
+            relation = _NKG.about if meeting.role == "main" else _NKG.mentions
+            self.add(self.letter, relation, node)
             self.add_evidence(node, meeting.evidence)
 
     def map_persons(self) -> None:
         for person in self.records.persons:
-            node = iri("person", person.key)
+            node = _node("person", person.key)
             is_minister = any("minister" in post.office for post in person.posts)
-            self.entities.add((node, RDF.type, NKG.Minister if is_minister else NKG.Person))
-            self.entities.add((node, FOAF.name, Literal(person.name)))
+            self.add_entity(node, _A, _NKG.Minister if is_minister else _NKG.Person)
+            self.add_entity(node, _FOAF.name, nt_string(person.name))
             for post in person.posts:
-                self.entities.add((node, NKG.holdsPost, self.describe_post(post)))
+                self.add_entity(node, _NKG.holdsPost, self.describe_post(post))
             self.add_evidence(node, person.evidence)
 
     def map_participations(self) -> None:
-        add = self.assertions.add
+        add = self.add
         for participation in self.records.participations:
-            node = participation_iri(participation)
-            add((node, RDF.type, NKG.Participation))
-            add((node, NKG.participant, actor_iri(participation.actor)))
-            add((node, NKG.inMeeting, self.describe_meeting_ref(participation.meeting)))
-            add((node, NKG.capacity, iri("capacity", participation.capacity)))
+            node = nt_iri(participation_iri(participation))
+            add(node, _A, _NKG.Participation)
+            add(node, _NKG.participant, _nt_actor(participation.actor))
+            add(node, _NKG.inMeeting, self.describe_meeting_ref(participation.meeting))
+            add(node, _NKG.capacity, _node("capacity", participation.capacity))
             if participation.stated_count is not None:
-                add((node, NKG.statedCount, Literal(participation.stated_count)))
+                add(node, _NKG.statedCount, _typed(str(int(participation.stated_count)), _XSD.integer))
             self.add_evidence(node, participation.evidence)
 
     def map_commitments(self) -> None:
-        add = self.assertions.add
+        add = self.add
         for commitment in self.records.commitments:
-            node = commitment_iri(commitment)
-            add((node, RDF.type, NKG.Commitment))
-            add((node, NKG.committedBy, actor_iri(commitment.actor)))
-            add((node, NKG.commitmentKind, iri("commitment-kind", commitment.kind)))
-            add((node, NKG.status, iri("status", commitment.status)))
+            node = nt_iri(commitment_iri(commitment))
+            add(node, _A, _NKG.Commitment)
+            add(node, _NKG.committedBy, _nt_actor(commitment.actor))
+            add(node, _NKG.commitmentKind, _node("commitment-kind", commitment.kind))
+            add(node, _NKG.status, _node("status", commitment.status))
             if commitment.amount is not None:
-                add((node, NKG.amount, decimal_literal(commitment.amount)))
+                add(node, _NKG.amount, _nt_decimal(commitment.amount))
             if commitment.unit is not None:
-                add((node, NKG.unit, iri("unit", commitment.unit)))
+                add(node, _NKG.unit, _node("unit", commitment.unit))
             if commitment.target_year is not None:
-                add((node, NKG.targetYear, Literal(f"{commitment.target_year:04d}", datatype=XSD.gYear)))
+                add(node, _NKG.targetYear, _typed(f"{commitment.target_year:04d}", _XSD.gYear))
             if commitment.beneficiary is not None:
-                add((node, NKG.beneficiary, actor_iri(commitment.beneficiary)))
+                add(node, _NKG.beneficiary, _nt_actor(commitment.beneficiary))
             if commitment.made_at is not None:
-                add((node, NKG.madeAt, self.describe_meeting_ref(commitment.made_at)))
+                add(node, _NKG.madeAt, self.describe_meeting_ref(commitment.made_at))
             if commitment.part_of is not None:
-                add((node, NKG.partOf, commitment_iri(commitment.part_of)))
+                add(node, _NKG.partOf, nt_iri(commitment_iri(commitment.part_of)))
             self.add_evidence(node, commitment.evidence)
 
     def map_observations(self) -> None:
-        add = self.assertions.add
+        add = self.add
         for observation in self.records.observations:
-            node = observation_iri(observation, self.key)
-            add((node, RDF.type, NKG.Observation))
-            add((node, NKG.observedBy, actor_iri(observation.actor)))
+            node = nt_iri(observation_iri(observation, self.key))
+            add(node, _A, _NKG.Observation)
+            add(node, _NKG.observedBy, _nt_actor(observation.actor))
             if observation.amount is not None:
-                add((node, NKG.amount, decimal_literal(observation.amount)))
+                add(node, _NKG.amount, _nt_decimal(observation.amount))
             if observation.unit is not None:
-                add((node, NKG.unit, iri("unit", observation.unit)))
+                add(node, _NKG.unit, _node("unit", observation.unit))
             if observation.year is not None:
-                add((node, NKG.year, Literal(f"{observation.year:04d}", datatype=XSD.gYear)))
+                add(node, _NKG.year, _typed(f"{observation.year:04d}", _XSD.gYear))
             self.add_evidence(node, observation.evidence)
 
     def map_positions(self) -> None:
-        add = self.assertions.add
+        add = self.add
         for position in self.records.positions:
-            node = position_iri(position)
-            add((node, RDF.type, NKG.Position))
-            add((node, NKG.heldBy, actor_iri(position.actor)))
-            add((node, NKG.stance, iri("stance", position.stance)))
-            add((node, NKG.onTopic, iri("topic", position.topic)))
-            add((node, NKG.modality, iri("modality", position.modality)))
+            node = nt_iri(position_iri(position))
+            add(node, _A, _NKG.Position)
+            add(node, _NKG.heldBy, _nt_actor(position.actor))
+            add(node, _NKG.stance, _node("stance", position.stance))
+            add(node, _NKG.onTopic, _node("topic", position.topic))
+            add(node, _NKG.modality, _node("modality", position.modality))
             if position.meeting is not None:
-                add((node, NKG.expressedAt, self.describe_meeting_ref(position.meeting)))
+                add(node, _NKG.expressedAt, self.describe_meeting_ref(position.meeting))
             self.add_evidence(node, position.evidence)
 
     def map_topics(self) -> None:
         main = self.records.main_meeting
         if main is None:
             return
-        node = meeting_iri(main.ref)
+        node = _nt_meeting(main.ref)
         for topic in sorted(self.records.topics):
-            self.assertions.add((node, NKG.discusses, iri("topic", topic)))
+            self.add(node, _NKG.discusses, _node("topic", topic))
 
     def run(self) -> LetterGraphs:
         self.map_letter()
@@ -387,13 +523,15 @@ class _LetterMapper:
         self.map_observations()
         self.map_positions()
         self.map_topics()
+        date = self.records.letter.date
         return LetterGraphs(
             key=self.key,
-            letter=self.letter,
+            letter=self.letter_iri,
             graph=letter_graph_iri(self.key),
-            assertions=self.assertions,
-            entities=self.entities,
+            assertion_lines=self.assertion_lines,
+            entity_lines=self.entity_lines,
             source_text=self.document.raw,
+            date=date.isoformat() if date is not None else None,
         )
 
 

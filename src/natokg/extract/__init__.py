@@ -27,7 +27,10 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
     from natokg.extract.meetings import extract_meetings, summit_year
     from natokg.extract.nlp import LetterContext
 
+    from natokg.extract.phrases import start_letter
+
     lexicon = lexicon or load_lexicon()
+    start_letter()
     letter = extract_letter_meta(seg)
     ctx = LetterContext(seg, lexicon, reference_date(seg, letter.date))
     if ctx.reference is None:

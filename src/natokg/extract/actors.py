@@ -144,10 +144,9 @@ def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int,
 def _nested(ctx: LetterContext, office) -> list:
     """Actors written inside an office phrase ('Hoge Vertegenwoordiger van de Europese
     Unie'): the matcher keeps only the longest span, so match the inside again."""
-    doc = ctx.annotator.doc(ctx.text[office.start : office.end])
     return [
         type(m)(m.start + office.start, m.end + office.start, m.label, m.key, m.text)
-        for m in ctx.annotator.all_mentions(doc)
+        for m in ctx.annotator.phrase_mentions(ctx.text[office.start : office.end])
         if m.label in (STATE, ORG, DEMONYM)
     ]
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from natokg.lexicon import Lexicon
 
@@ -35,6 +35,7 @@ _LABELS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)  # every token of every letter is folded: words repeat
 def fold(text: str) -> str:
     """Lower case without accents: 'Oekraïne' -> 'oekraine'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -108,6 +109,11 @@ class Annotator:
     def doc(self, text: str):
         return self.nlp(text)
 
+    @lru_cache(maxsize=4096)
+    def phrase_mentions(self, text: str) -> tuple[Mention, ...]:
+        """``all_mentions`` of a short phrase (an office title), matched once per process."""
+        return tuple(self.all_mentions(self.doc(text)))
+
     def all_mentions(self, doc) -> list[Mention]:
         """Every match, nested ones included, in text order."""
         found = []
@@ -123,15 +129,24 @@ class Annotator:
         One span can carry several labels ("Europese Raad" is an organisation and a
         meeting); the rules choose by context.
         """
-        found = self.all_mentions(doc)
-        kept = [
-            m
-            for m in found
-            if not any(
-                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                for o in found
-            )
-        ]
+        found = self.all_mentions(doc)  # sorted by start, then end
+        # A span strictly inside a longer one is one that a mention starting earlier
+        # reaches past (or to) its end, or one starting at the same offset ends after.
+        kept = []
+        reach_before = -1  # the furthest end of the mentions starting before this one
+        index = 0
+        while index < len(found):
+            start = found[index].start
+            group_end = index
+            while group_end < len(found) and found[group_end].start == start:
+                group_end += 1
+            group = found[index:group_end]
+            longest = group[-1].end
+            for m in group:
+                if reach_before < m.end and m.end == longest:
+                    kept.append(m)
+            reach_before = max(reach_before, longest)
+            index = group_end
         return sorted(set(kept), key=lambda m: (m.start, m.end, m.label, m.key))
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Iterable, NamedTuple, Sequence
 
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 
@@ -25,23 +26,41 @@ MAX_GAP = 30  # tokens in a " ... " gap; gaps never cross . ; : ? ! or a digit
 _GAP_STOPS = frozenset(".;:?!")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: each is folded once per process
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().replace("’", "'").replace("‘", "'")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5x slower
     norm: str
     start: int  # offsets into the sentence text
     end: int
 
 
+# Per-letter memo: the position and commitment rules tokenise (and match) the same
+# sentences and headings; natokg.extract.extract_letter clears it for every letter.
+_LETTER_TOKENS: dict[str, list[Token]] = {}
+
+
+def start_letter() -> None:
+    """Forget the previous letter's tokens and matches."""
+    _LETTER_TOKENS.clear()
+    for matcher in _MATCHERS:
+        matcher.found.clear()
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation; hyphens split words ("Den Haag-afspraken" -> den haag afspraken),
-    as natokg.lexicon.normalise_surface does for the forms; emphasis marks are dropped."""
-    return [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() not in "*-–—"]
+    as natokg.lexicon.normalise_surface does for the forms; emphasis marks are dropped.
+
+    The same text gives the same list within a letter: callers must not change it."""
+    tokens = _LETTER_TOKENS.get(text)
+    if tokens is None:
+        tokens = [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() not in "*-–—"]
+        _LETTER_TOKENS[text] = tokens
+    return tokens
 
 
 # ---------------------------------------------------------------- phrases with gaps
@@ -83,6 +102,9 @@ def phrase_of(form: str, target: object, prefix: bool = False) -> Phrase | None:
     return Phrase(segments, target, prefix, form)
 
 
+_MATCHERS: "weakref.WeakSet[PhraseMatcher]" = weakref.WeakSet()
+
+
 class PhraseMatcher:
     """Finds phrases (with gaps and prefix stems) in a token list."""
 
@@ -96,14 +118,38 @@ class PhraseMatcher:
                 self.prefixed_first.append(phrase)
             else:
                 self.by_first.setdefault(head, []).append(phrase)
+        # the words after the head of a gapless phrase, compared as one list slice
+        self.rest: dict[int, list[str]] = {
+            id(phrase): list(phrase.segments[0][1:])
+            for group in self.by_first.values()
+            for phrase in group
+            if len(phrase.segments) == 1 and not phrase.prefix
+        }
+        # single-word stems by stem, with their list order (which breaks ties between
+        # stems matching the same word), so a token is looked up, not compared to all
+        self.by_stem: dict[str, list[tuple[int, Phrase]]] = {}
+        for order, phrase in enumerate(self.prefixed_first):
+            self.by_stem.setdefault(phrase.segments[0][0], []).append((order, phrase))
+        self.stem_lengths = sorted({len(stem) for stem in self.by_stem})
+        # this letter's results by (id(tokens), lo, hi); the entry keeps the list alive
+        self.found: dict[tuple[int, int, int], tuple[Sequence[Token], list[Match]]] = {}
+        _MATCHERS.add(self)
 
     @staticmethod
-    def _word(phrase: Phrase, seg: int, k: int, norm: str) -> bool:
-        word = phrase.segments[seg][k]
-        last = seg == len(phrase.segments) - 1 and k == len(phrase.segments[seg]) - 1
-        return norm.startswith(word) if (phrase.prefix and last) else norm == word
+    def _segment_at(phrase: Phrase, seg_index: int, norms: Sequence[str], start: int) -> bool:
+        """Segment ``seg_index`` at ``start``; the last word of a stem form is a prefix."""
+        segment = phrase.segments[seg_index]
+        if phrase.prefix and seg_index == len(phrase.segments) - 1:
+            for k in range(len(segment) - 1):
+                if norms[start + k] != segment[k]:
+                    return False
+            return norms[start + len(segment) - 1].startswith(segment[-1])
+        for k, word in enumerate(segment):
+            if norms[start + k] != word:
+                return False
+        return True
 
-    def _at(self, phrase: Phrase, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
+    def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
         words: list[int] = []
         gaps: list[int] = []
         pos = i
@@ -113,14 +159,14 @@ class PhraseMatcher:
             else:
                 starts = []
                 for j in range(pos, min(hi, pos + MAX_GAP + 1)):
-                    if tokens[j].norm in _GAP_STOPS or (tokens[j].norm[0].isdigit() and not self.digits_in_gaps):
+                    if norms[j] in _GAP_STOPS or (norms[j][0].isdigit() and not self.digits_in_gaps):
                         break
                     starts.append(j)
             matched = False
             for start in starts:
                 if start + len(segment) > hi:
                     break
-                if all(self._word(phrase, seg_index, k, tokens[start + k].norm) for k in range(len(segment))):
+                if self._segment_at(phrase, seg_index, norms, start):
                     if seg_index:
                         gaps.extend(range(pos, start))
                     words.extend(range(start, start + len(segment)))
@@ -134,16 +180,38 @@ class PhraseMatcher:
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
         hi = len(tokens) if hi is None else hi
+        key = (id(tokens), lo, hi)
+        known = self.found.get(key)
+        if known is not None and known[0] is tokens:
+            return list(known[1])
+        chosen = self._find(tokens, lo, hi)
+        self.found[key] = (tokens, chosen)
+        return list(chosen)
+
+    def _find(self, tokens: Sequence[Token], lo: int, hi: int) -> list[Match]:
+        norms = [token.norm for token in tokens]
         found: list[Match] = []
+        by_first, by_stem, stem_lengths = self.by_first, self.by_stem, self.stem_lengths
         for i in range(lo, hi):
-            norm = tokens[i].norm
-            for phrase in self.by_first.get(norm, ()):
-                match = self._at(phrase, tokens, i, hi)
+            norm = norms[i]
+            for phrase in by_first.get(norm, ()):
+                rest = self.rest.get(id(phrase))
+                if rest is not None:  # gapless and exact: the words after the head
+                    end = i + 1 + len(rest)
+                    if end <= hi and norms[i + 1 : end] == rest:
+                        found.append(Match(phrase, i, end - 1, tuple(range(i, end)), ()))
+                    continue
+                match = self._at(phrase, norms, i, hi)
                 if match:
                     found.append(match)
-            for phrase in self.prefixed_first:
-                if norm.startswith(phrase.segments[0][0]):
-                    found.append(Match(phrase, i, i, (i,), ()))
+            stems: list[tuple[int, Phrase]] = []
+            for length in stem_lengths:
+                if length > len(norm):
+                    break
+                stems.extend(by_stem.get(norm[:length], ()))
+            if stems:
+                stems.sort(key=lambda item: item[0])
+                found.extend(Match(phrase, i, i, (i,), ()) for _, phrase in stems)
         # more words first; then the tighter match (fewer gap tokens); then the earlier
         found.sort(key=lambda m: (-m.phrase.size, len(m.gaps), m.first, m.last))
         chosen: list[Match] = []
@@ -359,8 +427,9 @@ def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int
     """Actors added by 'samen met X', 'evenals X', 'net als X', 'waaronder X' in [lo, hi)."""
     found = []
     for i in range(lo, hi):
+        head = tokens[i].norm if i < len(tokens) else None
         for marker in CO_ACTOR_MARKERS:
-            if tuple(t.norm for t in tokens[i : i + len(marker)]) != marker:
+            if head != marker[0] or tuple(t.norm for t in tokens[i : i + len(marker)]) != marker:
                 continue
             k = i + len(marker)
             while k < len(tokens) and tokens[k].norm in ARTICLES:
