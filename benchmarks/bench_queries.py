@@ -1,0 +1,240 @@
+"""Median latency of every saved query: embedded pyoxigraph, Oxigraph server, rdflib.
+
+Runs each saved query (default parameters) on a natokg store built from generated
+letters (benchmarks/generate_letters.py + natokg build; bench_build.py leaves them in
+benchmarks/out/store-{count}-{seed}):
+
+- embedded: the on-disk pyoxigraph store, read-only, as `natokg query` runs it;
+- server: an `oxigraph serve` on loopback, loaded with natokg.push (Graph Store PUTs),
+  queried over HTTP through SPARQLWrapper (`natokg query --endpoint`);
+- rdflib: the same quads in an rdflib Dataset in memory, each query in a forked child
+  killed after --rdflib-timeout seconds (rdflib cannot be interrupted otherwise).
+
+Each latency is the median of --repeats runs after one warm-up run, measured around
+parsing + evaluation + converting every row to Python values (what a caller gets).
+
+Usage::
+
+    python benchmarks/bench_queries.py --store benchmarks/out/store-1000-7
+    python benchmarks/bench_queries.py --count 10000 --engines embedded,server
+    python benchmarks/bench_queries.py --store DIR --markdown benchmarks/RESULTS_QUERIES.md
+
+Targets (issue 6): <= 200 ms median per query at 1,000 letters and <= 2 s at 10,000 on
+the embedded store; >= 50x faster than rdflib wherever rdflib finishes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _median_seconds(run, repeats: int) -> float:
+    run()  # warm-up: caches, the parser's cache, the server's connection
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def bench_embedded(store_dir: Path, queries, repeats: int) -> dict[str, tuple[float, int]]:
+    from natokg.query import render, run_sparql
+    from natokg.store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    results = {}
+    for saved in queries:
+        sparql = render(saved)
+        rows = len(run_sparql(sparql, store=store))
+        results[saved.name] = (_median_seconds(lambda: run_sparql(sparql, store=store), repeats), rows)
+    return results
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def bench_server(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tuple[float, int]], float]:
+    from natokg.push import push
+    from natokg.query import render, run_sparql
+    from natokg.store import open_store
+
+    binary = Path(sys.executable).with_name("oxigraph")
+    binary = str(binary) if binary.is_file() else shutil.which("oxigraph")
+    if not binary:
+        raise SystemExit("the oxigraph binary is missing: pip install oxigraph")
+    workdir = Path(tempfile.mkdtemp(prefix="natokg-bench-server-"))
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(workdir / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        started = time.perf_counter()
+        summary = push(open_store(store_dir, read_only=True), endpoint)
+        push_seconds = time.perf_counter() - started
+        if not summary.ok:
+            raise SystemExit(f"push count mismatch: {summary.mismatches[:3]}")
+        results = {}
+        for saved in queries:
+            sparql = render(saved)
+            rows = len(run_sparql(sparql, endpoint=endpoint, timeout=600))
+            results[saved.name] = (
+                _median_seconds(lambda: run_sparql(sparql, endpoint=endpoint, timeout=600), repeats), rows,
+            )
+        return results, push_seconds
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_rdflib(store_dir: Path, queries, repeats: int, timeout: float) -> tuple[dict[str, tuple[float | None, int]], float]:
+    """rdflib's engine on the same quads; None where a run did not finish within ``timeout``."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from natokg.query import render
+    from natokg.store import open_store
+
+    started = time.perf_counter()
+    dataset = Dataset()
+    dataset.parse(data=open_store(store_dir, read_only=True).dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    load_seconds = time.perf_counter() - started
+    results: dict[str, tuple[float | None, int]] = {}
+    for saved in queries:
+        sparql = render(saved)
+        samples = []
+        rows = -1
+        for _ in range(repeats):
+            read, write = os.pipe()
+            child = os.fork()
+            if child == 0:  # the child runs the query once and reports "seconds rows"
+                os.close(read)
+                begin = time.perf_counter()
+                count = sum(1 for _ in dataset.query(sparql))
+                os.write(write, f"{time.perf_counter() - begin} {count}".encode())
+                os._exit(0)
+            os.close(write)
+            deadline = time.monotonic() + timeout
+            finished = False
+            while time.monotonic() < deadline:
+                done, _ = os.waitpid(child, os.WNOHANG)
+                if done:
+                    finished = True
+                    break
+                time.sleep(0.05)
+            if not finished:
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
+                os.close(read)
+                break
+            answer = os.read(read, 100).decode().split()
+            os.close(read)
+            samples.append(float(answer[0]))
+            rows = int(answer[1])
+        results[saved.name] = (statistics.median(samples) if len(samples) == repeats else None, rows)
+    return results, load_seconds
+
+
+def machine() -> str:
+    cores = os.cpu_count()
+    return f"{platform.system()} {platform.machine()}, {cores} cores, Python {platform.python_version()}"
+
+
+def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_results, notes: list[str]) -> str:
+    def ms(value: float | None) -> str:
+        return "-" if value is None else f"{value * 1000:.1f}"
+
+    lines = [
+        f"### {letters if letters else '?'} letters ({store_dir.name})",
+        "",
+        f"Machine: {machine()}. Median of the repeats after a warm-up; milliseconds.",
+        *[f"- {note}" for note in notes],
+        "",
+        "| query | rows | embedded ms | server ms | rdflib ms | rdflib / embedded |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in sorted(embedded):
+        seconds, rows = embedded[name]
+        server_seconds = server.get(name, (None, 0))[0] if server else None
+        rdflib_seconds = rdflib_results.get(name, (None, 0))[0] if rdflib_results else None
+        if rdflib_results and name in rdflib_results and rdflib_seconds is None:
+            rdflib_text, ratio = "> timeout", "-"
+        else:
+            rdflib_text = ms(rdflib_seconds)
+            ratio = f"{rdflib_seconds / seconds:.0f}x" if rdflib_seconds and seconds else "-"
+        lines.append(f"| {name} | {rows} | {ms(seconds)} | {ms(server_seconds)} | {rdflib_text} | {ratio} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", type=Path, help="a natokg store directory (with manifest.json)")
+    parser.add_argument("--count", type=int, default=1000, help="use benchmarks/out/store-COUNT-SEED")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--engines", default="embedded,server,rdflib")
+    parser.add_argument("--rdflib-timeout", type=float, default=60.0)
+    parser.add_argument("--queries", default="", help="comma-separated names (default: all)")
+    parser.add_argument("--markdown", type=Path, help="append the results table to this file")
+    args = parser.parse_args()
+
+    from natokg.query import list_queries
+    from natokg.store import read_manifest
+
+    store_dir = args.store or HERE / "out" / f"store-{args.count}-{args.seed}"
+    manifest = read_manifest(store_dir)
+    if manifest is None:
+        raise SystemExit(f"no store at {store_dir}; run benchmarks/bench_build.py --count {args.count} first")
+    letters = len(manifest.letters)
+    wanted = {name for name in args.queries.split(",") if name}
+    queries = [q for q in list_queries() if not wanted or q.name in wanted]
+    engines = set(args.engines.split(","))
+    notes = []
+    embedded = bench_embedded(store_dir, queries, args.repeats) if "embedded" in engines else {}
+    server = {}
+    if "server" in engines:
+        server, push_seconds = bench_server(store_dir, queries, args.repeats)
+        notes.append(f"push to the Oxigraph server (Graph Store PUT per graph + count check): {push_seconds:.1f} s")
+    rdflib_results = {}
+    if "rdflib" in engines:
+        rdflib_results, load_seconds = bench_rdflib(store_dir, queries, min(args.repeats, 3), args.rdflib_timeout)
+        notes.append(
+            f"rdflib: loading the quads took {load_seconds:.1f} s; a query that did not finish within "
+            f"{args.rdflib_timeout:.0f} s is '> timeout'; median of {min(args.repeats, 3)} runs"
+        )
+    text = markdown(store_dir, letters, embedded or {k: (v[0], v[1]) for k, v in server.items()}, server,
+                    rdflib_results, notes)
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as handle:
+            handle.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
