@@ -271,6 +271,92 @@ def export_command(
     partial.replace(output)
 
 
+# ---------------------------------------------------------------- query / push
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise BadInputError(f"--param {pair!r}: write it as name=value, e.g. --param topic=id:topic/arctic")
+        params[name.strip().replace("-", "_")] = value
+    return params
+
+
+@app.command("query")
+@handles_errors
+def query_command(
+    name: Annotated[Optional[str], typer.Argument(help="A saved query's name (see --list) or a .rq file.")] = None,
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", "-p", help="A parameter as name=value; repeatable.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or markdown.")] = "table",
+    endpoint: Annotated[
+        Optional[str], typer.Option("--endpoint", "-e", help="Run on this SPARQL 1.1 endpoint instead of the embedded store.")
+    ] = None,
+    store: StoreOption = None,
+    list_all: Annotated[bool, typer.Option("--list", "-l", help="List the saved queries and their parameters.")] = False,
+) -> None:
+    """Run a saved SPARQL query (or a .rq file) on the embedded store or an endpoint.
+
+    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused.
+
+    Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
+    """
+    from natokg.query import format_result, list_queries, run_query
+
+    if list_all:
+        from rich.table import Table
+
+        table = Table("name", "title", "parameters (default)")
+        for saved in list_queries():
+            params = ", ".join(f"{p.name} ({p.default or '-'})" for p in saved.parameters)
+            table.add_row(saved.name, saved.title, params)
+        out.print(table)
+        return
+    if name is None:
+        raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
+    result = run_query(name, _parse_params(param or []), store_path=store, endpoint=endpoint)
+    rendered = format_result(result, fmt)
+    if fmt == "table":
+        out.print(rendered)
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+
+
+@app.command("push")
+@handles_errors
+def push_command(
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="The server's SPARQL query URL (used for the count check).")],
+    graph_store: Annotated[
+        Optional[str],
+        typer.Option("--graph-store", help="The Graph Store Protocol URL (default: guessed for Oxigraph and Fuseki)."),
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Upload the store to a SPARQL 1.1 server, replacing each named graph (Graph Store PUT).
+
+    Credentials come from NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD, never from
+    the command line. Exit 1 when the server's triple counts differ from the store's.
+
+    Example: natokg push --endpoint http://localhost:7878/query
+    """
+    from natokg.push import push
+    from natokg.store import open_store
+
+    summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store)
+    out.print(
+        f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
+        f"in {summary.seconds:.1f} s ({summary.retries} retries)",
+        markup=False,
+    )
+    for count in summary.mismatches:
+        err.print(f"count mismatch: {count.graph}: local {count.local}, server {count.remote}", markup=False)
+    if not summary.ok:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 # ---------------------------------------------------------------- ontology
 
 

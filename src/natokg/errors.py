@@ -62,3 +62,7 @@ class StoreError(NatokgError):
 
 class EndpointError(NatokgError):
     """A remote SPARQL endpoint is down, refuses, or answers with an error."""
+
+
+class MissingDependencyError(NatokgError, ImportError):
+    """An optional package a feature needs (pandas for .to_dataframe()) is not installed."""

@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from natokg.errors import EndpointError, NatokgError, QueryError, UnsafeQueryError
+from natokg.errors import EndpointError, MissingDependencyError, QueryError, UnsafeQueryError
 from natokg.namespaces import DEFAULT_DATA_BASE, PREFIXES, data_base
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -48,10 +48,6 @@ ENDPOINT_USER_ENV = "NATOKG_ENDPOINT_USER"
 ENDPOINT_PASSWORD_ENV = "NATOKG_ENDPOINT_PASSWORD"
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 PARAMETER_TYPES = ("iri", "iris", "string", "date", "year", "integer", "decimal", "boolean")
-
-
-class MissingDependencyError(NatokgError, ImportError):
-    """An optional package (pandas) that a feature needs is not installed."""
 
 
 # ---------------------------------------------------------------- values

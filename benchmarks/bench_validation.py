@@ -1,0 +1,92 @@
+"""Per-letter validation time: pySHACL (natokg.validate) vs natokg.shacl_sparql.
+
+Generates letters (benchmarks/generate_letters.py), maps each, then validates the same
+letter graph (assertions + entities) with both validators and checks the results are
+equal. Times are wall-clock ms per letter in one process, after one warm-up letter
+(shapes and context are parsed once per process by both).
+
+Usage::
+
+    python benchmarks/bench_validation.py --count 60 [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_letters import generate  # noqa: E402
+
+from natokg.errors import BadInputError  # noqa: E402
+from natokg.pipeline import map_letter  # noqa: E402
+from natokg.shacl_sparql import shape_validator, validate_graph_fast  # noqa: E402
+from natokg.validate import validate_graph  # noqa: E402
+
+
+def key(report) -> Counter:
+    return Counter(
+        (r.focus, r.path, r.constraint, r.severity, r.value, r.message, r.shape) for r in report.results
+    )
+
+
+def timed(fn, arg):
+    started = time.perf_counter()
+    report = fn(arg)
+    return (time.perf_counter() - started) * 1000, report
+
+
+def summary(values: list[float]) -> str:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(0.95 * len(values)))]
+    return f"mean {statistics.mean(values):.2f}, median {statistics.median(values):.2f}, p95 {p95:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    shape_validator(True)
+    compile_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        letters = []
+        for path in generate(Path(tmp), args.count, seed=args.seed):
+            try:
+                letters.append(map_letter(path))
+            except BadInputError:
+                continue
+    validate_graph(letters[0].assertions + letters[0].entities)  # warm-up
+    times: dict[str, list[float]] = {"pyshacl": [], "fast (rdflib Graph)": [], "fast (N-Triples)": []}
+    triples, matched, with_results = [], 0, 0
+    for graphs in letters:
+        graph = graphs.assertions + graphs.entities
+        text = graphs.assertions_ntriples + graphs.entities_ntriples
+        triples.append(len(graph))
+        ms, reference = timed(validate_graph, graph)
+        times["pyshacl"].append(ms)
+        gc.collect()
+        ms, by_graph = timed(validate_graph_fast, graph)
+        times["fast (rdflib Graph)"].append(ms)
+        ms, by_text = timed(validate_graph_fast, text)
+        times["fast (N-Triples)"].append(ms)
+        matched += key(reference) == key(by_graph) == key(by_text)
+        with_results += bool(reference.results)
+    print(f"letters: {len(letters)} mapped of {args.count} generated (seed {args.seed}); "
+          f"triples per letter graph: mean {statistics.mean(triples):.0f}, max {max(triples)}")
+    print(f"compile shapes + load context once: {compile_seconds * 1000:.0f} ms")
+    for name, values in times.items():
+        print(f"{name}: ms per letter {summary(values)}")
+    print(f"results equal to pySHACL's: {matched}/{len(letters)} letters ({with_results} with results)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1007 @@
+"""Fast SHACL validation of letter graphs: shapes/ compiled once, exact to pySHACL.
+
+natokg.validate (pySHACL) stays the reference implementation (``natokg validate``); the
+build uses this module because pySHACL costs ~250-430 ms per letter and the build's
+target is a few ms. Results are the same ValidationResult/ValidationReport types, and
+tests/test_shacl_sparql.py checks that both validators report the same results.
+
+How it works:
+
+- ``compile_shapes()`` reads the Turtle shapes (natokg.validate.load_shapes) into
+  checker objects: one per node shape and property shape, one per constraint component.
+  Only what shapes/ uses is supported (targets by sh:targetClass; single-IRI paths;
+  sh:minCount, maxCount, datatype, class, in, pattern(+flags), nodeKind, node, hasValue,
+  or, minLength, minInclusive, sparql). Anything else raises UnsupportedShapeError, so
+  an edit to shapes/ can never be silently ignored (under-reported).
+- Core constraints are evaluated in Python on the rdflib terms, with pySHACL's own
+  rules (ill-typed literals fail sh:datatype, ``compare_literal`` for sh:minInclusive,
+  ``re.match or re.search`` for sh:pattern...). Compiling them to SPARQL instead would
+  change these semantics (XPath regex, SPARQL casts, term vs value equality).
+- SHACL-SPARQL constraints run in pyoxigraph over an in-memory store holding the
+  context (ontology + reference data) in one named graph and the letter in another,
+  queried as their union. A query whose WHERE clause starts with a triple pattern on
+  $this (and groups by $this if it aggregates) runs once for all focus nodes, joined
+  with the targets, which gives the same rows as pySHACL's per-focus pre-binding;
+  other queries run once per focus node with $this substituted.
+- The context's own focus nodes (~470 states, cities, summits...) are validated once
+  per process. Per letter, only focus nodes that the letter's triples can affect are
+  re-validated: the letter's own nodes, and context nodes from which a letter subject
+  is reachable along the shapes' paths within the shapes' nesting depth. A letter that
+  adds rdfs:subClassOf triples re-validates everything.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+from pyshacl.rdfutil.compare import compare_literal
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, XSD
+
+from natokg.errors import ReferenceDataError
+from natokg.paths import shapes_dir
+from natokg.validate import (
+    SH,
+    ValidationReport,
+    ValidationResult,
+    _context,
+    _namespace_manager,
+    _term,
+    load_shapes,
+)
+
+_SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
+_CTX_GRAPH = ox.NamedNode("urn:natokg:validation:context")
+_LETTER_GRAPH = ox.NamedNode("urn:natokg:validation:letter")
+
+
+# Plain constants: rdflib's namespace attribute lookup is slow in the per-letter loops.
+RDF_TYPE, RDFS_SUBCLASSOF = str(RDF.type), str(RDFS.subClassOf)  # plain str: dict keys
+XSD_STRING = str(XSD.string)
+
+
+def sh(name: str) -> URIRef:
+    return URIRef(SH + name)
+
+
+class UnsupportedShapeError(ReferenceDataError):
+    """shapes/ uses a SHACL feature the fast validator does not implement."""
+
+
+# ---------------------------------------------------------------- data access
+
+
+def _key(term) -> str:
+    """A plain str for an IRI or blank node, used as dict key.
+
+    Looking up rdflib terms in a dict calls rdflib's Python __eq__ on every hit (the
+    letter's term objects are not the context's); plain strings compare in C, which
+    makes the per-letter evaluation several times faster."""
+    return "_:" + term if type(term) is BNode else str.__str__(term)
+
+
+class _Index:
+    """Subject key -> predicate key -> objects (rdflib terms), and key -> subject term.
+
+    Objects are lists: a graph holds each triple once, and a letter's index skips the
+    triples the context already has, so context + letter lists never share a term."""
+
+    __slots__ = ("spo", "terms")
+
+    def __init__(self, triples: Iterable[tuple], skip: dict | None = None) -> None:
+        spo: dict = {}
+        terms: dict = {}
+        plain = str.__str__
+        for s, p, o in triples:
+            # As natokg.validate.normalise_literals: "x"^^xsd:string is the plain "x".
+            if type(o) is Literal and o.datatype is not None and plain(o.datatype) == XSD_STRING:
+                o = Literal(plain(o))
+            k = "_:" + s if type(s) is BNode else plain(s)
+            pk = plain(p)  # rdflib terms never equal plain strings: key with plain ones
+            if skip is not None:
+                in_context = skip.get(k)
+                if in_context is not None and o in in_context.get(pk, ()):
+                    continue
+            preds = spo.get(k)
+            if preds is None:
+                preds = spo[k] = {}
+                terms[k] = s
+            objs = preds.get(pk)
+            if objs is None:
+                preds[pk] = [o]
+            else:
+                objs.append(o)
+        self.spo, self.terms = spo, terms
+
+
+class _Union:
+    """Read access to context + letter, as pySHACL sees the merged graph."""
+
+    def __init__(self, context: _Index, letter: _Index, supers: dict) -> None:
+        self.context, self.letter, self.supers = context.spo, letter.spo, supers
+        self._classes: dict = {}
+
+    def objects(self, subject: str, predicate: str) -> list:
+        a = self.context.get(subject)
+        b = self.letter.get(subject)
+        va = a.get(predicate) if a else None
+        vb = b.get(predicate) if b else None
+        if vb is None:
+            return va or []
+        return vb if va is None else va + vb
+
+    def classes_of(self, term) -> frozenset:
+        """Every class (key) ``term`` is an instance of (rdf:type/rdfs:subClassOf*)."""
+        node = _key(term)
+        out = self._classes.get(node)
+        if out is None:
+            found: set = set()
+            for t in self.objects(node, RDF_TYPE):
+                k = _key(t)
+                found |= self.supers.get(k) or {k}
+            self._classes[node] = out = frozenset(found)
+        return out
+
+
+def _superclasses(spo_list: list[dict]) -> dict:
+    """class key -> itself and its transitive superclasses (keys), over the indexes."""
+    direct: dict = {}
+    for spo in spo_list:
+        for s, preds in spo.items():
+            for o in preds.get(RDFS_SUBCLASSOF, ()):
+                direct.setdefault(s, set()).add(_key(o))
+    closure = {}
+    for cls in direct:
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sup in direct.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closure[cls] = seen
+    return closure
+
+
+def _triples_of(index: _Index) -> Iterator[tuple]:
+    for key, preds in index.spo.items():
+        subject = index.terms[key]
+        for p, objs in preds.items():
+            predicate = URIRef(p)
+            for o in objs:
+                yield subject, predicate, o
+
+
+# ---------------------------------------------------------------- compiled shapes
+
+
+@dataclass
+class _Shape:
+    node: URIRef | BNode
+    path: URIRef | None  # None for a node shape
+    severity: str
+    messages: list[Literal]
+    targets: frozenset = frozenset()
+    checks: list = field(default_factory=list)  # (component IRI, function)
+    nested: list["_Shape"] = field(default_factory=list)  # via sh:node / sh:or on values
+    properties: list["_Shape"] = field(default_factory=list)
+    sparql: list["_SparqlConstraint"] = field(default_factory=list)
+    _plan: list | None = None
+
+    def message(self) -> str:
+        return _pick_message(self.messages)
+
+    def plan(self) -> list[tuple]:
+        """(path, checks, source shape) for this shape and its sh:property shapes, flat."""
+        if self._plan is None:
+            path_key = _key(self.path) if self.path is not None else None
+            self._plan = [(path_key, self.checks, self)]
+            for prop in self.properties:
+                self._plan += prop.plan()
+        return self._plan
+
+
+def _pick_message(messages: list) -> str:
+    # As natokg.validate._message: the first English (or untagged) message, sorted.
+    english = [m for m in messages if getattr(m, "language", None) in (None, "en")]
+    return str(sorted(english or messages)[0]) if messages else ""
+
+
+_SHAPE_KEYS = {
+    sh(n)
+    for n in (
+        "targetClass property path message severity minCount maxCount datatype class in "
+        "pattern flags nodeKind node hasValue or minLength minInclusive sparql name "
+        "description order group"
+    ).split()
+}
+_SPARQL_KEYS = {sh("select"), sh("message"), sh("prefixes"), RDF.type}
+
+
+class _Compiler:
+    def __init__(self, shapes: Graph) -> None:
+        self.g = shapes
+        self.compiled: dict = {}
+
+    def fail(self, node, what: str):
+        raise UnsupportedShapeError(
+            f"shape {node} uses {what}, which natokg.shacl_sparql does not implement; "
+            "implement it there (and test it against pySHACL) or express the rule "
+            "with supported components",
+            path=shapes_dir(),
+        )
+
+    def shape(self, node) -> _Shape:
+        if node in self.compiled:
+            return self.compiled[node]
+        g = self.g
+        for p in g.predicates(node, None):
+            if str(p).startswith(SH) and p not in _SHAPE_KEYS:
+                self.fail(node, p.n3(g.namespace_manager))
+        for cls in (RDFS.Class, URIRef("http://www.w3.org/2002/07/owl#Class")):
+            if (node, RDF.type, cls) in g:
+                self.fail(node, "an implicit class target (the shape is also a class)")
+        path = self.single(node, sh("path"))
+        if path is not None and not isinstance(path, URIRef):
+            self.fail(node, "a complex property path")
+        severity = self.single(node, sh("severity"))
+        shape = _Shape(
+            node=node,
+            path=path,
+            severity=_SEVERITIES[str(severity)] if severity is not None else "Violation",
+            messages=list(g.objects(node, sh("message"))),
+            targets=frozenset(_key(c) for c in g.objects(node, sh("targetClass"))),
+        )
+        self.compiled[node] = shape  # before nested shapes: recursion ends here
+        shape.checks = list(self.checks(node, path is not None))
+        shape.properties = [self.shape(p) for p in g.objects(node, sh("property"))]
+        shape.sparql = [self.sparql(node, c) for c in g.objects(node, sh("sparql"))]
+        if shape.sparql and path is not None:
+            self.fail(node, "sh:sparql on a property shape")
+        return shape
+
+    def single(self, node, predicate):
+        values = list(self.g.objects(node, predicate))
+        if len(values) > 1:
+            self.fail(node, f"several values of {predicate}")
+        return values[0] if values else None
+
+    def checks(self, node, is_property: bool):
+        g, one = self.g, lambda name: self.single(node, sh(name))
+        if is_property:
+            if (n := one("minCount")) is not None:
+                yield sh("MinCountConstraintComponent"), _min_count(int(n))
+            if (n := one("maxCount")) is not None:
+                yield sh("MaxCountConstraintComponent"), _max_count(int(n))
+        elif one("minCount") is not None or one("maxCount") is not None:
+            self.fail(node, "sh:minCount/sh:maxCount on a node shape")
+        for dt in g.objects(node, sh("datatype")):
+            yield sh("DatatypeConstraintComponent"), _datatype_check(dt)
+        for cls in g.objects(node, sh("class")):
+            yield sh("ClassConstraintComponent"), _class_check(cls)
+        for lst in g.objects(node, sh("in")):
+            yield sh("InConstraintComponent"), _per_value(lambda v, s: v in s, frozenset(Collection(g, lst)))
+        patterns = list(g.objects(node, sh("pattern")))
+        if patterns:
+            flags = one("flags")
+            re_flags = (re.I if flags and "i" in str(flags) else 0) | (re.M if flags and "m" in str(flags) else 0)
+            for p in patterns:
+                text = str(p.value) if p.value is not None and len(p.value) > 1 else str(p)
+                yield sh("PatternConstraintComponent"), _per_value(_pattern_ok, re.compile(text, re_flags))
+        for kind in g.objects(node, sh("nodeKind")):
+            yield sh("NodeKindConstraintComponent"), _per_value(_node_kind_ok, kind)
+        for other in g.objects(node, sh("node")):
+            nested = [self.shape(other)]
+            self.compiled[node].nested += nested
+            yield sh("NodeConstraintComponent"), _shape_check(nested, any)
+        for value in g.objects(node, sh("hasValue")):
+            yield sh("HasValueConstraintComponent"), _has_value(value)
+        for lst in g.objects(node, sh("or")):
+            members = [self.shape(m) for m in set(Collection(g, lst))]
+            self.compiled[node].nested += members
+            yield sh("OrConstraintComponent"), _shape_check(members, any)
+        for n in g.objects(node, sh("minLength")):
+            yield sh("MinLengthConstraintComponent"), _per_value(_min_length_ok, n.value)
+        for m in g.objects(node, sh("minInclusive")):
+            yield sh("MinInclusiveConstraintComponent"), _per_value(_min_inclusive_ok, m)
+
+    def sparql(self, shape_node, constraint) -> "_SparqlConstraint":
+        g = self.g
+        for p in g.predicates(constraint, None):
+            if p not in _SPARQL_KEYS:
+                self.fail(constraint, p.n3(g.namespace_manager))
+        select = self.single(constraint, sh("select"))
+        if select is None:
+            self.fail(constraint, "a SPARQL constraint without sh:select (sh:ask?)")
+        prefixes = "".join(
+            f"PREFIX {g.value(decl, sh('prefix'))}: <{g.value(decl, sh('namespace'))}>\n"
+            for decls in g.objects(constraint, sh("prefixes"))
+            for decl in g.objects(decls, sh("declare"))
+        )
+        return _SparqlConstraint(constraint, prefixes, str(select), list(g.objects(constraint, sh("message"))))
+
+
+def _per_value(ok, param):
+    return lambda values, focus, union: [v for v in values if not ok(v, param)]
+
+
+def _datatype_check(dt):
+    plain, key = str.__str__, str(dt)
+
+    def check(values, focus, union):
+        bad = []
+        for v in values:
+            if type(v) is Literal and v.datatype is not None and plain(v.datatype) == key:
+                ok = getattr(v, "ill_typed", None) is not True and _actual(v, dt)  # fast path
+            else:
+                ok = _datatype_ok(v, dt)
+            if not ok:
+                bad.append(v)
+        return bad
+
+    return check
+
+
+def _min_count(n: int):
+    return lambda values, focus, union: [None] if len(values) < n else []
+
+
+def _max_count(n: int):
+    return lambda values, focus, union: [None] if len(values) > n else []
+
+
+def _has_value(term):
+    return lambda values, focus, union: [] if term in values else [None]
+
+
+def _class_check(cls):
+    cls = _key(cls)
+
+    def check(values, focus, union):
+        return [v for v in values if isinstance(v, Literal) or cls not in union.classes_of(v)]
+
+    return check
+
+
+def _shape_check(shapes: list[_Shape], combine):
+    def check(values, focus, union):
+        return [v for v in values if not combine(_conforms(s, v, union) for s in shapes)]
+
+    return check
+
+
+# pySHACL's DatatypeConstraintComponent._assert_actual_datatype, by datatype.
+_PYTHON_TYPES: dict = {}
+
+
+def _python_types():
+    if not _PYTHON_TYPES:
+        from datetime import date, datetime, time
+        from decimal import Decimal
+
+        _PYTHON_TYPES.update(
+            {
+                XSD.string: (str, bytes),
+                RDF.langString: (str, bytes),
+                XSD.integer: int,
+                XSD.float: float,
+                XSD.decimal: Decimal,
+                XSD.boolean: bool,
+                XSD.date: date,
+                XSD.time: time,
+                XSD.dateTime: datetime,
+            }
+        )
+    return _PYTHON_TYPES
+
+
+def _actual(v: Literal, dt) -> bool:
+    types = _python_types().get(dt)
+    return True if types is None else isinstance(v.value, types)
+
+
+def _datatype_ok(v, dt) -> bool:
+    if not isinstance(v, Literal):
+        return False
+    if v.datatype == dt:
+        return False if getattr(v, "ill_typed", None) is True else _actual(v, dt)
+    if dt == RDFS.Literal:
+        return True
+    if dt == RDFS.Datatype and v.datatype:
+        return True
+    if v.datatype is None and v.language is None and dt == XSD.string:
+        return _actual(v, dt)
+    if dt == RDF.langString and v.language:
+        return _actual(v, dt)
+    return False
+
+
+def _value_string(v) -> str:
+    # pySHACL's StringBasedConstraintBase.value_node_to_string
+    if isinstance(v, Literal) and v.value is not None and v.datatype in (None, RDF.langString, XSD.string):
+        return str(v.value)
+    return str(v)
+
+
+def _pattern_ok(v, matcher) -> bool:
+    if isinstance(v, BNode):
+        return False
+    text = _value_string(v)
+    return bool(matcher.match(text) or matcher.search(text))
+
+
+def _min_length_ok(v, n) -> bool:
+    return n == 0 or (not isinstance(v, BNode) and len(_value_string(v)) >= n)
+
+
+def _min_inclusive_ok(v, m) -> bool:
+    if not isinstance(v, Literal):
+        return False
+    if isinstance(m.value, str) != isinstance(v.value, str):
+        return False
+    try:
+        return compare_literal(v, m) >= 0
+    except (TypeError, NotImplementedError):
+        return False
+
+
+def _node_kind_ok(v, kind) -> bool:
+    name = str(kind)[len(SH):]
+    if isinstance(v, BNode):
+        return name in ("BlankNode", "BlankNodeOrLiteral", "BlankNodeOrIRI")
+    if isinstance(v, Literal):
+        return name in ("Literal", "BlankNodeOrLiteral", "IRIOrLiteral")
+    return name in ("IRI", "IRIOrLiteral", "BlankNodeOrIRI")
+
+
+# ---------------------------------------------------------------- core evaluation
+
+
+def _shape_results(shape: _Shape, focus, union: _Union) -> Iterator[tuple]:
+    """(component, value or None, shape) for every failure of ``shape`` on ``focus``;
+    property shapes report themselves, as pySHACL's sh:sourceShape does."""
+    key = _key(focus)
+    for path, checks, source in shape.plan():
+        values = union.objects(key, path) if path is not None else [focus]
+        for component, check in checks:
+            for value in check(values, focus, union):
+                yield component, value, source
+
+
+def _conforms(shape: _Shape, focus, union: _Union) -> bool:
+    if shape.sparql:
+        raise UnsupportedShapeError(
+            f"shape {shape.node} has sh:sparql and is used by sh:node/sh:or", path=shapes_dir()
+        )
+    return next(_shape_results(shape, focus, union), None) is None
+
+
+def _result(focus, shape: _Shape, component, value) -> ValidationResult:
+    nsm = _namespace_manager()
+    return ValidationResult(
+        focus=_term(focus, nsm),
+        path=str(shape.path) if shape.path is not None else None,
+        value=_term(value, nsm) if value is not None else None,
+        constraint=str(component),
+        severity=shape.severity,
+        message=shape.message(),
+        shape=_term(shape.node, nsm),
+    )
+
+
+# ---------------------------------------------------------------- SHACL-SPARQL
+
+
+_THIS = re.compile(r"\$this\b")
+_WHERE_STARTS_WITH_THIS = re.compile(r"\bWHERE\s*\{\s*\$this\s", re.I)
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\b([^}]*?)(?:\bHAVING\b|\bORDER\b|\bLIMIT\b|$)", re.I | re.S)
+
+
+@dataclass
+class _SparqlConstraint:
+    node: URIRef
+    prefixes: str
+    select: str
+    messages: list[Literal]
+
+    def joinable(self) -> bool:
+        """True when one query over all focus nodes gives pySHACL's per-focus rows: $this
+        is bound by the first triple pattern, no sub-SELECT, and groups keep $this apart."""
+        head, _brace, body = self.select.partition("{")
+        if not re.search(r"[?$]this\b|\*", head):
+            return False  # the focus node must come back in the rows
+        if not _WHERE_STARTS_WITH_THIS.search(self.select) or re.search(r"\bSELECT\b", body, re.I):
+            return False
+        aggregates = re.search(r"\b(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", self.select, re.I)
+        group = _GROUP_BY.search(self.select)
+        if aggregates or group:
+            return bool(group and re.search(r"[?$]this\b", group.group(1)))
+        return True
+
+
+# ---------------------------------------------------------------- the validator
+
+
+_OX_IRIS: dict = {}
+
+
+def _to_ox(term):
+    """rdflib -> pyoxigraph term; IRIs memoised by plain string (they recur in every
+    letter, and a plain-str dict avoids rdflib's Python __eq__)."""
+    if type(term) is URIRef:
+        key = str.__str__(term)
+        out = _OX_IRIS.get(key)
+        if out is None:
+            if len(_OX_IRIS) > 200_000:
+                _OX_IRIS.clear()
+            out = _OX_IRIS[key] = ox.NamedNode(key)
+        return out
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    key = (str.__str__(term), term.datatype and str.__str__(term.datatype), term.language)
+    out = _OX_LITERALS.get(key)
+    if out is None:
+        if len(_OX_LITERALS) > 100_000:
+            _OX_LITERALS.clear()
+        if term.language:
+            out = ox.Literal(term, language=term.language)
+        elif term.datatype is not None:
+            out = ox.Literal(term, datatype=_to_ox(URIRef(term.datatype)))
+        else:
+            out = ox.Literal(term)
+        _OX_LITERALS[key] = out
+    return out
+
+
+_OX_LITERALS: dict = {}
+_RDFLIB_LITERALS: dict = {}
+
+
+def _literal_from_ox(term: ox.Literal) -> Literal:
+    """Memoised: building an rdflib Literal parses its value (dates, decimals)."""
+    key = (term.value, term.datatype.value, term.language)
+    out = _RDFLIB_LITERALS.get(key)
+    if out is None:
+        if len(_RDFLIB_LITERALS) > 100_000:
+            _RDFLIB_LITERALS.clear()
+        out = _RDFLIB_LITERALS[key] = _from_ox(term)
+    return out
+
+
+def _from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+class ShapeValidator:
+    """The shapes compiled once, with one context (ontology, + reference data)."""
+
+    def __init__(self, shapes: Graph, context: Graph, *, with_reference: bool = True) -> None:
+        compiler = _Compiler(shapes)
+        targeted = sorted(set(shapes.subjects(sh("targetClass"), None)), key=str)
+        for node in set(shapes.subjects(None, None)):
+            if any(str(p).startswith(SH + "target") and p != sh("targetClass") for p in shapes.predicates(node)):
+                compiler.fail(node, "a target other than sh:targetClass")
+        self.shapes = [compiler.shape(node) for node in targeted]
+        self.targeting_cache: dict = {}  # frozenset of classes -> shapes targeting them
+        self.depth = max((_read_depth(s, set()) for s in self.shapes), default=0)
+        self.paths = {_key(s.path) for s in compiler.compiled.values() if s.path is not None}
+        self.context = _Index(context)
+        self.supers = _superclasses([self.context.spo])
+        self.store = ox.Store()
+        self.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _CTX_GRAPH) for s, p, o in _triples_of(self.context))
+        self.sparql_queries = [
+            (shape, constraint, self._query_text(shape, constraint))
+            for shape in self.shapes
+            for constraint in shape.sparql
+        ]
+        empty = _Union(self.context, _Index(()), self.supers)
+        self.context_results = {}  # focus -> results on the context alone
+        for focus in self._focus_nodes(self.context, empty):
+            self.context_results[_key(focus)] = list(self._core_results(focus, empty))
+        self.affected_by = self._reverse_reach()
+        self.with_reference = with_reference
+        self.sparql_constraint_iris = {str(c.node) for _s, c, _q in self.sparql_queries}
+        self.declared_datatypes: dict = {}  # predicate -> datatypes sh:datatype allows
+        for compiled in compiler.compiled.values():
+            if compiled.path is not None:
+                for dt in shapes.objects(compiled.node, sh("datatype")):
+                    self.declared_datatypes.setdefault(_key(compiled.path), set()).add(str(dt))
+        self.sparql_predicates = _predicates_used([q for _s, _c, (q, _j) in self.sparql_queries])
+        self.context_canonical = None
+        self.lock = threading.Lock()
+
+    # ---- focus nodes
+
+    def _targeting(self, focus, union: _Union) -> list[_Shape]:
+        classes = union.classes_of(focus)
+        if not classes:
+            return []
+        shapes = self.targeting_cache.get(classes)
+        if shapes is None:
+            shapes = self.targeting_cache[classes] = [s for s in self.shapes if s.targets & classes]
+        return shapes
+
+    def _focus_nodes(self, index: _Index, union: _Union) -> list:
+        return [t for k, t in index.terms.items() if RDF_TYPE in index.spo[k] and self._targeting(t, union)]
+
+    def _core_results(self, focus, union: _Union) -> Iterator[ValidationResult]:
+        for shape in self._targeting(focus, union):
+            for component, value, source in _shape_results(shape, focus, union):
+                yield _result(focus, source, component, value)
+
+    def _reverse_reach(self) -> dict:
+        """node -> context focus nodes whose validation reads that node's triples."""
+        affected: dict = {}
+        spo = self.context.spo
+        for focus in self.context_results:
+            frontier, seen = {focus}, {focus}
+            for _ in range(self.depth):
+                frontier = {_key(o) for n in frontier for p in self.paths for o in spo.get(n, {}).get(p, ())} - seen
+                seen |= frontier
+            for node in seen:
+                affected.setdefault(node, set()).add(focus)
+        return affected
+
+    # ---- SPARQL
+
+    def _query_text(self, shape: _Shape, constraint: _SparqlConstraint) -> tuple[str, bool]:
+        text = _THIS.sub("?this", constraint.select)
+        if not constraint.joinable():
+            return constraint.prefixes + text, False
+        targets = " ".join(f"<{t}>" for t in sorted(shape.targets))
+        head, _sep, rest = text.partition("{")
+        joined = (
+            f"{head}{{ {{ SELECT DISTINCT ?this WHERE {{ VALUES ?targetClass {{ {targets} }} "
+            f"?this <{RDF.type}>/<{RDFS.subClassOf}>* ?targetClass }} }} {rest}"
+        )
+        return constraint.prefixes + joined, True
+
+    def _sparql_results(self, focus_nodes_by_shape: dict, letter: _Index) -> Iterator[ValidationResult]:
+        graphs = [_CTX_GRAPH, _LETTER_GRAPH]
+        restore = None
+        for shape, constraint, (query, joined) in self.sparql_queries:
+            rows: list = []
+            if joined:
+                rows = [(None, row) for row in _rows(self.store.query(query, default_graph=graphs))]
+            else:
+                for focus in focus_nodes_by_shape.get(shape.node, ()):
+                    substitution = {ox.Variable("this"): _to_ox(focus)}
+                    solutions = self.store.query(query, default_graph=graphs, substitutions=substitution)
+                    rows += [(focus, row) for row in _rows(solutions)]
+            if rows and restore is None:
+                restore = self._literal_restorer(letter)
+            yield from self._sparql_rows(
+                shape, constraint, [(f, {k: restore(t) for k, t in row.items()}) for f, row in rows]
+            )
+
+    def _literal_restorer(self, letter: _Index):
+        """ox term -> the rdflib term of the data. The store keeps literals in canonical
+        form ("5.0"^^xsd:decimal comes back as "5", xsd:nonNegativeInteger as
+        xsd:integer); pySHACL reports the data's own term, so map back to it."""
+        if self.context_canonical is None:
+            self.context_canonical = _canonical_literals(
+                o for preds in self.context.spo.values() for objs in preds.values() for o in objs
+            )
+        letter_canonical = _canonical_literals(
+            o for preds in letter.spo.values() for objs in preds.values() for o in objs
+        )
+
+        def restore(term):
+            if isinstance(term, ox.Literal):
+                key = _literal_key(term)
+                original = letter_canonical.get(key) or self.context_canonical.get(key)
+                if original is not None:
+                    return original
+            return _from_ox(term)
+
+        return restore
+
+    def _sparql_rows(self, shape: _Shape, constraint: _SparqlConstraint, rows) -> Iterator[ValidationResult]:
+        """``rows``: (pre-bound focus or None, bindings) pairs, read as pySHACL reads them."""
+        nsm, seen = _namespace_manager(), set()
+        for pre_bound, bound in rows:
+            this, path, value = bound.pop("this", None), bound.pop("path", None), bound.pop("value", None)
+            if this is None and path is None and value is None:
+                continue
+            key = (pre_bound, this, path, value, tuple(sorted(bound.items())))
+            if key in seen:  # pySHACL drops duplicate rows (per focus node)
+                continue
+            seen.add(key)
+            focus = this or pre_bound
+            if value is None:
+                value = focus
+            fdict = {"this": this, "path": path, "value": value, **bound}
+            messages = []
+            for m in constraint.messages + shape.messages:
+                text = str(m.value)
+                for var, val in fdict.items():
+                    if val is not None:
+                        text = re.sub("{{[?$]{}}}".format(var), str(val), text)
+                messages.append(Literal(text, lang=m.language))
+            yield ValidationResult(
+                focus=_term(focus, nsm),
+                path=str(path) if path is not None else None,
+                value=_term(value, nsm) if value is not None else None,
+                constraint=str(constraint.node),
+                severity=shape.severity,
+                message=_pick_message(messages),
+                shape=_term(shape.node, nsm),
+            )
+
+    # ---- one letter
+
+    def validate(self, triples: Iterable[tuple]) -> ValidationReport:
+        # The cyclic garbage collector would otherwise run every few hundred of the
+        # thousands of small dicts and lists made here and scan the whole heap (rdflib
+        # graphs included) each time: 4.5 ms of a 1,200-triple letter's 5 ms index.
+        # What is made here is freed by reference counting; the previous state returns.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._validate(triples)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _validate(self, triples: Iterable[tuple]) -> ValidationReport:
+        letter = _Index(triples, skip=self.context.spo)
+        lspo = letter.spo
+        rebuild_hierarchy = any(RDFS_SUBCLASSOF in preds for preds in lspo.values())
+        supers = _superclasses([self.context.spo, lspo]) if rebuild_hierarchy else self.supers
+        union = _Union(self.context, letter, supers)
+        if rebuild_hierarchy:  # any context node may have become (or stopped being) a target
+            dirty = set(self.context.spo)
+        else:
+            dirty = set()
+            for subject in lspo:
+                dirty |= self.affected_by.get(subject, set())
+        results = [r for f, rs in self.context_results.items() if f not in dirty for r in rs]
+        candidates = dirty | set(lspo)
+        focus_by_shape: dict = {}
+        for key in candidates:
+            focus = letter.terms.get(key) or self.context.terms[key]
+            for shape in self._targeting(focus, union):
+                focus_by_shape.setdefault(shape.node, []).append(focus)
+                for component, value, source in _shape_results(shape, focus, union):
+                    results.append(_result(focus, source, component, value))
+        if self.sparql_queries and not self._engines_agree(letter):
+            results += self._sparql_results_rdflib(union, letter)
+        elif self.sparql_queries:
+            try:
+                with self.lock:
+                    try:
+                        self.store.extend(self._letter_quads(letter))
+                        if any(not joined for _s, _c, (_q, joined) in self.sparql_queries):
+                            focus_by_shape = self._all_focus_by_shape(union, letter)
+                        results += self._sparql_results(focus_by_shape, letter)
+                    finally:
+                        self.store.clear_graph(_LETTER_GRAPH)
+            except ValueError:  # a term pyoxigraph rejects (an IRI with a space): rdflib
+                results = [r for r in results if r.constraint not in self.sparql_constraint_iris]
+                results += self._sparql_results_rdflib(union, letter)
+        results.sort()
+        conforms = not any(r.severity == "Violation" for r in results)
+        return ValidationReport(conforms=conforms, results=results, graph=Graph())
+
+    def _engines_agree(self, letter: _Index) -> bool:
+        """True when pyoxigraph gives the SHACL-SPARQL queries rdflib's answers.
+
+        The engines differ only on literals: rdflib compares a date with a plain string
+        where SPARQL says type error, casts leniently, and so on. So the fast path is
+        taken when every literal the queries can match in the letter is well-formed and
+        has the datatype that the shapes' sh:datatype declares for its predicate;
+        otherwise (a letter that is faulty anyway) the queries run on rdflib, as in
+        pySHACL. Context literals conform to the shapes (tests/test_shapes.py)."""
+        wanted, declared = self.sparql_predicates, self.declared_datatypes
+        for preds in letter.spo.values():
+            for p, objs in preds.items():
+                if wanted is not None and p not in wanted:
+                    continue
+                for o in objs:
+                    if type(o) is not Literal:
+                        continue
+                    datatypes = declared.get(p)
+                    if datatypes is None or getattr(o, "ill_typed", None) is True:
+                        return False
+                    if (str.__str__(o.datatype) if o.datatype is not None else XSD_STRING) not in datatypes:
+                        return False
+        return True
+
+    def _sparql_results_rdflib(self, union: _Union, letter: _Index) -> Iterator[ValidationResult]:
+        """The SHACL-SPARQL constraints run as pySHACL runs them: per focus node, with
+        $this pre-bound, on rdflib's engine over the context merged with the letter."""
+        from natokg.validate import _MERGE_LOCK, _merged_context, _prepared
+
+        merged = _merged_context(self.with_reference)
+        focus_by_shape = self._all_focus_by_shape(union, letter)
+        out: list = []
+        with _MERGE_LOCK:
+            added = [t for t in _triples_of(letter) if t not in merged]
+            merged.addN((s, p, o, merged) for s, p, o in added)
+            try:
+                for shape, constraint, _query in self.sparql_queries:
+                    query = _prepared(constraint.prefixes + constraint.select)
+                    rows = []
+                    for focus in focus_by_shape.get(shape.node, ()):
+                        for row in merged.query(query, initBindings={"this": focus}):
+                            rows.append((focus, {str(k): v for k, v in row.asdict().items()}))
+                    out += self._sparql_rows(shape, constraint, rows)
+            finally:
+                for triple in added:
+                    merged.remove(triple)
+        return out
+
+    def _letter_quads(self, letter: _Index) -> Iterator[ox.Quad]:
+        """The letter's triples the SPARQL constraints can match (all of them when a
+        query has a variable predicate): loading fewer triples is the main saving."""
+        wanted, terms = self.sparql_predicates, letter.terms
+        for key, preds in letter.spo.items():
+            subject = None
+            for p, objs in preds.items():
+                if wanted is not None and p not in wanted:
+                    continue
+                if subject is None:
+                    subject = _to_ox(terms[key])
+                predicate = _to_ox(URIRef(p))
+                for o in objs:
+                    yield ox.Quad(subject, predicate, _to_ox(o), _LETTER_GRAPH)
+
+    def _all_focus_by_shape(self, union: _Union, letter: _Index) -> dict:
+        out: dict = {}
+        for index in (self.context, letter):
+            for focus in index.terms.values():
+                for shape in self._targeting(focus, union):
+                    out.setdefault(shape.node, set()).add(focus)
+        return out
+
+
+def _rows(solutions) -> list[dict]:
+    variables = solutions.variables
+    return [{v.value: row[v] for v in variables if row[v] is not None} for row in solutions]
+
+
+def _literal_key(term: ox.Literal) -> tuple:
+    return term.value, term.datatype.value, term.language
+
+
+_CANONICAL: dict = {}  # (lexical, datatype, language) -> the store's canonical key
+
+
+def _canonical_literals(terms: Iterable) -> dict:
+    """canonical ox literal key -> original rdflib literal (sorted first on a tie).
+
+    The canonical form is what the store gives back; computed in a scratch store for
+    literals not seen before (dates and numbers recur across letters)."""
+    literals = sorted({t for t in terms if isinstance(t, Literal)}, key=lambda t: t.n3())
+    keys = [(str.__str__(t), t.datatype and str.__str__(t.datatype), t.language) for t in literals]
+    new = [i for i, k in enumerate(keys) if k not in _CANONICAL]
+    if new:
+        if len(_CANONICAL) > 200_000:
+            _CANONICAL.clear()
+        scratch = ox.Store()
+        p, g = ox.NamedNode("urn:natokg:p"), ox.NamedNode("urn:natokg:g")
+        scratch.extend(ox.Quad(ox.NamedNode(f"urn:natokg:{i}"), p, _to_ox(literals[i]), g) for i in new)
+        for quad in scratch.quads_for_pattern(None, None, None, g):
+            _CANONICAL[keys[int(quad.subject.value.rsplit(":", 1)[1])]] = _literal_key(quad.object)
+    out: dict = {}
+    for original, k in zip(literals, keys):
+        canonical = _CANONICAL[k]
+        if canonical not in out:  # literals are sorted: the first is the smallest
+            out[canonical] = original
+    return out
+
+
+def _predicates_used(queries: list[str]) -> set[str] | None:
+    """Every IRI the queries use as a predicate (in paths too); None when a query has a
+    variable predicate or a negated property set, i.e. can match any triple."""
+    from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.term import Variable
+
+    found: set[str] = set()
+
+    def path(p) -> bool:
+        if isinstance(p, URIRef):
+            found.add(str.__str__(p))
+            return True
+        if isinstance(p, (SequencePath, AlternativePath)):
+            return all(path(a) for a in p.args)
+        if isinstance(p, MulPath):
+            return path(p.path)
+        if isinstance(p, InvPath):
+            return path(p.arg)
+        return False  # a Variable, a NegatedPath
+
+    def walk(node) -> bool:
+        if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict
+            if "triples" in node and node["triples"]:
+                if not all(path(t[1]) for t in node["triples"]):
+                    return False
+            return all(walk(v) for v in node.values())
+        if isinstance(node, (list, tuple)):
+            return all(walk(v) for v in node)
+        return True
+
+    for text in queries:
+        if not walk(prepareQuery(text).algebra):
+            return None
+    return found
+
+
+def _read_depth(shape: _Shape, stack: set) -> int:
+    """How many path steps from the focus node validating ``shape`` can read."""
+    if shape.node in stack:
+        return 0
+    stack = stack | {shape.node}
+    # A property shape reads its values' triples one step out (sh:class: their types);
+    # shapes nested with sh:node/sh:or read from their own focus (the value) onwards.
+    step = 1 if shape.path is not None else 0
+    inner = max((_read_depth(s, stack) for s in shape.nested), default=0)
+    props = max((_read_depth(p, stack) for p in shape.properties), default=0)
+    return max(step + inner, step, props)
+
+
+@cache
+def shape_validator(with_reference: bool = True) -> ShapeValidator:
+    """The compiled shapes and context, built once per process."""
+    return ShapeValidator(load_shapes(), _context(with_reference), with_reference=with_reference)
+
+
+def validate_graph_fast(data: Graph | str | bytes, *, with_reference: bool = True) -> ValidationReport:
+    """Like natokg.validate.validate_graph (same report), in a few milliseconds.
+
+    ``data`` is an rdflib Graph or N-Triples text (graphs' texts may be concatenated;
+    repeated triples count once)."""
+    return shape_validator(with_reference).validate(_triples(data))
+
+
+def validate_letters(letters: list, *, with_reference: bool = True) -> list[ValidationReport]:
+    """One report per letter graph (rdflib Graphs or N-Triples strings), in order."""
+    validator = shape_validator(with_reference)
+    return [validator.validate(_triples(letter)) for letter in letters]
+
+
+def _triples(letter) -> Iterable[tuple]:
+    if isinstance(letter, Graph):
+        return letter
+    if isinstance(letter, (str, bytes)):
+        return _ntriples(letter)
+    raise TypeError(f"cannot validate a {type(letter).__name__}; pass an rdflib Graph or N-Triples")
+
+
+def _ntriples(text: str | bytes) -> list[tuple]:
+    """N-Triples (several graphs' texts may be concatenated) as distinct rdflib triples,
+    terms as rdflib's own N-Triples parser makes them."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    iris: dict = {}
+
+    def term(t):
+        if type(t) is ox.NamedNode:
+            iri = iris.get(t.value)
+            if iri is None:
+                iri = iris[t.value] = URIRef(t.value)
+            return iri
+        return _literal_from_ox(t) if type(t) is ox.Literal else _from_ox(t)
+
+    seen = {(q.subject, q.predicate, q.object) for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)}
+    return [(term(s), term(p), term(o)) for s, p, o in seen]
+
+
+# The build passes N-Triples text to validators that say they accept it.
+validate_graph_fast.accepts_ntriples = True  # type: ignore[attr-defined]
