@@ -140,3 +140,60 @@ def test_build_then_export_nquads(tmp_path):
     # a letter without a ministry reference is keyed by a short hash of its bytes
     key = __import__("hashlib").sha256(source.read_bytes()).hexdigest()[:12]
     assert any(f"/id/graph/{key}>" in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory):
+    store = tmp_path_factory.mktemp("store")
+    result = runner.invoke(app, ["build", str(ROOT / "corpus"), "--store", str(store), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
+def test_query_list_names_every_saved_query():
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    for name in ("recurring-positions", "spending-targets", "evidence", "meeting-diff"):
+        assert name in result.stdout
+
+
+def test_query_csv_on_the_built_seed_corpus(built_store):
+    import csv
+    import io
+
+    result = runner.invoke(app, ["query", "spending-targets", "--store", str(built_store), "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # The Hague summit's 5% of GDP by 2035 is stated in letters 000 and 003
+    five = [r for r in rows if r["amount"] == "5" and r["target_year"] == "2035"]
+    assert five and five[0]["actor"].endswith("/id/group/allies")
+
+
+def test_query_bad_parameter_is_one_line_exit_2(built_store):
+    result = runner.invoke(app, ["query", "evidence", "--store", str(built_store), "--param", "nope=1"])
+    assert result.exit_code == 2
+    assert "unknown parameter 'nope'" in result.stderr
+    malformed = runner.invoke(app, ["query", "evidence", "--store", str(built_store), "--param", "resource"])
+    assert malformed.exit_code == 2
+    assert "name=value" in malformed.stderr
+
+
+def test_query_refuses_service(tmp_path, built_store):
+    query = tmp_path / "outbound.rq"
+    query.write_text("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }\n", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(query), "--store", str(built_store)])
+    assert result.exit_code == 2
+    assert "SERVICE" in result.stderr
+
+
+def test_push_to_a_server_that_is_down_exit_2(built_store):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = runner.invoke(
+        app, ["push", "--endpoint", f"http://127.0.0.1:{port}/query", "--store", str(built_store)]
+    )
+    assert result.exit_code == 2
+    assert "cannot reach" in result.stderr
