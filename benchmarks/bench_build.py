@@ -146,7 +146,7 @@ def main() -> None:
         f"{len(summary.skipped)} skipped, {summary.violations} violations; {summary.triples} quads",
         f"- end to end: {wall:.1f} s, **{summary.letters_seen / wall:.1f} letters/s**",
         f"- stages (s): map (read+segment+extract+map, CPU summed over workers) {s['map']:.1f}, "
-        f"validate (pySHACL in workers, CPU summed) {s['validate']:.1f}, serialise {s['serialise']:.1f}, "
+        f"validate (compiled shapes in workers, CPU summed) {s['validate']:.1f}, serialise {s['serialise']:.1f}, "
         f"load {s['load']:.1f}, entities {s['entities']:.1f}, cross-letter {s['cross-letter']:.1f}, "
         f"dataset description {s['dataset']:.1f}, commit {s['commit']:.1f}",
         f"- peak RSS, build + workers (sampled): {peak / 2**20:.0f} MiB; high-water marks: build "

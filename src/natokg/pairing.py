@@ -55,48 +55,63 @@ class PairingResult:
         return StepResult("pairing", self.graph, self.triples)
 
 
-def _query(stance_pairs: frozenset[tuple[str, str]]) -> str:
-    stance = str(iri("stance", "")).rstrip("/")
-    values = " ".join(f"(<{stance}/{a}> <{stance}/{b}>)" for a, b in sorted(stance_pairs))
-    return f"""
-PREFIX nkg: <{NKG}>
+_POSITIONS = """
+PREFIX nkg: <{nkg}>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?meeting ?intended ?expressed WHERE {{
-  ?agenda a nkg:AnnotatedAgenda ; nkg:about ?meeting .
-  ?report a nkg:MeetingReport ; nkg:about ?meeting .
-  ?intended a nkg:Position ;
-      nkg:heldBy <{iri("state", "nl")}> ;
-      nkg:modality <{iri("modality", "intended")}> ;
-      nkg:expressedAt ?meeting ;
-      nkg:onTopic ?topic ;
-      nkg:stance ?intendedStance ;
-      prov:wasDerivedFrom ?agenda .
-  OPTIONAL {{
-    ?expressed a nkg:Position ;
-        nkg:heldBy <{iri("state", "nl")}> ;
-        nkg:modality <{iri("modality", "expressed")}> ;
+SELECT DISTINCT ?meeting ?position ?topic ?stance WHERE {{
+  GRAPH ?letterGraph {{
+    ?letter a nkg:{letter_class} ; nkg:about ?meeting .
+    ?position a nkg:Position ;
+        nkg:heldBy <{actor}> ;
+        nkg:modality <{modality}> ;
         nkg:expressedAt ?meeting ;
         nkg:onTopic ?topic ;
-        nkg:stance ?expressedStance ;
-        prov:wasDerivedFrom ?report .
-    VALUES (?intendedStance ?expressedStance) {{ {values} }}
+        nkg:stance ?stance ;
+        prov:wasDerivedFrom ?letter .
   }}
 }}
-ORDER BY ?meeting ?intended ?expressed
 """
+
+_REPORTED_MEETINGS = """
+PREFIX nkg: <{nkg}>
+SELECT DISTINCT ?meeting WHERE {{ GRAPH ?letterGraph {{ ?report a nkg:MeetingReport ; nkg:about ?meeting }} }}
+"""
+
+
+def _positions(store: ox.Store, letter_class: str, modality: str) -> list[tuple[str, str, str, str]]:
+    """(meeting, position, topic, stance) of Dutch positions in letters of one kind.
+
+    Each pattern stays inside one letter's graph, so the cost grows with the number of
+    letters, not with the product of agendas, reports and positions over the union graph.
+    """
+    query = _POSITIONS.format(
+        nkg=NKG, letter_class=letter_class, actor=iri("state", "nl"), modality=iri("modality", modality)
+    )
+    return [
+        (row["meeting"].value, row["position"].value, row["topic"].value, row["stance"].value)
+        for row in store.query(query)
+    ]
 
 
 def pair_positions(store: ox.Store) -> PairingResult:
     """Replace graph/pairing with the realisedBy links and unrealised flags of the corpus."""
-    rows = store.query(_query(COMPATIBLE_STANCES), use_default_graph_as_union=True)
+    reported = {row["meeting"].value for row in store.query(_REPORTED_MEETINGS.format(nkg=NKG))}
+    stance_prefix = str(iri("stance", ""))
+    compatible = {(stance_prefix + a, stance_prefix + b) for a, b in COMPATIBLE_STANCES}
+    expressed_by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for meeting, position, topic, stance in _positions(store, "MeetingReport", "expressed"):
+        expressed_by_key.setdefault((meeting, topic), []).append((position, stance))
     meetings: set[str] = set()
     links: set[tuple[str, str]] = set()
     intended: set[str] = set()
-    for row in rows:
-        meetings.add(row["meeting"].value)
-        intended.add(row["intended"].value)
-        if row["expressed"] is not None:
-            links.add((row["intended"].value, row["expressed"].value))
+    for meeting, position, topic, stance in _positions(store, "AnnotatedAgenda", "intended"):
+        if meeting not in reported:
+            continue
+        meetings.add(meeting)
+        intended.add(position)
+        for expressed, expressed_stance in expressed_by_key.get((meeting, topic), ()):
+            if (stance, expressed_stance) in compatible:
+                links.add((position, expressed))
     realised = {a for a, _ in links}
     unrealised = sorted(intended - realised)
     quads = [
