@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
@@ -32,27 +30,17 @@ from natokg.records import (
     SourceDocument,
 )
 
-LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
+from seed_dataset import document, evidence  # noqa: E402  (tests/ is on sys.path)
+
 HAGUE = MeetingRef("summit", date(2025, 6, 24), "the-hague")
 HELSINGBORG = MeetingRef("foreign-ministers", date(2026, 5, 21), "helsingborg")
 
 
 def _document() -> SourceDocument:
-    path = LETTERS / "000_d473f0d0e8325814.txt"
-    raw = path.read_text(encoding="utf-8")
-    return SourceDocument(
-        path=path,
-        raw=raw,
-        text=raw,
-        offsets=tuple(range(len(raw) + 1)),
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        media_type="text/plain",
-    )
+    return document("000_d473f0d0e8325814.txt")
 
 
-def _evidence(document: SourceDocument, quote: str) -> Evidence:
-    start = document.raw.index(quote)
-    return Evidence(start, start + len(quote), quote)
+_evidence = evidence
 
 
 def _records(document: SourceDocument) -> LetterRecords:

@@ -15,12 +15,12 @@ pyoxigraph does the bulk parsing and serialising; rdflib only compacts JSON-LD.
 
 from __future__ import annotations
 
-import json
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from natokg.errors import BadInputError
+from natokg.mapping import jsonld_context
 from natokg.namespaces import PREFIXES, iri
 
 FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
@@ -81,16 +81,6 @@ def _trig(store: ox.Store, graph: ox.NamedNode | None) -> bytes:
 def _turtle(store: ox.Store, graph: ox.NamedNode | None) -> bytes:
     triples = ox.parse(ntriples(store, graph), ox.RdfFormat.N_TRIPLES)
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
-
-
-def jsonld_context() -> dict:
-    """The @context of ontology/context.jsonld (prefixes only when it is missing)."""
-    from natokg.paths import ontology_dir
-
-    path = ontology_dir() / "context.jsonld"
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))["@context"]
-    return dict(PREFIXES)
 
 
 def _jsonld(store: ox.Store, graph: ox.NamedNode | None) -> bytes:

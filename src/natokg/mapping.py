@@ -320,12 +320,14 @@ class LetterGraphs:
 
 def jsonld_context() -> dict:
     """The JSON-LD context shipped in ontology/context.jsonld (no network needed)."""
+    from natokg.errors import ReferenceDataError
     from natokg.paths import ontology_dir
 
     path = ontology_dir() / "context.jsonld"
-    if path.is_file():
+    try:
         return json.loads(path.read_text(encoding="utf-8"))["@context"]
-    return dict(PREFIXES)
+    except (OSError, ValueError, KeyError) as error:
+        raise ReferenceDataError(f"cannot read the JSON-LD context: {error}", path=path) from None
 
 
 class _LetterMapper:
