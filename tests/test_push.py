@@ -258,3 +258,16 @@ def test_ask_and_construct_on_the_server(pushed, server, store):
     embedded = run_sparql(construct, store=store)
     assert sorted(map(tuple, remote)) == sorted(map(tuple, embedded)) and len(remote) == 6
     assert run_sparql("ASK { GRAPH ?g { ?s ?p ?o } }", endpoint=f"{server}/query").rows == [(True,)]
+
+
+def test_regression_empty_local_graph_absent_on_server_is_no_mismatch():
+    from natokg.push import GraphCount, PushSummary
+
+    summary = PushSummary(endpoint="http://127.0.0.1:1/query", graph_store="http://127.0.0.1:1/store")
+    summary.counts = [
+        GraphCount("https://w3id.org/natokg/id/graph/pairing", local=0, remote=None),
+        GraphCount("https://w3id.org/natokg/id/graph/bz2628703", local=10, remote=10),
+    ]
+    assert summary.ok
+    summary.counts.append(GraphCount("https://w3id.org/natokg/id/graph/x", local=3, remote=None))
+    assert [c.graph for c in summary.mismatches] == ["https://w3id.org/natokg/id/graph/x"]

@@ -61,7 +61,8 @@ class PushSummary:
 
     @property
     def mismatches(self) -> list[GraphCount]:
-        return [c for c in self.counts if c.remote != c.local]
+        # a server keeps no empty graph, so an empty local graph (no pairing yet) is absent there
+        return [c for c in self.counts if (c.remote or 0) != c.local]
 
     @property
     def ok(self) -> bool:
