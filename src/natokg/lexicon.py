@@ -30,6 +30,7 @@ from rdflib import Graph, Literal as RdfLiteral, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
+from natokg.mapping import ACTOR_PATHS, actor_iri
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri
 from natokg.paths import ontology_dir
 from natokg.records import ActorRef, MeetingRef, PostRef
@@ -57,7 +58,6 @@ _ACTOR_PRECEDENCE = ("state", "organisation", "group", "person")
 _ARTICLES = ("de ", "het ", "'t ", "the ")
 _ORG = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
 # the IRI path segment of each actor kind (docs/architecture.md, "Identifiers")
-_ACTOR_PATHS = {"state": "state", "organisation": "org", "group": "group", "person": "person"}
 _NO_REFERENCE = "no reference Turtle found; restore ontology/reference/*.ttl"
 
 
@@ -347,7 +347,7 @@ class _Reader:
 
 
 def _actor_ref(term) -> ActorRef | None:
-    for kind, path in _ACTOR_PATHS.items():
+    for kind, path in ACTOR_PATHS.items():
         key = _key(term, path)
         if key:
             return ActorRef(kind, key)  # type: ignore[arg-type]
@@ -743,15 +743,12 @@ class Lexicon:
 
     # ------------------------------------------------------------ IRIs and labels
 
-    def actor_iri(self, ref: ActorRef) -> URIRef:
-        return iri(_ACTOR_PATHS[ref.kind], ref.key)
-
     def label(self, iri_or_key: str | URIRef | ActorRef, lang: str = "en") -> str | None:
         """The skos:prefLabel (or foaf:name) of a resource in ``lang``, falling back to
         English, then Dutch, then any label. Accepts an IRI, a data path ('state/nl',
         'office/president') or an ActorRef. None if the resource has no label."""
         if isinstance(iri_or_key, ActorRef):
-            text = str(self.actor_iri(iri_or_key))
+            text = str(actor_iri(iri_or_key))
         else:
             text = str(iri_or_key)
         if text.startswith(data_base()):
