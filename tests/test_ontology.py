@@ -140,6 +140,7 @@ CORE_PROPERTIES = {
     "isoCode": (DATA, "State", XSD.string),
     "demonym": (DATA, "State", RDF.PlainLiteral),
     "negatedStance": (OBJ, "Stance", "Stance"),
+    "realisedAs": (OBJ, "Stance", "Stance"),
     "quantifier": (DATA, "ActorGroup", XSD.string),
     "subgroupOf": (OBJ, "ActorGroup", "Actor"),
     "dossier": (DATA, "ParliamentaryPaper", XSD.string),

@@ -219,6 +219,7 @@ class StanceRecord:
     name_nl: str
     verb_forms: tuple[str, ...]  # altLabel/hiddenLabel @nl; " ... " marks a gap
     negated: str | None  # slug of nkg:negatedStance
+    realised_as: tuple[str, ...] = ()  # slugs of nkg:realisedAs (agenda-to-report pairing)
 
 
 @dataclass(frozen=True)
@@ -547,6 +548,7 @@ def _read_stances(r: _Reader) -> dict[str, StanceRecord]:
             name_nl=r.pref(subject, "nl"),
             verb_forms=tuple(sorted(set(forms))),
             negated=_key(negated, "stance") if negated is not None else None,
+            realised_as=tuple(sorted(_key(o, "stance") for o in r.graph.objects(subject, NKG.realisedAs))),
         )
     return stances
 

@@ -28,13 +28,15 @@ from natokg.namespaces import NKG, iri
 PAIRING_GRAPH = ox.NamedNode(str(iri("graph", "pairing")))
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
-# Stances that carry out one another (see the module doc); symmetric.
-_CARRY_OUT = ("emphasise", "support", "call-for", "welcome", "appreciate")
-COMPATIBLE_STANCES: frozenset[tuple[str, str]] = frozenset(
-    {(s, s) for s in (*_CARRY_OUT, "oppose", "intend", "concern")}
-    | {(a, b) for a in _CARRY_OUT for b in _CARRY_OUT}
-    | {("intend", s) for s in _CARRY_OUT}
-)
+
+def compatible_stances() -> frozenset[tuple[str, str]]:
+    """(intended, expressed) stance slugs that carry one another out: nkg:realisedAs in
+    ontology/stances.ttl, where an ontology maintainer changes what counts as realised."""
+    from natokg.lexicon import load_lexicon
+
+    return frozenset(
+        (stance.slug, other) for stance in load_lexicon().stances.values() for other in stance.realised_as
+    )
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def pair_positions(store: ox.Store) -> PairingResult:
     """Replace graph/pairing with the realisedBy links and unrealised flags of the corpus."""
     reported = {row["meeting"].value for row in store.query(_REPORTED_MEETINGS.format(nkg=NKG))}
     stance_prefix = str(iri("stance", ""))
-    compatible = {(stance_prefix + a, stance_prefix + b) for a, b in COMPATIBLE_STANCES}
+    compatible = {(stance_prefix + a, stance_prefix + b) for a, b in compatible_stances()}
     expressed_by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for meeting, position, topic, stance in _positions(store, "MeetingReport", "expressed"):
         expressed_by_key.setdefault((meeting, topic), []).append((position, stance))
@@ -128,4 +130,4 @@ def pair_positions(store: ox.Store) -> PairingResult:
     return PairingResult(tuple(sorted(meetings)), tuple(sorted(links)), tuple(unrealised), PAIRING_GRAPH.value, len(quads))
 
 
-__all__ = ["COMPATIBLE_STANCES", "PAIRING_GRAPH", "PairingResult", "pair_positions"]
+__all__ = ["PAIRING_GRAPH", "PairingResult", "compatible_stances", "pair_positions"]
