@@ -154,6 +154,42 @@ def test_older_style_sentences(tmp_path):
     }  # "niet uitgenodigd" is no participation
 
 
+# ---------------------------------------------------------------- cue words come from Turtle
+
+ROOT = Path(__file__).resolve().parents[1]
+JOINS_LATER = OLD_STYLE.replace("waaraan ook Zwitserland deelneemt", "waarbij ook Zwitserland aanschuift")
+
+
+def dinner_partners(result):
+    dinner = next(m.ref for m in result.meetings if m.role == "session")
+    return {p.actor.key for p in result.participations if p.meeting == dinner and p.capacity == "partner"}
+
+
+def test_participation_words_are_read_from_the_cue_turtle(tmp_path, monkeypatch):
+    """"aanschuift" is no participation word until an ontology maintainer adds it to
+    cue:participation in extraction-cues.ttl (here in a copy found through NATOKG_HOME)."""
+    import shutil
+
+    import natokg.paths
+
+    _, shipped = extract_text(tmp_path, JOINS_LATER)
+    assert dinner_partners(shipped) == set()
+    home = tmp_path / "home"
+    shutil.copytree(ROOT / "ontology", home / "ontology")
+    cues = home / "ontology" / "extraction-cues.ttl"
+    text = cues.read_text(encoding="utf-8")
+    assert '"aanschuiven"@nl ,' in text
+    cues.write_text(text.replace('"aanschuiven"@nl ,', '"aanschuiven"@nl , "aanschuift"@nl ,'), encoding="utf-8")
+    monkeypatch.setenv("NATOKG_HOME", str(home))
+    natokg.paths.project_root.cache_clear()  # the cue patterns are cached per cue file
+    try:
+        _, extended = extract_text(tmp_path, JOINS_LATER)
+    finally:
+        monkeypatch.delenv("NATOKG_HOME")
+        natokg.paths.project_root.cache_clear()
+    assert dinner_partners(extended) == {"ch"}
+
+
 def evidence_of(result):
     yield from (k.evidence for k in result.letter.kamerstukken)
     for group in (result.meetings, result.persons, result.participations):

@@ -26,6 +26,7 @@ from datetime import date
 from natokg.dates import count_value
 from natokg.extract.meetings import MeetingIndex
 from natokg.extract.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
+from natokg.extract.phrases import cue_regex
 from natokg.lexicon import honorific_forms
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Participation, Person, PostRef
@@ -37,18 +38,15 @@ _NOT_NAMES = {
     "heeft", "hebben", "nederland", "kamer", "navo", "nato", "eu", "voorzitter", "zaken",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
-_PLURAL_OFFICE = re.compile(r"(?:leden|ministers|kamerleden|presidenten)$", re.I)
-_PARTICIPATION_CUE = re.compile(
-    r"\b(?:deel(?:nemen|neemt|nam|namen|genomen)|deelname|(?:aan\s*)?(?:wezig(?:heid)?)|aanwezig(?:heid)?|"
-    r"uitgenodigd|uitnodiging|bijwonen|bijwoont|woonden|woont|aansluiten|aanschuiven|schuiven\s+aan|"
-    r"present|vertegenwoordigd)\b",
-    re.IGNORECASE,
-)
+# The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
+# grammar around them is here.
+# An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
+_PLURAL_OFFICE = r"(?:{cue:plural-office})$"
+# "waaraan ook Oekraïne en de EU deelnamen", "zijn ook voor het diner uitgenodigd"
+_PARTICIPATION_CUE = r"\b(?:{cue:participation})\b"
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
-_COUNT_RE = re.compile(
-    r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:bondgenoten|lidstaten)\b",
-    re.IGNORECASE,
-)
+# "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"
+_COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-count-noun})\b"
 _DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -221,7 +219,7 @@ def extract_persons(ctx: LetterContext) -> PersonIndex:
         names = _name_after(ctx, office.end, limit)
         if not names:
             continue
-        if len(names) > 1 and not _PLURAL_OFFICE.search(office.text):
+        if len(names) > 1 and not cue_regex(_PLURAL_OFFICE).search(office.text):
             names = names[:1]
         holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
         for a, b in names:
@@ -304,7 +302,7 @@ def extract_participations(ctx: LetterContext, index: MeetingIndex, persons: Per
             continue
         _allies_count(ctx, out, main.ref, sentence)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
-        cue = _PARTICIPATION_CUE.search(sentence.text)
+        cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
         if cue is not None and _NEGATED_CUE.search(sentence.text[: cue.start()]):
             previous_actors = []
             continue  # "is niet uitgenodigd"
@@ -371,7 +369,7 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
 
 
 def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -> None:
-    for m in _COUNT_RE.finditer(sentence.text):
+    for m in cue_regex(_COUNT_RE).finditer(sentence.text):
         count = count_value(m.group("count"))
         if count is None or not 2 <= count <= 60:
             continue

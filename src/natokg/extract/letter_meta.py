@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from natokg.dates import find_dates, find_years, parse_date
+from natokg.extract.phrases import cue_regex
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 
 # "Kamerstuk 28676, nr. 499", "Kamerstuk 28 676, nr. 404", "Kamerstukken 28 676 en
@@ -25,9 +26,11 @@ _KAMERSTUK_RE = re.compile(
 )
 _DEN_HAAG_DATE_RE = re.compile(r"(?:Den Haag|'s-Gravenhage|’s-Gravenhage)\s*,\s*")
 _REFERENCE_RE = re.compile(r"[A-Z]{1,6}[- ]?\d[\w/.-]*")
+# (letter kind, pattern over the title); the words are cue concepts of
+# ontology/extraction-cues.ttl. Checked in order: an agenda's title may mention a report.
 _TITLE_KINDS = (
-    ("agenda", re.compile(r"geannoteerde\s+agenda", re.IGNORECASE)),
-    ("report", re.compile(r"\bverslag\b", re.IGNORECASE)),
+    ("agenda", r"(?:{cue:agenda-title})"),  # also "geannoteerde agendapunten", as before
+    ("report", r"\b(?:{cue:report-title})\b"),
 )
 
 
@@ -47,7 +50,7 @@ def title_text(seg: SegmentedLetter) -> str:
 def letter_kind(seg: SegmentedLetter) -> str:
     titles = [_span_text(seg, seg.title_line), _span_text(seg, seg.header.title)]
     for kind, pattern in _TITLE_KINDS:
-        if any(pattern.search(t) for t in titles):
+        if any(cue_regex(pattern).search(t) for t in titles):
             return kind
     labels = {p.label for p in seg.parts}
     if "memo" in labels and not labels & {"cover", "body"}:
@@ -55,7 +58,7 @@ def letter_kind(seg: SegmentedLetter) -> str:
     # a title-less letter: its first line may still say what it is
     opening = seg.doc.text.lstrip()[:200].split("\n", 1)[0]
     for kind, pattern in _TITLE_KINDS:
-        if pattern.search(opening):
+        if cue_regex(pattern).search(opening):
             return kind
     return "letter"
 

@@ -31,6 +31,7 @@ from datetime import date
 
 from natokg.dates import DateMatch
 from natokg.extract.nlp import CITY, KIND, NAMED, LetterContext, Mention
+from natokg.extract.phrases import cue_regex
 from natokg.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Meeting, MeetingRef
@@ -48,18 +49,17 @@ _ORDINALS = {
     "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
     "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
 }  # fmt: skip
-_INFORMAL_RE = re.compile(r"\b(?:informele|informeel|informal)\b|\bi[FD]MM\b", re.IGNORECASE)
-_INFORMAL_CLAUSE_RE = re.compile(
-    r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?informele\s+(?:bijeenkomst|vergadering|ministeri)", re.I
-)
-_SEQUEL_RE = re.compile(r"^\W*(?:aansluitend|daaropvolgend|daarna|vervolgens|nadien|later)\b", re.I)
-_AGREEMENT_RE = re.compile(
-    r"\b(?:afspra(?:ak|ken)|gemaakte?|overeengekomen|afgesproken|akkoord|verklaring|toezegging|"
-    r"top|summit|besluit(?:en)?|genomen)\b",
-    re.IGNORECASE,
-)
-_PRECEDES_RE = re.compile(r"\blaatste\b[^.]*?\b(?:voor|voorafgaand\s+aan|voorafgaande\s+aan)\b", re.I)
-_HOST_RE = re.compile(r"\b(?:onder\s+gastheerschap\s+van|gehost\s+door|georganiseerd\s+door|op\s+uitnodiging\s+van)\b", re.I)
+# The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
+# grammar around them is here. iFMM / iDMM: "i" before the kind's abbreviation.
+_INFORMAL_RE = r"\b(?:{cue:informal})\b|\bi[FD]MM\b"
+# a meeting word whose own text says it is informal ("Informal Foreign Ministers Meeting")
+_INFORMAL_KIND_RE = r"i[FD]MM$|(?:{cue:informal})"
+# "Dit is een informele bijeenkomst"; a form is the start of the words it matches
+_INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
+_SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
+_AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
+_PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
+_HOST_RE = r"\b(?:{cue:host})\b"
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _SKIP_PARTS = ("header", "footnote", "signature")
 
@@ -294,17 +294,17 @@ def _is_informal(ctx: LetterContext, main: _Draft) -> bool:
     for a, b in _title_spans(ctx):
         title = ctx.text[a:b]
         kinds = [m for m in ctx.in_span(a, b, KIND) if m.key == main.kind]
-        if kinds and _INFORMAL_RE.search(title[: kinds[0].end - a]):
+        if kinds and cue_regex(_INFORMAL_RE).search(title[: kinds[0].end - a]):
             return True
     for m in ctx.mentions:
         if m.label == KIND and m.key == main.kind and _usable(ctx, m):
-            if re.match(r"i[FD]MM$|informal", m.text, re.I):
+            if cue_regex(_INFORMAL_KIND_RE).match(m.text):
                 return True
-            if any(_INFORMAL_RE.fullmatch(t) for t in ctx.tokens_before(m.start, 2)):
+            if any(cue_regex(_INFORMAL_RE).fullmatch(t) for t in ctx.tokens_before(m.start, 2)):
                 return True
     body = ctx.text
     return any(
-        ctx.part_at(x.start()) not in ("memo", "header") for x in _INFORMAL_CLAUSE_RE.finditer(body)
+        ctx.part_at(x.start()) not in ("memo", "header") for x in cue_regex(_INFORMAL_CLAUSE_RE).finditer(body)
     )
 
 
@@ -459,7 +459,7 @@ def extract_meetings(ctx: LetterContext, person_spans=()) -> MeetingIndex | None
                     if earlier is not None:
                         earlier.add(ctx, m.start, m.end)
                     continue
-                if when is None and _SEQUEL_RE.match(sentence.text) and previous_session is not None:
+                if when is None and cue_regex(_SEQUEL_RE).match(sentence.text) and previous_session is not None:
                     when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
                 if when is None:
                     when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
@@ -503,14 +503,14 @@ def extract_meetings(ctx: LetterContext, person_spans=()) -> MeetingIndex | None
     return _finalise(ctx, main, collector)
 
 
-_GROUP_MEETING_RE = re.compile(r"\b(?:bijeenkomst|vergadering|sessie|overleg)\s+met\b", re.I)
+_GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
 
 
 def _group_sessions(ctx: LetterContext, collector: _Collector, main: _Draft, sentence, dates) -> _Draft | None:
     """'een bijeenkomst met de NAVO-partnerlanden onder het ICI': the partner group's
     session (the group's meeting-name concept, nkg:sessionGroup)."""
     found = None
-    for cue in _GROUP_MEETING_RE.finditer(ctx.text, sentence.start, sentence.end):
+    for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
         terms = {
             t.session_group: t for (scheme, _), t in ctx.lexicon.meeting_terms.items()
             if scheme == "meeting-name" and t.session_group
@@ -561,7 +561,7 @@ def _session_group(ctx: LetterContext, collector: _Collector, draft: _Draft, m: 
 
 
 def _host(ctx: LetterContext, draft: _Draft, m: Mention, sentence, meetings, person_spans) -> None:
-    cue = _HOST_RE.search(ctx.text, m.end, sentence.end)
+    cue = cue_regex(_HOST_RE).search(ctx.text, m.end, sentence.end)
     if cue is None:
         return
     nearer = [x for x in meetings if m.end <= x.start < cue.start()]
@@ -586,7 +586,7 @@ def _summit_agreements(ctx, collector: _Collector, main: _Draft, sentence, meeti
         if c.key == main.city and main.kind != "summit":
             continue
         window = ctx.text[max(sentence.start, c.start - 40) : min(sentence.end, c.end + 40)]
-        if not _AGREEMENT_RE.search(window):
+        if not cue_regex(_AGREEMENT_RE).search(window):
             continue
         summit = _nearest_summit(ctx, c.key, None)
         if summit is None:
@@ -600,7 +600,7 @@ def _summit_agreements(ctx, collector: _Collector, main: _Draft, sentence, meeti
 
 def _precedes(ctx, collector: _Collector, main: _Draft, sentence) -> None:
     """'de laatste ... voor de NAVO-top', 'laatste bijeenkomst ... voorafgaand aan de NAVO top'."""
-    found = _PRECEDES_RE.search(sentence.text)
+    found = cue_regex(_PRECEDES_RE).search(sentence.text)
     if found is None or main.precedes is not None:
         return
     after = sentence.start + found.end()

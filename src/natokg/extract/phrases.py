@@ -2,7 +2,9 @@
 
 Tokens (``tokenize``, ``fold``), surface forms with gaps and prefix stems (``Phrase``,
 ``PhraseMatcher``: "riep ... op", "defensie*"), the matchers built once per lexicon
-from natokg.lexicon and ontology/extraction-cues.ttl (``lexicons``), and the actor
+from natokg.lexicon and ontology/extraction-cues.ttl (``lexicons``), the regexes the
+meeting, participant and letter-kind rules build from that file's meeting cues
+(``cue_regex``), and the actor
 mentions of a sentence with the preposition that governs them and the actors
 coordinated with them. The words listed here are Dutch grammar (prepositions,
 articles, coordinators), not domain knowledge.
@@ -15,6 +17,7 @@ import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
@@ -253,6 +256,7 @@ class CueInfo:
     default_actor: ActorRef | None = None
     overrides_stance: str | None = None
     modifies_forms: frozenset[str] = frozenset()  # stance forms an override applies to
+    scheme: str = "scheme"  # commitment cues are in id/cue/scheme, meeting cues in id/cue/meeting-scheme
 
 
 def _tail(iri: object) -> str:
@@ -260,8 +264,9 @@ def _tail(iri: object) -> str:
 
 
 @cache
-def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...]], ...]:
-    """Cue concepts of ontology/extraction-cues.ttl with their Dutch forms."""
+def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[str, ...]], ...]:
+    """Cue concepts of ontology/extraction-cues.ttl with their Dutch forms (altLabel)
+    and stems (hiddenLabel, "...*")."""
     from rdflib import Graph, URIRef
     from rdflib.namespace import SKOS
 
@@ -287,6 +292,8 @@ def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...]], ...
             kinds = {"state": "state", "org": "organisation", "group": "group", "person": "person"}
             default_actor = ActorRef(kinds[path_kind], key)  # type: ignore[arg-type]
         forms = tuple(sorted(str(label) for label in graph.objects(concept, SKOS.altLabel) if getattr(label, "language", None) == "nl"))
+        stems = tuple(sorted(str(label) for label in graph.objects(concept, SKOS.hiddenLabel) if getattr(label, "language", None) == "nl"))
+        scheme = graph.value(concept, SKOS.inScheme)
         info = CueInfo(
             _tail(concept),
             role,
@@ -295,9 +302,84 @@ def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...]], ...
             default_actor,
             _tail(override) if override is not None else None,
             modifies,
+            _tail(scheme) if scheme is not None else "scheme",
         )
-        out.append((info, forms))
+        out.append((info, forms, stems))
     return tuple(out)
+
+
+COMMITMENT_CUE_SCHEME = "scheme"  # id/cue/scheme; the matcher of Lexicons.cues holds only these
+
+
+def _cue_file() -> str:
+    from natokg.paths import ontology_dir
+
+    return str(ontology_dir() / "extraction-cues.ttl")
+
+
+def cue_words(slug: str) -> tuple[str, ...]:
+    """The Dutch forms and stems of cue concept id/cue/{slug} of extraction-cues.ttl.
+
+    Raises ReferenceDataError when the concept is missing or has no Dutch form."""
+    from natokg.errors import ReferenceDataError
+
+    path = _cue_file()
+    if not Path(path).is_file():
+        raise ReferenceDataError("cannot find the cue lexicon; reinstall natokg or set NATOKG_HOME to a checkout", path=path)
+    for info, forms, stems in _cue_graph_info(path):
+        if info.slug == slug and (forms or stems):
+            return forms + stems
+    raise ReferenceDataError(
+        f"no cue concept cue:{slug} with a skos:altLabel @nl; add it to the Turtle (see its meeting cues section)",
+        path=path,
+    )
+
+
+def _form_pattern(form: str) -> str:
+    """One cue form as a regex: words escaped, any whitespace between them; a trailing
+    "*" is the rest of the word; " ... " is a gap that stays inside the sentence."""
+    parts = [p.split() for p in re.split(r"\s*\.\.\.\s*|\s*…\s*", form.strip()) if p.strip()]
+    out = []
+    for words in parts:
+        escaped = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+        out.append(r"\s+".join(escaped))
+    return r"\b[^.]*?\b".join(out)
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """The forms as one regex alternation. Gap forms sharing their first part become
+    "head ... (tail|tail)", so the nearest tail wins whatever its length, as a single
+    lazy gap would; longer forms come first."""
+    plain: list[str] = []
+    tails: dict[str, list[str]] = {}
+    for form in forms:
+        head, gap, tail = form.partition(" ... ")
+        if gap:
+            tails.setdefault(head.strip(), []).append(tail.strip())
+        else:
+            plain.append(form)
+    alternatives = [_form_pattern(f) for f in sorted(set(plain), key=lambda f: (-len(f), f))]
+    for head in sorted(tails):
+        ends = "|".join(_form_pattern(t) for t in sorted(set(tails[head]), key=lambda f: (-len(f), f)))
+        alternatives.append(rf"{_form_pattern(head)}\b[^.]*?\b(?:{ends})")
+    return "|".join(alternatives)
+
+
+_CUE_SLOT = re.compile(r"\{cue:([\w-]+)\}")
+
+
+@lru_cache(maxsize=256)
+def _compiled(path: str, template: str, flags: int) -> re.Pattern[str]:
+    return re.compile(_CUE_SLOT.sub(lambda m: f"(?:{_alternation(cue_words(m.group(1)))})", template), flags)
+
+
+def cue_regex(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    r"""``template`` with each ``{cue:slug}`` replaced by the forms of that cue concept of
+    extraction-cues.ttl, compiled once per cue file (NATOKG_HOME may point elsewhere).
+
+    The template holds the grammar (word boundaries, articles, what may come between);
+    the Turtle holds the words: r"\b(?:{cue:participation})\b"."""
+    return _compiled(_cue_file(), template, flags)
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -326,10 +408,11 @@ def lexicons(lexicon=None) -> Lexicons:
     cue_forms: dict[str, tuple[str, ...]] = {}
     cue_file = ontology_dir() / "extraction-cues.ttl"
     if cue_file.is_file():
-        for info, forms in _cue_graph_info(str(cue_file)):
+        for info, forms, _stems in _cue_graph_info(str(cue_file)):
             cue_info[info.slug] = info
             cue_forms[info.slug] = forms
-            cue_phrases += [phrase_of(form, info.slug) for form in forms]
+            if info.scheme == COMMITMENT_CUE_SCHEME:  # meeting cues are read by cue_regex
+                cue_phrases += [phrase_of(form, info.slug) for form in forms]
     instruments = {key: org.parent for key, org in lexicon.organisations.items() if org.instrument}
     result = Lexicons(
         actors=PhraseMatcher(p for p in actors if p),
@@ -477,6 +560,8 @@ __all__ = [
     "actor_mentions",
     "co_actors",
     "contribution_nouns",
+    "cue_regex",
+    "cue_words",
     "coordinated",
     "fold",
     "is_subject",
