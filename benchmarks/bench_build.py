@@ -132,7 +132,7 @@ def main() -> None:
     store = open_store(store_dir, read_only=True)
     sink = io.BytesIO()
     started = time.perf_counter()
-    export(store, "nquads", out=sink)
+    export(store, "nquads", out=sink, store_dir=store_dir)
     export_seconds = time.perf_counter() - started
     del store
     size = directory_size(store_dir)

@@ -131,8 +131,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     from spacy.attrs import IDX, ORTH
 
+    from natokg.spacy_cache import tokenize_cached
+
     ends, closers = _boundary_hashes()
-    tokens = sentence_pipeline().tokenizer(text).to_array([ORTH, IDX]).tolist()
+    tokens = tokenize_cached(sentence_pipeline().tokenizer, text).to_array([ORTH, IDX]).tolist()
     closing = {m.start(): m.end() for m in _CLOSING_ABBREVIATION.finditer(text)}
     spans = []
     start = None

@@ -44,6 +44,23 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- pipeline
 
+# the hash of fold(text) by the hash of text, per vocab (id -> (vocab, table))
+_NORMS: dict[int, tuple[object, dict[int, int]]] = {}
+
+
+def _folded_norms(vocab) -> dict[int, int]:
+    entry = _NORMS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        entry = _NORMS[id(vocab)] = (vocab, {})
+    return entry[1]
+
+
+def _fold_orth(vocab, orth: int) -> int:
+    value = vocab.strings.add(fold(vocab.strings[orth]))
+    _folded_norms(vocab)[orth] = value
+    return value
+
+
 
 @cache
 def pipeline():
@@ -68,8 +85,16 @@ def pipeline():
 
         @Language.component("natokg_fold_norm")
         def fold_norm(doc):
-            for token in doc:
-                token.norm_ = fold(token.text)
+            # through arrays, not Token objects (~10x faster); each word folded once
+            import numpy
+            from spacy.attrs import NORM, ORTH
+
+            norms = _folded_norms(doc.vocab)
+            norm_of = norms.get
+            orths = doc.to_array(ORTH).tolist()
+            values = [norm_of(orth) or _fold_orth(doc.vocab, orth) for orth in orths]
+            if values:
+                doc.from_array([NORM], numpy.array(values, dtype="uint64").reshape(-1, 1))
             return doc
 
     nlp.add_pipe("natokg_fold_norm")
@@ -107,6 +132,9 @@ class Annotator:
             self.matcher.add(match_id, list(self.nlp.pipe(sorted(forms))))
 
     def doc(self, text: str):
+        from natokg.spacy_cache import warm_tokenizer
+
+        warm_tokenizer(self.nlp.tokenizer, text)
         return self.nlp(text)
 
     @lru_cache(maxsize=4096)
@@ -205,12 +233,13 @@ class LetterContext:
         self.text: str = seg.doc.text
         self.annotator = annotator(lexicon)
         self.doc = self.annotator.doc(self.text)
-        self.mentions: list[Mention] = self.annotator.mentions(self.doc)
+        self.mentions: list[Mention] = self.annotator.mentions(self.doc)  # sorted by start
+        self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self.dates = find_dates(self.text, reference=reference)
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
-        self._token_starts = [t.idx for t in self.doc]
+        self._token_starts = self.doc.to_array("IDX").tolist()  # no Token objects: ~10x faster
 
     def set_reference(self, reference) -> None:
         """Read the dates again against another reference (a date or a bare year)."""
@@ -233,9 +262,12 @@ class LetterContext:
         return None
 
     def in_span(self, start: int, end: int, *labels: str) -> list[Mention]:
-        return [
-            m for m in self.mentions if start <= m.start and m.end <= end and (not labels or m.label in labels)
-        ]
+        import bisect
+
+        # only mentions starting in [start, end) can lie inside: bisect instead of a scan
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end, first)
+        return [m for m in self.mentions[first:last] if m.end <= end and (not labels or m.label in labels)]
 
     def dates_in(self, start: int, end: int):
         return [d for d in self.dates if start <= d.start and d.end <= end]

@@ -42,6 +42,8 @@ class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5
     end: int
 
 
+_new_token = tuple.__new__
+
 # Per-letter memo: the position and commitment rules tokenise (and match) the same
 # sentences and headings; natokg.extract.extract_letter clears it for every letter.
 _LETTER_TOKENS: dict[str, list[Token]] = {}
@@ -61,7 +63,12 @@ def tokenize(text: str) -> list[Token]:
     The same text gives the same list within a letter: callers must not change it."""
     tokens = _LETTER_TOKENS.get(text)
     if tokens is None:
-        tokens = [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() not in "*-–—"]
+        tokens = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if word not in "*-–—":
+                start, end = m.span()
+                tokens.append(_new_token(Token, (fold(word), start, end)))  # skips NamedTuple's __new__
         _LETTER_TOKENS[text] = tokens
     return tokens
 
@@ -134,6 +141,8 @@ class PhraseMatcher:
         for order, phrase in enumerate(self.prefixed_first):
             self.by_stem.setdefault(phrase.segments[0][0], []).append((order, phrase))
         self.stem_lengths = sorted({len(stem) for stem in self.by_stem})
+        # the stems matching a word, by word: words repeat across letters
+        self.stems_of: dict[str, tuple[Phrase, ...]] = {}
         # this letter's results by (id(tokens), lo, hi); the entry keeps the list alive
         self.found: dict[tuple[int, int, int], tuple[Sequence[Token], list[Match]]] = {}
         _MATCHERS.add(self)
@@ -191,10 +200,20 @@ class PhraseMatcher:
         self.found[key] = (tokens, chosen)
         return list(chosen)
 
+    def _stems(self, norm: str) -> tuple[Phrase, ...]:
+        """The single-word stems ``norm`` starts with, in list order."""
+        stems: list[tuple[int, Phrase]] = []
+        for length in self.stem_lengths:
+            if length > len(norm):
+                break
+            stems.extend(self.by_stem.get(norm[:length], ()))
+        stems.sort(key=lambda item: item[0])
+        return tuple(phrase for _, phrase in stems)
+
     def _find(self, tokens: Sequence[Token], lo: int, hi: int) -> list[Match]:
         norms = [token.norm for token in tokens]
         found: list[Match] = []
-        by_first, by_stem, stem_lengths = self.by_first, self.by_stem, self.stem_lengths
+        by_first, stems_of = self.by_first, self.stems_of
         for i in range(lo, hi):
             norm = norms[i]
             for phrase in by_first.get(norm, ()):
@@ -207,14 +226,11 @@ class PhraseMatcher:
                 match = self._at(phrase, norms, i, hi)
                 if match:
                     found.append(match)
-            stems: list[tuple[int, Phrase]] = []
-            for length in stem_lengths:
-                if length > len(norm):
-                    break
-                stems.extend(by_stem.get(norm[:length], ()))
+            stems = stems_of.get(norm)
+            if stems is None:
+                stems = stems_of[norm] = self._stems(norm)
             if stems:
-                stems.sort(key=lambda item: item[0])
-                found.extend(Match(phrase, i, i, (i,), ()) for _, phrase in stems)
+                found.extend(Match(phrase, i, i, (i,), ()) for phrase in stems)
         # more words first; then the tighter match (fewer gap tokens); then the earlier
         found.sort(key=lambda m: (-m.phrase.size, len(m.gaps), m.first, m.last))
         chosen: list[Match] = []
@@ -312,9 +328,14 @@ COMMITMENT_CUE_SCHEME = "scheme"  # id/cue/scheme; the matcher of Lexicons.cues 
 
 
 def _cue_file() -> str:
-    from natokg.paths import ontology_dir
+    from natokg.paths import project_root
 
-    return str(ontology_dir() / "extraction-cues.ttl")
+    return _cue_file_under(project_root())
+
+
+@cache  # cue_regex runs for every sentence; pathlib joins cost more than the match
+def _cue_file_under(root: Path) -> str:
+    return str(root / "ontology" / "extraction-cues.ttl")
 
 
 def cue_words(slug: str) -> tuple[str, ...]:
