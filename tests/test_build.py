@@ -8,6 +8,7 @@ have the real shape: a letter node, a meeting in the entities graph, evidence of
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph
 
 from natokg.build import (
     DATASET_GRAPH,
@@ -169,7 +171,7 @@ def letter_graph(number: int) -> str:
 def export_nquads(store_dir: Path) -> bytes:
     store = open_store(store_dir, read_only=True)
     try:
-        return nquads(store)
+        return nquads(store, store_dir=store_dir)
     finally:
         del store
 
@@ -377,9 +379,12 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert export_nquads(store_dir) == before
+    if pause == "letter":  # new letters' quads were being spooled for the bulk load
+        assert list(store_dir.glob("db-*.spool.nq"))
     summary = fake_build(corpus, store_dir)
     assert summary.letters_loaded == 7 and summary.letters_read == 7
-    assert b'#amount> "4"^^' in export_nquads(store_dir)
+    assert not list(store_dir.glob("db-*.spool.nq"))  # the killed build's spool is gone
+    assert b'#amount> "4.0"^^' in export_nquads(store_dir)  # as mapped (the store says "4")
 
 
 @pytest.mark.slow
@@ -438,6 +443,32 @@ def test_real_corpus_builds_one_graph_per_letter(real_store):
     meeting = ox.NamedNode(str(iri("meeting", "foreign-ministers", "2026-05-21-helsingborg")))
     start = ox.NamedNode("https://w3id.org/natokg/ontology#startDate")
     assert {q.graph_name.value for q in store.quads_for_pattern(meeting, start, None)} == {ENTITIES_GRAPH}
+
+
+@pytest.mark.slow
+def test_export_keeps_nonnegativeinteger_offsets(real_store):
+    """Regression: the store gives back "5"^^xsd:nonNegativeInteger as xsd:integer, so
+    exported letter graphs failed the shapes' sh:datatype on oa:start / oa:end."""
+    from natokg.export import export
+    from natokg.validate import validate_graph
+
+    store_dir, _ = real_store
+    store = open_store(store_dir, read_only=True)
+    try:
+        from_store = nquads(store)
+        out = io.BytesIO()
+        export(store, "nt", graph="bz2628703", out=out, store_dir=store_dir)
+        whole = nquads(store, store_dir=store_dir)
+    finally:
+        del store
+    assert b"#nonNegativeInteger>" not in from_store  # what the store does
+    assert b"oa#start> \"" in whole and b"#nonNegativeInteger>" in whole
+    assert len(whole.splitlines()) == len(from_store.splitlines())
+    letter = Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
+    entities = Graph().parse(data=store_dir.joinpath(
+        next(e.entities_file for e in read_manifest(store_dir).letters.values() if e.key == "bz2628703")
+    ).read_text(encoding="utf-8"), format="nt")
+    assert validate_graph(letter + entities).conforms
 
 
 @pytest.mark.slow

@@ -69,9 +69,19 @@ def test_graph_can_be_named_by_iri_and_unknown_graphs_are_refused(store):
 
 
 def test_line_formats_are_sorted_and_nquads_keep_graph_names(store):
-    for fmt in ("nt", "nquads"):
-        lines = exported(store, fmt).decode("utf-8").splitlines()
-        assert lines == sorted(set(lines))
+    lines = exported(store, "nt").decode("utf-8").splitlines()
+    assert lines == sorted(set(lines))
+    # N-Quads: graph by graph in IRI order, each graph's lines sorted
+    blocks: dict[str, list[str]] = {}
+    order = []
+    for line in exported(store, "nquads").decode("utf-8").splitlines():
+        graph = line.rsplit(" ", 2)[-2]
+        if graph not in blocks:
+            order.append(graph)
+        blocks.setdefault(graph, []).append(line)
+    assert order == sorted(order) and len(order) > 3
+    assert all(block == sorted(set(block)) for block in blocks.values())
+    assert [line for g in order for line in blocks[g]] == exported(store, "nquads").decode("utf-8").splitlines()
     quads = exported(store, "nquads", graph="fk00000").decode("utf-8").splitlines()
     assert quads and all(line.endswith(f"<{letter_graph(0)}> .") for line in quads)
 

@@ -40,14 +40,15 @@ from natokg.store import (
     LetterEntry,
     Manifest,
     build_lock,
+    bulk_load_nquads,
     close_store,
     list_graphs,
-    load_new_graphs,
     next_generation_name,
     read_manifest,
     remove_stale_generations,
     replace_graph,
     resolve_store_path,
+    spool_path,
     write_atomically,
     write_manifest,
 )
@@ -58,7 +59,6 @@ ONTOLOGY_GRAPH = str(iri("graph", "ontology"))
 ENTITIES_GRAPH = str(iri("graph", "entities"))
 PAIRING_GRAPH = str(iri("graph", "pairing"))
 DATASET_GRAPH = str(iri("graph", "dataset"))
-LOAD_BATCH_LETTERS = 256  # new letters are loaded in batches: one transaction each
 
 
 def ontology_graph_files() -> dict[str, list[Path]]:
@@ -395,6 +395,10 @@ def _entities_file_name(sha256: str, fingerprint: str) -> str:
     return f"entities/{sha256}-{fingerprint}.nt"
 
 
+def _graph_file_name(sha256: str, fingerprint: str) -> str:
+    return f"graphs/{sha256}-{fingerprint}.nt"
+
+
 def _source_text_file_name(sha256: str) -> str:
     return f"sources/{sha256}.txt"
 
@@ -405,7 +409,7 @@ def _write_cache_file(store_dir: Path, name: str, text: str) -> None:
     data = text.encode("utf-8")
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return
-    write_atomically(path, data)
+    write_atomically(path, data, durable=False)  # build() syncs them all before the commit
 
 
 def _union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int:
@@ -435,7 +439,8 @@ def _union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int
 def _garbage_collect_cache(store_dir: Path, manifest: Manifest) -> None:
     keep = {entry.entities_file for entry in manifest.letters.values()}
     keep |= {entry.source_text_file for entry in manifest.letters.values()}
-    for folder in ("entities", "sources"):
+    keep |= {entry.graph_file for entry in manifest.letters.values() if entry.graph_file}
+    for folder in ("entities", "sources", "graphs"):
         directory = store_dir / folder
         if directory.is_dir():
             for path in directory.iterdir():
@@ -530,59 +535,61 @@ def build(
 
         claimed = {entry.key: name for name, entry in manifest.letters.items()}
         shared = shared_graph_iris()
-        pending: list[str] = []
-        pending_letters = 0
-
-        def flush_pending(target: ox.Store) -> None:
-            nonlocal pending, pending_letters
-            t0 = time.perf_counter()
-            load_new_graphs(target, "".join(pending))
-            seconds["load"] += time.perf_counter() - t0
-            pending, pending_letters = [], 0
-
-        for result in _map_all(todo, mapper, validator, jobs):
-            seconds["map"] += result.seconds_map
-            seconds["validate"] += result.seconds_validate
-            seconds["serialise"] += result.seconds_serialise
-            done += 1
-            if result.error is None and result.key in claimed:
-                result.error = f"same letter key {result.key!r} as {claimed[result.key]}"
-            if result.error is None and result.graph in shared:
-                result.error = f"letter key {result.key!r} names a shared graph; rename the reference"
-            if result.error is not None:
-                summary.skipped.append(SkippedLetter(result.file, result.error, result.violations))
-                summary.violations += len(result.violations)
-                emit(BuildEvent("letter", done, len(letters), result.file, "skipped", time.perf_counter() - started))
-                continue
-            summary.letters_read += 1
-            claimed[result.key] = result.file
-            t0 = time.perf_counter()
-            entities_file = _entities_file_name(result.sha256, fingerprint)
-            source_file = _source_text_file_name(result.sha256)
-            _write_cache_file(store_dir, entities_file, result.entities)
-            _write_cache_file(store_dir, source_file, result.source_text)
-            if result.graph in present:
-                replace_graph(store, result.graph, result.assertions)
-            else:
-                suffix = f" <{result.graph}> .\n"
-                pending.append(result.assertions.replace(" .\n", suffix))
-                pending_letters += 1
-            seconds["load"] += time.perf_counter() - t0
-            if pending_letters >= LOAD_BATCH_LETTERS:
-                flush_pending(store)
-            manifest.letters[result.file] = LetterEntry(
-                sha256=result.sha256,
-                key=result.key,
-                graph=result.graph,
-                triples=result.triples,
-                entities_file=entities_file,
-                source_text_file=source_file,
-                date=result.date,
-            )
-            summary.letters_loaded += 1
-            emit(BuildEvent("letter", done, len(letters), result.file, "loaded", time.perf_counter() - started))
-            _test_hook("letter")
-        flush_pending(store)
+        # New letters' quads are spooled to a file and bulk-loaded once at the end:
+        # pyoxigraph's bulk loader writes sorted files straight into RocksDB (3x faster
+        # than transactions here, and a 6x smaller store). It is not transactional; the
+        # generation directory is what makes the build atomic (uncommitted until the
+        # manifest names it).
+        spool_file = spool_path(store_dir, generation)
+        spooled = 0
+        with open(spool_file, "w", encoding="utf-8") as spool:
+            for result in _map_all(todo, mapper, validator, jobs):
+                seconds["map"] += result.seconds_map
+                seconds["validate"] += result.seconds_validate
+                seconds["serialise"] += result.seconds_serialise
+                done += 1
+                if result.error is None and result.key in claimed:
+                    result.error = f"same letter key {result.key!r} as {claimed[result.key]}"
+                if result.error is None and result.graph in shared:
+                    result.error = f"letter key {result.key!r} names a shared graph; rename the reference"
+                if result.error is not None:
+                    summary.skipped.append(SkippedLetter(result.file, result.error, result.violations))
+                    summary.violations += len(result.violations)
+                    emit(BuildEvent("letter", done, len(letters), result.file, "skipped", time.perf_counter() - started))
+                    continue
+                summary.letters_read += 1
+                claimed[result.key] = result.file
+                t0 = time.perf_counter()
+                entities_file = _entities_file_name(result.sha256, fingerprint)
+                source_file = _source_text_file_name(result.sha256)
+                graph_file = _graph_file_name(result.sha256, fingerprint)
+                _write_cache_file(store_dir, entities_file, result.entities)
+                _write_cache_file(store_dir, graph_file, result.assertions)
+                _write_cache_file(store_dir, source_file, result.source_text)
+                if result.graph in present:
+                    replace_graph(store, result.graph, result.assertions)
+                else:
+                    spool.write(result.assertions.replace(" .\n", f" <{result.graph}> .\n"))
+                    spooled += 1
+                seconds["load"] += time.perf_counter() - t0
+                manifest.letters[result.file] = LetterEntry(
+                    sha256=result.sha256,
+                    key=result.key,
+                    graph=result.graph,
+                    triples=result.triples,
+                    entities_file=entities_file,
+                    source_text_file=source_file,
+                    date=result.date,
+                    graph_file=graph_file,
+                )
+                summary.letters_loaded += 1
+                emit(BuildEvent("letter", done, len(letters), result.file, "loaded", time.perf_counter() - started))
+                _test_hook("letter")
+        t = time.perf_counter()
+        if spooled:
+            bulk_load_nquads(store, spool_file)
+        spool_file.unlink()
+        seconds["load"] += time.perf_counter() - t
         summary.letters_loaded += summary.letters_unchanged
 
         t = time.perf_counter()
@@ -620,6 +627,7 @@ def build(
         _test_hook("commit")
         close_store(store)
         del store
+        os.sync()  # the per-letter files written without fsync reach the disk first
         write_manifest(store_dir, manifest)  # the commit point
         remove_stale_generations(store_dir, keep={generation} | ({old_generation} if old_generation else set()))
         _garbage_collect_cache(store_dir, manifest)

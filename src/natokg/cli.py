@@ -256,18 +256,18 @@ def export_command(
     """
     from natokg.export import export
     from natokg.mapping import SERIALISATION_FORMATS
-    from natokg.store import open_store
+    from natokg.store import open_store, resolve_store_path
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
     opened = open_store(store, read_only=True)
     if output is None:
-        export(opened, fmt, graph=graph, out=sys.stdout.buffer)
+        export(opened, fmt, graph=graph, out=sys.stdout.buffer, store_dir=resolve_store_path(store))
         sys.stdout.flush()
         return
     partial = output.with_name(output.name + ".partial")
     with partial.open("wb") as handle:
-        export(opened, fmt, graph=graph, out=handle)
+        export(opened, fmt, graph=graph, out=handle, store_dir=resolve_store_path(store))
     partial.replace(output)
 
 
@@ -343,9 +343,10 @@ def push_command(
     Example: natokg push --endpoint http://localhost:7878/query
     """
     from natokg.push import push
-    from natokg.store import open_store
+    from natokg.store import open_store, resolve_store_path
 
-    summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store)
+    summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
+                   store_dir=resolve_store_path(store))
     out.print(
         f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
         f"in {summary.seconds:.1f} s ({summary.retries} retries)",

@@ -177,8 +177,12 @@ def push(
     timeout: float = DEFAULT_TIMEOUT,
     retries: int = 5,
     backoff: float = 0.5,
+    store_dir: Path | str | None = None,
 ) -> PushSummary:
     """PUT every named graph of ``store`` (a pyoxigraph Store or a store path) to a server.
+
+    Letter graphs are sent as the build wrote them (``store_dir``; natokg.export.GraphTexts)
+    so that the server gets the mapped datatypes, not the store's canonical ones.
 
     ``endpoint`` is the SPARQL query URL (for the final count check); ``graph_store`` the
     Graph Store Protocol URL (default: guessed from ``endpoint``). Raises EndpointError
@@ -186,17 +190,20 @@ def push(
     """
     import pyoxigraph as ox
 
+    from natokg.export import GraphTexts
     from natokg.store import list_graphs, open_store
 
     started = time.perf_counter()
     if isinstance(store, (str, Path)):
+        store_dir = store_dir or store
         store = open_store(store, read_only=True)
+    texts = GraphTexts(store, store_dir)
     target = graph_store or graph_store_url(endpoint)
     client = _Client(timeout, retries, backoff)
     summary = PushSummary(endpoint=safe_url(endpoint), graph_store=safe_url(target))
     local_counts: dict[str, int] = {}
     for graph in list_graphs(store):
-        payload = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        payload = texts.ntriples(ox.NamedNode(graph))
         count = sum(1 for line in payload.splitlines() if line.strip())
         url = f"{target}?{urllib.parse.urlencode({'graph': graph})}"
         # N-Triples is Turtle: every Graph Store Protocol server accepts text/turtle.

@@ -11,6 +11,10 @@ directory, see :func:`default_store_path`)::
     DIR/entities/{sha}-{fp}.nt each letter's shared entity descriptions, sorted N-Triples,
                                so an incremental build recomputes graph/entities without
                                mapping unchanged letters again
+    DIR/graphs/{sha}-{fp}.nt   each letter's graph exactly as mapped and validated, sorted
+                               N-Triples: exports read it (the store keeps literals in
+                               canonical form, "5"^^xsd:nonNegativeInteger comes back as
+                               xsd:integer, and reading RocksDB is ~10x slower than a file)
     DIR/.lock                  locked (lockf) while a build runs
 
 Why generations: a build never writes into the store that ``manifest.json`` points at.
@@ -43,6 +47,7 @@ STORE_ENV = "NATOKG_STORE"
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
 GENERATION_PATTERN = re.compile(r"^db-(\d{6})$")
+SPOOL_SUFFIX = ".spool.nq"
 
 
 def default_store_path() -> Path:
@@ -72,6 +77,7 @@ class LetterEntry:
     entities_file: str  # relative to the store dir
     source_text_file: str  # relative to the store dir
     date: str | None = None  # the letter's dcterms:date, for the dataset's dcterms:modified
+    graph_file: str | None = None  # relative to the store dir; None in older manifests
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -129,15 +135,20 @@ def read_manifest(store_dir: Path) -> Manifest | None:
     return Manifest.from_json(data)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half.
+
+    ``durable=False`` skips the fsyncs: for the build's many per-letter files, made
+    durable together by one ``os.sync()`` before the manifest commits them."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     with open(tmp, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
-    fsync_directory(path.parent)
+    if durable:
+        fsync_directory(path.parent)
 
 
 def fsync_directory(directory: Path) -> None:
@@ -239,7 +250,16 @@ def remove_stale_generations(store_dir: Path, keep: set[str]) -> list[str]:
         if directory.name not in keep:
             shutil.rmtree(directory, ignore_errors=True)
             removed.append(directory.name)
+    for spool in store_dir.glob(f"db-*{SPOOL_SUFFIX}") if store_dir.is_dir() else ():
+        if spool.name[: -len(SPOOL_SUFFIX)] not in keep:  # left by a killed build
+            spool.unlink(missing_ok=True)
+            removed.append(spool.name)
     return removed
+
+
+def spool_path(store_dir: Path, generation: str) -> Path:
+    """Where a build spools the N-Quads it bulk-loads into ``generation``."""
+    return store_dir / f"{generation}{SPOOL_SUFFIX}"
 
 
 # ---------------------------------------------------------------- graphs
@@ -263,10 +283,11 @@ def replace_graph(store: ox.Store, graph: str | ox.NamedNode, ntriples: str) -> 
     store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}")
 
 
-def load_new_graphs(store: ox.Store, nquads: str) -> None:
-    """Load quads of graphs not yet in the store in one transaction (faster than updates)."""
-    if nquads:
-        store.load(nquads, ox.RdfFormat.N_QUADS)
+def bulk_load_nquads(store: ox.Store, path: Path) -> None:
+    """Add the quads of an N-Quads file with pyoxigraph's bulk loader (not one transaction:
+    load into a generation no reader uses yet), then compact the store."""
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
 
 
 def drop_graph(store: ox.Store, graph: str | ox.NamedNode) -> None:
@@ -290,8 +311,23 @@ def graph_ntriples(store: ox.Store, graph: str | ox.NamedNode) -> bytes:
     return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=named_node(graph))
 
 
+def letter_graph_files(store_dir: Path | str | None) -> dict[str, tuple[Path, int]]:
+    """Letter graph IRI -> (the build's file of that graph's N-Triples, its triple count),
+    for the committed build of ``store_dir`` (default location when None)."""
+    directory = resolve_store_path(store_dir)
+    manifest = read_manifest(directory)
+    if manifest is None:
+        return {}
+    return {
+        entry.graph: (directory / entry.graph_file, entry.triples)
+        for entry in manifest.letters.values()
+        if entry.graph_file
+    }
+
+
 __all__ = [
     "LetterEntry",
+    "bulk_load_nquads",
     "Manifest",
     "STORE_ENV",
     "build_lock",
@@ -301,14 +337,15 @@ __all__ = [
     "default_store_path",
     "drop_graph",
     "graph_ntriples",
+    "letter_graph_files",
     "list_graphs",
-    "load_new_graphs",
     "named_node",
     "open_store",
     "read_manifest",
     "remove_stale_generations",
     "replace_graph",
     "resolve_store_path",
+    "spool_path",
     "write_atomically",
     "write_manifest",
 ]
