@@ -104,6 +104,19 @@ def test_001_agenda_lists_topics_the_cabinet_puts_central():
             ("nl", "call-for", "ukraine-support")} <= facts("001_cd1c5c75dbeda8f3.txt")
 
 
+def test_staan_centraal_without_an_actor_is_the_agenda_not_a_position():
+    # Regression: "Hierbij staan een grotere rol van Europa binnen de NAVO, de
+    # trans-Atlantische veiligheidssamenwerking, en het opvolgen van de
+    # NAVO-capaciteitsdoelstellingen centraal" (002) lists the summit's agenda after a
+    # sentence about the meeting; it was read as three Dutch positions.
+    found = records("002_7ea007089aa3c9f1.txt").positions
+    assert not [p for p in found if "centraal" in p.verb]
+    assert {"transatlantic-cooperation", "burden-sharing"} <= set(records("002_7ea007089aa3c9f1.txt").topics)
+    # in 001 the sentence before has the cabinet's stance: "In dit kader staat ook" goes on with it
+    central = {(p.actor.key, p.topic) for p in records("001_cd1c5c75dbeda8f3.txt").positions if "centraal" in p.verb}
+    assert ("nl", "transatlantic-cooperation") in central and ("nl", "indo-pacific") in central
+
+
 def test_announced_contributions_are_not_positions():
     # "Diverse bondgenoten kondigden hiertoe nieuwe steun voor Oekraïne aan" is a commitment
     assert not any(p.stance == "intend" and p.actor.key in ("nl", "several-allies", "other-allies")

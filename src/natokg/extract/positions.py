@@ -49,6 +49,7 @@ from natokg.extract.phrases import (
     co_actors,
     contribution_nouns,
     coordinated,
+    cue_words,
     fold,
     is_subject,
     lexicons,
@@ -191,12 +192,13 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
 
     previous_topics: list[str] = []
     previous_heading: str | None = None
+    stated_before: list[ActorRef] = []  # who held the previous sentence's positions
     for sentence in body_sentences(seg):
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
         if sentence.heading != previous_heading:
-            previous_topics, previous_heading = [], sentence.heading
+            previous_topics, previous_heading, stated_before = [], sentence.heading, []
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
         weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
@@ -214,7 +216,9 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
                 verb = stance_match.first
                 scope_end = stance_matches[index + 1].first if index + 1 < len(stance_matches) else len(tokens)
                 clause_lo = clause.end
-                actors = _actors_for(tokens, mentions, clause_lo, stance_match, scope_end, clause.actors, default_actor)
+                actors = _actors_for(
+                    tokens, mentions, clause_lo, stance_match, scope_end, clause.actors, default_actor, stated_before
+                )
                 if not actors:
                     continue
                 inherited = bool(clause.actors) and actors[: len(clause.actors)] == clause.actors
@@ -251,6 +255,7 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
                         if key not in found:
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
             records.positions.extend(found.values())
+        stated_before = unique([key[0] for key in found])
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
@@ -323,7 +328,9 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     return stance
 
 
-def _actors_for(tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor) -> list[ActorRef]:
+def _actors_for(
+    tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
+) -> list[ActorRef]:
     verb = stance_match.first
     passive = any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(clause_lo, stance_match.last + 1))
     if passive:
@@ -352,11 +359,21 @@ def _actors_for(tokens, mentions, clause_lo, stance_match, scope_end, previous, 
         if not inverted:
             if subordinate is not None:
                 return []  # "om te bevestigen dat het bondgenootschap zal blijven streven": no actor
+            if fold(stance_match.phrase.form) in _agenda_item_forms():
+                # "In dit kader staat ook X centraal" goes on with the previous sentence's
+                # actors; "Hierbij staan X en Y centraal" after none is the meeting's agenda
+                return list(stated_before)
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _agenda_item_forms() -> frozenset[str]:
+    """Stance forms that need a named actor (cue:agenda-item-stance), folded; the cue
+    file is read once per process (natokg.extract.phrases caches it)."""
+    return frozenset(fold(form) for form in cue_words("agenda-item-stance"))
 
 
 __all__ = ["extract_positions"]
