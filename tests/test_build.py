@@ -240,6 +240,56 @@ def test_incremental_build_maps_only_changed_letters_and_drops_removed(tmp_path)
     assert set(read_manifest(store_dir).letters) == {"001_fake.txt", "002_fake.txt"}
 
 
+_MAPPED: list[str] = []
+
+
+def counting_fake_map_letter(path):
+    _MAPPED.append(Path(path).name)
+    return fake_map_letter(path)
+
+
+def test_nothing_changed_writes_nothing_and_reports_the_last_build(tmp_path):
+    corpus = write_fake_corpus(tmp_path / "letters", 3)
+    (corpus / "undated.txt").write_text(fake_letter_text(7).replace("Datum 2026-06-08", "Datum none"), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    first = fake_build(corpus, store_dir, mapper=counting_fake_map_letter)
+    manifest = (store_dir / "manifest.json").read_bytes()
+    _MAPPED.clear()
+    again = fake_build(corpus, store_dir, mapper=counting_fake_map_letter)
+    assert _MAPPED == []  # nothing mapped, not even the refused letter
+    assert (store_dir / "manifest.json").read_bytes() == manifest  # no new generation
+    assert (again.letters_unchanged, again.letters_loaded, again.triples) == (3, 3, first.triples)
+    assert again.skipped == first.skipped and again.violations == first.violations == 1
+    assert [step.name for step in again.steps] == [step.name for step in first.steps]
+
+
+def test_an_unchanged_refused_letter_is_reported_without_mapping_it_again(tmp_path):
+    corpus = write_fake_corpus(tmp_path / "letters", 2)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir, mapper=counting_fake_map_letter)
+    (corpus / "001_fake.txt").write_text(fake_letter_text(1, amount="3.5"), encoding="utf-8")
+    _MAPPED.clear()
+    summary = fake_build(corpus, store_dir, mapper=counting_fake_map_letter)
+    assert _MAPPED == ["001_fake.txt"]
+    assert [(item.file, "empty or binary" in item.reason) for item in summary.skipped] == [("empty.txt", True)]
+    # fixed: mapped again and loaded
+    (corpus / "empty.txt").write_text(fake_letter_text(5), encoding="utf-8")
+    fixed = fake_build(corpus, store_dir, mapper=counting_fake_map_letter)
+    assert fixed.skipped == [] and fixed.letters_loaded == 3
+
+
+def test_a_new_sparql_endpoint_is_a_change(tmp_path, monkeypatch):
+    corpus = write_fake_corpus(tmp_path / "letters", 1)
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir)
+    generation = read_manifest(store_dir).generation
+    monkeypatch.setenv("NATOKG_SPARQL_ENDPOINT", "https://sparql.example.org/natokg")
+    fake_build(corpus, store_dir)
+    assert read_manifest(store_dir).generation != generation
+    assert b"sparql.example.org" in export_nquads(store_dir)
+
+
 def test_rebuild_maps_everything_again(tmp_path):
     corpus = write_fake_corpus(tmp_path / "letters", 2)
     fake_build(corpus, tmp_path / "store")

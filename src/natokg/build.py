@@ -26,7 +26,7 @@ import hashlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -39,6 +39,7 @@ from natokg.paths import ontology_dir, reference_dir, shapes_dir
 from natokg.store import (
     LetterEntry,
     Manifest,
+    SkippedEntry,
     build_lock,
     bulk_load_nquads,
     close_store,
@@ -340,8 +341,7 @@ def pipeline_fingerprint(mapper, validator) -> str:
     fingerprint differs from the manifest's maps every letter again."""
     digest = hashlib.sha256(__version__.encode())
     for callable_ in (mapper, validator):
-        name = f"{getattr(callable_, '__module__', '')}.{getattr(callable_, '__qualname__', repr(callable_))}"
-        digest.update(name.encode())
+        digest.update(_qualified_name(callable_).encode())
     digest.update(data_base().encode())
     roots = [ontology_dir(), shapes_dir()]
     for root in roots:
@@ -458,6 +458,57 @@ def _committed_manifest(store_dir: Path, rebuild: bool) -> Manifest | None:
         raise
 
 
+def _endpoint() -> str:
+    from natokg.dataset import SPARQL_ENDPOINT_ENV
+
+    return os.environ.get(SPARQL_ENDPOINT_ENV, "")
+
+
+def _qualified_name(function) -> str:
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', repr(function))}"
+
+
+def _nothing_changed(old: Manifest, hashes: dict[str, str], fingerprint: str, store_dir: Path) -> bool:
+    """True when a build would write the store it already has: same pipeline, same
+    letters byte for byte (loaded or refused), same cross-letter steps and endpoint."""
+    if old.fingerprint != fingerprint or old.endpoint != _endpoint() or not old.quads:
+        return False
+    if [step.get("step") for step in old.steps] != [_qualified_name(s) for s in CROSS_LETTER_STEPS]:
+        return False
+    if not old.generation or not (store_dir / old.generation).is_dir():
+        return False
+    recorded = {name: entry.sha256 for name, entry in old.letters.items()}
+    recorded.update((name, entry.sha256) for name, entry in old.skipped.items())
+    return recorded == hashes
+
+
+def _unchanged_summary(summary: BuildSummary, old: Manifest, emit, started: float, seconds: dict) -> BuildSummary:
+    """The summary of a build that found nothing to do: the last build's, nothing written."""
+    total = len(old.letters) + len(old.skipped)
+    emit(BuildEvent("start", 0, total, elapsed=time.perf_counter() - started))
+    done = 0
+    statuses = {**dict.fromkeys(old.letters, "unchanged"), **dict.fromkeys(old.skipped, "skipped")}
+    for name in sorted(statuses):
+        done += 1
+        emit(BuildEvent("letter", done, total, name, statuses[name], time.perf_counter() - started))
+    summary.letters_unchanged = summary.letters_loaded = len(old.letters)
+    summary.skipped = sorted(
+        (SkippedLetter(name, entry.reason, tuple(entry.violations)) for name, entry in old.skipped.items()),
+        key=lambda item: item.file,
+    )
+    summary.steps = [
+        StepResult(step["name"], step.get("graph"), step.get("triples", 0), tuple(step.get("findings", ())))
+        for step in old.steps
+    ]
+    summary.violations = sum(len(item.violations) for item in summary.skipped)
+    summary.violations += sum(len(step.findings) for step in summary.steps)
+    summary.triples = old.quads
+    seconds["total"] = time.perf_counter() - started
+    summary.seconds = {name: round(value, 4) for name, value in seconds.items()}
+    emit(BuildEvent("done", done, total, elapsed=seconds["total"]))
+    return summary
+
+
 def _test_hook(point: str) -> None:
     """``NATOKG_BUILD_PAUSE=point:seconds`` sleeps at a named point (the SIGKILL tests use
     it to kill a build at a known moment); unset in normal use."""
@@ -501,6 +552,12 @@ def build(
     with build_lock(store_dir):
         committed = _committed_manifest(store_dir, rebuild)
         old = None if rebuild else committed
+        fingerprint = pipeline_fingerprint(mapper, validator)
+        t = time.perf_counter()
+        hashes = {name: file_sha256(path) for name, path in letters.items()}
+        seconds["hash"] = time.perf_counter() - t
+        if old is not None and _nothing_changed(old, hashes, fingerprint, store_dir):
+            return _unchanged_summary(summary, old, emit, started, seconds)
         # the committed generation survives until the new one is committed, --rebuild too
         old_generation = committed.generation if committed else None
         remove_stale_generations(store_dir, keep={old_generation} if old_generation else set())
@@ -511,25 +568,31 @@ def build(
             source.backup(str(new_dir))
             del source
         store = ox.Store(str(new_dir))
-        fingerprint = pipeline_fingerprint(mapper, validator)
         # a changed pipeline (code version, ontology, shapes) maps every letter again
         previous = old if old and old.fingerprint == fingerprint else Manifest()
         present = _reconcile(store, old) if old else set()
-        manifest = Manifest(generation=generation, fingerprint=fingerprint, corpus=str(corpus_dir))
+        manifest = Manifest(
+            generation=generation, fingerprint=fingerprint, corpus=str(corpus_dir), endpoint=_endpoint()
+        )
 
-        t = time.perf_counter()
-        hashes = {name: file_sha256(path) for name, path in letters.items()}
-        seconds["hash"] = time.perf_counter() - t
         todo = []
         done = 0
         emit(BuildEvent("start", 0, len(letters), elapsed=time.perf_counter() - started))
         for name, path in letters.items():
             entry = previous.letters.get(name)
+            skipped_before = previous.skipped.get(name)
             if entry and entry.sha256 == hashes[name] and entry.graph in present:
                 manifest.letters[name] = entry
                 summary.letters_unchanged += 1
                 done += 1
                 emit(BuildEvent("letter", done, len(letters), name, "unchanged", time.perf_counter() - started))
+            elif skipped_before and skipped_before.sha256 == hashes[name]:
+                # unchanged and refused last time for a reason of its own: same reason again
+                manifest.skipped[name] = skipped_before
+                summary.skipped.append(SkippedLetter(name, skipped_before.reason, tuple(skipped_before.violations)))
+                summary.violations += len(skipped_before.violations)
+                done += 1
+                emit(BuildEvent("letter", done, len(letters), name, "skipped", time.perf_counter() - started))
             else:
                 todo.append((str(path), name, hashes[name]))
 
@@ -548,6 +611,8 @@ def build(
                 seconds["validate"] += result.seconds_validate
                 seconds["serialise"] += result.seconds_serialise
                 done += 1
+                if result.error is not None:  # the letter's own fault: remembered with its hash
+                    manifest.skipped[result.file] = SkippedEntry(result.sha256, result.error, list(result.violations))
                 if result.error is None and result.key in claimed:
                     result.error = f"same letter key {result.key!r} as {claimed[result.key]}"
                 if result.error is None and result.graph in shared:
@@ -614,6 +679,7 @@ def build(
             outcome = step(store)
             summary.steps.append(outcome)
             summary.violations += len(outcome.findings)
+            manifest.steps.append({"step": _qualified_name(step), **asdict(outcome), "findings": list(outcome.findings)})
         seconds["cross-letter"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -623,7 +689,7 @@ def build(
         seconds["dataset"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        summary.triples = len(store)
+        summary.triples = manifest.quads = len(store)
         _test_hook("commit")
         close_store(store)
         del store

@@ -88,11 +88,32 @@ class LetterEntry:
 
 
 @dataclass
+class SkippedEntry:
+    """A letter the build could not load, and why: an unchanged one is reported again
+    without mapping it again."""
+
+    sha256: str
+    reason: str
+    violations: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"sha256": self.sha256, "reason": self.reason, "violations": list(self.violations)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SkippedEntry":
+        return cls(data.get("sha256", ""), data.get("reason", ""), list(data.get("violations", [])))
+
+
+@dataclass
 class Manifest:
     generation: str | None = None
     fingerprint: str = ""  # natokg version + ontology/shapes digest the letters were mapped with
     letters: dict[str, LetterEntry] = field(default_factory=dict)  # source file -> entry
     corpus: str = ""
+    skipped: dict[str, SkippedEntry] = field(default_factory=dict)  # source file -> why
+    endpoint: str = ""  # the SPARQL endpoint the dataset description names, if any
+    quads: int = 0  # in the store after the build
+    steps: list[dict] = field(default_factory=list)  # the cross-letter steps' results
 
     def to_json(self) -> dict:
         return {
@@ -100,7 +121,11 @@ class Manifest:
             "generation": self.generation,
             "fingerprint": self.fingerprint,
             "corpus": self.corpus,
+            "endpoint": self.endpoint,
+            "quads": self.quads,
             "letters": {name: self.letters[name].to_json() for name in sorted(self.letters)},
+            "skipped": {name: self.skipped[name].to_json() for name in sorted(self.skipped)},
+            "steps": self.steps,
         }
 
     @classmethod
@@ -112,6 +137,10 @@ class Manifest:
             letters={
                 name: LetterEntry.from_json(entry) for name, entry in data.get("letters", {}).items()
             },
+            skipped={name: SkippedEntry.from_json(entry) for name, entry in data.get("skipped", {}).items()},
+            endpoint=data.get("endpoint", ""),
+            quads=int(data.get("quads", 0)),
+            steps=list(data.get("steps", [])),
         )
 
 
@@ -327,6 +356,7 @@ def letter_graph_files(store_dir: Path | str | None) -> dict[str, tuple[Path, in
 
 __all__ = [
     "LetterEntry",
+    "SkippedEntry",
     "bulk_load_nquads",
     "Manifest",
     "STORE_ENV",
