@@ -52,17 +52,29 @@ def _median_seconds(run, repeats: int) -> float:
     return statistics.median(samples)
 
 
-def bench_embedded(store_dir: Path, queries, repeats: int) -> dict[str, tuple[float, int]]:
+def bench_embedded(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tuple[float, int]], dict[str, float]]:
+    """(median seconds, rows) per query as `natokg query` runs it, and the median seconds of
+    pyoxigraph alone (evaluating and reading every value of every row, no conversion to
+    Python values): the difference is natokg's row conversion."""
     from natokg.query import render, run_sparql
     from natokg.store import open_store
 
     store = open_store(store_dir, read_only=True)
-    results = {}
+    results, engine_only = {}, {}
     for saved in queries:
         sparql = render(saved)
         rows = len(run_sparql(sparql, store=store))
         results[saved.name] = (_median_seconds(lambda: run_sparql(sparql, store=store), repeats), rows)
-    return results
+
+        def read_only_terms() -> None:
+            answer = store.query(sparql)
+            width = len(answer.variables)
+            for solution in answer:
+                for index in range(width):
+                    solution[index]
+
+        engine_only[saved.name] = _median_seconds(read_only_terms, repeats)
+    return results, engine_only
 
 
 def _free_port() -> int:
@@ -161,23 +173,34 @@ def bench_rdflib(store_dir: Path, queries, repeats: int, timeout: float) -> tupl
     return results, load_seconds
 
 
+def _load_average() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def machine() -> str:
     cores = os.cpu_count()
     return f"{platform.system()} {platform.machine()}, {cores} cores, Python {platform.python_version()}"
 
 
-def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_results, notes: list[str]) -> str:
+def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_results, notes: list[str],
+             engine_only: dict[str, float] | None = None) -> str:
     def ms(value: float | None) -> str:
         return "-" if value is None else f"{value * 1000:.1f}"
 
+    engine_only = engine_only or {}
     lines = [
         f"### {letters if letters else '?'} letters ({store_dir.name})",
         "",
-        f"Machine: {machine()}. Median of the repeats after a warm-up; milliseconds.",
+        f"Machine: {machine()}, load average {_load_average()}. Median of the repeats after a "
+        "warm-up; milliseconds. 'pyoxigraph only': evaluating and reading every value, "
+        "without natokg's conversion to Python values.",
         *[f"- {note}" for note in notes],
         "",
-        "| query | rows | embedded ms | server ms | rdflib ms | rdflib / embedded |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| query | rows | embedded ms | pyoxigraph only ms | server ms | rdflib ms | rdflib / embedded |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in sorted(embedded):
         seconds, rows = embedded[name]
@@ -188,7 +211,10 @@ def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_resu
         else:
             rdflib_text = ms(rdflib_seconds)
             ratio = f"{rdflib_seconds / seconds:.0f}x" if rdflib_seconds and seconds else "-"
-        lines.append(f"| {name} | {rows} | {ms(seconds)} | {ms(server_seconds)} | {rdflib_text} | {ratio} |")
+        lines.append(
+            f"| {name} | {rows} | {ms(seconds)} | {ms(engine_only.get(name))} | {ms(server_seconds)} "
+            f"| {rdflib_text} | {ratio} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -216,7 +242,7 @@ def main() -> None:
     queries = [q for q in list_queries() if not wanted or q.name in wanted]
     engines = set(args.engines.split(","))
     notes = []
-    embedded = bench_embedded(store_dir, queries, args.repeats) if "embedded" in engines else {}
+    embedded, engine_only = bench_embedded(store_dir, queries, args.repeats) if "embedded" in engines else ({}, {})
     server = {}
     if "server" in engines:
         server, push_seconds = bench_server(store_dir, queries, args.repeats)
@@ -229,7 +255,7 @@ def main() -> None:
             f"{args.rdflib_timeout:.0f} s is '> timeout'; median of {min(args.repeats, 3)} runs"
         )
     text = markdown(store_dir, letters, embedded or {k: (v[0], v[1]) for k, v in server.items()}, server,
-                    rdflib_results, notes)
+                    rdflib_results, notes, engine_only)
     print(text)
     if args.markdown:
         with open(args.markdown, "a", encoding="utf-8") as handle:
