@@ -62,18 +62,28 @@ class RssSampler(threading.Thread):
         self.interval = interval
         self.peak = 0
         self.running = True
+        self.stage = "map+validate+load"  # set from the build's progress events
+        self.own_peak_by_stage: dict[str, int] = {}  # the build process alone, per stage
+
+    def progress(self, event) -> None:
+        if event.stage == "stage":
+            self.stage = event.status
+        elif event.stage == "done":
+            self.stage = "after the build"
 
     def run(self) -> None:
         me = psutil.Process()
         while self.running:
             try:
-                total = me.memory_info().rss
+                own = me.memory_info().rss
+                total = own
                 for child in me.children(recursive=True):
                     try:
                         total += child.memory_info().rss
                     except psutil.Error:
                         pass
                 self.peak = max(self.peak, total)
+                self.own_peak_by_stage[self.stage] = max(self.own_peak_by_stage.get(self.stage, 0), own)
             except psutil.Error:
                 pass
             time.sleep(self.interval)
@@ -118,7 +128,7 @@ def main() -> None:
     sampler = RssSampler()
     sampler.start()
     started = time.perf_counter()
-    summary = build(corpus, store_dir, jobs=args.jobs, rebuild=True)
+    summary = build(corpus, store_dir, jobs=args.jobs, rebuild=True, progress=sampler.progress)
     wall = time.perf_counter() - started
     peak = sampler.stop()
     own_max = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -151,6 +161,8 @@ def main() -> None:
         f"dataset description {s['dataset']:.1f}, commit {s['commit']:.1f}",
         f"- peak RSS, build + workers (sampled): {peak / 2**20:.0f} MiB; high-water marks: build "
         f"{own_max / 2**20:.0f} MiB, largest worker {child_max / 2**20:.0f} MiB",
+        "- build process RSS peak per stage (sampled): "
+        + ", ".join(f"{stage} {rss / 2**20:.0f} MiB" for stage, rss in sampler.own_peak_by_stage.items()),
         f"- store on disk: {size / 2**20:.1f} MiB",
         f"- sorted N-Quads export of the whole store: {export_seconds:.2f} s ({len(sink.getvalue()) / 2**20:.1f} MiB)",
         f"- incremental build, nothing changed: {incremental:.2f} s ({again.letters_unchanged} unchanged)",

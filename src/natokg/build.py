@@ -650,6 +650,7 @@ def build(
                 summary.letters_loaded += 1
                 emit(BuildEvent("letter", done, len(letters), result.file, "loaded", time.perf_counter() - started))
                 _test_hook("letter")
+        emit(BuildEvent("stage", done, len(letters), status="load", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
         if spooled:
             bulk_load_nquads(store, spool_file)
@@ -682,12 +683,14 @@ def build(
             manifest.steps.append({"step": _qualified_name(step), **asdict(outcome), "findings": list(outcome.findings)})
         seconds["cross-letter"] = time.perf_counter() - t
 
+        emit(BuildEvent("stage", done, len(letters), status="dataset", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
         from natokg.dataset import describe_dataset
 
         describe_dataset(store, manifest)
         seconds["dataset"] = time.perf_counter() - t
 
+        emit(BuildEvent("stage", done, len(letters), status="commit", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
         summary.triples = manifest.quads = len(store)
         _test_hook("commit")

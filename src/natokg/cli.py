@@ -209,7 +209,7 @@ def build_command(
     if not letters_dir.is_dir():
         raise BadInputError("no such folder; pass the corpus folder that holds letters/", path=corpus)
     with Progress(
-        TextColumn("[bold]building[/]"),
+        TextColumn("[bold]{task.description}[/]"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:.1f} letters/s"),
@@ -218,11 +218,13 @@ def build_command(
         disable=quiet,
         transient=True,
     ) as bar:
-        task = bar.add_task("letters", total=None, rate=0.0)
+        task = bar.add_task("mapping", total=None, rate=0.0)
 
         def on_event(event) -> None:
             if event.stage in ("start", "letter"):
                 bar.update(task, total=event.total or None, completed=event.done, rate=event.letters_per_second)
+            elif event.stage == "stage":  # after the letters: loading, entities, pairing, ...
+                bar.update(task, description=event.status)
 
         summary = build(letters_dir, store, jobs=jobs, rebuild=rebuild, progress=on_event)
     for skipped in summary.skipped:
