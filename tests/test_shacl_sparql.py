@@ -105,6 +105,25 @@ def test_validation_slowdown_letters_leave_no_keys_in_the_graph_the_next_letter_
     assert not [g for g in validator.store.named_graphs() if "validation:letter" in g.value]
 
 
+def test_worker_memory_growth_the_validator_starts_a_fresh_store_and_reports_the_same(monkeypatch) -> None:
+    """Regression: a build worker grew to 750 MB over 5,000 letters (the memory store
+    keeps what was removed). Every so many letters the validator starts a fresh store
+    from the context; the reports stay the same across the switch."""
+    import natokg.shacl_sparql as shacl_sparql
+
+    monkeypatch.setattr(shacl_sparql, "_FRESH_STORE_EVERY", 2)
+    validator = shacl_sparql.shape_validator(True)
+    graph = mapped(LETTERS[0]).assertions + mapped(LETTERS[0]).entities
+    graph.remove((mapped(LETTERS[0]).letter, DCTERMS.identifier, None))
+    text = graph.serialize(format="nt")
+    stores, reports = [], []  # the stores are kept alive, so their ids cannot be reused
+    for _ in range(4):
+        reports.append(results(validate_graph_fast(text)))
+        stores.append(validator.store)
+    assert len({id(store) for store in stores}) >= 2 and len(validator.store) == len(validator.context_quads)
+    assert all(report == reports[0] for report in reports) and reports[0]
+
+
 # ---------------------------------------------------------------- injected faults
 
 
