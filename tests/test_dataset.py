@@ -101,3 +101,20 @@ def test_no_blank_nodes_in_the_description(built):
     store, _ = built
     for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(DATASET_GRAPH)):
         assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+
+
+def test_statistics_from_the_graph_files_equal_the_sparql_statistics(tmp_path):
+    """The build reads the figures from the letters' graph files (fast); they must be
+    those SPARQL finds in the store, on the real corpus."""
+    from pathlib import Path
+
+    from natokg.build import build
+    from natokg.dataset import dataset_statistics, statistics_from_texts
+    from natokg.export import GraphTexts
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus" / "letters"
+    build(corpus, tmp_path / "store", jobs=1)
+    store = open_store(tmp_path / "store", read_only=True)
+    from_files = statistics_from_texts(GraphTexts(store, tmp_path / "store"))
+    assert from_files == dataset_statistics(store)
+    assert from_files["entities"] > 100 and len(from_files["graphs"]) > 5

@@ -44,6 +44,7 @@ from natokg.store import (
     bulk_load_nquads,
     close_store,
     list_graphs,
+    manifest_graph_files,
     next_generation_name,
     read_manifest,
     remove_stale_generations,
@@ -686,8 +687,9 @@ def build(
         emit(BuildEvent("stage", done, len(letters), status="dataset", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
         from natokg.dataset import describe_dataset
+        from natokg.export import GraphTexts
 
-        describe_dataset(store, manifest)
+        describe_dataset(store, manifest, GraphTexts(store, files=manifest_graph_files(manifest, store_dir)))
         seconds["dataset"] = time.perf_counter() - t
 
         emit(BuildEvent("stage", done, len(letters), status="commit", elapsed=time.perf_counter() - started))

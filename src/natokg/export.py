@@ -64,11 +64,16 @@ class GraphTexts:
     """Each graph of a built store as sorted N-Triples: letter graphs from the build's
     files (exact terms, fast), other graphs from the store."""
 
-    def __init__(self, store: ox.Store, store_dir: Path | str | None = None) -> None:
+    def __init__(
+        self, store: ox.Store, store_dir: Path | str | None = None, *, files: dict[str, tuple[Path, int]] | None = None
+    ) -> None:
+        """``files``: letter graph IRI -> (file, triples); default: the committed build's."""
         from natokg.store import letter_graph_files
 
         self.store = store
-        self.files = letter_graph_files(store_dir) if store_dir is not None else {}
+        if files is None:
+            files = letter_graph_files(store_dir) if store_dir is not None else {}
+        self.files = files
 
     def graphs(self) -> list[ox.NamedNode]:
         from natokg.store import list_graphs

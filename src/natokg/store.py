@@ -345,10 +345,13 @@ def letter_graph_files(store_dir: Path | str | None) -> dict[str, tuple[Path, in
     for the committed build of ``store_dir`` (default location when None)."""
     directory = resolve_store_path(store_dir)
     manifest = read_manifest(directory)
-    if manifest is None:
-        return {}
+    return manifest_graph_files(manifest, directory) if manifest is not None else {}
+
+
+def manifest_graph_files(manifest: Manifest, store_dir: Path) -> dict[str, tuple[Path, int]]:
+    """Letter graph IRI -> (graph file, triple count) of a manifest (committed or not)."""
     return {
-        entry.graph: (directory / entry.graph_file, entry.triples)
+        entry.graph: (store_dir / entry.graph_file, entry.triples)
         for entry in manifest.letters.values()
         if entry.graph_file
     }
@@ -368,6 +371,7 @@ __all__ = [
     "drop_graph",
     "graph_ntriples",
     "letter_graph_files",
+    "manifest_graph_files",
     "list_graphs",
     "named_node",
     "open_store",
