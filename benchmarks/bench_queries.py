@@ -202,8 +202,9 @@ def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_resu
         "| query | rows | embedded ms | pyoxigraph only ms | server ms | rdflib ms | rdflib / embedded |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in sorted(embedded):
-        seconds, rows = embedded[name]
+    # rows from whichever engine ran; an engine that did not run shows "-"
+    for name in sorted(set(embedded) | set(server or {}) | set(rdflib_results or {})):
+        seconds, rows = embedded.get(name) or (None, (server or {}).get(name, (None, "-"))[1])
         server_seconds = server.get(name, (None, 0))[0] if server else None
         rdflib_seconds = rdflib_results.get(name, (None, 0))[0] if rdflib_results else None
         if rdflib_results and name in rdflib_results and rdflib_seconds is None:
@@ -254,8 +255,7 @@ def main() -> None:
             f"rdflib: loading the quads took {load_seconds:.1f} s; a query that did not finish within "
             f"{args.rdflib_timeout:.0f} s is '> timeout'; median of {min(args.repeats, 3)} runs"
         )
-    text = markdown(store_dir, letters, embedded or {k: (v[0], v[1]) for k, v in server.items()}, server,
-                    rdflib_results, notes, engine_only)
+    text = markdown(store_dir, letters, embedded, server, rdflib_results, notes, engine_only)
     print(text)
     if args.markdown:
         with open(args.markdown, "a", encoding="utf-8") as handle:
