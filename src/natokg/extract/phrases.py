@@ -356,6 +356,16 @@ def cue_words(slug: str) -> tuple[str, ...]:
     )
 
 
+def cue_word_set(slug: str) -> frozenset[str]:
+    """``cue_words(slug)`` folded, for comparing with folded text; read once per cue file."""
+    return _folded_cue_words(_cue_file(), slug)
+
+
+@cache
+def _folded_cue_words(path: str, slug: str) -> frozenset[str]:  # path: the cache key
+    return frozenset(fold(form) for form in cue_words(slug))
+
+
 def _form_pattern(form: str) -> str:
     """One cue form as a regex: words escaped, any whitespace between them; a trailing
     "*" is the rest of the word; " ... " is a gap that stays inside the sentence."""
@@ -582,6 +592,7 @@ __all__ = [
     "co_actors",
     "contribution_nouns",
     "cue_regex",
+    "cue_word_set",
     "cue_words",
     "coordinated",
     "fold",

@@ -49,7 +49,7 @@ from natokg.extract.phrases import (
     co_actors,
     contribution_nouns,
     coordinated,
-    cue_words,
+    cue_word_set,
     fold,
     is_subject,
     lexicons,
@@ -359,7 +359,7 @@ def _actors_for(
         if not inverted:
             if subordinate is not None:
                 return []  # "om te bevestigen dat het bondgenootschap zal blijven streven": no actor
-            if fold(stance_match.phrase.form) in _agenda_item_forms():
+            if fold(stance_match.phrase.form) in cue_word_set("agenda-item-stance"):
                 # "In dit kader staat ook X centraal" goes on with the previous sentence's
                 # actors; "Hierbij staan X en Y centraal" after none is the meeting's agenda
                 return list(stated_before)
@@ -368,12 +368,6 @@ def _actors_for(
         chain = coordinated(subject, mentions, tokens)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
-
-
-def _agenda_item_forms() -> frozenset[str]:
-    """Stance forms that need a named actor (cue:agenda-item-stance), folded; the cue
-    file is read once per process (natokg.extract.phrases caches it)."""
-    return frozenset(fold(form) for form in cue_words("agenda-item-stance"))
 
 
 __all__ = ["extract_positions"]
