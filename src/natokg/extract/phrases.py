@@ -43,15 +43,20 @@ class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5
 
 
 _new_token = tuple.__new__
+_UNSEEN = object()
 
 # Per-letter memo: the position and commitment rules tokenise (and match) the same
 # sentences and headings; natokg.extract.extract_letter clears it for every letter.
 _LETTER_TOKENS: dict[str, list[Token]] = {}
+_LETTER_NORMS: dict[int, tuple[Sequence[Token], list[str]]] = {}
+# emphasis marks and dashes are not words
+_DROPPED = frozenset("*-–—")
 
 
 def start_letter() -> None:
     """Forget the previous letter's tokens and matches."""
     _LETTER_TOKENS.clear()
+    _LETTER_NORMS.clear()
     for matcher in _MATCHERS:
         matcher.found.clear()
 
@@ -63,14 +68,23 @@ def tokenize(text: str) -> list[Token]:
     The same text gives the same list within a letter: callers must not change it."""
     tokens = _LETTER_TOKENS.get(text)
     if tokens is None:
-        tokens = []
-        for m in _TOKEN.finditer(text):
-            word = m.group()
-            if word not in "*-–—":
-                start, end = m.span()
-                tokens.append(_new_token(Token, (fold(word), start, end)))  # skips NamedTuple's __new__
+        tokens = [
+            _new_token(Token, (fold(m.group()), m.start(), m.end()))  # skips NamedTuple's __new__
+            for m in _TOKEN.finditer(text)
+            if m.group() not in _DROPPED
+        ]
         _LETTER_TOKENS[text] = tokens
     return tokens
+
+
+def _norms(tokens: Sequence[Token]) -> list[str]:
+    """The tokens' norms, made once per token list and letter (every matcher reads them)."""
+    known = _LETTER_NORMS.get(id(tokens))
+    if known is not None and known[0] is tokens:
+        return known[1]
+    norms = [token.norm for token in tokens]
+    _LETTER_NORMS[id(tokens)] = (tokens, norms)  # the entry keeps the list (and its id) alive
+    return norms
 
 
 # ---------------------------------------------------------------- phrases with gaps
@@ -85,9 +99,10 @@ class Phrase:
     prefix: bool = False
     form: str = ""
 
-    @property
-    def size(self) -> int:
-        return sum(len(s) for s in self.segments)
+    size: int = field(init=False, repr=False, compare=False)  # words in all segments
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", sum(len(s) for s in self.segments))
 
 
 @dataclass(frozen=True)
@@ -141,8 +156,9 @@ class PhraseMatcher:
         for order, phrase in enumerate(self.prefixed_first):
             self.by_stem.setdefault(phrase.segments[0][0], []).append((order, phrase))
         self.stem_lengths = sorted({len(stem) for stem in self.by_stem})
-        # the stems matching a word, by word: words repeat across letters
-        self.stems_of: dict[str, tuple[Phrase, ...]] = {}
+        # by word (words repeat across letters): the phrases it heads and the stems it
+        # starts with, or None when there are none
+        self.candidates: dict[str, tuple[list[Phrase], tuple[Phrase, ...]] | None] = {}
         # this letter's results by (id(tokens), lo, hi); the entry keeps the list alive
         self.found: dict[tuple[int, int, int], tuple[Sequence[Token], list[Match]]] = {}
         _MATCHERS.add(self)
@@ -200,6 +216,11 @@ class PhraseMatcher:
         self.found[key] = (tokens, chosen)
         return list(chosen)
 
+    def _candidates(self, norm: str) -> tuple[list[Phrase], tuple[Phrase, ...]] | None:
+        heads, stems = self.by_first.get(norm, []), self._stems(norm)
+        entry = self.candidates[norm] = (heads, stems) if heads or stems else None
+        return entry
+
     def _stems(self, norm: str) -> tuple[Phrase, ...]:
         """The single-word stems ``norm`` starts with, in list order."""
         stems: list[tuple[int, Phrase]] = []
@@ -211,13 +232,19 @@ class PhraseMatcher:
         return tuple(phrase for _, phrase in stems)
 
     def _find(self, tokens: Sequence[Token], lo: int, hi: int) -> list[Match]:
-        norms = [token.norm for token in tokens]
+        norms = _norms(tokens)
         found: list[Match] = []
-        by_first, stems_of = self.by_first, self.stems_of
+        candidates, rests = self.candidates, self.rest
         for i in range(lo, hi):
             norm = norms[i]
-            for phrase in by_first.get(norm, ()):
-                rest = self.rest.get(id(phrase))
+            entry = candidates.get(norm, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = self._candidates(norm)
+            if entry is None:  # most words start no phrase
+                continue
+            heads, stems = entry
+            for phrase in heads:
+                rest = rests.get(id(phrase))
                 if rest is not None:  # gapless and exact: the words after the head
                     end = i + 1 + len(rest)
                     if end <= hi and norms[i + 1 : end] == rest:
@@ -226,9 +253,6 @@ class PhraseMatcher:
                 match = self._at(phrase, norms, i, hi)
                 if match:
                     found.append(match)
-            stems = stems_of.get(norm)
-            if stems is None:
-                stems = stems_of[norm] = self._stems(norm)
             if stems:
                 found.extend(Match(phrase, i, i, (i,), ()) for phrase in stems)
         # more words first; then the tighter match (fewer gap tokens); then the earlier
