@@ -215,6 +215,18 @@ def test_values_are_python_values(store):
     assert result.dicts()[1]["amount"] == Decimal(5)
 
 
+def test_each_term_is_converted_by_its_own_datatype_and_language(store):
+    # terms are converted once per query and reused: "1" as an integer, a decimal, a
+    # plain string and a Dutch string are four different values, repeated rows are equal
+    result = run_sparql(
+        'SELECT ?v WHERE { VALUES ?v { 1 1.0 "1" "1"@nl <urn:x:1> 1 "1"@nl } }', store=store
+    )
+    values = [row.v for row in result]
+    assert [type(v) for v in values] == [int, Decimal, str, LangString, IRI, int, LangString]
+    assert values[0] == values[5] == 1 and values[1] == Decimal("1.0")
+    assert values[6].lang == "nl" and values[4] == "urn:x:1"
+
+
 def test_lang_strings_come_back_as_their_text(store):
     result = run_sparql(
         'PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?label WHERE { GRAPH ?g {'
