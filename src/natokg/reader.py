@@ -34,11 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
-from natokg.records import SourceDocument
+from natokg.records import FOOTNOTE_BREAK, SourceDocument
 from natokg.text_layers import docx_text, markup_text, pdf_text
-
-#: Separates the running text from the footnote block in ``SourceDocument.text``.
-FOOTNOTE_BREAK = "\f"
 
 MEDIA_TYPES = {
     ".txt": "text/plain",

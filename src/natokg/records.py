@@ -42,6 +42,11 @@ Modality = Literal["intended", "expressed"]
 # ---------------------------------------------------------------- read / segment
 
 
+#: Separates the running text from the footnote block in ``SourceDocument.text``: the
+#: reader moves footnote bodies after it, out of their place in the raw text.
+FOOTNOTE_BREAK = "\f"
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     """A letter as read: raw text, normalised text, and the map between them.
@@ -58,10 +63,22 @@ class SourceDocument:
     media_type: str
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of normalised text to the raw span it came from."""
+        """Map a span of normalised text to the raw span it came from.
+
+        Raises ValueError for an empty span, and for one that crosses into the footnote
+        block where the footnotes stood elsewhere in the raw text: no single raw span
+        holds it."""
         if end <= start:
             raise ValueError(f"empty span {start}:{end}")
-        return self.offsets[start], self.offsets[end - 1] + 1
+        offsets = self.offsets
+        if FOOTNOTE_BREAK in self.text[start:end] and any(
+            offsets[i] > offsets[i + 1] for i in range(start, end - 1)
+        ):
+            raise ValueError(
+                f"span {start}:{end} runs into the footnotes, which stand elsewhere in the "
+                "raw text; take the parts before and after the footnote break separately"
+            )
+        return offsets[start], offsets[end - 1] + 1
 
     def evidence(self, start: int, end: int) -> "Evidence":
         """Evidence for normalised span [start, end): raw offsets and the raw quote."""
