@@ -34,7 +34,7 @@ from natokg.build import (
 from natokg.errors import StoreError, UnreadableLetterError
 from natokg.export import nquads
 from natokg.mapping import map_records
-from natokg.namespaces import iri
+from natokg.namespaces import DEFAULT_DATA_BASE, iri
 from natokg.records import (
     ActorRef,
     Commitment,
@@ -493,6 +493,27 @@ def test_real_corpus_builds_one_graph_per_letter(real_store):
     meeting = ox.NamedNode(str(iri("meeting", "foreign-ministers", "2026-05-21-helsingborg")))
     start = ox.NamedNode("https://w3id.org/natokg/ontology#startDate")
     assert {q.graph_name.value for q in store.quads_for_pattern(meeting, start, None)} == {ENTITIES_GRAPH}
+
+
+@pytest.mark.slow
+def test_natokg_base_regression_reference_data_follows_the_data_namespace(real_store, tmp_path):
+    """Regression: under NATOKG_BASE the letters' IRIs moved but the ontology and
+    reference graphs kept the default namespace, so nothing joined them (allies-count-
+    check found no rows), and content-hashed local names changed with the base."""
+    other = "https://example.org/kg/"
+    store_dir = tmp_path / "store"
+    process = run_build_subprocess(CORPUS, store_dir, env={"NATOKG_BASE": other}, real=True,
+                                   stdout=subprocess.PIPE)
+    out, _ = process.communicate(timeout=300)
+    assert process.returncode == 0 and out.strip() == b"5"
+    moved = export_nquads(store_dir)
+    assert DEFAULT_DATA_BASE.encode() not in moved
+    default = export_nquads(real_store[0])
+    # the same dataset, IRI for IRI, but for the namespace (and the VoID regex naming it)
+    same = sorted(moved.replace(other.encode(), DEFAULT_DATA_BASE.encode()).splitlines())
+    expected = sorted(default.splitlines())
+    regex = b"<http://rdfs.org/ns/void#uriRegexPattern>"
+    assert [line for line in same if regex not in line] == [line for line in expected if regex not in line]
 
 
 @pytest.mark.slow

@@ -199,3 +199,13 @@ def test_push_to_a_server_that_is_down_exit_2(built_store):
     )
     assert result.exit_code == 2
     assert "cannot reach" in result.stderr
+
+
+def test_a_natokg_base_that_is_not_an_http_iri_is_one_line_exit_2(monkeypatch):
+    monkeypatch.setenv("NATOKG_BASE", "example.org/kg")
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "natokg: error: NATOKG_BASE='example.org/kg' is not an absolute http(s) IRI without a "
+        "query or fragment; set it to e.g. https://example.org/id/ or unset it"
+    ]

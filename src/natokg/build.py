@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from natokg import __version__
 from natokg.errors import BadInputError, NatokgError, StoreError
-from natokg.namespaces import data_base, iri
+from natokg.namespaces import data_base, iri, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
 from natokg.store import (
     LetterEntry,
@@ -357,7 +357,8 @@ def pipeline_fingerprint(mapper, validator) -> str:
 def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
     """Turtle files as sorted N-Triples, blank nodes replaced by stable IRIs.
 
-    The store would give blank nodes fresh random labels on every load, which breaks
+    Data IRIs follow NATOKG_BASE (natokg.namespaces.rebased). The store would give
+    blank nodes fresh random labels on every load, which breaks
     byte-identical exports; canonical labelling (RDFC-1.0) and skolem IRIs
     (``{graph}/.well-known/genid/{label}``, RDF 1.1 section 3.5) keep them stable.
     """
@@ -375,6 +376,9 @@ def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
     def skolem(term):
         if isinstance(term, ox.BlankNode):
             return ox.NamedNode(f"{graph}/.well-known/genid/{term.value}")
+        if isinstance(term, ox.NamedNode):  # under NATOKG_BASE, as the letters' IRIs are
+            moved = rebased(term.value)
+            return term if moved is term.value else ox.NamedNode(moved)
         return term
 
     triples = [ox.Triple(skolem(q.subject), q.predicate, skolem(q.object)) for q in dataset]

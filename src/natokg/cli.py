@@ -15,7 +15,8 @@ import typer
 from rich.console import Console
 
 from natokg import __version__
-from natokg.errors import EXIT_FINDINGS, BadInputError, NatokgError
+from natokg.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInputError, NatokgError
+from natokg.namespaces import data_base_problem
 
 
 
@@ -65,6 +66,10 @@ def main(
     ] = None,
 ) -> None:
     """natokg command line."""
+    problem = data_base_problem()
+    if problem:  # every command mints or reads data IRIs under it
+        err.print(f"natokg: error: {problem}", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 

@@ -31,7 +31,7 @@ from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
 from natokg.mapping import ACTOR_PATHS, actor_iri
-from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri
+from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri, rebased
 from natokg.paths import ontology_dir
 from natokg.records import ActorRef, MeetingRef, PostRef
 
@@ -263,9 +263,7 @@ def _rebase(graph: Graph) -> Graph:
         return graph
 
     def move(term):
-        if isinstance(term, URIRef) and str(term).startswith(DEFAULT_DATA_BASE):
-            return URIRef(base + str(term)[len(DEFAULT_DATA_BASE) :])
-        return term
+        return URIRef(rebased(str(term))) if isinstance(term, URIRef) else term
 
     moved = Graph()
     for prefix, namespace in graph.namespaces():

@@ -18,7 +18,7 @@ from typing import Iterable
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
-from natokg.namespaces import ID, NKG, OA, PREFIXES, content_hash, iri
+from natokg.namespaces import ID, NKG, OA, PREFIXES, content_hash, iri, rebased
 from natokg.records import (
     ActorRef,
     Commitment,
@@ -319,13 +319,16 @@ class LetterGraphs:
 
 
 def jsonld_context() -> dict:
-    """The JSON-LD context shipped in ontology/context.jsonld (no network needed)."""
+    """The JSON-LD context shipped in ontology/context.jsonld (no network needed), its
+    data namespace moved to NATOKG_BASE."""
     from natokg.errors import ReferenceDataError
     from natokg.paths import ontology_dir
 
     path = ontology_dir() / "context.jsonld"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["@context"]
+        context = json.loads(path.read_text(encoding="utf-8"))["@context"]
+        # the shipped file names the default data namespace; data follows NATOKG_BASE
+        return {key: rebased(value) if isinstance(value, str) else value for key, value in context.items()}
     except (OSError, ValueError, KeyError) as error:
         raise ReferenceDataError(f"cannot read the JSON-LD context: {error}", path=path) from None
 

@@ -23,9 +23,30 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 
 
 def data_base() -> str:
-    """The data namespace; ``NATOKG_BASE`` overrides it (must end in ``/``)."""
-    base = os.environ.get("NATOKG_BASE", DEFAULT_DATA_BASE)
+    """The data namespace; ``NATOKG_BASE`` overrides it (a ``/`` is added at the end).
+    Set but empty (``NATOKG_BASE= natokg ...``) means the default."""
+    base = os.environ.get("NATOKG_BASE", "").strip() or DEFAULT_DATA_BASE
     return base if base.endswith("/") else base + "/"
+
+
+def data_base_problem() -> str | None:
+    """Why NATOKG_BASE cannot be the data namespace, or None when it can."""
+    base = data_base()
+    if re.fullmatch(r"https?://[^/\s<>\"{}|\\^`]+/[^\s<>\"{}|\\^`#?]*", base) is None:
+        return (
+            f"NATOKG_BASE={os.environ.get('NATOKG_BASE', '')!r} is not an absolute http(s) IRI "
+            "without a query or fragment; set it to e.g. https://example.org/id/ or unset it"
+        )
+    return None
+
+
+def rebased(iri_text: str) -> str:
+    """An IRI under the default data namespace moved to NATOKG_BASE (others unchanged):
+    ontology/ and shapes/ name data (states, topics, summits) under the default."""
+    base = data_base()
+    if base != DEFAULT_DATA_BASE and iri_text.startswith(DEFAULT_DATA_BASE):
+        return base + iri_text[len(DEFAULT_DATA_BASE) :]
+    return iri_text
 
 
 ID = Namespace(data_base())
@@ -60,8 +81,22 @@ def slugify(text: str) -> str:
 
 
 def content_hash(*parts: object, length: int = 16) -> str:
-    """A short stable hash of canonical content (None and '' are kept distinct)."""
-    canonical = "\x1f".join("\x00" if p is None else str(p) for p in parts)
+    """A short stable hash of canonical content (None and '' are kept distinct).
+
+    Data IRIs are hashed as under the default namespace, so that NATOKG_BASE changes an
+    IRI's namespace and never its local name."""
+    base = str(ID)
+    moved = base != DEFAULT_DATA_BASE
+
+    def canonical_part(part: object) -> str:
+        if part is None:
+            return "\x00"
+        text = str(part)
+        if moved and text.startswith(base):
+            return DEFAULT_DATA_BASE + text[len(base) :]
+        return text
+
+    canonical = "\x1f".join(canonical_part(p) for p in parts)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:length]
 
 

@@ -130,8 +130,8 @@ def _parse_turtle_files(files: list[Path], graph: Graph, *, rebase: bool) -> Gra
         try:
             text = path.read_text(encoding="utf-8")
             if rebase and base != default_base:
-                # Shapes name controlled values under the default data base; follow
-                # NATOKG_BASE so sh:in still compares the IRIs the mapper mints.
+                # ontology/ and shapes/ name data (states, controlled values) under the
+                # default data base; follow NATOKG_BASE as the IRIs the mapper mints do.
                 text = text.replace(default_base, base)
             graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
         except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
@@ -175,7 +175,8 @@ def _context(with_reference: bool) -> Graph:
     files = sorted(ontology_dir().glob("*.ttl"))
     if with_reference:
         files += sorted(reference_dir().glob("*.ttl"))
-    return normalise_literals(_parse_turtle_files(files, Graph(), rebase=False))
+    # under NATOKG_BASE, as the letters' IRIs and the shapes' controlled values are
+    return normalise_literals(_parse_turtle_files(files, Graph(), rebase=True))
 
 
 def reference_graph() -> Graph:
