@@ -377,8 +377,9 @@ def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
         if isinstance(term, ox.BlankNode):
             return ox.NamedNode(f"{graph}/.well-known/genid/{term.value}")
         if isinstance(term, ox.NamedNode):  # under NATOKG_BASE, as the letters' IRIs are
-            moved = rebased(term.value)
-            return term if moved is term.value else ox.NamedNode(moved)
+            value = term.value
+            moved = rebased(value)
+            return term if moved is value else ox.NamedNode(moved)
         return term
 
     triples = [ox.Triple(skolem(q.subject), q.predicate, skolem(q.object)) for q in dataset]
