@@ -2,7 +2,6 @@
 on sentences in the older styles."""
 
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,10 @@ from natokg.reader import read_letter
 from natokg.records import ActorRef
 from natokg.segment import segment
 
+from letter_records import extract_text, records  # tests/letter_records.py
+
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
 SEEDS = sorted(p.name for p in LETTERS.glob("*.txt"))
-
-
-@cache
-def records(name: str):
-    return extract_letter(segment(read_letter(LETTERS / name)))
-
-
-def extract_text(tmp_path, text: str):
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    document = read_letter(path)
-    return document, extract_letter(segment(document))
 
 
 def posts(result):

@@ -6,27 +6,22 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from natokg.extract import extract_letter
 from natokg.extract.commitments import extract_commitments
 from natokg.reader import read_letter
 from natokg.records import ActorRef, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.segment import segment
+
+from letter_records import records  # tests/letter_records.py
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "corpus" / "letters"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
 NL, ALLIES = ActorRef("state", "nl"), ActorRef("group", "allies")
 D = Decimal
-
-
-@cache
-def records(name: str) -> LetterRecords:
-    return extract_letter(segment(read_letter(LETTERS / name)))
 
 
 def facts(name: str) -> set[tuple]:

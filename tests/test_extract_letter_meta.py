@@ -1,28 +1,15 @@
 """Letter metadata (natokg.extract.letter_meta) on the seed letters and older styles."""
 
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from natokg.extract import extract_letter
 from natokg.reader import read_letter
-from natokg.segment import segment
+
+from letter_records import extract_text, records  # tests/letter_records.py
 
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
-
-
-@cache
-def records(name: str):
-    return extract_letter(segment(read_letter(LETTERS / name)))
-
-
-def extract_text(tmp_path, text: str, name: str = "letter.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    document = read_letter(path)
-    return document, extract_letter(segment(document))
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,6 @@
 """Meetings (natokg.extract.meetings): main meeting, sessions, mentioned meetings."""
 
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,10 @@ from natokg.reader import read_letter
 from natokg.records import ActorRef, MeetingRef
 from natokg.segment import segment
 
-LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
+from letter_records import extract_text, records  # tests/letter_records.py
+
 HAGUE_SUMMIT = MeetingRef("summit", date(2025, 6, 24), "the-hague")
 ANKARA_SUMMIT = MeetingRef("summit", date(2026, 7, 7), "ankara")
-
-
-@cache
-def records(name: str):
-    return extract_letter(segment(read_letter(LETTERS / name)))
-
-
-def extract_text(tmp_path, text: str):
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_letter(segment(read_letter(path)))
 
 
 def by_role(result, role):
@@ -172,7 +161,7 @@ K.H. Ollongren
 
 
 def test_several_meetings_in_one_letter(tmp_path):
-    result = extract_text(tmp_path, SEVERAL_MEETINGS)
+    result = extract_text(tmp_path, SEVERAL_MEETINGS)[1]
     main = result.main_meeting
     assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
         "defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels",
@@ -192,7 +181,7 @@ def test_headquarters_means_brussels_and_informal(tmp_path):
         "Den Haag, 17 mei 2010\n\nHierbij informeer ik u over de informele bijeenkomst van de "
         "NAVO-ministers van Defensie die op 10 en 11 juni a.s. plaatsvindt op het NAVO-hoofdkwartier.\n"
     )
-    main = extract_text(tmp_path, text).main_meeting
+    main = extract_text(tmp_path, text)[1].main_meeting
     assert (main.ref.kind, main.ref.start, main.ref.city, main.informal) == (
         "defence-ministers", date(2010, 6, 10), "brussels", True,
     )
@@ -200,7 +189,7 @@ def test_headquarters_means_brussels_and_informal(tmp_path):
 
 def test_no_meeting_raises_naming_the_file(tmp_path):
     with pytest.raises(NoMeetingError) as error:
-        extract_text(tmp_path, "Den Haag, 17 mei 2010\n\nHierbij zend ik u de jaarcijfers van het ministerie.\n")
+        extract_text(tmp_path, "Den Haag, 17 mei 2010\n\nHierbij zend ik u de jaarcijfers van het ministerie.\n")[1]
     assert "letter.txt" in str(error.value)
 
 
@@ -210,7 +199,7 @@ def test_european_council_as_body_and_as_meeting(tmp_path):
         "Helsingborg. De president van de Europese Raad was uitgenodigd. De Europese Raad van 25 juni "
         "bespreekt dit ook.\n"
     )
-    result = extract_text(tmp_path, text)
+    result = extract_text(tmp_path, text)[1]
     assert [m.ref for m in by_role(result, "mentioned")] == [
         MeetingRef("external", date(2026, 6, 25), None, "european-council")
     ]
@@ -246,5 +235,5 @@ def test_regression_headline_title_without_van_de_names_the_meeting(tmp_path):
         "Verslag bijeenkomst NAVO-ministers van Buitenlandse Zaken van 4 en 5 april 2023\n\n"
         "De bondgenoten spraken over de voorbereiding van de NAVO-top in Vilnius.\n"
     )
-    main = extract_text(tmp_path, text).main_meeting
+    main = extract_text(tmp_path, text)[1].main_meeting
     assert (main.ref.kind, main.ref.start, main.end) == ("foreign-ministers", date(2023, 4, 4), date(2023, 4, 5))

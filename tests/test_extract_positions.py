@@ -5,7 +5,6 @@ corpus/gold/seeds.yaml, which was written by reading them)."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,11 @@ from natokg.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.segment import segment
 
+from letter_records import records  # tests/letter_records.py
+
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "corpus" / "letters"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
-
-
-@cache
-def records(name: str) -> LetterRecords:
-    return extract_letter(segment(read_letter(LETTERS / name)))
 
 
 def facts(name: str) -> set[tuple[str, str, str]]:
