@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -244,12 +245,13 @@ class LetterGraphs:
         self.entity_lines = frozenset(entity_lines)
         self._graphs: dict[str, Graph] = {}
 
-    @property
+    # cached: the build validates the text, then stores it (the lines are frozen)
+    @cached_property
     def assertions_ntriples(self) -> str:
         """The letter's named graph as sorted N-Triples (one line per distinct triple)."""
         return "".join(sorted(self.assertion_lines))
 
-    @property
+    @cached_property
     def entities_ntriples(self) -> str:
         return "".join(sorted(self.entity_lines))
 

@@ -47,6 +47,7 @@ from rdflib.namespace import RDF, RDFS
 
 from natokg.errors import ReferenceDataError
 from natokg.paths import shapes_dir
+from natokg.rdf_terms import from_ox, ntriples_to_rdflib, to_ox
 from natokg.shacl_rules import (
     RDF_TYPE,
     RDFS_SUBCLASSOF,
@@ -291,66 +292,6 @@ class _SparqlConstraint:
 # ---------------------------------------------------------------- the validator
 
 
-_OX_IRIS: dict = {}
-
-
-def _to_ox(term):
-    """rdflib -> pyoxigraph term; IRIs memoised by plain string (they recur in every
-    letter, and a plain-str dict avoids rdflib's Python __eq__)."""
-    if type(term) is URIRef:
-        key = str.__str__(term)
-        out = _OX_IRIS.get(key)
-        if out is None:
-            if len(_OX_IRIS) > 200_000:
-                _OX_IRIS.clear()
-            out = _OX_IRIS[key] = ox.NamedNode(key)
-        return out
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    key = (str.__str__(term), term.datatype and str.__str__(term.datatype), term.language)
-    out = _OX_LITERALS.get(key)
-    if out is None:
-        if len(_OX_LITERALS) > 100_000:
-            _OX_LITERALS.clear()
-        if term.language:
-            out = ox.Literal(term, language=term.language)
-        elif term.datatype is not None:
-            out = ox.Literal(term, datatype=_to_ox(URIRef(term.datatype)))
-        else:
-            out = ox.Literal(term)
-        _OX_LITERALS[key] = out
-    return out
-
-
-_OX_LITERALS: dict = {}
-_RDFLIB_LITERALS: dict = {}
-
-
-def _literal_from_ox(term: ox.Literal) -> Literal:
-    """Memoised: building an rdflib Literal parses its value (dates, decimals)."""
-    key = (term.value, term.datatype.value, term.language)
-    out = _RDFLIB_LITERALS.get(key)
-    if out is None:
-        if len(_RDFLIB_LITERALS) > 100_000:
-            _RDFLIB_LITERALS.clear()
-        out = _RDFLIB_LITERALS[key] = _from_ox(term)
-    return out
-
-
-def _from_ox(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 class ShapeValidator:
     """The shapes compiled once, with one context (ontology, + reference data)."""
 
@@ -367,7 +308,7 @@ class ShapeValidator:
         self.context = _Index(context)
         self.supers = _superclasses([self.context.spo])
         self.context_quads = [
-            ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _CTX_GRAPH) for s, p, o in _triples_of(self.context)
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), _CTX_GRAPH) for s, p, o in _triples_of(self.context)
         ]
         self.store = ox.Store()
         self.store.extend(self.context_quads)
@@ -450,7 +391,7 @@ class ShapeValidator:
                 rows = [(None, row) for row in _rows(self.store.query(query, default_graph=graphs))]
             else:
                 for focus in focus_nodes_by_shape.get(shape.node, ()):
-                    substitution = {ox.Variable("this"): _to_ox(focus)}
+                    substitution = {ox.Variable("this"): to_ox(focus)}
                     solutions = self.store.query(query, default_graph=graphs, substitutions=substitution)
                     rows += [(focus, row) for row in _rows(solutions)]
             if rows and restore is None:
@@ -477,7 +418,7 @@ class ShapeValidator:
                 original = letter_canonical.get(key) or self.context_canonical.get(key)
                 if original is not None:
                     return original
-            return _from_ox(term)
+            return from_ox(term)
 
         return restore
 
@@ -633,10 +574,10 @@ class ShapeValidator:
                 if wanted is not None and p not in wanted:
                     continue
                 if subject is None:
-                    subject = _to_ox(terms[key])
-                predicate = _to_ox(URIRef(p))
+                    subject = to_ox(terms[key])
+                predicate = to_ox(URIRef(p))
                 for o in objs:
-                    yield ox.Quad(subject, predicate, _to_ox(o), letter_graph)
+                    yield ox.Quad(subject, predicate, to_ox(o), letter_graph)
 
     def _all_focus_by_shape(self, union: _Union, letter: _Index) -> dict:
         out: dict = {}
@@ -672,7 +613,7 @@ def _canonical_literals(terms: Iterable) -> dict:
             _CANONICAL.clear()
         scratch = ox.Store()
         p, g = ox.NamedNode("urn:natokg:p"), ox.NamedNode("urn:natokg:g")
-        scratch.extend(ox.Quad(ox.NamedNode(f"urn:natokg:{i}"), p, _to_ox(literals[i]), g) for i in new)
+        scratch.extend(ox.Quad(ox.NamedNode(f"urn:natokg:{i}"), p, to_ox(literals[i]), g) for i in new)
         for quad in scratch.quads_for_pattern(None, None, None, g):
             _CANONICAL[keys[int(quad.subject.value.rsplit(":", 1)[1])]] = _literal_key(quad.object)
     out: dict = {}
@@ -756,26 +697,8 @@ def _triples(letter) -> Iterable[tuple]:
     if isinstance(letter, Graph):
         return letter
     if isinstance(letter, (str, bytes)):
-        return _ntriples(letter)
+        return ntriples_to_rdflib(letter)
     raise TypeError(f"cannot validate a {type(letter).__name__}; pass an rdflib Graph or N-Triples")
-
-
-def _ntriples(text: str | bytes) -> list[tuple]:
-    """N-Triples (several graphs' texts may be concatenated) as distinct rdflib triples,
-    terms as rdflib's own N-Triples parser makes them."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    iris: dict = {}
-
-    def term(t):
-        if type(t) is ox.NamedNode:
-            iri = iris.get(t.value)
-            if iri is None:
-                iri = iris[t.value] = URIRef(t.value)
-            return iri
-        return _literal_from_ox(t) if type(t) is ox.Literal else _from_ox(t)
-
-    seen = {(q.subject, q.predicate, q.object) for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)}
-    return [(term(s), term(p), term(o)) for s, p, o in seen]
 
 
 # The build passes N-Triples text to validators that say they accept it.
