@@ -118,3 +118,59 @@ def test_statistics_from_the_graph_files_equal_the_sparql_statistics(tmp_path):
     from_files = statistics_from_texts(GraphTexts(store, tmp_path / "store"))
     assert from_files == dataset_statistics(store)
     assert from_files["entities"] > 100 and len(from_files["graphs"]) > 5
+
+
+def description_by_sparql(store, manifest) -> set:
+    """graph/dataset as describe_dataset makes it from SPARQL over the store alone."""
+    from natokg.dataset import description_triples
+
+    return {(t.subject, t.predicate, t.object) for t in description_triples(store, manifest)}
+
+
+def stored_description(store) -> set:
+    return {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(DATASET_GRAPH))}
+
+
+def test_build_counts_from_the_workers_equal_the_sparql_counts_then_after_adding_letters(tmp_path):
+    """The build adds up counts its workers made per letter (new letters) and reads the
+    other graphs' files (unchanged letters); the description must be the one SPARQL over
+    the finished store gives, on the real corpus, first from nothing, then with two
+    letters added to a built store."""
+    import shutil
+    from pathlib import Path
+
+    from natokg.build import build
+
+    letters = sorted((Path(__file__).resolve().parent.parent / "corpus" / "letters").iterdir())
+    corpus = tmp_path / "letters"
+    corpus.mkdir()
+    for letter in letters[:3]:
+        shutil.copy(letter, corpus)
+    for added in (None, letters[3:]):
+        for letter in added or ():
+            shutil.copy(letter, corpus)
+        summary = build(corpus, tmp_path / "store", jobs=1)
+        assert summary.letters_unchanged == (3 if added else 0)
+        store = open_store(tmp_path / "store", read_only=True)
+        assert stored_description(store) == description_by_sparql(store, read_manifest(tmp_path / "store"))
+        del store
+
+
+def test_graph_statistics_a_subject_in_two_graphs_is_one_entity():
+    from natokg.dataset import GraphStatistics, graph_statistics
+    from natokg.namespaces import iri
+
+    meeting, letter = f"<{iri('meeting', 'summit', '2025-06-24-den-haag')}>", f"<{iri('letter', 'a')}>"
+    summit = f"<{NKG}Summit>"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    one = graph_statistics("g1", [f"{meeting} {rdf_type} {summit} .", f"{letter} <{NKG}about> {meeting} ."])
+    two = graph_statistics("g2", [f"{meeting} {rdf_type} {summit} .", '<urn:x> <urn:p> "a b . c" .'])
+    total = GraphStatistics()
+    total.add(one)
+    total.add(two)
+    assert total.summary() == {
+        "graphs": {"g1": 2, "g2": 2},
+        "classes": {NKG + "Summit": 1},
+        "properties": {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type": 2, NKG + "about": 1, "urn:p": 1},
+        "entities": 2,  # the meeting and the letter; urn:x is outside the data namespace
+    }

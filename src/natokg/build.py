@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from natokg import __version__
+from natokg.dataset import GraphStatistics, graph_statistics
 from natokg.errors import BadInputError, NatokgError, StoreError
 from natokg.namespaces import data_base, iri, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
@@ -173,6 +174,7 @@ class LetterResult:
     triples: int = 0
     error: str | None = None
     violations: tuple[str, ...] = ()
+    statistics: GraphStatistics | None = None  # the graph's VoID counts
     seconds_map: float = 0.0
     seconds_validate: float = 0.0
     seconds_serialise: float = 0.0
@@ -271,6 +273,8 @@ def process_letter(path: str, file: str, sha256: str) -> LetterResult:
     result.seconds_validate = validated - mapped
     result.assertions, result.entities, result.triples, result.date = serialise_letter(graphs)
     result.source_text = graphs.source_text
+    # counted here, in parallel, rather than from the graph files after the last letter
+    result.statistics = graph_statistics(result.graph, filter(None, result.assertions.split("\n")))
     result.seconds_serialise = time.perf_counter() - validated
     return result
 
@@ -611,6 +615,7 @@ def build(
         # manifest names it).
         spool_file = spool_path(store_dir, generation)
         spooled = 0
+        new_statistics = GraphStatistics()  # of the letter graphs loaded by this build
         with open(spool_file, "w", encoding="utf-8") as spool:
             for result in _map_all(todo, mapper, validator, jobs):
                 seconds["map"] += result.seconds_map
@@ -642,6 +647,7 @@ def build(
                 else:
                     spool.write(result.assertions.replace(" .\n", f" <{result.graph}> .\n"))
                     spooled += 1
+                new_statistics.add(result.statistics)
                 seconds["load"] += time.perf_counter() - t0
                 manifest.letters[result.file] = LetterEntry(
                     sha256=result.sha256,
@@ -694,7 +700,8 @@ def build(
         from natokg.dataset import describe_dataset
         from natokg.export import GraphTexts
 
-        describe_dataset(store, manifest, GraphTexts(store, files=manifest_graph_files(manifest, store_dir)))
+        texts = GraphTexts(store, files=manifest_graph_files(manifest, store_dir))
+        describe_dataset(store, manifest, texts, known=new_statistics)
         seconds["dataset"] = time.perf_counter() - t
 
         emit(BuildEvent("stage", done, len(letters), status="commit", elapsed=time.perf_counter() - started))
