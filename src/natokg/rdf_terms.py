@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LIMIT = 200_000  # entries per memo; evidence IRIs never recur, so the memos are bounded
+_LIMIT = 50_000  # entries per memo: evidence IRIs and quotes never recur (~175 new terms a letter)
 
 _OX_IRIS: dict = {}
 _OX_LITERALS: dict = {}
