@@ -170,3 +170,11 @@ def test_to_ox_and_from_ox_round_trip() -> None:
             getattr(term, "datatype", None),
             getattr(term, "language", None),
         )
+
+
+def test_triples_come_in_the_order_of_the_text_whatever_the_hash_seed() -> None:
+    """The validator indexes triples in the order given: the same text gives the same
+    order in every process (no set of strings, whose order follows PYTHONHASHSEED)."""
+    lines = [f"<http://ex.org/s{i}> <http://ex.org/p> \"{i}\" ." for i in (3, 1, 2, 1, 0)]
+    got = ntriples_to_rdflib("\n".join(lines) + "\n")
+    assert [str(s) for s, _p, _o in got] == [f"http://ex.org/s{i}" for i in (3, 1, 2, 0)]

@@ -98,8 +98,8 @@ def ntriples_to_rdflib(text: str | bytes) -> list[tuple]:
         _TERMS_BY_OX.clear()
         _TERMS_BY_RDFLIB.clear()
         _ALIASES.clear()
-    lines = set(data.split("\n"))
-    lines.discard("")
+    lines = dict.fromkeys(data.split("\n"))  # distinct, in the text's order (deterministic)
+    lines.pop("", None)
     if not all(line.endswith(" .") for line in lines):
         return _parsed(data)
     rows = [line[:-2].split(" ", 2) for line in lines]
