@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from natokg import __version__
-from natokg.dataset import GraphStatistics, graph_statistics
+from natokg.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset, graph_statistics
 from natokg.errors import BadInputError, NatokgError, StoreError
 from natokg.namespaces import data_base, iri, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
@@ -469,8 +469,6 @@ def _committed_manifest(store_dir: Path, rebuild: bool) -> Manifest | None:
 
 
 def _endpoint() -> str:
-    from natokg.dataset import SPARQL_ENDPOINT_ENV
-
     return os.environ.get(SPARQL_ENDPOINT_ENV, "")
 
 
@@ -697,7 +695,6 @@ def build(
 
         emit(BuildEvent("stage", done, len(letters), status="dataset", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
-        from natokg.dataset import describe_dataset
         from natokg.export import GraphTexts
 
         texts = GraphTexts(store, files=manifest_graph_files(manifest, store_dir))

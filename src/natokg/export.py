@@ -105,9 +105,13 @@ def _union_ntriples(texts: GraphTexts) -> bytes:
     return b"".join(line + b"\n" for line in sorted(lines))
 
 
-def ntriples(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
-    texts = GraphTexts(store, store_dir)
+def _ntriples(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
+    """One graph's N-Triples, or the union of all graphs when ``graph`` is None."""
     return _union_ntriples(texts) if graph is None else texts.ntriples(graph)
+
+
+def ntriples(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
+    return _ntriples(GraphTexts(store, store_dir), graph)
 
 
 def write_nquads(texts: GraphTexts, out: BinaryIO, graph: ox.NamedNode | None = None) -> None:
@@ -120,22 +124,24 @@ def write_nquads(texts: GraphTexts, out: BinaryIO, graph: ox.NamedNode | None = 
         out.write(texts.nquads(named))
 
 
-def nquads(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
+def _nquads(texts: GraphTexts, graph: ox.NamedNode | None = None) -> bytes:
     out = io.BytesIO()
-    write_nquads(GraphTexts(store, store_dir), out, graph)
+    write_nquads(texts, out, graph)
     return out.getvalue()
 
 
+def nquads(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
+    return _nquads(GraphTexts(store, store_dir), graph)
+
+
 def _trig(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
-    out = io.BytesIO()
-    write_nquads(texts, out, graph)
     # already grouped by graph (IRI order), each graph's triples sorted
-    quads = ox.parse(out.getvalue(), ox.RdfFormat.N_QUADS)
+    quads = ox.parse(_nquads(texts, graph), ox.RdfFormat.N_QUADS)
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
 
 
 def _turtle(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
-    data = _union_ntriples(texts) if graph is None else texts.ntriples(graph)
+    data = _ntriples(texts, graph)
     return ox.serialize(ox.parse(data, ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
 
 
@@ -145,10 +151,8 @@ def _jsonld(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
     if graph is not None:
         data = Graph().parse(data=texts.ntriples(graph).decode("utf-8"), format="nt")
     else:
-        out = io.BytesIO()
-        write_nquads(texts, out)
         data = Dataset()
-        data.parse(data=out.getvalue().decode("utf-8"), format="nquads")
+        data.parse(data=_nquads(texts).decode("utf-8"), format="nquads")
     text = data.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=1, sort_keys=True)
     return text.encode("utf-8") if isinstance(text, str) else text
 
@@ -168,7 +172,7 @@ def export(
     if fmt == "nquads":
         write_nquads(texts, out, node)
     elif fmt == "nt":
-        out.write(_union_ntriples(texts) if node is None else texts.ntriples(node))
+        out.write(_ntriples(texts, node))
     elif fmt == "turtle":
         out.write(_turtle(texts, node))
     elif fmt == "trig":
