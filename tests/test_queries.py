@@ -293,22 +293,36 @@ def test_participants(store):
     got = rows(store, "participants", meeting=BRUSSELS)
     # 003: "Noord-Atlantische Raad met 32 bondgenoten", "waaraan ook Oekraïne en de EU deelnamen"
     assert [(r[0], short(r[2]), short(r[3]), r[4], r[5]) for r in got] == [
-        (D("2025-12-03"), "allies", "ally", 32, L003),
-        (D("2025-12-03"), "eu", "partner", None, L003),
-        (D("2025-12-03"), "ua", "partner", None, L003),
+        (D("2025-12-03"), "allies", "ally", 32, 1),
+        (D("2025-12-03"), "eu", "partner", None, 1),
+        (D("2025-12-03"), "ua", "partner", None, 1),
     ]
-    assert len(rows(store, "participants")) == 11 + 11 + 3 + 7  # 000, 002, 003, 004
+    assert all(r[6].startswith("id:participation/") for r in got)
+    everything = rows(store, "participants")
+    # 000, 002, 003 and 004 report 11, 11, 3 and 7; the eight IP4 and ICI countries
+    # invited to Ankara are in both 000 and 002: one row each, reported by two letters
+    assert len(everything) == 11 + 11 + 3 + 7 - 8
+    ankara = {short(r[2]): r[5] for r in everything if r[1] == ANKARA}
+    both = ("ae", "au", "bh", "jp", "kr", "kw", "nz", "qa")
+    assert ankara == {**dict.fromkeys(both, 2), "eu": 1, "ua": 1, "allies": 1}  # 002 only
+    assert len({r[6] for r in everything}) == len(everything)
+
+
+def test_participants_rows_lead_to_their_evidence(store):
+    (japan,) = [r for r in rows(store, "participants", group="id:group/ip4") if r[1] == ANKARA and short(r[2]) == "jp"]
+    quotes = rows(store, "evidence", resource=japan[6])
+    assert {r[2] for r in quotes} == {L000, L002}  # the letters behind letters == 2
 
 
 def test_participants_of_a_partner_group_over_time(store):
     ip4 = rows(store, "participants", group="id:group/ip4")
     # 004: the Asia Pacific Four at the Madrid summit; 000 (proposed) and 002 (invited): Ankara
-    assert sorted({(r[1], short(r[2]), r[5]) for r in ip4}) == sorted(
-        [(MADRID, country, L004) for country in ("au", "jp", "kr", "nz")]
-        + [(ANKARA, country, letter) for country in ("au", "jp", "kr", "nz") for letter in (L000, L002)]
+    assert sorted((r[1], short(r[2]), r[5]) for r in ip4) == sorted(
+        [(MADRID, country, 1) for country in ("au", "jp", "kr", "nz")]
+        + [(ANKARA, country, 2) for country in ("au", "jp", "kr", "nz")]
     )
     ici = rows(store, "participants", group="id:group/ici")
-    assert sorted({(r[1], r[5]) for r in ici}) == sorted([(ANKARA, L002), (ANKARA, L000)])
+    assert sorted({(r[1], r[5]) for r in ici}) == [(ANKARA, 2)]
     assert {short(r[2]) for r in ici} == {"ae", "bh", "kw", "qa"}
 
 
