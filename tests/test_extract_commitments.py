@@ -160,3 +160,27 @@ def test_style_report_announcements_and_realised_spending():
     assert [(o.actor.key, o.amount, o.unit, o.year) for o in records.observations] == [
         ("european-allies", D("1.4"), "percent-gdp", 2013)  # "gaven in 2013 1,4% van het bbp uit"
     ]
+
+
+def test_gdp_words_are_read_from_the_cue_turtle(tmp_path, monkeypatch):
+    """"2% van het bbp" is a share of GDP because cue:gdp of extraction-cues.ttl lists
+    "bbp": in a copy without it (found through NATOKG_HOME) the 2% is a bare percentage,
+    which pledges nothing."""
+    import shutil
+
+    import natokg.paths
+
+    home = tmp_path / "home"
+    shutil.copytree(ROOT / "ontology", home / "ontology")
+    cues = home / "ontology" / "extraction-cues.ttl"
+    text = cues.read_text(encoding="utf-8")
+    assert 'skos:altLabel "bbp"@nl , "bnp"@nl ,' in text
+    cues.write_text(text.replace('skos:altLabel "bbp"@nl , "bnp"@nl ,', 'skos:altLabel "bnp"@nl ,'), encoding="utf-8")
+    monkeypatch.setenv("NATOKG_HOME", str(home))
+    natokg.paths.project_root.cache_clear()  # the cue words are cached per cue file
+    try:
+        records = style_records("styles_agenda_2014.txt", "agenda")
+    finally:
+        monkeypatch.delenv("NATOKG_HOME")
+        natokg.paths.project_root.cache_clear()
+    assert [c.kind for c in records.commitments] == ["financial-contribution"]  # the EUR 25 mln. only

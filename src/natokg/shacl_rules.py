@@ -21,6 +21,7 @@ from rdflib import BNode, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from natokg.paths import shapes_dir
+from natokg.rdf_terms import XSD_STRING
 from natokg.validate import SH, ValidationResult, _namespace_manager, _term
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 # Plain constants: rdflib's namespace attribute lookup is slow in the per-letter loops.
 RDF_TYPE, RDFS_SUBCLASSOF = str(RDF.type), str(RDFS.subClassOf)  # plain str: dict keys
-XSD_STRING = str(XSD.string)
 
 
 # ---------------------------------------------------------------- data access

@@ -47,11 +47,10 @@ from rdflib.namespace import RDF, RDFS
 
 from natokg.errors import ReferenceDataError
 from natokg.paths import shapes_dir
-from natokg.rdf_terms import from_ox, ntriples_to_rdflib, to_ox
+from natokg.rdf_terms import XSD_STRING, from_ox, ntriples_to_rdflib, to_ox
 from natokg.shacl_rules import (
     RDF_TYPE,
     RDFS_SUBCLASSOF,
-    XSD_STRING,
     _class_check,
     _datatype_check,
     _has_value,

@@ -75,11 +75,9 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
-# "5% van het bbp", "2% bbp", "3,5% van het bruto binnenlands product"
-_OF_GDP = re.compile(
-    r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:bbp|bnp|bruto\s+binnenlands\s+product)(?![\w])",
-    re.IGNORECASE,
-)
+# "5% van het bbp", "2% bbp", "3,5% van het bruto binnenlands product": the words are
+# cue:gdp of ontology/extraction-cues.ttl, the grammar around them is here
+_OF_GDP = r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:{cue:gdp})(?![\w])"
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
 
 
@@ -120,6 +118,9 @@ def _base(value: Decimal) -> Decimal:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money or percentage in ``text``, in order, non-overlapping."""
+    from natokg.extract.phrases import cue_regex  # compiled once per cue file
+
+    of_gdp = cue_regex(_OF_GDP)
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
 
@@ -141,7 +142,7 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         end = match.end()
         unit: AmountUnit = "percent"
-        gdp = _OF_GDP.match(text, end)
+        gdp = of_gdp.match(text, end)
         if gdp:
             unit, end = "percent-gdp", gdp.end()
         found.append(_with_qualifier(text, match.start(), end, _base(parse_number(match["num"])), unit))

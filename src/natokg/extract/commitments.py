@@ -50,6 +50,7 @@ from natokg.extract.phrases import (
     co_actors,
     contribution_nouns,
     coordinated,
+    cue_word_set,
     is_subject,
     lexicons,
     parenthesised,
@@ -71,7 +72,6 @@ from natokg.records import (
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
 _YEAR = re.compile(r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: eind)?|v[oó]{2}r|per|rond)\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
-_GDP_WORDS = ("bbp", "bnp", "uitgaven", "uitgave")
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -107,6 +107,7 @@ class _Rules:
         self.commitments: list[Commitment] = []
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
+        self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
 
     # ------------------------------------------------------------ helpers
 
@@ -269,8 +270,9 @@ class _Rules:
     def amounts_rule(self, s: _Sentence) -> set[int]:
         """Commitments and observations with an amount; returns the cue indices used."""
         used: set[int] = set()
-        gdp_sentence = any(t.norm in _GDP_WORDS or t.norm.endswith("uitgaven") for t in s.tokens)
-        explicit_gdp = any(t.norm in ("bbp", "bnp") for t in s.tokens)
+        explicit_gdp = any(t.norm in self.gdp_words for t in s.tokens)
+        # a compound counts by its last part: "defensieuitgaven"
+        gdp_sentence = explicit_gdp or any(t.norm.endswith(n) for t in s.tokens for n in self.spending_nouns)
         whole: Commitment | None = None
         for amount, first, last in s.amounts:
             unit = amount.unit
