@@ -308,6 +308,18 @@ def test_participants(store):
     assert len({r[6] for r in everything}) == len(everything)
 
 
+def test_participants_letters_count_once_when_a_meeting_start_is_in_several_graphs(store):
+    """Regression: the seed graphs state the Ankara summit's start date in both 000 and
+    002; joined as it stood, each date copy counted every letter again (4 for 2)."""
+    starts = store.query(
+        "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { <%s> <https://w3id.org/natokg/ontology#startDate> ?d } }"
+        % ANKARA.replace("id:", "https://w3id.org/natokg/id/")
+    )
+    assert int(next(iter(starts))[0].value) >= 2  # the condition the regression needs
+    counts = {r[5] for r in rows(store, "participants", meeting=ANKARA) if short(r[2]) in ("jp", "kr")}
+    assert counts == {2}
+
+
 def test_participants_rows_lead_to_their_evidence(store):
     (japan,) = [r for r in rows(store, "participants", group="id:group/ip4") if r[1] == ANKARA and short(r[2]) == "jp"]
     quotes = rows(store, "evidence", resource=japan[6])
