@@ -273,8 +273,10 @@ def process_letter(path: str, file: str, sha256: str) -> LetterResult:
     result.seconds_validate = validated - mapped
     result.assertions, result.entities, result.triples, result.date = serialise_letter(graphs)
     result.source_text = graphs.source_text
-    # counted here, in parallel, rather than from the graph files after the last letter
-    result.statistics = graph_statistics(result.graph, filter(None, result.assertions.split("\n")))
+    # counted here, in parallel, rather than from the graph files after the last letter;
+    # from natokg.mapping's lines when the mapper keeps them (the order does not matter)
+    lines = getattr(graphs, "assertion_lines", None) or filter(None, result.assertions.split("\n"))
+    result.statistics = graph_statistics(result.graph, lines)
     result.seconds_serialise = time.perf_counter() - validated
     return result
 
