@@ -11,6 +11,7 @@ from natokg.reader import read_letter
 from natokg.records import ActorRef
 from natokg.segment import segment
 
+from edited_ontology import edited_ontology  # tests/edited_ontology.py
 from letter_records import extract_text, records  # tests/letter_records.py
 
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
@@ -157,25 +158,11 @@ def dinner_partners(result):
 def test_participation_words_are_read_from_the_cue_turtle(tmp_path, monkeypatch):
     """"aanschuift" is no participation word until an ontology maintainer adds it to
     cue:participation in extraction-cues.ttl (here in a copy found through NATOKG_HOME)."""
-    import shutil
-
-    import natokg.paths
-
     _, shipped = extract_text(tmp_path, JOINS_LATER)
     assert dinner_partners(shipped) == set()
-    home = tmp_path / "home"
-    shutil.copytree(ROOT / "ontology", home / "ontology")
-    cues = home / "ontology" / "extraction-cues.ttl"
-    text = cues.read_text(encoding="utf-8")
-    assert '"aanschuiven"@nl ,' in text
-    cues.write_text(text.replace('"aanschuiven"@nl ,', '"aanschuiven"@nl , "aanschuift"@nl ,'), encoding="utf-8")
-    monkeypatch.setenv("NATOKG_HOME", str(home))
-    natokg.paths.project_root.cache_clear()  # the cue patterns are cached per cue file
-    try:
+    added = '"aanschuiven"@nl , "aanschuift"@nl ,'
+    with edited_ontology(tmp_path / "home", monkeypatch, "extraction-cues.ttl", '"aanschuiven"@nl ,', added):
         _, extended = extract_text(tmp_path, JOINS_LATER)
-    finally:
-        monkeypatch.delenv("NATOKG_HOME")
-        natokg.paths.project_root.cache_clear()
     assert dinner_partners(extended) == {"ch"}
 
 

@@ -15,6 +15,7 @@ from natokg.reader import read_letter
 from natokg.records import ActorRef, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.segment import segment
 
+from edited_ontology import edited_ontology  # tests/edited_ontology.py
 from letter_records import records  # tests/letter_records.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,21 +167,7 @@ def test_gdp_words_are_read_from_the_cue_turtle(tmp_path, monkeypatch):
     """"2% van het bbp" is a share of GDP because cue:gdp of extraction-cues.ttl lists
     "bbp": in a copy without it (found through NATOKG_HOME) the 2% is a bare percentage,
     which pledges nothing."""
-    import shutil
-
-    import natokg.paths
-
-    home = tmp_path / "home"
-    shutil.copytree(ROOT / "ontology", home / "ontology")
-    cues = home / "ontology" / "extraction-cues.ttl"
-    text = cues.read_text(encoding="utf-8")
-    assert 'skos:altLabel "bbp"@nl , "bnp"@nl ,' in text
-    cues.write_text(text.replace('skos:altLabel "bbp"@nl , "bnp"@nl ,', 'skos:altLabel "bnp"@nl ,'), encoding="utf-8")
-    monkeypatch.setenv("NATOKG_HOME", str(home))
-    natokg.paths.project_root.cache_clear()  # the cue words are cached per cue file
-    try:
+    gdp = 'skos:altLabel "bbp"@nl , "bnp"@nl ,'
+    with edited_ontology(tmp_path / "home", monkeypatch, "extraction-cues.ttl", gdp, 'skos:altLabel "bnp"@nl ,'):
         records = style_records("styles_agenda_2014.txt", "agenda")
-    finally:
-        monkeypatch.delenv("NATOKG_HOME")
-        natokg.paths.project_root.cache_clear()
     assert [c.kind for c in records.commitments] == ["financial-contribution"]  # the EUR 25 mln. only
