@@ -5,9 +5,15 @@ letter graph (assertions + entities) with both validators and checks the results
 equal. Times are wall-clock ms per letter in one process, after one warm-up letter
 (shapes and context are parsed once per process by both).
 
+With ``--pyrudof-batch N`` (needs ``pip install pyrudof``, not a natokg dependency) it
+also times pyrudof's native SHACL engine, one letter per call and N letters merged into
+one call, each with the context (ontology + reference data), on the core shapes of
+shapes/natokg-shapes.ttl, and counts the violations it reports against the compiled
+validator's.
+
 Usage::
 
-    python benchmarks/bench_validation.py --count 60 [--seed 7]
+    python benchmarks/bench_validation.py --count 60 [--seed 7] [--pyrudof-batch 50]
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pyrudof-batch", type=int, default=0, help="also time pyrudof, N letters per batch")
     args = parser.parse_args()
     started = time.perf_counter()
     shape_validator(True)
@@ -86,6 +93,42 @@ def main() -> None:
     for name, values in times.items():
         print(f"{name}: ms per letter {summary(values)}")
     print(f"results equal to pySHACL's: {matched}/{len(letters)} letters ({with_results} with results)")
+    if args.pyrudof_batch:
+        bench_pyrudof(letters, args.pyrudof_batch)
+
+
+def bench_pyrudof(letters: list, batch: int) -> None:
+    """pyrudof per letter and per batch of ``batch`` merged letters (core shapes only:
+    pyrudof's native engine does not run the SHACL-SPARQL constraints)."""
+    import pyrudof
+
+    from natokg.paths import shapes_dir
+    from natokg.validate import reference_graph
+
+    context = reference_graph().serialize(format="nt")
+    shapes = (shapes_dir() / "natokg-shapes.ttl").read_text(encoding="utf-8")
+    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+    rudof.read_shacl(shapes, pyrudof.ShaclFormat.Turtle)
+    texts = [g.assertions_ntriples + g.entities_ntriples for g in letters]
+    compiled = sum(
+        sum(1 for r in validate_graph_fast(t).results if r.severity == "Violation") for t in texts
+    )
+
+    def run(data: str) -> int:
+        rudof.read_data(context + data, pyrudof.RDFFormat.NTriples)
+        return len(rudof.validate_shacl().violations)
+
+    run(texts[0])  # warm-up
+    started = time.perf_counter()
+    single = sum(run(t) for t in texts)
+    per_letter = (time.perf_counter() - started) * 1000 / len(texts)
+    started = time.perf_counter()
+    merged = sum(run("".join(texts[i : i + batch])) for i in range(0, len(texts), batch))
+    per_batch_letter = (time.perf_counter() - started) * 1000 / len(texts)
+    print(f"pyrudof {rudof.get_version()}, core shapes, with the context:")
+    print(f"  one letter per call: {per_letter:.1f} ms per letter, {single} violations")
+    print(f"  {batch} letters per call: {per_batch_letter:.1f} ms per letter, {merged} violations")
+    print(f"  compiled validator (all shapes), per letter: {compiled} violations")
 
 
 if __name__ == "__main__":
