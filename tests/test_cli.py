@@ -171,6 +171,20 @@ def test_query_csv_on_the_built_seed_corpus(built_store):
     assert five and five[0]["actor"].endswith("/id/group/allies")
 
 
+def test_query_table_into_a_pipe_keeps_each_row_on_one_line(built_store):
+    """Not a terminal (CliRunner, a pipe, a file): the table is printed at its full width,
+    so an IRI is never folded over several lines and every row can be grepped."""
+    import re
+
+    result = runner.invoke(app, ["query", "participants", "--store", str(built_store)])
+    assert result.exit_code == 0, result.stderr
+    data_lines = [line for line in result.stdout.splitlines() if "id:participation/" in line]
+    csv_rows = runner.invoke(app, ["query", "participants", "--store", str(built_store), "--format", "csv"])
+    assert len(data_lines) == len(csv_rows.stdout.splitlines()) - 1 > 0
+    assert all(re.search(r"id:participation/[0-9a-f]{16} ", line) for line in data_lines)
+    assert all("id:meeting/" in line and "id:capacity/" in line for line in data_lines)
+
+
 def test_query_bad_parameter_is_one_line_exit_2(built_store):
     result = runner.invoke(app, ["query", "evidence", "--store", str(built_store), "--param", "nope=1"])
     assert result.exit_code == 2

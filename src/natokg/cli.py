@@ -38,6 +38,18 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def print_table(table) -> None:
+    """A rich table fitted to the terminal; into a file or a pipe at its full width, one
+    line per row (rich would otherwise fold every IRI at 80 columns)."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    from rich.measure import Measurement
+
+    width = Measurement.get(out, out.options.update_width(1 << 20), table).maximum
+    Console(highlight=False, width=max(width, out.width), file=out.file).print(table)
+
+
 def handles_errors(command: Callable) -> Callable:
     """Turn natokg errors into one line on stderr and the error's exit code."""
 
@@ -320,14 +332,14 @@ def query_command(
         for saved in list_queries():
             params = ", ".join(f"{p.name} ({p.default or '-'})" for p in saved.parameters)
             table.add_row(saved.name, saved.title, params)
-        out.print(table)
+        print_table(table)
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
     result = run_query(name, _parse_params(param or []), store_path=store, endpoint=endpoint)
     rendered = format_result(result, fmt)
     if fmt == "table":
-        out.print(rendered)
+        print_table(rendered)
     else:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
 
