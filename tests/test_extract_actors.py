@@ -146,7 +146,6 @@ def test_older_style_sentences(tmp_path):
 
 # ---------------------------------------------------------------- cue words come from Turtle
 
-ROOT = Path(__file__).resolve().parents[1]
 JOINS_LATER = OLD_STYLE.replace("waaraan ook Zwitserland deelneemt", "waarbij ook Zwitserland aanschuift")
 
 

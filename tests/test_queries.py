@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from natokg.namespaces import DEFAULT_DATA_BASE
 from natokg.query import list_queries, prefixed, run_query
 from seed_dataset import ROOT, build_seed_store
 
@@ -311,9 +312,9 @@ def test_participants(store):
 def test_participants_letters_count_once_when_a_meeting_start_is_in_several_graphs(store):
     """Regression: the seed graphs state the Ankara summit's start date in both 000 and
     002; joined as it stood, each date copy counted every letter again (4 for 2)."""
+    ankara = DEFAULT_DATA_BASE + ANKARA.removeprefix("id:")  # id:/ names hold slashes: no SPARQL prefixed name
     starts = store.query(
-        "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { <%s> <https://w3id.org/natokg/ontology#startDate> ?d } }"
-        % ANKARA.replace("id:", "https://w3id.org/natokg/id/")
+        f"SELECT (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ <{ankara}> <https://w3id.org/natokg/ontology#startDate> ?d }} }}"
     )
     assert int(next(iter(starts))[0].value) >= 2  # the condition the regression needs
     counts = {r[5] for r in rows(store, "participants", meeting=ANKARA) if short(r[2]) in ("jp", "kr")}

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from natokg import __version__
 from natokg.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset, graph_statistics
 from natokg.errors import BadInputError, NatokgError, StoreError
+from natokg.export import GraphTexts
 from natokg.namespaces import data_base, iri, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
 from natokg.store import (
@@ -697,8 +698,6 @@ def build(
 
         emit(BuildEvent("stage", done, len(letters), status="dataset", elapsed=time.perf_counter() - started))
         t = time.perf_counter()
-        from natokg.export import GraphTexts
-
         texts = GraphTexts(store, files=manifest_graph_files(manifest, store_dir))
         describe_dataset(store, manifest, texts, known=new_statistics)
         seconds["dataset"] = time.perf_counter() - t
