@@ -406,6 +406,24 @@ def test_topic_meeting_matrix(store):
     ]
 
 
+@pytest.mark.parametrize(("name", "key_columns"), [
+    ("participants", (1, 3, 2)),  # meeting, capacity, actor
+    ("topic-meeting-matrix", (1, 0)),  # meeting, topic
+    ("agenda-vs-report", (1, 2, 3, 7, 5)),  # meeting, topic, stance, intended, realised_by
+])
+def test_rows_sort_by_start_then_iri_text(store, name, key_columns):
+    """These queries sort on key strings made once per distinct IRI, not on the IRIs
+    (queries/README.md): the order must still be the meeting's start, then the IRIs' text."""
+    got = rows(store, name)
+    start = {"topic-meeting-matrix": 2}.get(name, 0)
+
+    def key(row):
+        return (row[start] is not None, row[start] or D("1900-01-01"), *(row[i] or "" for i in key_columns))
+
+    assert len(got) > 20
+    assert got == sorted(got, key=key)
+
+
 # ---------------------------------------------------------------- 10
 
 

@@ -589,18 +589,20 @@ def _run_embedded(store, sparql: str, form: str, title: str) -> QueryResult:
             rows = [[oxigraph_value(t.subject), oxigraph_value(t.predicate), oxigraph_value(t.object)] for t in answer]
             return _make_result(["subject", "predicate", "object"], rows, title, sparql)
         columns = [variable.value for variable in answer.variables]
-        indices = range(len(columns))
         # each distinct term converted once: results repeat their meetings, actors and
-        # letters row after row (2-3x faster on the large results)
+        # letters row after row (2-3x faster on the large results); a solution iterates
+        # over its values in column order, None where unbound, faster than indexing it
         values: dict = {None: None}
-
-        def value(term):
-            converted = values.get(term, _UNCONVERTED)
-            if converted is _UNCONVERTED:
-                converted = values[term] = oxigraph_value(term)
-            return converted
-
-        rows = [[value(solution[i]) for i in indices] for solution in answer]
+        known = values.get
+        rows = []
+        for solution in answer:
+            row = []
+            for term in solution:
+                converted = known(term, _UNCONVERTED)
+                if converted is _UNCONVERTED:
+                    converted = values[term] = oxigraph_value(term)
+                row.append(converted)
+            rows.append(row)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
     except OSError as error:
