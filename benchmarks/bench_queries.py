@@ -11,7 +11,10 @@ benchmarks/out/store-{count}-{seed}):
   killed after --rdflib-timeout seconds (rdflib cannot be interrupted otherwise).
 
 Each latency is the median of --repeats runs after one warm-up run, measured around
-parsing + evaluation + converting every row to Python values (what a caller gets).
+parsing + evaluation + converting every row to Python values (what a caller gets). On the
+embedded store the repeats run in rounds, every query once per round, and a fixed Python
+loop is timed before and after (the "CPU check"), because the speed of a shared VM
+drifts.
 
 Usage::
 
@@ -55,26 +58,49 @@ def _median_seconds(run, repeats: int) -> float:
 def bench_embedded(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tuple[float, int]], dict[str, float]]:
     """(median seconds, rows) per query as `natokg query` runs it, and the median seconds of
     pyoxigraph alone (evaluating and reading every value of every row, no conversion to
-    Python values): the difference is natokg's row conversion."""
+    Python values): the difference is natokg's row conversion.
+
+    The repeats run in rounds, every query once per round: this VM's speed drifts by up
+    to 2x over minutes, and a slow spell then touches every query alike instead of
+    landing on a few."""
     from natokg.query import render, run_sparql
     from natokg.store import open_store
 
     store = open_store(store_dir, read_only=True)
-    results, engine_only = {}, {}
-    for saved in queries:
-        sparql = render(saved)
-        rows = len(run_sparql(sparql, store=store))
-        results[saved.name] = (_median_seconds(lambda: run_sparql(sparql, store=store), repeats), rows)
+    sparqls = {saved.name: render(saved) for saved in queries}
 
-        def read_only_terms() -> None:
-            answer = store.query(sparql)
-            width = len(answer.variables)
-            for solution in answer:
-                for index in range(width):
-                    solution[index]
+    def read_only_terms(sparql: str) -> None:
+        for solution in store.query(sparql):
+            for _ in solution:
+                pass
 
-        engine_only[saved.name] = _median_seconds(read_only_terms, repeats)
+    rows = {}
+    for name, sparql in sparqls.items():  # warm-up: caches, the parser's cache
+        rows[name] = len(run_sparql(sparql, store=store))
+        read_only_terms(sparql)
+    natokg_samples: dict[str, list[float]] = {name: [] for name in sparqls}
+    engine_samples: dict[str, list[float]] = {name: [] for name in sparqls}
+    for _ in range(repeats):
+        for name, sparql in sparqls.items():
+            started = time.perf_counter()
+            run_sparql(sparql, store=store)
+            natokg_samples[name].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            read_only_terms(sparql)
+            engine_samples[name].append(time.perf_counter() - started)
+    results = {name: (statistics.median(natokg_samples[name]), rows[name]) for name in sparqls}
+    engine_only = {name: statistics.median(samples) for name, samples in engine_samples.items()}
     return results, engine_only
+
+
+def cpu_check_seconds() -> float:
+    """A fixed pure-Python loop, timed before and after the run: this VM's speed drifted by
+    up to 2x within one afternoon, so a table is read against it."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(5_000_000):
+        total += number
+    return time.perf_counter() - started
 
 
 def _free_port() -> int:
@@ -186,7 +212,7 @@ def machine() -> str:
 
 
 def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_results, notes: list[str],
-             engine_only: dict[str, float] | None = None) -> str:
+             engine_only: dict[str, float] | None = None, cpu_check: tuple[float, float] | None = None) -> str:
     def ms(value: float | None) -> str:
         return "-" if value is None else f"{value * 1000:.1f}"
 
@@ -195,8 +221,10 @@ def markdown(store_dir: Path, letters: int | None, embedded, server, rdflib_resu
         f"### {letters if letters else '?'} letters ({store_dir.name})",
         "",
         f"Machine: {machine()}, load average {_load_average()}. Median of the repeats after a "
-        "warm-up; milliseconds. 'pyoxigraph only': evaluating and reading every value, "
-        "without natokg's conversion to Python values.",
+        "warm-up, the repeats in rounds over every query; milliseconds. 'pyoxigraph only': "
+        "evaluating and reading every value, without natokg's conversion to Python values."
+        + (f" CPU check (a fixed Python loop): {cpu_check[0]:.2f} s before, {cpu_check[1]:.2f} s after."
+           if cpu_check else ""),
         *[f"- {note}" for note in notes],
         "",
         "| query | rows | embedded ms | pyoxigraph only ms | server ms | rdflib ms | rdflib / embedded |",
@@ -243,6 +271,7 @@ def main() -> None:
     queries = [q for q in list_queries() if not wanted or q.name in wanted]
     engines = set(args.engines.split(","))
     notes = []
+    cpu_before = cpu_check_seconds()
     embedded, engine_only = bench_embedded(store_dir, queries, args.repeats) if "embedded" in engines else ({}, {})
     server = {}
     if "server" in engines:
@@ -255,7 +284,8 @@ def main() -> None:
             f"rdflib: loading the quads took {load_seconds:.1f} s; a query that did not finish within "
             f"{args.rdflib_timeout:.0f} s is '> timeout'; median of {min(args.repeats, 3)} runs"
         )
-    text = markdown(store_dir, letters, embedded, server, rdflib_results, notes, engine_only)
+    cpu_check = (cpu_before, cpu_check_seconds())
+    text = markdown(store_dir, letters, embedded, server, rdflib_results, notes, engine_only, cpu_check)
     print(text)
     if args.markdown:
         with open(args.markdown, "a", encoding="utf-8") as handle:
