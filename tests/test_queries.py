@@ -159,6 +159,24 @@ def test_topic_history_other_topic(store):
     ]
 
 
+def test_topic_history_dates_a_position_without_a_meeting_by_its_letter_only():
+    """The meeting and its start date join as one table on the position: a position that
+    names no meeting must take its letter's date, not match every meeting's date."""
+    store = build_seed_store()
+    nkg, oa, base = "https://w3id.org/natokg/ontology#", "http://www.w3.org/ns/oa#", DEFAULT_DATA_BASE
+    store.update(
+        f"INSERT DATA {{ GRAPH <{base}graph/memo-x> {{"
+        f" <{base}position/no-meeting> a <{nkg}Position> ; <{nkg}onTopic> <{base}topic/arctic> ;"
+        f" <{nkg}heldBy> <{base}state/nl> ; <{nkg}stance> <{base}stance/support> ;"
+        f" <{nkg}modality> <{base}modality/expressed> ; <{nkg}evidence> <{base}evidence/memo-x/0-6> ."
+        f" <{base}evidence/memo-x/0-6> <{oa}exact> \"Arctis\" ; <{nkg}inLetter> <{base}letter/memo-x> ."
+        f" <{base}letter/memo-x> <http://purl.org/dc/terms/date> \"2024-02-01\"^^<http://www.w3.org/2001/XMLSchema#date> ."
+        f" }} }}"
+    )
+    got = [r for r in rows(store, "topic-history", topic="id:topic/arctic") if r[5] == "id:letter/memo-x"]
+    assert got == [(D("2024-02-01"), None, NL, "id:stance/support", "id:modality/expressed", "id:letter/memo-x", "Arctis")]
+
+
 # ---------------------------------------------------------------- 3
 
 
