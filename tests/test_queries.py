@@ -160,7 +160,7 @@ def test_topic_history_other_topic(store):
 
 
 def test_topic_history_dates_a_position_without_a_meeting_by_its_letter_only():
-    """The meeting and its start date join as one table on the position: a position that
+    """The start dates join as a table on a variable that is always bound: a position that
     names no meeting must take its letter's date, not match every meeting's date."""
     store = build_seed_store()
     nkg, oa, base = "https://w3id.org/natokg/ontology#", "http://www.w3.org/ns/oa#", DEFAULT_DATA_BASE
