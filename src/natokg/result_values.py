@@ -14,8 +14,8 @@ from typing import Any
 
 from natokg.namespaces import PREFIXES, data_base
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD = PREFIXES["xsd"]
+RDF_LANG_STRING = PREFIXES["rdf"] + "langString"
 
 
 class IRI(str):
