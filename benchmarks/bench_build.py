@@ -49,9 +49,9 @@ if __name__ == "__main__":
 
 from generate_letters import generate  # noqa: E402
 
-from natokg.build import build  # noqa: E402
-from natokg.export import export  # noqa: E402
-from natokg.store import open_store  # noqa: E402
+from natokg.store.build import build  # noqa: E402
+from natokg.store.export import export  # noqa: E402
+from natokg.store.layout import open_store  # noqa: E402
 
 
 class RssSampler(threading.Thread):

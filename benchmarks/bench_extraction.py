@@ -24,8 +24,8 @@ STAGES = ("read", "segment", "extract", "map", "serialise")
 
 
 def worker_serialisation():
-    """What the build's worker does after mapping (natokg.build.serialise_letter)."""
-    from natokg import build
+    """What the build's worker does after mapping (natokg.store.build.serialise_letter)."""
+    from natokg.store import build as build
 
     if hasattr(build, "serialise_letter"):
         return build.serialise_letter
@@ -44,9 +44,9 @@ def time_letters(paths: list[Path], repeat: int = 1) -> dict[str, list[float]]:
     """Seconds per stage for every letter (the best of ``repeat`` runs per letter)."""
     serialise_letter = worker_serialisation()
     from natokg.extract import extract_letter
-    from natokg.mapping import map_records
-    from natokg.reader import read_letter
-    from natokg.segment import segment
+    from natokg.rdf.mapping import map_records
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
 
     # warm the per-process caches (spaCy pipeline, lexicon, matchers) outside the timings
     warm = read_letter(paths[0])

@@ -5,7 +5,7 @@ letters (benchmarks/generate_letters.py + natokg build; bench_build.py leaves th
 benchmarks/out/store-{count}-{seed}):
 
 - embedded: the on-disk pyoxigraph store, read-only, as `natokg query` runs it;
-- server: an `oxigraph serve` on loopback, loaded with natokg.push (Graph Store PUTs),
+- server: an `oxigraph serve` on loopback, loaded with natokg.remote.push (Graph Store PUTs),
   queried over HTTP through SPARQLWrapper (`natokg query --endpoint`);
 - rdflib: the same quads in an rdflib Dataset in memory, each query in a forked child
   killed after --rdflib-timeout seconds (rdflib cannot be interrupted otherwise).
@@ -63,8 +63,8 @@ def bench_embedded(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tu
     The repeats run in rounds, every query once per round: this VM's speed drifts by up
     to 2x over minutes, and a slow spell then touches every query alike instead of
     landing on a few."""
-    from natokg.query import render, run_sparql
-    from natokg.store import open_store
+    from natokg.sparql.run import render, run_sparql
+    from natokg.store.layout import open_store
 
     store = open_store(store_dir, read_only=True)
     sparqls = {saved.name: render(saved) for saved in queries}
@@ -110,9 +110,9 @@ def _free_port() -> int:
 
 
 def bench_server(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tuple[float, int]], float]:
-    from natokg.push import push
-    from natokg.query import render, run_sparql
-    from natokg.store import open_store
+    from natokg.remote.push import push
+    from natokg.sparql.run import render, run_sparql
+    from natokg.store.layout import open_store
 
     binary = Path(sys.executable).with_name("oxigraph")
     binary = str(binary) if binary.is_file() else shutil.which("oxigraph")
@@ -156,8 +156,8 @@ def bench_rdflib(store_dir: Path, queries, repeats: int, timeout: float) -> tupl
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from natokg.query import render
-    from natokg.store import open_store
+    from natokg.sparql.run import render
+    from natokg.store.layout import open_store
 
     started = time.perf_counter()
     dataset = Dataset()
@@ -259,8 +259,8 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="append the results table to this file")
     args = parser.parse_args()
 
-    from natokg.query import list_queries
-    from natokg.store import read_manifest
+    from natokg.sparql.run import list_queries
+    from natokg.store.layout import read_manifest
 
     store_dir = args.store or HERE / "out" / f"store-{args.count}-{args.seed}"
     manifest = read_manifest(store_dir)

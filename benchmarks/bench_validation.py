@@ -1,4 +1,4 @@
-"""Per-letter validation time: pySHACL (natokg.validate) vs natokg.shacl_sparql.
+"""Per-letter validation time: pySHACL (natokg.validation.reference) vs natokg.validation.compiled.
 
 Generates letters (benchmarks/generate_letters.py), maps each, then validates the same
 letter graph (assertions + entities) with both validators and checks the results are
@@ -33,8 +33,8 @@ from generate_letters import generate  # noqa: E402
 
 from natokg.errors import BadInputError  # noqa: E402
 from natokg.pipeline import map_letter  # noqa: E402
-from natokg.shacl_sparql import shape_validator, validate_graph_fast  # noqa: E402
-from natokg.validate import validate_graph  # noqa: E402
+from natokg.validation.compiled import shape_validator, validate_graph_fast  # noqa: E402
+from natokg.validation.reference import validate_graph  # noqa: E402
 
 
 def key(report) -> Counter:
@@ -103,7 +103,7 @@ def bench_pyrudof(letters: list, batch: int) -> None:
     import pyrudof
 
     from natokg.paths import shapes_dir
-    from natokg.validate import reference_graph
+    from natokg.validation.reference import reference_graph
 
     context = reference_graph().serialize(format="nt")
     shapes = (shapes_dir() / "natokg-shapes.ttl").read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 
 from natokg.extract import extract_letter
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 from natokg.records import LetterRecords, SourceDocument
-from natokg.segment import segment
+from natokg.text.segment import segment
 
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
 

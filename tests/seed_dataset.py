@@ -1,5 +1,5 @@
 """A small, exactly known dataset for query tests: the five seed letters as the gold
-file (corpus/gold/seeds.yaml) describes them, mapped with natokg.mapping.
+file (corpus/gold/seeds.yaml) describes them, mapped with natokg.rdf.mapping.
 
 The records are not extracted: they are written from the gold facts, so the saved
 queries can be tested against rows a reader can check by reading the letters and the
@@ -11,7 +11,7 @@ Every quote is a real substring of the letter's raw text (identity offsets, the 
 tests/test_mapping.py builds its SourceDocument). ``build_seed_store()`` returns a
 pyoxigraph Store with one named graph per letter, graph/entities (the union of the
 letters' shared descriptions), graph/reference and the ontology graphs, laid out as
-natokg.build lays out a real store.
+natokg.store.build lays out a real store.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import yaml
 from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
 
-from natokg.mapping import ENTITIES_GRAPH, LetterGraphs, map_records
+from natokg.rdf.mapping import ENTITIES_GRAPH, LetterGraphs, map_records
 from natokg.namespaces import iri, slugify
 from natokg.records import (
     ActorRef,
@@ -418,7 +418,7 @@ def letter_key(file: str) -> str:
 
 def _ontology_graphs() -> dict[str, Graph]:
     """ontology/*.ttl as the build loads them: natokg.ttl -> graph/ontology, others graph/{stem}."""
-    from natokg.lexicon import load_reference_graph
+    from natokg.knowledge.lexicon import load_reference_graph
 
     graphs = {}
     for path in sorted((ROOT / "ontology").glob("*.ttl")):

@@ -1,7 +1,7 @@
-"""Tests for natokg.build: parallel, incremental, atomic, validated builds.
+"""Tests for natokg.store.build: parallel, incremental, atomic, validated builds.
 
 Until the real extractor works end to end, the letters are small fake letters mapped by
-``fake_map_letter`` through the real mapper (natokg.mapping.map_records), so the graphs
+``fake_map_letter`` through the real mapper (natokg.rdf.mapping.map_records), so the graphs
 have the real shape: a letter node, a meeting in the entities graph, evidence offsets.
 """
 
@@ -24,7 +24,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from natokg.build import (
+from natokg.store.build import (
     DATASET_GRAPH,
     ENTITIES_GRAPH,
     REFERENCE_GRAPH,
@@ -32,8 +32,8 @@ from natokg.build import (
     find_letters,
 )
 from natokg.errors import StoreError, UnreadableLetterError
-from natokg.export import nquads
-from natokg.mapping import map_records
+from natokg.store.export import nquads
+from natokg.rdf.mapping import map_records
 from natokg.namespaces import DEFAULT_DATA_BASE, iri
 from natokg.records import (
     ActorRef,
@@ -44,7 +44,7 @@ from natokg.records import (
     MeetingRef,
     SourceDocument,
 )
-from natokg.store import list_graphs, open_store, read_manifest
+from natokg.store.layout import list_graphs, open_store, read_manifest
 
 TESTS_DIR = Path(__file__).resolve().parent
 SRC_DIR = TESTS_DIR.parent / "src"
@@ -359,7 +359,7 @@ def test_progress_reports_every_letter(tmp_path):
 
 
 def test_cross_letter_steps_run_after_loading(tmp_path, monkeypatch):
-    from natokg import build as build_module
+    from natokg.store import build as build_module
 
     seen = []
 
@@ -381,7 +381,7 @@ _BUILD_SCRIPT = textwrap.dedent(
     import random, sys
     sys.path[:0] = [{tests!r}, {src!r}]
     from pathlib import Path
-    import natokg.build as b
+    import natokg.store.build as b
     import test_build as t
     if len(sys.argv) > 3:  # shuffle the order the files are found in
         found = b.find_letters
@@ -520,8 +520,8 @@ def test_natokg_base_regression_reference_data_follows_the_data_namespace(real_s
 def test_export_keeps_nonnegativeinteger_offsets(real_store):
     """Regression: the store gives back "5"^^xsd:nonNegativeInteger as xsd:integer, so
     exported letter graphs failed the shapes' sh:datatype on oa:start / oa:end."""
-    from natokg.export import export
-    from natokg.validate import validate_graph
+    from natokg.store.export import export
+    from natokg.validation.reference import validate_graph
 
     store_dir, _ = real_store
     store = open_store(store_dir, read_only=True)

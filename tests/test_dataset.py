@@ -1,12 +1,12 @@
-"""Tests for natokg.dataset: the VoID + DCAT description in graph/dataset."""
+"""Tests for natokg.store.dataset: the VoID + DCAT description in graph/dataset."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from natokg.dataset import DATASET, DATASET_GRAPH, describe_dataset
-from natokg.store import open_store, read_manifest
+from natokg.store.dataset import DATASET, DATASET_GRAPH, describe_dataset
+from natokg.store.layout import open_store, read_manifest
 from test_build import fake_build, letter_graph, write_fake_corpus
 
 VOID = "http://rdfs.org/ns/void#"
@@ -108,9 +108,9 @@ def test_statistics_from_the_graph_files_equal_the_sparql_statistics(tmp_path):
     those SPARQL finds in the store, on the real corpus."""
     from pathlib import Path
 
-    from natokg.build import build
-    from natokg.dataset import dataset_statistics, statistics_from_texts
-    from natokg.export import GraphTexts
+    from natokg.store.build import build
+    from natokg.store.dataset import dataset_statistics, statistics_from_texts
+    from natokg.store.export import GraphTexts
 
     corpus = Path(__file__).resolve().parent.parent / "corpus" / "letters"
     build(corpus, tmp_path / "store", jobs=1)
@@ -122,7 +122,7 @@ def test_statistics_from_the_graph_files_equal_the_sparql_statistics(tmp_path):
 
 def description_by_sparql(store, manifest) -> set:
     """graph/dataset as describe_dataset makes it from SPARQL over the store alone."""
-    from natokg.dataset import description_triples
+    from natokg.store.dataset import description_triples
 
     return {(t.subject, t.predicate, t.object) for t in description_triples(store, manifest)}
 
@@ -139,7 +139,7 @@ def test_build_counts_from_the_workers_equal_the_sparql_counts_then_after_adding
     import shutil
     from pathlib import Path
 
-    from natokg.build import build
+    from natokg.store.build import build
 
     letters = sorted((Path(__file__).resolve().parent.parent / "corpus" / "letters").iterdir())
     corpus = tmp_path / "letters"
@@ -157,7 +157,7 @@ def test_build_counts_from_the_workers_equal_the_sparql_counts_then_after_adding
 
 
 def test_graph_statistics_a_subject_in_two_graphs_is_one_entity():
-    from natokg.dataset import GraphStatistics, graph_statistics
+    from natokg.store.dataset import GraphStatistics, graph_statistics
     from natokg.namespaces import iri
 
     meeting, letter = f"<{iri('meeting', 'summit', '2025-06-24-den-haag')}>", f"<{iri('letter', 'a')}>"

@@ -1,10 +1,10 @@
-"""Dutch dates and number words (natokg.dates)."""
+"""Dutch dates and number words (natokg.text.dates)."""
 
 from datetime import date
 
 import pytest
 
-from natokg.dates import count_value, find_dates, find_years, parse_date, parse_number_word
+from natokg.text.dates import count_value, find_dates, find_years, parse_date, parse_number_word
 
 
 def one(text, reference=None):

@@ -1,4 +1,4 @@
-"""Tests for natokg.evaluate: name resolution, scoring, report (gold loading: test_gold.py).
+"""Tests for natokg.evaluation.scoring: name resolution, scoring, report (gold loading: test_gold.py).
 
 The scorer is tested with extractors built from the gold itself, so these tests do not
 depend on the real extractor's quality; the real pipeline gets one smoke test.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from natokg.evaluate import (
+from natokg.evaluation.scoring import (
     ALLIES_COUNT,
     CATEGORIES,
     COMMITMENTS,
@@ -29,7 +29,7 @@ from natokg.evaluate import (
     evaluate,
     format_report,
 )
-from natokg.gold import GoldLetter, load_gold
+from natokg.evaluation.gold import GoldLetter, load_gold
 from natokg.namespaces import slugify
 from natokg.records import (
     ActorRef,

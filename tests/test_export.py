@@ -1,4 +1,4 @@
-"""Tests for natokg.export: every format parses back to the same triples; determinism."""
+"""Tests for natokg.store.export: every format parses back to the same triples; determinism."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from rdflib import Dataset, Graph
 
 from natokg.errors import BadInputError
-from natokg.export import FORMATS, export, jsonld_context
-from natokg.store import count_triples, open_store
+from natokg.store.export import FORMATS, export, jsonld_context
+from natokg.store.layout import count_triples, open_store
 from test_build import fake_build, letter_graph, write_fake_corpus
 
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from natokg.extract import extract_letter
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 from natokg.records import ActorRef
-from natokg.segment import segment
+from natokg.text.segment import segment
 
 from edited_ontology import edited_ontology  # tests/edited_ontology.py
 from letter_records import extract_text, records  # tests/letter_records.py

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from natokg.extract.commitments import extract_commitments
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 from natokg.records import ActorRef, Letter, LetterRecords, Meeting, MeetingRef
-from natokg.segment import segment
+from natokg.text.segment import segment
 
 from edited_ontology import edited_ontology  # tests/edited_ontology.py
 from letter_records import records  # tests/letter_records.py

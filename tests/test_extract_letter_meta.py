@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 
 from letter_records import extract_text, records  # tests/letter_records.py
 

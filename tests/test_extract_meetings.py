@@ -7,9 +7,9 @@ import pytest
 
 from natokg.errors import NoMeetingError
 from natokg.extract import extract_letter
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 from natokg.records import ActorRef, MeetingRef
-from natokg.segment import segment
+from natokg.text.segment import segment
 
 from letter_records import extract_text, records  # tests/letter_records.py
 

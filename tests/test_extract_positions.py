@@ -12,9 +12,9 @@ import pytest
 from natokg.extract import extract_letter
 from natokg.extract.phrases import tokenize
 from natokg.extract.positions import extract_positions
-from natokg.reader import read_letter
+from natokg.read.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
-from natokg.segment import segment
+from natokg.text.segment import segment
 
 from letter_records import records  # tests/letter_records.py
 

@@ -1,4 +1,4 @@
-"""Tests for natokg.gold: reading corpus/gold into typed records, and the errors a
+"""Tests for natokg.evaluation.gold: reading corpus/gold into typed records, and the errors a
 broken gold file gives. Expected values are read off corpus/gold/seeds.yaml."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from natokg.errors import BadInputError
-from natokg.gold import GoldLetter, load_gold
+from natokg.evaluation.gold import GoldLetter, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"

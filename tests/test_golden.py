@@ -14,7 +14,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
-from natokg.mapping import ENTITIES_GRAPH
+from natokg.rdf.mapping import ENTITIES_GRAPH
 from natokg.namespaces import PREFIXES
 from natokg.pipeline import map_letter
 

@@ -1,4 +1,4 @@
-"""natokg.lexicon: lookups by surface form over the ontology's Turtle."""
+"""natokg.knowledge.lexicon: lookups by surface form over the ontology's Turtle."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from natokg.errors import ReferenceDataError
-from natokg.lexicon import load_lexicon, load_reference_graph, normalise_surface
+from natokg.knowledge.lexicon import load_lexicon, load_reference_graph, normalise_surface
 from natokg.namespaces import NKG
 from natokg.records import ActorRef, PostRef
 

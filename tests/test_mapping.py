@@ -9,7 +9,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from natokg.mapping import (
+from natokg.rdf.mapping import (
     commitment_iri,
     decimal_literal,
     map_records,

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
 from natokg import records
 from natokg.namespaces import NKG, OA, ORG, SCHEMA, SEM, slugify
-from natokg.ontology_tools import closure_findings, java_executable, run_hermit
+from natokg.knowledge.ontology_tools import closure_findings, java_executable, run_hermit
 
 # a plain Namespace: rdflib's XSD warns when pytest probes module attributes
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")

@@ -1,4 +1,4 @@
-"""natokg.ontology_tools: pyLODE documentation and the consistency check, on the real
+"""natokg.knowledge.ontology_tools: pyLODE documentation and the consistency check, on the real
 ontology and on broken copies of it (NATOKG_HOME pointing at a temporary checkout)."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import natokg.ontology_tools as tools
+import natokg.knowledge.ontology_tools as tools
 import natokg.paths
 from natokg.errors import ReferenceDataError
-from natokg.ontology_tools import OntologyCheck, check_ontology, write_docs
+from natokg.knowledge.ontology_tools import OntologyCheck, check_ontology, write_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from natokg.pairing import PAIRING_GRAPH, pair_positions
+from natokg.store.pairing import PAIRING_GRAPH, pair_positions
 
 ID = "https://w3id.org/natokg/id/"
 NKG = "https://w3id.org/natokg/ontology#"
@@ -144,6 +144,6 @@ def test_no_agenda_report_pair_writes_an_empty_graph():
 @pytest.mark.parametrize("pair,ok", [(("oppose", "support"), False), (("support", "oppose"), False),
                                      (("emphasise", "call-for"), True), (("intend", "support"), True)])
 def test_stance_compatibility(pair, ok):
-    from natokg.pairing import compatible_stances
+    from natokg.store.pairing import compatible_stances
 
     assert (pair in compatible_stances()) is ok

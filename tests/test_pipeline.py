@@ -15,10 +15,10 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from natokg.errors import BadInputError, NoMeetingError
-from natokg.mapping import LetterGraphs
+from natokg.rdf.mapping import LetterGraphs
 from natokg.namespaces import NKG, OA
 from natokg.pipeline import map_letter
-from natokg.validate import format_report, validate_graph
+from natokg.validation.reference import format_report, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "letters"

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from natokg.errors import EndpointError
-from natokg.push import graph_store_url, push
-from natokg.query import list_queries, run_query, run_sparql
+from natokg.remote.push import graph_store_url, push
+from natokg.sparql.run import list_queries, run_query, run_sparql
 from seed_dataset import build_seed_store
 
 TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -111,12 +111,12 @@ def test_second_push_replaces_and_never_doubles(pushed, server, store):
 
 
 def test_down_server_fails_at_once_without_retrying(monkeypatch, store):
-    import natokg.push
+    import natokg.remote.push
 
     def no_sleep(seconds):
         raise AssertionError("a server that was never reached must not be retried")
 
-    monkeypatch.setattr(natokg.push.time, "sleep", no_sleep)
+    monkeypatch.setattr(natokg.remote.push.time, "sleep", no_sleep)
     port = _free_port()  # nothing listens there
     with pytest.raises(EndpointError, match=rf"cannot reach http://127.0.0.1:{port}/store.*is the server running\?"):
         push(store, f"http://127.0.0.1:{port}/query")
@@ -232,10 +232,10 @@ def test_credentials_come_from_the_environment(stub, store, monkeypatch):
 
 
 def test_a_count_mismatch_is_reported(stub, store, monkeypatch):
-    import natokg.push
+    import natokg.remote.push
 
     url, handler = stub
-    real = natokg.push._remote_counts
+    real = natokg.remote.push._remote_counts
 
     def one_short(client, endpoint):
         counts = real(client, endpoint)
@@ -243,7 +243,7 @@ def test_a_count_mismatch_is_reported(stub, store, monkeypatch):
         counts[first] -= 1
         return counts
 
-    monkeypatch.setattr(natokg.push, "_remote_counts", one_short)
+    monkeypatch.setattr(natokg.remote.push, "_remote_counts", one_short)
     summary = push(store, f"{url}/query")
     assert not summary.ok
     assert len(summary.mismatches) == 1
@@ -261,7 +261,7 @@ def test_ask_and_construct_on_the_server(pushed, server, store):
 
 
 def test_regression_empty_local_graph_absent_on_server_is_no_mismatch():
-    from natokg.push import GraphCount, PushSummary
+    from natokg.remote.push import GraphCount, PushSummary
 
     summary = PushSummary(endpoint="http://127.0.0.1:1/query", graph_store="http://127.0.0.1:1/store")
     summary.counts = [

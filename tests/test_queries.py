@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from natokg.namespaces import DEFAULT_DATA_BASE
-from natokg.query import list_queries, prefixed, run_query
+from natokg.sparql.run import list_queries, prefixed, run_query
 from seed_dataset import ROOT, build_seed_store
 
 L000, L001, L002, L003, L004 = (
@@ -44,8 +44,8 @@ def store():
 @pytest.fixture(scope="module")
 def real_store(tmp_path_factory):
     """corpus/letters built by the real pipeline (read, extract, map, validate, store)."""
-    from natokg.build import build
-    from natokg.store import open_store
+    from natokg.store.build import build
+    from natokg.store.layout import open_store
 
     path = tmp_path_factory.mktemp("real") / "store"
     summary = build(ROOT / "corpus" / "letters", path)

@@ -11,7 +11,7 @@ import pytest
 
 import natokg
 from natokg.errors import QueryError, UnsafeQueryError
-from natokg.query import (
+from natokg.sparql.run import (
     IRI,
     LangString,
     MissingDependencyError,
@@ -26,7 +26,7 @@ from natokg.query import (
 )
 from seed_dataset import build_seed_store
 
-query_module = importlib.import_module("natokg.query")  # natokg.query is also the API function
+query_module = importlib.import_module("natokg.sparql.run")  # natokg.sparql.run is also the API function
 
 ID = "https://w3id.org/natokg/id/"
 
@@ -330,9 +330,9 @@ def test_natokg_query_and_open_store(tmp_path):
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(tmp_path / "db"))
-    result = natokg.query("allies-count-check", store=store, only_mismatches="false")
+    result = natokg.sparql.run("allies-count-check", store=store, only_mismatches="false")
     assert [r.stated for r in result] == [30, 32, 32, 32]
-    import natokg.query as module  # the submodule is callable the same way
+    import natokg.sparql.run as module  # the submodule is callable the same way
 
     assert [r.members for r in module("allies-count-check", store=store)] == [30, 32, 32, 32]
 

@@ -1,4 +1,4 @@
-"""natokg.rdf_terms: N-Triples text as rdflib triples, the same as a full parse gives.
+"""natokg.rdf.terms: N-Triples text as rdflib triples, the same as a full parse gives.
 
 The fast path splits lines and converts each term's text once per process; every case
 here is compared with pyoxigraph parsing the whole text (the reference the fast path
@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
-from natokg import rdf_terms
+from natokg.rdf import terms as rdf_terms
 from natokg.pipeline import map_letter
-from natokg.rdf_terms import from_ox, ntriples_to_rdflib, to_ox
+from natokg.rdf.terms import from_ox, ntriples_to_rdflib, to_ox
 
 REPO = Path(__file__).resolve().parent.parent
 LETTERS = sorted((REPO / "corpus" / "letters").glob("*.txt"))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from natokg.errors import UnreadableLetterError
-from natokg.reader import FOOTNOTE_BREAK, normalise, read_letter
+from natokg.read.reader import FOOTNOTE_BREAK, normalise, read_letter
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))

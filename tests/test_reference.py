@@ -12,7 +12,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from natokg.lexicon import load_lexicon
+from natokg.knowledge.lexicon import load_lexicon
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG
 from natokg.records import ActorRef
 

@@ -1,4 +1,4 @@
-"""natokg.result_values: every engine's terms become the same Python values."""
+"""natokg.sparql.values: every engine's terms become the same Python values."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from natokg.result_values import (
+from natokg.sparql.values import (
     IRI,
     XSD,
     LangString,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from natokg.reader import read_letter
-from natokg.segment import segment, sentence_pipeline, split_sentences
+from natokg.read.reader import read_letter
+from natokg.text.segment import segment, sentence_pipeline, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))

@@ -1,4 +1,4 @@
-"""natokg.shacl_sparql reports exactly what pySHACL (natokg.validate) reports.
+"""natokg.validation.compiled reports exactly what pySHACL (natokg.validation.reference) reports.
 
 Compared on every shape fixture, every corpus letter, and generated letters with
 injected faults: the multiset of (focus, path, constraint, severity, value, message,
@@ -18,13 +18,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from natokg.pipeline import map_letter
-from natokg.shacl_sparql import (
+from natokg.validation.compiled import (
     ShapeValidator,
     UnsupportedShapeError,
     validate_graph_fast,
     validate_letters,
 )
-from natokg.validate import validate_graph
+from natokg.validation.reference import validate_graph
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "shapes"
@@ -91,7 +91,7 @@ def test_validation_slowdown_letters_leave_no_keys_in_the_graph_the_next_letter_
     worker. pyoxigraph's in-memory store keeps a removed quad's key, and every letter was
     loaded into (and cleared from) the same graph, so each query walked all earlier
     letters. Each letter now gets a graph of its own name, left empty afterwards."""
-    from natokg.shacl_sparql import shape_validator
+    from natokg.validation.compiled import shape_validator
 
     validator = shape_validator(True)
     text = mapped(LETTERS[0]).assertions_ntriples
@@ -109,7 +109,7 @@ def test_worker_memory_growth_the_validator_starts_a_fresh_store_and_reports_the
     """Regression: a build worker grew to 750 MB over 5,000 letters (the memory store
     keeps what was removed). Every so many letters the validator starts a fresh store
     from the context; the reports stay the same across the switch."""
-    import natokg.shacl_sparql as shacl_sparql
+    import natokg.validation.compiled as shacl_sparql
 
     monkeypatch.setattr(shacl_sparql, "_FRESH_STORE_EVERY", 2)
     validator = shacl_sparql.shape_validator(True)

@@ -1,12 +1,12 @@
-"""natokg.spacy_cache: warming spaCy's chunk cache changes speed, never tokens."""
+"""natokg.text.spacy_cache: warming spaCy's chunk cache changes speed, never tokens."""
 
 from pathlib import Path
 
 import pytest
 import spacy
 
-from natokg.reader import read_letter
-from natokg.spacy_cache import tokenize_cached, warm_tokenizer
+from natokg.read.reader import read_letter
+from natokg.text.spacy_cache import tokenize_cached, warm_tokenizer
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "letters"
 

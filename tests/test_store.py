@@ -1,4 +1,4 @@
-"""Tests for natokg.store: location, opening, one-transaction graph replacement, manifest."""
+"""Tests for natokg.store.layout: location, opening, one-transaction graph replacement, manifest."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from natokg.errors import StoreError
-from natokg.store import (
+from natokg.store.layout import (
     LetterEntry,
     Manifest,
     build_lock,
@@ -92,7 +92,7 @@ def test_manifest_round_trips_and_is_written_atomically(tmp_path):
 def test_only_one_build_holds_the_lock(tmp_path):
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from natokg.store import build_lock\n"
+         "import sys, time; from pathlib import Path; from natokg.store.layout import build_lock\n"
          "with build_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(30)",
          str(tmp_path)],
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""natokg.validate: files, formats, bad input, literal normalisation, the report."""
+"""natokg.validation.reference: files, formats, bad input, literal normalisation, the report."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from natokg import validate as validate_module
+from natokg.validation import reference as validate_module
 from natokg.errors import BadInputError
-from natokg.validate import (
+from natokg.validation.reference import (
     ValidationResult,
     format_report,
     normalise_literals,

@@ -100,7 +100,7 @@ def map_command(
 
     Example: natokg map corpus/letters/000_d473f0d0e8325814.txt --format trig
     """
-    from natokg.mapping import SERIALISATION_FORMATS
+    from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.pipeline import map_letter
 
     if fmt not in SERIALISATION_FORMATS:
@@ -128,7 +128,7 @@ def validate_command(
 
     Example: natokg validate letter.ttl entities.ttl
     """
-    from natokg.validate import format_report, validate_files
+    from natokg.validation.reference import format_report, validate_files
 
     if fmt not in ("text", "turtle"):
         raise BadInputError(f"unknown format {fmt!r}; use text or turtle")
@@ -160,7 +160,7 @@ def eval_command(
 
     Example: natokg eval corpus/gold --letters corpus/letters
     """
-    from natokg.evaluate import evaluate, format_report
+    from natokg.evaluation.scoring import evaluate, format_report
 
     report = evaluate(gold, letters)
     out.print(format_report(report, show_misses=misses), markup=False)
@@ -220,7 +220,7 @@ def build_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from natokg.build import build
+    from natokg.store.build import build
 
     letters_dir = corpus / "letters" if (corpus / "letters").is_dir() else corpus
     if not letters_dir.is_dir():
@@ -273,9 +273,9 @@ def export_command(
 
     Example: natokg export --format turtle --graph bz2628703 -o helsingborg.ttl
     """
-    from natokg.export import export
-    from natokg.mapping import SERIALISATION_FORMATS
-    from natokg.store import open_store, resolve_store_path
+    from natokg.store.export import export
+    from natokg.rdf.mapping import SERIALISATION_FORMATS
+    from natokg.store.layout import open_store, resolve_store_path
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
@@ -323,7 +323,7 @@ def query_command(
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
-    from natokg.query import format_result, list_queries, run_query
+    from natokg.sparql.run import format_result, list_queries, run_query
 
     if list_all:
         from rich.table import Table
@@ -361,8 +361,8 @@ def push_command(
 
     Example: natokg push --endpoint http://localhost:7878/query
     """
-    from natokg.push import push
-    from natokg.store import open_store, resolve_store_path
+    from natokg.remote.push import push
+    from natokg.store.layout import open_store, resolve_store_path
 
     summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
                    store_dir=resolve_store_path(store))
@@ -389,7 +389,7 @@ def ontology_docs_command(
 
     Example: natokg ontology docs -o site/ontology
     """
-    from natokg.ontology_tools import write_docs
+    from natokg.knowledge.ontology_tools import write_docs
 
     for path in write_docs(output):
         out.print(str(path), markup=False)
@@ -408,7 +408,7 @@ def ontology_check_command(
 
     Example: natokg ontology check --no-reasoner
     """
-    from natokg.ontology_tools import check_ontology
+    from natokg.knowledge.ontology_tools import check_ontology
 
     result = check_ontology(reasoner=reasoner)
     for finding in result.findings:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from natokg.mapping import LetterGraphs, map_records
+from natokg.rdf.mapping import LetterGraphs, map_records
 
 
 def map_letter(path: Path) -> LetterGraphs:
@@ -17,8 +17,8 @@ def map_letter(path: Path) -> LetterGraphs:
     file's path when the letter cannot be used.
     """
     from natokg.extract import extract_letter
-    from natokg.reader import read_letter
-    from natokg.segment import segment
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
 
     document = read_letter(Path(path))
     records = extract_letter(segment(document))

@@ -3,7 +3,7 @@
 Stages, in order: letter metadata, persons (needed for meeting hosts), meetings,
 participations, then commitments and positions when those modules are installed.
 Rules run over a spaCy blank Dutch pipeline whose matcher is built from the
-ontology's Turtle (natokg.extract.nlp).
+ontology's Turtle (natokg.text.nlp).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 from natokg.errors import NoMeetingError
-from natokg.lexicon import Lexicon, load_lexicon
+from natokg.knowledge.lexicon import Lexicon, load_lexicon
 from natokg.records import LetterRecords, SegmentedLetter
 
 __all__ = ["extract_letter"]
@@ -25,7 +25,7 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
     from natokg.extract.actors import extract_participations, extract_persons
     from natokg.extract.letter_meta import extract_letter_meta, reference_date
     from natokg.extract.meetings import extract_meetings, summit_year
-    from natokg.extract.nlp import LetterContext
+    from natokg.text.nlp import LetterContext
 
     from natokg.extract.phrases import start_letter
 

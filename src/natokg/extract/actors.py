@@ -23,11 +23,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from natokg.dates import count_value
+from natokg.text.dates import count_value
 from natokg.extract.meetings import MeetingIndex
-from natokg.extract.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
+from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
 from natokg.extract.phrases import cue_regex
-from natokg.lexicon import honorific_forms
+from natokg.knowledge.lexicon import honorific_forms
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Participation, Person, PostRef
 

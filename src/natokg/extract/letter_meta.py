@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from natokg.dates import find_dates, find_years, parse_date
+from natokg.text.dates import find_dates, find_years, parse_date
 from natokg.extract.phrases import cue_regex
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 

@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from natokg.dates import DateMatch
-from natokg.extract.nlp import CITY, KIND, NAMED, LetterContext, Mention
+from natokg.text.dates import DateMatch
+from natokg.text.nlp import CITY, KIND, NAMED, LetterContext, Mention
 from natokg.extract.phrases import cue_regex
-from natokg.lexicon import SummitRecord
+from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Meeting, MeetingRef
 
@@ -191,7 +191,7 @@ def summit_year(ctx: LetterContext) -> int | None:
     """The year of a letter that writes no year anywhere, from a summit of the reference
     data it names with its city and its days ("de NAVO-top in Vilnius op 11 en 12 juli"
     is the Vilnius summit of 2023). None when no named summit's days match."""
-    from natokg.dates import find_dates
+    from natokg.text.dates import find_dates
 
     for sentence in ctx.sentences:
         if sentence.part in _SKIP_PARTS:
@@ -326,7 +326,7 @@ class _Collector:
         modifier, ordinal = "", None
         before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
         if kind == "social-event" and before:
-            from natokg.extract.nlp import fold
+            from natokg.text.nlp import fold
 
             modifier = _MODIFIERS.get(fold(before[-1]), "")
         if kind == "working-session":

@@ -2,7 +2,7 @@
 
 Tokens (``tokenize``, ``fold``), surface forms with gaps and prefix stems (``Phrase``,
 ``PhraseMatcher``: "riep ... op", "defensie*"), the matchers built once per lexicon
-from natokg.lexicon and ontology/extraction-cues.ttl (``lexicons``), the regexes the
+from natokg.knowledge.lexicon and ontology/extraction-cues.ttl (``lexicons``), the regexes the
 meeting, participant and letter-kind rules build from that file's meeting cues
 (``cue_regex``), and the actor
 mentions of a sentence with the preposition that governs them and the actors
@@ -63,7 +63,7 @@ def start_letter() -> None:
 
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation; hyphens split words ("Den Haag-afspraken" -> den haag afspraken),
-    as natokg.lexicon.normalise_surface does for the forms; emphasis marks are dropped.
+    as natokg.knowledge.lexicon.normalise_surface does for the forms; emphasis marks are dropped.
 
     The same text gives the same list within a letter: callers must not change it."""
     tokens = _LETTER_TOKENS.get(text)
@@ -441,9 +441,9 @@ _LEXICON_CACHE: dict[int, Lexicons] = {}
 
 
 def lexicons(lexicon=None) -> Lexicons:
-    """Matchers over the natokg.lexicon Lexicon (loaded when None) and extraction-cues.ttl."""
+    """Matchers over the natokg.knowledge.lexicon Lexicon (loaded when None) and extraction-cues.ttl."""
     if lexicon is None:
-        from natokg.lexicon import load_lexicon
+        from natokg.knowledge.lexicon import load_lexicon
 
         lexicon = load_lexicon()
     cached = _LEXICON_CACHE.get(id(lexicon))

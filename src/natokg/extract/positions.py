@@ -2,7 +2,7 @@
 
 Rules for how Dutch government letters phrase stances, over the sentences of
 ``segment`` and the lexicons of ontology/stances.ttl, ontology/topics.ttl and
-ontology/reference/ (via natokg.lexicon); nothing here lists verbs, topics or names.
+ontology/reference/ (via natokg.knowledge.lexicon); nothing here lists verbs, topics or names.
 
 For each stance verb form found in a sentence (discontinuous forms such as
 "riep ... op" included), the rules find:

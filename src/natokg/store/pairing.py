@@ -32,7 +32,7 @@ _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 def compatible_stances() -> frozenset[tuple[str, str]]:
     """(intended, expressed) stance slugs that carry one another out: nkg:realisedAs in
     ontology/stances.ttl, where an ontology maintainer changes what counts as realised."""
-    from natokg.lexicon import load_lexicon
+    from natokg.knowledge.lexicon import load_lexicon
 
     return frozenset(
         (stance.slug, other) for stance in load_lexicon().stances.values() for other in stance.realised_as
@@ -50,8 +50,8 @@ class PairingResult:
     triples: int = field(default=0)
 
     def as_step_result(self):
-        """The build's summary record for this step (natokg.build.StepResult)."""
-        from natokg.build import StepResult
+        """The build's summary record for this step (natokg.store.build.StepResult)."""
+        from natokg.store.build import StepResult
 
         # findings count as violations in the build summary; pairing has none to report
         return StepResult("pairing", self.graph, self.triples)

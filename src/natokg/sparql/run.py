@@ -16,7 +16,7 @@ Parameter types: iri, iris (a list), string, date, year, integer, decimal, boole
 
 Queries run read-only: :func:`check_safe` refuses updates (INSERT, DELETE, LOAD ...)
 and SERVICE, so running a saved or user-written query never writes and never makes an
-outbound request. They run on the embedded store by default (``natokg.store``) or on
+outbound request. They run on the embedded store by default (``natokg.store.layout``) or on
 any SPARQL 1.1 endpoint (SPARQLWrapper). Results come back as named tuples with Python
 values: IRIs as :class:`IRI` (a ``str``), numbers as int/Decimal, dates as
 ``datetime.date``, booleans as bool, language-tagged text as its text.
@@ -43,7 +43,7 @@ from typing import Any, Iterable, Iterator
 
 from natokg.errors import EndpointError, MissingDependencyError, QueryError, UnsafeQueryError
 from natokg.namespaces import DEFAULT_DATA_BASE, data_base
-from natokg.result_values import (
+from natokg.sparql.values import (
     IRI,
     XSD,
     LangString,
@@ -456,7 +456,7 @@ def _make_result(columns: list[str], values: Iterable[list[Any]], title: str, sp
 
 
 def _default_store(store_path: str | Path | None):
-    from natokg.store import open_store
+    from natokg.store.layout import open_store
 
     return open_store(store_path, read_only=True)
 
@@ -608,7 +608,7 @@ def run_query(
     """Run a saved query (name, .rq path or SavedQuery) with parameters.
 
     On ``store`` (a pyoxigraph Store), else on ``endpoint`` (a SPARQL 1.1 query URL),
-    else on the embedded store at ``store_path`` (default: natokg.store.default_store_path()).
+    else on the embedded store at ``store_path`` (default: natokg.store.layout.default_store_path()).
     """
     saved = name_or_file if isinstance(name_or_file, SavedQuery) else load_query(name_or_file)
     sparql = render(saved, params)
@@ -686,7 +686,7 @@ def format_result(result: QueryResult, fmt: str = "table"):
 
 
 class _CallableModule(types.ModuleType):
-    """``natokg.query`` is both this module and the function ``natokg.query(name, **params)``.
+    """``natokg.sparql.run`` is both this module and the function ``natokg.sparql.run(name, **params)``.
 
     Importing a submodule sets the package attribute of the same name to the module,
     replacing the function natokg/__init__.py defines; so the module itself is callable

@@ -2,7 +2,7 @@
 
 ``load_gold`` reads the gold YAML (schema: corpus/gold/README.md) into
 :class:`GoldLetter` records, checking every controlled value; a problem raises
-BadInputError naming the file and the entry. natokg.evaluate scores extraction
+BadInputError naming the file and the entry. natokg.evaluation.scoring scores extraction
 against these records.
 """
 

@@ -9,7 +9,7 @@ every surface form case- and diacritic-tolerantly.
 
 The surface forms come from Turtle, never from Python: states, demonyms, cities,
 organisations, groups, offices, persons and meeting words (ontology/reference/
-meeting-terms.ttl), all read by natokg.lexicon. Generic kind words such as
+meeting-terms.ttl), all read by natokg.knowledge.lexicon. Generic kind words such as
 "NAVO-top" become KIND mentions keyed by the kind slug; named meetings and sessions
 such as "Noord-Atlantische Raad" NAMED mentions keyed by their concept slug.
 """
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from natokg.lexicon import Lexicon
+from natokg.knowledge.lexicon import Lexicon
 
 # Labels of the things the matcher finds.
 STATE, DEMONYM, CITY, ORG, GROUP, OFFICE, PERSON, KIND, NAMED = (
@@ -73,7 +73,7 @@ def pipeline():
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w])[-–](?=[\w])", r"(?<=[\w])/(?=[\w])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # spaCy's Dutch abbreviation list keeps "top." or "Zaken." whole at a sentence end,
-    # which hides the word from the matcher; sentences come from natokg.segment, so
+    # which hides the word from the matcher; sentences come from natokg.text.segment, so
     # a word's final dot can always be split off ("T.B.W." keeps its inner dots).
     nlp.tokenizer.rules = {
         text: rule for text, rule in nlp.tokenizer.rules.items() if not re.fullmatch(r"[^\W\d_]+\.", text)
@@ -132,7 +132,7 @@ class Annotator:
             self.matcher.add(match_id, list(self.nlp.pipe(sorted(forms))))
 
     def doc(self, text: str):
-        from natokg.spacy_cache import warm_tokenizer
+        from natokg.text.spacy_cache import warm_tokenizer
 
         warm_tokenizer(self.nlp.tokenizer, text)
         return self.nlp(text)
@@ -226,7 +226,7 @@ class LetterContext:
     extraction stages. All offsets are into the normalised text (``seg.doc.text``)."""
 
     def __init__(self, seg, lexicon: Lexicon, reference=None) -> None:
-        from natokg.dates import find_dates
+        from natokg.text.dates import find_dates
 
         self.seg = seg
         self.lexicon = lexicon
@@ -243,7 +243,7 @@ class LetterContext:
 
     def set_reference(self, reference) -> None:
         """Read the dates again against another reference (a date or a bare year)."""
-        from natokg.dates import find_dates
+        from natokg.text.dates import find_dates
 
         self.reference = reference
         self.dates = find_dates(self.text, reference=reference)

@@ -1,19 +1,19 @@
 """Fast SHACL validation of letter graphs: shapes/ compiled once, exact to pySHACL.
 
-natokg.validate (pySHACL) stays the reference implementation (``natokg validate``); the
+natokg.validation.reference (pySHACL) stays the reference implementation (``natokg validate``); the
 build uses this module because pySHACL costs ~250-430 ms per letter and the build's
 target is a few ms. Results are the same ValidationResult/ValidationReport types, and
 tests/test_shacl_sparql.py checks that both validators report the same results.
 
 How it works:
 
-- ``compile_shapes()`` reads the Turtle shapes (natokg.validate.load_shapes) into
+- ``compile_shapes()`` reads the Turtle shapes (natokg.validation.reference.load_shapes) into
   checker objects: one per node shape and property shape, one per constraint component.
   Only what shapes/ uses is supported (targets by sh:targetClass; single-IRI paths;
   sh:minCount, maxCount, datatype, class, in, pattern(+flags), nodeKind, node, hasValue,
   or, minLength, minInclusive, sparql). Anything else raises UnsupportedShapeError, so
   an edit to shapes/ can never be silently ignored (under-reported).
-- Core constraints are evaluated in Python on the rdflib terms (natokg.shacl_rules),
+- Core constraints are evaluated in Python on the rdflib terms (natokg.validation.core_constraints),
   with pySHACL's own rules (ill-typed literals fail sh:datatype, ``compare_literal``
   for sh:minInclusive, ``re.match or re.search`` for sh:pattern...). Compiling them to
   SPARQL instead would change these semantics (XPath regex, SPARQL casts, term vs
@@ -47,8 +47,8 @@ from rdflib.namespace import RDF, RDFS
 
 from natokg.errors import ReferenceDataError
 from natokg.paths import shapes_dir
-from natokg.rdf_terms import XSD_STRING, from_ox, ntriples_to_rdflib, to_ox
-from natokg.shacl_rules import (
+from natokg.rdf.terms import XSD_STRING, from_ox, ntriples_to_rdflib, to_ox
+from natokg.validation.core_constraints import (
     RDF_TYPE,
     RDFS_SUBCLASSOF,
     _class_check,
@@ -69,7 +69,7 @@ from natokg.shacl_rules import (
     _superclasses,
     _Union,
 )
-from natokg.validate import (
+from natokg.validation.reference import (
     SH,
     ValidationReport,
     ValidationResult,
@@ -138,7 +138,7 @@ class _Shape:
 
 
 def _pick_message(messages: list) -> str:
-    # As natokg.validate._message: the first English (or untagged) message, sorted.
+    # As natokg.validation.reference._message: the first English (or untagged) message, sorted.
     english = [m for m in messages if getattr(m, "language", None) in (None, "en")]
     return str(sorted(english or messages)[0]) if messages else ""
 
@@ -161,7 +161,7 @@ class _Compiler:
 
     def fail(self, node, what: str):
         raise UnsupportedShapeError(
-            f"shape {node} uses {what}, which natokg.shacl_sparql does not implement; "
+            f"shape {node} uses {what}, which natokg.validation.compiled does not implement; "
             "implement it there (and test it against pySHACL) or express the rule "
             "with supported components",
             path=shapes_dir(),
@@ -542,7 +542,7 @@ class ShapeValidator:
     def _sparql_results_rdflib(self, union: _Union, letter: _Index) -> Iterator[ValidationResult]:
         """The SHACL-SPARQL constraints run as pySHACL runs them: per focus node, with
         $this pre-bound, on rdflib's engine over the context merged with the letter."""
-        from natokg.validate import _MERGE_LOCK, _merged_context, _prepared
+        from natokg.validation.reference import _MERGE_LOCK, _merged_context, _prepared
 
         merged = _merged_context(self.with_reference)
         focus_by_shape = self._all_focus_by_shape(union, letter)
@@ -679,7 +679,7 @@ def shape_validator(with_reference: bool = True) -> ShapeValidator:
 
 
 def validate_graph_fast(data: Graph | str | bytes, *, with_reference: bool = True) -> ValidationReport:
-    """Like natokg.validate.validate_graph (same report), in a few milliseconds.
+    """Like natokg.validation.reference.validate_graph (same report), in a few milliseconds.
 
     ``data`` is an rdflib Graph or N-Triples text (graphs' texts may be concatenated;
     repeated triples count once)."""

@@ -30,7 +30,7 @@ from rdflib import Graph, Literal as RdfLiteral, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
-from natokg.mapping import ACTOR_PATHS, actor_iri
+from natokg.rdf.mapping import ACTOR_PATHS, actor_iri
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri, rebased
 from natokg.paths import ontology_dir
 from natokg.records import ActorRef, MeetingRef, PostRef

@@ -3,7 +3,7 @@
 One build:
 
 1. takes the store's build lock, reads the committed manifest and clones the current
-   store generation (see natokg.store for the layout and why this makes a build atomic);
+   store generation (see natokg.store.layout for the layout and why this makes a build atomic);
 2. hashes every letter file; a letter whose sha256 and pipeline fingerprint match the
    manifest is *unchanged* and not mapped again;
 3. maps and validates the others in worker processes (``jobs``, default the core count):
@@ -33,12 +33,12 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from natokg import __version__
-from natokg.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset, graph_statistics
+from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset, graph_statistics
 from natokg.errors import BadInputError, NatokgError, StoreError
-from natokg.export import GraphTexts
+from natokg.store.export import GraphTexts
 from natokg.namespaces import data_base, iri, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
-from natokg.store import (
+from natokg.store.layout import (
     LetterEntry,
     Manifest,
     SkippedEntry,
@@ -105,8 +105,8 @@ CROSS_LETTER_STEPS: list[CrossLetterStep] = []
 
 
 def pair_agendas_and_reports(store: ox.Store) -> StepResult:
-    """Link intended Dutch positions of an agenda to the report's (natokg.pairing)."""
-    from natokg.pairing import pair_positions
+    """Link intended Dutch positions of an agenda to the report's (natokg.store.pairing)."""
+    from natokg.store.pairing import pair_positions
 
     return pair_positions(store).as_step_result()
 
@@ -188,17 +188,17 @@ _worker: dict = {}
 
 
 def default_validator():
-    # shapes/ compiled once per worker (natokg.shacl_sparql): the same results as
-    # pySHACL's natokg.validate.validate_graph (tests/test_shacl_sparql.py compares
+    # shapes/ compiled once per worker (natokg.validation.compiled): the same results as
+    # pySHACL's natokg.validation.reference.validate_graph (tests/test_shacl_sparql.py compares
     # them) in a few ms per letter instead of ~250 ms.
-    from natokg.shacl_sparql import validate_graph_fast
+    from natokg.validation.compiled import validate_graph_fast
 
     return validate_graph_fast
 
 
 def _init_worker(mapper, validator) -> None:
     """Runs once per worker process: the validator's shapes are parsed on first use and
-    cached for the life of the process (natokg.validate caches them)."""
+    cached for the life of the process (natokg.validation.reference caches them)."""
     _worker["mapper"] = mapper
     _worker["validator"] = validator
 
@@ -275,7 +275,7 @@ def process_letter(path: str, file: str, sha256: str) -> LetterResult:
     result.assertions, result.entities, result.triples, result.date = serialise_letter(graphs)
     result.source_text = graphs.source_text
     # counted here, in parallel, rather than from the graph files after the last letter;
-    # from natokg.mapping's lines when the mapper keeps them (the order does not matter)
+    # from natokg.rdf.mapping's lines when the mapper keeps them (the order does not matter)
     lines = getattr(graphs, "assertion_lines", None) or filter(None, result.assertions.split("\n"))
     result.statistics = graph_statistics(result.graph, lines)
     result.seconds_serialise = time.perf_counter() - validated
@@ -285,7 +285,7 @@ def process_letter(path: str, file: str, sha256: str) -> LetterResult:
 def serialise_letter(graphs) -> tuple[str, str, int, str | None]:
     """(assertions, entities as sorted canonical N-Triples, assertion triples, ISO date).
 
-    natokg.mapping's LetterGraphs already holds canonical N-Triples lines; a mapper that
+    natokg.rdf.mapping's LetterGraphs already holds canonical N-Triples lines; a mapper that
     returns rdflib graphs goes through pyoxigraph instead.
     """
     if hasattr(graphs, "assertion_lines"):
@@ -541,7 +541,7 @@ def build(
     """Build (or update) the store from the letters under ``corpus_dir``.
 
     ``mapper(path) -> LetterGraphs`` defaults to natokg.pipeline.map_letter;
-    ``validator(graph) -> report`` defaults to natokg.shacl_sparql.validate_graph_fast (None skips
+    ``validator(graph) -> report`` defaults to natokg.validation.compiled.validate_graph_fast (None skips
     validation). Both must be picklable (module-level functions) when ``jobs`` > 1.
     """
     if mapper is None:

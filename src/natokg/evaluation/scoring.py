@@ -1,6 +1,6 @@
 """Score natokg's extraction against the hand-written gold facts (corpus/gold).
 
-:func:`natokg.gold.load_gold` reads the gold YAML into typed ``GoldLetter`` records;
+:func:`natokg.evaluation.gold.load_gold` reads the gold YAML into typed ``GoldLetter`` records;
 ``evaluate`` runs the extractor over each gold letter and scores it per category;
 ``format_report`` renders the scores as plain text for ``natokg eval``.
 
@@ -44,12 +44,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from natokg.gold import GoldLetter, load_gold
+from natokg.evaluation.gold import GoldLetter, load_gold
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, LetterRecords
 
 if TYPE_CHECKING:
-    from natokg.lexicon import Lexicon
+    from natokg.knowledge.lexicon import Lexicon
 
 # ---------------------------------------------------------------- categories
 
@@ -83,7 +83,7 @@ THRESHOLDS: Mapping[str, float] = MappingProxyType(
 class GoldNames:
     """Resolves the gold file's English names and enum spellings to record keys.
 
-    Names go through the lexicon (natokg.lexicon: the prefLabels and altLabels of
+    Names go through the lexicon (natokg.knowledge.lexicon: the prefLabels and altLabels of
     ontology/*.ttl and ontology/reference/*.ttl), then pycountry for state names, then
     ``slugify`` (which yields the group slugs: "Several allies" -> several-allies).
     Names the lexicon does not know are kept in ``unresolved`` for the report.
@@ -92,7 +92,7 @@ class GoldNames:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         if lexicon is None:
             from natokg.errors import ReferenceDataError
-            from natokg.lexicon import load_lexicon
+            from natokg.knowledge.lexicon import load_lexicon
 
             try:
                 lexicon = load_lexicon()
@@ -527,8 +527,8 @@ Extractor = Callable[[Path], LetterRecords]
 def extract_with_pipeline(path: Path) -> LetterRecords:
     """The real pipeline: read -> segment -> extract."""
     from natokg.extract import extract_letter
-    from natokg.reader import read_letter
-    from natokg.segment import segment
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
 
     return extract_letter(segment(read_letter(Path(path))))
 

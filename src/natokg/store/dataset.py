@@ -142,7 +142,7 @@ def graph_statistics(graph: str, lines: Iterable[str]) -> GraphStatistics:
 
 
 def statistics_from_texts(texts, known: GraphStatistics | None = None) -> dict:
-    """``dataset_statistics`` read from each graph's N-Triples (natokg.export.GraphTexts:
+    """``dataset_statistics`` read from each graph's N-Triples (natokg.store.export.GraphTexts:
     letter graphs from the build's files) instead of SPARQL over the store: at 10,000
     letters the distinct-subject count alone took 25 s in SPARQL. ``known`` holds the
     counts of graphs already counted (the build's new letters); those are not read."""
@@ -199,7 +199,7 @@ def dataset_statistics(store: ox.Store) -> dict:
 def description_triples(store: ox.Store, manifest=None, texts=None, known=None) -> list[ox.Triple]:
     """The description as triples (void:triples of the dataset counts them too).
 
-    ``texts`` (natokg.export.GraphTexts) reads the figures from the graphs' N-Triples,
+    ``texts`` (natokg.store.export.GraphTexts) reads the figures from the graphs' N-Triples,
     but for the graphs ``known`` (GraphStatistics) has counted already; without
     ``texts`` they come from SPARQL over ``store`` (the same figures, slower)."""
     stats = statistics_from_texts(texts, known) if texts is not None else dataset_statistics(store)
@@ -277,7 +277,7 @@ def description_triples(store: ox.Store, manifest=None, texts=None, known=None) 
 
 def describe_dataset(store: ox.Store, manifest=None, texts=None, known=None) -> int:
     """Replace graph/dataset with the description of the store; returns its triple count."""
-    from natokg.store import replace_graph
+    from natokg.store.layout import replace_graph
 
     triples = description_triples(store, manifest, texts, known)
     text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")

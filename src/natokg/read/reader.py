@@ -35,7 +35,7 @@ from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
-from natokg.text_layers import docx_text, markup_text, pdf_text
+from natokg.read.text_layers import docx_text, markup_text, pdf_text
 
 MEDIA_TYPES = {
     ".txt": "text/plain",

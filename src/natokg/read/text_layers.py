@@ -1,8 +1,8 @@
 """Text layers of PDF, DOCX and officielebekendmakingen HTML/XML letters.
 
-Each function returns the text ``natokg.reader`` keeps as ``SourceDocument.raw`` (the
+Each function returns the text ``natokg.read.reader`` keeps as ``SourceDocument.raw`` (the
 offsets of evidence index into it) or raises UnreadableLetterError with a one-line
-reason. Normalisation happens in ``natokg.reader``.
+reason. Normalisation happens in ``natokg.read.reader``.
 """
 
 from __future__ import annotations

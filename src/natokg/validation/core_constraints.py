@@ -1,12 +1,12 @@
 """The core SHACL constraint components, evaluated in Python on rdflib terms.
 
-natokg.shacl_sparql compiles shapes/ into checker objects; the per-rule checks they
+natokg.validation.compiled compiles shapes/ into checker objects; the per-rule checks they
 run (sh:minCount, maxCount, datatype, class, in, pattern, nodeKind, node, hasValue,
 or, minLength, minInclusive) and the graph view they read live here. They follow
 pySHACL's own rules (ill-typed literals fail sh:datatype, ``compare_literal`` for
 sh:minInclusive, ``re.match or re.search`` for sh:pattern...), so that the fast
 validator reports exactly what pySHACL reports. SHACL-SPARQL constraints are run by
-natokg.shacl_sparql.
+natokg.validation.compiled.
 
 A check is ``check(values, focus, union) -> failing values`` (None for a failure that
 has no value, as sh:minCount's).
@@ -21,11 +21,11 @@ from rdflib import BNode, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from natokg.paths import shapes_dir
-from natokg.rdf_terms import XSD_STRING
-from natokg.validate import SH, ValidationResult, _namespace_manager, _term
+from natokg.rdf.terms import XSD_STRING
+from natokg.validation.reference import SH, ValidationResult, _namespace_manager, _term
 
 if TYPE_CHECKING:
-    from natokg.shacl_sparql import _Shape
+    from natokg.validation.compiled import _Shape
 
 # Plain constants: rdflib's namespace attribute lookup is slow in the per-letter loops.
 RDF_TYPE, RDFS_SUBCLASSOF = str(RDF.type), str(RDFS.subClassOf)  # plain str: dict keys
@@ -56,7 +56,7 @@ class _Index:
         terms: dict = {}
         plain = str.__str__
         for s, p, o in triples:
-            # As natokg.validate.normalise_literals: "x"^^xsd:string is the plain "x".
+            # As natokg.validation.reference.normalise_literals: "x"^^xsd:string is the plain "x".
             if type(o) is Literal and o.datatype is not None and plain(o.datatype) == XSD_STRING:
                 o = Literal(plain(o))
             k = "_:" + s if type(s) is BNode else plain(s)
@@ -277,8 +277,8 @@ def _shape_results(shape: _Shape, focus, union: _Union) -> Iterator[tuple]:
 
 def _conforms(shape: _Shape, focus, union: _Union) -> bool:
     if shape.sparql:
-        # Imported here: natokg.shacl_sparql imports this module.
-        from natokg.shacl_sparql import UnsupportedShapeError
+        # Imported here: natokg.validation.compiled imports this module.
+        from natokg.validation.compiled import UnsupportedShapeError
 
         raise UnsupportedShapeError(
             f"shape {shape.node} has sh:sparql and is used by sh:node/sh:or", path=shapes_dir()

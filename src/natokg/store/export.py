@@ -29,7 +29,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from natokg.errors import BadInputError
-from natokg.mapping import jsonld_context
+from natokg.rdf.mapping import jsonld_context
 from natokg.namespaces import PREFIXES, iri
 
 FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
@@ -68,7 +68,7 @@ class GraphTexts:
         self, store: ox.Store, store_dir: Path | str | None = None, *, files: dict[str, tuple[Path, int]] | None = None
     ) -> None:
         """``files``: letter graph IRI -> (file, triples); default: the committed build's."""
-        from natokg.store import letter_graph_files
+        from natokg.store.layout import letter_graph_files
 
         self.store = store
         if files is None:
@@ -76,7 +76,7 @@ class GraphTexts:
         self.files = files
 
     def graphs(self) -> list[ox.NamedNode]:
-        from natokg.store import list_graphs
+        from natokg.store.layout import list_graphs
 
         return [ox.NamedNode(g) for g in list_graphs(self.store)]
 

@@ -36,8 +36,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from natokg.lexicon import honorific_forms
-from natokg.reader import FOOTNOTE_BREAK
+from natokg.knowledge.lexicon import honorific_forms
+from natokg.read.reader import FOOTNOTE_BREAK
 from natokg.records import HeaderBlock, PartKind, SegmentedLetter, Sentence, SourceDocument, Span
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -131,7 +131,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     from spacy.attrs import IDX, ORTH
 
-    from natokg.spacy_cache import tokenize_cached
+    from natokg.text.spacy_cache import tokenize_cached
 
     ends, closers = _boundary_hashes()
     tokens = tokenize_cached(sentence_pipeline().tokenizer, text).to_array([ORTH, IDX]).tolist()

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from natokg.errors import EndpointError
-from natokg.query import endpoint_credentials, safe_url
+from natokg.sparql.run import endpoint_credentials, safe_url
 
 DEFAULT_TIMEOUT = 120.0
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -181,7 +181,7 @@ def push(
 ) -> PushSummary:
     """PUT every named graph of ``store`` (a pyoxigraph Store or a store path) to a server.
 
-    Letter graphs are sent as the build wrote them (``store_dir``; natokg.export.GraphTexts)
+    Letter graphs are sent as the build wrote them (``store_dir``; natokg.store.export.GraphTexts)
     so that the server gets the mapped datatypes, not the store's canonical ones.
 
     ``endpoint`` is the SPARQL query URL (for the final count check); ``graph_store`` the
@@ -190,8 +190,8 @@ def push(
     """
     import pyoxigraph as ox
 
-    from natokg.export import GraphTexts
-    from natokg.store import list_graphs, open_store
+    from natokg.store.export import GraphTexts
+    from natokg.store.layout import list_graphs, open_store
 
     started = time.perf_counter()
     if isinstance(store, (str, Path)):

@@ -1,6 +1,6 @@
 """Terms between pyoxigraph and rdflib, and N-Triples text as rdflib triples, memoised.
 
-The compiled validator (natokg.shacl_sparql) evaluates rdflib terms, with pySHACL's
+The compiled validator (natokg.validation.compiled) evaluates rdflib terms, with pySHACL's
 literal semantics, and runs its SHACL-SPARQL constraints in pyoxigraph; the build hands
 it each letter as N-Triples text. Converting that text was half of the validator's time
 (~6 ms of ~13 ms per generated letter): pyoxigraph made three term objects per triple
