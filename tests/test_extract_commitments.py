@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from natokg.extract.commitments import extract_commitments
+from natokg.extract.commitments import commitments_in
 from natokg.read.reader import read_letter
 from natokg.records import ActorRef, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
@@ -136,7 +136,7 @@ def style_records(name: str, kind: str) -> LetterRecords:
     seg = segment(read_letter(FIXTURES / name))
     records = LetterRecords(Letter("style", kind, "", name))
     records.meetings.append(Meeting(MeetingRef("summit", date(2014, 9, 4), "newport"), "main", "NAVO-top"))
-    extract_commitments(seg, records)
+    records.commitments, records.observations = commitments_in(seg, records)
     return records
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from natokg.extract import extract_letter
 from natokg.extract.phrases import tokenize
-from natokg.extract.positions import extract_positions
+from natokg.extract.positions import positions_in
 from natokg.read.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
@@ -160,7 +160,7 @@ def style_positions(name: str, kind: str) -> set[tuple[str, str, str, str]]:
     seg = segment(read_letter(FIXTURES / name))
     records = LetterRecords(Letter("style", kind, "", name))
     records.meetings.append(Meeting(MeetingRef("summit", date(2014, 9, 4), "newport"), "main", "NAVO-top"))
-    extract_positions(seg, records)
+    records.positions, records.topics = positions_in(seg, records)
     return {(p.actor.key, p.stance, p.topic, p.modality) for p in records.positions}
 
 
@@ -190,7 +190,7 @@ def _report_positions(tmp_path, body: str) -> set[tuple[str, str, str]]:
     seg = segment(read_letter(path))
     records = LetterRecords(Letter("regression", "report", "", path.name))
     records.meetings.append(Meeting(MeetingRef("defence-ministers", date(2010, 4, 29), "brussels"), "main", "bijeenkomst"))
-    extract_positions(seg, records)
+    records.positions, records.topics = positions_in(seg, records)
     return {(p.actor.key, p.stance, p.topic) for p in records.positions}
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from natokg.extract.phrases import PhraseMatcher, phrase_of, start_letter, tokenize
+from natokg.extract.phrases import PhraseMatcher, phrase_of, tokenize
 
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
 
@@ -15,13 +15,6 @@ def sentence_in(letter: str, starting: str) -> str:
     text = (LETTERS / letter).read_text(encoding="utf-8")
     start = text.index(starting)
     return text[start : text.index(".", start) + 1]
-
-
-@pytest.fixture(autouse=True)
-def fresh_letter():
-    start_letter()
-    yield
-    start_letter()
 
 
 US_CALL = sentence_in("003_a8b24aadb98f3dfc.txt", "Ook de Verenigde Staten riepen")
@@ -70,13 +63,14 @@ def test_a_range_limits_the_matches() -> None:
     assert matcher.find(tokens, 0, everywhere[0].first) == []
 
 
-def test_start_letter_forgets_the_previous_letters_tokens_and_matches() -> None:
-    # a worker maps thousands of letters: what one letter cached must not pile up
-    from natokg.extract import phrases
-
+def test_matches_live_on_the_token_list_and_the_token_cache_is_bounded() -> None:
+    # a worker maps thousands of letters: nothing about a letter may pile up outside
+    # its own token lists, and the cache of token lists has a fixed size
     matcher = PhraseMatcher([phrase_of("riepen ... op", "call")])
-    assert len(matcher.find(tokenize(US_CALL))) == 1
-    assert phrases._LETTER_TOKENS and phrases._LETTER_NORMS and matcher.found
-    start_letter()
-    assert not phrases._LETTER_TOKENS and not phrases._LETTER_NORMS and not matcher.found
-    assert len(matcher.find(tokenize(US_CALL))) == 1
+    tokens = tokenize(US_CALL)
+    assert len(matcher.find(tokens)) == 1
+    assert tokenize(US_CALL) is tokens and any(key[0] is matcher for key in tokens.found)
+    assert not hasattr(matcher, "found")
+    assert tokenize.cache_info().maxsize is not None
+    own = tokenize("De ministers riepen elkaar op.")
+    assert len(matcher.find(own)) == 1 and len(own.found) == 1

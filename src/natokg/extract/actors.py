@@ -25,7 +25,9 @@ from datetime import date
 
 from natokg.text.dates import count_value
 from natokg.extract.meetings import MeetingIndex
-from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, LetterContext, fold
+from natokg.extract.context import LetterContext
+from natokg.extract.stage import Found
+from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, fold
 from natokg.extract.phrases import cue_regex
 from natokg.knowledge.lexicon import honorific_forms
 from natokg.namespaces import slugify
@@ -186,7 +188,7 @@ class _Persons:
         return person
 
 
-def extract_persons(ctx: LetterContext) -> PersonIndex:
+def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
     persons = _Persons(ctx)
     signatories: list[str] = []
     signature_spans: list[tuple[int, int]] = []
@@ -287,11 +289,16 @@ def _meeting_for(index: MeetingIndex, sentence, offset: int):
     return choice[2] if choice else index.main.ref
 
 
-def extract_participations(ctx: LetterContext, index: MeetingIndex, persons: PersonIndex) -> list[Participation]:
+def extract_participations(ctx: LetterContext, found: Found) -> tuple[Participation, ...]:
+    index, persons = found.meetings, found.persons
+    if index is None or index.main is None:
+        return ()
+    return tuple(_participations(ctx, index, persons))
+
+
+def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonIndex) -> list[Participation]:
     out = _Participations(ctx, index)
     main = index.main
-    if main is None:
-        return []
     if main.host is not None:
         ev = main.evidence[0] if main.evidence else None
         if ev is not None:

@@ -59,6 +59,8 @@ from natokg.extract.phrases import (
     tokenize,
     unique,
 )
+from natokg.extract.context import LetterContext
+from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
     Commitment,
@@ -407,12 +409,22 @@ class _Rules:
         self.commitments = commitments
 
 
-def extract_commitments(seg: SegmentedLetter, records: LetterRecords, lexicon=None) -> None:
-    """Append the letter's commitments and observations to ``records``."""
+def extract_commitments(
+    ctx: LetterContext, found: Found
+) -> tuple[tuple[Commitment, ...], tuple[Observation, ...]]:
+    """The commitments stage: the letter's commitments and observed figures."""
+    commitments, observations = commitments_in(ctx.seg, found.records(), ctx.lexicon)
+    return tuple(commitments), tuple(observations)
+
+
+def commitments_in(
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+) -> tuple[list[Commitment], list[Observation]]:
+    """The commitments and observations of a letter whose letter record and meetings
+    ``records`` holds (read, not changed)."""
     rules = _Rules(seg, records, lexicons(lexicon))
     rules.run()
-    records.commitments.extend(rules.commitments)
-    records.observations.extend(rules.observations)
+    return rules.commitments, rules.observations
 
 
-__all__ = ["extract_commitments"]
+__all__ = ["commitments_in", "extract_commitments"]

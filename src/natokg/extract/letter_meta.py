@@ -13,6 +13,8 @@ from datetime import date
 
 from natokg.text.dates import find_dates, find_years, parse_date
 from natokg.extract.phrases import cue_regex
+from natokg.extract.context import LetterContext
+from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 
 # "Kamerstuk 28676, nr. 499", "Kamerstuk 28 676, nr. 404", "Kamerstukken 28 676 en
@@ -129,8 +131,9 @@ def kamerstukken(seg: SegmentedLetter) -> list[KamerstukRef]:
     return list(found.values())
 
 
-def extract_letter_meta(seg: SegmentedLetter) -> Letter:
-    """The Letter record; signatories are filled in by the actors stage."""
+def extract_letter_meta(ctx: LetterContext, found: Found) -> Letter:
+    """The Letter record; its signatories come from the persons stage."""
+    seg = ctx.seg
     reference = ministry_reference(seg)
     return Letter(
         key=reference or seg.doc.sha256[:12],
@@ -143,3 +146,12 @@ def extract_letter_meta(seg: SegmentedLetter) -> Letter:
         addressee=addressee(seg),
         kamerstukken=kamerstukken(seg),
     )
+
+
+def extract_reference(ctx: LetterContext, found: Found) -> date | int | None:
+    """What the letter's dates without a year are read against: its own date or a date
+    or year it writes, else the year of a summit it names with its city and days."""
+    from natokg.extract.meetings import summit_year
+
+    reference = reference_date(ctx.seg, found.letter.date)
+    return reference if reference is not None else summit_year(ctx)

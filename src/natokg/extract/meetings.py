@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from natokg.text.dates import DateMatch
-from natokg.text.nlp import CITY, KIND, NAMED, LetterContext, Mention
+from natokg.extract.context import LetterContext
+from natokg.extract.stage import Found
+from natokg.text.nlp import CITY, KIND, NAMED, Mention
 from natokg.extract.phrases import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
@@ -414,11 +416,10 @@ def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | No
     return None
 
 
-def extract_meetings(ctx: LetterContext, person_spans=()) -> MeetingIndex | None:
-    """All meetings of the letter; None when it names no NATO meeting.
-
-    ``person_spans``: (start, end, ActorRef) of the persons found, for hosts.
-    """
+def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
+    """All meetings of the letter; None when it names no NATO meeting. The persons
+    found before (their spans) name the hosts."""
+    person_spans = found.persons.spans if found.persons else ()
     main = _main_meeting(ctx)
     if main is None:
         return None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -44,46 +43,43 @@ class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5
 
 _new_token = tuple.__new__
 _UNSEEN = object()
-
-# Per-letter memo: the position and commitment rules tokenise (and match) the same
-# sentences and headings; natokg.extract.extract_letter clears it for every letter.
-_LETTER_TOKENS: dict[str, list[Token]] = {}
-_LETTER_NORMS: dict[int, tuple[Sequence[Token], list[str]]] = {}
 # emphasis marks and dashes are not words
 _DROPPED = frozenset("*-–—")
 
 
-def start_letter() -> None:
-    """Forget the previous letter's tokens and matches."""
-    _LETTER_TOKENS.clear()
-    _LETTER_NORMS.clear()
-    for matcher in _MATCHERS:
-        matcher.found.clear()
+class Tokens(list):
+    """A text's tokens, with what the matchers found in them.
+
+    The position and commitment rules tokenise and match the same sentences and
+    headings; the token list carries the norms and the matches made on it, so they are
+    made once, and nothing about a letter is kept outside its own token lists."""
+
+    __slots__ = ("norms", "found")
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 13)  # the same sentence is tokenised by several rules
+def tokenize(text: str) -> Tokens:
     """Words and punctuation; hyphens split words ("Den Haag-afspraken" -> den haag afspraken),
     as natokg.knowledge.lexicon.normalise_surface does for the forms; emphasis marks are dropped.
 
-    The same text gives the same list within a letter: callers must not change it."""
-    tokens = _LETTER_TOKENS.get(text)
-    if tokens is None:
-        tokens = [
-            _new_token(Token, (fold(m.group()), m.start(), m.end()))  # skips NamedTuple's __new__
-            for m in _TOKEN.finditer(text)
-            if m.group() not in _DROPPED
-        ]
-        _LETTER_TOKENS[text] = tokens
+    The same text gives the same list: callers must not change it."""
+    tokens = Tokens(
+        _new_token(Token, (fold(m.group()), m.start(), m.end()))  # skips NamedTuple's __new__
+        for m in _TOKEN.finditer(text)
+        if m.group() not in _DROPPED
+    )
+    tokens.norms = None
+    tokens.found = {}
     return tokens
 
 
 def _norms(tokens: Sequence[Token]) -> list[str]:
-    """The tokens' norms, made once per token list and letter (every matcher reads them)."""
-    known = _LETTER_NORMS.get(id(tokens))
-    if known is not None and known[0] is tokens:
-        return known[1]
-    norms = [token.norm for token in tokens]
-    _LETTER_NORMS[id(tokens)] = (tokens, norms)  # the entry keeps the list (and its id) alive
+    """The tokens' norms, made once per token list (every matcher reads them)."""
+    norms = getattr(tokens, "norms", None)
+    if norms is None:
+        norms = [token.norm for token in tokens]
+        if isinstance(tokens, Tokens):
+            tokens.norms = norms
     return norms
 
 
@@ -127,7 +123,6 @@ def phrase_of(form: str, target: object, prefix: bool = False) -> Phrase | None:
     return Phrase(segments, target, prefix, form)
 
 
-_MATCHERS: "weakref.WeakSet[PhraseMatcher]" = weakref.WeakSet()
 
 
 class PhraseMatcher:
@@ -159,9 +154,6 @@ class PhraseMatcher:
         # by word (words repeat across letters): the phrases it heads and the stems it
         # starts with, or None when there are none
         self.candidates: dict[str, tuple[list[Phrase], tuple[Phrase, ...]] | None] = {}
-        # this letter's results by (id(tokens), lo, hi); the entry keeps the list alive
-        self.found: dict[tuple[int, int, int], tuple[Sequence[Token], list[Match]]] = {}
-        _MATCHERS.add(self)
 
     @staticmethod
     def _segment_at(phrase: Phrase, seg_index: int, norms: Sequence[str], start: int) -> bool:
@@ -208,12 +200,13 @@ class PhraseMatcher:
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
         hi = len(tokens) if hi is None else hi
-        key = (id(tokens), lo, hi)
-        known = self.found.get(key)
-        if known is not None and known[0] is tokens:
-            return list(known[1])
-        chosen = self._find(tokens, lo, hi)
-        self.found[key] = (tokens, chosen)
+        found = getattr(tokens, "found", None)
+        if found is None:  # a token list not made by tokenize
+            return self._find(tokens, lo, hi)
+        key = (self, lo, hi)
+        chosen = found.get(key)
+        if chosen is None:
+            chosen = found[key] = self._find(tokens, lo, hi)
         return list(chosen)
 
     def _candidates(self, norm: str) -> tuple[list[Phrase], tuple[Phrase, ...]] | None:

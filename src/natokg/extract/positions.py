@@ -59,6 +59,8 @@ from natokg.extract.phrases import (
     tokenize,
     unique,
 )
+from natokg.extract.context import LetterContext
+from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
     Evidence,
@@ -171,14 +173,25 @@ class _Clause:
     topics: list[str] = field(default_factory=list)
 
 
-def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None) -> None:
-    """Append the letter's positions to records.positions and its topics to records.topics.
+def extract_positions(ctx: LetterContext, found: Found) -> tuple[tuple[Position, ...], dict[str, list[Evidence]]]:
+    """The positions stage: the letter's positions and the topics it names."""
+    positions, topics = positions_in(ctx.seg, found.records(), ctx.lexicon)
+    return tuple(positions), topics
+
+
+def positions_in(
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+) -> tuple[list[Position], dict[str, list[Evidence]]]:
+    """The positions and topics of a letter whose letter record and meetings ``records``
+    holds (read, not changed).
 
     One record per actor, stance, topic and sentence: the same position stated in two
     sentences is two records, which the mapper joins into one node (same IRI) with
     two pieces of evidence.
     """
     lex = lexicons(lexicon)
+    positions: list[Position] = []
+    named_topics: dict[str, list[Evidence]] = {}
     kind = records.letter.kind
     main = records.main_meeting
     main_ref = main.ref if main else None
@@ -188,7 +201,7 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
     for heading in seg.headings:
         text = seg.doc.text[heading.start : heading.end]
         for match in lex.topics.find(tokenize(text)):
-            _add_topic(records, match.target, seg.doc.evidence(heading.start, heading.end))
+            _add_topic(named_topics, match.target, seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
     previous_heading: str | None = None
@@ -204,7 +217,7 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
         weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
         for match in topic_matches:
             if match.first not in inside:
-                _add_topic(records, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
+                _add_topic(named_topics, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
         stance_matches = [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
         found: dict[tuple, Position] = {}
         if stance_matches:
@@ -254,11 +267,12 @@ def extract_positions(seg: SegmentedLetter, records: LetterRecords, lexicon=None
                         key = (actor, stance, topic_slug, meeting, modality)
                         if key not in found:
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
-            records.positions.extend(found.values())
+            positions.extend(found.values())
         stated_before = unique([key[0] for key in found])
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
+    return positions, named_topics
 
 
 def _weak_topics(topic_matches: Sequence[Match], tokens: Sequence[Token], text: str, lex: Lexicons) -> set[int]:
@@ -289,8 +303,8 @@ def _groups(indices: Sequence[int]) -> list[list[int]]:
     return groups
 
 
-def _add_topic(records: LetterRecords, slug: str, evidence: Evidence) -> None:
-    bucket = records.topics.setdefault(slug, [])
+def _add_topic(topics: dict[str, list[Evidence]], slug: str, evidence: Evidence) -> None:
+    bucket = topics.setdefault(slug, [])
     if evidence not in bucket:
         bucket.append(evidence)
 
@@ -370,4 +384,4 @@ def _actors_for(
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
-__all__ = ["extract_positions"]
+__all__ = ["extract_positions", "positions_in"]

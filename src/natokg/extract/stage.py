@@ -1,0 +1,71 @@
+"""The one contract every extraction stage follows.
+
+A stage is a function ``(ctx, found) -> records``: it reads the letter's context
+(natokg.extract.context.LetterContext) and what the stages before it found
+(``Found``), and returns its own records, which the driver stores in the ``Found``
+field the stage names. A stage never changes ``ctx``'s letter or ``found``; ``Found``
+is frozen and the driver makes a new one after every stage. A new kind of fact is one
+module with one stage function and one line in natokg.extract.STAGES.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable
+
+from natokg.records import Commitment, Evidence, Letter, LetterRecords, Observation, Participation, Position
+
+if TYPE_CHECKING:
+    from natokg.extract.actors import PersonIndex
+    from natokg.extract.context import LetterContext
+    from natokg.extract.meetings import MeetingIndex
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the stages have found so far in one letter."""
+
+    letter: Letter | None = None
+    reference: date | int | None = None  # what a date without a year is read against
+    persons: PersonIndex | None = None
+    meetings: MeetingIndex | None = None
+    participations: tuple[Participation, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    positions: tuple[Position, ...] = ()
+    topics: dict[str, list[Evidence]] = field(default_factory=dict)  # topic slug -> evidence
+
+    def records(self) -> LetterRecords:
+        """A fresh LetterRecords of what was found (the mapper's input)."""
+        assert self.letter is not None, "the letter stage runs first"
+        persons = self.persons
+        letter = replace(self.letter, signatories=persons.signatories) if persons else self.letter
+        return LetterRecords(
+            letter=letter,
+            meetings=list(self.meetings.meetings) if self.meetings else [],
+            persons=list(persons.persons) if persons else [],
+            participations=list(self.participations),
+            commitments=list(self.commitments),
+            observations=list(self.observations),
+            positions=list(self.positions),
+            topics={slug: list(evidence) for slug, evidence in self.topics.items()},
+        )
+
+
+@dataclass(frozen=True)
+class Stage:
+    """An extraction stage: ``run(ctx, found)`` returns the value of ``found.<fills>``,
+    or a tuple of values when the stage fills several fields."""
+
+    name: str
+    run: Callable[[LetterContext, Found], Any]
+    fills: tuple[str, ...]
+
+    def apply(self, ctx: LetterContext, found: Found) -> Found:
+        result = self.run(ctx, found)
+        values = result if len(self.fills) > 1 else (result,)
+        return replace(found, **dict(zip(self.fills, values, strict=True)))
+
+
+__all__ = ["Found", "Stage"]
