@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from natokg.read.reader import read_letter
-from natokg.text.segment import segment, sentence_pipeline, split_sentences
+from natokg.text.segment import segment, split_sentences
+from natokg.text.spacy_nl import sentence_tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))
@@ -206,7 +207,7 @@ def test_sentence_counts_are_sane(name, low, high):
 
 
 def test_spacy_pipeline_is_built_once():
-    assert sentence_pipeline() is sentence_pipeline()
+    assert sentence_tokenizer() is sentence_tokenizer()
 
 
 # ---------------------------------------------------------------- older and other formats

@@ -13,12 +13,12 @@ articles, coordinators), not domain knowledge.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
+from natokg.folding import fold
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 
 # ---------------------------------------------------------------- tokens
@@ -26,13 +26,6 @@ from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 MAX_GAP = 30  # tokens in a " ... " gap; gaps never cross . ; : ? ! or a digit
 _GAP_STOPS = frozenset(".;:?!")
-
-
-@lru_cache(maxsize=1 << 16)  # words repeat: each is folded once per process
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold().replace("’", "'").replace("‘", "'")
 
 
 class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5x slower
@@ -300,17 +293,13 @@ def _tail(iri: object) -> str:
 def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[str, ...]], ...]:
     """Cue concepts of ontology/extraction-cues.ttl with their Dutch forms (altLabel)
     and stems (hiddenLabel, "...*")."""
-    from rdflib import Graph, URIRef
+    from rdflib import URIRef
     from rdflib.namespace import SKOS
 
-    from natokg.errors import ReferenceDataError
+    from natokg.knowledge.turtle import parse_turtle
     from natokg.namespaces import NKG
 
-    graph = Graph()
-    try:
-        graph.parse(path_key, format="turtle")
-    except Exception as error:  # a syntax error names the file and the line
-        raise ReferenceDataError(f"cannot parse the cue lexicon: {error}; fix the Turtle", path=path_key) from error
+    graph = parse_turtle([Path(path_key)])
     out = []
     for concept in sorted(set(graph.subjects(NKG.cueRole, None))):
         role = str(graph.value(concept, NKG.cueRole))

@@ -17,7 +17,6 @@ versus spaces, typographic quotes, emphasis asterisks and a leading article ("de
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -30,8 +29,10 @@ from rdflib import Graph, Literal as RdfLiteral, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
+from natokg.folding import fold
 from natokg.rdf.mapping import ACTOR_PATHS, actor_iri
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri, rebased
+from natokg.knowledge.turtle import parse_turtle
 from natokg.paths import ontology_dir
 from natokg.records import ActorRef, MeetingRef, PostRef
 
@@ -66,9 +67,7 @@ _NO_REFERENCE = "no reference Turtle found; restore ontology/reference/*.ttl"
 
 def normalise_surface(text: str) -> str:
     """The form surface forms are compared in: 'De Zuid-Korea' -> 'zuid korea'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = stripped.casefold()
+    folded = fold(text)
     folded = re.sub(r"[\u2018\u2019\u201b`\u00b4]", "'", folded)
     folded = re.sub(r"[*_]", "", folded)  # markdown emphasis in converted letters
     folded = re.sub(r"[\u2010-\u2015\-]+", " ", folded)  # hyphens and dashes
@@ -242,20 +241,6 @@ def _turtle_files(ontology: Path) -> list[Path]:
     return sorted(ontology.glob("*.ttl")) + sorted((ontology / "reference").glob("*.ttl"))
 
 
-def _parse(files: list[Path]) -> Graph:
-    graph = Graph()
-    for path in files:
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as error:  # rdflib raises many types for bad syntax
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            raise ReferenceDataError(
-                f"not valid Turtle ({type(error).__name__}: {first_line}); fix the syntax",
-                path=path,
-            ) from error
-    return graph
-
-
 def _rebase(graph: Graph) -> Graph:
     """Move data IRIs from the default base to NATOKG_BASE, when that is set."""
     base = data_base()
@@ -282,7 +267,7 @@ def load_reference_graph() -> Graph:
     files = sorted(folder.glob("*.ttl"))
     if not files:
         raise ReferenceDataError(_NO_REFERENCE, path=folder)
-    return _rebase(_parse(files))
+    return _rebase(parse_turtle(files))
 
 
 def _key(term, kind: str) -> str | None:
@@ -774,7 +759,7 @@ def _load(ontology: Path) -> Lexicon:
     files = _turtle_files(ontology)
     if not any(p.parent.name == "reference" for p in files):
         raise ReferenceDataError(_NO_REFERENCE, path=ontology)
-    return Lexicon(_parse(files))
+    return Lexicon(parse_turtle(files))
 
 
 def load_lexicon(ontology: Path | None = None) -> Lexicon:
@@ -787,7 +772,7 @@ def load_lexicon(ontology: Path | None = None) -> Lexicon:
 def _honorifics(path: Path) -> frozenset[str]:
     if not path.is_file():
         return frozenset()
-    graph = _parse([path])
+    graph = parse_turtle([path])
     return frozenset(
         normalise_surface(str(label)) + "."
         for concept in graph.subjects(RDF.type, SKOS.Concept)

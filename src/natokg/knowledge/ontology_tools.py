@@ -21,13 +21,14 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from natokg.errors import ReferenceDataError
 from natokg.namespaces import ID, NKG
+from natokg.knowledge.turtle import parse_turtle
 from natokg.paths import ontology_dir
 
 # The ontology proper and the SKOS schemes it needs (reference data is instance data).
@@ -77,20 +78,6 @@ class OntologyCheck:
 
 def ontology_files() -> list[Path]:
     return [ontology_dir() / name for name in ONTOLOGY_FILES]
-
-
-def parse_turtle(paths: Iterable[Path], graph: Graph | None = None) -> Graph:
-    """Parse Turtle files into one graph; a missing or malformed file is a ReferenceDataError."""
-    graph = graph if graph is not None else Graph()
-    for path in paths:
-        if not path.is_file():
-            raise ReferenceDataError("file is missing; restore it from the natokg repository", path=path)
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as error:  # rdflib raises several parser exception types
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise ReferenceDataError(f"not valid Turtle ({first_line}); fix the syntax", path=path) from error
-    return graph
 
 
 def load_ontology_graph(extra_files: Sequence[Path] = ()) -> Graph:

@@ -17,9 +17,10 @@ Month and weekday names are grammar (a closed class), so they live here, not in 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from natokg.folding import fold
 
 __all__ = [
     "DateMatch",
@@ -75,9 +76,7 @@ NUMBER_WORD_PATTERN = (
 
 def _fold(word: str) -> str:
     """Lower case, accents off ("tweeëndertig" -> "tweeendertig"), no spaces or hyphens."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-]+", "", plain)
+    return re.sub(r"[\s\-]+", "", fold(word))
 
 
 def _below_hundred(word: str) -> int | None:

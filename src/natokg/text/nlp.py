@@ -17,12 +17,13 @@ such as "Noord-Atlantische Raad" NAMED mentions keyed by their concept slug.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from natokg.folding import fold
 from natokg.knowledge.lexicon import Lexicon
+from natokg.text.spacy_nl import dutch_pipeline, warm_tokenizer
 
 # Labels of the things the matcher finds.
 STATE, DEMONYM, CITY, ORG, GROUP, OFFICE, PERSON, KIND, NAMED = (
@@ -33,72 +34,6 @@ _LABELS = {
     "state": STATE, "demonym": DEMONYM, "city": CITY, "organisation": ORG, "group": GROUP,
     "office": OFFICE, "person": PERSON, "meeting-kind": KIND, "meeting-name": NAMED,
 }  # fmt: skip
-
-
-@lru_cache(maxsize=1 << 16)  # every token of every letter is folded: words repeat
-def fold(text: str) -> str:
-    """Lower case without accents: 'Oekraïne' -> 'oekraine'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# ---------------------------------------------------------------- pipeline
-
-# the hash of fold(text) by the hash of text, per vocab (id -> (vocab, table))
-_NORMS: dict[int, tuple[object, dict[int, int]]] = {}
-
-
-def _folded_norms(vocab) -> dict[int, int]:
-    entry = _NORMS.get(id(vocab))
-    if entry is None or entry[0] is not vocab:
-        entry = _NORMS[id(vocab)] = (vocab, {})
-    return entry[1]
-
-
-def _fold_orth(vocab, orth: int) -> int:
-    value = vocab.strings.add(fold(vocab.strings[orth]))
-    _folded_norms(vocab)[orth] = value
-    return value
-
-
-
-@cache
-def pipeline():
-    """spaCy blank('nl') with hyphen-splitting tokenizer and folded NORMs (cached)."""
-    import spacy
-    from spacy.language import Language
-    from spacy.util import compile_infix_regex, compile_suffix_regex
-
-    nlp = spacy.blank("nl")
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w])[-–](?=[\w])", r"(?<=[\w])/(?=[\w])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # spaCy's Dutch abbreviation list keeps "top." or "Zaken." whole at a sentence end,
-    # which hides the word from the matcher; sentences come from natokg.text.segment, so
-    # a word's final dot can always be split off ("T.B.W." keeps its inner dots).
-    nlp.tokenizer.rules = {
-        text: rule for text, rule in nlp.tokenizer.rules.items() if not re.fullmatch(r"[^\W\d_]+\.", text)
-    }
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[^\W\d_]{2})\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-
-    if not Language.has_factory("natokg_fold_norm"):
-
-        @Language.component("natokg_fold_norm")
-        def fold_norm(doc):
-            # through arrays, not Token objects (~10x faster); each word folded once
-            import numpy
-            from spacy.attrs import NORM, ORTH
-
-            norms = _folded_norms(doc.vocab)
-            norm_of = norms.get
-            orths = doc.to_array(ORTH).tolist()
-            values = [norm_of(orth) or _fold_orth(doc.vocab, orth) for orth in orths]
-            if values:
-                doc.from_array([NORM], numpy.array(values, dtype="uint64").reshape(-1, 1))
-            return doc
-
-    nlp.add_pipe("natokg_fold_norm")
-    return nlp
 
 
 @dataclass(frozen=True)
@@ -121,7 +56,7 @@ class Annotator:
         """``surfaces``: (label, key, surface form) triples."""
         from spacy.matcher import PhraseMatcher
 
-        self.nlp = pipeline()
+        self.nlp = dutch_pipeline()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         by_id: dict[str, set[str]] = {}
         for label, key, surface in surfaces:
@@ -132,8 +67,6 @@ class Annotator:
             self.matcher.add(match_id, list(self.nlp.pipe(sorted(forms))))
 
     def doc(self, text: str):
-        from natokg.text.spacy_cache import warm_tokenizer
-
         warm_tokenizer(self.nlp.tokenizer, text)
         return self.nlp(text)
 

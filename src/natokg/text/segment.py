@@ -39,6 +39,7 @@ from functools import cache
 from natokg.knowledge.lexicon import honorific_forms
 from natokg.read.reader import FOOTNOTE_BREAK
 from natokg.records import HeaderBlock, PartKind, SegmentedLetter, Sentence, SourceDocument, Span
+from natokg.text.spacy_nl import sentence_tokenizer, tokenize_cached
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATE = rf"\d{{1,2}} (?:{_MONTHS}) \d{{4}}"
@@ -84,24 +85,6 @@ class _Line:
     text: str
 
 
-@cache
-def sentence_pipeline():
-    """The spaCy blank Dutch pipeline with a sentencizer, built once per process.
-
-    spaCy's Dutch tokenizer exceptions keep "mln.", "o.a.", "nr.", "jl.", "a.s.",
-    "d.d.", "T.B.W." as one token, so no sentence ends after them. Extractors that
-    want a Doc of a sentence can use this pipeline too.
-    """
-    import spacy
-    from spacy.symbols import ORTH
-
-    nlp = spacy.blank("nl")
-    for abbreviation in ("mld.", "mrd.", "mio.", "wo.", "bv.", "evt.", "ivm."):
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 # Abbreviations that close a date or a list ("19 mei a.s.", "3 december jl.", "enz."),
 # so they can end a sentence: one does when a capitalised word follows. A footnote
 # marker may be glued on ("a.s.1", "jl.²"). Other abbreviations ("o.a.", "nr.", "d.d.")
@@ -113,7 +96,7 @@ _CLOSING_ABBREVIATION = re.compile(
 
 @cache
 def _boundary_hashes() -> tuple[frozenset[int], frozenset[int]]:
-    strings = sentence_pipeline().vocab.strings
+    strings = sentence_tokenizer().vocab.strings
     ends = frozenset(strings.add(c) for c in (".", "!", "?", "…", "..."))
     closers = frozenset(strings.add(c) for c in (")", "]", "”", "’", '"', "'", "»", "»", ".", "!", "?"))
     return ends, closers
@@ -131,10 +114,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     from spacy.attrs import IDX, ORTH
 
-    from natokg.text.spacy_cache import tokenize_cached
 
     ends, closers = _boundary_hashes()
-    tokens = tokenize_cached(sentence_pipeline().tokenizer, text).to_array([ORTH, IDX]).tolist()
+    tokens = tokenize_cached(sentence_tokenizer(), text).to_array([ORTH, IDX]).tolist()
     closing = {m.start(): m.end() for m in _CLOSING_ABBREVIATION.finditer(text)}
     spans = []
     start = None

@@ -1,4 +1,4 @@
-"""natokg.text.spacy_cache: warming spaCy's chunk cache changes speed, never tokens."""
+"""natokg.text.spacy_nl: warming spaCy's chunk cache changes speed, never tokens."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from natokg.read.reader import read_letter
-from natokg.text.spacy_cache import tokenize_cached, warm_tokenizer
+from natokg.text.spacy_nl import tokenize_cached, warm_tokenizer
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "letters"
 
