@@ -27,8 +27,9 @@ from natokg.text.dates import count_value
 from natokg.extract.meetings import MeetingIndex
 from natokg.extract.context import LetterContext
 from natokg.extract.stage import Found
-from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE, fold
-from natokg.extract.phrases import cue_regex
+from natokg.folding import fold
+from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE
+from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import honorific_forms
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Participation, Person, PostRef

@@ -118,7 +118,7 @@ def _base(value: Decimal) -> Decimal:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money or percentage in ``text``, in order, non-overlapping."""
-    from natokg.extract.phrases import cue_regex  # compiled once per cue file
+    from natokg.knowledge.cues import cue_regex  # compiled once per cue file
 
     of_gdp = cue_regex(_OF_GDP)
     found: list[Amount] = []

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     ActorMention,
     Lexicons,
@@ -50,7 +51,6 @@ from natokg.extract.phrases import (
     co_actors,
     contribution_nouns,
     coordinated,
-    cue_word_set,
     is_subject,
     lexicons,
     parenthesised,

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from natokg.text.dates import find_dates, find_years, parse_date
-from natokg.extract.phrases import cue_regex
+from natokg.knowledge.cues import cue_regex
 from natokg.extract.context import LetterContext
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
@@ -26,7 +26,7 @@ _KAMERSTUK_RE = re.compile(
     rf"(?P<dossiers>{_DOSSIER}(?:\s*(?:,|en|&)\s*{_DOSSIER})*)\s*,?\s*"
     r"nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)",
 )
-_DEN_HAAG_DATE_RE = re.compile(r"(?:Den Haag|'s-Gravenhage|’s-Gravenhage)\s*,\s*")
+_PLACE_OF_WRITING = r"(?:{cue:place-of-writing})\s*,\s*"  # "Den Haag, " before the date
 _REFERENCE_RE = re.compile(r"[A-Z]{1,6}[- ]?\d[\w/.-]*")
 # (letter kind, pattern over the title); the words are cue concepts of
 # ontology/extraction-cues.ttl. Checked in order: an agenda's title may mention a report.
@@ -73,7 +73,7 @@ def letter_date(seg: SegmentedLetter) -> date | None:
         if found is not None:
             return found.first
     memo = [p for p in seg.parts if p.label == "memo"]
-    for m in _DEN_HAAG_DATE_RE.finditer(seg.doc.text):
+    for m in cue_regex(_PLACE_OF_WRITING, 0).finditer(seg.doc.text):
         if any(p.start <= m.start() < p.end for p in memo):
             continue
         found = parse_date(seg.doc.text[m.end() : m.end() + 40])

@@ -33,7 +33,7 @@ from natokg.text.dates import DateMatch
 from natokg.extract.context import LetterContext
 from natokg.extract.stage import Found
 from natokg.text.nlp import CITY, KIND, NAMED, Mention
-from natokg.extract.phrases import cue_regex
+from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Meeting, MeetingRef
@@ -328,7 +328,7 @@ class _Collector:
         modifier, ordinal = "", None
         before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
         if kind == "social-event" and before:
-            from natokg.text.nlp import fold
+            from natokg.folding import fold
 
             modifier = _MODIFIERS.get(fold(before[-1]), "")
         if kind == "working-session":

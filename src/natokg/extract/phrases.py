@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from natokg.folding import fold
+from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 
 # ---------------------------------------------------------------- tokens
@@ -268,155 +269,9 @@ class Lexicons:
     cues: PhraseMatcher
     negated: dict[str, str]
     instruments: dict[str, str | None]  # organisation key -> parent key, for instruments
-    cue_info: dict[str, "CueInfo"] = field(default_factory=dict)
+    cue_info: dict[str, CueInfo] = field(default_factory=dict)
     cue_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lexicon: object = None
-
-
-@dataclass(frozen=True)
-class CueInfo:
-    slug: str
-    role: str
-    kind: str | None = None
-    status: str | None = None
-    default_actor: ActorRef | None = None
-    overrides_stance: str | None = None
-    modifies_forms: frozenset[str] = frozenset()  # stance forms an override applies to
-    scheme: str = "scheme"  # commitment cues are in id/cue/scheme, meeting cues in id/cue/meeting-scheme
-
-
-def _tail(iri: object) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1]
-
-
-@cache
-def _cue_graph_info(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[str, ...]], ...]:
-    """Cue concepts of ontology/extraction-cues.ttl with their Dutch forms (altLabel)
-    and stems (hiddenLabel, "...*")."""
-    from rdflib import URIRef
-    from rdflib.namespace import SKOS
-
-    from natokg.knowledge.turtle import parse_turtle
-    from natokg.namespaces import NKG
-
-    graph = parse_turtle([Path(path_key)])
-    out = []
-    for concept in sorted(set(graph.subjects(NKG.cueRole, None))):
-        role = str(graph.value(concept, NKG.cueRole))
-        kind = graph.value(concept, NKG.signalsKind)
-        status = graph.value(concept, NKG.signalsStatus)
-        actor = graph.value(concept, NKG.defaultActor)
-        override = graph.value(concept, NKG.overridesStance)
-        modifies = frozenset(fold(str(f)) for f in graph.objects(concept, NKG.modifiesForm))
-        default_actor = None
-        if isinstance(actor, URIRef):
-            path_kind, key = str(actor).rstrip("/").rsplit("/", 2)[-2:]
-            kinds = {"state": "state", "org": "organisation", "group": "group", "person": "person"}
-            default_actor = ActorRef(kinds[path_kind], key)  # type: ignore[arg-type]
-        forms = tuple(sorted(str(label) for label in graph.objects(concept, SKOS.altLabel) if getattr(label, "language", None) == "nl"))
-        stems = tuple(sorted(str(label) for label in graph.objects(concept, SKOS.hiddenLabel) if getattr(label, "language", None) == "nl"))
-        scheme = graph.value(concept, SKOS.inScheme)
-        info = CueInfo(
-            _tail(concept),
-            role,
-            _tail(kind) if kind is not None else None,
-            _tail(status) if status is not None else None,
-            default_actor,
-            _tail(override) if override is not None else None,
-            modifies,
-            _tail(scheme) if scheme is not None else "scheme",
-        )
-        out.append((info, forms, stems))
-    return tuple(out)
-
-
-COMMITMENT_CUE_SCHEME = "scheme"  # id/cue/scheme; the matcher of Lexicons.cues holds only these
-
-
-def _cue_file() -> str:
-    from natokg.paths import project_root
-
-    return _cue_file_under(project_root())
-
-
-@cache  # cue_regex runs for every sentence; pathlib joins cost more than the match
-def _cue_file_under(root: Path) -> str:
-    return str(root / "ontology" / "extraction-cues.ttl")
-
-
-def cue_words(slug: str) -> tuple[str, ...]:
-    """The Dutch forms and stems of cue concept id/cue/{slug} of extraction-cues.ttl.
-
-    Raises ReferenceDataError when the concept is missing or has no Dutch form."""
-    from natokg.errors import ReferenceDataError
-
-    path = _cue_file()
-    if not Path(path).is_file():
-        raise ReferenceDataError("cannot find the cue lexicon; reinstall natokg or set NATOKG_HOME to a checkout", path=path)
-    for info, forms, stems in _cue_graph_info(path):
-        if info.slug == slug and (forms or stems):
-            return forms + stems
-    raise ReferenceDataError(
-        f"no cue concept cue:{slug} with a skos:altLabel @nl; add it to the Turtle (see its meeting cues section)",
-        path=path,
-    )
-
-
-def cue_word_set(slug: str) -> frozenset[str]:
-    """``cue_words(slug)`` folded, for comparing with folded text; read once per cue file."""
-    return _folded_cue_words(_cue_file(), slug)
-
-
-@cache
-def _folded_cue_words(path: str, slug: str) -> frozenset[str]:  # path: the cache key
-    return frozenset(fold(form) for form in cue_words(slug))
-
-
-def _form_pattern(form: str) -> str:
-    """One cue form as a regex: words escaped, any whitespace between them; a trailing
-    "*" is the rest of the word; " ... " is a gap that stays inside the sentence."""
-    parts = [p.split() for p in re.split(r"\s*\.\.\.\s*|\s*…\s*", form.strip()) if p.strip()]
-    out = []
-    for words in parts:
-        escaped = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
-        out.append(r"\s+".join(escaped))
-    return r"\b[^.]*?\b".join(out)
-
-
-def _alternation(forms: Iterable[str]) -> str:
-    """The forms as one regex alternation. Gap forms sharing their first part become
-    "head ... (tail|tail)", so the nearest tail wins whatever its length, as a single
-    lazy gap would; longer forms come first."""
-    plain: list[str] = []
-    tails: dict[str, list[str]] = {}
-    for form in forms:
-        head, gap, tail = form.partition(" ... ")
-        if gap:
-            tails.setdefault(head.strip(), []).append(tail.strip())
-        else:
-            plain.append(form)
-    alternatives = [_form_pattern(f) for f in sorted(set(plain), key=lambda f: (-len(f), f))]
-    for head in sorted(tails):
-        ends = "|".join(_form_pattern(t) for t in sorted(set(tails[head]), key=lambda f: (-len(f), f)))
-        alternatives.append(rf"{_form_pattern(head)}\b[^.]*?\b(?:{ends})")
-    return "|".join(alternatives)
-
-
-_CUE_SLOT = re.compile(r"\{cue:([\w-]+)\}")
-
-
-@lru_cache(maxsize=256)
-def _compiled(path: str, template: str, flags: int) -> re.Pattern[str]:
-    return re.compile(_CUE_SLOT.sub(lambda m: f"(?:{_alternation(cue_words(m.group(1)))})", template), flags)
-
-
-def cue_regex(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    r"""``template`` with each ``{cue:slug}`` replaced by the forms of that cue concept of
-    extraction-cues.ttl, compiled once per cue file (NATOKG_HOME may point elsewhere).
-
-    The template holds the grammar (word boundaries, articles, what may come between);
-    the Turtle holds the words: r"\b(?:{cue:participation})\b"."""
-    return _compiled(_cue_file(), template, flags)
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -445,7 +300,7 @@ def lexicons(lexicon=None) -> Lexicons:
     cue_forms: dict[str, tuple[str, ...]] = {}
     cue_file = ontology_dir() / "extraction-cues.ttl"
     if cue_file.is_file():
-        for info, forms, _stems in _cue_graph_info(str(cue_file)):
+        for info, forms, _stems in cue_concepts(str(cue_file)):
             cue_info[info.slug] = info
             cue_forms[info.slug] = forms
             if info.scheme == COMMITMENT_CUE_SCHEME:  # meeting cues are read by cue_regex
@@ -588,7 +443,6 @@ def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence
 __all__ = [
     "PREPOSITIONS",
     "ActorMention",
-    "CueInfo",
     "Lexicons",
     "Match",
     "Phrase",
@@ -597,9 +451,6 @@ __all__ = [
     "actor_mentions",
     "co_actors",
     "contribution_nouns",
-    "cue_regex",
-    "cue_word_set",
-    "cue_words",
     "coordinated",
     "fold",
     "is_subject",

@@ -40,6 +40,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from natokg.folding import fold
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     PREPOSITIONS,
     Lexicons,
@@ -49,8 +51,6 @@ from natokg.extract.phrases import (
     co_actors,
     contribution_nouns,
     coordinated,
-    cue_word_set,
-    fold,
     is_subject,
     lexicons,
     parenthesised,

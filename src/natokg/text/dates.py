@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from natokg.folding import fold
+from natokg.knowledge.calendar import full_month_names, month_names, weekday_names
 
 __all__ = [
     "DateMatch",
@@ -31,26 +33,6 @@ __all__ = [
     "find_years",
     "NUMBER_WORD_PATTERN",
 ]
-
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1,
-    "februari": 2, "feb": 2, "febr": 2,
-    "maart": 3, "mrt": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-
-WEEKDAYS: dict[str, int] = {
-    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3,
-    "vrijdag": 4, "zaterdag": 5, "zondag": 6,
-}  # fmt: skip
 
 # ------------------------------------------------------------------ number words
 
@@ -144,49 +126,54 @@ class DateMatch:
     marker: str = ""  # "past" (jl.), "coming" (a.s.) or ""
 
 
-# the first name listed for each month in MONTHS is the full one, the rest abbreviations
-_FULL_MONTHS = [next(m for m in MONTHS if MONTHS[m] == n) for n in range(1, 13)]
-_ABBREVIATIONS = [m for m in MONTHS if m not in _FULL_MONTHS]
-# a dot after a full month name ends the sentence; after an abbreviation it is part of it
-_MONTH = (
-    rf"(?:(?:{'|'.join(sorted(_FULL_MONTHS, key=len, reverse=True))})(?![a-z])"
-    rf"|(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})(?![a-z])\.?)"
-)
-_WEEKDAY = r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:-?(?:ochtend|middag|avond))?"
 _YEAR_WORD = r"(?:tweeduizend[a-zëé]*|negentienhonderd[a-zëé]*)"
 _YEAR = rf"(?:(?:19|20)\d\d(?!\d)|{_YEAR_WORD})"
 _DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:e|ste|de)?"
 _SEP = r"(?:\s*(?:-|–|—|/)\s*|\s+(?:en|tot\s+en\s+met|t/m|tot)\s+)"
 _MARKER = r"(?:j\.?l\.?|jongstleden|a\.?s\.?(?![a-z])|aanstaande)"
-_OPT_WD = rf"(?:(?P<{{name}}>{_WEEKDAY})[\s,]+)?"
-
 _DAY_LIST = rf"(?:\s*,\s*{_DAY})*"  # "21, 22 en 23 mei": middle days are ignored
-
-_RANGE = (
-    rf"{_OPT_WD.format(name='wd1')}(?P<d1>{_DAY})"
-    rf"(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
-    rf"(?P<sep>{_SEP}){_OPT_WD.format(name='wd2')}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})"
-    rf"(?:\s+(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
-)
-_SINGLE = (
-    rf"{_OPT_WD.format(name='wd0')}(?P<d0>{_DAY})\s+(?P<m0>{_MONTH})"
-    rf"(?:\s+(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
-)
 _NUMERIC = r"(?P<nd>[0-3]?\d)[-/.](?P<nm>[01]?\d)[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
 _ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
 
-_DATE_RE = re.compile(
-    rf"(?<![\w/-])(?:(?P<iso>{_ISO})|(?P<num>{_NUMERIC})|(?P<range>{_RANGE})|(?P<single>{_SINGLE}))",
-    re.IGNORECASE,
-)
-_SINGLE_RE = re.compile(rf"(?<![\w/-]){_SINGLE}", re.IGNORECASE)
+
+def _alternation(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The date and single-date patterns, built from the month and weekday names of
+    ontology/reference/calendar.ttl (natokg.knowledge.calendar)."""
+    full = full_month_names()
+    abbreviations = [m for m in month_names() if m not in full]
+    # a dot after a full month name ends the sentence; after an abbreviation it is part of it
+    month = rf"(?:(?:{_alternation(full)})(?![a-z])|(?:{_alternation(abbreviations)})(?![a-z])\.?)"
+    weekday = rf"(?:{_alternation(weekday_names())})(?:-?(?:ochtend|middag|avond))?"
+    optional_weekday = rf"(?:(?P<{{name}}>{weekday})[\s,]+)?"
+    date_range = (
+        rf"{optional_weekday.format(name='wd1')}(?P<d1>{_DAY})"
+        rf"(?:\s+(?P<m1>{month})(?:\s+(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
+        rf"(?P<sep>{_SEP}){optional_weekday.format(name='wd2')}(?P<d2>{_DAY})\s+(?P<m2>{month})"
+        rf"(?:\s+(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
+    )
+    single = (
+        rf"{optional_weekday.format(name='wd0')}(?P<d0>{_DAY})\s+(?P<m0>{month})"
+        rf"(?:\s+(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
+    )
+    any_date = re.compile(
+        rf"(?<![\w/-])(?:(?P<iso>{_ISO})|(?P<num>{_NUMERIC})|(?P<range>{date_range})|(?P<single>{single}))",
+        re.IGNORECASE,
+    )
+    return any_date, re.compile(rf"(?<![\w/-]){single}", re.IGNORECASE)
+
+
 # "21 en 22 mei", "21, 22 en 23 mei" are one meeting; "6 en 13 mei" are two dates.
 _MAX_EN_RANGE_DAYS = 3
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _month(token: str) -> int:
-    return MONTHS[token.lower().rstrip(".")]
+    return month_names()[token.lower().rstrip(".")]
 
 
 def _day(token: str) -> int:
@@ -210,7 +197,7 @@ def _marker(token: str | None) -> str:
 def _weekday(token: str | None) -> int | None:
     if not token:
         return None
-    return WEEKDAYS.get(re.match(r"[a-z]+?dag", token.lower()).group())
+    return weekday_names().get(re.match(r"[a-z]+?dag", token.lower()).group())
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -296,13 +283,14 @@ def find_dates(
     match positions (for searching a slice of a longer text).
     """
     found = []
-    for m in _DATE_RE.finditer(text):
+    any_date, single_date = _patterns()
+    for m in any_date.finditer(text):
         match = _from_match(m, reference, offset)
         if match is not None:
             found.append(match)
         elif m.group("range"):
             # not a range after all: take the complete dates inside it one by one
-            for single in _SINGLE_RE.finditer(m.group(0)):
+            for single in single_date.finditer(m.group(0)):
                 match = _from_match(single, reference, offset + m.start())
                 if match is not None:
                     found.append(match)

@@ -36,17 +36,30 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from natokg.knowledge.calendar import full_month_names
+from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import honorific_forms
 from natokg.read.reader import FOOTNOTE_BREAK
 from natokg.records import HeaderBlock, PartKind, SegmentedLetter, Sentence, SourceDocument, Span
 from natokg.text.spacy_nl import sentence_tokenizer, tokenize_cached
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_DATE = rf"\d{{1,2}} (?:{_MONTHS}) \d{{4}}"
-_HEADER_DATE = re.compile(
-    rf"^(?:Datum:?[ \t]*\n?[ \t]*|(?:Den Haag|[’']s-Gravenhage|Brussel),?[ \t]+)({_DATE})\b",
-    re.M | re.I,
-)
+
+
+@cache
+def _written_date() -> str:
+    """A date as a letter's header writes it: "4 juni 2015" (months from ontology/reference/calendar.ttl)."""
+    return rf"\d{{1,2}} (?:{'|'.join(full_month_names())}) \d{{4}}"
+
+
+def _header_date() -> re.Pattern[str]:
+    """"Datum: 4 juni 2015" or a place of writing before the date (extraction-cues.ttl)."""
+    return cue_regex(
+        r"^(?:Datum:?[ \t]*\n?[ \t]*|(?:{cue:place-of-writing}|{cue:header-place}),?[ \t]+)"
+        rf"({_written_date()})\b",
+        re.M | re.I,
+    )
+
+
 _HEADER_REFERENCE = re.compile(
     r"^(?:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
 )
@@ -337,7 +350,7 @@ def _parse_header(
         found[name] = Span(start + match.start(group), start + match.end(group), label or name)
         last_end = max(last_end, start + match.end())
 
-    take("date", _HEADER_DATE.search(chunk))
+    take("date", _header_date().search(chunk))
     take("reference", _HEADER_REFERENCE.search(chunk))
     take("title", _HEADER_TITLE.search(chunk))
     addressee = _ADDRESSEE.search(chunk)
@@ -435,7 +448,7 @@ def _memo_units(lines: list[_Line], memo_lines: list[int]):
     else:
         for k, i in enumerate(memo_lines):
             label = lines[i].text.strip()
-            if label.lower() in _MEMO_LABELS or _MEMO_DECISION.match(label) or re.fullmatch(_DATE, label):
+            if label.lower() in _MEMO_LABELS or _MEMO_DECISION.match(label) or re.fullmatch(_written_date(), label):
                 content_from = k + 1
     units = []
     heading: str | None = None
