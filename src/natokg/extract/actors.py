@@ -29,16 +29,17 @@ from natokg.extract.context import LetterContext
 from natokg.extract.stage import Found
 from natokg.folding import fold
 from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE
-from natokg.knowledge.cues import cue_regex
+from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.knowledge.lexicon import honorific_forms
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Evidence, Participation, Person, PostRef
 
 # Name grammar: initials, capitalised words and the particles inside Dutch names.
 _PARTICLES = {"van", "de", "der", "den", "ten", "ter", "te", "la", "le", "von", "bin", "al", "el", "da", "di", "du"}
+# function words never start a name; the domain words that never do are cue:not-a-name
 _NOT_NAMES = {
     "de", "het", "een", "dit", "deze", "die", "dat", "op", "in", "uw", "zijn", "zal", "is", "en",
-    "heeft", "hebben", "nederland", "kamer", "navo", "nato", "eu", "voorzitter", "zaken",
+    "heeft", "hebben",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
@@ -91,7 +92,7 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
                     continue
                 break
             word = token.group()
-            if fold(word) in _NOT_NAMES or ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
+            if fold(word) in _NOT_NAMES or fold(word) in cue_word_set("not-a-name") or ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
                 break
             end = token.end()
             words += 1

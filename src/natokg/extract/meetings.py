@@ -52,10 +52,10 @@ _ORDINALS = {
     "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
 }  # fmt: skip
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
-# grammar around them is here. iFMM / iDMM: "i" before the kind's abbreviation.
-_INFORMAL_RE = r"\b(?:{cue:informal})\b|\bi[FD]MM\b"
-# a meeting word whose own text says it is informal ("Informal Foreign Ministers Meeting")
-_INFORMAL_KIND_RE = r"i[FD]MM$|(?:{cue:informal})"
+# grammar around them is here.
+_INFORMAL_RE = r"\b(?:{cue:informal})\b|\b(?:{cue:informal-abbreviation})\b"
+# a meeting word whose own text says it is informal ("Informal Foreign Ministers Meeting", "iFMM")
+_INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
 # "Dit is een informele bijeenkomst"; a form is the start of the words it matches
 _INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
 _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
@@ -629,7 +629,8 @@ def _finalise(ctx: LetterContext, main: _Draft, collector: _Collector) -> Meetin
     host = None
     if main.summit is not None and main.summit.host:
         host = ActorRef("state", main.summit.host)
-    elif main.city and main.city != "brussels":
+    elif main.city and not any(o.seat_city == main.city for o in ctx.lexicon.organisations.values()):
+        # a meeting in an organisation's seat (NATO in Brussels) is hosted by no state
         country = _city_country(ctx, main.city)
         host = ActorRef("state", country) if country else None
     main_ref = _ref(main)

@@ -118,6 +118,7 @@ class OrganisationRecord:
     partner: bool
     instrument: bool  # a funding instrument (skos:note "instrument"): PURL, EPF ...
     parent: str | None  # key of the organisation it is a body of (org:subOrganizationOf)
+    seat_city: str | None = None  # city key of its headquarters (nkg:seatCity)
 
     @property
     def ref(self) -> ActorRef:
@@ -392,6 +393,7 @@ def _read_organisations(r: _Reader) -> dict[str, OrganisationRecord]:
             partner=r.has_type(subject, NKG.Partner),
             instrument="instrument" in r.literals(subject, SKOS.note),
             parent=_key(parent, "org") if parent is not None else None,
+            seat_city=_key(seat, "place") if (seat := r.one_object(subject, NKG.seatCity)) is not None else None,
         )
     return organisations
 
