@@ -150,7 +150,7 @@ CORE_PROPERTIES = {
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
-LEXICON_ANNOTATIONS = {"meetingKind", "sessionGroup"}
+LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup"}
 
 # Reused terms the data uses directly, with the OWL property kind they are declared as.
 REUSED_PROPERTIES = {
