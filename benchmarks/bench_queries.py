@@ -63,7 +63,7 @@ def bench_embedded(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tu
     The repeats run in rounds, every query once per round: this VM's speed drifts by up
     to 2x over minutes, and a slow spell then touches every query alike instead of
     landing on a few."""
-    from natokg.sparql.run import render, run_sparql
+    from natokg.sparql import render, run_sparql
     from natokg.store.layout import open_store
 
     store = open_store(store_dir, read_only=True)
@@ -111,7 +111,7 @@ def _free_port() -> int:
 
 def bench_server(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tuple[float, int]], float]:
     from natokg.remote.push import push
-    from natokg.sparql.run import render, run_sparql
+    from natokg.sparql import render, run_sparql
     from natokg.store.layout import open_store
 
     binary = Path(sys.executable).with_name("oxigraph")
@@ -156,7 +156,7 @@ def bench_rdflib(store_dir: Path, queries, repeats: int, timeout: float) -> tupl
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from natokg.sparql.run import render
+    from natokg.sparql import render
     from natokg.store.layout import open_store
 
     started = time.perf_counter()
@@ -259,7 +259,7 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="append the results table to this file")
     args = parser.parse_args()
 
-    from natokg.sparql.run import list_queries
+    from natokg.sparql import list_queries
     from natokg.store.layout import read_manifest
 
     store_dir = args.store or HERE / "out" / f"store-{args.count}-{args.seed}"

@@ -22,7 +22,7 @@ import pytest
 
 from natokg.errors import EndpointError
 from natokg.remote.push import graph_store_url, push
-from natokg.sparql.run import list_queries, run_query, run_sparql
+from natokg.sparql import list_queries, run_query, run_sparql
 from seed_dataset import build_seed_store
 
 TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from natokg.namespaces import DEFAULT_DATA_BASE
-from natokg.sparql.run import list_queries, prefixed, run_query
+from natokg.sparql import list_queries, prefixed, run_query
 from seed_dataset import ROOT, build_seed_store
 
 L000, L001, L002, L003, L004 = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from datetime import date
 from decimal import Decimal
@@ -10,13 +9,13 @@ from decimal import Decimal
 import pytest
 
 import natokg
-from natokg.errors import QueryError, UnsafeQueryError
-from natokg.sparql.run import (
+import natokg.sparql.run as query_module
+from natokg.cli.render_query import format_result
+from natokg.errors import MissingDependencyError, QueryError, UnsafeQueryError
+from natokg.sparql import (
     IRI,
     LangString,
-    MissingDependencyError,
     check_safe,
-    format_result,
     list_queries,
     load_query,
     parse_header,
@@ -25,8 +24,6 @@ from natokg.sparql.run import (
     run_sparql,
 )
 from seed_dataset import build_seed_store
-
-query_module = importlib.import_module("natokg.sparql.run")  # natokg.sparql.run is also the API function
 
 ID = "https://w3id.org/natokg/id/"
 
@@ -330,9 +327,9 @@ def test_natokg_query_and_open_store(tmp_path):
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(tmp_path / "db"))
-    result = natokg.sparql.run("allies-count-check", store=store, only_mismatches="false")
+    result = natokg.query("allies-count-check", store=store, only_mismatches="false")
     assert [r.stated for r in result] == [30, 32, 32, 32]
-    import natokg.sparql.run as module  # the submodule is callable the same way
+    from natokg import run_query as module  # query's other name, called the same way
 
     assert [r.members for r in module("allies-count-check", store=store)] == [30, 32, 32, 32]
 

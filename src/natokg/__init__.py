@@ -1,24 +1,64 @@
-"""natokg: Dutch government letters to parliament about NATO meetings, as a knowledge graph."""
+"""natokg: Dutch government letters to parliament about NATO meetings, as a knowledge graph.
+
+The public API; each function is imported on first use, so ``import natokg`` stays cheap:
+
+- ``map_letter(path)``: one letter file as RDF (natokg.rdf.mapping.LetterGraphs)
+- ``build(corpus_dir, store_path=None, ...)``: build or update the store (a BuildSummary)
+- ``validate(paths)``: RDF files against the SHACL shapes (a ValidationReport)
+- ``run_query(name, store=None, **params)``, also called ``query``: a saved query's rows
+- ``open_store(path=None, read_only=True)``: the store of the last build, for ad-hoc SPARQL
+
+None of these names is also a sub-package's, so ``import natokg.<sub-package>`` never
+replaces one of them.
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# name -> (module, attribute), imported by __getattr__ when first asked for
+_LAZY = {
+    "map_letter": ("natokg.pipeline", "map_letter"),
+    "build": ("natokg.store.build", "build"),
+    "validate": ("natokg.validation.reference", "validate_files"),
+}
 
-def query(name: str, store=None, **params):
+
+def run_query(name: str, store=None, **params):
     """Run a saved query by name (or .rq path) on the embedded store: rows as named tuples.
 
-    ``natokg.sparql.run("topic-history", topic="id:topic/burden-sharing")``; the result has
+    ``natokg.run_query("topic-history", topic="id:topic/burden-sharing")``; the result has
     ``.columns``, ``.rows`` and ``.to_dataframe()`` (pandas). ``store`` is an open
     pyoxigraph Store (default: the store of the last ``natokg build``).
     """
-    from natokg.sparql.run import run_query
+    from natokg.sparql import run_query as run_saved_query
 
-    return run_query(name, params, store=store)
+    return run_saved_query(name, params, store=store)
+
+
+query = run_query
 
 
 def open_store(path=None, *, read_only: bool = True):
     """The embedded pyoxigraph store of the last build, for ad-hoc SPARQL (read-only by default)."""
-    from natokg.store.layout import open_store as _open_store
+    from natokg.store.layout import open_store as open_layout_store
 
-    return _open_store(path, read_only=read_only)
+    return open_layout_store(path, read_only=read_only)
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'natokg' has no attribute {name!r}")
+    from importlib import import_module
+
+    module, attribute = _LAZY[name]
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = ["build", "map_letter", "open_store", "query", "run_query", "validate"]

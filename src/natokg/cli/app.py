@@ -176,30 +176,6 @@ StoreOption = Annotated[
 ]
 
 
-def _build_summary_table(summary):
-    from rich.table import Table
-
-    table = Table(title="natokg build", show_header=False, title_justify="left")
-    table.add_column("what")
-    table.add_column("value", justify="right")
-    rows = [
-        ("store", str(summary.store)),
-        ("letters seen", summary.letters_seen),
-        ("letters read (new or changed)", summary.letters_read),
-        ("letters loaded", summary.letters_loaded),
-        ("letters unchanged", summary.letters_unchanged),
-        ("letters removed", summary.letters_removed),
-        ("letters skipped", len(summary.skipped)),
-        ("violations", summary.violations),
-        ("quads in store", summary.triples),
-        ("letters/s", f"{summary.letters_per_second:.1f}"),
-    ]
-    rows += [(f"seconds: {stage}", f"{seconds:.2f}") for stage, seconds in summary.seconds.items()]
-    for name, value in rows:
-        table.add_row(name, str(value))
-    return table
-
-
 @app.command("build")
 @handles_errors
 def build_command(
@@ -218,41 +194,18 @@ def build_command(
 
     Example: natokg build corpus --jobs 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from natokg.cli.render_build import build_findings, build_progress, build_summary_table
     from natokg.store.build import build
 
     letters_dir = corpus / "letters" if (corpus / "letters").is_dir() else corpus
     if not letters_dir.is_dir():
         raise BadInputError("no such folder; pass the corpus folder that holds letters/", path=corpus)
-    with Progress(
-        TextColumn("[bold]{task.description}[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} letters/s"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("mapping", total=None, rate=0.0)
-
-        def on_event(event) -> None:
-            if event.stage in ("start", "letter"):
-                bar.update(task, total=event.total or None, completed=event.done, rate=event.letters_per_second)
-            elif event.stage == "stage":  # after the letters: loading, entities, pairing, ...
-                bar.update(task, description=event.status)
-
+    with build_progress(err, disable=quiet) as on_event:
         summary = build(letters_dir, store, jobs=jobs, rebuild=rebuild, progress=on_event)
-    for skipped in summary.skipped:
-        err.print(f"skipped: {skipped.file}: {skipped.reason}", markup=False)
-        for violation in skipped.violations[:10]:
-            err.print(f"  {violation}", markup=False)
-    for step in summary.steps:
-        for finding in step.findings:
-            err.print(f"{step.name}: {finding}", markup=False)
+    for line in build_findings(summary):
+        err.print(line, markup=False)
     if not quiet:
-        err.print(_build_summary_table(summary))
+        err.print(build_summary_table(summary))
     if strict and summary.skipped:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -323,16 +276,11 @@ def query_command(
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
-    from natokg.sparql.run import format_result, list_queries, run_query
+    from natokg.cli.render_query import format_result, saved_queries_table
+    from natokg.sparql import list_queries, run_query
 
     if list_all:
-        from rich.table import Table
-
-        table = Table("name", "title", "parameters (default)")
-        for saved in list_queries():
-            params = ", ".join(f"{p.name} ({p.default or '-'})" for p in saved.parameters)
-            table.add_row(saved.name, saved.title, params)
-        print_table(table)
+        print_table(saved_queries_table(list_queries()))
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")

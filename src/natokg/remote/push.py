@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from natokg.errors import EndpointError
-from natokg.sparql.run import endpoint_credentials, safe_url
+from natokg.remote.endpoint import endpoint_credentials, safe_url
 
 DEFAULT_TIMEOUT = 120.0
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})

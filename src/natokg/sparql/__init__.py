@@ -1,0 +1,41 @@
+"""Saved SPARQL queries and running them, read-only, on the store or an endpoint.
+
+The modules, lowest first (each imports only those before it):
+
+- ``tokens``: the SPARQL strings, IRIs and comments that placeholders and checks skip
+- ``values``: result terms of every engine as the same Python values
+- ``parameters``: ``$name`` placeholders replaced by validated RDF terms
+- ``saved``: the ``queries/*.rq`` files and their header comment
+- ``safety``: refusing updates and SERVICE
+- ``run``: running a query on the embedded store or, through natokg.remote.endpoint
+  (which imports only the base layer), on a SPARQL 1.1 endpoint
+
+Formatting results as tables, csv, tsv, json or markdown belongs to natokg.cli.render_query.
+"""
+
+from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, render, term_for
+from natokg.sparql.run import QueryResult, run_query, run_sparql
+from natokg.sparql.safety import check_safe
+from natokg.sparql.saved import Column, SavedQuery, list_queries, load_query, parse_header
+from natokg.sparql.tokens import placeholders
+from natokg.sparql.values import IRI, LangString, prefixed
+
+__all__ = [
+    "IRI",
+    "PARAMETER_TYPES",
+    "Column",
+    "LangString",
+    "Parameter",
+    "QueryResult",
+    "SavedQuery",
+    "check_safe",
+    "list_queries",
+    "load_query",
+    "parse_header",
+    "placeholders",
+    "prefixed",
+    "render",
+    "run_query",
+    "run_sparql",
+    "term_for",
+]
