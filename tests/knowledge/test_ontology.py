@@ -1,6 +1,6 @@
 """The ontology (ontology/natokg.ttl), its concept schemes and the JSON-LD context.
 
-Expected names, types, domains and ranges come from DESIGN.md's core vocabulary and
+Expected names, types, domains and ranges come from the core vocabulary in
 docs/architecture.md; expected surface forms from reading the letters and the gold file.
 """
 

@@ -1,4 +1,4 @@
-"""The reference facts in ontology/reference/ (DESIGN.md, "Reference data")."""
+"""The reference facts in ontology/reference/ (docs/architecture.md, "Lexicon conventions")."""
 
 from __future__ import annotations
 
