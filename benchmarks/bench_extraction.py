@@ -23,29 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("read", "segment", "extract", "map", "serialise")
 
 
-def worker_serialisation():
-    """What the build's worker does after mapping (natokg.store.build.serialise_letter)."""
-    from natokg.store import build as build
-
-    if hasattr(build, "serialise_letter"):
-        return build.serialise_letter
-
-    def serialise(graphs):  # the build before serialise_letter existed
-        return (
-            build.canonical_ntriples(graphs.assertions),
-            build.canonical_ntriples(graphs.entities),
-            build._letter_date(graphs),
-        )
-
-    return serialise
-
-
 def time_letters(paths: list[Path], repeat: int = 1) -> dict[str, list[float]]:
     """Seconds per stage for every letter (the best of ``repeat`` runs per letter)."""
-    serialise_letter = worker_serialisation()
     from natokg.extract import extract_letter
     from natokg.rdf.mapping import map_records
     from natokg.read.reader import read_letter
+    from natokg.store.build import serialise_letter
     from natokg.text.segment import segment
 
     # warm the per-process caches (spaCy pipeline, lexicon, matchers) outside the timings

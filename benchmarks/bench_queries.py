@@ -22,7 +22,7 @@ Usage::
     python benchmarks/bench_queries.py --count 10000 --engines embedded,server
     python benchmarks/bench_queries.py --store DIR --markdown benchmarks/RESULTS_QUERIES.md
 
-Targets (issue 6): <= 200 ms median per query at 1,000 letters and <= 2 s at 10,000 on
+Targets: <= 200 ms median per query at 1,000 letters and <= 2 s at 10,000 on
 the embedded store; >= 50x faster than rdflib wherever rdflib finishes.
 """
 

@@ -1,9 +1,9 @@
 """What validating with the shapes as SPARQL over the whole store would cost.
 
-The issue lists "the shapes translated to SPARQL and run once over the store" as an
-alternative to validating each letter in the workers. This measures the idea on a built
-store: the Position shape's cardinality and stance constraints written by hand as one
-query each over every letter graph at once (GRAPH ?g), timed on the store read-only.
+The shapes translated to SPARQL and run once over the store are an alternative to
+validating each letter in the workers. This measures the idea on a built store: the
+Position shape's cardinality and stance constraints written by hand as one query each
+over every letter graph at once (GRAPH ?g), timed on the store read-only.
 Multiplied by the number of constraints in shapes/, it estimates the whole cost; it is
 not an implementation (a letter's own entities and the context would still have to be
 joined per graph to report what pySHACL reports per letter).

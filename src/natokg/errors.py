@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
@@ -40,12 +39,6 @@ class NoMeetingError(BadInputError):
 
 class ReferenceDataError(NatokgError):
     """The ontology or reference Turtle is missing or malformed."""
-
-
-class ValidationFailed(NatokgError):
-    """A graph does not conform to the shapes (findings, not bad input)."""
-
-    exit_code = EXIT_FINDINGS
 
 
 class QueryError(BadInputError):

@@ -1,0 +1,26 @@
+"""Fixtures shared by the test modules of several packages.
+
+tests/ is on sys.path (pytest puts the folder of this rootless conftest there), so
+helpers import as ``support.<module>``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """The lexicon read from ontology/ (natokg.knowledge.lexicon)."""
+    from natokg.knowledge.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def seed_store():
+    """The five seed letters as corpus/gold/seeds.yaml describes them, in a pyoxigraph
+    store laid out as a build lays it out (tests/support/seed_dataset.py)."""
+    from support.seed_dataset import build_seed_store
+
+    return build_seed_store()

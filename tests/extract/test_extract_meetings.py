@@ -1,0 +1,239 @@
+"""Meetings (natokg.extract.meetings): main meeting, sessions, mentioned meetings."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from natokg.errors import NoMeetingError
+from natokg.extract import extract_letter
+from natokg.read.reader import read_letter
+from natokg.records import ActorRef, MeetingRef
+from natokg.text.segment import segment
+
+from support.letter_records import extract_text, records
+
+HAGUE_SUMMIT = MeetingRef("summit", date(2025, 6, 24), "the-hague")
+ANKARA_SUMMIT = MeetingRef("summit", date(2026, 7, 7), "ankara")
+
+
+def by_role(result, role):
+    return [m for m in result.meetings if m.role == role]
+
+
+@pytest.mark.parametrize(
+    "name, kind, start, end, city, country, informal",
+    [
+        ("000_d473f0d0e8325814.txt", "foreign-ministers", date(2026, 5, 21), date(2026, 5, 22), "helsingborg", "se", False),
+        ("001_cd1c5c75dbeda8f3.txt", "foreign-ministers", date(2025, 5, 14), date(2025, 5, 15), "antalya", "tr", True),
+        ("002_7ea007089aa3c9f1.txt", "summit", date(2026, 7, 7), date(2026, 7, 8), "ankara", "tr", False),
+        ("003_a8b24aadb98f3dfc.txt", "foreign-ministers", date(2025, 12, 3), date(2025, 12, 3), "brussels", "be", False),
+        ("004_645f0c655bd661fc.txt", "foreign-ministers", date(2022, 5, 14), date(2022, 5, 15), "berlin", "de", True),
+    ],
+)
+def test_main_meeting(name, kind, start, end, city, country, informal):
+    main = records(name).main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city, main.country, main.informal) == (
+        kind, start, end, city, country, informal,
+    )
+    assert main.evidence
+
+
+def test_summit_host_comes_from_reference_data():
+    assert records("002_7ea007089aa3c9f1.txt").main_meeting.host == ActorRef("state", "tr")
+    # at NATO headquarters nobody hosts
+    assert records("003_a8b24aadb98f3dfc.txt").main_meeting.host is None
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("000_d473f0d0e8325814.txt", {("council-session", None), ("social-event", None)}),
+        (
+            "001_cd1c5c75dbeda8f3.txt",
+            {("social-event", date(2025, 5, 14)), ("council-session", date(2025, 5, 15))},
+        ),
+        (
+            "003_a8b24aadb98f3dfc.txt",  # one-day meeting: sessions on its day
+            {("council-session", date(2025, 12, 3))},
+        ),
+        (
+            "004_645f0c655bd661fc.txt",
+            {("social-event", date(2022, 5, 14)), ("working-session", date(2022, 5, 15))},
+        ),
+    ],
+)
+def test_session_kinds_and_dates(name, expected):
+    sessions = by_role(records(name), "session")
+    assert {(s.ref.kind, s.ref.start) for s in sessions} == expected
+    main = records(name).main_meeting
+    assert all(s.ref.parent == main.ref for s in sessions)
+
+
+def test_summit_sessions_from_body_and_memo_schedule():
+    sessions = by_role(records("002_7ea007089aa3c9f1.txt"), "session")
+    found = sorted((s.ref.kind, s.ref.name_key, s.ref.start) for s in sessions)
+    july7, july8 = date(2026, 7, 7), date(2026, 7, 8)
+    assert found == sorted(
+        [
+            ("social-event", "reception", july7),
+            ("social-event", "social-dinner", july7),
+            ("council-session", "north-atlantic-council", july8),
+            # the memo's "NAR-bijeenkomst ... met aanwezigheid van ICI-partners" is the ICI meeting
+            ("council-session", "ici-meeting", july7),
+            # "NUC-diner": a council session, not a dinner
+            ("council-session", "nato-ukraine-council", july7),
+            # dated only by the memo's "- 7 juli:" bullet
+            ("social-event", "informal-reception", july7),
+            ("social-event", "working-dinner", july7),
+            ("forum", "defence-industry-forum", july7),
+        ]
+    )
+    dinner = next(s for s in sessions if s.ref.name_key == "social-dinner")
+    assert dinner.host == ActorRef("person", "recep-tayyip-erdogan")
+
+
+def test_working_sessions_named_by_their_headings():
+    sessions = [s for s in by_role(records("004_645f0c655bd661fc.txt"), "session") if s.ref.kind == "working-session"]
+    assert sorted(s.name for s in sessions) == [
+        "Werksessie I: Oekraïne",
+        "Werksessie II: Strategisch Concept, Asia-Pacific en NAVO2030",
+    ]
+
+
+def test_dinner_host_from_gastheerschap():
+    dinner = next(s for s in by_role(records("001_cd1c5c75dbeda8f3.txt"), "session") if s.ref.kind == "social-event")
+    assert dinner.host == ActorRef("person", "hakan-fidan")
+    assert dinner.ref.name_key == "informal-dinner"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("000_d473f0d0e8325814.txt", {ANKARA_SUMMIT, HAGUE_SUMMIT}),
+        ("001_cd1c5c75dbeda8f3.txt", {HAGUE_SUMMIT}),
+        ("002_7ea007089aa3c9f1.txt", {HAGUE_SUMMIT, MeetingRef("external", date(2026, 7, 1), None, "commissiedebat")}),
+        (
+            "003_a8b24aadb98f3dfc.txt",
+            {HAGUE_SUMMIT, ANKARA_SUMMIT, MeetingRef("external", date(2025, 12, 18), None, "european-council")},
+        ),
+        (
+            "004_645f0c655bd661fc.txt",
+            {
+                MeetingRef("external", date(2022, 4, 26), "ramstein", ""),
+                MeetingRef("summit", date(2022, 6, 28), "madrid"),
+                MeetingRef("external", date(2022, 5, 16), None, "foreign-affairs-council"),
+                MeetingRef("external", date(2022, 5, 17), None, "foreign-affairs-council-defence"),
+            },
+        ),
+    ],
+)
+def test_mentioned_meetings_resolve_to_one_ref(name, expected):
+    assert {m.ref for m in by_role(records(name), "mentioned")} == expected
+
+
+def test_european_council_end_date_from_the_range():
+    council = next(m for m in by_role(records("003_a8b24aadb98f3dfc.txt"), "mentioned") if m.ref.name_key)
+    assert council.end == date(2025, 12, 19)
+
+
+def test_precedes_the_summit_it_is_the_last_meeting_before():
+    assert records("000_d473f0d0e8325814.txt").main_meeting.precedes == ANKARA_SUMMIT
+    assert records("001_cd1c5c75dbeda8f3.txt").main_meeting.precedes == HAGUE_SUMMIT
+    assert records("003_a8b24aadb98f3dfc.txt").main_meeting.precedes is None
+
+
+SEVERAL_MEETINGS = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2022–2023
+28 676 NAVO
+Nr. 420 BRIEF VAN DE MINISTER VAN DEFENSIE
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 20 februari 2023
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie van 14 en 15 februari jl. in Brussel, van de bijeenkomst van de Ukraine Defence Contact Group op 14 februari jl. en van de Raad Buitenlandse Zaken op 20 februari.
+
+Op 14 februari kwamen de dertig bondgenoten bijeen in de Noord-Atlantische Raad, met deelname van Finland en Zweden. Daarna vond een werkdiner plaats.
+
+De minister van Defensie,
+
+K.H. Ollongren
+"""
+
+
+def test_several_meetings_in_one_letter(tmp_path):
+    result = extract_text(tmp_path, SEVERAL_MEETINGS)[1]
+    main = result.main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
+        "defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels",
+    )
+    assert {m.ref for m in by_role(result, "mentioned")} == {
+        MeetingRef("external", date(2023, 2, 14), None, "ukraine-defence-contact-group"),
+        MeetingRef("external", date(2023, 2, 20), None, "foreign-affairs-council"),
+    }
+    # "Daarna vond een werkdiner plaats": the date of the session before
+    assert {(s.ref.kind, s.ref.start) for s in by_role(result, "session")} == {
+        ("council-session", date(2023, 2, 14)), ("social-event", date(2023, 2, 14)),
+    }
+
+
+def test_headquarters_means_brussels_and_informal(tmp_path):
+    text = (
+        "Den Haag, 17 mei 2010\n\nHierbij informeer ik u over de informele bijeenkomst van de "
+        "NAVO-ministers van Defensie die op 10 en 11 juni a.s. plaatsvindt op het NAVO-hoofdkwartier.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city, main.informal) == (
+        "defence-ministers", date(2010, 6, 10), "brussels", True,
+    )
+
+
+def test_no_meeting_raises_naming_the_file(tmp_path):
+    with pytest.raises(NoMeetingError) as error:
+        extract_text(tmp_path, "Den Haag, 17 mei 2010\n\nHierbij zend ik u de jaarcijfers van het ministerie.\n")[1]
+    assert "letter.txt" in str(error.value)
+
+
+def test_european_council_as_body_and_as_meeting(tmp_path):
+    text = (
+        "Den Haag, 3 juni 2026\n\nOp 21 en 22 mei vond de NATO Foreign Ministers Meeting plaats in "
+        "Helsingborg. De president van de Europese Raad was uitgenodigd. De Europese Raad van 25 juni "
+        "bespreekt dit ook.\n"
+    )
+    result = extract_text(tmp_path, text)[1]
+    assert [m.ref for m in by_role(result, "mentioned")] == [
+        MeetingRef("external", date(2026, 6, 25), None, "european-council")
+    ]
+    partners = {(p.actor, p.meeting) for p in result.participations if p.capacity == "partner"}
+    assert partners == {(ActorRef("organisation", "eu"), result.main_meeting.ref)}
+
+
+# ---------------------------------------------------------------- regressions
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+
+
+def test_regression_main_meeting_is_the_titled_meeting_not_the_summit_it_prepares():
+    """2023_defence_ministers.txt: title "Verslag bijeenkomst NAVO-ministers van Defensie
+    van 14 en 15 februari", no year anywhere; "de voorbereiding van de NAVO-top in Vilnius
+    op 11 en 12 juli" is what the meeting prepares for (the 2023 summit, by its days)."""
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_defence_ministers.txt")))
+    main = result.main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
+        "defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels",
+    )
+    assert {m.ref for m in by_role(result, "mentioned")} == {
+        MeetingRef("summit", date(2023, 7, 11), "vilnius"),
+        MeetingRef("external", date(2023, 2, 14), None, "ukraine-defence-contact-group"),
+    }
+    assert {s.ref.parent for s in by_role(result, "session")} == {main.ref}
+
+
+def test_regression_headline_title_without_van_de_names_the_meeting(tmp_path):
+    """A title in headline style drops "van de": "Verslag bijeenkomst NAVO-ministers van
+    Buitenlandse Zaken" is a foreign ministers meeting."""
+    text = (
+        "Verslag bijeenkomst NAVO-ministers van Buitenlandse Zaken van 4 en 5 april 2023\n\n"
+        "De bondgenoten spraken over de voorbereiding van de NAVO-top in Vilnius.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.end) == ("foreign-ministers", date(2023, 4, 4), date(2023, 4, 5))

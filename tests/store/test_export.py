@@ -1,0 +1,109 @@
+"""Tests for natokg.store.export: every format parses back to the same triples; determinism."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+
+import pytest
+from rdflib import Dataset, Graph
+
+from natokg.errors import BadInputError
+from natokg.store.export import FORMATS, export, jsonld_context
+from natokg.store.layout import count_triples, open_store
+from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
+
+RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    base = tmp_path_factory.mktemp("export")
+    corpus = write_fake_corpus(base / "letters", 3)
+    fake_build(corpus, base / "store")
+    store = open_store(base / "store", read_only=True)
+    yield store
+    del store
+
+
+def exported(store, fmt, graph=None) -> bytes:
+    out = io.BytesIO()
+    export(store, fmt, graph=graph, out=out)
+    return out.getvalue()
+
+
+def distinct_triples(store) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    return int(next(iter(store.query(query)))["n"].value)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_whole_dataset_parses_back_to_the_same_count(store, fmt):
+    data = exported(store, fmt)
+    if fmt in ("nquads", "trig", "jsonld"):
+        parsed = Dataset()
+        parsed.parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+        assert len(list(parsed.quads((None, None, None, None)))) == len(store)
+    else:  # the union of the graphs: a triple in two graphs is written once
+        parsed = Graph().parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+        assert len(parsed) == distinct_triples(store)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_one_letter_graph_by_key_parses_back_to_that_graph(store, fmt):
+    data = exported(store, fmt, graph="fk00001")
+    expected = count_triples(store, letter_graph(1))
+    assert expected > 10
+    parsed = Dataset()
+    parsed.parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
+    assert len(list(parsed.quads((None, None, None, None)))) == expected
+
+
+def test_graph_can_be_named_by_iri_and_unknown_graphs_are_refused(store):
+    assert exported(store, "nt", graph=letter_graph(2)) == exported(store, "nt", graph="fk00002")
+    with pytest.raises(BadInputError, match="no graph 'bz0000000' in the store"):
+        exported(store, "nt", graph="bz0000000")
+    with pytest.raises(BadInputError, match="unknown export format 'rdfxml'"):
+        exported(store, "rdfxml")
+
+
+def test_line_formats_are_sorted_and_nquads_keep_graph_names(store):
+    lines = exported(store, "nt").decode("utf-8").splitlines()
+    assert lines == sorted(set(lines))
+    # N-Quads: graph by graph in IRI order, each graph's lines sorted
+    blocks: dict[str, list[str]] = {}
+    order = []
+    for line in exported(store, "nquads").decode("utf-8").splitlines():
+        graph = line.rsplit(" ", 2)[-2]
+        if graph not in blocks:
+            order.append(graph)
+        blocks.setdefault(graph, []).append(line)
+    assert order == sorted(order) and len(order) > 3
+    assert all(block == sorted(set(block)) for block in blocks.values())
+    assert [line for g in order for line in blocks[g]] == exported(store, "nquads").decode("utf-8").splitlines()
+    quads = exported(store, "nquads", graph="fk00000").decode("utf-8").splitlines()
+    assert quads and all(line.endswith(f"<{letter_graph(0)}> .") for line in quads)
+
+
+def test_jsonld_is_compacted_with_the_shipped_context_without_network(store, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("JSON-LD export or parsing tried to open a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    data = exported(store, "jsonld", graph="fk00000")
+    document = json.loads(data)
+    assert document["@context"] == jsonld_context()
+    assert "Letter" in document["@context"]  # the context file, not a bare prefix map
+    text = data.decode("utf-8")
+    assert '"MeetingReport"' in text  # compacted class name from the context
+    assert "https://w3id.org/natokg/ontology#MeetingReport" not in text
+    parsed = Graph().parse(data=text, format="json-ld")
+    assert len(parsed) == count_triples(store, letter_graph(0))
+
+
+def test_turtle_uses_prefixes(store):
+    text = exported(store, "turtle", graph="fk00000").decode("utf-8")
+    assert "@prefix nkg: <https://w3id.org/natokg/ontology#> ." in text
+    assert "nkg:MeetingReport" in text

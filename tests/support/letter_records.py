@@ -1,0 +1,31 @@
+"""The seed letters' extracted records, shared by the tests/extract/ modules: each
+letter is read and extracted once per test session, not once per file.
+
+Callers must not change the records they get (every test file sees the same objects).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from natokg.extract import extract_letter
+from natokg.read.reader import read_letter
+from natokg.records import LetterRecords, SourceDocument
+from natokg.text.segment import segment
+
+LETTERS = Path(__file__).resolve().parents[2] / "corpus" / "letters"
+
+
+@cache
+def records(name: str) -> LetterRecords:
+    """The records of corpus/letters/``name``."""
+    return extract_letter(segment(read_letter(LETTERS / name)))
+
+
+def extract_text(tmp_path: Path, text: str, name: str = "letter.txt") -> tuple[SourceDocument, LetterRecords]:
+    """A letter written from ``text`` into ``tmp_path``, read and extracted."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = read_letter(path)
+    return document, extract_letter(segment(document))
