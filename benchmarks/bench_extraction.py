@@ -24,8 +24,13 @@ STAGES = ("read", "segment", "extract", "map", "serialise")
 
 
 def worker_serialisation():
-    """What the build's worker does after mapping (natokg.store.build.serialise_letter)."""
-    from natokg.store import build as build
+    """What the build's worker does after mapping (natokg.store.workers.serialise_letter)."""
+    try:
+        from natokg.store.workers import serialise_letter
+
+        return serialise_letter
+    except ImportError:  # a checkout whose build module holds the worker side
+        from natokg.store import build as build
 
     if hasattr(build, "serialise_letter"):
         return build.serialise_letter
