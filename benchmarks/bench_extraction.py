@@ -28,7 +28,7 @@ def time_letters(paths: list[Path], repeat: int = 1) -> dict[str, list[float]]:
     from natokg.extract import extract_letter
     from natokg.rdf.mapping import map_records
     from natokg.read.reader import read_letter
-    from natokg.store.build import serialise_letter
+    from natokg.store.workers import serialise_letter
     from natokg.text.segment import segment
 
     # warm the per-process caches (spaCy pipeline, lexicon, matchers) outside the timings

@@ -18,13 +18,14 @@ from natokg.errors import BadInputError, NoMeetingError
 from natokg.rdf.mapping import LetterGraphs
 from natokg.namespaces import NKG, OA
 from natokg.pipeline import map_letter
-from natokg.validation.reference import format_report, validate_graph
+from natokg.read.text_layers import LETTER_SUFFIXES
+from natokg.cli.render_validation import format_report
+from natokg.validation import validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "letters"
 FIXTURE_LETTERS = ROOT / "tests" / "fixtures" / "letters"
 BAD = ROOT / "tests" / "fixtures" / "bad"
-LETTER_SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm", ".xml"}
 
 
 def letter_files() -> list[Path]:

@@ -25,6 +25,7 @@ from natokg.records import (
     MeetingRef,
     SourceDocument,
 )
+from natokg.validation import LetterValidator
 from natokg.store.build import build
 
 
@@ -135,7 +136,7 @@ def write_fake_corpus(directory: Path, count: int) -> Path:
 
 def fake_build(corpus: Path, store: Path, **options):
     options.setdefault("mapper", fake_map_letter)
-    options.setdefault("validator", fake_validator)
+    options.setdefault("validator", LetterValidator(fake_validator))
     options.setdefault("jobs", 1)
     return build(corpus, store, **options)
 

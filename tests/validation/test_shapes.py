@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from natokg.namespaces import PREFIXES
-from natokg.validation.reference import SHAPES_NS, load_shapes, reference_graph, validate_graph
+from natokg.validation import SHAPES_NS, load_shapes, reference_graph, validate_graph
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "shapes"
 FIXTURE_FILES = sorted(FIXTURES.glob("*/*.ttl"))

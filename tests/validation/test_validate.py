@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from natokg.validation import reference as validate_module
+from natokg.cli.render_validation import format_report
 from natokg.errors import BadInputError
-from natokg.validation.reference import (
+from natokg.validation import (
     ValidationResult,
-    format_report,
     normalise_literals,
     validate_files,
     validate_graph,
 )
+from natokg.validation import results as validate_module
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "shapes"
 ID = "https://w3id.org/natokg/id/"

@@ -128,7 +128,8 @@ def validate_command(
 
     Example: natokg validate letter.ttl entities.ttl
     """
-    from natokg.validation.reference import format_report, validate_files
+    from natokg.cli.render_validation import format_report
+    from natokg.validation import validate_files
 
     if fmt not in ("text", "turtle"):
         raise BadInputError(f"unknown format {fmt!r}; use text or turtle")

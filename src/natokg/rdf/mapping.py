@@ -19,20 +19,31 @@ from typing import Iterable
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
-from natokg.namespaces import ID, NKG, OA, PREFIXES, content_hash, iri, rebased
+from natokg import identifiers
+from natokg.identifiers import (
+    ACTOR_PATHS,
+    actor_iri,
+    commitment_iri,
+    letter_graph_iri,
+    letter_iri,
+    meeting_iri,
+    observation_iri,
+    participation_iri,
+    position_iri,
+    post_iri,
+)
+from natokg.namespaces import ID, NKG, OA, PREFIXES, rebased
+from natokg.rdf.formats import SERIALISATION_FORMATS
 from natokg.records import (
     ActorRef,
-    Commitment,
     Evidence,
     LetterRecords,
     MeetingRef,
-    Observation,
-    Participation,
-    Position,
     PostRef,
     SourceDocument,
 )
 
+ENTITIES_GRAPH = URIRef(identifiers.ENTITIES_GRAPH)  # as rdflib graph identifiers are
 LETTER_CLASSES = {
     "agenda": NKG.AnnotatedAgenda,
     "report": NKG.MeetingReport,
@@ -49,37 +60,6 @@ MEETING_CLASSES = {
     "forum": NKG.Forum,
     "external": NKG.ExternalMeeting,
 }
-ACTOR_PATHS = {"state": "state", "organisation": "org", "group": "group", "person": "person"}
-ENTITIES_GRAPH = iri("graph", "entities")
-SERIALISATION_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
-
-
-def actor_iri(actor: ActorRef) -> URIRef:
-    return iri(ACTOR_PATHS[actor.kind], actor.key)
-
-
-def meeting_iri(ref: MeetingRef) -> URIRef:
-    """``meeting/{kind}/{start}-{city}``; a session hangs below its parent meeting."""
-    place = ref.city or ref.name_key or "unnamed"
-    if ref.parent is not None:
-        local = f"{ref.kind}-{ref.name_key or place}"
-        if ref.start is not None:
-            local += f"-{ref.start.isoformat()}"
-        return URIRef(f"{meeting_iri(ref.parent)}/{local}")
-    local = f"{ref.start.isoformat()}-{place}" if ref.start is not None else place
-    return iri("meeting", ref.kind, local)
-
-
-def post_iri(post: PostRef) -> URIRef:
-    return iri("post", post.of.key, post.office)
-
-
-def letter_iri(key: str) -> URIRef:
-    return iri("letter", key)
-
-
-def letter_graph_iri(key: str) -> URIRef:
-    return iri("graph", key)
 
 
 def decimal_literal(value: Decimal) -> Literal:
@@ -89,55 +69,6 @@ def decimal_literal(value: Decimal) -> Literal:
         text += ".0"
     return Literal(text, datatype=XSD.decimal)
 
-
-def _amount_key(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
-def commitment_iri(commitment: Commitment) -> URIRef:
-    """Hash of canonical content: the same pledge in three letters is one node."""
-    return iri(
-        "commitment",
-        content_hash(
-            actor_iri(commitment.actor),
-            commitment.kind,
-            _amount_key(commitment.amount),
-            commitment.unit,
-            commitment.target_year,
-            actor_iri(commitment.beneficiary) if commitment.beneficiary else None,
-            meeting_iri(commitment.made_at) if commitment.made_at else None,
-            commitment.key_phrase if commitment.amount is None else "",
-        ),
-    )
-
-
-def position_iri(position: Position) -> URIRef:
-    return iri(
-        "position",
-        content_hash(
-            actor_iri(position.actor),
-            position.stance,
-            position.topic,
-            meeting_iri(position.meeting) if position.meeting else None,
-            position.modality,
-        ),
-    )
-
-
-def participation_iri(participation: Participation) -> URIRef:
-    return iri(
-        "participation",
-        content_hash(
-            meeting_iri(participation.meeting),
-            actor_iri(participation.actor),
-            participation.capacity,
-        ),
-    )
-
-
-def observation_iri(observation: Observation, letter_key: str) -> URIRef:
-    first = observation.evidence[0]
-    return iri("observation", content_hash(letter_key, first.start, first.end, first.quote))
 
 
 # ---------------------------------------------------------------- N-Triples terms
@@ -551,6 +482,7 @@ __all__ = [
     "ENTITIES_GRAPH",
     "ID",
     "LetterGraphs",
+    "SERIALISATION_FORMATS",
     "actor_iri",
     "commitment_iri",
     "letter_graph_iri",

@@ -35,25 +35,23 @@ from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
-from natokg.read.text_layers import docx_text, markup_text, pdf_text
+from natokg.read.text_layers import LETTER_FORMATS
 
-MEDIA_TYPES = {
-    ".txt": "text/plain",
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".html": "text/html",
-    ".htm": "text/html",
-    ".xml": "application/xml",
-}
+
+def _suffix_list() -> str:
+    """".txt, .pdf, .docx, .html or .xml": the suffixes an error message names."""
+    *others, last = [suffix for suffix, letter_format in LETTER_FORMATS.items() if not letter_format.alias]
+    return f"{', '.join(others)} or {last}"
 
 
 def read_letter(path: Path) -> SourceDocument:
     """Read and normalise one letter; raise UnreadableLetterError with a one-line reason."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in MEDIA_TYPES:
+    letter_format = LETTER_FORMATS.get(suffix)
+    if letter_format is None:
         raise UnreadableLetterError(
-            f"unsupported format {suffix or '(no suffix)'}; use .txt, .pdf, .docx, .html or .xml",
+            f"unsupported format {suffix or '(no suffix)'}; use {_suffix_list()}",
             path=path,
         )
     try:
@@ -67,21 +65,8 @@ def read_letter(path: Path) -> SourceDocument:
     if not data.strip():
         raise UnreadableLetterError("empty file", path=path)
 
-    drop_lines: frozenset[int] = frozenset()
-    if suffix == ".txt":
-        raw = decode_text(data, path)
-        hard_wrapped = None  # detect
-    elif suffix == ".pdf":
-        raw, drop_lines = pdf_text(data, path)
-        hard_wrapped = None
-    elif suffix == ".docx":
-        raw = docx_text(data, path)
-        hard_wrapped = False
-    else:
-        raw = markup_text(data, path, xml=suffix == ".xml")
-        hard_wrapped = False
-
-    text, offsets = normalise(raw, drop_lines=drop_lines, hard_wrapped=hard_wrapped)
+    raw, drop_lines = letter_format.text_layer(data, path)
+    text, offsets = normalise(raw, drop_lines=drop_lines, hard_wrapped=letter_format.hard_wrapped)
     if not text.strip():
         raise UnreadableLetterError("empty file (no text after normalisation)", path=path)
     return SourceDocument(
@@ -90,32 +75,8 @@ def read_letter(path: Path) -> SourceDocument:
         text=text,
         offsets=offsets,
         sha256=hashlib.sha256(data).hexdigest(),
-        media_type=MEDIA_TYPES[suffix],
+        media_type=letter_format.media_type,
     )
-
-
-# ---------------------------------------------------------------- decoding
-
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def decode_text(data: bytes, path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else cp1252, else latin-1.
-
-    Binary content is refused before decoding: a NUL byte, or more than 1% control
-    bytes, is not a letter (latin-1 would happily "decode" a PNG).
-    """
-    if b"\x00" in data:
-        raise UnreadableLetterError("binary file, not a letter", path=path)
-    controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
-    if controls > 0.01 * len(data):
-        raise UnreadableLetterError("binary file, not a letter", path=path)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 # ---------------------------------------------------------------- normalisation

@@ -1,4 +1,5 @@
-"""Text layers of PDF, DOCX and officielebekendmakingen HTML/XML letters.
+"""Text layers of text, PDF, DOCX and officielebekendmakingen HTML/XML letters, and the
+registry of letter file suffixes (LETTER_FORMATS).
 
 Each function returns the text ``natokg.read.reader`` keeps as ``SourceDocument.raw`` (the
 offsets of evidence index into it) or raises UnreadableLetterError with a one-line
@@ -11,8 +12,33 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from natokg.errors import UnreadableLetterError
+
+# ---------------------------------------------------------------- plain text
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), else cp1252, else latin-1.
+
+    Binary content is refused before decoding: a NUL byte, or more than 1% control
+    bytes, is not a letter (latin-1 would happily "decode" a PNG).
+    """
+    if b"\x00" in data:
+        raise UnreadableLetterError("binary file, not a letter", path=path)
+    controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > 0.01 * len(data):
+        raise UnreadableLetterError("binary file, not a letter", path=path)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
 
 # ---------------------------------------------------------------- PDF
 
@@ -300,3 +326,46 @@ def _collect_footnote(element, out: _MarkupText) -> None:
                 out.footnotes.append((number, block))
     if inline and number:
         out.buffer.append(number)  # the marker, glued as the portal renders it
+
+
+# ---------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class LetterFormat:
+    """How a letter file of one suffix is read."""
+
+    media_type: str
+    # (data, path) -> (raw text, lines of raw to drop: a PDF's running headers and footers)
+    text_layer: Callable[[bytes, Path], tuple[str, frozenset[int]]]
+    hard_wrapped: bool | None  # None: detect from the text
+    alias: bool = False  # another spelling of a suffix listed before it (.htm)
+
+
+def _plain_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
+    return decode_text(data, path), frozenset()
+
+
+def _docx(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
+    return docx_text(data, path), frozenset()
+
+
+def _html(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
+    return markup_text(data, path, xml=False), frozenset()
+
+
+def _xml(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
+    return markup_text(data, path, xml=True), frozenset()
+
+
+#: Letter file suffix -> how to read it: the one list of the input formats.
+LETTER_FORMATS: dict[str, LetterFormat] = {
+    ".txt": LetterFormat("text/plain", _plain_text, None),
+    ".pdf": LetterFormat("application/pdf", pdf_text, None),
+    ".docx": LetterFormat("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _docx, False),
+    ".html": LetterFormat("text/html", _html, False),
+    ".htm": LetterFormat("text/html", _html, False, alias=True),
+    ".xml": LetterFormat("application/xml", _xml, False),
+}
+LETTER_SUFFIXES = frozenset(LETTER_FORMATS)
+MEDIA_TYPES = {suffix: letter_format.media_type for suffix, letter_format in LETTER_FORMATS.items()}

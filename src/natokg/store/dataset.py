@@ -29,27 +29,12 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from natokg import __version__
-from natokg.namespaces import PREFIXES, content_hash, data_base, iri
+from natokg.identifiers import DATASET, DATASET_GRAPH, dataset_partition_iri, distribution_iri, letter_iri
+from natokg.namespaces import PREFIXES, content_hash, data_base
+from natokg.rdf.formats import FORMAT_TABLE, MEDIA_TYPES
 
-DATASET_GRAPH = str(iri("graph", "dataset"))
-DATASET = str(iri("dataset"))
 SPARQL_ENDPOINT_ENV = "NATOKG_SPARQL_ENDPOINT"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-MEDIA_TYPES = {
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "nquads": "application/n-quads",
-    "trig": "application/trig",
-    "jsonld": "application/ld+json",
-}
-FORMAT_TITLES = {
-    "turtle": "Turtle (union of all graphs)",
-    "nt": "N-Triples (union of all graphs, sorted)",
-    "nquads": "N-Quads (all named graphs, sorted)",
-    "trig": "TriG (all named graphs)",
-    "jsonld": "JSON-LD (compacted with ontology/context.jsonld)",
-}
-
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = PREFIXES["xsd"]
 VOID = "http://rdfs.org/ns/void#"
@@ -239,13 +224,31 @@ def description_triples(store: ox.Store, manifest=None, texts=None, known=None) 
     add(dataset, VOID + "classes", _integer(len(stats["classes"])))
     add(dataset, VOID + "properties", _integer(len(stats["properties"])))
 
+    triples += _partitions(dataset, stats, manifest)
+    triples += _distributions(dataset, endpoint)
+
+    # everything outside graph/dataset (named graphs and any default-graph triples), plus
+    # the new description, plus the void:triples triple added below
+    outside = len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, _node(DATASET_GRAPH)))
+    total = outside + len(triples) + 1
+    add(dataset, VOID + "triples", _integer(total))
+    return triples
+
+
+def _partitions(dataset: ox.NamedNode, stats: dict, manifest) -> list[ox.Triple]:
+    """The class and property partitions and the per-graph subsets of the dataset."""
+    triples: list[ox.Triple] = []
+
+    def add(subject, predicate: str, obj) -> None:
+        triples.append(ox.Triple(subject, _node(predicate), obj))
+
     for cls, count in sorted(stats["classes"].items()):
-        node = _node(str(iri("dataset", "class", _partition_name(cls))))
+        node = _node(dataset_partition_iri("class", _partition_name(cls)))
         add(dataset, VOID + "classPartition", node)
         add(node, VOID + "class", _node(cls))
         add(node, VOID + "entities", _integer(count))
     for prop, count in sorted(stats["properties"].items()):
-        node = _node(str(iri("dataset", "property", _partition_name(prop))))
+        node = _node(dataset_partition_iri("property", _partition_name(prop)))
         add(dataset, VOID + "propertyPartition", node)
         add(node, VOID + "property", _node(prop))
         add(node, VOID + "triples", _integer(count))
@@ -256,22 +259,26 @@ def description_triples(store: ox.Store, manifest=None, texts=None, known=None) 
         add(node, RDF + "type", _node(VOID + "Dataset"))
         add(node, VOID + "triples", _integer(count))
         if graph in letters:
-            add(node, DCTERMS + "source", _node(str(iri("letter", letters[graph]))))
-    for fmt, media_type in MEDIA_TYPES.items():
-        node = _node(str(iri("dataset", "distribution", fmt)))
+            add(node, DCTERMS + "source", _node(str(letter_iri(letters[graph]))))
+    return triples
+
+
+def _distributions(dataset: ox.NamedNode, endpoint: str | None) -> list[ox.Triple]:
+    """One dcat:Distribution per export format (natokg.rdf.formats)."""
+    triples: list[ox.Triple] = []
+
+    def add(subject, predicate: str, obj) -> None:
+        triples.append(ox.Triple(subject, _node(predicate), obj))
+
+    for fmt, serialisation in FORMAT_TABLE.items():
+        node = _node(distribution_iri(fmt))
         add(dataset, DCAT + "distribution", node)
         add(node, RDF + "type", _node(DCAT + "Distribution"))
-        add(node, DCTERMS + "title", ox.Literal(FORMAT_TITLES[fmt], language="en"))
-        add(node, DCAT + "mediaType", _node(f"https://www.iana.org/assignments/media-types/{media_type}"))
+        add(node, DCTERMS + "title", ox.Literal(serialisation.title, language="en"))
+        add(node, DCAT + "mediaType", _node(f"https://www.iana.org/assignments/media-types/{serialisation.media_type}"))
         add(node, DCTERMS + "license", _node(LICENSE))
         if endpoint:
             add(node, DCAT + "accessURL", _node(endpoint))
-
-    # everything outside graph/dataset (named graphs and any default-graph triples), plus
-    # the new description, plus the void:triples triple added below
-    outside = len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, _node(DATASET_GRAPH)))
-    total = outside + len(triples) + 1
-    add(dataset, VOID + "triples", _integer(total))
     return triples
 
 

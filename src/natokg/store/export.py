@@ -30,20 +30,16 @@ import pyoxigraph as ox
 
 from natokg.errors import BadInputError
 from natokg.rdf.mapping import jsonld_context
-from natokg.namespaces import PREFIXES, iri
+from natokg.identifiers import graph_iri
+from natokg.namespaces import PREFIXES
+from natokg.rdf.formats import SERIALISATION_FORMATS
 
-FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
-OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-}
+FORMATS = SERIALISATION_FORMATS
 
 
 def resolve_graph(store: ox.Store, graph: str) -> ox.NamedNode:
     """A letter key ("bz2628703"), shared graph name ("reference") or graph IRI -> the graph."""
-    name = graph if graph.startswith(("http://", "https://", "urn:")) else str(iri("graph", graph))
+    name = graph if graph.startswith(("http://", "https://", "urn:")) else str(graph_iri(graph))
     node = ox.NamedNode(name)
     if not store.contains_named_graph(node):
         raise BadInputError(

@@ -291,6 +291,47 @@ def spool_path(store_dir: Path, generation: str) -> Path:
     return store_dir / f"{generation}{SPOOL_SUFFIX}"
 
 
+# ---------------------------------------------------------------- per-letter cache files
+
+CACHE_FOLDERS = ("entities", "sources", "graphs")
+
+
+def entities_file_name(sha256: str, fingerprint: str) -> str:
+    return f"entities/{sha256}-{fingerprint}.nt"
+
+
+def graph_file_name(sha256: str, fingerprint: str) -> str:
+    return f"graphs/{sha256}-{fingerprint}.nt"
+
+
+def source_text_file_name(sha256: str) -> str:
+    return f"sources/{sha256}.txt"
+
+
+def write_cache_file(store_dir: Path, name: str, text: str) -> None:
+    """Write one per-letter file (name relative to the store dir) unless it holds ``text``
+    already; not fsynced: the build syncs them all before the manifest commits them."""
+    path = store_dir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8")
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return
+    write_atomically(path, data, durable=False)
+
+
+def garbage_collect_cache(store_dir: Path, manifest: Manifest) -> None:
+    """Delete the per-letter files the manifest does not name."""
+    keep = {entry.entities_file for entry in manifest.letters.values()}
+    keep |= {entry.source_text_file for entry in manifest.letters.values()}
+    keep |= {entry.graph_file for entry in manifest.letters.values() if entry.graph_file}
+    for folder in CACHE_FOLDERS:
+        directory = store_dir / folder
+        if directory.is_dir():
+            for path in directory.iterdir():
+                if f"{folder}/{path.name}" not in keep:
+                    path.unlink(missing_ok=True)
+
+
 # ---------------------------------------------------------------- graphs
 
 
@@ -369,6 +410,9 @@ __all__ = [
     "current_generation_dir",
     "default_store_path",
     "drop_graph",
+    "entities_file_name",
+    "garbage_collect_cache",
+    "graph_file_name",
     "graph_ntriples",
     "letter_graph_files",
     "manifest_graph_files",
@@ -379,7 +423,9 @@ __all__ = [
     "remove_stale_generations",
     "replace_graph",
     "resolve_store_path",
+    "source_text_file_name",
     "spool_path",
+    "write_cache_file",
     "write_atomically",
     "write_manifest",
 ]

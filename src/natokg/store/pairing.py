@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from natokg.namespaces import NKG, iri
+from natokg.identifiers import PAIRING_GRAPH as PAIRING_GRAPH_IRI
+from natokg.identifiers import modality_iri, stance_iri, state_iri
+from natokg.namespaces import NKG
+from natokg.store.steps import StepResult
 
-PAIRING_GRAPH = ox.NamedNode(str(iri("graph", "pairing")))
+PAIRING_GRAPH = ox.NamedNode(PAIRING_GRAPH_IRI)
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
@@ -49,10 +52,8 @@ class PairingResult:
     graph: str = PAIRING_GRAPH.value
     triples: int = field(default=0)
 
-    def as_step_result(self):
-        """The build's summary record for this step (natokg.store.build.StepResult)."""
-        from natokg.store.build import StepResult
-
+    def as_step_result(self) -> StepResult:
+        """The build's summary record for this step."""
         # findings count as violations in the build summary; pairing has none to report
         return StepResult("pairing", self.graph, self.triples)
 
@@ -87,7 +88,7 @@ def _positions(store: ox.Store, letter_class: str, modality: str) -> list[tuple[
     letters, not with the product of agendas, reports and positions over the union graph.
     """
     query = _POSITIONS.format(
-        nkg=NKG, letter_class=letter_class, actor=iri("state", "nl"), modality=iri("modality", modality)
+        nkg=NKG, letter_class=letter_class, actor=state_iri("nl"), modality=modality_iri(modality)
     )
     return [
         (row["meeting"].value, row["position"].value, row["topic"].value, row["stance"].value)
@@ -98,7 +99,7 @@ def _positions(store: ox.Store, letter_class: str, modality: str) -> list[tuple[
 def pair_positions(store: ox.Store) -> PairingResult:
     """Replace graph/pairing with the realisedBy links and unrealised flags of the corpus."""
     reported = {row["meeting"].value for row in store.query(_REPORTED_MEETINGS.format(nkg=NKG))}
-    stance_prefix = str(iri("stance", ""))
+    stance_prefix = str(stance_iri(""))
     compatible = {(stance_prefix + a, stance_prefix + b) for a, b in compatible_stances()}
     expressed_by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for meeting, position, topic, stance in _positions(store, "MeetingReport", "expressed"):

@@ -7,12 +7,13 @@ tests/test_shacl_sparql.py checks that both validators report the same results.
 
 How it works:
 
-- ``compile_shapes()`` reads the Turtle shapes (natokg.validation.reference.load_shapes) into
-  checker objects: one per node shape and property shape, one per constraint component.
-  Only what shapes/ uses is supported (targets by sh:targetClass; single-IRI paths;
-  sh:minCount, maxCount, datatype, class, in, pattern(+flags), nodeKind, node, hasValue,
-  or, minLength, minInclusive, sparql). Anything else raises UnsupportedShapeError, so
-  an edit to shapes/ can never be silently ignored (under-reported).
+- natokg.validation.shape_compiler reads the Turtle shapes
+  (natokg.validation.results.load_shapes) into checker objects: one per node shape and
+  property shape, one per constraint component. Only what shapes/ uses is supported
+  (targets by sh:targetClass; single-IRI paths; sh:minCount, maxCount, datatype, class,
+  in, pattern(+flags), nodeKind, node, hasValue, or, minLength, minInclusive, sparql).
+  Anything else raises UnsupportedShapeError, so an edit to shapes/ can never be
+  silently ignored (under-reported).
 - Core constraints are evaluated in Python on the rdflib terms (natokg.validation.core_constraints),
   with pySHACL's own rules (ill-typed literals fail sh:datatype, ``compare_literal``
   for sh:minInclusive, ``re.match or re.search`` for sh:pattern...). Compiling them to
@@ -36,67 +37,51 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from natokg.errors import ReferenceDataError
-from natokg.paths import shapes_dir
+from natokg.identifiers import VALIDATION_CONTEXT_GRAPH, VALIDATION_LETTER_GRAPH_PREFIX
 from natokg.rdf.terms import XSD_STRING, from_ox, ntriples_to_rdflib, to_ox
+from natokg.validation.contract import LetterValidator
 from natokg.validation.core_constraints import (
     RDF_TYPE,
     RDFS_SUBCLASSOF,
-    _class_check,
-    _datatype_check,
-    _has_value,
+    CompiledShape,
+    UnsupportedShapeError,
     _Index,
     _key,
-    _max_count,
-    _min_count,
-    _min_inclusive_ok,
-    _min_length_ok,
-    _node_kind_ok,
-    _pattern_ok,
-    _per_value,
     _result,
-    _shape_check,
     _shape_results,
     _superclasses,
     _Union,
 )
-from natokg.validation.reference import (
+from natokg.validation.results import (
     SH,
     ValidationReport,
     ValidationResult,
-    _context,
-    _namespace_manager,
-    _term,
+    context_graph,
     load_shapes,
+    merged_with,
+    namespace_manager,
+    pick_message,
+    prepared_query,
+    term_text,
 )
+from natokg.validation.shape_compiler import THIS, ShapeCompiler, SparqlConstraint, sh
 
-_SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
-_CTX_GRAPH = ox.NamedNode("urn:natokg:validation:context")
-# Each letter goes into a graph of its own name: pyoxigraph's in-memory store keeps a
-# removed quad's key (versioning), so reusing one graph name made every scan of it walk
-# all earlier letters' keys (validation time grew linearly: 24 -> 65 ms per letter
-# after 1,600 letters in one worker). A fresh name starts a fresh key range.
-_LETTER_GRAPH_PREFIX = "urn:natokg:validation:letter:"
-# ... and the memory they keep (a worker grew to 750 MB over 5,000 letters) is given back
-# by a fresh store every so many letters.
+_CTX_GRAPH = ox.NamedNode(VALIDATION_CONTEXT_GRAPH)
+# Each letter goes into a graph of its own name (VALIDATION_LETTER_GRAPH_PREFIX and a
+# counter): pyoxigraph's in-memory store keeps a removed quad's key (versioning), so
+# reusing one graph name made every scan of it walk all earlier letters' keys
+# (validation time grew linearly: 24 -> 65 ms per letter after 1,600 letters in one
+# worker). A fresh name starts a fresh key range; the memory
+# the old keys hold (a worker grew to 750 MB over 5,000 letters) is given back by a
+# fresh store every so many letters.
 _FRESH_STORE_EVERY = 200
-
-
-def sh(name: str) -> URIRef:
-    return URIRef(SH + name)
-
-
-class UnsupportedShapeError(ReferenceDataError):
-    """shapes/ uses a SHACL feature the fast validator does not implement."""
 
 
 def _triples_of(index: _Index) -> Iterator[tuple]:
@@ -108,186 +93,6 @@ def _triples_of(index: _Index) -> Iterator[tuple]:
                 yield subject, predicate, o
 
 
-# ---------------------------------------------------------------- compiled shapes
-
-
-@dataclass
-class _Shape:
-    node: URIRef | BNode
-    path: URIRef | None  # None for a node shape
-    severity: str
-    messages: list[Literal]
-    targets: frozenset = frozenset()
-    checks: list = field(default_factory=list)  # (component IRI, function)
-    nested: list["_Shape"] = field(default_factory=list)  # via sh:node / sh:or on values
-    properties: list["_Shape"] = field(default_factory=list)
-    sparql: list["_SparqlConstraint"] = field(default_factory=list)
-    _plan: list | None = None
-
-    def message(self) -> str:
-        return _pick_message(self.messages)
-
-    def plan(self) -> list[tuple]:
-        """(path, checks, source shape) for this shape and its sh:property shapes, flat."""
-        if self._plan is None:
-            path_key = _key(self.path) if self.path is not None else None
-            self._plan = [(path_key, self.checks, self)]
-            for prop in self.properties:
-                self._plan += prop.plan()
-        return self._plan
-
-
-def _pick_message(messages: list) -> str:
-    # As natokg.validation.reference._message: the first English (or untagged) message, sorted.
-    english = [m for m in messages if getattr(m, "language", None) in (None, "en")]
-    return str(sorted(english or messages)[0]) if messages else ""
-
-
-_SHAPE_KEYS = {
-    sh(n)
-    for n in (
-        "targetClass property path message severity minCount maxCount datatype class in "
-        "pattern flags nodeKind node hasValue or minLength minInclusive sparql name "
-        "description order group"
-    ).split()
-}
-_SPARQL_KEYS = {sh("select"), sh("message"), sh("prefixes"), RDF.type}
-
-
-class _Compiler:
-    def __init__(self, shapes: Graph) -> None:
-        self.g = shapes
-        self.compiled: dict = {}
-
-    def fail(self, node, what: str):
-        raise UnsupportedShapeError(
-            f"shape {node} uses {what}, which natokg.validation.compiled does not implement; "
-            "implement it there (and test it against pySHACL) or express the rule "
-            "with supported components",
-            path=shapes_dir(),
-        )
-
-    def shape(self, node) -> _Shape:
-        if node in self.compiled:
-            return self.compiled[node]
-        g = self.g
-        for p in g.predicates(node, None):
-            if str(p).startswith(SH) and p not in _SHAPE_KEYS:
-                self.fail(node, p.n3(g.namespace_manager))
-        for cls in (RDFS.Class, URIRef("http://www.w3.org/2002/07/owl#Class")):
-            if (node, RDF.type, cls) in g:
-                self.fail(node, "an implicit class target (the shape is also a class)")
-        path = self.single(node, sh("path"))
-        if path is not None and not isinstance(path, URIRef):
-            self.fail(node, "a complex property path")
-        severity = self.single(node, sh("severity"))
-        shape = _Shape(
-            node=node,
-            path=path,
-            severity=_SEVERITIES[str(severity)] if severity is not None else "Violation",
-            messages=list(g.objects(node, sh("message"))),
-            targets=frozenset(_key(c) for c in g.objects(node, sh("targetClass"))),
-        )
-        self.compiled[node] = shape  # before nested shapes: recursion ends here
-        shape.checks = list(self.checks(node, path is not None))
-        shape.properties = [self.shape(p) for p in g.objects(node, sh("property"))]
-        shape.sparql = [self.sparql(node, c) for c in g.objects(node, sh("sparql"))]
-        if shape.sparql and path is not None:
-            self.fail(node, "sh:sparql on a property shape")
-        return shape
-
-    def single(self, node, predicate):
-        values = list(self.g.objects(node, predicate))
-        if len(values) > 1:
-            self.fail(node, f"several values of {predicate}")
-        return values[0] if values else None
-
-    def checks(self, node, is_property: bool):
-        g, one = self.g, lambda name: self.single(node, sh(name))
-        if is_property:
-            if (n := one("minCount")) is not None:
-                yield sh("MinCountConstraintComponent"), _min_count(int(n))
-            if (n := one("maxCount")) is not None:
-                yield sh("MaxCountConstraintComponent"), _max_count(int(n))
-        elif one("minCount") is not None or one("maxCount") is not None:
-            self.fail(node, "sh:minCount/sh:maxCount on a node shape")
-        for dt in g.objects(node, sh("datatype")):
-            yield sh("DatatypeConstraintComponent"), _datatype_check(dt)
-        for cls in g.objects(node, sh("class")):
-            yield sh("ClassConstraintComponent"), _class_check(cls)
-        for lst in g.objects(node, sh("in")):
-            yield sh("InConstraintComponent"), _per_value(lambda v, s: v in s, frozenset(Collection(g, lst)))
-        patterns = list(g.objects(node, sh("pattern")))
-        if patterns:
-            flags = one("flags")
-            re_flags = (re.I if flags and "i" in str(flags) else 0) | (re.M if flags and "m" in str(flags) else 0)
-            for p in patterns:
-                text = str(p.value) if p.value is not None and len(p.value) > 1 else str(p)
-                yield sh("PatternConstraintComponent"), _per_value(_pattern_ok, re.compile(text, re_flags))
-        for kind in g.objects(node, sh("nodeKind")):
-            yield sh("NodeKindConstraintComponent"), _per_value(_node_kind_ok, kind)
-        for other in g.objects(node, sh("node")):
-            nested = [self.shape(other)]
-            self.compiled[node].nested += nested
-            yield sh("NodeConstraintComponent"), _shape_check(nested, any)
-        for value in g.objects(node, sh("hasValue")):
-            yield sh("HasValueConstraintComponent"), _has_value(value)
-        for lst in g.objects(node, sh("or")):
-            members = [self.shape(m) for m in set(Collection(g, lst))]
-            self.compiled[node].nested += members
-            yield sh("OrConstraintComponent"), _shape_check(members, any)
-        for n in g.objects(node, sh("minLength")):
-            yield sh("MinLengthConstraintComponent"), _per_value(_min_length_ok, n.value)
-        for m in g.objects(node, sh("minInclusive")):
-            yield sh("MinInclusiveConstraintComponent"), _per_value(_min_inclusive_ok, m)
-
-    def sparql(self, shape_node, constraint) -> "_SparqlConstraint":
-        g = self.g
-        for p in g.predicates(constraint, None):
-            if p not in _SPARQL_KEYS:
-                self.fail(constraint, p.n3(g.namespace_manager))
-        select = self.single(constraint, sh("select"))
-        if select is None:
-            self.fail(constraint, "a SPARQL constraint without sh:select (sh:ask?)")
-        prefixes = "".join(
-            f"PREFIX {g.value(decl, sh('prefix'))}: <{g.value(decl, sh('namespace'))}>\n"
-            for decls in g.objects(constraint, sh("prefixes"))
-            for decl in g.objects(decls, sh("declare"))
-        )
-        return _SparqlConstraint(constraint, prefixes, str(select), list(g.objects(constraint, sh("message"))))
-
-
-
-# ---------------------------------------------------------------- SHACL-SPARQL
-
-
-_THIS = re.compile(r"\$this\b")
-_WHERE_STARTS_WITH_THIS = re.compile(r"\bWHERE\s*\{\s*\$this\s", re.I)
-_GROUP_BY = re.compile(r"\bGROUP\s+BY\b([^}]*?)(?:\bHAVING\b|\bORDER\b|\bLIMIT\b|$)", re.I | re.S)
-
-
-@dataclass
-class _SparqlConstraint:
-    node: URIRef
-    prefixes: str
-    select: str
-    messages: list[Literal]
-
-    def joinable(self) -> bool:
-        """True when one query over all focus nodes gives pySHACL's per-focus rows: $this
-        is bound by the first triple pattern, no sub-SELECT, and groups keep $this apart."""
-        head, _brace, body = self.select.partition("{")
-        if not re.search(r"[?$]this\b|\*", head):
-            return False  # the focus node must come back in the rows
-        if not _WHERE_STARTS_WITH_THIS.search(self.select) or re.search(r"\bSELECT\b", body, re.I):
-            return False
-        aggregates = re.search(r"\b(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", self.select, re.I)
-        group = _GROUP_BY.search(self.select)
-        if aggregates or group:
-            return bool(group and re.search(r"[?$]this\b", group.group(1)))
-        return True
-
-
 # ---------------------------------------------------------------- the validator
 
 
@@ -295,7 +100,7 @@ class ShapeValidator:
     """The shapes compiled once, with one context (ontology, + reference data)."""
 
     def __init__(self, shapes: Graph, context: Graph, *, with_reference: bool = True) -> None:
-        compiler = _Compiler(shapes)
+        compiler = ShapeCompiler(shapes)
         targeted = sorted(set(shapes.subjects(sh("targetClass"), None)), key=str)
         for node in set(shapes.subjects(None, None)):
             if any(str(p).startswith(SH + "target") and p != sh("targetClass") for p in shapes.predicates(node)):
@@ -335,7 +140,7 @@ class ShapeValidator:
 
     # ---- focus nodes
 
-    def _targeting(self, focus, union: _Union) -> list[_Shape]:
+    def _targeting(self, focus, union: _Union) -> list[CompiledShape]:
         classes = union.classes_of(focus)
         if not classes:
             return []
@@ -367,8 +172,8 @@ class ShapeValidator:
 
     # ---- SPARQL
 
-    def _query_text(self, shape: _Shape, constraint: _SparqlConstraint) -> tuple[str, bool]:
-        text = _THIS.sub("?this", constraint.select)
+    def _query_text(self, shape: CompiledShape, constraint: SparqlConstraint) -> tuple[str, bool]:
+        text = THIS.sub("?this", constraint.select)
         if not constraint.joinable():
             return constraint.prefixes + text, False
         targets = " ".join(f"<{t}>" for t in sorted(shape.targets))
@@ -421,9 +226,9 @@ class ShapeValidator:
 
         return restore
 
-    def _sparql_rows(self, shape: _Shape, constraint: _SparqlConstraint, rows) -> Iterator[ValidationResult]:
+    def _sparql_rows(self, shape: CompiledShape, constraint: SparqlConstraint, rows) -> Iterator[ValidationResult]:
         """``rows``: (pre-bound focus or None, bindings) pairs, read as pySHACL reads them."""
-        nsm, seen = _namespace_manager(), set()
+        nsm, seen = namespace_manager(), set()
         for pre_bound, bound in rows:
             this, path, value = bound.pop("this", None), bound.pop("path", None), bound.pop("value", None)
             if this is None and path is None and value is None:
@@ -444,13 +249,13 @@ class ShapeValidator:
                         text = re.sub("{{[?$]{}}}".format(var), str(val), text)
                 messages.append(Literal(text, lang=m.language))
             yield ValidationResult(
-                focus=_term(focus, nsm),
+                focus=term_text(focus, nsm),
                 path=str(path) if path is not None else None,
-                value=_term(value, nsm) if value is not None else None,
+                value=term_text(value, nsm) if value is not None else None,
                 constraint=str(constraint.node),
                 severity=shape.severity,
-                message=_pick_message(messages),
-                shape=_term(shape.node, nsm),
+                message=pick_message(messages),
+                shape=term_text(shape.node, nsm),
             )
 
     # ---- one letter
@@ -495,7 +300,7 @@ class ShapeValidator:
             try:
                 with self.lock:
                     self.letters_seen += 1
-                    letter_graph = ox.NamedNode(f"{_LETTER_GRAPH_PREFIX}{self.letters_seen}")
+                    letter_graph = ox.NamedNode(f"{VALIDATION_LETTER_GRAPH_PREFIX}{self.letters_seen}")
                     try:
                         self.store.extend(self._letter_quads(letter, letter_graph))
                         if any(not joined for _s, _c, (_q, joined) in self.sparql_queries):
@@ -542,25 +347,16 @@ class ShapeValidator:
     def _sparql_results_rdflib(self, union: _Union, letter: _Index) -> Iterator[ValidationResult]:
         """The SHACL-SPARQL constraints run as pySHACL runs them: per focus node, with
         $this pre-bound, on rdflib's engine over the context merged with the letter."""
-        from natokg.validation.reference import _MERGE_LOCK, _merged_context, _prepared
-
-        merged = _merged_context(self.with_reference)
         focus_by_shape = self._all_focus_by_shape(union, letter)
         out: list = []
-        with _MERGE_LOCK:
-            added = [t for t in _triples_of(letter) if t not in merged]
-            merged.addN((s, p, o, merged) for s, p, o in added)
-            try:
-                for shape, constraint, _query in self.sparql_queries:
-                    query = _prepared(constraint.prefixes + constraint.select)
-                    rows = []
-                    for focus in focus_by_shape.get(shape.node, ()):
-                        for row in merged.query(query, initBindings={"this": focus}):
-                            rows.append((focus, {str(k): v for k, v in row.asdict().items()}))
-                    out += self._sparql_rows(shape, constraint, rows)
-            finally:
-                for triple in added:
-                    merged.remove(triple)
+        with merged_with(_triples_of(letter), self.with_reference, normalise=False) as merged:
+            for shape, constraint, _query in self.sparql_queries:
+                query = prepared_query(constraint.prefixes + constraint.select)
+                rows = []
+                for focus in focus_by_shape.get(shape.node, ()):
+                    for row in merged.query(query, initBindings={"this": focus}):
+                        rows.append((focus, {str(k): v for k, v in row.asdict().items()}))
+                out += self._sparql_rows(shape, constraint, rows)
         return out
 
     def _letter_quads(self, letter: _Index, letter_graph: ox.NamedNode) -> Iterator[ox.Quad]:
@@ -659,7 +455,7 @@ def _predicates_used(queries: list[str]) -> set[str] | None:
     return found
 
 
-def _read_depth(shape: _Shape, stack: set) -> int:
+def _read_depth(shape: CompiledShape, stack: set) -> int:
     """How many path steps from the focus node validating ``shape`` can read."""
     if shape.node in stack:
         return 0
@@ -675,7 +471,7 @@ def _read_depth(shape: _Shape, stack: set) -> int:
 @cache
 def shape_validator(with_reference: bool = True) -> ShapeValidator:
     """The compiled shapes and context, built once per process."""
-    return ShapeValidator(load_shapes(), _context(with_reference), with_reference=with_reference)
+    return ShapeValidator(load_shapes(), context_graph(with_reference), with_reference=with_reference)
 
 
 def validate_graph_fast(data: Graph | str | bytes, *, with_reference: bool = True) -> ValidationReport:
@@ -700,5 +496,16 @@ def _triples(letter) -> Iterable[tuple]:
     raise TypeError(f"cannot validate a {type(letter).__name__}; pass an rdflib Graph or N-Triples")
 
 
-# The build passes N-Triples text to validators that say they accept it.
-validate_graph_fast.accepts_ntriples = True  # type: ignore[attr-defined]
+
+#: What the build validates each letter with: the N-Triples text goes in as it is.
+LETTER_VALIDATOR = LetterValidator(validate_graph_fast, reads_ntriples=True)
+
+
+__all__ = [
+    "LETTER_VALIDATOR",
+    "ShapeValidator",
+    "UnsupportedShapeError",
+    "shape_validator",
+    "validate_graph_fast",
+    "validate_letters",
+]

@@ -14,21 +14,53 @@ has no value, as sh:minCount's).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from pyshacl.rdfutil.compare import compare_literal
-from rdflib import BNode, Literal
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from natokg.paths import shapes_dir
 from natokg.rdf.terms import XSD_STRING
-from natokg.validation.reference import SH, ValidationResult, _namespace_manager, _term
-
-if TYPE_CHECKING:
-    from natokg.validation.compiled import _Shape
+from natokg.errors import ReferenceDataError
+from natokg.validation.results import SH, ValidationResult, namespace_manager, pick_message, term_text
 
 # Plain constants: rdflib's namespace attribute lookup is slow in the per-letter loops.
 RDF_TYPE, RDFS_SUBCLASSOF = str(RDF.type), str(RDFS.subClassOf)  # plain str: dict keys
+
+
+class UnsupportedShapeError(ReferenceDataError):
+    """shapes/ uses a SHACL feature the fast validator does not implement."""
+
+
+# ---------------------------------------------------------------- compiled shapes
+
+
+@dataclass
+class CompiledShape:
+    node: URIRef | BNode
+    path: URIRef | None  # None for a node shape
+    severity: str
+    messages: list[Literal]
+    targets: frozenset = frozenset()
+    checks: list = field(default_factory=list)  # (component IRI, function)
+    nested: list["CompiledShape"] = field(default_factory=list)  # via sh:node / sh:or on values
+    properties: list["CompiledShape"] = field(default_factory=list)
+    sparql: list["_SparqlConstraint"] = field(default_factory=list)
+    _plan: list | None = None
+
+    def message(self) -> str:
+        return pick_message(self.messages)
+
+    def plan(self) -> list[tuple]:
+        """(path, checks, source shape) for this shape and its sh:property shapes, flat."""
+        if self._plan is None:
+            path_key = _key(self.path) if self.path is not None else None
+            self._plan = [(path_key, self.checks, self)]
+            for prop in self.properties:
+                self._plan += prop.plan()
+        return self._plan
 
 
 # ---------------------------------------------------------------- data access
@@ -56,7 +88,7 @@ class _Index:
         terms: dict = {}
         plain = str.__str__
         for s, p, o in triples:
-            # As natokg.validation.reference.normalise_literals: "x"^^xsd:string is the plain "x".
+            # As natokg.validation.results.normalise_literals: "x"^^xsd:string is the plain "x".
             if type(o) is Literal and o.datatype is not None and plain(o.datatype) == XSD_STRING:
                 o = Literal(plain(o))
             k = "_:" + s if type(s) is BNode else plain(s)
@@ -170,7 +202,7 @@ def _class_check(cls):
     return check
 
 
-def _shape_check(shapes: list[_Shape], combine):
+def _shape_check(shapes: list[CompiledShape], combine):
     def check(values, focus, union):
         return [v for v in values if not combine(_conforms(s, v, union) for s in shapes)]
 
@@ -264,7 +296,7 @@ def _node_kind_ok(v, kind) -> bool:
 # ---------------------------------------------------------------- core evaluation
 
 
-def _shape_results(shape: _Shape, focus, union: _Union) -> Iterator[tuple]:
+def _shape_results(shape: CompiledShape, focus, union: _Union) -> Iterator[tuple]:
     """(component, value or None, shape) for every failure of ``shape`` on ``focus``;
     property shapes report themselves, as pySHACL's sh:sourceShape does."""
     key = _key(focus)
@@ -275,25 +307,22 @@ def _shape_results(shape: _Shape, focus, union: _Union) -> Iterator[tuple]:
                 yield component, value, source
 
 
-def _conforms(shape: _Shape, focus, union: _Union) -> bool:
+def _conforms(shape: CompiledShape, focus, union: _Union) -> bool:
     if shape.sparql:
-        # Imported here: natokg.validation.compiled imports this module.
-        from natokg.validation.compiled import UnsupportedShapeError
-
         raise UnsupportedShapeError(
             f"shape {shape.node} has sh:sparql and is used by sh:node/sh:or", path=shapes_dir()
         )
     return next(_shape_results(shape, focus, union), None) is None
 
 
-def _result(focus, shape: _Shape, component, value) -> ValidationResult:
-    nsm = _namespace_manager()
+def _result(focus, shape: CompiledShape, component, value) -> ValidationResult:
+    nsm = namespace_manager()
     return ValidationResult(
-        focus=_term(focus, nsm),
+        focus=term_text(focus, nsm),
         path=str(shape.path) if shape.path is not None else None,
-        value=_term(value, nsm) if value is not None else None,
+        value=term_text(value, nsm) if value is not None else None,
         constraint=str(component),
         severity=shape.severity,
         message=shape.message(),
-        shape=_term(shape.node, nsm),
+        shape=term_text(shape.node, nsm),
     )

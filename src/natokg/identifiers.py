@@ -1,0 +1,166 @@
+"""Every graph name and data IRI pattern of natokg (DESIGN.md, "Identifiers").
+
+Data IRIs live under the data namespace (``natokg.namespaces.iri``, NATOKG_BASE);
+content-derived nodes (commitments, positions, participations, observations) are a
+hash of their canonical content, so the same statement in three letters is one node.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from natokg.namespaces import content_hash, iri
+from natokg.records import ActorRef, Commitment, MeetingRef, Observation, Participation, Position, PostRef
+
+# ---------------------------------------------------------------- named graphs
+
+
+def graph_iri(name: str) -> URIRef:
+    """``graph/{name}``: a shared graph (``graph/reference``) or a letter's (``graph/{key}``)."""
+    return iri("graph", name)
+
+
+def letter_graph_iri(key: str) -> URIRef:
+    return graph_iri(key)
+
+
+ONTOLOGY_GRAPH_NAME = "ontology"
+ONTOLOGY_GRAPH = str(graph_iri(ONTOLOGY_GRAPH_NAME))
+REFERENCE_GRAPH = str(graph_iri("reference"))
+ENTITIES_GRAPH = str(graph_iri("entities"))
+PAIRING_GRAPH = str(graph_iri("pairing"))
+DATASET_GRAPH = str(graph_iri("dataset"))
+
+# Scratch graphs of the compiled validator's in-memory store (never exported).
+VALIDATION_CONTEXT_GRAPH = "urn:natokg:validation:context"
+VALIDATION_LETTER_GRAPH_PREFIX = "urn:natokg:validation:letter:"
+
+
+def skolem_iri(graph: str, label: str) -> str:
+    """A blank node of a shared graph as a stable IRI (RDF 1.1 section 3.5)."""
+    return f"{graph}/.well-known/genid/{label}"
+
+
+# ---------------------------------------------------------------- dataset description
+
+DATASET = str(iri("dataset"))
+
+
+def dataset_partition_iri(kind: str, name: str) -> str:
+    """``dataset/class/{name}`` or ``dataset/property/{name}`` (VoID partitions)."""
+    return str(iri("dataset", kind, name))
+
+
+def distribution_iri(fmt: str) -> str:
+    return str(iri("dataset", "distribution", fmt))
+
+
+# ---------------------------------------------------------------- entities
+
+ACTOR_PATHS = {"state": "state", "organisation": "org", "group": "group", "person": "person"}
+
+
+def actor_iri(actor: ActorRef) -> URIRef:
+    return iri(ACTOR_PATHS[actor.kind], actor.key)
+
+
+def state_iri(key: str) -> URIRef:
+    return iri("state", key)
+
+
+def modality_iri(slug: str) -> URIRef:
+    return iri("modality", slug)
+
+
+def stance_iri(slug: str) -> URIRef:
+    return iri("stance", slug)
+
+
+def meeting_iri(ref: MeetingRef) -> URIRef:
+    """``meeting/{kind}/{start}-{city}``; a session hangs below its parent meeting."""
+    place = ref.city or ref.name_key or "unnamed"
+    if ref.parent is not None:
+        local = f"{ref.kind}-{ref.name_key or place}"
+        if ref.start is not None:
+            local += f"-{ref.start.isoformat()}"
+        return URIRef(f"{meeting_iri(ref.parent)}/{local}")
+    local = f"{ref.start.isoformat()}-{place}" if ref.start is not None else place
+    return iri("meeting", ref.kind, local)
+
+
+def post_iri(post: PostRef) -> URIRef:
+    return iri("post", post.of.key, post.office)
+
+
+def letter_iri(key: str) -> URIRef:
+    return iri("letter", key)
+
+
+def _amount_key(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _hashed(kind: str, *content: object) -> URIRef:
+    return iri(kind, content_hash(*content))
+
+
+def commitment_iri(commitment: Commitment) -> URIRef:
+    """Hash of canonical content: the same pledge in three letters is one node."""
+    return _hashed(
+        "commitment",
+        actor_iri(commitment.actor),
+        commitment.kind,
+        _amount_key(commitment.amount),
+        commitment.unit,
+        commitment.target_year,
+        actor_iri(commitment.beneficiary) if commitment.beneficiary else None,
+        meeting_iri(commitment.made_at) if commitment.made_at else None,
+        commitment.key_phrase if commitment.amount is None else "",
+    )
+
+
+def position_iri(position: Position) -> URIRef:
+    meeting = meeting_iri(position.meeting) if position.meeting else None
+    return _hashed("position", actor_iri(position.actor), position.stance, position.topic, meeting, position.modality)
+
+
+def participation_iri(participation: Participation) -> URIRef:
+    return _hashed(
+        "participation", meeting_iri(participation.meeting), actor_iri(participation.actor), participation.capacity
+    )
+
+
+def observation_iri(observation: Observation, letter_key: str) -> URIRef:
+    first = observation.evidence[0]
+    return _hashed("observation", letter_key, first.start, first.end, first.quote)
+
+
+__all__ = [
+    "ACTOR_PATHS",
+    "DATASET",
+    "DATASET_GRAPH",
+    "ENTITIES_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "PAIRING_GRAPH",
+    "REFERENCE_GRAPH",
+    "VALIDATION_CONTEXT_GRAPH",
+    "VALIDATION_LETTER_GRAPH_PREFIX",
+    "actor_iri",
+    "commitment_iri",
+    "dataset_partition_iri",
+    "distribution_iri",
+    "graph_iri",
+    "letter_graph_iri",
+    "letter_iri",
+    "meeting_iri",
+    "modality_iri",
+    "observation_iri",
+    "participation_iri",
+    "position_iri",
+    "post_iri",
+    "skolem_iri",
+    "stance_iri",
+    "state_iri",
+]
