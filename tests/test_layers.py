@@ -13,7 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "natokg"
 
 LAYERS: list[set[str]] = [
-    {"errors", "paths", "records", "namespaces", "identifiers"},
+    {"errors", "paths", "records", "namespaces", "identifiers", "folding", "version"},
     {"knowledge"},
     {"read"},
     {"text"},
@@ -21,8 +21,8 @@ LAYERS: list[set[str]] = [
     {"rdf"},
     {"pipeline", "validation"},
     {"store"},
-    {"sparql"},
     {"remote"},
+    {"sparql"},
     {"evaluation"},
     {"cli", "__init__", "__main__"},
 ]

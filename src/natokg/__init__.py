@@ -14,7 +14,7 @@ replaces one of them.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from natokg.version import __version__
 
 # name -> (module, attribute), imported by __getattr__ when first asked for
 _LAZY = {

@@ -14,7 +14,7 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.console import Console
 
-from natokg import __version__
+from natokg.version import __version__
 from natokg.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInputError, NatokgError
 from natokg.namespaces import data_base_problem
 

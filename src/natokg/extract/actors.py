@@ -20,13 +20,12 @@ then: capacity ally, else partner); groups also as their members; the host state
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
 from datetime import date
 
 from natokg.text.dates import count_value
-from natokg.extract.meetings import MeetingIndex
 from natokg.extract.context import LetterContext
-from natokg.extract.stage import Found
+from natokg.extract.stage import Found, MeetingIndex, PersonIndex
 from natokg.folding import fold
 from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE
 from natokg.knowledge.cues import cue_regex, cue_word_set
@@ -54,13 +53,6 @@ _COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:
 _DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-
-
-@dataclass
-class PersonIndex:
-    persons: list[Person] = field(default_factory=list)
-    spans: list[tuple[int, int, ActorRef]] = field(default_factory=list)  # normalised name spans
-    signatories: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- persons

@@ -31,7 +31,7 @@ from datetime import date
 
 from natokg.text.dates import DateMatch
 from natokg.extract.context import LetterContext
-from natokg.extract.stage import Found
+from natokg.extract.stage import Found, MeetingIndex
 from natokg.text.nlp import CITY, KIND, NAMED, Mention
 from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
@@ -95,18 +95,6 @@ class _Draft:
         if match is None or self.start is None:
             return True
         return self.start <= match.first <= (self.end or self.start)
-
-
-@dataclass
-class MeetingIndex:
-    """The meetings of a letter, and which normalised spans name which meeting."""
-
-    meetings: list[Meeting]
-    spans: list[tuple[int, int, MeetingRef]]
-    main: Meeting | None
-
-    def at(self, start: int, end: int) -> list[tuple[int, int, MeetingRef]]:
-        return [s for s in self.spans if start <= s[0] and s[1] <= end]
 
 
 # ---------------------------------------------------------------- helpers

@@ -14,12 +14,44 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from natokg.records import Commitment, Evidence, Letter, LetterRecords, Observation, Participation, Position
+from natokg.records import (
+    ActorRef,
+    Commitment,
+    Evidence,
+    Letter,
+    LetterRecords,
+    Meeting,
+    MeetingRef,
+    Observation,
+    Participation,
+    Person,
+    Position,
+)
 
 if TYPE_CHECKING:
-    from natokg.extract.actors import PersonIndex
     from natokg.extract.context import LetterContext
-    from natokg.extract.meetings import MeetingIndex
+
+
+# ---------------------------------------------------------------- what stages return
+
+
+@dataclass
+class PersonIndex:
+    persons: list[Person] = field(default_factory=list)
+    spans: list[tuple[int, int, ActorRef]] = field(default_factory=list)  # normalised name spans
+    signatories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeetingIndex:
+    """The meetings of a letter, and which normalised spans name which meeting."""
+
+    meetings: list[Meeting]
+    spans: list[tuple[int, int, MeetingRef]]
+    main: Meeting | None
+
+    def at(self, start: int, end: int) -> list[tuple[int, int, MeetingRef]]:
+        return [s for s in self.spans if start <= s[0] and s[1] <= end]
 
 
 @dataclass(frozen=True)
@@ -68,4 +100,4 @@ class Stage:
         return replace(found, **dict(zip(self.fills, values, strict=True)))
 
 
-__all__ = ["Found", "Stage"]
+__all__ = ["Found", "MeetingIndex", "PersonIndex", "Stage"]

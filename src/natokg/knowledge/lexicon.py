@@ -30,7 +30,7 @@ from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
 from natokg.folding import fold
-from natokg.rdf.mapping import ACTOR_PATHS, actor_iri
+from natokg.identifiers import ACTOR_PATHS, actor_iri
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG, data_base, iri, rebased
 from natokg.knowledge.turtle import parse_turtle
 from natokg.paths import ontology_dir

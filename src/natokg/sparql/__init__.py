@@ -13,10 +13,10 @@ The modules, lowest first (each imports only those before it):
 Formatting results as tables, csv, tsv, json or markdown belongs to natokg.cli.render_query.
 """
 
-from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, render, term_for
+from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, term_for
 from natokg.sparql.run import QueryResult, run_query, run_sparql
 from natokg.sparql.safety import check_safe
-from natokg.sparql.saved import Column, SavedQuery, list_queries, load_query, parse_header
+from natokg.sparql.saved import Column, SavedQuery, list_queries, load_query, parse_header, render
 from natokg.sparql.tokens import placeholders
 from natokg.sparql.values import IRI, LangString, prefixed
 

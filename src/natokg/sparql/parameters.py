@@ -14,15 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
 
 from natokg.errors import QueryError
-from natokg.namespaces import DEFAULT_DATA_BASE, data_base
-from natokg.sparql.tokens import TOKENS
 from natokg.sparql.values import XSD, display_prefixes
-
-if TYPE_CHECKING:
-    from natokg.sparql.saved import SavedQuery
 
 PARAMETER_TYPES = ("iri", "iris", "string", "date", "year", "integer", "decimal", "boolean")
 
@@ -114,36 +108,4 @@ def term_for(parameter: Parameter, value: str) -> str:
     raise QueryError(f"parameter {name}: {text!r} is not a valid {kind}{hint}")
 
 
-def render(saved: SavedQuery, params: dict[str, Any] | None = None) -> str:
-    """The query text with every ``$name`` replaced by a validated term.
-
-    Unknown parameters and malformed values raise QueryError naming the parameter.
-    The ``id:`` prefix follows NATOKG_BASE.
-    """
-    given = {key.replace("-", "_"): value for key, value in (params or {}).items()}
-    for key in given:
-        saved.parameter(key)  # raises on unknown names
-    terms = {}
-    for parameter in saved.parameters:
-        value = given.get(parameter.name, parameter.default)
-        if value is None:
-            value = ""
-        terms[parameter.name] = term_for(parameter, str(value))
-        if terms[parameter.name] == "UNDEF" and not parameter.optional:
-            raise QueryError(f"parameter {parameter.name} needs a value ({parameter.description or parameter.type})")
-
-    base = data_base()
-
-    def replace(match: re.Match) -> str:
-        if match.group("placeholder"):
-            return terms[match.group("name")]
-        token = match.group(0)
-        # Queries are written against the default data namespace; NATOKG_BASE moves it.
-        if match.group("iri") and base != DEFAULT_DATA_BASE and token.startswith("<" + DEFAULT_DATA_BASE):
-            return "<" + base + token[1 + len(DEFAULT_DATA_BASE) :]
-        return token
-
-    return TOKENS.sub(replace, saved.text)
-
-
-__all__ = ["PARAMETER_TYPES", "Parameter", "render", "term_for"]
+__all__ = ["PARAMETER_TYPES", "Parameter", "term_for"]

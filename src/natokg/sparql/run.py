@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 
 from natokg.errors import MissingDependencyError, QueryError
 from natokg.remote.endpoint import send_query
-from natokg.sparql.parameters import render
+from natokg.sparql.saved import render
 from natokg.sparql.safety import check_safe
 from natokg.sparql.saved import SavedQuery, load_query
 from natokg.sparql.values import json_binding_value, oxigraph_value, rdflib_value

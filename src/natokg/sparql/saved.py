@@ -18,10 +18,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from natokg.errors import QueryError
-from natokg.sparql.parameters import PARAMETER_TYPES, Parameter
-from natokg.sparql.tokens import placeholders
+from natokg.namespaces import DEFAULT_DATA_BASE, data_base
+from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, term_for
+from natokg.sparql.tokens import TOKENS, placeholders
 
 
 @dataclass(frozen=True)
@@ -138,4 +140,37 @@ def _load_file(path: Path) -> SavedQuery:
     return parse_header(text, path.stem, path)
 
 
-__all__ = ["Column", "SavedQuery", "list_queries", "load_query", "parse_header"]
+def render(saved: SavedQuery, params: dict[str, Any] | None = None) -> str:
+    """The query text with every ``$name`` replaced by a validated term.
+
+    Unknown parameters and malformed values raise QueryError naming the parameter.
+    The ``id:`` prefix follows NATOKG_BASE.
+    """
+    given = {key.replace("-", "_"): value for key, value in (params or {}).items()}
+    for key in given:
+        saved.parameter(key)  # raises on unknown names
+    terms = {}
+    for parameter in saved.parameters:
+        value = given.get(parameter.name, parameter.default)
+        if value is None:
+            value = ""
+        terms[parameter.name] = term_for(parameter, str(value))
+        if terms[parameter.name] == "UNDEF" and not parameter.optional:
+            raise QueryError(f"parameter {parameter.name} needs a value ({parameter.description or parameter.type})")
+
+    base = data_base()
+
+    def replace(match: re.Match) -> str:
+        if match.group("placeholder"):
+            return terms[match.group("name")]
+        token = match.group(0)
+        # Queries are written against the default data namespace; NATOKG_BASE moves it.
+        if match.group("iri") and base != DEFAULT_DATA_BASE and token.startswith("<" + DEFAULT_DATA_BASE):
+            return "<" + base + token[1 + len(DEFAULT_DATA_BASE) :]
+        return token
+
+    return TOKENS.sub(replace, saved.text)
+
+
+__all__ = [
+    "render","Column", "SavedQuery", "list_queries", "load_query", "parse_header"]

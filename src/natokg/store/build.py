@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from natokg import __version__
+from natokg.version import __version__
 from natokg.errors import BadInputError, ReferenceDataError, StoreError
 from natokg.identifiers import (
     DATASET_GRAPH,

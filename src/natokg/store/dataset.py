@@ -28,7 +28,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from natokg import __version__
+from natokg.version import __version__
 from natokg.identifiers import DATASET, DATASET_GRAPH, dataset_partition_iri, distribution_iri, letter_iri
 from natokg.namespaces import PREFIXES, content_hash, data_base
 from natokg.rdf.formats import FORMAT_TABLE, MEDIA_TYPES

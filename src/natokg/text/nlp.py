@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from natokg.folding import fold
 from natokg.knowledge.lexicon import Lexicon
 from natokg.text.spacy_nl import dutch_pipeline, warm_tokenizer
 

@@ -47,7 +47,7 @@ class CompiledShape:
     checks: list = field(default_factory=list)  # (component IRI, function)
     nested: list["CompiledShape"] = field(default_factory=list)  # via sh:node / sh:or on values
     properties: list["CompiledShape"] = field(default_factory=list)
-    sparql: list["_SparqlConstraint"] = field(default_factory=list)
+    sparql: list = field(default_factory=list)  # shape_compiler.SparqlConstraint
     _plan: list | None = None
 
     def message(self) -> str:
