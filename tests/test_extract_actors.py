@@ -15,7 +15,7 @@ from edited_ontology import edited_ontology  # tests/edited_ontology.py
 from letter_records import extract_text, records  # tests/letter_records.py
 
 LETTERS = Path(__file__).resolve().parents[1] / "corpus" / "letters"
-SEEDS = sorted(p.name for p in LETTERS.glob("*.txt"))
+SEEDS = sorted(p.name for p in LETTERS.glob("[0-9]*.txt"))  # the seed letters, not the dev_* set
 
 
 def posts(result):

@@ -14,6 +14,7 @@ from natokg.evaluation.gold import GoldLetter, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
+SEED_GOLD = GOLD_DIR / "seeds.yaml"
 LETTERS_DIR = ROOT / "corpus" / "letters"
 SEED_FILES = [
     "000_d473f0d0e8325814.txt",
@@ -26,12 +27,21 @@ SEED_FILES = [
 
 @pytest.fixture(scope="module")
 def gold() -> dict[str, GoldLetter]:
-    return {letter.file: letter for letter in load_gold(GOLD_DIR)}
+    return {letter.file: letter for letter in load_gold(SEED_GOLD)}
 
 
 def test_gold_has_the_five_seed_letters(gold):
     assert list(gold) == SEED_FILES
-    assert sorted(p.name for p in LETTERS_DIR.iterdir()) == SEED_FILES
+    assert sorted(p.name for p in LETTERS_DIR.glob("[0-9]*")) == SEED_FILES
+
+
+def test_every_corpus_letter_has_gold_in_one_of_the_four_files():
+    letters = load_gold(GOLD_DIR)
+    assert sorted(g.file for g in letters) == sorted(p.name for p in LETTERS_DIR.iterdir())
+    assert len(letters) == 40
+    assert sorted(p.name for p in GOLD_DIR.glob("*.yaml")) == [
+        "gold-early.yaml", "gold-late.yaml", "gold-pairs.yaml", "seeds.yaml",
+    ]
 
 
 def test_gold_fields_are_typed(gold):
