@@ -33,6 +33,7 @@ from natokg.evaluation.report import (
     CategoryScore,
 )
 from natokg.evaluation.scoring import GoldNames, evaluate, letter_year
+from natokg.errors import BadInputError, NoMeetingError
 from natokg.evaluation.gold import GoldLetter, load_gold
 from natokg.namespaces import slugify
 from natokg.records import (
@@ -421,3 +422,174 @@ def test_real_pipeline_report_has_all_categories():
     assert list(report.categories) == list(CATEGORIES)
     assert report.letters == SEED_FILES
     assert "letter metadata" in format_report(report)
+
+
+# ---------------------------------------------------------------- development-set conventions
+
+NL = ActorRef("state", "nl")
+BRUSSELS_FMM = MeetingRef("foreign-ministers", date(2020, 12, 1), "brussels")  # type: ignore[arg-type]
+
+
+def write_letters(directory: Path, *files: str) -> Path:
+    for file in files:
+        (directory / file).write_text("x", encoding="utf-8")
+    return directory
+
+
+def letter_records(file: str, kind: str, meeting: MeetingRef = BRUSSELS_FMM, positions=()) -> LetterRecords:
+    records = LetterRecords(Letter(file, kind, "0", file))  # type: ignore[arg-type]
+    records.meetings.append(Meeting(meeting, "main", "main"))
+    records.positions.extend(positions)
+    return records
+
+
+def test_optional_gold_items_are_neither_misses_nor_hits(tmp_path, names):
+    (tmp_path / "gold.yaml").write_text(
+        "# quote_ws: collapse\n- file: a.txt\n  doc_type: report\n  positions:\n"
+        "    - {actor: Netherlands, stance: support, topic: Arctic, quote: \"Nederland steunt\\n  het Arctische beleid\"}\n"
+        "    - {actor: Netherlands, stance: oppose, topic: China, quote: \"tegen\", optional: true}\n",
+        encoding="utf-8",
+    )
+    write_letters(tmp_path, "a.txt")
+    arctic = Position(NL, "support", "arctic", None, "expressed", evidence("Nederland steunt het\nArctische beleid"))
+    china = Position(NL, "oppose", "china", None, "expressed", evidence("tegen"))
+
+    def scores(*positions):
+        report = evaluate(tmp_path / "gold.yaml", tmp_path, names=names,
+                          extractor=lambda path: letter_records("a.txt", "report", positions=positions))
+        score = report.categories[POSITIONS]
+        return score.tp, score.fp, score.fn
+
+    assert scores() == (0, 0, 1)  # the optional position is not missed
+    assert scores(china) == (0, 0, 1)  # nor a hit when found
+    assert scores(arctic, china) == (1, 0, 0)
+    assert scores(arctic) == (1, 0, 0)
+
+
+PAIR_GOLD = """\
+# quote_ws: collapse
+- file: dev_2020_fmm_agenda_x.txt
+  doc_type: agenda
+  positions:
+    - {actor: Netherlands, stance: support, topic: defence spending, quote: "Nederland zet in op  meer uitgaven"}
+    - {actor: Netherlands, stance: call_for, topic: Arctic, quote: "Nederland vraagt aandacht voor het noorden"}
+- file: dev_2020_fmm_report_x.txt
+  doc_type: report
+  pairs_with: dev_2020_fmm_agenda_x.txt
+  not_mentioned: ["Nederland vraagt aandacht voor het noorden"]
+  positions:
+    - actor: Netherlands
+      stance: emphasise
+      topic: defence spending
+      quote: "Nederland benadrukte de uitgaven"
+      realises: "Nederland zet in op\\nmeer uitgaven"
+"""
+
+
+def pair_extractor(report_meeting: MeetingRef = BRUSSELS_FMM, extra_report=()):
+    def extract(path: Path) -> LetterRecords:
+        if "agenda" in path.name:
+            return letter_records(path.name, "agenda", positions=[
+                Position(NL, "support", "defence-spending", BRUSSELS_FMM, "intended", evidence("zet in op")),
+                Position(NL, "call-for", "arctic", BRUSSELS_FMM, "intended", evidence("vraagt aandacht")),
+            ])
+        return letter_records(path.name, "report", report_meeting, positions=[
+            Position(NL, "emphasise", "defence-spending", report_meeting, "expressed", evidence("benadrukte")),
+            *extra_report,
+        ])
+
+    return extract
+
+
+def test_pairing_links_report_positions_to_the_agenda_positions_they_realise(tmp_path, names):
+    (tmp_path / "gold.yaml").write_text(PAIR_GOLD, encoding="utf-8")
+    write_letters(tmp_path, "dev_2020_fmm_agenda_x.txt", "dev_2020_fmm_report_x.txt")
+
+    def pairing(extractor) -> tuple[int, int, int]:
+        score = evaluate(tmp_path / "gold.yaml", tmp_path, names=names, extractor=extractor).categories[PAIRING]
+        return score.tp, score.fp, score.fn
+
+    assert pairing(pair_extractor()) == (1, 0, 0)
+    # the report about another meeting: the build pairs nothing
+    other = MeetingRef("foreign-ministers", date(2020, 12, 2), "brussels")  # type: ignore[arg-type]
+    assert pairing(pair_extractor(other)) == (0, 0, 1)
+    # a Dutch Arctic position in the report realises the agenda's, but the gold says it was not taken up
+    arctic = Position(NL, "support", "arctic", BRUSSELS_FMM, "expressed", evidence("steunde"))
+    assert pairing(pair_extractor(extra_report=[arctic])) == (1, 1, 0)
+    # opposing is never compatible with calling for
+    opposed = Position(NL, "oppose", "arctic", BRUSSELS_FMM, "expressed", evidence("verzette zich"))
+    assert pairing(pair_extractor(extra_report=[opposed])) == (1, 0, 0)
+
+
+def test_split_scores_the_letters_of_one_era(tmp_path, names):
+    (tmp_path / "gold.yaml").write_text(
+        "- {file: dev_2014_summit_report_x.txt, doc_type: report}\n"
+        "- {file: dev_2015_summit_report_y.txt, doc_type: report}\n"
+        "- {file: 000_seed.txt, doc_type: report, letter_date: \"2026-06-03\"}\n"
+        "- {file: 001_seed.txt, doc_type: report, main_meeting: {kind: summit, start: \"2002-11-21\"}}\n",
+        encoding="utf-8",
+    )
+    write_letters(tmp_path, "dev_2014_summit_report_x.txt", "dev_2015_summit_report_y.txt", "000_seed.txt", "001_seed.txt")
+
+    def extract(path):
+        return LetterRecords(Letter(path.stem, "report", "0", path.name))
+
+    assert [letter_year(g) for g in load_gold(tmp_path)] == [2014, 2015, 2026, 2002]
+    early = evaluate(tmp_path, tmp_path, names=names, extractor=extract, split="early")
+    late = evaluate(tmp_path, tmp_path, names=names, extractor=extract, split="late")
+    assert early.letters == ["dev_2014_summit_report_x.txt", "001_seed.txt"]
+    assert late.letters == ["dev_2015_summit_report_y.txt", "000_seed.txt"]
+    assert (early.split, early.categories[DOC_TYPE].tp, late.categories[DOC_TYPE].tp) == ("early", 2, 2)
+    assert "natokg eval: 2 gold letters (late)" in format_report(late)
+    with pytest.raises(BadInputError, match="unknown split 'middle'"):
+        evaluate(tmp_path, tmp_path, names=names, extractor=extract, split="middle")
+
+
+def test_by_letter_scores_add_up_to_the_totals_and_mark_refused_letters(gold, names):
+    def extract(path):
+        if path.name == "004_645f0c655bd661fc.txt":
+            raise NoMeetingError("no NATO meeting recognised", path=path)
+        return records_from_gold(gold[path.name], names)
+
+    report = evaluate(SEED_GOLD, extractor=extract, names=names)
+    assert list(report.by_letter) == SEED_FILES
+    for name in CATEGORIES:
+        assert sum(scores[name].fn for scores in report.by_letter.values()) == report.categories[name].fn
+    assert report.by_letter["004_645f0c655bd661fc.txt"][POSITIONS].f1 == 0.0
+    assert report.by_letter["000_d473f0d0e8325814.txt"][POSITIONS].f1 == 1.0
+    table = format_by_letter(report).splitlines()
+    berlin = next(line for line in table if line.startswith("004_645f0c655bd661fc.txt"))
+    assert berlin.endswith("refused")
+    assert "Letters refused or unreadable: 1" in format_report(report)
+
+
+def test_eval_command_split_and_by_letter(tmp_path):
+    from typer.testing import CliRunner
+
+    from natokg.cli.app import app
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "gold.yaml").write_text(PAIR_GOLD, encoding="utf-8")
+    write_letters(tmp_path, "dev_2020_fmm_agenda_x.txt", "dev_2020_fmm_report_x.txt")
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "gold"), "--letters", str(tmp_path),
+                                      "--split", "late", "--by-letter", "--no-misses", "--no-fail"])
+    assert result.exit_code == 0, result.output
+    assert "natokg eval: 2 gold letters (late)" in result.output
+    assert "Letters refused or unreadable: 2" in result.output  # "x" is no letter about a meeting
+    assert any(line.startswith("dev_2020_fmm_report_x.txt") and line.endswith("refused") for line in result.output.splitlines())
+    early = CliRunner().invoke(app, ["eval", str(tmp_path / "gold"), "--letters", str(tmp_path), "--split", "early"])
+    assert early.exit_code == 0 and "natokg eval: 0 gold letters (early)" in early.output
+
+
+def test_real_corpus_report_has_every_category_and_forty_letters():
+    report = evaluate(GOLD_DIR)
+    assert list(report.categories) == list(CATEGORIES)
+    assert len(report.letters) == len(set(report.letters)) == 40
+    assert set(report.by_letter) == set(report.letters)
+    assert report.categories[PAIRING].tp + report.categories[PAIRING].fn > 30  # the five pairs' realised positions
+    assert {f.letter for f in report.failures} <= set(report.letters)
+    text = format_report(report, show_misses=False)
+    for name in CATEGORIES:
+        assert name in text
+    early = [g for g in load_gold(GOLD_DIR) if letter_year(g) <= 2014]
+    assert len(early) == 15 + 3  # gold-early and three of the five pairs
