@@ -31,7 +31,7 @@ def format_report(report: EvalReport, *, show_misses: bool = True, limit: int = 
         )
     if report.failures:
         lines += ["", f"Letters refused or unreadable: {len(report.failures)} (all their facts count as misses):"]
-        lines += [f"  {f.letter}: {_clip(f.message, width)}" for f in report.failures]
+        lines += [f"  {f.letter}: {f.message}" for f in report.failures]
     if report.unresolved_names:
         lines += ["", "Gold names the ontology has no label for (resolved by slug): " + ", ".join(report.unresolved_names)]
     if show_misses:
