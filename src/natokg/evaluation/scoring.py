@@ -24,6 +24,9 @@ Scoring conventions (documented here because the numbers depend on them):
 - Partners are a set per letter: states and organisations that participate or are
   invited as partner or guest; a group participant counts as its members when the
   ontology lists them (nkg:hasMember).
+- Document type: a record of kind memo or letter is the gold's "other".
+- A letter the extractor refuses (or that cannot be read) predicts nothing: every gold
+  fact of it is a miss, and the report lists it with the reason.
 - The main meeting is one fact per letter: kind, start and city together (a gold null
   city, a virtual meeting, wants no city). "main meeting details" scores its fields apart.
 - Commitment amounts are the commitments with an amount: value and unit must agree, and
