@@ -85,7 +85,8 @@ def _is_prose(paragraph: str) -> bool:
 class LetterGenerator:
     def __init__(self, seed: int) -> None:
         self.seed = seed
-        self.sources = [p.read_text(encoding="utf-8") for p in sorted(LETTERS_DIR.glob("*.txt"))]
+        # the seed letters only: a generated corpus stays the same whatever the dev_* set holds
+        self.sources = [p.read_text(encoding="utf-8") for p in sorted(LETTERS_DIR.glob("[0-9]*.txt"))]
         if not self.sources:
             raise SystemExit(f"no letters in {LETTERS_DIR}")
         self.split = [split_letter(text) for text in self.sources]

@@ -147,7 +147,11 @@ def test_build_then_export_nquads(tmp_path):
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory):
     store = tmp_path_factory.mktemp("store")
-    result = runner.invoke(app, ["build", str(ROOT / "corpus"), "--store", str(store), "--jobs", "1", "--quiet"])
+    corpus = tmp_path_factory.mktemp("corpus")  # the seed letters
+    (corpus / "letters").mkdir()
+    for letter in (ROOT / "corpus" / "letters").glob("[0-9]*.txt"):
+        (corpus / "letters" / letter.name).write_bytes(letter.read_bytes())
+    result = runner.invoke(app, ["build", str(corpus), "--store", str(store), "--jobs", "1", "--quiet"])
     assert result.exit_code == 0, result.stderr
     return store
 

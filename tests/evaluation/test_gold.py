@@ -10,17 +10,26 @@ import pytest
 
 from natokg.errors import BadInputError
 from natokg.evaluation.gold import GoldLetter, load_gold
-from support.gold_files import GOLD_DIR, LETTERS_DIR, SEED_FILES
+from support.gold_files import GOLD_DIR, LETTERS_DIR, SEED_FILES, SEED_GOLD
 
 
 @pytest.fixture(scope="module")
 def gold() -> dict[str, GoldLetter]:
-    return {letter.file: letter for letter in load_gold(GOLD_DIR)}
+    return {letter.file: letter for letter in load_gold(SEED_GOLD)}
 
 
 def test_gold_has_the_five_seed_letters(gold):
     assert list(gold) == SEED_FILES
-    assert sorted(p.name for p in LETTERS_DIR.iterdir()) == SEED_FILES
+    assert sorted(p.name for p in LETTERS_DIR.glob("[0-9]*")) == SEED_FILES
+
+
+def test_every_corpus_letter_has_gold_in_one_of_the_four_files():
+    letters = load_gold(GOLD_DIR)
+    assert sorted(g.file for g in letters) == sorted(p.name for p in LETTERS_DIR.iterdir())
+    assert len(letters) == 40
+    assert sorted(p.name for p in GOLD_DIR.glob("*.yaml")) == [
+        "gold-early.yaml", "gold-late.yaml", "gold-pairs.yaml", "seeds.yaml",
+    ]
 
 
 def test_gold_fields_are_typed(gold):
@@ -69,3 +78,36 @@ def test_missing_gold_directory(tmp_path):
         load_gold(tmp_path / "nowhere")
     with pytest.raises(BadInputError, match=r"no gold \*\.yaml"):
         load_gold(tmp_path)
+
+
+def test_quote_ws_collapse_collapses_quotes_names_and_roles(tmp_path):
+    entry = (
+        "- file: a.txt\n  doc_type: report\n"
+        "  persons:\n    - {name: \"Mark\\n  Rutte\", role: \"Secretaris-\\nGeneraal\", affiliation: NATO}\n"
+        "  positions:\n    - {actor: Netherlands, stance: support, topic: Arctic, quote: \"bond-\\n genoten  steunen\"}\n"
+    )
+    (tmp_path / "collapsed.yaml").write_text("# quote_ws: collapse\n" + entry, encoding="utf-8")
+    [letter] = load_gold(tmp_path / "collapsed.yaml")
+    assert letter.collapse_whitespace is True
+    assert (letter.persons[0].name, letter.persons[0].role) == ("Mark Rutte", "Secretaris- Generaal")
+    assert letter.positions[0].quote == "bond- genoten steunen"
+    (tmp_path / "exact.yaml").write_text("# quotes as written\n" + entry, encoding="utf-8")
+    [exact] = load_gold(tmp_path / "exact.yaml")
+    assert exact.collapse_whitespace is False
+    assert exact.positions[0].quote == "bond-\n genoten  steunen"
+
+
+def test_optional_items_and_pair_fields_are_read_and_extra_fields_ignored(tmp_path):
+    (tmp_path / "pairs.yaml").write_text(
+        "- file: r.txt\n  doc_type: report\n  pairs_with: a.txt\n  notes: free text\n"
+        "  not_mentioned: [\"some agenda quote\"]\n"
+        "  persons:\n    - {name: Rutte, role: null, affiliation: NATO, optional: true, as_written: \"Rutte\"}\n"
+        "  positions:\n    - {actor: Netherlands, stance: support, topic: Arctic, quote: q, realises: \"agenda q\","
+        " pair_status: changed}\n",
+        encoding="utf-8",
+    )
+    [letter] = load_gold(tmp_path)
+    assert letter.pairs_with == "a.txt"
+    assert letter.persons[0].optional is True
+    position = letter.positions[0]
+    assert (position.realises, position.pair_status, position.optional) == ("agenda q", "changed", False)

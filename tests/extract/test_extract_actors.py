@@ -15,7 +15,7 @@ from support.edited_ontology import edited_ontology
 from support.letter_records import extract_text, records
 
 LETTERS = Path(__file__).resolve().parents[2] / "corpus" / "letters"
-SEEDS = sorted(p.name for p in LETTERS.glob("*.txt"))
+SEEDS = sorted(p.name for p in LETTERS.glob("[0-9]*.txt"))  # the seed letters, not the dev_* set
 
 
 def posts(result):

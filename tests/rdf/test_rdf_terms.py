@@ -21,7 +21,7 @@ from natokg.pipeline import map_letter
 from natokg.rdf.terms import from_ox, ntriples_to_rdflib, to_ox
 
 REPO = Path(__file__).resolve().parents[2]
-LETTERS = sorted((REPO / "corpus" / "letters").glob("*.txt"))
+LETTERS = sorted((REPO / "corpus" / "letters").glob("[0-9]*.txt"))  # the seed letters, not the dev_* set
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 

@@ -48,7 +48,10 @@ def real_store(tmp_path_factory):
     from natokg.store.layout import open_store
 
     path = tmp_path_factory.mktemp("real") / "store"
-    summary = build(ROOT / "corpus" / "letters", path)
+    letters = tmp_path_factory.mktemp("letters")  # the seed letters, not the dev_* set
+    for letter in (ROOT / "corpus" / "letters").glob("[0-9]*.txt"):
+        (letters / letter.name).write_bytes(letter.read_bytes())
+    summary = build(letters, path)
     assert summary.letters_loaded == 5, summary.skipped
     return open_store(path, read_only=True)
 

@@ -316,7 +316,7 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
 
 @pytest.mark.slow
 def test_builds_with_other_hash_seeds_and_file_order_export_identical_nquads(tmp_path):
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "letters"
+    corpus = seed_letters_copy(tmp_path / "letters")
     exports = []
     for run, seed in enumerate(["0", "12345"]):
         store_dir = tmp_path / f"store{run}"
@@ -334,6 +334,14 @@ def test_builds_with_other_hash_seeds_and_file_order_export_identical_nquads(tmp
 CORPUS = TESTS_DIR.parent / "corpus" / "letters"
 
 
+def seed_letters_copy(directory: Path) -> Path:
+    """A folder with the five seed letters of the corpus (not the dev_* set)."""
+    directory.mkdir(parents=True)
+    for letter in CORPUS.glob("[0-9]*.txt"):
+        (directory / letter.name).write_bytes(letter.read_bytes())
+    return directory
+
+
 def _hash_key(name: str) -> str:
     """Letters without a ministry reference are keyed by sha256[:12] of the file."""
     return hashlib.sha256((CORPUS / name).read_bytes()).hexdigest()[:12]
@@ -341,8 +349,9 @@ def _hash_key(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def real_store(tmp_path_factory):
-    store_dir = tmp_path_factory.mktemp("real") / "store"
-    summary = build(CORPUS, store_dir, jobs=2)
+    real = tmp_path_factory.mktemp("real")
+    summary = build(seed_letters_copy(real / "letters"), real / "store", jobs=2)
+    store_dir = real / "store"
     return store_dir, summary
 
 
@@ -379,7 +388,7 @@ def test_natokg_base_regression_reference_data_follows_the_data_namespace(real_s
     check found no rows), and content-hashed local names changed with the base."""
     other = "https://example.org/kg/"
     store_dir = tmp_path / "store"
-    process = run_build_subprocess(CORPUS, store_dir, env={"NATOKG_BASE": other}, real=True,
+    process = run_build_subprocess(seed_letters_copy(tmp_path / "letters"), store_dir, env={"NATOKG_BASE": other}, real=True,
                                    stdout=subprocess.PIPE)
     out, _ = process.communicate(timeout=300)
     assert process.returncode == 0 and out.strip() == b"5"
@@ -440,5 +449,5 @@ def test_real_evidence_offsets_index_into_the_kept_source_text(real_store):
 @pytest.mark.slow
 def test_real_corpus_rebuild_without_changes_maps_nothing(real_store, tmp_path):
     store_dir, _ = real_store
-    summary = build(CORPUS, store_dir, jobs=1)
+    summary = build(store_dir.parent / "letters", store_dir, jobs=1)
     assert (summary.letters_read, summary.letters_unchanged, summary.skipped) == (0, 5, [])

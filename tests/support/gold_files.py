@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "corpus" / "gold"
 LETTERS_DIR = ROOT / "corpus" / "letters"
+SEED_GOLD = GOLD_DIR / "seeds.yaml"
 SEED_FILES = [
     "000_d473f0d0e8325814.txt",
     "001_cd1c5c75dbeda8f3.txt",

@@ -148,10 +148,16 @@ def validate_command(
 @app.command("eval")
 @handles_errors
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Folder with the gold facts (seeds.yaml).")] = Path("corpus/gold"),
+    gold: Annotated[
+        Path, typer.Argument(help="Folder with the gold facts (every *.yaml in it), or one gold file.")
+    ] = Path("corpus/gold"),
     letters: Annotated[
         Optional[Path], typer.Option("--letters", help="Folder with the letters (default: GOLD/../letters).")
     ] = None,
+    split: Annotated[
+        Optional[str], typer.Option("--split", help="Only the letters of 2014 and before (early) or 2015 and after (late).")
+    ] = None,
+    by_letter: Annotated[bool, typer.Option("--by-letter", help="Also a table of each letter's F1 per category.")] = False,
     misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List misses and false hits.")] = True,
     fail: Annotated[
         bool, typer.Option("--fail/--no-fail", help="Exit 1 when a category is below its required F1.")
@@ -159,12 +165,15 @@ def eval_command(
 ) -> None:
     """Score the extraction against hand-written gold facts: precision, recall, F1.
 
-    Example: natokg eval corpus/gold --letters corpus/letters
+    Example: natokg eval corpus/gold --split late --by-letter --no-misses
     """
-    from natokg.evaluation.scoring import evaluate, format_report
+    from natokg.cli.render_eval import format_by_letter, format_report
+    from natokg.evaluation.scoring import evaluate
 
-    report = evaluate(gold, letters)
+    report = evaluate(gold, letters, split=split)
     out.print(format_report(report, show_misses=misses), markup=False)
+    if by_letter:
+        out.print(format_by_letter(report), markup=False)
     if fail and report.failing():
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -4,6 +4,13 @@
 :class:`GoldLetter` records, checking every controlled value; a problem raises
 BadInputError naming the file and the entry. natokg.evaluation.scoring scores extraction
 against these records.
+
+Two file conventions of the development set are honoured here: a first line
+``# quote_ws: collapse`` means the file's quotes, names and roles match the letter after
+collapsing every whitespace run to one space, so the loader collapses them (and the
+scorer collapses the letter's side); ``optional: true`` on an item marks a borderline
+fact that is neither a miss nor a false hit. Fields the scorer does not use (as_written,
+notes, not_mentioned ...) are ignored.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+import re
 
 import yaml
 
@@ -41,6 +50,7 @@ class GoldPerson:
     name: str
     role: str | None
     affiliation: str | None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class GoldMeeting:
     city: str | None  # English name
     country: str | None  # English name
     name: str | None = None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class GoldSession:
     name: str
     kind: str  # council_session | social_event | forum | working_session
     date: date | None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class GoldCommitment:
     target_year: int | None
     made_at: str | None
     quote: str | None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,9 @@ class GoldPosition:
     stance: str
     topic: str
     quote: str | None
+    optional: bool = False
+    realises: str | None = None  # a report position: the quote of the agenda position it takes up
+    pair_status: str | None = None  # "changed" when only partly realised
 
 
 @dataclass(frozen=True)
@@ -100,18 +116,33 @@ class GoldLetter:
     commitments: tuple[GoldCommitment, ...]
     positions: tuple[GoldPosition, ...]
     kamerstukken: tuple[str, ...]
+    pairs_with: str | None = None  # a report: the file of the agenda letter of the same meeting
+    collapse_whitespace: bool = False  # the file's first line is "# quote_ws: collapse"
 
 
 # ---------------------------------------------------------------- loading the gold
+
+_COLLAPSE_MARK = re.compile(r"#\s*quote_ws:\s*collapse\s*$", re.MULTILINE)
+
+
+def collapse_whitespace(text: str) -> str:
+    """Every run of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
+
 
 
 class _Entry:
     """Typed access to one mapping of the gold YAML, with errors that say where."""
 
-    def __init__(self, data: object, where: str, path: Path) -> None:
+    def __init__(self, data: object, where: str, path: Path, collapse: bool = False) -> None:
         if not isinstance(data, dict):
             raise BadInputError(f"{where} is not a mapping of fields", path=path)
-        self.data, self.where, self.path = data, where, path
+        self.data, self.where, self.path, self.collapse = data, where, path, collapse
+
+    def letter_text(self, key: str, *, required: bool = False) -> str | None:
+        """A quote, name or role: text of the letter, whitespace collapsed when the file says so."""
+        value = self.text(key, required=required)
+        return collapse_whitespace(value) if self.collapse and value is not None else value
 
     def fail(self, problem: str) -> BadInputError:
         return BadInputError(f"{self.where} {problem}; fix the gold file", path=self.path)
@@ -175,7 +206,9 @@ class _Entry:
         return value
 
     def items(self, key: str) -> list[_Entry]:
-        return [_Entry(item, f"{self.where} {key}[{i}]", self.path) for i, item in enumerate(self._list(key), 1)]
+        return [
+            _Entry(item, f"{self.where} {key}[{i}]", self.path, self.collapse) for i, item in enumerate(self._list(key), 1)
+        ]
 
     def strings(self, key: str) -> tuple[str, ...]:
         values = self._list(key)
@@ -200,29 +233,33 @@ def _meeting(entry: _Entry, *, named: bool) -> GoldMeeting:
         end=entry.day("end"),
         city=entry.text("city"),
         country=entry.text("country"),
-        name=entry.text("name") if named else None,
+        name=entry.letter_text("name") if named else None,
+        optional=entry.boolean("optional"),
     )
 
 
 def _gold_letter(entry: _Entry) -> GoldLetter:
     entry.where += f" ({entry.text('file', required=True)})"
     main = entry.data.get("main_meeting")
+    main_entry = None if main is None else _Entry(main, f"{entry.where} main_meeting", entry.path, entry.collapse)
     return GoldLetter(
         file=entry.text("file", required=True),
         doc_type=entry.choice("doc_type", _DOC_TYPES),
         letter_date=entry.day("letter_date"),
         reference=entry.text("reference"),
         signatories=tuple(
-            GoldSignatory(e.text("name", required=True), e.text("role")) for e in entry.items("signatories")
+            GoldSignatory(e.letter_text("name", required=True), e.letter_text("role")) for e in entry.items("signatories")
         ),
-        main_meeting=None if main is None else _meeting(_Entry(main, f"{entry.where} main_meeting", entry.path), named=False),
+        main_meeting=None if main_entry is None else _meeting(main_entry, named=False),
         sub_meetings=tuple(
-            GoldSession(e.text("name", required=True), e.choice("kind", _SESSION_KINDS), e.day("date"))
+            GoldSession(e.letter_text("name", required=True), e.choice("kind", _SESSION_KINDS), e.day("date"),
+                        e.boolean("optional"))
             for e in entry.items("sub_meetings")
         ),
         other_meetings=tuple(_meeting(e, named=True) for e in entry.items("other_meetings")),
         persons=tuple(
-            GoldPerson(e.text("name", required=True), e.text("role"), e.text("affiliation"))
+            GoldPerson(e.letter_text("name", required=True), e.letter_text("role"), e.text("affiliation"),
+                       e.boolean("optional"))
             for e in entry.items("persons")
         ),
         allies_count=entry.integer("allies_count"),
@@ -236,7 +273,8 @@ def _gold_letter(entry: _Entry) -> GoldLetter:
                 unit=e.optional_choice("unit", _UNITS),
                 target_year=e.integer("target_year"),
                 made_at=e.text("made_at"),
-                quote=e.text("quote"),
+                quote=e.letter_text("quote"),
+                optional=e.boolean("optional"),
             )
             for e in entry.items("commitments")
         ),
@@ -246,11 +284,16 @@ def _gold_letter(entry: _Entry) -> GoldLetter:
                 verb=e.text("verb"),
                 stance=e.choice("stance", _STANCES),
                 topic=e.text("topic", required=True),
-                quote=e.text("quote"),
+                quote=e.letter_text("quote"),
+                optional=e.boolean("optional"),
+                realises=e.letter_text("realises"),
+                pair_status=e.text("pair_status"),
             )
             for e in entry.items("positions")
         ),
         kamerstukken=entry.strings("kamerstukken"),
+        pairs_with=entry.text("pairs_with"),
+        collapse_whitespace=entry.collapse,
     )
 
 
@@ -273,7 +316,8 @@ def load_gold(gold_dir: Path) -> list[GoldLetter]:
     seen: dict[str, Path] = {}
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            source = path.read_text(encoding="utf-8")
+            data = yaml.safe_load(source)
         except (OSError, UnicodeDecodeError) as error:
             raise BadInputError(f"cannot read the gold file: {error}", path=path) from None
         except yaml.YAMLError as error:
@@ -281,8 +325,9 @@ def load_gold(gold_dir: Path) -> list[GoldLetter]:
             raise BadInputError(f"not valid YAML: {problem}", path=path) from None
         if not isinstance(data, list):
             raise BadInputError("expected a YAML list with one entry per letter (see corpus/gold/README.md)", path=path)
+        collapse = _COLLAPSE_MARK.match(source) is not None
         for number, item in enumerate(data, 1):
-            letter = _gold_letter(_Entry(item, f"entry {number}", path))
+            letter = _gold_letter(_Entry(item, f"entry {number}", path, collapse))
             if letter.file in seen:
                 raise BadInputError(f"entry {number}: {letter.file} already has gold in {seen[letter.file].name}", path=path)
             seen[letter.file] = path

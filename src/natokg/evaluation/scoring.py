@@ -1,8 +1,8 @@
 """Score natokg's extraction against the hand-written gold facts (corpus/gold).
 
 :func:`natokg.evaluation.gold.load_gold` reads the gold YAML into typed ``GoldLetter`` records;
-``evaluate`` runs the extractor over each gold letter and scores it per category;
-``format_report`` renders the scores as plain text for ``natokg eval``.
+``evaluate`` runs the extractor over each gold letter and scores it per category into an
+:class:`~natokg.evaluation.report.EvalReport` (natokg.cli.render_eval renders it).
 
 Scoring conventions (documented here because the numbers depend on them):
 
@@ -24,6 +24,16 @@ Scoring conventions (documented here because the numbers depend on them):
 - Partners are a set per letter: states and organisations that participate or are
   invited as partner or guest; a group participant counts as its members when the
   ontology lists them (nkg:hasMember).
+- Document type: a record of kind memo or letter is the gold's "other".
+- A letter the extractor refuses (or that cannot be read) predicts nothing: every gold
+  fact of it is a miss, and the report lists it with the reason.
+- The main meeting is one fact per letter: kind, start and city together (a gold null
+  city, a virtual meeting, wants no city). "main meeting details" scores its fields apart.
+- Commitment amounts are the commitments with an amount: value and unit must agree, and
+  the target year too when the gold gives one.
+- An ``optional: true`` gold item is neither a miss when not found nor a true or false
+  hit when found; non-optional items are matched first.
+- Pairing: see natokg.evaluation.pairing.
 - Precision of a category without predictions is 1.0, recall of a category without
   gold facts is 1.0, so a category with neither has F1 1.0; F1 is 0.0 when P + R is 0.
 
@@ -36,217 +46,24 @@ resort (which yields the group slugs: "several-allies"); see :class:`GoldNames`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
-from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-from natokg.evaluation.gold import GoldLetter, load_gold
+from natokg.evaluation.gold import GoldLetter, collapse_whitespace, load_gold
+from natokg.evaluation.names import GoldNames
+from natokg.evaluation.pairing import Pair, gold_pairs, predicted_pairs
+from natokg.errors import BadInputError
+from natokg.evaluation.report import (
+    ALLIES_COUNT, AMOUNTS, CATEGORIES, COMMITMENTS, DOC_TYPE, LETTER_DATE, MAIN_MEETING,
+    MAIN_MEETING_DETAILS, METADATA, OTHER_MEETINGS, PAIRING, PARTNERS, PERSONS, POSITIONS, SESSIONS,
+    CategoryScore, EvalReport, Finding, LetterFailure,
+)
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, LetterRecords
 
-if TYPE_CHECKING:
-    from natokg.knowledge.lexicon import Lexicon
-
-# ---------------------------------------------------------------- categories
-
-METADATA = "letter metadata"
-MAIN_MEETING = "main meeting"
-SESSIONS = "sessions"
-OTHER_MEETINGS = "other meetings"
-PERSONS = "persons"
-PARTNERS = "partners"
-ALLIES_COUNT = "allies count"
-COMMITMENTS = "commitments"
-POSITIONS = "positions"
-
-CATEGORIES: tuple[str, ...] = (
-    METADATA, MAIN_MEETING, SESSIONS, OTHER_MEETINGS, PERSONS, PARTNERS, ALLIES_COUNT,
-    COMMITMENTS, POSITIONS,
-)
-
-#: Required F1 per category: issue 3 (0.9 each), issue 4 (commitments 0.85, positions 0.8).
-THRESHOLDS: Mapping[str, float] = MappingProxyType(
-    {
-        METADATA: 0.9, MAIN_MEETING: 0.9, SESSIONS: 0.9, OTHER_MEETINGS: 0.9, PERSONS: 0.9,
-        PARTNERS: 0.9, ALLIES_COUNT: 0.9, COMMITMENTS: 0.85, POSITIONS: 0.8,
-    }
-)
-
-
-# ---------------------------------------------------------------- gold names -> record keys
-
-
-class GoldNames:
-    """Resolves the gold file's English names and enum spellings to record keys.
-
-    Names go through the lexicon (natokg.knowledge.lexicon: the prefLabels and altLabels of
-    ontology/*.ttl and ontology/reference/*.ttl), then pycountry for state names, then
-    ``slugify`` (which yields the group slugs: "Several allies" -> several-allies).
-    Names the lexicon does not know are kept in ``unresolved`` for the report.
-    """
-
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        if lexicon is None:
-            from natokg.errors import ReferenceDataError
-            from natokg.knowledge.lexicon import load_lexicon
-
-            try:
-                lexicon = load_lexicon()
-            except ReferenceDataError:
-                lexicon = None  # no ontology: resolve by pycountry and slug alone
-        self.lexicon = lexicon
-        self.unresolved: set[str] = set()
-
-    def actor(self, name: str) -> ActorRef:
-        """'Sweden' -> state se, 'European Union' -> organisation eu, 'Several allies' -> group several-allies."""
-        found = self.lexicon.actor_by_surface(name) if self.lexicon else None
-        if found is not None:
-            return found
-        iso = _pycountry_code(name)
-        if iso is not None:
-            return ActorRef("state", iso)
-        self._unresolved("actor", name)
-        return ActorRef("group", slugify(name))
-
-    def country(self, name: str) -> str:
-        """'Sweden' -> 'se' (ISO 3166-1 alpha-2, lower case)."""
-        ref = self.actor(name)
-        if ref.kind != "state":
-            self._unresolved("country", name)
-        return ref.key
-
-    def city(self, name: str) -> str:
-        """'The Hague' -> 'the-hague': cities are keyed by the slug of the English name."""
-        found = self.lexicon.city_by_surface(name) if self.lexicon else None
-        return found.slug if found is not None else slugify(name)
-
-    def topic(self, name: str) -> str:
-        """'defence spending' -> 'defence-spending', 'climate change' -> its topics.ttl concept."""
-        found = self.lexicon.topic_by_surface(name) if self.lexicon else None
-        if found is not None:
-            return found.slug
-        self._unresolved("topic", name)
-        return slugify(name)
-
-    def stance(self, name: str) -> str:
-        """'call_for' -> 'call-for' (the slugs of stances.ttl)."""
-        slug = _enum(name)
-        if self.lexicon and slug not in self.lexicon.stances:
-            self._unresolved("stance", name)
-        return slug
-
-    def group_members(self, key: str) -> tuple[ActorRef, ...]:
-        """The fixed members of a group (IP4 -> Australia, Japan ...); () if none are listed."""
-        group = self.lexicon.groups.get(key) if self.lexicon else None
-        return group.members if group is not None else ()
-
-    @staticmethod
-    def meeting_kind(name: str) -> str:
-        """Gold 'foreign_ministers' -> 'foreign-ministers'; gold 'other' is records' 'external'."""
-        return "external" if name == "other" else _enum(name)
-
-    @staticmethod
-    def commitment_kind(name: str) -> str:
-        return _enum(name)
-
-    @staticmethod
-    def unit(name: str | None) -> str | None:
-        return None if name is None else _enum(name)
-
-    def _unresolved(self, kind: str, name: str) -> None:
-        if self.lexicon is not None:  # without an ontology every name is unresolved: not news
-            self.unresolved.add(f"{kind} {name!r}")
-
-
-def _enum(name: str) -> str:
-    return name.strip().lower().replace("_", "-")
-
-
-@cache
-def _pycountry_code(name: str) -> str | None:
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(name).alpha_2.lower()
-    except LookupError:
-        return None
-
-
-# ---------------------------------------------------------------- report
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A miss (gold fact not found) or a false hit (record not in the gold)."""
-
-    letter: str  # the letter file name
-    fact: str  # the fact, readably
-    quote: str | None = None  # the gold quote (miss) or the record's evidence (false hit)
-
-
-@dataclass
-class CategoryScore:
-    name: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[Finding] = field(default_factory=list)
-    false_hits: list[Finding] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def threshold(self) -> float | None:
-        return THRESHOLDS.get(self.name)
-
-
-@dataclass(frozen=True)
-class LetterFailure:
-    """A gold letter that could not be read or extracted: all its facts are misses."""
-
-    letter: str
-    message: str
-
-
-@dataclass
-class EvalReport:
-    categories: dict[str, CategoryScore]
-    letters: list[str]  # gold letter files, in gold order
-    failures: list[LetterFailure] = field(default_factory=list)
-    unresolved_names: list[str] = field(default_factory=list)  # gold names the ontology lacks
-
-    @property
-    def overall(self) -> CategoryScore:
-        """Micro-average: counts summed over all categories."""
-        total = CategoryScore("overall")
-        for score in self.categories.values():
-            total.tp += score.tp
-            total.fp += score.fp
-            total.fn += score.fn
-        return total
-
-    def failing(self) -> list[str]:
-        """Categories whose F1 is below their threshold, in report order."""
-        return [
-            name for name, score in self.categories.items()
-            if score.threshold is not None and score.f1 < score.threshold
-        ]
-
+__all__ = ["GoldNames", "evaluate", "extract_with_pipeline", "letter_year", "score_letter"]
 
 # ---------------------------------------------------------------- matching
 
@@ -259,6 +76,7 @@ class _Item:
     fact: str
     quote: str | None = None
     hint: str = ""  # name or quote compared when several candidates share a key
+    optional: bool = False  # a borderline gold fact: neither missed nor a hit
 
 
 MatchScore = Callable[[_Item, _Item], float | None]
@@ -289,7 +107,7 @@ def _match(gold: list[_Item], predicted: list[_Item], score: MatchScore) -> tupl
             value = score(gold_item, predicted_item)
             if value is not None:
                 pairs.append((-value, g, p))
-    pairs.sort()
+    pairs.sort(key=lambda pair: (gold[pair[1]].optional, pair))  # the facts that count first
     matched_gold: set[int] = set()
     matched_predicted: set[int] = set()
     for _, g, p in pairs:
@@ -301,17 +119,21 @@ def _match(gold: list[_Item], predicted: list[_Item], score: MatchScore) -> tupl
 
 def _score(category: CategoryScore, letter: str, gold: list[_Item], predicted: list[_Item], score: MatchScore) -> None:
     matched_gold, matched_predicted = _match(gold, predicted, score)
-    category.tp += len(matched_gold)
-    category.fn += len(gold) - len(matched_gold)
+    counted = [i for i, item in enumerate(gold) if not item.optional]
+    category.tp += sum(1 for i in counted if i in matched_gold)
+    category.fn += sum(1 for i in counted if i not in matched_gold)
     category.fp += len(predicted) - len(matched_predicted)
-    category.misses += [Finding(letter, item.fact, item.quote) for i, item in enumerate(gold) if i not in matched_gold]
+    category.misses += [Finding(letter, gold[i].fact, gold[i].quote) for i in counted if i not in matched_gold]
     category.false_hits += [
         Finding(letter, item.fact, item.quote) for i, item in enumerate(predicted) if i not in matched_predicted
     ]
 
 
 def _first_quote(evidence: Iterable) -> str | None:
-    return next((e.quote for e in evidence), None)
+    """The record's first quote, whitespace collapsed: gold files with ``quote_ws: collapse``
+    compare that way, and the others compare by slug (whitespace-blind) anyway."""
+    quote = next((e.quote for e in evidence), None)
+    return None if quote is None else collapse_whitespace(quote)
 
 
 def _actor_text(ref: ActorRef) -> str:
@@ -382,7 +204,8 @@ def _main_meeting_facts(gold: GoldLetter, records: LetterRecords | None, names: 
 
 def _session_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> tuple[list[_Item], list[_Item]]:
     gold_items = [
-        _Item((names.meeting_kind(s.kind), s.date), f"{names.meeting_kind(s.kind)} {s.date or '(no date)'} {s.name!r}", None, s.name)
+        _Item((names.meeting_kind(s.kind), s.date), f"{names.meeting_kind(s.kind)} {s.date or '(no date)'} {s.name!r}", None, s.name,
+              s.optional)
         for s in gold.sub_meetings
     ]
     predicted = [
@@ -409,7 +232,9 @@ def _other_meeting_facts(gold: GoldLetter, records: LetterRecords | None, names:
     gold_items = []
     for m in gold.other_meetings:
         key = (names.meeting_kind(m.kind), m.start, names.city(m.city) if m.city else None)
-        gold_items.append(_Item(key, f"{key[0]} {key[1] or '(no date)'} {key[2] or '(no city)'} {m.name!r}", None, m.name or ""))
+        gold_items.append(
+            _Item(key, f"{key[0]} {key[1] or '(no date)'} {key[2] or '(no city)'} {m.name!r}", None, m.name or "", m.optional)
+        )
     predicted = [
         _Item((m.ref.kind, m.ref.start, m.ref.city), f"{m.ref.kind} {m.ref.start or '(no date)'} {m.ref.city or '(no city)'} {m.name!r}",
               _first_quote(m.evidence), m.name)
@@ -436,7 +261,7 @@ def _person_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNa
     for p in gold.persons:
         affiliation = names.actor(p.affiliation) if p.affiliation else None
         text = f"{p.name} ({p.role or 'no role'}, {_actor_text(affiliation) if affiliation else 'no affiliation'})"
-        gold_items.append(_Item((_surname(p.name), affiliation), text, None, p.name))
+        gold_items.append(_Item((_surname(p.name), affiliation), text, None, p.name, p.optional))
     predicted = []
     for person in records.persons if records else []:
         affiliations = frozenset(post.of for post in person.posts)
@@ -491,7 +316,7 @@ def _commitment_facts(gold: GoldLetter, records: LetterRecords | None, names: Go
         # Decimal keys compare by value (5 == 5.0); normalize() also makes them hash alike.
         key = (names.actor(c.actor), names.commitment_kind(c.kind), _canonical(c.amount), names.unit(c.unit), c.target_year)
         text = f"{_actor_text(key[0])} {key[1]} {_amount_text(c.amount, key[3])} year {c.target_year or '-'}: {c.what}"
-        gold_items.append(_Item(key, text, c.quote, c.quote or ""))
+        gold_items.append(_Item(key, text, c.quote, c.quote or "", c.optional))
     predicted = []
     for c in records.commitments if records else []:
         key = (c.actor, c.kind, _canonical(c.amount), c.unit, c.target_year)
@@ -509,13 +334,65 @@ def _position_facts(gold: GoldLetter, records: LetterRecords | None, names: Gold
     gold_items = []
     for p in gold.positions:
         key = (names.actor(p.actor), names.stance(p.stance), names.topic(p.topic))
-        gold_items.append(_Item(key, f"{_actor_text(key[0])} {key[1]} {key[2]} ({p.verb or 'no verb'})", p.quote, p.quote or ""))
+        gold_items.append(
+            _Item(key, f"{_actor_text(key[0])} {key[1]} {key[2]} ({p.verb or 'no verb'})", p.quote, p.quote or "", p.optional)
+        )
     predicted = []
     for p in records.positions if records else []:
         quote = _first_quote(p.evidence)
         predicted.append(_Item((p.actor, p.stance, p.topic), f"{_actor_text(p.actor)} {p.stance} {p.topic} ({p.verb or 'no verb'})",
                                quote, quote or ""))
     return gold_items, predicted
+
+
+def _doc_type_facts(gold: GoldLetter, records: LetterRecords | None) -> tuple[list[_Item], list[_Item]]:
+    gold_items = [_Item((gold.doc_type,), f"doc_type {gold.doc_type}")]
+    if records is None:
+        return gold_items, []
+    kind = records.letter.kind
+    return gold_items, [_Item(("other" if kind in ("memo", "letter") else kind,), f"doc_type {kind}")]
+
+
+def _letter_date_facts(gold: GoldLetter, records: LetterRecords | None) -> tuple[list[_Item], list[_Item]]:
+    gold_items = [_Item((gold.letter_date,), f"letter_date {gold.letter_date}")] if gold.letter_date else []
+    day = records.letter.date if records is not None else None
+    return gold_items, [_Item((day,), f"letter_date {day}")] if day else []
+
+
+def _main_meeting_identity(gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> tuple[list[_Item], list[_Item]]:
+    """One fact per letter: (kind, start, city), right only when all three are."""
+    gold_items = []
+    main = gold.main_meeting
+    if main is not None:
+        key = (names.meeting_kind(main.kind), main.start, names.city(main.city) if main.city else None)
+        gold_items.append(_Item(key, f"{key[0]} {key[1] or '(no date)'} {key[2] or '(no city)'}"))
+    meeting = records.main_meeting if records is not None else None
+    if meeting is None:
+        return gold_items, []
+    key = (meeting.ref.kind, meeting.ref.start, meeting.ref.city)
+    return gold_items, [_Item(key, f"{key[0]} {key[1] or '(no date)'} {key[2] or '(no city)'}", _first_quote(meeting.evidence))]
+
+
+def _amount_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> tuple[list[_Item], list[_Item]]:
+    gold_items = [
+        _Item((_canonical(c.amount), names.unit(c.unit), c.target_year),
+              f"{_amount_text(c.amount, c.unit)} year {c.target_year or '-'}: {c.what}", c.quote, c.quote or "", c.optional)
+        for c in gold.commitments if c.amount is not None
+    ]
+    predicted = []
+    for c in records.commitments if records else []:
+        if c.amount is not None:
+            quote = _first_quote(c.evidence)
+            predicted.append(_Item((_canonical(c.amount), c.unit, c.target_year),
+                                   f"{_amount_text(c.amount, c.unit)} year {c.target_year or '-'}", quote, quote or ""))
+    return gold_items, predicted
+
+
+def _amount_match(gold: _Item, predicted: _Item) -> float | None:
+    (amount, unit, year), (p_amount, p_unit, p_year) = gold.key, predicted.key
+    if (amount, unit) != (p_amount, p_unit) or (year is not None and year != p_year):
+        return None
+    return 1.0 + (year is not None) + _similarity(gold.hint, predicted.hint) / 2
 
 
 # ---------------------------------------------------------------- evaluate
@@ -533,19 +410,58 @@ def extract_with_pipeline(path: Path) -> LetterRecords:
     return extract_letter(segment(read_letter(Path(path))))
 
 
-def score_letter(report: EvalReport, gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> None:
-    """Add one letter's facts to the report; ``records`` None scores every gold fact a miss."""
-    scores = report.categories
+def score_letter(
+    report: EvalReport, gold: GoldLetter, records: LetterRecords | None, names: GoldNames,
+    pairs: tuple[list[Pair], list[Pair]] = ([], []),
+) -> None:
+    """Add one letter's facts to the report (totals and ``by_letter``); ``records`` None
+    scores every gold fact a miss. ``pairs``: the letter's gold and predicted pairing."""
     file = gold.file
+    scores = {name: CategoryScore(name) for name in CATEGORIES}
+    _score(scores[DOC_TYPE], file, *_doc_type_facts(gold, records), _same_key)
+    _score(scores[LETTER_DATE], file, *_letter_date_facts(gold, records), _same_key)
     _score(scores[METADATA], file, *_metadata_facts(gold, records), _metadata_match)
-    _score(scores[MAIN_MEETING], file, *_main_meeting_facts(gold, records, names), _same_key)
+    _score(scores[MAIN_MEETING], file, *_main_meeting_identity(gold, records, names), _same_key)
+    _score(scores[MAIN_MEETING_DETAILS], file, *_main_meeting_facts(gold, records, names), _same_key)
     _score(scores[SESSIONS], file, *_session_facts(gold, records, names), _session_match)
     _score(scores[OTHER_MEETINGS], file, *_other_meeting_facts(gold, records, names), _other_meeting_match)
     _score(scores[PERSONS], file, *_person_facts(gold, records, names), _person_match)
     _score(scores[PARTNERS], file, *_partner_facts(gold, records, names), _same_key)
     _score(scores[ALLIES_COUNT], file, *_allies_count_facts(gold, records), _same_key)
     _score(scores[COMMITMENTS], file, *_commitment_facts(gold, records, names), _same_key)
+    _score(scores[AMOUNTS], file, *_amount_facts(gold, records, names), _amount_match)
     _score(scores[POSITIONS], file, *_position_facts(gold, records, names), _same_key)
+    _score(scores[PAIRING], file, *_pair_items(*pairs), _same_key)
+    report.by_letter[file] = scores
+    for name, score in scores.items():
+        report.categories[name].add(score)
+
+
+def _pair_items(gold: list[Pair], predicted: list[Pair]) -> tuple[list[_Item], list[_Item]]:
+    def text(key) -> str:
+        return f"agenda {key[0]} {key[1]} -> report {key[2]} {key[3]}"
+
+    return (
+        [_Item(p.key, text(p.key), p.quote, p.quote or "", p.optional) for p in gold],
+        [_Item(p.key, text(p.key), p.quote, p.quote or "") for p in predicted],
+    )
+
+
+def letter_year(gold: GoldLetter) -> int | None:
+    """The year in a ``dev_YYYY_...`` file name, else the gold letter date's, else the main meeting's."""
+    found = _FILE_YEAR.match(gold.file)
+    if found:
+        return int(found.group(1))
+    if gold.letter_date is not None:
+        return gold.letter_date.year
+    main = gold.main_meeting
+    return main.start.year if main is not None and main.start is not None else None
+
+
+_FILE_YEAR = re.compile(r"[a-z]+_((?:19|20)\d\d)_")
+
+#: The eras of ``--split``: letters of 2014 and before, of 2015 and after.
+SPLITS: dict[str, Callable[[int], bool]] = {"early": lambda year: year <= 2014, "late": lambda year: year >= 2015}
 
 
 def evaluate(
@@ -554,76 +470,61 @@ def evaluate(
     *,
     extractor: Extractor | None = None,
     names: GoldNames | None = None,
+    split: str | None = None,
 ) -> EvalReport:
     """Extract every gold letter from ``letters_dir`` (default: gold_dir/../letters) and score it.
 
-    A letter that is missing or whose reading or extraction raises is listed in
-    ``report.failures`` and all its gold facts count as misses.
+    A letter that is missing, unreadable or refused by the extractor is listed in
+    ``report.failures`` and all its gold facts count as misses. ``split`` ("early" or
+    "late") scores only the letters of that era (see :func:`letter_year`).
     """
     gold_dir = Path(gold_dir)
-    gold_letters = load_gold(gold_dir)
+    if split is not None and split not in SPLITS:
+        raise BadInputError(f"unknown split {split!r}; use early or late")
+    all_gold = load_gold(gold_dir)
+    gold_letters = all_gold
+    if split is not None:
+        gold_letters = [g for g in all_gold if (year := letter_year(g)) is not None and SPLITS[split](year)]
     if letters_dir is None:
         letters_dir = (gold_dir.parent if gold_dir.is_file() else gold_dir).parent / "letters"
     letters_dir = Path(letters_dir)
     extractor = extractor or extract_with_pipeline
     names = names or GoldNames()
-    report = EvalReport({name: CategoryScore(name) for name in CATEGORIES}, [g.file for g in gold_letters])
+    report = EvalReport({name: CategoryScore(name) for name in CATEGORIES}, [g.file for g in gold_letters], split=split)
+    by_file = {g.file: g for g in all_gold}
+    extracted: dict[str, tuple[LetterRecords | None, LetterFailure | None]] = {}
+
+    def records_of(file: str, *, scored: bool) -> LetterRecords | None:
+        if file not in extracted:  # an agenda is extracted once, for its report and for itself
+            extracted[file] = _extract(extractor, letters_dir, file)
+        records, failure = extracted[file]
+        if failure is not None and scored:
+            report.failures.append(failure)
+        return records
+
+    compatible: frozenset[tuple[str, str]] | None = None
     for gold in gold_letters:
-        path = letters_dir / gold.file
-        records: LetterRecords | None = None
-        if not path.is_file():
-            report.failures.append(LetterFailure(gold.file, f"letter file not found in {letters_dir}"))
-        else:
-            try:
-                records = extractor(path)
-            except Exception as error:  # noqa: BLE001 - one bad letter must not stop the evaluation
-                message = " ".join(str(error).split()) or type(error).__name__
-                report.failures.append(LetterFailure(gold.file, f"{type(error).__name__}: {message}"))
-        score_letter(report, gold, records, names)
+        records = records_of(gold.file, scored=True)
+        pairs: tuple[list[Pair], list[Pair]] = ([], [])
+        if gold.pairs_with is not None:
+            if compatible is None:
+                from natokg.store.pairing import compatible_stances
+
+                compatible = compatible_stances()
+            agenda_records = records_of(gold.pairs_with, scored=False) if gold.pairs_with in by_file else None
+            pairs = (gold_pairs(gold, by_file.get(gold.pairs_with), names),
+                     predicted_pairs(records, agenda_records, compatible))
+        score_letter(report, gold, records, names, pairs)
     report.unresolved_names = sorted(names.unresolved)
     return report
 
 
-# ---------------------------------------------------------------- formatting
-
-
-def _clip(text: str | None, width: int) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= width else flat[: width - 3] + "..."
-
-
-def format_report(report: EvalReport, *, show_misses: bool = True, limit: int = 40, width: int = 110) -> str:
-    """Plain text: a table of P / R / F1 and tp/fp/fn per category, then misses and false
-    hits with their quotes (at most ``limit`` of each per category, quotes clipped to
-    ``width`` characters)."""
-    lines = [f"natokg eval: {len(report.letters)} gold letters", ""]
-    header = f"{'category':<16} {'P':>6} {'R':>6} {'F1':>6} {'need':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
-    lines += [header, "-" * len(header)]
-    failing = set(report.failing())
-    for score in [*report.categories.values(), report.overall]:
-        need = f"{score.threshold:.2f}" if score.threshold is not None else ""
-        mark = "  FAIL" if score.name in failing else ""
-        if score.name == "overall":
-            lines.append("-" * len(header))
-        lines.append(
-            f"{score.name:<16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {need:>6} "
-            f"{score.tp:5d} {score.fp:5d} {score.fn:5d}{mark}"
-        )
-    if report.failures:
-        lines += ["", "Letters that could not be read or extracted (all their facts count as misses):"]
-        lines += [f"  {f.letter}: {_clip(f.message, width)}" for f in report.failures]
-    if report.unresolved_names:
-        lines += ["", "Gold names the ontology has no label for (resolved by slug): " + ", ".join(report.unresolved_names)]
-    if show_misses:
-        for score in report.categories.values():
-            for title, findings in (("misses", score.misses), ("false hits", score.false_hits)):
-                if not findings:
-                    continue
-                lines += ["", f"{score.name}: {title} ({len(findings)})"]
-                for finding in findings[:limit]:
-                    lines.append(f"  {finding.letter}: {_clip(finding.fact, width)}")
-                    if finding.quote:
-                        lines.append(f"      \"{_clip(finding.quote, width - 6)}\"")
-                if len(findings) > limit:
-                    lines.append(f"  ... and {len(findings) - limit} more")
-    return "\n".join(lines) + "\n"
+def _extract(extractor: Extractor, letters_dir: Path, file: str) -> tuple[LetterRecords | None, LetterFailure | None]:
+    path = letters_dir / file
+    if not path.is_file():
+        return None, LetterFailure(file, f"letter file not found in {letters_dir}")
+    try:
+        return extractor(path), None
+    except Exception as error:  # noqa: BLE001 - one bad letter must not stop the evaluation
+        message = " ".join(str(error).split()) or type(error).__name__
+        return None, LetterFailure(file, f"{type(error).__name__}: {message}")
