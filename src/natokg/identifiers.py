@@ -1,4 +1,4 @@
-"""Every graph name and data IRI pattern of natokg (DESIGN.md, "Identifiers").
+"""Every graph name and data IRI pattern of natokg (docs/architecture.md, "Identifiers").
 
 Data IRIs live under the data namespace (``natokg.namespaces.iri``, NATOKG_BASE);
 content-derived nodes (commitments, positions, participations, observations) are a

@@ -1,4 +1,4 @@
-"""Namespaces and deterministic IRI minting (DESIGN.md, "Identifiers").
+"""Namespaces and deterministic IRI minting (docs/architecture.md, "Identifiers").
 
 Every IRI natokg mints is built here, so that the same thing gets the same IRI in
 every letter and every build.

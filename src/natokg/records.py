@@ -1,4 +1,4 @@
-"""Typed records that pipeline stages pass to each other (DESIGN.md, "Data flow").
+"""Typed records that pipeline stages pass to each other (docs/architecture.md, "Data flow").
 
 read -> SourceDocument; segment -> SegmentedLetter; extract -> LetterRecords;
 map -> rdflib graphs. Stages never pass dicts. Offsets in ``Evidence`` are into

@@ -190,8 +190,8 @@ def run_hermit(graph: Graph, java: str) -> tuple[bool, list[str]]:
     classes are unsatisfiable.
 
     owlready2's ``sync_reasoner`` cannot pass ``--ignoreUnsupportedDatatypes``, and
-    without it HermiT refuses xsd:date, which DESIGN.md fixes for dates; so the jar is
-    called directly, on an N-Triples copy of the graph.
+    without it HermiT refuses xsd:date, which the data keeps for dates
+    (docs/architecture.md); so the jar is called directly, on an N-Triples copy of the graph.
     """
     findings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="natokg-hermit-") as tmp:

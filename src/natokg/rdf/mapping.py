@@ -1,4 +1,4 @@
-"""Map one letter's records to RDF with deterministic IRIs (DESIGN.md, "Identifiers").
+"""Map one letter's records to RDF with deterministic IRIs (docs/architecture.md, "Identifiers").
 
 The result is two graphs: ``assertions``, the letter's own named graph (what the letter
 says: the letter node, evidence, meeting mentions, participations, person mentions,
