@@ -1,0 +1,121 @@
+"""Document type and letter date (natokg.extract.letter_meta) on texts written for the
+tests and on the development letters whose layout each rule is for."""
+
+from datetime import date
+
+import pytest
+
+from support.letter_records import extract_text, records
+
+SIGNED_COVER = (
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+    "Den Haag, 2 oktober 2031\n\n"
+    "Hierbij zenden wij u, mede namens de Minister-President, {what} van de NAVO-top die op "
+    "14 en 15 oktober a.s. in Oslo plaatsvindt.\n\n"
+    "De Minister van Buitenlandse Zaken,\nA.B. Jansen\n\n"
+    "{title}\n\n"
+    "Inleiding\n\n"
+    "De bondgenoten spreken over de steun aan Oekraïne en over de versterking van de "
+    "afschrikking. Nederland zal daarbij pleiten voor een eerlijke lastenverdeling. "
+    "De regeringsleiders nemen ook een besluit over de commandostructuur van het bondgenootschap.\n"
+)
+
+
+def test_covering_sentence_names_an_agenda(tmp_path):
+    text = SIGNED_COVER.format(what="de inzet van het kabinet", title="Inzet NAVO-top Oslo")
+    assert extract_text(tmp_path, text)[1].letter.kind == "agenda"
+
+
+def test_covering_sentence_names_a_report(tmp_path):
+    text = (
+        "Den Haag, 9 maart 2031\n\nHierbij bied ik u, mede namens de minister van Defensie, het "
+        "verslag aan van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op 2 maart jl. "
+        "in Brussel.\n\nDe ministers spraken over de steun aan Oekraïne en over de NAVO-EU-samenwerking "
+        "in het licht van de nieuwe dreigingen.\n"
+    )
+    assert extract_text(tmp_path, text)[1].letter.kind == "report"
+
+
+def test_body_title_after_the_signature_wins_over_the_portal_brief_line(tmp_path):
+    text = "28 676 NAVO\n\nNr. 999 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n" + SIGNED_COVER.format(
+        what="de stukken", title="Geannoteerde agenda NAVO-top Oslo, 14 en 15 oktober 2031"
+    )
+    document, found = extract_text(tmp_path, text)
+    assert found.letter.kind == "agenda"
+    assert found.main_meeting.ref.start == date(2031, 10, 14)
+
+
+def test_portal_title_line_names_the_document(tmp_path):
+    text = (
+        "Tweede Kamer der Staten-Generaal > Kamerstukken > Brieven regering\n\n"
+        "Brief regering : Verslag van de NAVO-top in Oslo op 14 en 15 oktober 2031\n\n"
+        "Documentnummer 2031D12345\nDatum brief 21-10-2031\n\n"
+        "De regeringsleiders spraken over de steun aan Oekraïne. Nederland benadrukte het belang "
+        "van een eerlijke lastenverdeling binnen het bondgenootschap.\n"
+    )
+    letter = extract_text(tmp_path, text)[1].letter
+    assert (letter.kind, letter.date) == ("report", date(2031, 10, 21))
+
+
+def test_written_questions_are_another_document_dated_by_the_answers(tmp_path):
+    text = (
+        "Aanhangsel van de Handelingen\n\n"
+        "Vragen van het lid De Vries aan de Minister van Defensie over de NAVO-top in Oslo "
+        "(ingezonden 3 november 2031).\n\n"
+        "Antwoord van Minister Jansen (Defensie) (ontvangen 24 november 2031).\n\n"
+        "Vraag 1\nWat is er op de NAVO-top in Oslo op 14 oktober jl. afgesproken?\n\n"
+        "Antwoord 1\nDe bondgenoten hebben afgesproken hun steun aan Oekraïne voort te zetten.\n"
+    )
+    letter = extract_text(tmp_path, text)[1].letter
+    assert (letter.kind, letter.date) == ("other", date(2031, 11, 24))
+
+
+def test_report_of_a_council_outside_nato_is_another_document(tmp_path):
+    text = (
+        "Den Haag, 12 maart 2031\n\n"
+        "Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van 3 maart 2031.\n\n"
+        "De ministers spraken over de betrekkingen met de buurlanden. Zij verwezen ook naar de "
+        "NAVO-top in Oslo van oktober jl.\n"
+    )
+    found = extract_text(tmp_path, text)[1]
+    assert (found.letter.kind, found.letter.date) == ("other", date(2031, 3, 12))
+
+
+def test_datum_line_below_a_portal_introduction(tmp_path):
+    text = (
+        "Kamerbrief met verslag NAVO-ministeriële Defensie maart 2031\n\n"
+        "De minister stuurt de Tweede Kamer het verslag van de bijeenkomst van de NAVO-ministers van "
+        "Defensie in Brussel, zoals eerder toegezegd aan de Kamer.\n\n"
+        "Datum 18 maart 2031\nBetreft Verslag bijeenkomst NAVO-ministers van Defensie\n\n"
+        "De ministers spraken over de commandostructuur.\n"
+    )
+    letter = extract_text(tmp_path, text)[1].letter
+    assert (letter.kind, letter.date) == ("report", date(2031, 3, 18))
+
+
+def test_a_memo_date_line_is_still_not_the_letter_date(tmp_path):
+    text = (
+        "VERSLAG NAVO-TOP OSLO\n\nDe regeringsleiders spraken over Oekraïne en over de "
+        "afschrikking van het bondgenootschap in het licht van de dreigingen.\n\n"
+        "Aan\nMinister\nVan\nDirecteur\nDatum\n2 november 2031\nTER INFORMATIE\n\n"
+        "Kernpunten\nDe top verliep zonder verrassingen.\n"
+    )
+    assert extract_text(tmp_path, text)[1].letter.date is None
+
+
+@pytest.mark.parametrize(
+    "name, kind, day",
+    [
+        ("dev_2016_summit_agenda_warschau.txt", "agenda", date(2016, 7, 1)),
+        ("dev_2017_dmm_report_brussel-november.txt", "report", date(2017, 11, 21)),
+        ("dev_2019_summit_report_londen-watford.txt", "report", date(2019, 12, 13)),
+        ("dev_2023_dmm_report_brussel-udcg.txt", "report", date(2023, 3, 1)),
+        ("dev_2024_fmm_report_praag-informeel.txt", "report", date(2024, 6, 10)),
+        ("dev_2024_summit_agenda_washington.txt", "agenda", date(2024, 6, 28)),
+        ("dev_2021_other_other_raad-buitenlandse-zaken.txt", "other", date(2021, 3, 3)),
+        ("dev_2025_other_other_kamervragen-capaciteitsdoelstellingen.txt", "other", date(2025, 7, 1)),
+    ],
+)
+def test_regression_development_letter_kind_and_date(name, kind, day):
+    letter = records(name).letter
+    assert (letter.kind, letter.date) == (kind, day)
