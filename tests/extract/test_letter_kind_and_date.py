@@ -79,6 +79,15 @@ def test_report_of_a_council_outside_nato_is_another_document(tmp_path):
     )
     found = extract_text(tmp_path, text)[1]
     assert (found.letter.kind, found.letter.date) == ("other", date(2031, 3, 12))
+    main = found.main_meeting
+    assert (main.ref.kind, main.ref.start, main.name) == ("external", date(2031, 3, 3), "Raad Buitenlandse Zaken")
+    assert found.warnings == ()
+
+
+def test_regression_eu_council_report_has_its_council_as_main_meeting():
+    found = records("dev_2021_other_other_raad-buitenlandse-zaken.txt")
+    assert (found.main_meeting.ref.kind, found.main_meeting.ref.start) == ("external", date(2021, 2, 22))
+    assert any(m.role == "mentioned" for m in found.meetings)
 
 
 def test_datum_line_below_a_portal_introduction(tmp_path):

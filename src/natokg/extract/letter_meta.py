@@ -126,7 +126,7 @@ def letter_kind(seg: SegmentedLetter) -> str:
     return _kind_in(_TITLE_KINDS, [opening]) or "letter"
 
 
-def _subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
+def subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
     """Where the document names the meeting it is about: its titles and the rest of
     its first covering sentence after the kind of document it sends."""
     spans = [(s.start, s.end) for s in (seg.title_line, seg.header.title) if s is not None]
@@ -149,7 +149,7 @@ def names_only_other_meetings(ctx: LetterContext) -> bool:
     from natokg.text.nlp import KIND, NAMED
 
     external = nato = False
-    for start, end in _subject_spans(ctx.seg):
+    for start, end in subject_spans(ctx.seg):
         for m in ctx.in_span(start, end, KIND, NAMED):
             if m.label == KIND:
                 nato |= m.key in MAIN_KINDS
