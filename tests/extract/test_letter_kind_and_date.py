@@ -128,3 +128,13 @@ def test_a_memo_date_line_is_still_not_the_letter_date(tmp_path):
 def test_regression_development_letter_kind_and_date(name, kind, day):
     letter = records(name).letter
     assert (letter.kind, letter.date) == (kind, day)
+
+
+def test_regression_reference_with_slashes_and_dots_gives_a_valid_letter_key(tmp_path):
+    text = (
+        "Datum 4 mei 2031\nOnze referentie DVB/NW-123/31\nBetreft Verslag NAVO-top Oslo\n\n"
+        "De regeringsleiders spraken over de steun aan Oekraïne en de afschrikking.\n"
+    )
+    letter = extract_text(tmp_path, text)[1].letter
+    assert (letter.reference, letter.key) == ("dvb/nw-123/31", "dvb-nw-123-31")
+    assert records("dev_2015_fmm_report_antalya.txt").letter.key == "minbuza-2015-118632"

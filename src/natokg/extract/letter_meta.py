@@ -27,7 +27,8 @@ _KAMERSTUK_RE = re.compile(
     r"nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)",
 )
 _PLACE_OF_WRITING = r"(?:{cue:place-of-writing})\s*,\s*"  # "Den Haag, " before the date
-_REFERENCE_RE = re.compile(r"[A-Z]{1,6}[- ]?\d[\w/.-]*")
+# "BZ2628703", "MINBUZA-2015.118632", "DVB/NW-451/08"
+_REFERENCE_RE = re.compile(r"[A-Z]{1,8}(?:/[A-Z]{1,8})*[- ]?\d[\w/.-]*")
 # (letter kind, pattern over a title); the words are cue concepts of
 # ontology/extraction-cues.ttl. Checked in order: a question-and-answer text or a debate
 # report names meetings and reports, and an agenda's title may mention a report.
@@ -232,6 +233,11 @@ def ministry_reference(seg: SegmentedLetter) -> str | None:
     return re.sub(r"\s+", "", found.group()).lower() if found else None
 
 
+def letter_key(reference: str) -> str:
+    """The reference as a letter IRI's local name: "dvb/nw-451/08" -> "dvb-nw-451-08"."""
+    return re.sub(r"[^a-z0-9]+", "-", reference.lower()).strip("-")
+
+
 def addressee(seg: SegmentedLetter) -> str | None:
     """'eerste-kamer' or 'tweede-kamer', from the header's addressee (else the cover)."""
     candidates = [_span_text(seg, seg.header.addressee)]
@@ -263,7 +269,7 @@ def extract_letter_meta(ctx: LetterContext, found: Found) -> Letter:
     if kind in ("agenda", "report", "letter") and names_only_other_meetings(ctx):
         kind = "other"
     return Letter(
-        key=reference or seg.doc.sha256[:12],
+        key=letter_key(reference) if reference else seg.doc.sha256[:12],
         kind=kind,  # type: ignore[arg-type]
         sha256=seg.doc.sha256,
         source_file=seg.doc.path.name,
