@@ -138,3 +138,42 @@ def test_regression_reference_with_slashes_and_dots_gives_a_valid_letter_key(tmp
     letter = extract_text(tmp_path, text)[1].letter
     assert (letter.reference, letter.key) == ("dvb/nw-123/31", "dvb-nw-123-31")
     assert records("dev_2015_fmm_report_antalya.txt").letter.key == "minbuza-2015-118632"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Met deze brief zenden wij u de geannoteerde agenda voor de NAVO-top in Oslo.", "agenda"),
+        ("Hierbij doen wij u verslag van de NAVO-top die op 14 oktober jl. in Oslo werd gehouden.", "report"),
+        # the kind word named first decides, not a later one in the same sentence
+        ("Hierbij bied ik u het verslag aan van de top, ter voorbereiding van de volgende.", "report"),
+    ],
+)
+def test_covering_sentence_variants(tmp_path, sentence, kind):
+    text = f"Den Haag, 2 november 2031\n\n{sentence}\n\nDe bondgenoten spraken over Oekraïne en de afschrikking.\n"
+    assert extract_text(tmp_path, text)[1].letter.kind == kind
+
+
+def test_agenda_of_an_osce_council_is_another_document_with_that_council_as_main_meeting(tmp_path):
+    text = (
+        "Brief regering : Geannoteerde agenda OVSE Ministeriële Raad 4 en 5 december 2031 te Helsinki\n\n"
+        "Den Haag, 20 november 2031\n\n"
+        "De ministers bespreken de toekomst van de organisatie. Aansluitend reis ik naar Brussel voor "
+        "de bijeenkomst van NAVO-ministers van Buitenlandse Zaken op 6 december.\n"
+    )
+    found = extract_text(tmp_path, text)[1]
+    main = found.main_meeting
+    assert found.letter.kind == "other"
+    assert (main.ref.kind, main.ref.start, main.ref.city) == ("external", date(2031, 12, 4), "helsinki")
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("dev_2004_summit_report_istanboel.txt", "report"),
+        ("dev_2010_summit_agenda_lissabon.txt", "agenda"),
+        ("dev_2011_other_agenda_ovse-vilnius.txt", "other"),
+    ],
+)
+def test_regression_early_letter_kinds(name, kind):
+    assert records(name).letter.kind == kind

@@ -37,9 +37,10 @@ _TITLE_KINDS = (
     ("agenda", r"(?:{cue:agenda-title})"),  # also "geannoteerde agendapunten", as before
     ("report", r"\b(?:{cue:report-title})\b"),
 )
-# "Hierbij bied ik u, mede namens ..., het verslag aan": the covering sentence names
-# what it sends; the object follows the sending word within the sentence.
-_SENT = r"\b(?:{cue:sending-verb})\b[^.\n]{0,160}?\b(?:het|de|een|mijn|ons)\s+"
+# "Hierbij bied ik u, mede namens ..., het verslag aan", "Hierbij doen wij u verslag":
+# the covering sentence names what it sends; the object follows the sending word
+# within the sentence.
+_SENT = r"\b(?:{cue:sending-verb})\b[^.\n]{0,160}?\b(?:(?:het|de|een|mijn|ons)\s+)?"
 _SENT_KINDS = (
     ("agenda", _SENT + r"(?:{cue:agenda-title})"),
     ("report", _SENT + r"(?:{cue:report-title})\b"),
@@ -105,7 +106,7 @@ def _covering_kind(seg: SegmentedLetter) -> str | None:
     for kind, pattern in _SENT_KINDS:
         for m in cue_regex(pattern).finditer(seg.doc.text):
             if not any(p.start <= m.start() < p.end for p in memo):
-                found.append((m.start(), kind))
+                found.append((m.end(), kind))  # the kind word named first
                 break
     return min(found)[1] if found else None
 

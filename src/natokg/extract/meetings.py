@@ -260,8 +260,8 @@ def _main_meeting(ctx: LetterContext) -> _Draft | None:
 
 def _external_main(ctx: LetterContext) -> _Draft | None:
     """The main meeting of a text that is not about a NATO meeting: the meeting outside
-    NATO its title or covering sentence names (natokg.extract.letter_meta), dated by
-    the first date after it there."""
+    NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
+    placed by the first date and city after it there."""
     from natokg.extract.letter_meta import subject_spans
 
     for a, b in subject_spans(ctx.seg):
@@ -272,6 +272,9 @@ def _external_main(ctx: LetterContext) -> _Draft | None:
                 dates = [d for d in ctx.dates_in(m.end, b)]
                 if dates:
                     draft.start, draft.end = dates[0].first, dates[0].last
+                cities = [c for c in ctx.in_span(m.end, b, CITY) if _city_after_preposition(ctx, c)]
+                if cities:
+                    draft.city = cities[0].key
                 return draft
     return None
 
