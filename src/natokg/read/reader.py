@@ -16,7 +16,8 @@ Normalisation rules (why each exists is in the function that applies it):
 - hard-wrapped lines are joined into paragraphs; a blank line, a line much shorter
   than the wrap width, a heading-like line or a bullet ends a paragraph;
 - page furniture ("Pagina 2 van 2", "- 2 -", PDF running headers and footers, a line
-  repeated across a page break) is dropped;
+  repeated across a page break) and web-portal furniture (table rules and rows of short
+  cells, navigation bars, breadcrumbs) are dropped;
 - markdown emphasis (``*word*``, ``**word**``) is dropped;
 - footnote markers ("[footnoteRef:1]", "[^1]", "Oekraïne1", "daarover.1", "2029.3",
   "uitgaven.¹") are dropped, but only for numbers that have a footnote body, so
@@ -288,7 +289,7 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
         if not content:
             line.kind = "blank"
             continue
-        if line.start in drop_lines or _PAGE_NUMBER_LINE.match(content):
+        if line.start in drop_lines or _PAGE_NUMBER_LINE.match(content) or _is_portal_furniture(content):
             line.kind = "furniture"
             continue
         if _PANDOC_BODY.match(raw, line.start, line.end):
@@ -300,6 +301,21 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
             line.kind = "furniture"
             continue
         previous_text = content
+
+
+# Web-portal page furniture around a letter: a table's separator row ("---|---|"), a
+# breadcrumb ("Home > Kamerstukken > 28676 nr. 251") and a navigation bar or table row
+# of four or more short cells ("Rijksoverheid | Ministeries | Provincies | Gemeenten").
+_TABLE_RULE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
+_BREADCRUMB = re.compile(r"(?:[^>\n]{1,80}[ \t]>[ \t]){2,}[^>\n]{1,80}")
+_MAX_CELL = 40
+
+
+def _is_portal_furniture(content: str) -> bool:
+    if _TABLE_RULE.fullmatch(content) or _BREADCRUMB.fullmatch(content):
+        return True
+    cells = [cell.strip() for cell in content.strip("|").split("|")]
+    return len(cells) >= 4 and all(len(cell) <= _MAX_CELL and cell[-1:] not in ".!?" for cell in cells)
 
 
 def _page_foot_footnotes(
@@ -537,19 +553,33 @@ def _is_bullet(text: str) -> bool:
 class _Vocabulary:
     """Look-ups in one letter, to tell a broken word from a compound (see _hyphen_join).
 
-    The halves of a word broken at a line end ("MINIS-" + "TERIËLE") do not count.
+    The halves of a word broken at a line end ("MINIS-" + "TERIËLE") do not count. The
+    word sets are made in one pass over the text, so normalisation stays linear in the
+    text's length however many line-end hyphens it has.
     """
 
+    _CHAIN = re.compile(r"\w+(?:-\w+)*")
+    _BROKEN_AFTER = re.compile(r"-[ \t]*[\r\n\f]")
+
     def __init__(self, raw: str) -> None:
-        self.raw = raw
+        self.words: set[str] = set()  # lower case: words and hyphenated prefixes of compounds
+        self.standalone: set[str] = set()  # as written: every part between non-word characters
+        for chain in self._CHAIN.finditer(raw):
+            start = chain.start()
+            position = start
+            for part in chain.group().split("-"):
+                end = position + len(part)
+                if not self._BROKEN_AFTER.match(raw, end):
+                    self.standalone.add(part)
+                    if start == 0 or raw[start - 1] != "-":
+                        self.words.add(raw[start:end].lower())
+                position = end + 1
 
     def has_word(self, word: str) -> bool:
-        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w]|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw, re.IGNORECASE) is not None
+        return word.lower() in self.words
 
     def has_standalone_upper(self, word: str) -> bool:
-        pattern = r"(?<![\w])" + re.escape(word) + r"(?!\w|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw) is not None
+        return word in self.standalone
 
 
 def _hyphen_join(before: str, after: str, vocabulary: _Vocabulary) -> str:
