@@ -12,20 +12,19 @@ from natokg.store.build import LetterWarning, build
 from natokg.store.layout import open_store, read_manifest
 from natokg.cli.render_build import build_findings
 
-# a report of an EU Council, written for this test: no NATO meeting is its subject
-EU_COUNCIL_REPORT = (
+# a letter written for this test that names no meeting at all
+NO_MEETING_LETTER = (
     "Den Haag, 12 maart 2031\n\n"
-    "Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van 3 maart 2031.\n\n"
-    "Verslag Raad Buitenlandse Zaken van 3 maart 2031\n\n"
-    "De ministers spraken over de betrekkingen met de buurlanden van de Unie. "
-    "Nederland benadrukte het belang van de rechtsstaat.\n"
+    "Hierbij zend ik u de jaarcijfers van het ministerie over het afgelopen jaar.\n\n"
+    "Jaarcijfers 2030\n\n"
+    "De uitgaven bleven binnen de begroting. Nederland benadrukte het belang van de rechtsstaat.\n"
 )
 
 
 def test_letter_without_a_main_meeting_builds_and_loads_with_the_warning(tmp_path: Path):
     corpus = tmp_path / "corpus"
     (corpus / "letters").mkdir(parents=True)
-    (corpus / "letters" / "raad.txt").write_text(EU_COUNCIL_REPORT, encoding="utf-8")
+    (corpus / "letters" / "raad.txt").write_text(NO_MEETING_LETTER, encoding="utf-8")
     summary = build(corpus, tmp_path / "store", jobs=1)
     assert summary.skipped == []
     assert summary.letters_loaded == 1

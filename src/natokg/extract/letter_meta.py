@@ -14,6 +14,7 @@ from datetime import date
 from natokg.text.dates import find_dates, find_years, parse_date
 from natokg.knowledge.cues import cue_regex
 from natokg.extract.context import LetterContext
+from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, subject_spans
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 
@@ -37,23 +38,11 @@ _TITLE_KINDS = (
     ("agenda", r"(?:{cue:agenda-title})"),  # also "geannoteerde agendapunten", as before
     ("report", r"\b(?:{cue:report-title})\b"),
 )
-# "Hierbij bied ik u, mede namens ..., het verslag aan", "Hierbij doen wij u verslag":
-# the covering sentence names what it sends; the object follows the sending word
-# within the sentence.
-_SENT = r"\b(?:{cue:sending-verb})\b[^.\n]{0,160}?\b(?:(?:het|de|een|mijn|ons)\s+)?"
-_SENT_KINDS = (
-    ("agenda", _SENT + r"(?:{cue:agenda-title})"),
-    ("report", _SENT + r"(?:{cue:report-title})\b"),
-)
-# "Brief regering : Verslag van ...", "Kamerbrief met verslag ...", "Officiële titel X"
-_PORTAL_TITLE = r"^[ \t]*(?:{cue:portal-title})[ \t]*[:;|]?[ \t]*(?P<title>\S[^\n]*)$"
-_PORTAL_LABEL_ONLY = r"^[ \t]*(?:{cue:portal-title})[ \t]*$"
 # "Datum brief 01-03-2023", "Nummer: 2019D51864, datum: 2019-12-13", "Kamerbrief | 21-11-2017"
 _PORTAL_DATE = (
     r"(?:^|,)[ \t]*(?:{cue:portal-letter-date})[ \t]*[:|]?[ \t]*"
     r"(?:(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})|(?P<day2>\d{1,2})-(?P<month2>\d{1,2})-(?P<year2>\d{4}))\b"
 )
-_OPENING_CHARS = 1500  # a portal page names its document within its first lines
 
 
 def _span_text(seg: SegmentedLetter, span) -> str:
@@ -67,20 +56,6 @@ def title_text(seg: SegmentedLetter) -> str:
         if text:
             return re.sub(r"^(?:Betreft|Onderwerp)\s*:?\s*", "", text)
     return ""
-
-
-def portal_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
-    """Spans of the document titles a portal page gives above the letter: after a label
-    ("Brief regering : Verslag ...") or on the line above a label-only line."""
-    text = seg.doc.text
-    opening = text[:_OPENING_CHARS]
-    spans = [m.span("title") for m in cue_regex(_PORTAL_TITLE, re.I | re.M).finditer(opening)]
-    for m in cue_regex(_PORTAL_LABEL_ONLY, re.I | re.M).finditer(opening):
-        above_end = m.start() - 1
-        above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
-        if above_end > above_start and text[above_start:above_end].strip():
-            spans.append((above_start, above_end))
-    return sorted(spans)
 
 
 def _title_candidates(seg: SegmentedLetter) -> list[str]:
@@ -103,7 +78,7 @@ def _covering_kind(seg: SegmentedLetter) -> str | None:
     verslag aan"), outside the memo."""
     memo = [p for p in seg.parts if p.label == "memo"]
     found: list[tuple[int, str]] = []
-    for kind, pattern in _SENT_KINDS:
+    for kind, pattern in SENT_KINDS:
         for m in cue_regex(pattern).finditer(seg.doc.text):
             if not any(p.start <= m.start() < p.end for p in memo):
                 found.append((m.end(), kind))  # the kind word named first
@@ -126,22 +101,6 @@ def letter_kind(seg: SegmentedLetter) -> str:
         return "memo"
     # a title-less letter: its first line may still say what it is
     return _kind_in(_TITLE_KINDS, [opening]) or "letter"
-
-
-def subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
-    """Where the document names the meeting it is about: its titles and the rest of
-    its first covering sentence after the kind of document it sends."""
-    spans = [(s.start, s.end) for s in (seg.title_line, seg.header.title) if s is not None]
-    spans += portal_titles(seg)
-    text = seg.doc.text
-    memo = [p for p in seg.parts if p.label == "memo"]
-    for _kind, pattern in _SENT_KINDS:
-        for m in cue_regex(pattern).finditer(text):
-            if not any(p.start <= m.start() < p.end for p in memo):
-                stop = min(i for i in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if i >= 0)
-                spans.append((m.end(), stop))
-                break
-    return spans
 
 
 def names_only_other_meetings(ctx: LetterContext) -> bool:
@@ -178,7 +137,7 @@ def _date_after(seg: SegmentedLetter, template: str, flags: int) -> date | None:
 
 def _portal_date(seg: SegmentedLetter) -> date | None:
     """The letter's date in figures on the portal page above it ("Datum brief 01-03-2023")."""
-    found = cue_regex(_PORTAL_DATE, re.I | re.M).search(seg.doc.text[:_OPENING_CHARS])
+    found = cue_regex(_PORTAL_DATE, re.I | re.M).search(seg.doc.text[:OPENING_CHARS])
     if found is None:
         return None
     if found.group("year"):

@@ -262,7 +262,7 @@ def _external_main(ctx: LetterContext) -> _Draft | None:
     """The main meeting of a text that is not about a NATO meeting: the meeting outside
     NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
     placed by the first date and city after it there."""
-    from natokg.extract.letter_meta import subject_spans
+    from natokg.extract.document_titles import subject_spans
 
     for a, b in subject_spans(ctx.seg):
         for m in ctx.in_span(a, b, NAMED):
