@@ -45,29 +45,45 @@ def test_body_title_after_the_signature_wins_over_the_portal_brief_line(tmp_path
     assert found.main_meeting.ref.start == date(2031, 10, 14)
 
 
-def test_portal_title_line_names_the_document(tmp_path):
-    text = (
-        "Tweede Kamer der Staten-Generaal > Kamerstukken > Brieven regering\n\n"
-        "Brief regering : Verslag van de NAVO-top in Oslo op 14 en 15 oktober 2031\n\n"
-        "Documentnummer 2031D12345\nDatum brief 21-10-2031\n\n"
-        "De regeringsleiders spraken over de steun aan Oekraïne. Nederland benadrukte het belang "
-        "van een eerlijke lastenverdeling binnen het bondgenootschap.\n"
-    )
-    letter = extract_text(tmp_path, text)[1].letter
-    assert (letter.kind, letter.date) == ("report", date(2031, 10, 21))
+PORTAL_TITLE_LETTER = (
+    "Tweede Kamer der Staten-Generaal > Kamerstukken > Brieven regering\n\n"
+    "Brief regering : Verslag van de NAVO-top in Oslo op 14 en 15 oktober 2031\n\n"
+    "Documentnummer 2031D12345\nDatum brief 21-10-2031\n\n"
+    "De regeringsleiders spraken over de steun aan Oekraïne. Nederland benadrukte het belang "
+    "van een eerlijke lastenverdeling binnen het bondgenootschap.\n"
+)
+WRITTEN_QUESTIONS = (
+    "Aanhangsel van de Handelingen\n\n"
+    "Vragen van het lid De Vries aan de Minister van Defensie over de NAVO-top in Oslo "
+    "(ingezonden 3 november 2031).\n\n"
+    "Antwoord van Minister Jansen (Defensie) (ontvangen 24 november 2031).\n\n"
+    "Vraag 1\nWat is er op de NAVO-top in Oslo op 14 oktober jl. afgesproken?\n\n"
+    "Antwoord 1\nDe bondgenoten hebben afgesproken hun steun aan Oekraïne voort te zetten.\n"
+)
+DATUM_BELOW_PORTAL_INTRODUCTION = (
+    "Kamerbrief met verslag NAVO-ministeriële Defensie maart 2031\n\n"
+    "De minister stuurt de Tweede Kamer het verslag van de bijeenkomst van de NAVO-ministers van "
+    "Defensie in Brussel, zoals eerder toegezegd aan de Kamer.\n\n"
+    "Datum 18 maart 2031\nBetreft Verslag bijeenkomst NAVO-ministers van Defensie\n\n"
+    "De ministers spraken over de commandostructuur.\n"
+)
 
 
-def test_written_questions_are_another_document_dated_by_the_answers(tmp_path):
-    text = (
-        "Aanhangsel van de Handelingen\n\n"
-        "Vragen van het lid De Vries aan de Minister van Defensie over de NAVO-top in Oslo "
-        "(ingezonden 3 november 2031).\n\n"
-        "Antwoord van Minister Jansen (Defensie) (ontvangen 24 november 2031).\n\n"
-        "Vraag 1\nWat is er op de NAVO-top in Oslo op 14 oktober jl. afgesproken?\n\n"
-        "Antwoord 1\nDe bondgenoten hebben afgesproken hun steun aan Oekraïne voort te zetten.\n"
-    )
+@pytest.mark.parametrize(
+    "text, kind, day",
+    [
+        # the portal's title line names the document, its "Datum brief" dates it
+        (PORTAL_TITLE_LETTER, "report", date(2031, 10, 21)),
+        # written questions are another document, dated by the answers
+        (WRITTEN_QUESTIONS, "other", date(2031, 11, 24)),
+        # a Datum line below a portal introduction of prose
+        (DATUM_BELOW_PORTAL_INTRODUCTION, "report", date(2031, 3, 18)),
+    ],
+    ids=["portal-title", "written-questions", "datum-below-portal-introduction"],
+)
+def test_kind_and_date_of_portal_and_question_texts(tmp_path, text, kind, day):
     letter = extract_text(tmp_path, text)[1].letter
-    assert (letter.kind, letter.date) == ("other", date(2031, 11, 24))
+    assert (letter.kind, letter.date) == (kind, day)
 
 
 def test_report_of_a_council_outside_nato_is_another_document(tmp_path):
@@ -88,18 +104,6 @@ def test_regression_eu_council_report_has_its_council_as_main_meeting():
     found = records("dev_2021_other_other_raad-buitenlandse-zaken.txt")
     assert (found.main_meeting.ref.kind, found.main_meeting.ref.start) == ("external", date(2021, 2, 22))
     assert any(m.role == "mentioned" for m in found.meetings)
-
-
-def test_datum_line_below_a_portal_introduction(tmp_path):
-    text = (
-        "Kamerbrief met verslag NAVO-ministeriële Defensie maart 2031\n\n"
-        "De minister stuurt de Tweede Kamer het verslag van de bijeenkomst van de NAVO-ministers van "
-        "Defensie in Brussel, zoals eerder toegezegd aan de Kamer.\n\n"
-        "Datum 18 maart 2031\nBetreft Verslag bijeenkomst NAVO-ministers van Defensie\n\n"
-        "De ministers spraken over de commandostructuur.\n"
-    )
-    letter = extract_text(tmp_path, text)[1].letter
-    assert (letter.kind, letter.date) == ("report", date(2031, 3, 18))
 
 
 def test_a_memo_date_line_is_still_not_the_letter_date(tmp_path):
