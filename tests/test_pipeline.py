@@ -14,7 +14,8 @@ import pytest
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from natokg.errors import BadInputError, NoMeetingError
+from natokg.errors import BadInputError
+from natokg.extract.stage import NO_MAIN_MEETING
 from natokg.rdf.mapping import LetterGraphs
 from natokg.namespaces import NKG, OA
 from natokg.pipeline import map_letter
@@ -29,8 +30,8 @@ BAD = ROOT / "tests" / "fixtures" / "bad"
 
 
 def letter_files() -> list[Path]:
-    # the seed letters of the corpus (the dev_* letters are scored by natokg eval) and the fixtures
-    files = [*sorted(CORPUS.glob("[0-9]*")), *sorted(FIXTURE_LETTERS.iterdir())]
+    # every letter of the corpus (seeds and the dev_* set) and the fixtures
+    files = [*sorted(CORPUS.iterdir()), *sorted(FIXTURE_LETTERS.iterdir())]
     return [p for p in files if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES]
 
 
@@ -55,7 +56,7 @@ def mapped(letter_path: Path) -> LetterGraphs:
 
 def test_every_letter_is_collected():
     # the five corpus letters and the ten fixtures in every supported format
-    assert len([p for p in LETTERS if p.parent == CORPUS]) == 5
+    assert len([p for p in LETTERS if p.parent == CORPUS]) >= 40
     assert {p.suffix for p in LETTERS if p.parent == FIXTURE_LETTERS} >= {".txt", ".pdf", ".docx", ".html", ".xml"}
 
 
@@ -152,16 +153,25 @@ def test_bad_inputs_are_there():
     assert {p.name for p in BAD_FILES} >= {"empty.txt", "binary.txt", "image_only.pdf"}
 
 
-def test_letter_without_a_nato_meeting_raises_no_meeting_error(tmp_path: Path):
+def test_letter_without_a_nato_meeting_is_mapped_with_a_warning(tmp_path: Path):
     path = tmp_path / "brief.txt"
     path.write_text(
         "Geachte voorzitter,\n\nHierbij informeer ik u over de voortgang van de "
         "begrotingsbehandeling. Het kabinet streeft naar afronding voor de zomer.\n",
         encoding="utf-8",
     )
-    with pytest.raises(NoMeetingError) as caught:
-        map_letter(path)
-    assert caught.value.path == str(path)
+    graphs = map_letter(path)
+    assert graphs.warnings == (NO_MAIN_MEETING,)
+    assert not list(graphs.assertions.triples((None, NKG.about, None)))
+    report = validate_graph(graphs.merged())
+    assert report.conforms, format_report(report)
+    assert [r.severity for r in report.results] == ["Warning"]
+
+
+def test_regression_eu_council_report_is_not_refused():
+    graphs = map_letter(CORPUS / "dev_2021_other_other_raad-buitenlandse-zaken.txt")
+    assert list(graphs.assertions.triples((URIRef(graphs.letter), NKG.signedBy, None)))
+    assert validate_graph(graphs.merged()).conforms
 
 
 def test_missing_file_raises_bad_input_error(tmp_path: Path):

@@ -17,7 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-LetterKind = Literal["agenda", "report", "memo", "letter"]
+# "other": a text that is not about a NATO meeting (an EU Council report, an OSCE
+# agenda, parliamentary questions) but is read all the same
+LetterKind = Literal["agenda", "report", "memo", "letter", "other"]
 MeetingKind = Literal[
     "summit",
     "foreign-ministers",
@@ -269,6 +271,8 @@ class LetterRecords:
     observations: list[Observation] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     topics: dict[str, list[Evidence]] = field(default_factory=dict)  # topic slug -> evidence
+    # what a reader of the graph should know is missing ("no main meeting resolved")
+    warnings: tuple[str, ...] = ()
 
     @property
     def main_meeting(self) -> Meeting | None:

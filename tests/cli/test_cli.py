@@ -102,13 +102,13 @@ def test_map_bad_input_is_one_line_on_stderr_and_exit_2(name, reason):
     assert name in lines[0] and reason in lines[0]
 
 
-def test_map_letter_without_a_meeting_exit_2(tmp_path):
+def test_map_letter_without_a_meeting_warns_and_exits_0(tmp_path):
     letter = tmp_path / "weer.txt"
     letter.write_text("Geachte voorzitter,\n\nHierbij stuur ik u een brief over het weer.\n", encoding="utf-8")
     result = runner.invoke(app, ["map", str(letter)])
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert "weer.txt: no NATO meeting" in result.stderr
+    assert result.exit_code == 0
+    assert "nkg:sourceFile" in result.stdout
+    assert result.stderr.strip() == "natokg: warning: weer.txt: no main meeting resolved"
 
 
 def test_validate_exit_codes():

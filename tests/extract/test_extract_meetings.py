@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from natokg.errors import NoMeetingError
+from natokg.extract.stage import NO_MAIN_MEETING
 from natokg.extract import extract_letter
 from natokg.read.reader import read_letter
 from natokg.records import ActorRef, MeetingRef
@@ -187,10 +187,11 @@ def test_headquarters_means_brussels_and_informal(tmp_path):
     )
 
 
-def test_no_meeting_raises_naming_the_file(tmp_path):
-    with pytest.raises(NoMeetingError) as error:
-        extract_text(tmp_path, "Den Haag, 17 mei 2010\n\nHierbij zend ik u de jaarcijfers van het ministerie.\n")[1]
-    assert "letter.txt" in str(error.value)
+def test_no_meeting_is_a_warning_not_an_error(tmp_path):
+    records = extract_text(tmp_path, "Den Haag, 17 mei 2010\n\nHierbij zend ik u de jaarcijfers van het ministerie.\n")[1]
+    assert records.main_meeting is None
+    assert records.warnings == (NO_MAIN_MEETING,)
+    assert records.letter.date == date(2010, 5, 17)
 
 
 def test_european_council_as_body_and_as_meeting(tmp_path):

@@ -79,7 +79,7 @@ def test_ontology_header(onto):
 # class -> its nkg superclass (None: a top class)
 CORE_CLASSES = {
     "Letter": None, "AnnotatedAgenda": "Letter", "MeetingReport": "Letter", "Memo": "Letter",
-    "Meeting": None, "Summit": "Meeting", "ForeignMinistersMeeting": "Meeting",
+    "OtherDocument": "Letter", "Meeting": None, "Summit": "Meeting", "ForeignMinistersMeeting": "Meeting",
     "DefenceMinistersMeeting": "Meeting", "CouncilSession": "Meeting", "WorkingSession": "CouncilSession",
     "SocialEvent": "Meeting", "Forum": "Meeting", "ExternalMeeting": "Meeting",
     "Actor": None, "Person": "Actor", "Minister": "Person", "State": "Actor", "Ally": "State",

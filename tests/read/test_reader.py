@@ -239,6 +239,33 @@ def test_hyphen_rules():
     assert norm("Bijlage(n)\n\n-\n\nDatum") == "Bijlage(n)\n\n-\n\nDatum"
 
 
+def test_portal_furniture_lines_are_dropped_and_offsets_still_point_into_the_raw_text():
+    raw = (
+        "Nieuwsbank.nl | Overheid | Ministeries | Gemeenten | Zoeken\n"
+        "U bent hier: Home > Kamerstukken > 28676 nr. 999\n\n"
+        "Datum publicatie | Organisatie | Vergaderjaar | Dossier |\n"
+        "---|---|---|---|\n"
+        "2031-11-04 | Tweede Kamer der Staten-Generaal | 2031-2032 | 28676 nr. 999 |\n\n"
+        "Kamerbrief | 02-11-2031 - Ministerie van Defensie\n\n"
+        "De ministers spraken over een cel voor cyberverdediging | in de marge | van de top.\n"
+    )
+    text, offsets = normalise(raw)
+    assert text == (
+        "Kamerbrief | 02-11-2031 - Ministerie van Defensie\n\n"
+        "De ministers spraken over een cel voor cyberverdediging | in de marge | van de top."
+    )
+    start = text.index("De ministers")
+    assert raw[offsets[start] : offsets[start] + 12] == "De ministers"
+
+
+def test_hyphen_vocabulary_is_built_once_and_linear():
+    # many broken lines: each hyphen decision is a set look-up, not a scan of the text
+    raw = "De bondgenoten en de ontwikkelingen.\n" + "over de bond-\ngenoten en de ontwikke-\nlingen\n" * 4000
+    text, _ = normalise(raw, hard_wrapped=False)
+    assert text.count("bondgenoten") == 4001 and "bond-" not in text
+    assert "ontwikkelingen" in text and "ontwikke-" not in text
+
+
 def test_inline_markers_and_bodies():
     assert norm("steun aan Oekraïne1 en Europa.\n\n1 Kamerstuk 1, nr. 2") == (
         "steun aan Oekraïne en Europa." + FOOTNOTE_BREAK + "1 Kamerstuk 1, nr. 2"

@@ -14,7 +14,8 @@ from natokg.text.spacy_nl import sentence_tokenizer
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "corpus" / "letters").glob("[0-9]*.txt"))  # the seed letters, not the dev_* set
 FIXTURES = ROOT / "tests" / "fixtures" / "letters"
-ALL_LETTERS = SEEDS + sorted(p for p in FIXTURES.iterdir() if p.is_file())
+CORPUS_LETTERS = sorted((ROOT / "corpus" / "letters").glob("*.txt"))  # seeds and the dev_* set
+ALL_LETTERS = CORPUS_LETTERS + sorted(p for p in FIXTURES.iterdir() if p.is_file())
 _CACHE: dict[Path, object] = {}
 
 
@@ -269,8 +270,10 @@ def _quote_as_text(quote: str, footnote_numbers: set[str], footnote_bodies: list
         quote = quote.replace(body, " ")
     quote = quote.translate(_SUPERSCRIPTS)
     quote = re.sub(r"\[footnoteRef:\d+\]|\[\d+:[^\]]*\]", "", quote)
+    # a marker glued to a word ("Oekraïne1", "c.s.1,", "voldoen1.") or to a year
+    # ("2025-2029.3"), never a decimal ("4,1") or a number in a word ("5G")
     quote = re.sub(
-        r"(?<=[^\s\d])(\d{1,2})(?=\s|$)",
+        r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:)’”\"'])|(?<=\d{4}[.;:)]))(\d{1,2})(?![\w%])",
         lambda m: "" if m.group(1) in footnote_numbers else m.group(1),
         quote,
     )

@@ -109,6 +109,8 @@ def map_command(
         raise BadInputError("no such file", path=letter)
     graphs = map_letter(letter)
     sys.stdout.write(graphs.serialize(fmt))
+    for warning in graphs.warnings:  # the letter is mapped all the same: exit 0
+        err.print(f"natokg: warning: {letter.name}: {warning}", markup=False)
 
 
 # ---------------------------------------------------------------- validate

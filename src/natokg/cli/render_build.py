@@ -34,12 +34,13 @@ def build_progress(console, *, disable: bool) -> Iterator[Callable]:
 
 
 def build_findings(summary) -> list[str]:
-    """One line per skipped letter (with its first ten violations) and per finding of a
-    cross-letter step."""
+    """One line per skipped letter (with its first ten violations), per warning of a
+    loaded letter and per finding of a cross-letter step."""
     lines = []
     for skipped in summary.skipped:
         lines.append(f"skipped: {skipped.file}: {skipped.reason}")
         lines += [f"  {violation}" for violation in skipped.violations[:10]]
+    lines += [f"warning: {item.file}: {item.warning}" for item in summary.warnings]
     for step in summary.steps:
         lines += [f"{step.name}: {finding}" for finding in step.findings]
     return lines
@@ -60,6 +61,7 @@ def build_summary_table(summary):
         ("letters unchanged", summary.letters_unchanged),
         ("letters removed", summary.letters_removed),
         ("letters skipped", len(summary.skipped)),
+        ("letters with warnings", len({item.file for item in summary.warnings})),
         ("violations", summary.violations),
         ("quads in store", summary.triples),
         ("letters/s", f"{summary.letters_per_second:.1f}"),

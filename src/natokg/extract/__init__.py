@@ -8,14 +8,13 @@ Dutch pipeline whose matcher is built from the ontology's Turtle (natokg.text.nl
 
 from __future__ import annotations
 
-from natokg.errors import NoMeetingError
 from natokg.extract.actors import extract_participations, extract_persons
 from natokg.extract.commitments import extract_commitments
 from natokg.extract.context import LetterContext
 from natokg.extract.letter_meta import extract_letter_meta, extract_reference
 from natokg.extract.meetings import extract_meetings
 from natokg.extract.positions import extract_positions
-from natokg.extract.stage import Found, Stage
+from natokg.extract.stage import Found, Stage, letter_warnings
 from natokg.knowledge.lexicon import Lexicon, load_lexicon
 from natokg.records import LetterRecords, SegmentedLetter
 
@@ -27,13 +26,15 @@ STAGES: tuple[Stage, ...] = (
     Stage("participations", extract_participations, ("participations",)),
     Stage("commitments", extract_commitments, ("commitments", "observations")),
     Stage("positions", extract_positions, ("positions", "topics")),
+    Stage("warnings", letter_warnings, ("warnings",)),
 )
 
 
 def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> LetterRecords:
     """Everything extracted from one letter.
 
-    Raises NoMeetingError (naming the file) when no NATO meeting can be recognised.
+    A readable letter is never refused: one whose main meeting cannot be resolved is
+    still extracted, and its records carry the warning (``LetterRecords.warnings``).
     """
     ctx = LetterContext(seg, lexicon or load_lexicon())
     found = Found()
@@ -42,12 +43,6 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
         if stage.name == "reference":
             # dates without a year are read against the reference from here on
             ctx.set_reference(found.reference)
-        elif stage.name == "meetings" and (found.meetings is None or found.meetings.main is None):
-            raise NoMeetingError(
-                "no NATO meeting (summit, foreign or defence ministers meeting) recognised; "
-                "check that the file is a letter about a NATO meeting",
-                path=seg.doc.path,
-            )
     return found.records()
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from natokg.text.dates import find_dates, find_years, parse_date
 from natokg.knowledge.cues import cue_regex
 from natokg.extract.context import LetterContext
+from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, subject_spans
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 
@@ -27,12 +28,20 @@ _KAMERSTUK_RE = re.compile(
     r"nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)",
 )
 _PLACE_OF_WRITING = r"(?:{cue:place-of-writing})\s*,\s*"  # "Den Haag, " before the date
-_REFERENCE_RE = re.compile(r"[A-Z]{1,6}[- ]?\d[\w/.-]*")
-# (letter kind, pattern over the title); the words are cue concepts of
-# ontology/extraction-cues.ttl. Checked in order: an agenda's title may mention a report.
+# "BZ2628703", "MINBUZA-2015.118632", "DVB/NW-451/08"
+_REFERENCE_RE = re.compile(r"[A-Z]{1,8}(?:/[A-Z]{1,8})*[- ]?\d[\w/.-]*")
+# (letter kind, pattern over a title); the words are cue concepts of
+# ontology/extraction-cues.ttl. Checked in order: a question-and-answer text or a debate
+# report names meetings and reports, and an agenda's title may mention a report.
 _TITLE_KINDS = (
+    ("other", r"\b(?:{cue:other-document-title})\b"),
     ("agenda", r"(?:{cue:agenda-title})"),  # also "geannoteerde agendapunten", as before
     ("report", r"\b(?:{cue:report-title})\b"),
+)
+# "Datum brief 01-03-2023", "Nummer: 2019D51864, datum: 2019-12-13", "Kamerbrief | 21-11-2017"
+_PORTAL_DATE = (
+    r"(?:^|,)[ \t]*(?:{cue:portal-letter-date})[ \t]*[:|]?[ \t]*"
+    r"(?:(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})|(?P<day2>\d{1,2})-(?P<month2>\d{1,2})-(?P<year2>\d{4}))\b"
 )
 
 
@@ -49,37 +58,113 @@ def title_text(seg: SegmentedLetter) -> str:
     return ""
 
 
-def letter_kind(seg: SegmentedLetter) -> str:
+def _title_candidates(seg: SegmentedLetter) -> list[str]:
+    """The texts that say what the document is: its body title, its Betreft line and
+    the titles a portal page gives."""
     titles = [_span_text(seg, seg.title_line), _span_text(seg, seg.header.title)]
-    for kind, pattern in _TITLE_KINDS:
-        if any(cue_regex(pattern).search(t) for t in titles):
+    titles += [seg.doc.text[a:b] for a, b in portal_titles(seg)]
+    return [t for t in titles if t]
+
+
+def _kind_in(patterns, texts: list[str]) -> str | None:
+    for kind, pattern in patterns:
+        if any(cue_regex(pattern).search(t) for t in texts):
             return kind
+    return None
+
+
+def _covering_kind(seg: SegmentedLetter) -> str | None:
+    """The kind of document the first covering sentence sends ("Hierbij bied ik u het
+    verslag aan"), outside the memo."""
+    memo = [p for p in seg.parts if p.label == "memo"]
+    found: list[tuple[int, str]] = []
+    for kind, pattern in SENT_KINDS:
+        for m in cue_regex(pattern).finditer(seg.doc.text):
+            if not any(p.start <= m.start() < p.end for p in memo):
+                found.append((m.end(), kind))  # the kind word named first
+                break
+    return min(found)[1] if found else None
+
+
+def letter_kind(seg: SegmentedLetter) -> str:
+    """agenda, report, memo, other (a text that is not a letter about a meeting) or
+    letter: from the titles, else the covering sentence, else the parts, else the
+    first line."""
+    opening = seg.doc.text.lstrip()[:200].split("\n", 1)[0]
+    titles = _title_candidates(seg)
+    kind = _kind_in(_TITLE_KINDS[:1], titles + [opening]) or _kind_in(_TITLE_KINDS[1:], titles)
+    kind = kind or _covering_kind(seg)
+    if kind is not None:
+        return kind
     labels = {p.label for p in seg.parts}
     if "memo" in labels and not labels & {"cover", "body"}:
         return "memo"
     # a title-less letter: its first line may still say what it is
-    opening = seg.doc.text.lstrip()[:200].split("\n", 1)[0]
-    for kind, pattern in _TITLE_KINDS:
-        if cue_regex(pattern).search(opening):
-            return kind
-    return "letter"
+    return _kind_in(_TITLE_KINDS, [opening]) or "letter"
 
 
-def letter_date(seg: SegmentedLetter) -> date | None:
-    """The header date, else a "Den Haag, <date>" line outside the memo."""
-    header = _span_text(seg, seg.header.date)
-    if header:
-        found = parse_date(header)
-        if found is not None:
-            return found.first
-    memo = [p for p in seg.parts if p.label == "memo"]
-    for m in cue_regex(_PLACE_OF_WRITING, 0).finditer(seg.doc.text):
-        if any(p.start <= m.start() < p.end for p in memo):
+def names_only_other_meetings(ctx: LetterContext) -> bool:
+    """Whether the document's titles and covering sentence name a meeting outside NATO
+    (an EU Council, an OSCE Ministerial Council) and no NATO meeting: a look-alike."""
+    from natokg.extract.meetings import MAIN_KINDS
+    from natokg.text.nlp import KIND, NAMED
+
+    external = nato = False
+    for start, end in subject_spans(ctx.seg):
+        for m in ctx.in_span(start, end, KIND, NAMED):
+            if m.label == KIND:
+                nato |= m.key in MAIN_KINDS
+                continue
+            term = ctx.lexicon.meeting_terms.get(("meeting-name", m.key))
+            external |= term is None or not term.meeting_kind or term.meeting_kind == "external"
+    return external and not nato
+
+
+def _outside_memo(seg: SegmentedLetter, offset: int) -> bool:
+    return not any(p.start <= offset < p.end for p in seg.parts if p.label == "memo")
+
+
+def _date_after(seg: SegmentedLetter, template: str, flags: int) -> date | None:
+    """The written date right after the first match of ``template`` outside the memo."""
+    for m in cue_regex(template, flags).finditer(seg.doc.text):
+        if not _outside_memo(seg, m.start()):
             continue
         found = parse_date(seg.doc.text[m.end() : m.end() + 40])
         if found is not None and found.start == 0:
             return found.first
     return None
+
+
+def _portal_date(seg: SegmentedLetter) -> date | None:
+    """The letter's date in figures on the portal page above it ("Datum brief 01-03-2023")."""
+    found = cue_regex(_PORTAL_DATE, re.I | re.M).search(seg.doc.text[:OPENING_CHARS])
+    if found is None:
+        return None
+    if found.group("year"):
+        parts = int(found.group("year")), int(found.group("month")), int(found.group("day"))
+    else:
+        parts = int(found.group("year2")), int(found.group("month2")), int(found.group("day2"))
+    try:
+        return date(*parts)
+    except ValueError:
+        return None
+
+
+def letter_date(seg: SegmentedLetter) -> date | None:
+    """The letter's own date, never the memo's: the header date, else a "Den Haag,
+    <date>" or "Datum <date>" line, else the letter date a portal page gives in figures,
+    else the date the answers to written questions were received."""
+    header = _span_text(seg, seg.header.date)
+    if header:
+        found = parse_date(header)
+        if found is not None:
+            return found.first
+    return (
+        _date_after(seg, _PLACE_OF_WRITING, 0)
+        or _date_after(seg, r"^Datum:?[ \t]*", re.M)
+        or _portal_date(seg)
+        or _date_after(seg, r"\((?:{cue:answers-received})[ \t]+", re.I)
+    )
 
 
 def reference_date(seg: SegmentedLetter, letter_day: date | None) -> date | int | None:
@@ -106,6 +191,11 @@ def ministry_reference(seg: SegmentedLetter) -> str | None:
     text = re.sub(r"^(?:Onze\s+referentie|Ons\s+kenmerk|Kenmerk)\s*:?\s*", "", text.strip(), flags=re.I)
     found = _REFERENCE_RE.search(text)
     return re.sub(r"\s+", "", found.group()).lower() if found else None
+
+
+def letter_key(reference: str) -> str:
+    """The reference as a letter IRI's local name: "dvb/nw-451/08" -> "dvb-nw-451-08"."""
+    return re.sub(r"[^a-z0-9]+", "-", reference.lower()).strip("-")
 
 
 def addressee(seg: SegmentedLetter) -> str | None:
@@ -135,9 +225,12 @@ def extract_letter_meta(ctx: LetterContext, found: Found) -> Letter:
     """The Letter record; its signatories come from the persons stage."""
     seg = ctx.seg
     reference = ministry_reference(seg)
+    kind = letter_kind(seg)
+    if kind in ("agenda", "report", "letter") and names_only_other_meetings(ctx):
+        kind = "other"
     return Letter(
-        key=reference or seg.doc.sha256[:12],
-        kind=letter_kind(seg),  # type: ignore[arg-type]
+        key=letter_key(reference) if reference else seg.doc.sha256[:12],
+        kind=kind,  # type: ignore[arg-type]
         sha256=seg.doc.sha256,
         source_file=seg.doc.path.name,
         date=letter_date(seg),

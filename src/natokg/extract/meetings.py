@@ -258,6 +258,27 @@ def _main_meeting(ctx: LetterContext) -> _Draft | None:
     return draft
 
 
+def _external_main(ctx: LetterContext) -> _Draft | None:
+    """The main meeting of a text that is not about a NATO meeting: the meeting outside
+    NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
+    placed by the first date and city after it there."""
+    from natokg.extract.document_titles import subject_spans
+
+    for a, b in subject_spans(ctx.seg):
+        for m in ctx.in_span(a, b, NAMED):
+            if _named_kind(ctx, m) == "external":
+                draft = _Draft(kind="external", key=m.key, name=m.text, role="main")
+                draft.add(ctx, m.start, m.end)
+                dates = [d for d in ctx.dates_in(m.end, b)]
+                if dates:
+                    draft.start, draft.end = dates[0].first, dates[0].last
+                cities = [c for c in ctx.in_span(m.end, b, CITY) if _city_after_preposition(ctx, c)]
+                if cities:
+                    draft.city = cities[0].key
+                return draft
+    return None
+
+
 def _locate_main(ctx: LetterContext, main: _Draft, body) -> None:
     """City, name and informality of the main meeting from the body sentences about it."""
     for sentence in body:
@@ -408,7 +429,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     """All meetings of the letter; None when it names no NATO meeting. The persons
     found before (their spans) name the hosts."""
     person_spans = found.persons.spans if found.persons else ()
-    main = _main_meeting(ctx)
+    other_document = found.letter is not None and found.letter.kind == "other"
+    main = (_external_main(ctx) if other_document else None) or _main_meeting(ctx)
     if main is None:
         return None
     body = [s for s in ctx.sentences if s.part not in ("header", "footnote", "signature")]

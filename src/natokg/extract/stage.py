@@ -67,6 +67,7 @@ class Found:
     observations: tuple[Observation, ...] = ()
     positions: tuple[Position, ...] = ()
     topics: dict[str, list[Evidence]] = field(default_factory=dict)  # topic slug -> evidence
+    warnings: tuple[str, ...] = ()  # not errors: the letter is still mapped and stored
 
     def records(self) -> LetterRecords:
         """A fresh LetterRecords of what was found (the mapper's input)."""
@@ -82,6 +83,7 @@ class Found:
             observations=list(self.observations),
             positions=list(self.positions),
             topics={slug: list(evidence) for slug, evidence in self.topics.items()},
+            warnings=self.warnings,
         )
 
 
@@ -100,4 +102,17 @@ class Stage:
         return replace(found, **dict(zip(self.fills, values, strict=True)))
 
 
-__all__ = ["Found", "MeetingIndex", "PersonIndex", "Stage"]
+NO_MAIN_MEETING = "no main meeting resolved"
+
+
+def letter_warnings(ctx: LetterContext, found: Found) -> tuple[str, ...]:
+    """What is missing from a letter that is still mapped: a letter whose main meeting
+    could not be resolved keeps its metadata, persons, meetings, commitments and
+    positions, and says so."""
+    warnings = list(found.warnings)
+    if (found.meetings is None or found.meetings.main is None) and NO_MAIN_MEETING not in warnings:
+        warnings.append(NO_MAIN_MEETING)
+    return tuple(warnings)
+
+
+__all__ = ["NO_MAIN_MEETING", "Found", "MeetingIndex", "PersonIndex", "Stage", "letter_warnings"]

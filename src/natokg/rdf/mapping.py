@@ -49,6 +49,7 @@ LETTER_CLASSES = {
     "report": NKG.MeetingReport,
     "memo": NKG.Memo,
     "letter": NKG.Letter,
+    "other": NKG.OtherDocument,
 }
 MEETING_CLASSES = {
     "summit": NKG.Summit,
@@ -166,12 +167,14 @@ class LetterGraphs:
         entity_lines: Iterable[str],
         source_text: str,
         date: str | None = None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         self.key = key
         self.letter = letter
         self.graph = graph
         self.source_text = source_text
         self.date = date  # the letter's dcterms:date (ISO), None when it has none
+        self.warnings = tuple(warnings)  # extraction warnings: the letter is mapped all the same
         self.assertion_lines = frozenset(assertion_lines)
         self.entity_lines = frozenset(entity_lines)
         self._graphs: dict[str, Graph] = {}
@@ -470,6 +473,7 @@ class _LetterMapper:
             entity_lines=self.entity_lines,
             source_text=self.document.raw,
             date=date.isoformat() if date is not None else None,
+            warnings=self.records.warnings,
         )
 
 

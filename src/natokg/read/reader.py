@@ -12,11 +12,12 @@ separated by ``"\\n"``. Footnote bodies are moved out of the running text to the
 after :data:`FOOTNOTE_BREAK`, one footnote per line as ``"N text"``.
 
 Normalisation rules (why each exists is in the function that applies it):
-- line-end hyphenation is undone, keeping real compound hyphens (``_hyphen_join``);
+- line-end hyphenation is undone, keeping real compound hyphens (natokg.read.hyphenation);
 - hard-wrapped lines are joined into paragraphs; a blank line, a line much shorter
   than the wrap width, a heading-like line or a bullet ends a paragraph;
 - page furniture ("Pagina 2 van 2", "- 2 -", PDF running headers and footers, a line
-  repeated across a page break) is dropped;
+  repeated across a page break) and web-portal furniture (table rules and rows of short
+  cells, navigation bars, breadcrumbs) are dropped;
 - markdown emphasis (``*word*``, ``**word**``) is dropped;
 - footnote markers ("[footnoteRef:1]", "[^1]", "Oekraïne1", "daarover.1", "2029.3",
   "uitgaven.¹") are dropped, but only for numbers that have a footnote body, so
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
+from natokg.read.hyphenation import Vocabulary, hyphen_join
 from natokg.read.text_layers import LETTER_FORMATS
 
 
@@ -114,8 +116,6 @@ _STANDALONE = re.compile(
     r"(?:Geachte|Hoogachtend|Met vriendelijke groet|Datum\b|Betreft\b|Onze referentie|Ons kenmerk"
     r"|Aan de [Vv]oorzitter|(?:De|DE) (?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b[^.]*,$)"
 )
-_COORDINATORS = {"en", "of", "tot", "als", "noch", "dan", "t/m"}
-_VOWELS = set("aeiouyáàäâéèëêíìïîóòöôúùüû")
 
 
 def normalise(
@@ -162,7 +162,7 @@ def normalise(
         width = 0
 
     out = _Builder(raw)
-    vocabulary: _Vocabulary | None = None
+    vocabulary: Vocabulary | None = None
     previous: _Line | None = None
     previous_words: list[list] = []
     gap_blank = gap_removed = False
@@ -191,8 +191,8 @@ def normalise(
             broken = len(last) > 1 and last[-1] == "-" and last[-2].isalnum()
             if broken and first[0].isalpha() and (same_block or continuing):
                 if vocabulary is None:
-                    vocabulary = _Vocabulary(raw)
-                decision = _hyphen_join(last, first, vocabulary)
+                    vocabulary = Vocabulary(raw)
+                decision = hyphen_join(last, first, vocabulary)
                 if decision == "join":
                     out.drop_last_char()
                 elif decision == "space":
@@ -288,7 +288,7 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
         if not content:
             line.kind = "blank"
             continue
-        if line.start in drop_lines or _PAGE_NUMBER_LINE.match(content):
+        if line.start in drop_lines or _PAGE_NUMBER_LINE.match(content) or _is_portal_furniture(content):
             line.kind = "furniture"
             continue
         if _PANDOC_BODY.match(raw, line.start, line.end):
@@ -300,6 +300,21 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
             line.kind = "furniture"
             continue
         previous_text = content
+
+
+# Web-portal page furniture around a letter: a table's separator row ("---|---|"), a
+# breadcrumb ("Home > Kamerstukken > 28676 nr. 251") and a navigation bar or table row
+# of four or more short cells ("Rijksoverheid | Ministeries | Provincies | Gemeenten").
+_TABLE_RULE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
+_BREADCRUMB = re.compile(r"(?:[^>\n]{1,80}[ \t]>[ \t]){2,}[^>\n]{1,80}")
+_MAX_CELL = 40
+
+
+def _is_portal_furniture(content: str) -> bool:
+    if _TABLE_RULE.fullmatch(content) or _BREADCRUMB.fullmatch(content):
+        return True
+    cells = [cell.strip() for cell in content.strip("|").split("|")]
+    return len(cells) >= 4 and all(len(cell) <= _MAX_CELL and cell[-1:] not in ".!?" for cell in cells)
 
 
 def _page_foot_footnotes(
@@ -532,62 +547,3 @@ def _is_bullet(text: str) -> bool:
     """Whether a line (or its first word) starts with a bullet or list number."""
     word = text.split(" ", 1)[0]
     return word in ("-", "–", "•", "*", "·", "o") or bool(re.fullmatch(r"\d{1,2}[.)]|[a-z][.)]", word))
-
-
-class _Vocabulary:
-    """Look-ups in one letter, to tell a broken word from a compound (see _hyphen_join).
-
-    The halves of a word broken at a line end ("MINIS-" + "TERIËLE") do not count.
-    """
-
-    def __init__(self, raw: str) -> None:
-        self.raw = raw
-
-    def has_word(self, word: str) -> bool:
-        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w]|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw, re.IGNORECASE) is not None
-
-    def has_standalone_upper(self, word: str) -> bool:
-        pattern = r"(?<![\w])" + re.escape(word) + r"(?!\w|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw) is not None
-
-
-def _hyphen_join(before: str, after: str, vocabulary: _Vocabulary) -> str:
-    """Decide a line-end hyphen: "join" (drop it), "keep" (a compound hyphen) or
-    "space" (a hyphen that elides a shared word part: "defensie- en veiligheid...").
-
-    Rules in order:
-    1. the next word is "en"/"of"/"tot"...: elision, keep the hyphen and a space;
-    2. the letter itself decides when it has either form elsewhere: the hyphenated
-       pair ("defensie-uitgaven") means keep, the joined word means join;
-    3. a digit or an acronym before the hyphen ("NAVO2030-", "NAVO-", "EU-") means a
-       compound, except in an all-capitals line where the part before must also
-       stand alone elsewhere in the letter ("NAVO" yes, "MINIS" no);
-    4. a capital after a lower-case part ("Noord-Atlantische", "anti-Amerikaans") keeps;
-    5. a vowel meeting a vowel ("defensie-uitgaven", "zee-egel") keeps: Dutch spelling
-       writes that hyphen, and hyphenation does not split a vowel pair;
-    6. otherwise the hyphen is the typesetter's ("ontwikke-lingen"): join.
-    """
-    before_word = re.split(r"[^\w-]", before[:-1])[-1].split("-")[-1]
-    after_word = re.split(r"[^\w-]", after)[0].split("-")[0]
-    if not before_word or not after_word:
-        return "keep"
-    if after_word.lower() in _COORDINATORS:
-        return "space"
-    if vocabulary.has_word(f"{before_word}-{after_word}"):
-        return "keep"
-    if vocabulary.has_word(before_word + after_word):
-        return "join"
-    all_caps = before_word.isupper() and after_word.isupper()
-    if any(c.isdigit() for c in before_word):
-        return "keep"
-    if all_caps:
-        if len(before_word) <= 5 and vocabulary.has_standalone_upper(before_word):
-            return "keep"
-    elif sum(c.isupper() for c in before_word) >= 2:
-        return "keep"
-    elif after_word[0].isupper():
-        return "keep"
-    if before_word[-1].lower() in _VOWELS and after_word[0].lower() in _VOWELS:
-        return "keep"
-    return "join"

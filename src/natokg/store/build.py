@@ -115,6 +115,14 @@ class SkippedLetter:
         return iter((self.file, self.reason, self.violations))
 
 
+@dataclass(frozen=True)
+class LetterWarning:
+    """A letter loaded with something missing ("no main meeting resolved")."""
+
+    file: str
+    warning: str
+
+
 @dataclass
 class BuildSummary:
     store: Path
@@ -124,6 +132,7 @@ class BuildSummary:
     letters_unchanged: int = 0
     letters_removed: int = 0
     skipped: list[SkippedLetter] = field(default_factory=list)
+    warnings: list[LetterWarning] = field(default_factory=list)  # of the letters mapped in this build
     triples: int = 0  # quads in the store after the build
     violations: int = 0
     steps: list[StepResult] = field(default_factory=list)
@@ -456,6 +465,7 @@ class _Build:
                 if not self._accepted(result, claimed, shared):
                     continue
                 claimed[result.key] = result.file
+                self.summary.warnings += [LetterWarning(result.file, w) for w in result.warnings]
                 t0 = time.perf_counter()
                 if result.graph in self.present:
                     replace_graph(self.store, result.graph, result.assertions)
@@ -566,6 +576,7 @@ class _Build:
         self.seconds["total"] = self.elapsed()
         self.summary.seconds = {name: round(value, 4) for name, value in self.seconds.items()}
         self.summary.skipped.sort(key=lambda item: item.file)
+        self.summary.warnings.sort(key=lambda item: item.file)
         self.emit(BuildEvent("done", self.done, len(self.letters), elapsed=self.seconds["total"]))
         return self.summary
 
@@ -573,6 +584,7 @@ class _Build:
 __all__ = [
     "BuildEvent",
     "BuildSummary",
+    "LetterWarning",
     "CROSS_LETTER_STEPS",
     "DATASET_GRAPH",
     "ENTITIES_GRAPH",

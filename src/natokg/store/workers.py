@@ -33,6 +33,7 @@ class LetterResult:
     triples: int = 0
     error: str | None = None
     violations: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # extraction warnings of a letter that is loaded all the same
     statistics: GraphStatistics | None = None  # the graph's VoID counts
     seconds_map: float = 0.0
     seconds_validate: float = 0.0
@@ -89,6 +90,7 @@ def process_letter(path: str, file: str, sha256: str) -> LetterResult:
     mapped = time.perf_counter()
     result.seconds_map = mapped - started
     result.key, result.graph = graphs.key, str(graphs.graph)
+    result.warnings = graphs.warnings
     if graphs.has_blank_nodes():
         result.error = "the mapped graph has blank nodes; IRIs must be minted (a mapper bug)"
         return result

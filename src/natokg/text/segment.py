@@ -208,6 +208,10 @@ def segment(doc: SourceDocument) -> SegmentedLetter:
                     break
                 cover_lines.append(i)
             body_lines = [i for i in rest if i > cover_lines[-1]]
+    elif _signs_a_cover(lines, rest, signature_lines):
+        # "Hierbij bied ik u het verslag aan ..." signed before the document it sends
+        cover_lines = [i for i in rest if i < signature_lines[0]]
+        body_lines = [i for i in rest if i > signature_lines[-1]]
     else:
         body_lines = [i for i in rest if not signature_lines or i < signature_lines[0]]
         trailing = [i for i in rest if signature_lines and i > signature_lines[-1]]
@@ -217,8 +221,9 @@ def segment(doc: SourceDocument) -> SegmentedLetter:
     title_line = portal_title
     body_units = list(body_lines)
     headings: list[Span] = []
-    if body_units and portal_title is None and _is_heading_like(lines[body_units[0]].text):
-        first = lines[body_units[0]]
+    # the sent document's own title wins over the portal's "BRIEF VAN DE MINISTER ..."
+    if body_units and (portal_title is None or cover_lines) and _is_heading_like(lines[body_units[0]].text):
+        first = _document_title(lines, body_units)
         title_line = Span(first.start, first.end, first.text)
     heading_of: dict[int, str | None] = {}
     current: str | None = None
@@ -288,6 +293,27 @@ def segment(doc: SourceDocument) -> SegmentedLetter:
 def _is_prose(line: str) -> bool:
     """A line of running text: a long line, or a sentence of some length."""
     return len(line) >= 160 or (len(line.split()) >= 8 and line.rstrip()[-1:] in ".!?")
+
+
+def _signs_a_cover(lines: list[_Line], rest: list[int], signature_lines: list[int]) -> bool:
+    """Whether a letter without a salutation has a short covering text signed before
+    the document it sends: a few lines before the signature, the bulk after it."""
+    if not signature_lines:
+        return False
+    before = [i for i in rest if i < signature_lines[0]]
+    after = [i for i in rest if i > signature_lines[-1]]
+    size = lambda indices: sum(lines[i].end - lines[i].start for i in indices)  # noqa: E731
+    return bool(before) and len(before) <= 8 and size(after) > 2 * size(before)
+
+
+def _document_title(lines: list[_Line], body: list[int]) -> _Line:
+    """The first body line, or the line under an annex label ("Bijlage", "Bijlage 1")."""
+    first = lines[body[0]]
+    if len(body) > 1 and re.fullmatch(r"(?i)bijlage(?:\s+\w{1,3})?", first.text.strip()):
+        second = lines[body[1]]
+        if _is_heading_like(second.text):
+            return second
+    return first
 
 
 def _is_heading_like(line: str) -> bool:
