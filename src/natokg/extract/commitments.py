@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     ActorMention,
@@ -73,7 +74,17 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-_YEAR = re.compile(r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: eind)?|v[oó]{2}r|per|rond)\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"(?:het\s+jaar\s+)?(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
+_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór")
+# "van de defensiebudgetten" after a percentage: what it is a share of.
+_OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
+# A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
+PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -110,6 +121,11 @@ class _Rules:
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
+        self.obligations = cue_word_set("obligation")
+        self.object_kinds = (
+            (cue_word_set("funding-object"), "financial-contribution"),
+            (cue_word_set("capability-object"), "capability-pledge"),
+        )
 
     # ------------------------------------------------------------ helpers
 
@@ -127,6 +143,11 @@ class _Rules:
         """The actor(s) of the clause whose verb or cue starts at ``anchor``."""
         hi = len(s.tokens) if hi is None else hi
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
+        inverted = [m for m in s.mentions if anchor < m.first <= anchor + 2 and m.prep is None]
+        if before and inverted and before[0].first > 1:
+            # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
+            # with another phrase has its subject right after the verb
+            before = []
         if before:
             chain = coordinated(before[0], s.mentions, s.tokens)
             extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
@@ -175,7 +196,7 @@ class _Rules:
         for match in _YEAR.finditer(s.sentence.text):
             if money_span is not None:
                 lo, hi = s.tokens[money_span[0]].start, s.tokens[money_span[1]].end
-                if not match.group(0).lower().startswith(("tot", "uiterlijk")) or not (
+                if not match.group(0).lower().startswith(_MONEY_YEAR_WORDS) or not (
                     lo - 40 <= match.start() <= hi + 40
                 ):
                     continue
@@ -212,6 +233,23 @@ class _Rules:
         if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
             return self.main_ref
         return None
+
+    def unpledged(self, s: _Sentence, cue: Match) -> bool:
+        """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
+        position) and "dient (... te worden aangenomen)" an obligation still to be met."""
+        before = s.tokens[: cue.first]
+        if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
+            return True
+        return any(t.norm in self.obligations for t in before)
+
+    def object_kind(self, s: _Sentence, cue: Match) -> str:
+        """A policy pledge of funds is a financial contribution, one of troops or equipment a capability pledge."""
+        words = {t.norm for t in s.tokens}
+        pairs = {f"{a.norm} {b.norm}" for a, b in zip(s.tokens, s.tokens[1:])}
+        for nouns, kind in self.object_kinds:
+            if nouns & words or nouns & pairs:
+                return kind
+        return "policy-pledge"
 
     def topic_phrase(self, s: _Sentence, lo: int) -> str:
         after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]
@@ -251,9 +289,10 @@ class _Rules:
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
+        outside = [c for c in s.cues if self.role(c) in AMOUNT_ROLES and not (first <= c.first and c.last <= last)]
         for cue in s.cues:
-            if self.role(cue) not in AMOUNT_ROLES:
-                continue
+            if self.role(cue) not in AMOUNT_ROLES or (outside and cue not in outside):
+                continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
             if cue.first <= first and cue.last >= last:
                 distance = 0
             else:
@@ -264,7 +303,7 @@ class _Rules:
                 best, best_distance = cue, distance
         if best is not None and self.role(best) == "intent":
             # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs
-            leading = [c for c in s.cues if self.role(c) == "agreement" and c.last < best.first]
+            leading = [c for c in outside if self.role(c) == "agreement" and c.last < best.first]
             if leading:
                 return leading[-1]
         return best
@@ -278,6 +317,8 @@ class _Rules:
         whole: Commitment | None = None
         for amount, first, last in s.amounts:
             unit = amount.unit
+            if unit == "percent" and self.share_of_other(s, amount):
+                continue  # "20% van de defensiebudgetten": not a share of GDP
             if unit == "percent" and gdp_sentence:
                 unit = "percent-gdp"
             cue = self.governing_cue(s, first, last)
@@ -299,7 +340,9 @@ class _Rules:
             if unit == "percent":
                 continue
             used.add(s.cues.index(cue))
-            is_part = whole is not None and any(t.norm == "waarvan" for t in s.tokens[: first])
+            is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
+            if is_part and whole is not None and amount.is_percent and whole.amount is not None and amount.value > whole.amount:
+                continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
                 status = "agreed"
@@ -330,6 +373,11 @@ class _Rules:
                 self.previous_actor = actor
         return used
 
+    def share_of_other(self, s: _Sentence, amount: Amount) -> bool:
+        """A bare percentage "van de X" whose X is no GDP word measures X, not GDP."""
+        after = _OF_SOMETHING.match(s.sentence.text, amount.end)
+        return bool(after) and fold(after.group(1)) not in self.gdp_words
+
     @staticmethod
     def _item_end(s: _Sentence, last: int) -> int:
         """The end of one part of "waarvan X% voor ... en Y% voor ...": the next , en ) or amount."""
@@ -342,8 +390,8 @@ class _Rules:
     @staticmethod
     def _waarvan(s: _Sentence, first: int) -> int:
         for k in range(first, -1, -1):
-            if s.tokens[k].norm in ("waarvan", "en", ","):
-                return k if s.tokens[k].norm == "waarvan" else k + 1
+            if s.tokens[k].norm in PART_MARKERS or s.tokens[k].norm in ("en", ","):
+                return k if s.tokens[k].norm in PART_MARKERS else k + 1
         return first
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
@@ -351,6 +399,8 @@ class _Rules:
         if s.amounts and used:
             return
         nouns = contribution_nouns(self.lex)
+        pledged: set[tuple[ActorRef, str]] = set()  # one pledge of a kind per actor and sentence
+        year = self.target_year(s)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)
@@ -367,24 +417,28 @@ class _Rules:
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge":
-                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]):
+                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
+                if self.unpledged(s, cue):
+                    continue
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
                     or self.subject(s, cue.first, window=3)
                     or ([info.default_actor] if info.default_actor else [])
                 )
-                kind = info.kind or "policy-pledge"
+                kind = self.object_kind(s, cue) if info.kind in (None, "policy-pledge") else info.kind
             else:
                 continue
+            actors = [a for a in actors if (a, kind) not in pledged]
             if not actors:
                 continue
+            pledged.update((a, kind) for a in actors)
             status = self.status(info)
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
             key = ":".join(x for x in (info.slug, self.topic_phrase(s, cue.first), beneficiary.key if beneficiary else "") if x)
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:
-                self.add(Commitment(actor, kind, status, [evidence], beneficiary=beneficiary,
+                self.add(Commitment(actor, kind, status, [evidence], target_year=year, beneficiary=beneficiary,
                                     made_at=self.made_at(s, status), key_phrase=key))
                 self.previous_actor = actor
 
@@ -392,6 +446,8 @@ class _Rules:
         for sentence in self.seg.sentences:
             if sentence.part not in ("body", "cover", "footnote"):
                 continue
+            if sentence.text.rstrip().endswith("?"):
+                continue  # a question (parliamentary questions) pledges nothing
             s = self.prepare(sentence)
             if sentence.part == "footnote":
                 # footnotes carry figures (observations), not pledges
@@ -407,6 +463,15 @@ class _Rules:
         commitments = list(self.commitments)
         self.amounts_rule(s)
         self.commitments = commitments
+
+
+def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
+    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
+    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
+    states a finding."""
+    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
+        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
+    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
 
 
 def extract_commitments(
