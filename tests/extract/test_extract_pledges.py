@@ -142,3 +142,44 @@ def test_regression_norm_inside_an_amount_does_not_make_it_an_allied_agreement()
 def test_regression_percent_of_defence_budgets_is_no_gdp_target():
     """"toewerken naar 2% van het bbp en 20% van de defensiebudgetten" made a 20%-of-GDP target."""
     assert all(c.amount != 20 for c in records("dev_2016_summit_agenda_warschau.txt").commitments)
+
+
+def test_co_actors_named_before_the_subject_pledge_too(tmp_path):
+    found = pledges(tmp_path, "Samen met Noorwegen en Zweden zal Nederland vier patrouilleschepen aan de missie leveren.")
+    assert {actor for actor, *_ in found} == {"nl", "no", "se"}
+    assert {kind for _, kind, *_ in found} == {"capability-pledge"}
+
+
+def test_the_subject_of_a_clause_after_a_colon(tmp_path):
+    found = pledges(tmp_path, "President Biden en premier Trudeau bereikten een akkoord: Canada zal de verdragstekst voorleggen aan het parlement.")
+    assert found == {("ca", "policy-pledge", None, None, None)}
+
+
+def test_a_pronoun_subject_refers_to_the_actors_before_the_clause(tmp_path):
+    found = pledges(tmp_path, "Op 3 mei maakten Polen en Finland bekend dat zij Oekraïne twee luchtverdedigingssystemen leveren.")
+    assert {actor for actor, *_ in found} == {"pl", "fi"}
+
+
+def test_the_subject_of_a_passive_decision_is_not_the_actor(tmp_path):
+    found = pledges(tmp_path, "Op de top zal Montenegro worden uitgenodigd lid te worden.", "agenda")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_a_reaffirmed_commitment_is_a_policy_pledge_whatever_it_names(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten herbevestigden hun inzet voor de financiering van het trustfonds.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_money_in_a_launch_makes_a_financial_contribution(tmp_path):
+    found = pledges(tmp_path, "Tijdens de top lanceerden twaalf bondgenoten, waaronder Nederland, een fonds van 2 miljard euro.")
+    assert ("nl", "financial-contribution", D(2000000000), "eur", None) in found
+
+
+def test_regression_a_pledge_after_a_semicolon_is_a_second_pledge():
+    """"... bekend dat zij Oekraïne vijf ... leveren; Nederland levert samen met andere
+    partners onderdelen ...": the subject after ";" was taken for the first clause, and the
+    second clause's pledge was dropped as a duplicate."""
+    found = [c for c in records("dev_2024_summit_report_washington.txt").commitments if c.kind == "capability-pledge"]
+    assert {"us", "de", "ro", "it", "nl"} <= {c.actor.key for c in found}
+    quotes = [e.quote for c in found if c.actor.key == "nl" for e in c.evidence]
+    assert any("levert" in q for q in quotes) and any("leveren" in q for q in quotes)

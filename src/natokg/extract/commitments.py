@@ -85,6 +85,12 @@ _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór")
 _OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
 PART_MARKERS = frozenset(["waarvan", "daarvan"])
+# A subject stands after the last of these before its verb ("bereikten X een akkoord:
+# Turkije zal ...", "gaf aan dat Nederland ...").
+CLAUSE_OPENERS = frozenset([":", ";", "dat"])
+PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+PUNCTUATION = frozenset(list(",;:()."))
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -142,8 +148,18 @@ class _Rules:
     def subject(self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4) -> list[ActorRef]:
         """The actor(s) of the clause whose verb or cue starts at ``anchor``."""
         hi = len(s.tokens) if hi is None else hi
+        lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
-        inverted = [m for m in s.mentions if anchor < m.first <= anchor + 2 and m.prep is None]
+        if lo < len(s.tokens) and s.tokens[lo].norm in SUBJECT_PRONOUNS:
+            before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
+        elif any(m.first >= lo for m in before):
+            before = [m for m in before if m.first >= lo]
+        else:
+            lo = 0
+        inverted = [
+            m for m in s.mentions
+            if anchor < m.first <= anchor + 2 and m.prep is None and not any(s.tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
+        ]
         if before and inverted and before[0].first > 1:
             # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
             # with another phrase has its subject right after the verb
@@ -154,7 +170,9 @@ class _Rules:
             return unique([m.actor for m in chain] + [m.actor for m in extra])
         after = [m for m in s.mentions if anchor <= m.first <= anchor + window and m.prep is None]
         if after:
-            return unique(m.actor for m in coordinated(after[0], s.mentions, s.tokens))
+            # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
+            extra = [c for m in co_actors(s.tokens, s.mentions, lo, anchor) for c in coordinated(m, s.mentions, s.tokens)]
+            return unique([m.actor for m in coordinated(after[0], s.mentions, s.tokens)] + [m.actor for m in extra])
         return []
 
     def agent(self, s: _Sentence, lo: int, hi: int) -> list[ActorRef]:
@@ -242,12 +260,15 @@ class _Rules:
             return True
         return any(t.norm in self.obligations for t in before)
 
-    def object_kind(self, s: _Sentence, cue: Match) -> str:
-        """A policy pledge of funds is a financial contribution, one of troops or equipment a capability pledge."""
-        words = {t.norm for t in s.tokens}
-        pairs = {f"{a.norm} {b.norm}" for a, b in zip(s.tokens, s.tokens[1:])}
+    def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
+        """A pledge of funds is a financial contribution, one of troops or equipment a
+        capability pledge, else a policy pledge; ``scope``: the token indices to read."""
+        tokens = s.tokens if scope is None else [s.tokens[k] for k in scope]
+        words = {t.norm for t in tokens}
+        for a, b in zip(tokens, tokens[1:]):
+            words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
         for nouns, kind in self.object_kinds:
-            if nouns & words or nouns & pairs:
+            if nouns & words:
                 return kind
         return "policy-pledge"
 
@@ -399,7 +420,7 @@ class _Rules:
         if s.amounts and used:
             return
         nouns = contribution_nouns(self.lex)
-        pledged: set[tuple[ActorRef, str]] = set()  # one pledge of a kind per actor and sentence
+        pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
@@ -411,7 +432,8 @@ class _Rules:
                 if not gap & nouns:
                     continue
                 actors = self.subject(s, cue.first)
-                kind = info.kind or "financial-contribution"
+                gap_kind = self.object_kind(s, cue, cue.gaps)
+                kind = "capability-pledge" if gap_kind == "capability-pledge" else (info.kind or "financial-contribution")
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
@@ -421,25 +443,32 @@ class _Rules:
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
                 if self.unpledged(s, cue):
                     continue
+                passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
-                    or self.subject(s, cue.first, window=3)
+                    # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
+                    or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3))
                     or ([info.default_actor] if info.default_actor else [])
                 )
-                kind = self.object_kind(s, cue) if info.kind in (None, "policy-pledge") else info.kind
+                kind = info.kind or self.object_kind(s, cue)
             else:
                 continue
-            actors = [a for a in actors if (a, kind) not in pledged]
+            clause = sum(1 for k in range(cue.first) if s.tokens[k].norm == ";")
+            actors = [a for a in actors if (a, kind, clause) not in pledged]
             if not actors:
                 continue
-            pledged.update((a, kind) for a in actors)
+            pledged.update((a, kind, clause) for a in actors)
             status = self.status(info)
+            money = next((a for a, _, _ in s.amounts if a.is_money), None)
+            if money is not None:
+                kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
             key = ":".join(x for x in (info.slug, self.topic_phrase(s, cue.first), beneficiary.key if beneficiary else "") if x)
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:
-                self.add(Commitment(actor, kind, status, [evidence], target_year=year, beneficiary=beneficiary,
-                                    made_at=self.made_at(s, status), key_phrase=key))
+                self.add(Commitment(actor, kind, status, [evidence], money.value if money else None,
+                                    money.unit if money else None, year, beneficiary,
+                                    self.made_at(s, status), key_phrase=key))
                 self.previous_actor = actor
 
     def run(self) -> None:
