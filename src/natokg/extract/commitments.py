@@ -75,8 +75,9 @@ from natokg.records import (
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
 _YEAR = re.compile(
-    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
-    r"(?:het\s+jaar\s+)?(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
+    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
+    r"(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
@@ -91,6 +92,7 @@ CLAUSE_OPENERS = frozenset([":", ";", "dat"])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 PUNCTUATION = frozenset(list(",;:()."))
+RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -258,7 +260,20 @@ class _Rules:
         before = s.tokens[: cue.first]
         if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
             return True
+        if self.relative_clause(s, cue.first):
+            return True
         return any(t.norm in self.obligations for t in before)
+
+    @staticmethod
+    def relative_clause(s: _Sentence, first: int) -> bool:
+        """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
+        relative clause describes its noun; it pledges nothing."""
+        for k in range(first - 1, max(-1, first - 7), -1):
+            if s.tokens[k].norm in PUNCTUATION:
+                return False
+            if s.tokens[k].norm in RELATIVE_PRONOUNS:
+                return not any(k < m.first < first for m in s.mentions)
+        return False
 
     def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
         """A pledge of funds is a financial contribution, one of troops or equipment a
