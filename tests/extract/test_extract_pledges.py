@@ -183,3 +183,40 @@ def test_regression_a_pledge_after_a_semicolon_is_a_second_pledge():
     assert {"us", "de", "ro", "it", "nl"} <= {c.actor.key for c in found}
     quotes = [e.quote for c in found if c.actor.key == "nl" for e in c.evidence]
     assert any("levert" in q for q in quotes) and any("leveren" in q for q in quotes)
+
+
+def test_a_state_after_a_decision_verb_is_its_object(tmp_path):
+    found = pledges(tmp_path, "De ministers besloten Noorwegen en IJsland uit te nodigen voor een dialoog.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_raising_the_own_budget_is_a_spending_target_from_a_year(tmp_path):
+    found = pledges(tmp_path, "Het kabinet heeft besloten de defensiebegroting vanaf 2024 structureel met EUR 300 mln. te verhogen.", "agenda")
+    assert found == {("nl", "spending-target", D(300000000), "eur", 2024)}
+
+
+def test_a_guideline_and_an_aim_of_a_share_of_gdp(tmp_path):
+    body = (
+        "De bondgenoten houden vast aan de richtlijn om 2% van het bbp aan defensie te besteden. "
+        "Zij bevestigden dat zij ernaar streven ten minste 3% van het bbp aan defensie te besteden."
+    )
+    assert pledges(tmp_path, body, "agenda") == {
+        ("allies", "spending-target", D(2), "percent-gdp", None),
+        ("allies", "spending-target", D(3), "percent-gdp", None),
+    }
+
+
+def test_a_contribution_to_an_operation_is_a_capability_pledge(tmp_path):
+    found = pledges(tmp_path, "Het kabinet is voornemens in de tweede helft van 2027 een fregat bij te dragen aan de operatie.", "agenda")
+    assert found == {("nl", "capability-pledge", None, None, 2027)}
+
+
+def test_a_relative_clause_pledges_nothing(tmp_path):
+    assert pledges(tmp_path, "De ministers spraken met de partnerlanden die troepen leveren.") == set()
+
+
+def test_regression_invited_states_are_not_the_inviting_actors():
+    """"De 26 bondgenoten besloten Albanië en Kroatië uit te nodigen": Albania and
+    Croatia were taken for the actors of the decision."""
+    actors = {c.actor.key for c in records("dev_2008_summit_report_boekarest.txt").commitments}
+    assert not actors & {"al", "hr"}

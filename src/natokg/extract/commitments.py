@@ -81,7 +81,7 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
-_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór")
+_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 # "van de defensiebudgetten" after a percentage: what it is a share of.
 _OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
@@ -130,6 +130,7 @@ class _Rules:
         self.previous_actor: ActorRef | None = None
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
         self.obligations = cue_word_set("obligation")
+        self.budget_nouns = cue_word_set("budget-noun")
         self.object_kinds = (
             (cue_word_set("funding-object"), "financial-contribution"),
             (cue_word_set("capability-object"), "capability-pledge"),
@@ -147,8 +148,12 @@ class _Rules:
     def evidence(self, s: _Sentence, first: int, last: int) -> Evidence:
         return sentence_evidence(self.seg, s.sentence, s.tokens, min(first, last), max(first, last))
 
-    def subject(self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4) -> list[ActorRef]:
-        """The actor(s) of the clause whose verb or cue starts at ``anchor``."""
+    def subject(
+        self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4, groups_after: bool = False
+    ) -> list[ActorRef]:
+        """The actor(s) of the clause whose verb or cue starts at ``anchor``; ``groups_after``:
+        after the verb only a group is a subject ("besloten de bondgenoten"), a state is
+        the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
         lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
@@ -171,6 +176,8 @@ class _Rules:
             extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
             return unique([m.actor for m in chain] + [m.actor for m in extra])
         after = [m for m in s.mentions if anchor <= m.first <= anchor + window and m.prep is None]
+        if groups_after:
+            after = [m for m in after if m.actor.kind == "group"]
         if after:
             # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
             extra = [c for m in co_actors(s.tokens, s.mentions, lo, anchor) for c in coordinated(m, s.mentions, s.tokens)]
@@ -387,7 +394,8 @@ class _Rules:
                 status = self.status(info)
             if not actors:
                 continue
-            kind = "spending-target" if amount.is_percent else "financial-contribution"
+            own_budget = any(tok.norm in self.budget_nouns for tok in s.tokens)
+            kind = "spending-target" if amount.is_percent or own_budget else "financial-contribution"
             if is_part and whole is not None:
                 part = Commitment(
                     whole.actor, whole.kind, whole.status, [self.evidence(s, self._waarvan(s, first), self._item_end(s, last))],
@@ -462,7 +470,7 @@ class _Rules:
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
-                    or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3))
+                    or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                 )
                 kind = info.kind or self.object_kind(s, cue)
