@@ -370,15 +370,7 @@ class _Rules:
             role = self.role(cue)
             info = self.info(cue)
             if role == "realised":
-                if amount.unit == "percent" and not explicit_gdp:
-                    continue  # a growth rate, not a share of GDP
-                actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
-                if actor:
-                    unit = "percent-gdp" if amount.is_percent else unit
-                    year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
-                    self.observations.append(
-                        Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year)
-                    )
+                self.observe(s, amount, first, last, explicit_gdp)
                 continue
             if unit == "percent":
                 continue
@@ -416,6 +408,16 @@ class _Rules:
                     whole = commitment
                 self.previous_actor = actor
         return used
+
+    def observe(self, s: _Sentence, amount: Amount, first: int, last: int, explicit_gdp: bool) -> None:
+        """A realised figure: an observation of the sentence's first actor."""
+        if amount.unit == "percent" and not explicit_gdp:
+            return  # a growth rate, not a share of GDP
+        actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
+        if actor:
+            unit = "percent-gdp" if amount.is_percent else amount.unit
+            year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
+            self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
     def share_of_other(self, s: _Sentence, amount: Amount) -> bool:
         """A bare percentage "van de X" whose X is no GDP word measures X, not GDP."""
