@@ -220,3 +220,19 @@ def test_regression_invited_states_are_not_the_inviting_actors():
     Croatia were taken for the actors of the decision."""
     actors = {c.actor.key for c in records("dev_2008_summit_report_boekarest.txt").commitments}
     assert not actors & {"al", "hr"}
+
+
+def test_the_norm_refers_to_the_share_of_gdp_named_before(tmp_path):
+    body = (
+        "De bondgenoten houden vast aan de richtlijn om 2% van het bbp aan defensie te besteden. "
+        "Polen gaf aan dat het de norm in 2026 zal halen. Spanje zal de norm nog niet halen."
+    )
+    found = pledges(tmp_path, body, "agenda")
+    assert ("pl", "spending-target", D(2), "percent-gdp", 2026) in found
+    assert all(actor != "es" for actor, *_ in found)
+
+
+def test_regression_a_realised_share_is_not_the_norm_referred_to():
+    """"Canada ... de norm in 2032 zal halen" took the 2,05% Canada had reached, not the 2% norm."""
+    found = {(c.actor.key, c.amount, c.target_year) for c in records("dev_2024_summit_report_washington.txt").commitments}
+    assert ("ca", 2, 2032) in found

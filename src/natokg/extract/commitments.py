@@ -93,6 +93,7 @@ PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 PUNCTUATION = frozenset(list(",;:()."))
 RELATIVE_PRONOUNS = frozenset(["die", "welke"])
+NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -128,9 +129,11 @@ class _Rules:
         self.commitments: list[Commitment] = []
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
+        self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
         self.obligations = cue_word_set("obligation")
         self.budget_nouns = cue_word_set("budget-noun")
+        self.norm_words = cue_word_set("gdp-norm")
         self.object_kinds = (
             (cue_word_set("funding-object"), "financial-contribution"),
             (cue_word_set("capability-object"), "capability-pledge"),
@@ -365,6 +368,8 @@ class _Rules:
             if unit == "percent" and gdp_sentence:
                 unit = "percent-gdp"
             cue = self.governing_cue(s, first, last)
+            if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
+                self.last_norm = amount  # a norm, not a figure reached
             if cue is None:
                 continue
             role = self.role(cue)
@@ -407,6 +412,24 @@ class _Rules:
                 if whole is None or not is_part:
                     whole = commitment
                 self.previous_actor = actor
+        return used
+
+    def norm_reference(self, s: _Sentence) -> set[int]:
+        """"Canada zal de norm in 2032 halen", "Nederland zal aan deze norm voldoen": the
+        share of GDP named last in the letter, aimed at by the clause's subject."""
+        used: set[int] = set()
+        norm = next((k for k, t in enumerate(s.tokens) if t.norm in self.norm_words), None)
+        if norm is None or self.last_norm is None:
+            return used
+        for index, cue in enumerate(s.cues):
+            if self.role(cue) != "intent" or not (cue.first <= norm <= cue.last or 0 < cue.first - norm <= 4):
+                continue  # the norm is the object of the verb: "de norm in 2032 zal halen"
+            if any(t.norm in NEGATIONS for t in s.tokens[min(norm, cue.first) : cue.last + 1]):
+                continue  # "zullen de norm nog niet halen"
+            for actor in self.subject(s, cue.first):
+                self.add(Commitment(actor, "spending-target", self.status(self.info(cue)), [self.evidence(s, norm, cue.last)],
+                                    self.last_norm.value, "percent-gdp", self.target_year(s)))
+                used.add(index)
         return used
 
     def observe(self, s: _Sentence, amount: Amount, first: int, last: int, explicit_gdp: bool) -> None:
@@ -507,7 +530,7 @@ class _Rules:
                 # footnotes carry figures (observations), not pledges
                 self.observations_only(s)
                 continue
-            used = self.amounts_rule(s)
+            used = self.amounts_rule(s) if s.amounts else self.norm_reference(s)
             self.pledge_rule(s, used)
             subjects = [m.actor for m in s.mentions if m.prep is None]
             if subjects:
