@@ -2,7 +2,7 @@
 
 "5% van het bbp" -> 5 percent-gdp; "EUR 3,5 miljard" -> 3500000000 eur;
 "5,7 miljard euro" -> 5700000000 eur; "meer dan 90 miljard USD" -> 90000000000 usd
-(qualifier "meer dan"); "1,5%-afspraken" -> 1.5 percent.
+(qualifier "meer dan"); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2 percent-gdp.
 
 This is number grammar (decimal comma, thousands dot, scale words, currency
 symbols), not domain knowledge, so it lives in Python. A bare percentage keeps the
@@ -78,6 +78,8 @@ _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))",
 # "5% van het bbp", "2% bbp", "3,5% van het bruto binnenlands product": the words are
 # cue:gdp of ontology/extraction-cues.ttl, the grammar around them is here
 _OF_GDP = r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:{cue:gdp})(?![\w])"
+# "de 2%-norm": the words are cue:gdp-norm of ontology/extraction-cues.ttl
+_GDP_NORM = r"-?(?:{cue:gdp-norm})(?![\w])"
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
 
 
@@ -120,7 +122,7 @@ def find_amounts(text: str) -> list[Amount]:
     """Every amount of money or percentage in ``text``, in order, non-overlapping."""
     from natokg.knowledge.cues import cue_regex  # compiled once per cue file
 
-    of_gdp = cue_regex(_OF_GDP)
+    of_gdp, gdp_norm = cue_regex(_OF_GDP), cue_regex(_GDP_NORM)
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
 
@@ -143,8 +145,11 @@ def find_amounts(text: str) -> list[Amount]:
         end = match.end()
         unit: AmountUnit = "percent"
         gdp = of_gdp.match(text, end)
+        norm = gdp_norm.match(text, end)
         if gdp:
             unit, end = "percent-gdp", gdp.end()
+        elif norm:
+            unit, end = "percent-gdp", norm.end()
         found.append(_with_qualifier(text, match.start(), end, _base(parse_number(match["num"])), unit))
         taken.append((match.start(), end))
     return sorted(found)

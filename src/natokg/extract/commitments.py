@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     ActorMention,
@@ -73,7 +74,26 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-_YEAR = re.compile(r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: eind)?|v[oó]{2}r|per|rond)\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
+    r"(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
+_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
+# "van de defensiebudgetten" after a percentage: what it is a share of.
+_OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
+# A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
+PART_MARKERS = frozenset(["waarvan", "daarvan"])
+# A subject stands after the last of these before its verb ("bereikten X een akkoord:
+# Turkije zal ...", "gaf aan dat Nederland ...").
+CLAUSE_OPENERS = frozenset([":", ";", "dat"])
+PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+PUNCTUATION = frozenset(list(",;:()."))
+RELATIVE_PRONOUNS = frozenset(["die", "welke"])
+NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -109,7 +129,15 @@ class _Rules:
         self.commitments: list[Commitment] = []
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
+        self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
+        self.obligations = cue_word_set("obligation")
+        self.budget_nouns = cue_word_set("budget-noun")
+        self.norm_words = cue_word_set("gdp-norm")
+        self.object_kinds = (
+            (cue_word_set("funding-object"), "financial-contribution"),
+            (cue_word_set("capability-object"), "capability-pledge"),
+        )
 
     # ------------------------------------------------------------ helpers
 
@@ -123,17 +151,40 @@ class _Rules:
     def evidence(self, s: _Sentence, first: int, last: int) -> Evidence:
         return sentence_evidence(self.seg, s.sentence, s.tokens, min(first, last), max(first, last))
 
-    def subject(self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4) -> list[ActorRef]:
-        """The actor(s) of the clause whose verb or cue starts at ``anchor``."""
+    def subject(
+        self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4, groups_after: bool = False
+    ) -> list[ActorRef]:
+        """The actor(s) of the clause whose verb or cue starts at ``anchor``; ``groups_after``:
+        after the verb only a group is a subject ("besloten de bondgenoten"), a state is
+        the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
+        lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
+        if lo < len(s.tokens) and s.tokens[lo].norm in SUBJECT_PRONOUNS:
+            before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
+        elif any(m.first >= lo for m in before):
+            before = [m for m in before if m.first >= lo]
+        else:
+            lo = 0
+        inverted = [
+            m for m in s.mentions
+            if anchor < m.first <= anchor + 2 and m.prep is None and not any(s.tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
+        ]
+        if before and inverted and before[0].first > 1:
+            # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
+            # with another phrase has its subject right after the verb
+            before = []
         if before:
             chain = coordinated(before[0], s.mentions, s.tokens)
             extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
             return unique([m.actor for m in chain] + [m.actor for m in extra])
         after = [m for m in s.mentions if anchor <= m.first <= anchor + window and m.prep is None]
+        if groups_after:
+            after = [m for m in after if m.actor.kind == "group"]
         if after:
-            return unique(m.actor for m in coordinated(after[0], s.mentions, s.tokens))
+            # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
+            extra = [c for m in co_actors(s.tokens, s.mentions, lo, anchor) for c in coordinated(m, s.mentions, s.tokens)]
+            return unique([m.actor for m in coordinated(after[0], s.mentions, s.tokens)] + [m.actor for m in extra])
         return []
 
     def agent(self, s: _Sentence, lo: int, hi: int) -> list[ActorRef]:
@@ -175,7 +226,7 @@ class _Rules:
         for match in _YEAR.finditer(s.sentence.text):
             if money_span is not None:
                 lo, hi = s.tokens[money_span[0]].start, s.tokens[money_span[1]].end
-                if not match.group(0).lower().startswith(("tot", "uiterlijk")) or not (
+                if not match.group(0).lower().startswith(_MONEY_YEAR_WORDS) or not (
                     lo - 40 <= match.start() <= hi + 40
                 ):
                     continue
@@ -212,6 +263,39 @@ class _Rules:
         if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
             return self.main_ref
         return None
+
+    def unpledged(self, s: _Sentence, cue: Match) -> bool:
+        """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
+        position) and "dient (... te worden aangenomen)" an obligation still to be met."""
+        before = s.tokens[: cue.first]
+        if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
+            return True
+        if self.relative_clause(s, cue.first):
+            return True
+        return any(t.norm in self.obligations for t in before)
+
+    @staticmethod
+    def relative_clause(s: _Sentence, first: int) -> bool:
+        """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
+        relative clause describes its noun; it pledges nothing."""
+        for k in range(first - 1, max(-1, first - 7), -1):
+            if s.tokens[k].norm in PUNCTUATION:
+                return False
+            if s.tokens[k].norm in RELATIVE_PRONOUNS:
+                return not any(k < m.first < first for m in s.mentions)
+        return False
+
+    def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
+        """A pledge of funds is a financial contribution, one of troops or equipment a
+        capability pledge, else a policy pledge; ``scope``: the token indices to read."""
+        tokens = s.tokens if scope is None else [s.tokens[k] for k in scope]
+        words = {t.norm for t in tokens}
+        for a, b in zip(tokens, tokens[1:]):
+            words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
+        for nouns, kind in self.object_kinds:
+            if nouns & words:
+                return kind
+        return "policy-pledge"
 
     def topic_phrase(self, s: _Sentence, lo: int) -> str:
         after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]
@@ -251,9 +335,10 @@ class _Rules:
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
+        outside = [c for c in s.cues if self.role(c) in AMOUNT_ROLES and not (first <= c.first and c.last <= last)]
         for cue in s.cues:
-            if self.role(cue) not in AMOUNT_ROLES:
-                continue
+            if self.role(cue) not in AMOUNT_ROLES or (outside and cue not in outside):
+                continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
             if cue.first <= first and cue.last >= last:
                 distance = 0
             else:
@@ -264,7 +349,7 @@ class _Rules:
                 best, best_distance = cue, distance
         if best is not None and self.role(best) == "intent":
             # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs
-            leading = [c for c in s.cues if self.role(c) == "agreement" and c.last < best.first]
+            leading = [c for c in outside if self.role(c) == "agreement" and c.last < best.first]
             if leading:
                 return leading[-1]
         return best
@@ -278,28 +363,26 @@ class _Rules:
         whole: Commitment | None = None
         for amount, first, last in s.amounts:
             unit = amount.unit
+            if unit == "percent" and self.share_of_other(s, amount):
+                continue  # "20% van de defensiebudgetten": not a share of GDP
             if unit == "percent" and gdp_sentence:
                 unit = "percent-gdp"
             cue = self.governing_cue(s, first, last)
+            if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
+                self.last_norm = amount  # a norm, not a figure reached
             if cue is None:
                 continue
             role = self.role(cue)
             info = self.info(cue)
             if role == "realised":
-                if amount.unit == "percent" and not explicit_gdp:
-                    continue  # a growth rate, not a share of GDP
-                actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
-                if actor:
-                    unit = "percent-gdp" if amount.is_percent else unit
-                    year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
-                    self.observations.append(
-                        Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year)
-                    )
+                self.observe(s, amount, first, last, explicit_gdp)
                 continue
             if unit == "percent":
                 continue
             used.add(s.cues.index(cue))
-            is_part = whole is not None and any(t.norm == "waarvan" for t in s.tokens[: first])
+            is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
+            if is_part and whole is not None and amount.is_percent and whole.amount is not None and amount.value > whole.amount:
+                continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
                 status = "agreed"
@@ -308,7 +391,8 @@ class _Rules:
                 status = self.status(info)
             if not actors:
                 continue
-            kind = "spending-target" if amount.is_percent else "financial-contribution"
+            own_budget = any(tok.norm in self.budget_nouns for tok in s.tokens)
+            kind = "spending-target" if amount.is_percent or own_budget else "financial-contribution"
             if is_part and whole is not None:
                 part = Commitment(
                     whole.actor, whole.kind, whole.status, [self.evidence(s, self._waarvan(s, first), self._item_end(s, last))],
@@ -330,6 +414,39 @@ class _Rules:
                 self.previous_actor = actor
         return used
 
+    def norm_reference(self, s: _Sentence) -> set[int]:
+        """"Canada zal de norm in 2032 halen", "Nederland zal aan deze norm voldoen": the
+        share of GDP named last in the letter, aimed at by the clause's subject."""
+        used: set[int] = set()
+        norm = next((k for k, t in enumerate(s.tokens) if t.norm in self.norm_words), None)
+        if norm is None or self.last_norm is None:
+            return used
+        for index, cue in enumerate(s.cues):
+            if self.role(cue) != "intent" or not (cue.first <= norm <= cue.last or 0 < cue.first - norm <= 4):
+                continue  # the norm is the object of the verb: "de norm in 2032 zal halen"
+            if any(t.norm in NEGATIONS for t in s.tokens[min(norm, cue.first) : cue.last + 1]):
+                continue  # "zullen de norm nog niet halen"
+            for actor in self.subject(s, cue.first):
+                self.add(Commitment(actor, "spending-target", self.status(self.info(cue)), [self.evidence(s, norm, cue.last)],
+                                    self.last_norm.value, "percent-gdp", self.target_year(s)))
+                used.add(index)
+        return used
+
+    def observe(self, s: _Sentence, amount: Amount, first: int, last: int, explicit_gdp: bool) -> None:
+        """A realised figure: an observation of the sentence's first actor."""
+        if amount.unit == "percent" and not explicit_gdp:
+            return  # a growth rate, not a share of GDP
+        actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
+        if actor:
+            unit = "percent-gdp" if amount.is_percent else amount.unit
+            year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
+            self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
+
+    def share_of_other(self, s: _Sentence, amount: Amount) -> bool:
+        """A bare percentage "van de X" whose X is no GDP word measures X, not GDP."""
+        after = _OF_SOMETHING.match(s.sentence.text, amount.end)
+        return bool(after) and fold(after.group(1)) not in self.gdp_words
+
     @staticmethod
     def _item_end(s: _Sentence, last: int) -> int:
         """The end of one part of "waarvan X% voor ... en Y% voor ...": the next , en ) or amount."""
@@ -342,8 +459,8 @@ class _Rules:
     @staticmethod
     def _waarvan(s: _Sentence, first: int) -> int:
         for k in range(first, -1, -1):
-            if s.tokens[k].norm in ("waarvan", "en", ","):
-                return k if s.tokens[k].norm == "waarvan" else k + 1
+            if s.tokens[k].norm in PART_MARKERS or s.tokens[k].norm in ("en", ","):
+                return k if s.tokens[k].norm in PART_MARKERS else k + 1
         return first
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
@@ -351,6 +468,8 @@ class _Rules:
         if s.amounts and used:
             return
         nouns = contribution_nouns(self.lex)
+        pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
+        year = self.target_year(s)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)
@@ -361,43 +480,57 @@ class _Rules:
                 if not gap & nouns:
                     continue
                 actors = self.subject(s, cue.first)
-                kind = info.kind or "financial-contribution"
+                gap_kind = self.object_kind(s, cue, cue.gaps)
+                kind = "capability-pledge" if gap_kind == "capability-pledge" else (info.kind or "financial-contribution")
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge":
-                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]):
+                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
+                if self.unpledged(s, cue):
+                    continue
+                passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
-                    or self.subject(s, cue.first, window=3)
+                    # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
+                    or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                 )
-                kind = info.kind or "policy-pledge"
+                kind = info.kind or self.object_kind(s, cue)
             else:
                 continue
+            clause = sum(1 for k in range(cue.first) if s.tokens[k].norm == ";")
+            actors = [a for a in actors if (a, kind, clause) not in pledged]
             if not actors:
                 continue
+            pledged.update((a, kind, clause) for a in actors)
             status = self.status(info)
+            money = next((a for a, _, _ in s.amounts if a.is_money), None)
+            if money is not None:
+                kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
             key = ":".join(x for x in (info.slug, self.topic_phrase(s, cue.first), beneficiary.key if beneficiary else "") if x)
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:
-                self.add(Commitment(actor, kind, status, [evidence], beneficiary=beneficiary,
-                                    made_at=self.made_at(s, status), key_phrase=key))
+                self.add(Commitment(actor, kind, status, [evidence], money.value if money else None,
+                                    money.unit if money else None, year, beneficiary,
+                                    self.made_at(s, status), key_phrase=key))
                 self.previous_actor = actor
 
     def run(self) -> None:
         for sentence in self.seg.sentences:
             if sentence.part not in ("body", "cover", "footnote"):
                 continue
+            if sentence.text.rstrip().endswith("?"):
+                continue  # a question (parliamentary questions) pledges nothing
             s = self.prepare(sentence)
             if sentence.part == "footnote":
                 # footnotes carry figures (observations), not pledges
                 self.observations_only(s)
                 continue
-            used = self.amounts_rule(s)
+            used = self.amounts_rule(s) if s.amounts else self.norm_reference(s)
             self.pledge_rule(s, used)
             subjects = [m.actor for m in s.mentions if m.prep is None]
             if subjects:
@@ -407,6 +540,15 @@ class _Rules:
         commitments = list(self.commitments)
         self.amounts_rule(s)
         self.commitments = commitments
+
+
+def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
+    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
+    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
+    states a finding."""
+    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
+        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
+    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
 
 
 def extract_commitments(

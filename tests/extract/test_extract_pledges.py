@@ -1,0 +1,238 @@
+"""Pledges without an amount and amount rules of natokg.extract.commitments, on short
+report and agenda texts of our own, plus the letter cases they were written for."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from natokg.extract.amounts import find_amounts
+from natokg.extract.commitments import commitments_in
+from natokg.read.reader import read_letter
+from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
+from natokg.text.segment import segment
+
+from support.letter_records import records
+
+D = Decimal
+HEADER = {
+    "report": "VERSLAG VAN DE NAVO-TOP IN VILNIUS, 11 EN 12 JULI 2023\n\nOp 11 en 12 juli 2023 vond de NAVO-top plaats in Vilnius.\n\n",
+    "agenda": "GEANNOTEERDE AGENDA VOOR DE NAVO-TOP IN VILNIUS, 11 EN 12 JULI 2023\n\nOp 11 en 12 juli 2023 vindt de NAVO-top plaats in Vilnius.\n\n",
+}
+
+
+def pledges(tmp_path: Path, body: str, kind: str = "report") -> set[tuple]:
+    path = tmp_path / f"own_{kind}.txt"
+    path.write_text(HEADER[kind] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
+    letter = read_letter(path)
+    records = LetterRecords(Letter("own", kind, "", path.name))
+    records.meetings.append(Meeting(MeetingRef("summit", date(2023, 7, 11), "vilnius"), "main", "NAVO-top"))
+    commitments, _ = commitments_in(segment(letter), records)
+    for c in commitments:
+        for e in c.evidence:
+            assert letter.raw[e.start : e.end] == e.quote
+    return {(c.actor.key, c.kind, c.amount and c.amount.normalize(), c.unit, c.target_year) for c in commitments}
+
+
+def test_a_decision_of_the_ministers_is_a_pledge_of_the_allies(tmp_path):
+    found = pledges(tmp_path, "De ministers namen een principebesluit over een nieuw hoofdkwartier voor logistiek.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_adopting_a_plan_is_a_pledge_but_taking_part_is_not(tmp_path):
+    found = pledges(tmp_path, "Ook namen zij een actieplan voor kritieke grondstoffen aan. Daarna namen de ministers deel aan een werklunch.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
+    assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
+
+
+def test_troops_make_a_capability_pledge_with_its_year(tmp_path):
+    found = pledges(tmp_path, "Nederland blijft tot en met 2026 met circa tachtig militairen bijdragen aan de missie in Kosovo.")
+    assert found == {("nl", "capability-pledge", None, None, 2026)}
+
+
+def test_funding_makes_a_financial_pledge(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten kwamen overeen de financiering van het trustfonds voor Moldavië te verlengen.")
+    assert found == {("allies", "financial-contribution", None, None, None)}
+
+
+def test_the_subject_after_the_verb_of_a_sentence_opening_with_a_phrase(tmp_path):
+    found = pledges(tmp_path, "Met het nieuwe steunpakket voor Oekraïne zeggen de bondgenoten toe ten minste 10 miljard euro te leveren.")
+    assert ("allies", "financial-contribution", D(10000000000), "eur", None) in found
+    assert all(actor != "ua" for actor, *_ in found)
+
+
+def test_readiness_and_obligation_are_not_pledges(tmp_path):
+    body = (
+        "Veel bondgenoten toonden de bereidheid aan de missie bij te dragen. "
+        "Het verslag dient op de volgende top te worden aangenomen."
+    )
+    assert pledges(tmp_path, body) == set()
+
+
+def test_a_question_pledges_nothing(tmp_path):
+    assert pledges(tmp_path, "Zal het kabinet de nieuwe norm van 3% van het bbp in de wet verankeren?") == set()
+
+
+def test_a_national_pledge_stays_within_its_clause(tmp_path):
+    found = pledges(tmp_path, "Nederland zal benadrukken dat de lasten eerlijk verdeeld moeten worden en dat iedereen moet bijdragen.", "agenda")
+    assert found == set()
+
+
+def test_meeting_the_norm_in_a_year_is_a_national_target(tmp_path):
+    found = pledges(tmp_path, "De premier gaf aan dat Nederland in 2025 de 2%-norm zal halen.")
+    assert found == {("nl", "spending-target", D(2), "percent-gdp", 2025)}
+
+
+def test_meeting_the_norm_now_is_an_observation(tmp_path):
+    assert pledges(tmp_path, "Op dit moment voldoen elf bondgenoten aan de 2%-norm.") == set()
+
+
+def test_a_share_of_the_defence_budget_is_not_a_share_of_gdp(tmp_path):
+    body = "De bondgenoten committeren zich om 2% van het bbp aan defensie te besteden en daarvan 25% aan materieel."
+    assert pledges(tmp_path, body) == {("allies", "spending-target", D(2), "percent-gdp", None)}
+    body = "De bondgenoten spraken af toe te werken naar 2% van het bbp en 25% van de defensiebudgetten aan materieel te besteden."
+    assert ("allies", "spending-target", D(25), "percent-gdp", None) not in pledges(tmp_path, body)
+
+
+def test_reserved_money_for_a_year(tmp_path):
+    found = pledges(tmp_path, "Het kabinet heeft voor 2026 3 miljard euro gereserveerd voor steun aan Oekraïne.")
+    assert found == {("nl", "financial-contribution", D(3000000000), "eur", 2026)}
+
+
+def test_the_norm_amount_is_a_share_of_gdp():
+    (amount,) = find_amounts("Ook Denemarken haalt de 2%-norm.")
+    assert (amount.value, amount.unit, amount.text) == (D(2), "percent-gdp", "2%-norm")
+
+
+@pytest.mark.parametrize(
+    "name, fact",
+    [
+        # "De ministers nemen naar verwachting een principebesluit over het ontwerp ..."
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("allies", "policy-pledge", None, None, None)),
+        # "Nederland blijft tot eind 2015 met circa honderd militairen bijdragen aan Resolute Support"
+        ("dev_2015_fmm_report_antalya.txt", ("nl", "capability-pledge", None, None, 2015)),
+        # "Met een nieuwe Defence Investment Pledge committeerden de bondgenoten zich om ... 2% van het bbp"
+        ("dev_2023_summit_report_vilnius.txt", ("allies", "spending-target", D(2), "percent-gdp", None)),
+        # "Ook Nederland haalt in 2024 de 2%-norm."
+        ("dev_2024_summit_agenda_washington.txt", ("nl", "spending-target", D(2), "percent-gdp", 2024)),
+        # "Nederland draagt in totaal 250 miljoen euro bij aan dit initiatief"
+        ("dev_2024_fmm_report_praag-informeel.txt", ("nl", "financial-contribution", D(250000000), "eur", None)),
+        # "het kabinet voor 2023 2,5 miljard euro heeft gereserveerd"
+        ("dev_2023_dmm_report_brussel-udcg.txt", ("nl", "financial-contribution", D(2500000000), "eur", 2023)),
+    ],
+)
+def test_letter_cases(name, fact):
+    found = {(c.actor.key, c.kind, c.amount and c.amount.normalize(), c.unit, c.target_year) for c in records(name).commitments}
+    assert fact in found
+
+
+def test_regression_norm_inside_an_amount_does_not_make_it_an_allied_agreement():
+    """"dat Nederland in 2024 de 2%-norm zal halen": the noun "norm" inside the amount
+    made the allies agree a target; the verb outside it governs."""
+    found = {(c.actor.key, c.target_year) for c in records("dev_2023_summit_report_vilnius.txt").commitments if c.amount == 2}
+    assert ("allies", 2024) not in found and ("nl", 2024) in found
+
+
+def test_regression_percent_of_defence_budgets_is_no_gdp_target():
+    """"toewerken naar 2% van het bbp en 20% van de defensiebudgetten" made a 20%-of-GDP target."""
+    assert all(c.amount != 20 for c in records("dev_2016_summit_agenda_warschau.txt").commitments)
+
+
+def test_co_actors_named_before_the_subject_pledge_too(tmp_path):
+    found = pledges(tmp_path, "Samen met Noorwegen en Zweden zal Nederland vier patrouilleschepen aan de missie leveren.")
+    assert {actor for actor, *_ in found} == {"nl", "no", "se"}
+    assert {kind for _, kind, *_ in found} == {"capability-pledge"}
+
+
+def test_the_subject_of_a_clause_after_a_colon(tmp_path):
+    found = pledges(tmp_path, "President Biden en premier Trudeau bereikten een akkoord: Canada zal de verdragstekst voorleggen aan het parlement.")
+    assert found == {("ca", "policy-pledge", None, None, None)}
+
+
+def test_a_pronoun_subject_refers_to_the_actors_before_the_clause(tmp_path):
+    found = pledges(tmp_path, "Op 3 mei maakten Polen en Finland bekend dat zij Oekraïne twee luchtverdedigingssystemen leveren.")
+    assert {actor for actor, *_ in found} == {"pl", "fi"}
+
+
+def test_the_subject_of_a_passive_decision_is_not_the_actor(tmp_path):
+    found = pledges(tmp_path, "Op de top zal Montenegro worden uitgenodigd lid te worden.", "agenda")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_a_reaffirmed_commitment_is_a_policy_pledge_whatever_it_names(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten herbevestigden hun inzet voor de financiering van het trustfonds.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_money_in_a_launch_makes_a_financial_contribution(tmp_path):
+    found = pledges(tmp_path, "Tijdens de top lanceerden twaalf bondgenoten, waaronder Nederland, een fonds van 2 miljard euro.")
+    assert ("nl", "financial-contribution", D(2000000000), "eur", None) in found
+
+
+def test_regression_a_pledge_after_a_semicolon_is_a_second_pledge():
+    """"... bekend dat zij Oekraïne vijf ... leveren; Nederland levert samen met andere
+    partners onderdelen ...": the subject after ";" was taken for the first clause, and the
+    second clause's pledge was dropped as a duplicate."""
+    found = [c for c in records("dev_2024_summit_report_washington.txt").commitments if c.kind == "capability-pledge"]
+    assert {"us", "de", "ro", "it", "nl"} <= {c.actor.key for c in found}
+    quotes = [e.quote for c in found if c.actor.key == "nl" for e in c.evidence]
+    assert any("levert" in q for q in quotes) and any("leveren" in q for q in quotes)
+
+
+def test_a_state_after_a_decision_verb_is_its_object(tmp_path):
+    found = pledges(tmp_path, "De ministers besloten Noorwegen en IJsland uit te nodigen voor een dialoog.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_raising_the_own_budget_is_a_spending_target_from_a_year(tmp_path):
+    found = pledges(tmp_path, "Het kabinet heeft besloten de defensiebegroting vanaf 2024 structureel met EUR 300 mln. te verhogen.", "agenda")
+    assert found == {("nl", "spending-target", D(300000000), "eur", 2024)}
+
+
+def test_a_guideline_and_an_aim_of_a_share_of_gdp(tmp_path):
+    body = (
+        "De bondgenoten houden vast aan de richtlijn om 2% van het bbp aan defensie te besteden. "
+        "Zij bevestigden dat zij ernaar streven ten minste 3% van het bbp aan defensie te besteden."
+    )
+    assert pledges(tmp_path, body, "agenda") == {
+        ("allies", "spending-target", D(2), "percent-gdp", None),
+        ("allies", "spending-target", D(3), "percent-gdp", None),
+    }
+
+
+def test_a_contribution_to_an_operation_is_a_capability_pledge(tmp_path):
+    found = pledges(tmp_path, "Het kabinet is voornemens in de tweede helft van 2027 een fregat bij te dragen aan de operatie.", "agenda")
+    assert found == {("nl", "capability-pledge", None, None, 2027)}
+
+
+def test_a_relative_clause_pledges_nothing(tmp_path):
+    assert pledges(tmp_path, "De ministers spraken met de partnerlanden die troepen leveren.") == set()
+
+
+def test_regression_invited_states_are_not_the_inviting_actors():
+    """"De 26 bondgenoten besloten Albanië en Kroatië uit te nodigen": Albania and
+    Croatia were taken for the actors of the decision."""
+    actors = {c.actor.key for c in records("dev_2008_summit_report_boekarest.txt").commitments}
+    assert not actors & {"al", "hr"}
+
+
+def test_the_norm_refers_to_the_share_of_gdp_named_before(tmp_path):
+    body = (
+        "De bondgenoten houden vast aan de richtlijn om 2% van het bbp aan defensie te besteden. "
+        "Polen gaf aan dat het de norm in 2026 zal halen. Spanje zal de norm nog niet halen."
+    )
+    found = pledges(tmp_path, body, "agenda")
+    assert ("pl", "spending-target", D(2), "percent-gdp", 2026) in found
+    assert all(actor != "es" for actor, *_ in found)
+
+
+def test_regression_a_realised_share_is_not_the_norm_referred_to():
+    """"Canada ... de norm in 2032 zal halen" took the 2,05% Canada had reached, not the 2% norm."""
+    found = {(c.actor.key, c.amount, c.target_year) for c in records("dev_2024_summit_report_washington.txt").commitments}
+    assert ("ca", 2, 2032) in found
