@@ -47,3 +47,23 @@ def test_regression_leaders_meeting_is_the_summit():
     assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
         "summit", date(2019, 12, 3), date(2019, 12, 4), "london",
     )
+
+
+def test_session_takes_the_day_its_paragraph_names_before_it(tmp_path):
+    text = (
+        "Den Haag, 20 maart 2017\n\nHierbij bied ik u de agenda van de bijeenkomst van de NAVO-ministers van Defensie "
+        "die op 3 en 4 mei a.s. in Riga plaatsvindt.\n\n"
+        "Op 4 mei spreken de ministers over cyber. Daarna volgt een werkdiner over de begroting.\n\n"
+        "Er is ook een werksessie over mobiliteit.\n"
+    )
+    sessions = {(m.ref.kind, m.ref.start) for m in extract_text(tmp_path, text)[1].meetings if m.role == "session"}
+    # the next paragraph names no day: its session stays undated
+    assert sessions == {("social-event", date(2017, 5, 4)), ("working-session", None)}
+
+
+def test_regression_sessions_of_a_two_day_summit_dated_by_their_paragraph():
+    """"Op 9 juli vindt een sessie ... plaats. ... De top sluit af met een bijeenkomst van
+    de NAVO-Oekraïne Commissie": the commission meets on 9 July."""
+    result = records("dev_2016_summit_agenda_warschau.txt")
+    sessions = {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
+    assert ("nato-ukraine-commission", date(2016, 7, 9)) in sessions

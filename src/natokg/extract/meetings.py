@@ -452,6 +452,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
                 if when is None:
                     when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
+                if when is None:
+                    when = _day_in_force(ctx, main, m.start)
                 if when is not None and not main.dated(when):
                     when = None
                 draft = collector.session(m, sentence, kind, when)
@@ -490,6 +492,20 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         _summit_agreements(ctx, collector, main, sentence, meetings, cities)
         _precedes(ctx, collector, main, sentence)
     return _finalise(ctx, main, collector)
+
+
+def _day_in_force(ctx: LetterContext, main: _Draft, offset: int) -> DateMatch | None:
+    """The last single day of a multi-day main meeting that the paragraph names before
+    ``offset``: "Op 9 juli vindt een sessie ... plaats. Daarna volgt een bijeenkomst ..."
+    puts both on 9 July."""
+    if main.start is None or main.end is None or main.end == main.start:
+        return None
+    paragraph_start = ctx.text.rfind("\n\n", 0, offset) + 1
+    days = [
+        d for d in ctx.dates_in(paragraph_start, offset)
+        if d.first == d.last and main.dated(d) and d.end <= offset
+    ]
+    return days[-1] if days else None
 
 
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
