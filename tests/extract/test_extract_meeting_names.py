@@ -67,3 +67,64 @@ def test_regression_sessions_of_a_two_day_summit_dated_by_their_paragraph():
     result = records("dev_2016_summit_agenda_warschau.txt")
     sessions = {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
     assert ("nato-ukraine-commission", date(2016, 7, 9)) in sessions
+
+
+def _sessions(tmp_path, paragraph):
+    text = (
+        "Den Haag, 20 maart 2017\n\nHierbij bied ik u de agenda van de bijeenkomst van de NAVO-ministers "
+        f"van Defensie die op 3 en 4 mei a.s. in Riga plaatsvindt.\n\n{paragraph}\n"
+    )
+    return [m for m in extract_text(tmp_path, text)[1].meetings if m.role == "session"]
+
+
+def test_session_named_by_its_subject_is_a_council_session(tmp_path):
+    sessions = _sessions(tmp_path, "Op 3 mei is er een sessie over de Zwarte Zee, en daarna een bijeenkomst over Irak.")
+    assert sorted((m.ref.kind, m.ref.start, m.name) for m in sessions) == [
+        ("council-session", date(2017, 5, 3), "bijeenkomst over Irak"),
+        ("council-session", date(2017, 5, 3), "sessie over de Zwarte Zee"),
+    ]
+
+
+def test_numbered_sessions_are_working_sessions_and_deze_sessie_refers_back(tmp_path):
+    sessions = _sessions(
+        tmp_path,
+        "Op 4 mei volgen twee sessies. In de eerste sessie gaat het over cyber. Tijdens deze sessie "
+        "spreekt ook de EU. In de tweede sessie gaat het over de begroting.",
+    )
+    assert sorted((m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions) == [
+        ("working-session", date(2017, 5, 4), "1"), ("working-session", date(2017, 5, 4), "2"),
+    ]
+
+
+def test_council_holding_a_working_session_is_no_session_of_its_own(tmp_path):
+    sessions = _sessions(tmp_path, "Op 3 mei is er een werksessie van de Noord-Atlantische Raad over cyber.")
+    assert [(m.ref.kind, m.ref.start) for m in sessions] == [("working-session", date(2017, 5, 3))]
+
+
+def test_regression_informal_sessions_of_the_council_under_their_headings():
+    """'twee informele sessies van de Noord-Atlantische Raad op 1 juni', then the headings
+    'Sessie I: Oekraïne' and 'Sessie II: ...'; 'Diner:' is the informal dinner of 31 May."""
+    sessions = [m for m in records("dev_2023_fmm_agenda_oslo-informeel.txt").meetings if m.role == "session"]
+    kinds = {(m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions}
+    assert {("working-session", date(2023, 6, 1), "1"), ("working-session", date(2023, 6, 1), "2")} <= kinds
+    assert ("social-event", date(2023, 5, 31), "informal-dinner") in kinds
+    assert not any(m.ref.name_key == "north-atlantic-council" for m in sessions)
+
+
+def test_first_and_second_day_date_the_sessions_and_the_npg_is_a_session(tmp_path):
+    sessions = _sessions(
+        tmp_path,
+        "Op de eerste dag komt de Nuclear Planning Group (NPG) bijeen. Op de tweede dag volgt een "
+        "sessie met de partners.",
+    )
+    assert sorted((m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions) == [
+        ("council-session", date(2017, 5, 3), "nuclear-planning-group"),
+        ("council-session", date(2017, 5, 4), "subject-session"),
+    ]
+
+
+def test_regression_second_day_of_a_defence_ministers_meeting():
+    """'Op de tweede dag volgt een bijeenkomst over de Resolute Support missie ... en een
+    sessie over EU-NAVO samenwerking': both on 9 November."""
+    sessions = [m for m in records("dev_2017_dmm_agenda_brussel-commandostructuur.txt").meetings if m.role == "session"]
+    assert sum(1 for m in sessions if m.ref.kind == "council-session" and m.ref.start == date(2017, 11, 9)) == 2

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from natokg.text.dates import DateMatch
 from natokg.extract.context import LetterContext
@@ -62,6 +62,13 @@ _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 _HOST_RE = r"\b(?:{cue:host})\b"
+_SUBJECT_SESSION = "subject-session"
+_BARE_SESSION_WORD = "sessie"
+_DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
+_DEFINITE = ("de", "deze", "die", "dezelfde")
+_CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met))\s")
+_SESSIONS_OF_RE = re.compile(r"\bsessies\s+van\s+de\s*$", re.I)  # plural: no session word of its own
+_OF_THE_RE = re.compile(r"\s+van\s+de\s+")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _SKIP_PARTS = ("header", "footnote", "signature")
 
@@ -311,7 +318,9 @@ class _Collector:
 
     # -- sessions
 
-    def session(self, m: Mention, sentence, kind: str, when: DateMatch | None) -> _Draft:
+    def session(self, m: Mention, sentence, kind: str, when: DateMatch | None, weak: bool = False) -> _Draft:
+        """The session ``m`` names; a ``weak`` date (inferred from the paragraph) yields
+        to a session of the same name found before."""
         ctx = self.ctx
         modifier, ordinal = "", None
         before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
@@ -329,13 +338,20 @@ class _Collector:
             heading = next((h for h in ctx.seg.headings if h.start <= m.start < h.end), None)
             if heading is not None:
                 name = ctx.text[heading.start : heading.end].strip()
-        draft = self._find_session(kind, m.key, modifier, ordinal, when)
+        if m.key == _SUBJECT_SESSION:
+            clause = _CLAUSE_END.search(ctx.text, m.end, min(sentence.end, m.end + 90))
+            name = ctx.text[m.start : clause.start() if clause else min(sentence.end, m.end + 90)].strip()
+        draft = None
+        # "een sessie over ...": an indefinite article introduces a new session
+        if m.key != _SUBJECT_SESSION or [t.lower() for t in before] != ["een"]:
+            draft = self._find_session(kind, m.key, modifier, ordinal, None) if weak else None
+            draft = draft or self._find_session(kind, m.key, modifier, ordinal, when)
         if draft is None:
             draft = _Draft(kind=kind, key=m.key, name=name, role="session", modifier=modifier, ordinal=ordinal)
             self.sessions.append(draft)
         elif len(name) > len(draft.name) and kind == "working-session":
             draft.name = name
-        if when is not None and draft.start is None:
+        if when is not None and draft.start is None and not (weak and draft.evidence):
             draft.start, draft.end = when.first, when.last
         draft.add(ctx, m.start, m.end)
         return draft
@@ -442,6 +458,14 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             own_dates = _attached(ctx, sentence, m, dates, meetings, conflicts)
             when = own_dates[0] if own_dates else None
             if kind in SESSION_KINDS:
+                if _refers_back(ctx, m):
+                    # "tijdens deze sessie": the session named before
+                    if previous_session is not None:
+                        previous_session.add(ctx, m.start, m.end)
+                    continue
+                if m.label == KIND and _unnumbered_session(ctx, m):
+                    # "een sessie met de partners": named by its subject, not its number
+                    kind, m = "council-session", Mention(m.start, m.end, NAMED, _SUBJECT_SESSION, m.text)
                 if m.label == KIND and kind != "working-session":
                     # "dit forum": the forum named before, never a new session
                     earlier = next((d for d in reversed(collector.sessions) if d.kind == kind), None)
@@ -452,11 +476,14 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
                 if when is None:
                     when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
+                weak = when is None
                 if when is None:
                     when = _day_in_force(ctx, main, m.start)
                 if when is not None and not main.dated(when):
                     when = None
-                draft = collector.session(m, sentence, kind, when)
+                if _council_holds_session(ctx, m, meetings):
+                    continue
+                draft = collector.session(m, sentence, kind, when, weak=weak)
                 _session_group(ctx, collector, draft, m, sentence)
                 _host(ctx, draft, m, sentence, meetings, person_spans)
                 previous_session = draft
@@ -494,6 +521,38 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     return _finalise(ctx, main, collector)
 
 
+def _refers_back(ctx: LetterContext, m: Mention) -> bool:
+    """'deze sessie', 'de sessie' without an ordinal or a name of its own: a session
+    named before."""
+    if m.label != KIND or m.text.lower() != _BARE_SESSION_WORD:
+        return False
+    before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
+    after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
+    return bool(before) and before[0] in _DEFINITE and after not in _ORDINALS
+
+
+def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:
+    if m.text.lower() != _BARE_SESSION_WORD:
+        return False
+    before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
+    after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
+    return (not before or before[0] not in _ORDINALS) and after not in _ORDINALS
+
+
+def _council_holds_session(ctx: LetterContext, m: Mention, meetings: list[Mention]) -> bool:
+    """'een werksessie van de Noord-Atlantische Raad', 'twee sessies van de NAR': the
+    council holds the session, it is not a session of its own."""
+    if m.key != "north-atlantic-council":
+        return False
+    before = ctx.text[max(0, m.start - 40) : m.start]
+    if _SESSIONS_OF_RE.search(before):
+        return True
+    return any(
+        _named_kind(ctx, x) == "working-session" and x.end <= m.start and _OF_THE_RE.fullmatch(ctx.text[x.end : m.start])
+        for x in meetings
+    )
+
+
 def _day_in_force(ctx: LetterContext, main: _Draft, offset: int) -> DateMatch | None:
     """The last single day of a multi-day main meeting that the paragraph names before
     ``offset``: "Op 9 juli vindt een sessie ... plaats. Daarna volgt een bijeenkomst ..."
@@ -505,7 +564,11 @@ def _day_in_force(ctx: LetterContext, main: _Draft, offset: int) -> DateMatch | 
         d for d in ctx.dates_in(paragraph_start, offset)
         if d.first == d.last and main.dated(d) and d.end <= offset
     ]
-    return days[-1] if days else None
+    for found in _DAY_ORDINAL_RE.finditer(ctx.text, paragraph_start, offset):
+        day = main.start + timedelta(days=_ORDINALS[found.group(1).lower()] - 1)
+        if day <= main.end:
+            days.append(DateMatch(found.start(), found.end(), day, day, found.group(0)))
+    return max(days, key=lambda d: d.end) if days else None
 
 
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
