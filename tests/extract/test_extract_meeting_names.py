@@ -128,3 +128,23 @@ def test_regression_second_day_of_a_defence_ministers_meeting():
     sessie over EU-NAVO samenwerking': both on 9 November."""
     sessions = [m for m in records("dev_2017_dmm_agenda_brussel-commandostructuur.txt").meetings if m.role == "session"]
     assert sum(1 for m in sessions if m.ref.kind == "council-session" and m.ref.start == date(2017, 11, 9)) == 2
+
+
+def test_titled_meeting_told_as_its_ministers_gathering(tmp_path):
+    text = (
+        "Datum 20 maart 2017\nBetreft Verslag Navo-defensieministeriële\n\n"
+        "Op 3 en 4 maart jl. waren de ministers van Defensie in Riga bijeen voor overleg.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
+        "defence-ministers", date(2017, 3, 3), date(2017, 3, 4), "riga",
+    )
+
+
+def test_regression_defence_ministerial_told_as_ministers_gathering():
+    """Title 'Navo-defensieministeriële' without a date; 'Op woensdag 24 en donderdag 25
+    oktober jl. waren de Navo-ministers van Defensie in Noordwijk aan Zee bijeen'."""
+    main = records("dev_2007_dmm_report_noordwijk.txt").main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
+        "defence-ministers", date(2007, 10, 24), date(2007, 10, 25), "noordwijk",
+    )

@@ -18,6 +18,13 @@ _INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
 # "Dit is een informele bijeenkomst"; a form is the start of the words it matches
 _INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
 
+# the group of the meeting's kind, then a gathering word later in the sentence
+_GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"
+_GATHERING_GROUP = {
+    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
+    "defence-ministers": "defence-ministers-group",
+}
+
 
 def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
     spans = [s for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
@@ -46,6 +53,8 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
         if dates:
             main_sentence = sentence
             break
+    if main_sentence is None and kind is not None and not title_dates:
+        main_sentence = _gathering_sentence(ctx, kind, body)
     main_sentence = main_sentence or first_kind_sentence
     if main_sentence is None and kind is None:
         return None
@@ -63,6 +72,16 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
     if dating:
         draft.start, draft.end = dating[0].first, dating[0].last
     return draft
+
+
+def _gathering_sentence(ctx: LetterContext, kind: str, body):
+    """'Op 24 en 25 oktober jl. waren de ministers van Defensie in Noordwijk bijeen': the
+    titled meeting told as its ministers gathering, with its date."""
+    pattern = cue_regex(_GATHERING_RE.format(group=_GATHERING_GROUP[kind]))
+    for sentence in body:
+        if pattern.search(sentence.text) and ctx.dates_in(sentence.start, sentence.end):
+            return sentence
+    return None
 
 
 def locate_main(ctx: LetterContext, main: Draft, body) -> None:
