@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from natokg.records import MeetingRef
+
 from support.letter_records import extract_text, records
 
 
@@ -148,3 +150,33 @@ def test_regression_defence_ministerial_told_as_ministers_gathering():
     assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
         "defence-ministers", date(2007, 10, 24), date(2007, 10, 25), "noordwijk",
     )
+
+
+def _mentioned(tmp_path, sentence):
+    text = (
+        "Den Haag, 20 maart 2017\n\nHierbij bied ik u de agenda van de bijeenkomst van de NAVO-ministers "
+        f"van Defensie die op 3 en 4 mei a.s. in Riga plaatsvindt. {sentence}\n"
+    )
+    return {m.ref for m in extract_text(tmp_path, text)[1].meetings if m.role == "mentioned"}
+
+
+def test_meeting_named_after_its_city(tmp_path):
+    refs = _mentioned(tmp_path, "De Europese Raad van Kopenhagen van 12 en 13 juni a.s. bespreekt dit ook.")
+    assert refs == {MeetingRef("external", date(2017, 6, 12), "copenhagen", "")}
+
+
+def test_day_before_a_summit_is_not_its_date(tmp_path):
+    refs = _mentioned(tmp_path, "Op 4 mei spreken de ministers over de NAVO-top in Brussel.")
+    assert refs == {MeetingRef("summit", date(2017, 5, 25), "brussels")}
+
+
+def test_regression_preparing_the_wales_summit_on_the_second_day():
+    """'Op 2 april spraken de ministers over ... de NAVO-top in Wales in september': one
+    Wales summit, on its own dates."""
+    refs = {m.ref for m in records("dev_2014_fmm_report_brussel-april.txt").meetings if m.role == "mentioned"}
+    assert {r for r in refs if r.kind == "summit"} == {MeetingRef("summit", date(2014, 9, 4), "newport")}
+
+
+def test_regression_jubilee_summit_in_two_cities():
+    refs = {m.ref for m in records("dev_2008_fmm_report_brussel-december.txt").meetings if m.role == "mentioned"}
+    assert MeetingRef("summit", date(2009, 4, 3), "strasbourg") in refs

@@ -101,11 +101,18 @@ def _summit_by_date(ctx: LetterContext, when: date) -> SummitRecord | None:
     return None
 
 
+_OF_CITY_RE = re.compile(r"\s+van\s+")  # "de Europese Raad van Kopenhagen": named after its city
+
+
 def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | None):
     """(start, end, city, summit record) of a summit named with a city and/or date."""
     summit = None
     if city is not None:
         summit = _nearest_summit(ctx, city, when.first if when else None)
+        coming = _nearest_summit(ctx, city, None) if summit is None and when is not None else None
+        if coming is not None and when.first < coming.start:
+            # "Op 2 april spraken de ministers over de NAVO-top in Wales": a day before the summit
+            summit = coming
     elif when is not None:
         summit = _summit_by_date(ctx, when.first)
     if summit is not None:
@@ -159,6 +166,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                 continue
             own_cities = attached(ctx, sentence, m, [c for c in cities if city_after_preposition(ctx, c)], meetings)
             city = own_cities[0].key if own_cities else None
+            named_after = next((c for c in cities if _OF_CITY_RE.fullmatch(ctx.text, m.end, c.start)), None)
+            city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
                 if kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city):
                     main.add(ctx, m.start, m.end)
