@@ -180,3 +180,23 @@ def test_regression_preparing_the_wales_summit_on_the_second_day():
 def test_regression_jubilee_summit_in_two_cities():
     refs = {m.ref for m in records("dev_2008_fmm_report_brussel-december.txt").meetings if m.role == "mentioned"}
     assert MeetingRef("summit", date(2009, 4, 3), "strasbourg") in refs
+
+
+def test_meeting_told_as_its_ministers_with_a_day(tmp_path):
+    refs = _mentioned(
+        tmp_path,
+        "Zij bouwen voort op het besluit van de ministers van Buitenlandse Zaken van 6 maart jl. en op "
+        "wat de ministers van Defensie op 3 mei bespreken.",
+    )
+    # the defence ministers on 3 May are the main meeting itself
+    assert refs == {MeetingRef("foreign-ministers", date(2017, 3, 6), None)}
+
+
+def test_regression_defence_ministers_who_set_the_targets_on_5_june():
+    refs = {m.ref for m in records("dev_2025_summit_report_den-haag.txt").meetings if m.role == "mentioned"}
+    assert MeetingRef("defence-ministers", date(2025, 6, 5), None) in refs
+
+
+def test_regression_peace_summit_in_burgenstock():
+    refs = {m.ref for m in records("dev_2024_fmm_report_praag-informeel.txt").meetings if m.role == "mentioned"}
+    assert MeetingRef("external", date(2024, 6, 15), "burgenstock", "") in refs

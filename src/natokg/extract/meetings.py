@@ -195,6 +195,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     known.add(ctx, m.start, m.end)
         previous_session = group_sessions(ctx, collector, main, sentence, dates) or previous_session
         _summit_agreements(ctx, collector, main, sentence, meetings, cities)
+        _gatherings(ctx, collector, main, sentence, dates)
         _precedes(ctx, collector, main, sentence)
     return _finalise(ctx, main, collector)
 
@@ -228,6 +229,35 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
             continue  # agreements are made at past summits
         collector.other("summit", "summit", ctx.text[c.start : c.end], summit.start, summit.end, summit.city,
                         c.start, c.end, summit)
+
+
+# "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
+# 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
+_GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+(?:op|van)\s+$"
+_GATHERING_KINDS = {
+    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
+    "defence-ministers": "defence-ministers-group",
+}
+
+
+def _gatherings(ctx, collector, main, sentence, dates) -> None:
+    """A meeting told as its ministers or leaders with a day: a meeting of that kind."""
+    for when in dates:
+        if when.start - sentence.start < 12:
+            continue
+        before = ctx.text[max(sentence.start, when.start - 90) : when.start]
+        for kind, group in _GATHERING_KINDS.items():
+            cue = cue_regex(_GATHERING_DATE_RE.format(group=group)).search(before)
+            if cue is None or (kind == main.kind and main.dated(when)):
+                continue
+            start = when.start - len(before) + cue.start()
+            if kind == "summit":
+                summit = _summit_by_date(ctx, when.first)
+                if summit is not None:
+                    collector.other(kind, kind, ctx.text[start : when.end], summit.start, summit.end, summit.city,
+                                    start, when.end, summit)
+                continue
+            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
 
 
 def _precedes(ctx, collector: Collector, main: Draft, sentence) -> None:
