@@ -200,3 +200,12 @@ def test_regression_defence_ministers_who_set_the_targets_on_5_june():
 def test_regression_peace_summit_in_burgenstock():
     refs = {m.ref for m in records("dev_2024_fmm_report_praag-informeel.txt").meetings if m.role == "mentioned"}
     assert MeetingRef("external", date(2024, 6, 15), "burgenstock", "") in refs
+
+
+def test_regression_working_session_of_the_council_keeps_its_day():
+    """'De werksessie van de Noord-Atlantische Raad vond op 4 december plaats': the day is
+    the working session's, not a council session's."""
+    sessions = {(m.ref.kind, m.ref.start) for m in records("dev_2019_summit_report_londen-watford.txt").meetings
+                if m.role == "session"}
+    assert ("working-session", date(2019, 12, 4)) in sessions
+    assert not any(kind == "council-session" for kind, _ in sessions)

@@ -28,6 +28,8 @@ ORDINALS = {
     "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
 }  # fmt: skip
 SKIP_PARTS = ("header", "footnote", "signature")
+_SESSIONS_OF_RE = re.compile(r"\bsessies\s+van\s+de\s*$", re.I)  # plural: no session word of its own
+_OF_THE_RE = re.compile(r"\s+van\s+de\s+")
 
 
 @dataclass
@@ -69,6 +71,20 @@ def usable(ctx: LetterContext, m: Mention) -> bool:
     return True
 
 
+def _council_holds_session(ctx: LetterContext, m: Mention, meetings: list[Mention]) -> bool:
+    """'een werksessie van de Noord-Atlantische Raad', 'twee sessies van de NAR': the
+    council holds the session, it is not a session of its own."""
+    if m.key != "north-atlantic-council":
+        return False
+    before = ctx.text[max(0, m.start - 40) : m.start]
+    if _SESSIONS_OF_RE.search(before):
+        return True
+    return any(
+        named_kind(ctx, x) == "working-session" and x.end <= m.start and _OF_THE_RE.fullmatch(ctx.text[x.end : m.start])
+        for x in meetings
+    )
+
+
 def meeting_mentions(ctx: LetterContext, start: int, end: int) -> list[Mention]:
     found = [m for m in ctx.in_span(start, end, KIND, NAMED) if usable(ctx, m)]
     councils = [m for m in found if named_kind(ctx, m) == "council-session"]
@@ -84,7 +100,7 @@ def meeting_mentions(ctx: LetterContext, start: int, end: int) -> list[Mention]:
             ):
                 continue
         kept.append(m)
-    return kept
+    return [m for m in kept if not _council_holds_session(ctx, m, kept)]
 
 
 def named_kind(ctx: LetterContext, m: Mention) -> str:

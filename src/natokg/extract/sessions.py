@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 
 from natokg.extract.context import LetterContext
-from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft, named_kind
+from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
 from natokg.knowledge.cues import cue_regex
 from natokg.records import ActorRef
 from natokg.text.dates import DateMatch
@@ -27,8 +27,6 @@ _BARE_SESSION_WORD = "sessie"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
 _DEFINITE = ("de", "deze", "die", "dezelfde")
 _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met))\s")
-_SESSIONS_OF_RE = re.compile(r"\bsessies\s+van\s+de\s*$", re.I)  # plural: no session word of its own
-_OF_THE_RE = re.compile(r"\s+van\s+de\s+")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
 
@@ -159,8 +157,6 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         when = _day_in_force(ctx, main, m.start)
     if when is not None and not main.dated(when):
         when = None
-    if _council_holds_session(ctx, m, meetings):
-        return previous_session
     draft = collector.session(m, sentence, kind, when, weak=weak)
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
@@ -183,20 +179,6 @@ def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:
     before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
     after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
     return (not before or before[0] not in ORDINALS) and after not in ORDINALS
-
-
-def _council_holds_session(ctx: LetterContext, m: Mention, meetings: list[Mention]) -> bool:
-    """'een werksessie van de Noord-Atlantische Raad', 'twee sessies van de NAR': the
-    council holds the session, it is not a session of its own."""
-    if m.key != "north-atlantic-council":
-        return False
-    before = ctx.text[max(0, m.start - 40) : m.start]
-    if _SESSIONS_OF_RE.search(before):
-        return True
-    return any(
-        named_kind(ctx, x) == "working-session" and x.end <= m.start and _OF_THE_RE.fullmatch(ctx.text[x.end : m.start])
-        for x in meetings
-    )
 
 
 def _day_in_force(ctx: LetterContext, main: Draft, offset: int) -> DateMatch | None:
