@@ -209,3 +209,14 @@ def test_regression_working_session_of_the_council_keeps_its_day():
                 if m.role == "session"}
     assert ("working-session", date(2019, 12, 4)) in sessions
     assert not any(kind == "council-session" for kind, _ in sessions)
+
+
+def test_session_that_is_not_held(tmp_path):
+    sessions = _sessions(tmp_path, "Op 4 mei is er een werkdiner. Een bijeenkomst van de NAVO-Rusland Raad is niet voorzien.")
+    assert [m.ref.name_key for m in sessions] == ["working-dinner"]
+
+
+def test_regression_partnership_council_not_foreseen_at_the_summit():
+    """'Een bijeenkomst van de Euro-Atlantische Partnerschapsraad (EAPR) is in Warschau niet voorzien.'"""
+    sessions = [m for m in records("dev_2016_summit_agenda_warschau.txt").meetings if m.role == "session"]
+    assert not any(m.ref.name_key == "euro-atlantic-partnership-council" for m in sessions)

@@ -22,6 +22,7 @@ from natokg.text.nlp import KIND, NAMED, Mention
 
 _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
+_NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _SUBJECT_SESSION = "subject-session"
 _BARE_SESSION_WORD = "sessie"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
@@ -134,6 +135,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     """The session ``m`` names, dated by its sentence, the session before ("aansluitend"),
     its schedule bullet or its paragraph; returns the session the next sequel refers to."""
     main = collector.main
+    if cue_regex(_NOT_HELD_RE).search(ctx.text, m.end, sentence.end):
+        return previous_session  # "is niet voorzien": no session
     if _refers_back(ctx, m):
         # "tijdens deze sessie": the session named before
         if previous_session is not None:
