@@ -87,15 +87,23 @@ def test_session_named_by_its_subject_is_a_council_session(tmp_path):
     ]
 
 
-def test_numbered_sessions_are_working_sessions_and_deze_sessie_refers_back(tmp_path):
-    sessions = _sessions(
-        tmp_path,
-        "Op 4 mei volgen twee sessies. In de eerste sessie gaat het over cyber. Tijdens deze sessie "
-        "spreekt ook de EU. In de tweede sessie gaat het over de begroting.",
-    )
-    assert sorted((m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions) == [
-        ("working-session", date(2017, 5, 4), "1"), ("working-session", date(2017, 5, 4), "2"),
-    ]
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        # numbered sessions are working sessions; "deze sessie" is the one before
+        ("Op 4 mei volgen twee sessies. In de eerste sessie gaat het over cyber. Tijdens deze sessie "
+         "spreekt ook de EU. In de tweede sessie gaat het over de begroting.",
+         [("working-session", date(2017, 5, 4), "1"), ("working-session", date(2017, 5, 4), "2")]),
+        # "op de eerste / tweede dag" dates the sessions; the NPG is a council session
+        ("Op de eerste dag komt de Nuclear Planning Group (NPG) bijeen. Op de tweede dag volgt een "
+         "sessie met de partners.",
+         [("council-session", date(2017, 5, 3), "nuclear-planning-group"),
+          ("council-session", date(2017, 5, 4), "subject-session")]),
+    ],
+)
+def test_sessions_by_number_and_by_day(tmp_path, paragraph, expected):
+    sessions = _sessions(tmp_path, paragraph)
+    assert sorted((m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions) == expected
 
 
 def test_council_holding_a_working_session_is_no_session_of_its_own(tmp_path):
@@ -111,18 +119,6 @@ def test_regression_informal_sessions_of_the_council_under_their_headings():
     assert {("working-session", date(2023, 6, 1), "1"), ("working-session", date(2023, 6, 1), "2")} <= kinds
     assert ("social-event", date(2023, 5, 31), "informal-dinner") in kinds
     assert not any(m.ref.name_key == "north-atlantic-council" for m in sessions)
-
-
-def test_first_and_second_day_date_the_sessions_and_the_npg_is_a_session(tmp_path):
-    sessions = _sessions(
-        tmp_path,
-        "Op de eerste dag komt de Nuclear Planning Group (NPG) bijeen. Op de tweede dag volgt een "
-        "sessie met de partners.",
-    )
-    assert sorted((m.ref.kind, m.ref.start, m.ref.name_key) for m in sessions) == [
-        ("council-session", date(2017, 5, 3), "nuclear-planning-group"),
-        ("council-session", date(2017, 5, 4), "subject-session"),
-    ]
 
 
 def test_regression_second_day_of_a_defence_ministers_meeting():
