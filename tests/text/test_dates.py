@@ -145,3 +145,14 @@ def test_regression_past_range_starting_on_the_title_date():
     2014 and the body says 'Op dinsdag 1 en woensdag 2 april jl.'."""
     found = find_dates("Op dinsdag 1 en woensdag 2 april jl. kwamen de ministers bijeen.", reference=date(2014, 4, 1))
     assert [(d.first, d.last) for d in found] == [(date(2014, 4, 1), date(2014, 4, 2))]
+
+
+def test_year_glued_to_the_month():
+    # a layout that drops the space: "7-8 juli2026"
+    found = find_dates("op 7-8 juli2026 in Ankara", reference=date(2025, 6, 1))
+    assert [(d.first, d.last) for d in found] == [(date(2026, 7, 7), date(2026, 7, 8))]
+
+
+def test_regression_year_glued_to_the_month_in_a_range():
+    found = find_dates("op 28-29 november2023 in Brussel", reference=date(2024, 6, 1))
+    assert [(d.first, d.last) for d in found] == [(date(2023, 11, 28), date(2023, 11, 29))]

@@ -152,13 +152,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     optional_weekday = rf"(?:(?P<{{name}}>{weekday})[\s,]+)?"
     date_range = (
         rf"{optional_weekday.format(name='wd1')}(?P<d1>{_DAY})"
-        rf"(?:\s+(?P<m1>{month})(?:\s+(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
+        rf"(?:\s+(?P<m1>{month})(?:\s*(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
         rf"(?P<sep>{_SEP}){optional_weekday.format(name='wd2')}(?P<d2>{_DAY})\s+(?P<m2>{month})"
-        rf"(?:\s+(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
+        rf"(?:\s*(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
     )
     single = (
         rf"{optional_weekday.format(name='wd0')}(?P<d0>{_DAY})\s+(?P<m0>{month})"
-        rf"(?:\s+(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
+        rf"(?:\s*(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
     )
     any_date = re.compile(
         rf"(?<![\w/-])(?:(?P<iso>{_ISO})|(?P<num>{_NUMERIC})|(?P<range>{date_range})|(?P<single>{single}))",
