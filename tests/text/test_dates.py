@@ -130,3 +130,29 @@ def test_count_value_and_years():
     assert count_value("dertig") == 30
     assert count_value("alle") is None
     assert find_years("de NAVO-top 2026, in 2035 en 12345") == [2026, 2035]
+
+
+def test_past_range_that_began_on_the_reference_day():
+    # a report dated by its meeting's first day: the meeting began on that day, not a year before
+    found = find_dates("Op maandag 3 en dinsdag 4 maart jl. vergaderden de ministers.", reference=date(2025, 3, 3))
+    assert [(d.first, d.last) for d in found] == [(date(2025, 3, 3), date(2025, 3, 4))]
+    over_new_year = find_dates("van 30 december tot 2 januari jl.", reference=date(2025, 1, 10))
+    assert [(d.first, d.last) for d in over_new_year] == [(date(2024, 12, 30), date(2025, 1, 2))]
+
+
+def test_regression_past_range_starting_on_the_title_date():
+    """The Brussels FMM report of April 2014 has no letter date; its title dates it 1 April
+    2014 and the body says 'Op dinsdag 1 en woensdag 2 april jl.'."""
+    found = find_dates("Op dinsdag 1 en woensdag 2 april jl. kwamen de ministers bijeen.", reference=date(2014, 4, 1))
+    assert [(d.first, d.last) for d in found] == [(date(2014, 4, 1), date(2014, 4, 2))]
+
+
+def test_year_glued_to_the_month():
+    # a layout that drops the space: "7-8 juli2026"
+    found = find_dates("op 7-8 juli2026 in Ankara", reference=date(2025, 6, 1))
+    assert [(d.first, d.last) for d in found] == [(date(2026, 7, 7), date(2026, 7, 8))]
+
+
+def test_regression_year_glued_to_the_month_in_a_range():
+    found = find_dates("op 28-29 november2023 in Brussel", reference=date(2024, 6, 1))
+    assert [(d.first, d.last) for d in found] == [(date(2023, 11, 28), date(2023, 11, 29))]

@@ -16,142 +16,39 @@ Words for meetings come from ontology/reference/meeting-terms.ttl through the ma
    main meeting's parts; their date is the one their sentence gives, else the date of
    the session before when the sentence goes on "aansluitend" / "daaropvolgend",
    else the date of the memo's schedule bullet they stand under ("- 7 juli:"), else the
+   day their paragraph names before them ("Op 9 juli ...", "op de tweede dag"), else the
    main meeting's date when it lasts one day.
 4. A summit named with a city ("de NAVO-top in Den Haag", "de in Den Haag gemaakte
    afspraak") resolves through the reference summits to the same MeetingRef as
    anywhere else; meetings outside NATO (Europese Raad, Raad Buitenlandse Zaken,
    Ramstein, Commissiedebat) need a date of their own.
+
+Rule 1 lives in natokg.extract.main_meeting, rule 3 in natokg.extract.sessions, the
+grammar they share (rule 2) in natokg.extract.meeting_words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
-from natokg.text.dates import DateMatch
 from natokg.extract.context import LetterContext
+from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
+from natokg.extract.meeting_words import (
+    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, city_after_preposition, meeting_mentions, named_kind,
+)
+from natokg.extract.sessions import Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
-from natokg.text.nlp import CITY, KIND, NAMED, Mention
 from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
-from natokg.records import ActorRef, Evidence, Meeting, MeetingRef
+from natokg.records import ActorRef, Meeting, MeetingRef
+from natokg.text.dates import DateMatch
+from natokg.text.nlp import CITY, KIND, Mention
 
-MAIN_KINDS = ("summit", "foreign-ministers", "defence-ministers")
-SESSION_KINDS = ("council-session", "social-event", "forum", "working-session")
 
-# Function words of the meeting grammar (closed classes, not domain knowledge).
-_MODIFIERS = {
-    "informeel": "informal", "informele": "informal", "sociaal": "social", "sociale": "social",
-    "formeel": "formal", "formele": "formal", "officieel": "official", "officiele": "official",
-    "besloten": "closed", "gezamenlijk": "joint", "gezamenlijke": "joint",
-}  # fmt: skip
-_ORDINALS = {
-    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
-    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
-}  # fmt: skip
-# The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
-# grammar around them is here.
-_INFORMAL_RE = r"\b(?:{cue:informal})\b|\b(?:{cue:informal-abbreviation})\b"
-# a meeting word whose own text says it is informal ("Informal Foreign Ministers Meeting", "iFMM")
-_INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
-# "Dit is een informele bijeenkomst"; a form is the start of the words it matches
-_INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
-_SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
-_HOST_RE = r"\b(?:{cue:host})\b"
-_SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
-_SKIP_PARTS = ("header", "footnote", "signature")
-
-
-@dataclass
-class _Draft:
-    kind: str
-    key: str  # concept key (named meetings, social base word) or kind slug
-    name: str
-    role: str
-    modifier: str = ""
-    start: date | None = None
-    end: date | None = None
-    city: str | None = None
-    informal: bool = False
-    host: ActorRef | None = None
-    ordinal: int | None = None
-    summit: SummitRecord | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    precedes: "_Draft | None" = None
-
-    def add(self, ctx: LetterContext, start: int, end: int) -> None:
-        ev = ctx.evidence(start, end)
-        if ev not in self.evidence:
-            self.evidence.append(ev)
-        self.spans.append((start, end))
-
-    def dated(self, match: DateMatch | None) -> bool:
-        """Whether a date agrees with what is known of this meeting."""
-        if match is None or self.start is None:
-            return True
-        return self.start <= match.first <= (self.end or self.start)
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _usable(ctx: LetterContext, m: Mention) -> bool:
-    if ctx.part_at(m.start) in _SKIP_PARTS:
-        return False
-    if m.text.lower() == "top" and ctx.text[m.end : m.end + 1] == "-":
-        return False  # "top-prioriteit"
-    return True
-
-
-def _meeting_mentions(ctx: LetterContext, start: int, end: int) -> list[Mention]:
-    found = [m for m in ctx.in_span(start, end, KIND, NAMED) if _usable(ctx, m)]
-    councils = [m for m in found if _named_kind(ctx, m) == "council-session"]
-    kept = []
-    for m in found:
-        if _named_kind(ctx, m) == "social-event":
-            # "NUC-diner", "diner ... in samenstelling van de NAVO-Oekraïne Raad": the council's
-            if any(c.end == m.start - 1 and ctx.text[c.end] == "-" for c in councils):
-                continue
-            if any(
-                c.start > m.end and re.search(r"in\s+samenstelling\s+van", ctx.text[m.end : c.start])
-                for c in councils
-            ):
-                continue
-        kept.append(m)
-    return kept
-
-
-def _named_kind(ctx: LetterContext, m: Mention) -> str:
-    if m.label == KIND:
-        return m.key
-    term = ctx.lexicon.meeting_terms.get(("meeting-name", m.key))
-    return term.meeting_kind if term is not None and term.meeting_kind else "external"
-
-
-def _attached(ctx: LetterContext, sentence, target: Mention, items, meetings: list[Mention], conflicts=None):
-    """Items (dates or city mentions) of a sentence that belong to ``target``: each item
-    goes to the nearest meeting word before it, else the first after it; ``conflicts``
-    (a function) vetoes a meeting for an item, passing it to the next nearest."""
-    result = []
-    for item in items:
-        # a meeting word that is itself the item ("in Ramstein": city and meeting) comes first
-        before = sorted(
-            (m for m in meetings if m.end <= item.start or (m.start <= item.start and item.end <= m.end)),
-            key=lambda m: max(0, item.start - m.end),
-        )
-        after = sorted((m for m in meetings if m.start >= item.end and m not in before), key=lambda m: m.start - item.end)
-        for candidate in before + after:
-            if conflicts is not None and conflicts(candidate, item):
-                continue
-            if candidate == target:
-                result.append(item)
-            break
-    return result
 
 
 def _city_country(ctx: LetterContext, city: str | None) -> str | None:
@@ -184,7 +81,7 @@ def summit_year(ctx: LetterContext) -> int | None:
     from natokg.text.dates import find_dates
 
     for sentence in ctx.sentences:
-        if sentence.part in _SKIP_PARTS:
+        if sentence.part in SKIP_PARTS:
             continue
         summit_words = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key == "summit"]
         if not summit_words:
@@ -204,211 +101,7 @@ def _summit_by_date(ctx: LetterContext, when: date) -> SummitRecord | None:
     return None
 
 
-def _city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
-    before = [t.lower() for t in ctx.tokens_before(m.start, 2)]
-    return bool(before) and (before[-1] in ("in", "te", "naar", "het") or before[-2:] == ["op", "het"])
-
-
-# ---------------------------------------------------------------- the main meeting
-
-
-def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
-    spans = [s for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
-    return [(s.start, s.end) for s in spans]
-
-
-def _main_meeting(ctx: LetterContext) -> _Draft | None:
-    title_kinds = [
-        m for a, b in _title_spans(ctx) for m in ctx.in_span(a, b, KIND) if m.key in MAIN_KINDS
-    ]
-    title_dates = [d for a, b in _title_spans(ctx) for d in ctx.dates_in(a, b)]
-    kind = title_kinds[0].key if title_kinds else None
-    body = [s for s in ctx.sentences if s.part not in ("memo", "header", "footnote", "signature")]
-    body = body or [s for s in ctx.sentences if s.part not in ("header", "footnote")]
-    main_sentence, first_kind_sentence = None, None
-    for sentence in body:
-        kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
-        if kind is not None:
-            kinds = [m for m in kinds if m.key == kind]
-        if not kinds:
-            continue
-        first_kind_sentence = first_kind_sentence or sentence
-        dates = ctx.dates_in(sentence.start, sentence.end)
-        if title_dates:
-            dates = [d for d in dates if d.first == title_dates[0].first]
-        if dates:
-            main_sentence = sentence
-            break
-    main_sentence = main_sentence or first_kind_sentence
-    if main_sentence is None and kind is None:
-        return None
-    if kind is None:
-        kinds = [m for m in ctx.in_span(main_sentence.start, main_sentence.end, KIND) if m.key in MAIN_KINDS]
-        kind = kinds[0].key
-    draft = _Draft(kind=kind, key=kind, name="", role="main")
-    if title_kinds:
-        first = title_kinds[0]
-        draft.name = ctx.text[first.start : first.end]
-        draft.add(ctx, first.start, first.end)
-    dating = title_dates[:1]
-    if not dating and main_sentence is not None:
-        dating = ctx.dates_in(main_sentence.start, main_sentence.end)[:1]
-    if dating:
-        draft.start, draft.end = dating[0].first, dating[0].last
-    return draft
-
-
-def _external_main(ctx: LetterContext) -> _Draft | None:
-    """The main meeting of a text that is not about a NATO meeting: the meeting outside
-    NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
-    placed by the first date and city after it there."""
-    from natokg.extract.document_titles import subject_spans
-
-    for a, b in subject_spans(ctx.seg):
-        for m in ctx.in_span(a, b, NAMED):
-            if _named_kind(ctx, m) == "external":
-                draft = _Draft(kind="external", key=m.key, name=m.text, role="main")
-                draft.add(ctx, m.start, m.end)
-                dates = [d for d in ctx.dates_in(m.end, b)]
-                if dates:
-                    draft.start, draft.end = dates[0].first, dates[0].last
-                cities = [c for c in ctx.in_span(m.end, b, CITY) if _city_after_preposition(ctx, c)]
-                if cities:
-                    draft.city = cities[0].key
-                return draft
-    return None
-
-
-def _locate_main(ctx: LetterContext, main: _Draft, body) -> None:
-    """City, name and informality of the main meeting from the body sentences about it."""
-    for sentence in body:
-        meetings = _meeting_mentions(ctx, sentence.start, sentence.end)
-        own = [m for m in meetings if m.label == KIND and m.key == main.kind]
-        dates = ctx.dates_in(sentence.start, sentence.end)
-        about_main = bool(own) or any(main.dated(d) and main.start is not None for d in dates)
-        if not about_main:
-            continue
-        cities = [m for m in ctx.in_span(sentence.start, sentence.end, CITY) if _city_after_preposition(ctx, m)]
-        if own:
-            cities = [c for o in own for c in _attached(ctx, sentence, o, cities, meetings)]
-        elif meetings:
-            cities = [c for c in cities if not any(m.end <= c.start for m in meetings)]
-        if own and not main.name:
-            main.name = own[0].text
-        if cities and main.city is None:
-            if main.start is None or any(main.dated(d) for d in dates) or own:
-                main.city = cities[0].key
-                break
-
-
-def _is_informal(ctx: LetterContext, main: _Draft) -> bool:
-    for a, b in _title_spans(ctx):
-        title = ctx.text[a:b]
-        kinds = [m for m in ctx.in_span(a, b, KIND) if m.key == main.kind]
-        if kinds and cue_regex(_INFORMAL_RE).search(title[: kinds[0].end - a]):
-            return True
-    for m in ctx.mentions:
-        if m.label == KIND and m.key == main.kind and _usable(ctx, m):
-            if cue_regex(_INFORMAL_KIND_RE).match(m.text):
-                return True
-            if any(cue_regex(_INFORMAL_RE).fullmatch(t) for t in ctx.tokens_before(m.start, 2)):
-                return True
-    body = ctx.text
-    return any(
-        ctx.part_at(x.start()) not in ("memo", "header") for x in cue_regex(_INFORMAL_CLAUSE_RE).finditer(body)
-    )
-
-
-# ---------------------------------------------------------------- the other meetings
-
-
-class _Collector:
-    def __init__(self, ctx: LetterContext, main: _Draft | None) -> None:
-        self.ctx = ctx
-        self.main = main
-        self.sessions: list[_Draft] = []
-        self.others: list[_Draft] = []
-        self.schedule = _schedule_dates(ctx)
-
-    # -- sessions
-
-    def session(self, m: Mention, sentence, kind: str, when: DateMatch | None) -> _Draft:
-        ctx = self.ctx
-        modifier, ordinal = "", None
-        before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
-        if kind == "social-event" and before:
-            from natokg.folding import fold
-
-            modifier = _MODIFIERS.get(fold(before[-1]), "")
-        if kind == "working-session":
-            after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
-            ordinal = _ORDINALS.get(before[-1] if before else "") or _ORDINALS.get(after)
-        name = ctx.text[m.start : m.end]
-        if modifier:
-            name = f"{ctx.tokens_before(m.start, 1)[0]} {name}"
-        if kind == "working-session":
-            heading = next((h for h in ctx.seg.headings if h.start <= m.start < h.end), None)
-            if heading is not None:
-                name = ctx.text[heading.start : heading.end].strip()
-        draft = self._find_session(kind, m.key, modifier, ordinal, when)
-        if draft is None:
-            draft = _Draft(kind=kind, key=m.key, name=name, role="session", modifier=modifier, ordinal=ordinal)
-            self.sessions.append(draft)
-        elif len(name) > len(draft.name) and kind == "working-session":
-            draft.name = name
-        if when is not None and draft.start is None:
-            draft.start, draft.end = when.first, when.last
-        draft.add(ctx, m.start, m.end)
-        return draft
-
-    def _find_session(self, kind, key, modifier, ordinal, when) -> _Draft | None:
-        candidates = [d for d in self.sessions if d.kind == kind and d.key == key and d.dated(when)]
-        if kind == "working-session":
-            if ordinal is not None:
-                return next((d for d in candidates if d.ordinal == ordinal), None)
-            return candidates[-1] if len(candidates) == 1 else None
-        if kind == "social-event":
-            exact = [d for d in candidates if d.modifier == modifier]
-            if exact:
-                return exact[-1]
-            return candidates[-1] if candidates and not modifier else None
-        return candidates[-1] if candidates else None
-
-    # -- other meetings
-
-    def other(self, kind: str, key: str, name: str, start, end, city, m_start, m_end, summit=None) -> _Draft:
-        for draft in [self.main] + self.others if self.main else self.others:
-            if draft is None or draft.kind != kind:
-                continue
-            same_city = city is None or draft.city is None or draft.city == city
-            same_day = start is None or draft.start is None or draft.start == start
-            same_name = kind in MAIN_KINDS or draft.key == key
-            if same_city and same_day and same_name and (city or start or draft is not self.main or kind == "summit"):
-                if draft.start is None and start is not None:
-                    draft.start, draft.end = start, end
-                draft.city = draft.city or city
-                draft.add(self.ctx, m_start, m_end)
-                return draft
-        draft = _Draft(kind=kind, key=key, name=name, role="mentioned", start=start, end=end, city=city, summit=summit)
-        draft.add(self.ctx, m_start, m_end)
-        self.others.append(draft)
-        return draft
-
-
-def _schedule_dates(ctx: LetterContext) -> list[tuple[int, int, DateMatch]]:
-    """(start, end, date) of the blocks under a schedule bullet "- 7 juli:"."""
-    blocks = []
-    lines = list(_SCHEDULE_DATE_LINE.finditer(ctx.text))
-    for i, line in enumerate(lines):
-        found = [d for d in ctx.dates if line.start() <= d.start < line.end()]
-        if not found:
-            continue
-        end = lines[i + 1].start() if i + 1 < len(lines) else len(ctx.text)
-        blank = ctx.text.find("\n\n", line.end())
-        if blank != -1 and blank < end and not re.match(r"\n\n\s*[-•*–]", ctx.text[blank : blank + 6]):
-            end = blank
-        blocks.append((line.end(), end, found[0]))
-    return blocks
+_OF_CITY_RE = re.compile(r"\s+van\s+")  # "de Europese Raad van Kopenhagen": named after its city
 
 
 def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | None):
@@ -416,6 +109,10 @@ def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | No
     summit = None
     if city is not None:
         summit = _nearest_summit(ctx, city, when.first if when else None)
+        coming = _nearest_summit(ctx, city, None) if summit is None and when is not None else None
+        if coming is not None and when.first < coming.start:
+            # "Op 2 april spraken de ministers over de NAVO-top in Wales": a day before the summit
+            summit = coming
     elif when is not None:
         summit = _summit_by_date(ctx, when.first)
     if summit is not None:
@@ -430,23 +127,23 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     found before (their spans) name the hosts."""
     person_spans = found.persons.spans if found.persons else ()
     other_document = found.letter is not None and found.letter.kind == "other"
-    main = (_external_main(ctx) if other_document else None) or _main_meeting(ctx)
+    main = (external_main(ctx) if other_document else None) or main_meeting(ctx)
     if main is None:
         return None
     body = [s for s in ctx.sentences if s.part not in ("header", "footnote", "signature")]
-    _locate_main(ctx, main, [s for s in body if s.part != "memo"] + [s for s in body if s.part == "memo"])
+    locate_main(ctx, main, [s for s in body if s.part != "memo"] + [s for s in body if s.part == "memo"])
     if main.kind == "summit":
         summit = _summit_from_text(
             ctx, main.city, DateMatch(0, 0, main.start, main.end or main.start, "") if main.start else None
         )
         if summit is not None:
             main.start, main.end, main.city, main.summit = summit
-    main.informal = _is_informal(ctx, main)
-    collector = _Collector(ctx, main)
+    main.informal = is_informal(ctx, main)
+    collector = Collector(ctx, main)
 
-    previous_session: _Draft | None = None
+    previous_session: Draft | None = None
     for sentence in body:
-        meetings = _meeting_mentions(ctx, sentence.start, sentence.end)
+        meetings = meeting_mentions(ctx, sentence.start, sentence.end)
         dates = ctx.dates_in(sentence.start, sentence.end)
         cities = [c for c in ctx.in_span(sentence.start, sentence.end, CITY)]
 
@@ -454,35 +151,24 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             # a date outside the main meeting cannot be the main meeting's or a session's
             if not isinstance(item, DateMatch) or main.start is None:
                 return False
-            kind = _named_kind(ctx, candidate)
+            kind = named_kind(ctx, candidate)
             if kind in SESSION_KINDS or (kind == main.kind and candidate.label == KIND):
                 return not main.dated(item)
             return False
 
         for m in meetings:
-            kind = _named_kind(ctx, m)
-            own_dates = _attached(ctx, sentence, m, dates, meetings, conflicts)
+            kind = named_kind(ctx, m)
+            own_dates = attached(ctx, sentence, m, dates, meetings, conflicts)
             when = own_dates[0] if own_dates else None
             if kind in SESSION_KINDS:
-                if m.label == KIND and kind != "working-session":
-                    # "dit forum": the forum named before, never a new session
-                    earlier = next((d for d in reversed(collector.sessions) if d.kind == kind), None)
-                    if earlier is not None:
-                        earlier.add(ctx, m.start, m.end)
-                    continue
-                if when is None and cue_regex(_SEQUEL_RE).match(sentence.text) and previous_session is not None:
-                    when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
-                if when is None:
-                    when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
-                if when is not None and not main.dated(when):
-                    when = None
-                draft = collector.session(m, sentence, kind, when)
-                _session_group(ctx, collector, draft, m, sentence)
-                _host(ctx, draft, m, sentence, meetings, person_spans)
-                previous_session = draft
+                previous_session = add_session(
+                    ctx, collector, m, kind, when, sentence, meetings, person_spans, previous_session
+                )
                 continue
-            own_cities = _attached(ctx, sentence, m, [c for c in cities if _city_after_preposition(ctx, c)], meetings)
+            own_cities = attached(ctx, sentence, m, [c for c in cities if city_after_preposition(ctx, c)], meetings)
             city = own_cities[0].key if own_cities else None
+            named_after = next((c for c in cities if _OF_CITY_RE.fullmatch(ctx.text, m.end, c.start)), None)
+            city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
                 if kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city):
                     main.add(ctx, m.start, m.end)
@@ -508,33 +194,11 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                 known = next((d for d in collector.others if d.key == m.key and d.start is not None), None)
                 if known is not None:
                     known.add(ctx, m.start, m.end)
-        previous_session = _group_sessions(ctx, collector, main, sentence, dates) or previous_session
+        previous_session = group_sessions(ctx, collector, main, sentence, dates) or previous_session
         _summit_agreements(ctx, collector, main, sentence, meetings, cities)
+        _gatherings(ctx, collector, main, sentence, dates)
         _precedes(ctx, collector, main, sentence)
     return _finalise(ctx, main, collector)
-
-
-_GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
-
-
-def _group_sessions(ctx: LetterContext, collector: _Collector, main: _Draft, sentence, dates) -> _Draft | None:
-    """'een bijeenkomst met de NAVO-partnerlanden onder het ICI': the partner group's
-    session (the group's meeting-name concept, nkg:sessionGroup)."""
-    found = None
-    for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
-        terms = {
-            t.session_group: t for (scheme, _), t in ctx.lexicon.meeting_terms.items()
-            if scheme == "meeting-name" and t.session_group
-        }
-        group = next((g for g in ctx.in_span(cue.end(), min(sentence.end, cue.end() + 120), "GROUP") if g.key in terms), None)
-        if group is None:
-            continue
-        term = terms[group.key]
-        before = [d for d in dates if d.end <= cue.start() and main.dated(d)]
-        when = before[-1] if before else None
-        pseudo = Mention(cue.start(), group.end, NAMED, term.key, ctx.text[cue.start() : group.end])
-        found = collector.session(pseudo, sentence, term.meeting_kind or "council-session", when)
-    return found
 
 
 def _is_office_context(ctx: LetterContext, m: Mention) -> bool:
@@ -546,51 +210,10 @@ def _is_office_context(ctx: LetterContext, m: Mention) -> bool:
     return any(o.end == word_end for o in ctx.in_span(word_end - 60, word_end, "OFFICE"))
 
 
-def _session_group(ctx: LetterContext, collector: _Collector, draft: _Draft, m: Mention, sentence) -> None:
-    """A council session 'met (aanwezigheid van) de ICI-partners' is the ICI meeting."""
-    if draft.kind != "council-session" or draft.key != "north-atlantic-council":
-        return
-    groups = {
-        term.session_group: term
-        for (scheme, _), term in ctx.lexicon.meeting_terms.items()
-        if scheme == "meeting-name" and term.session_group
-    }
-    for g in ctx.in_span(m.end, sentence.end, "GROUP"):
-        term = groups.get(g.key)
-        if term is not None and re.search(r"\bmet\b", ctx.text[m.end : g.start]):
-            draft.key, draft.name = term.key, ctx.text[m.start : g.end]
-            # merge into an existing session of that group
-            twin = next((d for d in collector.sessions if d is not draft and d.key == term.key and d.dated(
-                DateMatch(0, 0, draft.start, draft.start, "") if draft.start else None)), None)
-            if twin is not None:
-                twin.evidence += [e for e in draft.evidence if e not in twin.evidence]
-                twin.spans += draft.spans
-                twin.start = twin.start or draft.start
-                twin.end = twin.end or draft.end
-                collector.sessions.remove(draft)
-            return
-
-
-def _host(ctx: LetterContext, draft: _Draft, m: Mention, sentence, meetings, person_spans) -> None:
-    cue = cue_regex(_HOST_RE).search(ctx.text, m.end, sentence.end)
-    if cue is None:
-        return
-    nearer = [x for x in meetings if m.end <= x.start < cue.start()]
-    if nearer:
-        return  # the cue belongs to a later meeting word
-    for start, end, ref in person_spans:
-        if cue.end() <= start < sentence.end:
-            draft.host = ref
-            return
-    for x in ctx.in_span(cue.end(), sentence.end, "STATE", "DEMONYM"):
-        draft.host = ActorRef("state", x.key)
-        return
-
-
-def _summit_agreements(ctx, collector: _Collector, main: _Draft, sentence, meetings, cities) -> None:
+def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meetings, cities) -> None:
     """'de in Den Haag gemaakte afspraak', 'de Den Haag-afspraken', 'vorig jaar in Den Haag'."""
     for c in cities:
-        if any(m.start <= c.start and c.end <= m.end + 40 and _named_kind(ctx, m) == "summit" for m in meetings):
+        if any(m.start <= c.start and c.end <= m.end + 40 and named_kind(ctx, m) == "summit" for m in meetings):
             continue  # "de NAVO-top in Den Haag": handled with the summit word
         if main.kind == "summit" and c.key == main.city:
             continue
@@ -609,7 +232,36 @@ def _summit_agreements(ctx, collector: _Collector, main: _Draft, sentence, meeti
                         c.start, c.end, summit)
 
 
-def _precedes(ctx, collector: _Collector, main: _Draft, sentence) -> None:
+# "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
+# 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
+_GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+(?:op|van)\s+$"
+_GATHERING_KINDS = {
+    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
+    "defence-ministers": "defence-ministers-group",
+}
+
+
+def _gatherings(ctx, collector, main, sentence, dates) -> None:
+    """A meeting told as its ministers or leaders with a day: a meeting of that kind."""
+    for when in dates:
+        if when.start - sentence.start < 12:
+            continue
+        before = ctx.text[max(sentence.start, when.start - 90) : when.start]
+        for kind, group in _GATHERING_KINDS.items():
+            cue = cue_regex(_GATHERING_DATE_RE.format(group=group)).search(before)
+            if cue is None or (kind == main.kind and main.dated(when)):
+                continue
+            start = when.start - len(before) + cue.start()
+            if kind == "summit":
+                summit = _summit_by_date(ctx, when.first)
+                if summit is not None:
+                    collector.other(kind, kind, ctx.text[start : when.end], summit.start, summit.end, summit.city,
+                                    start, when.end, summit)
+                continue
+            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
+
+
+def _precedes(ctx, collector: Collector, main: Draft, sentence) -> None:
     """'de laatste ... voor de NAVO-top', 'laatste bijeenkomst ... voorafgaand aan de NAVO top'."""
     found = cue_regex(_PRECEDES_RE).search(sentence.text)
     if found is None or main.precedes is not None:
@@ -621,7 +273,7 @@ def _precedes(ctx, collector: _Collector, main: _Draft, sentence) -> None:
             return
 
 
-def _ref(draft: _Draft, parent: MeetingRef | None = None) -> MeetingRef:
+def _ref(draft: Draft, parent: MeetingRef | None = None) -> MeetingRef:
     if draft.role == "session":
         if draft.kind == "working-session":
             name_key = slugify(draft.name) if draft.name and draft.ordinal is None else str(draft.ordinal or slugify(draft.name))
@@ -634,7 +286,7 @@ def _ref(draft: _Draft, parent: MeetingRef | None = None) -> MeetingRef:
     return MeetingRef(draft.kind, draft.start, draft.city, name_key)  # type: ignore[arg-type]
 
 
-def _finalise(ctx: LetterContext, main: _Draft, collector: _Collector) -> MeetingIndex:
+def _finalise(ctx: LetterContext, main: Draft, collector: Collector) -> MeetingIndex:
     one_day = main.start is not None and (main.end is None or main.end == main.start)
     host = None
     if main.summit is not None and main.summit.host:

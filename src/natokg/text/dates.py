@@ -152,13 +152,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     optional_weekday = rf"(?:(?P<{{name}}>{weekday})[\s,]+)?"
     date_range = (
         rf"{optional_weekday.format(name='wd1')}(?P<d1>{_DAY})"
-        rf"(?:\s+(?P<m1>{month})(?:\s+(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
+        rf"(?:\s+(?P<m1>{month})(?:\s*(?P<y1>{_YEAR}))?)?{_DAY_LIST}"
         rf"(?P<sep>{_SEP}){optional_weekday.format(name='wd2')}(?P<d2>{_DAY})\s+(?P<m2>{month})"
-        rf"(?:\s+(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
+        rf"(?:\s*(?P<y2>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?"
     )
     single = (
         rf"{optional_weekday.format(name='wd0')}(?P<d0>{_DAY})\s+(?P<m0>{month})"
-        rf"(?:\s+(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
+        rf"(?:\s*(?P<y0>{_YEAR}))?(?:\s+(?P<mk0>{_MARKER}))?"
     )
     any_date = re.compile(
         rf"(?<![\w/-])(?:(?P<iso>{_ISO})|(?P<num>{_NUMERIC})|(?P<range>{date_range})|(?P<single>{single}))",
@@ -249,6 +249,12 @@ def _from_match(m: re.Match, reference: date | int | None, base: int) -> DateMat
         m1 = _month(g.get("m1")) if g.get("m1") else (m2 if d1 <= d2 else m2 - 1 or 12)
         y2, y1 = _year(g.get("y2")), _year(g.get("y1"))
         stated = y2 is not None
+        if y2 is None and y1 is None and marker == "past":
+            # "1 en 2 april jl." in a letter of 1 April: a meeting that began by then
+            y1 = _choose_year(m1, d1, _weekday(g.get("wd1")), marker, reference)
+            if y1 is None:
+                return None
+            y2 = y1 if m1 <= m2 else y1 + 1
         if y2 is None:
             y2 = _choose_year(m2, d2, _weekday(g.get("wd2")), marker, reference)
             if y2 is None:

@@ -1,0 +1,153 @@
+"""The letter's main meeting: the summit / foreign or defence ministers meeting the
+title names (else the first body sentence that names one with a date), its dates, its
+city and whether the letter calls it informal."""
+
+from __future__ import annotations
+
+from natokg.extract.context import LetterContext
+from natokg.extract.meeting_words import (
+    MAIN_KINDS,
+    Draft,
+    attached,
+    city_after_preposition,
+    meeting_mentions,
+    named_kind,
+    usable,
+)
+from natokg.knowledge.cues import cue_regex
+from natokg.text.nlp import CITY, KIND, NAMED
+
+
+# The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
+# grammar around them is here.
+_INFORMAL_RE = r"\b(?:{cue:informal})\b|\b(?:{cue:informal-abbreviation})\b"
+# a meeting word whose own text says it is informal ("Informal Foreign Ministers Meeting", "iFMM")
+_INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
+# "Dit is een informele bijeenkomst"; a form is the start of the words it matches
+_INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
+
+# the group of the meeting's kind, then a gathering word later in the sentence
+_GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"
+_GATHERING_GROUP = {
+    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
+    "defence-ministers": "defence-ministers-group",
+}
+
+
+def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
+    spans = [s for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
+    return [(s.start, s.end) for s in spans]
+
+
+def main_meeting(ctx: LetterContext) -> Draft | None:
+    title_kinds = [
+        m for a, b in _title_spans(ctx) for m in ctx.in_span(a, b, KIND) if m.key in MAIN_KINDS
+    ]
+    title_dates = [d for a, b in _title_spans(ctx) for d in ctx.dates_in(a, b)]
+    kind = title_kinds[0].key if title_kinds else None
+    body = [s for s in ctx.sentences if s.part not in ("memo", "header", "footnote", "signature")]
+    body = body or [s for s in ctx.sentences if s.part not in ("header", "footnote")]
+    main_sentence, first_kind_sentence = None, None
+    for sentence in body:
+        kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
+        if kind is not None:
+            kinds = [m for m in kinds if m.key == kind]
+        if not kinds:
+            continue
+        first_kind_sentence = first_kind_sentence or sentence
+        dates = ctx.dates_in(sentence.start, sentence.end)
+        if title_dates:
+            dates = [d for d in dates if d.first == title_dates[0].first]
+        if dates:
+            main_sentence = sentence
+            break
+    if main_sentence is None and kind is not None and not title_dates:
+        main_sentence = _gathering_sentence(ctx, kind, body)
+    main_sentence = main_sentence or first_kind_sentence
+    if main_sentence is None and kind is None:
+        return None
+    if kind is None:
+        kinds = [m for m in ctx.in_span(main_sentence.start, main_sentence.end, KIND) if m.key in MAIN_KINDS]
+        kind = kinds[0].key
+    draft = Draft(kind=kind, key=kind, name="", role="main")
+    if title_kinds:
+        first = title_kinds[0]
+        draft.name = ctx.text[first.start : first.end]
+        draft.add(ctx, first.start, first.end)
+    dating = title_dates[:1]
+    if not dating and main_sentence is not None:
+        dating = ctx.dates_in(main_sentence.start, main_sentence.end)[:1]
+    if dating:
+        draft.start, draft.end = dating[0].first, dating[0].last
+    return draft
+
+
+def external_main(ctx: LetterContext) -> Draft | None:
+    """The main meeting of a text that is not about a NATO meeting: the meeting outside
+    NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
+    placed by the first date and city after it there."""
+    from natokg.extract.document_titles import subject_spans
+
+    for a, b in subject_spans(ctx.seg):
+        for m in ctx.in_span(a, b, NAMED):
+            if named_kind(ctx, m) == "external":
+                draft = Draft(kind="external", key=m.key, name=m.text, role="main")
+                draft.add(ctx, m.start, m.end)
+                dates = list(ctx.dates_in(m.end, b))
+                if dates:
+                    draft.start, draft.end = dates[0].first, dates[0].last
+                cities = [c for c in ctx.in_span(m.end, b, CITY) if city_after_preposition(ctx, c)]
+                if cities:
+                    draft.city = cities[0].key
+                return draft
+    return None
+
+
+def _gathering_sentence(ctx: LetterContext, kind: str, body):
+    """'Op 24 en 25 oktober jl. waren de ministers van Defensie in Noordwijk bijeen': the
+    titled meeting told as its ministers gathering, with its date."""
+    pattern = cue_regex(_GATHERING_RE.format(group=_GATHERING_GROUP[kind]))
+    for sentence in body:
+        if pattern.search(sentence.text) and ctx.dates_in(sentence.start, sentence.end):
+            return sentence
+    return None
+
+
+def locate_main(ctx: LetterContext, main: Draft, body) -> None:
+    """City, name and informality of the main meeting from the body sentences about it."""
+    for sentence in body:
+        meetings = meeting_mentions(ctx, sentence.start, sentence.end)
+        own = [m for m in meetings if m.label == KIND and m.key == main.kind]
+        dates = ctx.dates_in(sentence.start, sentence.end)
+        about_main = bool(own) or any(main.dated(d) and main.start is not None for d in dates)
+        if not about_main:
+            continue
+        cities = [m for m in ctx.in_span(sentence.start, sentence.end, CITY) if city_after_preposition(ctx, m)]
+        if own:
+            cities = [c for o in own for c in attached(ctx, sentence, o, cities, meetings)]
+        elif meetings:
+            cities = [c for c in cities if not any(m.end <= c.start for m in meetings)]
+        if own and not main.name:
+            main.name = own[0].text
+        if cities and main.city is None:
+            if main.start is None or any(main.dated(d) for d in dates) or own:
+                main.city = cities[0].key
+                break
+
+
+def is_informal(ctx: LetterContext, main: Draft) -> bool:
+    for a, b in _title_spans(ctx):
+        title = ctx.text[a:b]
+        kinds = [m for m in ctx.in_span(a, b, KIND) if m.key == main.kind]
+        if kinds and cue_regex(_INFORMAL_RE).search(title[: kinds[0].end - a]):
+            return True
+    for m in ctx.mentions:
+        if m.label == KIND and m.key == main.kind and usable(ctx, m):
+            if cue_regex(_INFORMAL_KIND_RE).match(m.text):
+                return True
+            if any(cue_regex(_INFORMAL_RE).fullmatch(t) for t in ctx.tokens_before(m.start, 2)):
+                return True
+    body = ctx.text
+    return any(
+        ctx.part_at(x.start()) not in ("memo", "header") for x in cue_regex(_INFORMAL_CLAUSE_RE).finditer(body)
+    )

@@ -1,0 +1,136 @@
+"""The grammar shared by the meeting rules (natokg.extract.meetings, main_meeting,
+sessions): the meeting drafts, the meeting words of a span and which dates and cities
+of a sentence belong to which meeting word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from natokg.extract.context import LetterContext
+from natokg.knowledge.lexicon import SummitRecord
+from natokg.records import ActorRef, Evidence
+from natokg.text.dates import DateMatch
+from natokg.text.nlp import KIND, NAMED, Mention
+
+
+MAIN_KINDS = ("summit", "foreign-ministers", "defence-ministers")
+SESSION_KINDS = ("council-session", "social-event", "forum", "working-session")
+# Function words of the meeting grammar (closed classes, not domain knowledge).
+MODIFIERS = {
+    "informeel": "informal", "informele": "informal", "sociaal": "social", "sociale": "social",
+    "formeel": "formal", "formele": "formal", "officieel": "official", "officiele": "official",
+    "besloten": "closed", "gezamenlijk": "joint", "gezamenlijke": "joint",
+}  # fmt: skip
+ORDINALS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
+}  # fmt: skip
+SKIP_PARTS = ("header", "footnote", "signature")
+_SESSIONS_OF_RE = re.compile(r"\bsessies\s+van\s+de\s*$", re.I)  # plural: no session word of its own
+_OF_THE_RE = re.compile(r"\s+van\s+de\s+")
+
+
+@dataclass
+class Draft:
+    kind: str
+    key: str  # concept key (named meetings, social base word) or kind slug
+    name: str
+    role: str
+    modifier: str = ""
+    start: date | None = None
+    end: date | None = None
+    city: str | None = None
+    informal: bool = False
+    host: ActorRef | None = None
+    ordinal: int | None = None
+    summit: SummitRecord | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    precedes: "Draft | None" = None
+
+    def add(self, ctx: LetterContext, start: int, end: int) -> None:
+        ev = ctx.evidence(start, end)
+        if ev not in self.evidence:
+            self.evidence.append(ev)
+        self.spans.append((start, end))
+
+    def dated(self, match: DateMatch | None) -> bool:
+        """Whether a date agrees with what is known of this meeting."""
+        if match is None or self.start is None:
+            return True
+        return self.start <= match.first <= (self.end or self.start)
+
+
+def usable(ctx: LetterContext, m: Mention) -> bool:
+    if ctx.part_at(m.start) in SKIP_PARTS:
+        return False
+    if m.text.lower() == "top" and ctx.text[m.end : m.end + 1] == "-":
+        return False  # "top-prioriteit"
+    return True
+
+
+def _council_holds_session(ctx: LetterContext, m: Mention, meetings: list[Mention]) -> bool:
+    """'een werksessie van de Noord-Atlantische Raad', 'twee sessies van de NAR': the
+    council holds the session, it is not a session of its own."""
+    if m.key != "north-atlantic-council":
+        return False
+    before = ctx.text[max(0, m.start - 40) : m.start]
+    if _SESSIONS_OF_RE.search(before):
+        return True
+    return any(
+        named_kind(ctx, x) == "working-session" and x.end <= m.start and _OF_THE_RE.fullmatch(ctx.text[x.end : m.start])
+        for x in meetings
+    )
+
+
+def meeting_mentions(ctx: LetterContext, start: int, end: int) -> list[Mention]:
+    found = [m for m in ctx.in_span(start, end, KIND, NAMED) if usable(ctx, m)]
+    councils = [m for m in found if named_kind(ctx, m) == "council-session"]
+    kept = []
+    for m in found:
+        if named_kind(ctx, m) == "social-event":
+            # "NUC-diner", "diner ... in samenstelling van de NAVO-Oekraïne Raad": the council's
+            if any(c.end == m.start - 1 and ctx.text[c.end] == "-" for c in councils):
+                continue
+            if any(
+                c.start > m.end and re.search(r"in\s+samenstelling\s+van", ctx.text[m.end : c.start])
+                for c in councils
+            ):
+                continue
+        kept.append(m)
+    return [m for m in kept if not _council_holds_session(ctx, m, kept)]
+
+
+def named_kind(ctx: LetterContext, m: Mention) -> str:
+    if m.label == KIND:
+        return m.key
+    term = ctx.lexicon.meeting_terms.get(("meeting-name", m.key))
+    return term.meeting_kind if term is not None and term.meeting_kind else "external"
+
+
+def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: list[Mention], conflicts=None):
+    """Items (dates or city mentions) of a sentence that belong to ``target``: each item
+    goes to the nearest meeting word before it, else the first after it; ``conflicts``
+    (a function) vetoes a meeting for an item, passing it to the next nearest."""
+    result = []
+    for item in items:
+        # a meeting word that is itself the item ("in Ramstein": city and meeting) comes first
+        before = sorted(
+            (m for m in meetings if m.end <= item.start or (m.start <= item.start and item.end <= m.end)),
+            key=lambda m: max(0, item.start - m.end),
+        )
+        after = sorted((m for m in meetings if m.start >= item.end and m not in before), key=lambda m: m.start - item.end)
+        for candidate in before + after:
+            if conflicts is not None and conflicts(candidate, item):
+                continue
+            if candidate == target:
+                result.append(item)
+            break
+    return result
+
+
+def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
+    before = [t.lower() for t in ctx.tokens_before(m.start, 2)]
+    return bool(before) and (before[-1] in ("in", "te", "naar", "het") or before[-2:] == ["op", "het"])

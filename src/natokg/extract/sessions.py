@@ -1,0 +1,263 @@
+"""The sessions of the main meeting (council sessions, social events, forums, working
+sessions) and the collector of every meeting a letter names.
+
+A session's date is the one its sentence gives, else the date of the session before
+when the sentence goes on "aansluitend", else the date of the memo's schedule bullet it
+stands under ("- 7 juli:"), else the day its paragraph names before it ("Op 9 juli ...",
+"op de tweede dag"), else the main meeting's date when it lasts one day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from natokg.extract.context import LetterContext
+from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
+from natokg.knowledge.cues import cue_regex
+from natokg.records import ActorRef
+from natokg.text.dates import DateMatch
+from natokg.text.nlp import KIND, NAMED, Mention
+
+
+_SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
+_HOST_RE = r"\b(?:{cue:host})\b"
+_NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
+_SUBJECT_SESSION = "subject-session"
+_BARE_SESSION_WORD = "sessie"
+_DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
+_DEFINITE = ("de", "deze", "die", "dezelfde")
+_CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met))\s")
+_SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
+_GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
+
+
+class Collector:
+    def __init__(self, ctx: LetterContext, main: Draft | None) -> None:
+        self.ctx = ctx
+        self.main = main
+        self.sessions: list[Draft] = []
+        self.others: list[Draft] = []
+        self.schedule = _schedule_dates(ctx)
+
+    # -- sessions
+
+    def session(self, m: Mention, sentence, kind: str, when: DateMatch | None, weak: bool = False) -> Draft:
+        """The session ``m`` names; a ``weak`` date (inferred from the paragraph) yields
+        to a session of the same name found before."""
+        ctx = self.ctx
+        modifier, ordinal = "", None
+        before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
+        if kind == "social-event" and before:
+            from natokg.folding import fold
+
+            modifier = MODIFIERS.get(fold(before[-1]), "")
+        if kind == "working-session":
+            after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
+            ordinal = ORDINALS.get(before[-1] if before else "") or ORDINALS.get(after)
+        name = ctx.text[m.start : m.end]
+        if modifier:
+            name = f"{ctx.tokens_before(m.start, 1)[0]} {name}"
+        if kind == "working-session":
+            heading = next((h for h in ctx.seg.headings if h.start <= m.start < h.end), None)
+            if heading is not None:
+                name = ctx.text[heading.start : heading.end].strip()
+        if m.key == _SUBJECT_SESSION:
+            clause = _CLAUSE_END.search(ctx.text, m.end, min(sentence.end, m.end + 90))
+            name = ctx.text[m.start : clause.start() if clause else min(sentence.end, m.end + 90)].strip()
+        draft = None
+        # "een sessie over ...": an indefinite article introduces a new session
+        if m.key != _SUBJECT_SESSION or [t.lower() for t in before] != ["een"]:
+            draft = self._find_session(kind, m.key, modifier, ordinal, None) if weak else None
+            draft = draft or self._find_session(kind, m.key, modifier, ordinal, when)
+        if draft is None:
+            draft = Draft(kind=kind, key=m.key, name=name, role="session", modifier=modifier, ordinal=ordinal)
+            self.sessions.append(draft)
+        elif len(name) > len(draft.name) and kind == "working-session":
+            draft.name = name
+        if when is not None and draft.start is None and not (weak and draft.evidence):
+            draft.start, draft.end = when.first, when.last
+        draft.add(ctx, m.start, m.end)
+        return draft
+
+    def _find_session(self, kind, key, modifier, ordinal, when) -> Draft | None:
+        candidates = [d for d in self.sessions if d.kind == kind and d.key == key and d.dated(when)]
+        if kind == "working-session":
+            if ordinal is not None:
+                return next((d for d in candidates if d.ordinal == ordinal), None)
+            return candidates[-1] if len(candidates) == 1 else None
+        if kind == "social-event":
+            exact = [d for d in candidates if d.modifier == modifier]
+            if exact:
+                return exact[-1]
+            return candidates[-1] if candidates and not modifier else None
+        return candidates[-1] if candidates else None
+
+    # -- other meetings
+
+    def other(self, kind: str, key: str, name: str, start, end, city, m_start, m_end, summit=None) -> Draft:
+        for draft in [self.main] + self.others if self.main else self.others:
+            if draft is None or draft.kind != kind:
+                continue
+            same_city = city is None or draft.city is None or draft.city == city
+            same_day = start is None or draft.start is None or draft.start == start
+            same_name = kind in MAIN_KINDS or draft.key == key
+            if same_city and same_day and same_name and (city or start or draft is not self.main or kind == "summit"):
+                if draft.start is None and start is not None:
+                    draft.start, draft.end = start, end
+                draft.city = draft.city or city
+                draft.add(self.ctx, m_start, m_end)
+                return draft
+        draft = Draft(kind=kind, key=key, name=name, role="mentioned", start=start, end=end, city=city, summit=summit)
+        draft.add(self.ctx, m_start, m_end)
+        self.others.append(draft)
+        return draft
+
+
+def _schedule_dates(ctx: LetterContext) -> list[tuple[int, int, DateMatch]]:
+    """(start, end, date) of the blocks under a schedule bullet "- 7 juli:"."""
+    blocks = []
+    lines = list(_SCHEDULE_DATE_LINE.finditer(ctx.text))
+    for i, line in enumerate(lines):
+        found = [d for d in ctx.dates if line.start() <= d.start < line.end()]
+        if not found:
+            continue
+        end = lines[i + 1].start() if i + 1 < len(lines) else len(ctx.text)
+        blank = ctx.text.find("\n\n", line.end())
+        if blank != -1 and blank < end and not re.match(r"\n\n\s*[-•*–]", ctx.text[blank : blank + 6]):
+            end = blank
+        blocks.append((line.end(), end, found[0]))
+    return blocks
+
+
+def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: str, when, sentence, meetings,
+                 person_spans, previous_session: "Draft | None") -> "Draft | None":
+    """The session ``m`` names, dated by its sentence, the session before ("aansluitend"),
+    its schedule bullet or its paragraph; returns the session the next sequel refers to."""
+    main = collector.main
+    if cue_regex(_NOT_HELD_RE).search(ctx.text, m.end, sentence.end):
+        return previous_session  # "is niet voorzien": no session
+    if _refers_back(ctx, m):
+        # "tijdens deze sessie": the session named before
+        if previous_session is not None:
+            previous_session.add(ctx, m.start, m.end)
+        return previous_session
+    if m.label == KIND and _unnumbered_session(ctx, m):
+        # "een sessie met de partners": named by its subject, not its number
+        kind, m = "council-session", Mention(m.start, m.end, NAMED, _SUBJECT_SESSION, m.text)
+    if m.label == KIND and kind != "working-session":
+        # "dit forum": the forum named before, never a new session
+        earlier = next((d for d in reversed(collector.sessions) if d.kind == kind), None)
+        if earlier is not None:
+            earlier.add(ctx, m.start, m.end)
+        return previous_session
+    if when is None and cue_regex(_SEQUEL_RE).match(sentence.text) and previous_session is not None:
+        when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
+    if when is None:
+        when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
+    weak = when is None
+    if when is None:
+        when = _day_in_force(ctx, main, m.start)
+    if when is not None and not main.dated(when):
+        when = None
+    draft = collector.session(m, sentence, kind, when, weak=weak)
+    _session_group(ctx, collector, draft, m, sentence)
+    _host(ctx, draft, m, sentence, meetings, person_spans)
+    return draft
+
+
+def _refers_back(ctx: LetterContext, m: Mention) -> bool:
+    """'deze sessie', 'de sessie' without an ordinal or a name of its own: a session
+    named before."""
+    if m.label != KIND or m.text.lower() != _BARE_SESSION_WORD:
+        return False
+    before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
+    after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
+    return bool(before) and before[0] in _DEFINITE and after not in ORDINALS
+
+
+def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:
+    if m.text.lower() != _BARE_SESSION_WORD:
+        return False
+    before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
+    after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
+    return (not before or before[0] not in ORDINALS) and after not in ORDINALS
+
+
+def _day_in_force(ctx: LetterContext, main: Draft, offset: int) -> DateMatch | None:
+    """The last single day of a multi-day main meeting that the paragraph names before
+    ``offset``: "Op 9 juli vindt een sessie ... plaats. Daarna volgt een bijeenkomst ..."
+    puts both on 9 July."""
+    if main.start is None or main.end is None or main.end == main.start:
+        return None
+    paragraph_start = ctx.text.rfind("\n\n", 0, offset) + 1
+    days = [
+        d for d in ctx.dates_in(paragraph_start, offset)
+        if d.first == d.last and main.dated(d) and d.end <= offset
+    ]
+    for found in _DAY_ORDINAL_RE.finditer(ctx.text, paragraph_start, offset):
+        day = main.start + timedelta(days=ORDINALS[found.group(1).lower()] - 1)
+        if day <= main.end:
+            days.append(DateMatch(found.start(), found.end(), day, day, found.group(0)))
+    return max(days, key=lambda d: d.end) if days else None
+
+
+def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, sentence, dates) -> Draft | None:
+    """'een bijeenkomst met de NAVO-partnerlanden onder het ICI': the partner group's
+    session (the group's meeting-name concept, nkg:sessionGroup)."""
+    found = None
+    for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
+        terms = {
+            t.session_group: t for (scheme, _), t in ctx.lexicon.meeting_terms.items()
+            if scheme == "meeting-name" and t.session_group
+        }
+        group = next((g for g in ctx.in_span(cue.end(), min(sentence.end, cue.end() + 120), "GROUP") if g.key in terms), None)
+        if group is None:
+            continue
+        term = terms[group.key]
+        before = [d for d in dates if d.end <= cue.start() and main.dated(d)]
+        when = before[-1] if before else None
+        pseudo = Mention(cue.start(), group.end, NAMED, term.key, ctx.text[cue.start() : group.end])
+        found = collector.session(pseudo, sentence, term.meeting_kind or "council-session", when)
+    return found
+
+
+def _session_group(ctx: LetterContext, collector: Collector, draft: Draft, m: Mention, sentence) -> None:
+    """A council session 'met (aanwezigheid van) de ICI-partners' is the ICI meeting."""
+    if draft.kind != "council-session" or draft.key != "north-atlantic-council":
+        return
+    groups = {
+        term.session_group: term
+        for (scheme, _), term in ctx.lexicon.meeting_terms.items()
+        if scheme == "meeting-name" and term.session_group
+    }
+    for g in ctx.in_span(m.end, sentence.end, "GROUP"):
+        term = groups.get(g.key)
+        if term is not None and re.search(r"\bmet\b", ctx.text[m.end : g.start]):
+            draft.key, draft.name = term.key, ctx.text[m.start : g.end]
+            # merge into an existing session of that group
+            twin = next((d for d in collector.sessions if d is not draft and d.key == term.key and d.dated(
+                DateMatch(0, 0, draft.start, draft.start, "") if draft.start else None)), None)
+            if twin is not None:
+                twin.evidence += [e for e in draft.evidence if e not in twin.evidence]
+                twin.spans += draft.spans
+                twin.start = twin.start or draft.start
+                twin.end = twin.end or draft.end
+                collector.sessions.remove(draft)
+            return
+
+
+def _host(ctx: LetterContext, draft: Draft, m: Mention, sentence, meetings, person_spans) -> None:
+    cue = cue_regex(_HOST_RE).search(ctx.text, m.end, sentence.end)
+    if cue is None:
+        return
+    nearer = [x for x in meetings if m.end <= x.start < cue.start()]
+    if nearer:
+        return  # the cue belongs to a later meeting word
+    for start, end, ref in person_spans:
+        if cue.end() <= start < sentence.end:
+            draft.host = ref
+            return
+    for x in ctx.in_span(cue.end(), sentence.end, "STATE", "DEMONYM"):
+        draft.host = ActorRef("state", x.key)
+        return
