@@ -279,10 +279,17 @@ def query_command(
     ] = None,
     store: StoreOption = None,
     list_all: Annotated[bool, typer.Option("--list", "-l", help="List the saved queries and their parameters.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop the query after this many seconds (exit 2).", min=0.001)
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Stop the query past this many rows (exit 2).", min=1)
+    ] = 100_000,
 ) -> None:
     """Run a saved SPARQL query (or a .rq file) on the embedded store or an endpoint.
 
-    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused.
+    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused;
+    a query past --timeout or --max-rows stops with exit code 2.
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
@@ -294,7 +301,9 @@ def query_command(
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
-    result = run_query(name, _parse_params(param or []), store_path=store, endpoint=endpoint)
+    result = run_query(
+        name, _parse_params(param or []), store_path=store, endpoint=endpoint, timeout=timeout, max_rows=max_rows
+    )
     rendered = format_result(result, fmt)
     if fmt == "table":
         print_table(rendered)
