@@ -320,11 +320,16 @@ def push_command(
         typer.Option("--graph-store", help="The Graph Store Protocol URL (default: guessed for Oxigraph and Fuseki)."),
     ] = None,
     store: StoreOption = None,
+    prune: Annotated[
+        bool, typer.Option("--prune/--no-prune", help="Remove natokg graphs the store no longer has from the server.")
+    ] = True,
 ) -> None:
     """Upload the store to a SPARQL 1.1 server, replacing each named graph (Graph Store PUT).
 
-    Credentials come from NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD, never from
-    the command line. Exit 1 when the server's triple counts differ from the store's.
+    Afterwards the server's natokg graphs equal the store's: a graph of a deleted letter
+    is removed from the server (--no-prune keeps it). Credentials come from
+    NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD, never from the command line, and
+    go only to the servers named. Exit 1 when the server's triple counts differ.
 
     Example: natokg push --endpoint http://localhost:7878/query
     """
@@ -332,12 +337,14 @@ def push_command(
     from natokg.store.layout import open_store, resolve_store_path
 
     summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
-                   store_dir=resolve_store_path(store))
+                   store_dir=resolve_store_path(store), prune=prune)
     out.print(
         f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
         f"in {summary.seconds:.1f} s ({summary.retries} retries)",
         markup=False,
     )
+    for graph in summary.pruned:
+        out.print(f"removed from the server (not in the store): {graph}", markup=False)
     for count in summary.mismatches:
         err.print(f"count mismatch: {count.graph}: local {count.local}, server {count.remote}", markup=False)
     if not summary.ok:

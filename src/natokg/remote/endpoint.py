@@ -105,17 +105,21 @@ class HttpClient:
         self.timeout = timeout
         self.credentials = endpoint_credentials()
         self.allowed = {origin(url) for url in urls}
+        # origins that get Basic credentials with the first request: https ones, and
+        # plain-http ones once they have asked (a 401 challenge)
+        self.basic_origins: set[tuple[str, str, int]] = set()
         handlers: list[Any] = [_NoRedirect()]
         if self.credentials:
-            basic = urllib.request.HTTPPasswordMgrWithPriorAuth()
+            import base64
+
+            token = base64.b64encode(f"{self.credentials[0]}:{self.credentials[1]}".encode()).decode("ascii")
+            self.basic_header = f"Basic {token}"
             digest = urllib.request.HTTPPasswordMgr()
             for scheme, host, port in self.allowed:
-                uri = f"{scheme}://{host}:{port}/"
-                # over https the first request carries the credentials; over http only
-                # an answer to the server's challenge does
-                basic.add_password(None, uri, *self.credentials, is_authenticated=scheme == "https")
-                digest.add_password(None, uri, *self.credentials)
-                if scheme == "http" and not is_loopback(host) and (scheme, host, port) not in _warned:
+                digest.add_password(None, f"{scheme}://{host}:{port}/", *self.credentials)
+                if scheme == "https":
+                    self.basic_origins.add((scheme, host, port))
+                elif not is_loopback(host) and (scheme, host, port) not in _warned:
                     _warned.add((scheme, host, port))
                     warnings.warn(
                         f"credentials for http://{host}:{port} travel unencrypted over the network; "
@@ -123,7 +127,8 @@ class HttpClient:
                         CredentialsWarning,
                         stacklevel=3,
                     )
-            handlers += [urllib.request.HTTPBasicAuthHandler(basic), urllib.request.HTTPDigestAuthHandler(digest)]
+            # Digest never sends the password; its manager knows only the allowed origins
+            handlers.append(urllib.request.HTTPDigestAuthHandler(digest))
         self.opener = urllib.request.build_opener(*handlers)
 
     def request(self, method: str, url: str, data: bytes | None, headers: dict[str, str]) -> Response:
@@ -131,8 +136,13 @@ class HttpClient:
         Raises URLError/OSError when the server cannot be reached, EndpointError past
         the deadline or on a redirect loop."""
         deadline = None if self.timeout is None else time.monotonic() + self.timeout
-        for _hop in range(MAX_REDIRECTS + 1):
+        hops = 0
+        while True:
+            where = origin(url)
             request = urllib.request.Request(url, data=data, method=method, headers=headers)
+            if where in self.basic_origins:
+                # a fresh Request per hop: credentials never ride along to a redirect target
+                request.add_unredirected_header("Authorization", self.basic_header)
             try:
                 response = self.opener.open(request, timeout=self._remaining(deadline, url))
             except urllib.error.HTTPError as error:
@@ -140,7 +150,18 @@ class HttpClient:
             with response:
                 status = response.status if hasattr(response, "status") else response.code
                 location = response.headers.get("Location")
+                challenge = response.headers.get("WWW-Authenticate", "")
+                if (
+                    status == 401 and self.credentials and where in self.allowed
+                    and where not in self.basic_origins and challenge.lower().startswith("basic")
+                ):
+                    response.read()
+                    self.basic_origins.add(where)
+                    continue
                 if status in (301, 302, 303, 307, 308) and location:
+                    hops += 1
+                    if hops > MAX_REDIRECTS:
+                        raise EndpointError(f"{safe_url(url)}: more than {MAX_REDIRECTS} redirects; check the URL")
                     url = urllib.parse.urljoin(url, location)
                     if origin(url)[0] not in ("http", "https"):
                         raise EndpointError(f"{safe_url(request.full_url)} redirected to {safe_url(url)}, which is not http(s)")
@@ -150,7 +171,6 @@ class HttpClient:
                     continue
                 body = self._read(response, deadline, url)
                 return Response(status, response.headers.get("Content-Type", ""), body, url)
-        raise EndpointError(f"{safe_url(url)}: more than {MAX_REDIRECTS} redirects; check the URL")
 
     def _remaining(self, deadline: float | None, url: str) -> float | None:
         if deadline is None:
