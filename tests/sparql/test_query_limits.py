@@ -76,3 +76,12 @@ def test_cli_timeout_and_max_rows_exit_2_with_one_line(store_dir, tmp_path):
     result = runner.invoke(app, ["query", str(every), "--store", str(store_dir), "--max-rows", "5"])
     assert result.exit_code == 2
     assert "more than 5 rows" in result.output
+
+
+def test_a_query_that_crashes_the_engine_ends_the_worker_not_the_caller(store_dir):
+    """A flat chain of 10,000 `||` is within the size and nesting limits but overflows
+    pyoxigraph's stack; in the worker it is an error message and a new worker."""
+    chain = "SELECT * WHERE { FILTER(" + "||".join(["true"] * 10_000) + ") }"
+    with pytest.raises(QueryLimitError, match=r"the query stopped the query engine \(signal \d+"):
+        run_sparql(chain, store_path=store_dir)
+    assert run_sparql("ASK { GRAPH ?g { ?s ?p ?o } }", store_path=store_dir).rows == [(True,)]

@@ -5,7 +5,7 @@ billion-laughs document or a 5,000-deep query in the repository would be a bomb 
 every tool that opens it). This list is the inventory: what each input is, what natokg
 must do with it, and which test builds and tries it. A test that adds a hostile input
 adds its entry here; ``tests/test_hostile_inventory.py`` checks that every entry names
-a test that exists.
+a test that exists and that names are unique.
 
 Fields of an entry:
 
@@ -70,6 +70,20 @@ HOSTILE: list[Hostile] = [
         "sparql/test_query_limits.py::test_a_query_past_its_deadline_is_stopped",
     ),
     Hostile(
+        "operator-chain-crash",
+        "query",
+        "a flat chain of 10,000 `||` (60 KB, within the limits) that overflows pyoxigraph's stack",
+        "the worker process ends, the caller gets a one-line error and the next query a new worker",
+        "sparql/test_query_limits.py::test_a_query_that_crashes_the_engine_ends_the_worker_not_the_caller",
+    ),
+    Hostile(
+        "service-beside-escapes",
+        "query",
+        "the word SERVICE in a string next to a \\u escape or a carriage return",
+        "refused as ambiguous (parsers read escapes and CR differently)",
+        "sparql/test_query_safety.py::test_escapes_or_cr_beside_the_word_service_are_refused_as_ambiguous",
+    ),
+    Hostile(
         "row-flood",
         "query",
         "a query with more result rows than the row cap",
@@ -92,6 +106,13 @@ HOSTILE: list[Hostile] = [
         "remote/test_endpoint.py::test_credentials_never_follow_a_redirect_to_another_origin",
     ),
     Hostile(
+        "credentials-unasked-over-http",
+        "endpoint",
+        "a plain-http endpoint that never asks for credentials",
+        "no Authorization header is sent to it",
+        "remote/test_endpoint.py::test_plain_http_credentials_are_sent_only_when_asked",
+    ),
+    Hostile(
         "credentials-over-plain-http",
         "endpoint",
         "credentials set for a plain-http, non-loopback endpoint",
@@ -99,6 +120,13 @@ HOSTILE: list[Hostile] = [
         "remote/test_endpoint.py::test_plain_http_credentials_warn_once",
     ),
     # ---------------------------------------------------------------- push
+    Hostile(
+        "push-stale-graphs",
+        "push",
+        "a server holding the graphs of letters the store no longer has, and a foreign graph",
+        "the stale natokg graphs are removed (kept with --no-prune), the foreign graph is kept",
+        "remote/test_push.py::test_push_removes_the_graphs_of_deleted_letters",
+    ),
     Hostile(
         "push-interrupted",
         "push",
