@@ -136,3 +136,15 @@ def test_plain_http_credentials_warn_once(credentials, monkeypatch):
         HttpClient(["https://sparql.example.org/query", "http://127.0.0.1:7878/query"], 5)
     assert [w.category for w in caught] == [CredentialsWarning]
     assert "http://sparql.example.org:80 travel unencrypted" in str(caught[0].message)
+
+
+def test_the_cli_shows_the_warning_as_one_line(credentials, monkeypatch):
+    from typer.testing import CliRunner
+
+    from natokg.cli.app import app
+
+    monkeypatch.setattr(endpoint_module, "_warned", set())
+    # nothing listens on port 9 of a TEST-NET address: the warning comes before the request
+    result = CliRunner().invoke(app, ["query", "kamerstukken", "--endpoint", "http://192.0.2.1:9/query", "--timeout", "0.5"])
+    assert "natokg: warning: credentials for http://192.0.2.1:9 travel unencrypted" in result.output
+    assert result.exit_code == 2

@@ -256,6 +256,26 @@ def export_command(
 # ---------------------------------------------------------------- query / push
 
 
+def _warnings_as_lines() -> None:
+    """natokg's warnings (credentials over plain http) as one line each on stderr."""
+    import warnings
+
+    from natokg.remote.endpoint import CredentialsWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "natokg_lines", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, CredentialsWarning):
+            err.print(f"natokg: warning: {message}", markup=False)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.natokg_lines = True
+    warnings.showwarning = show
+
+
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -301,6 +321,7 @@ def query_command(
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
+    _warnings_as_lines()
     result = run_query(
         name, _parse_params(param or []), store_path=store, endpoint=endpoint, timeout=timeout, max_rows=max_rows
     )
@@ -335,6 +356,8 @@ def push_command(
     """
     from natokg.remote.push import push
     from natokg.store.layout import open_store, resolve_store_path
+
+    _warnings_as_lines()
 
     summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
                    store_dir=resolve_store_path(store), prune=prune)
