@@ -85,3 +85,20 @@ def test_a_query_that_crashes_the_engine_ends_the_worker_not_the_caller(store_di
     with pytest.raises(QueryLimitError, match=r"the query stopped the query engine \(signal \d+"):
         run_sparql(chain, store_path=store_dir)
     assert run_sparql("ASK { GRAPH ?g { ?s ?p ?o } }", store_path=store_dir).rows == [(True,)]
+
+
+def test_the_worker_has_no_network_even_past_the_check(store_dir):
+    """Defence in depth: a SERVICE call handed to the worker directly, skipping the safety
+    check, finds no network (Linux with unprivileged user namespaces)."""
+    from support.listener import Listener
+
+    worker = worker_for(current_generation_dir(store_dir))
+    if not worker.isolated:
+        pytest.skip("this kernel does not allow unprivileged network namespaces")
+    listener = Listener()
+    try:
+        with pytest.raises(Exception):
+            worker.run(f"SELECT * {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}", None, None, None)
+        assert listener.settle() == 0
+    finally:
+        listener.close()

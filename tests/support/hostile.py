@@ -49,6 +49,13 @@ HOSTILE: list[Hostile] = [
         "remote/test_push.py::test_no_service_variant_leaves_through_the_endpoint",
     ),
     Hostile(
+        "service-past-the-check",
+        "query",
+        "a SERVICE call handed to the query worker directly, as if the safety check had missed it",
+        "no connection: the worker runs in an empty network namespace (Linux)",
+        "sparql/test_query_limits.py::test_the_worker_has_no_network_even_past_the_check",
+    ),
+    Hostile(
         "deep-nesting-query",
         "query",
         "a ~10 KB query with 5,000 nested parentheses (crashed pyoxigraph's parser)",
