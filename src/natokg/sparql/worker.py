@@ -27,6 +27,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -124,16 +125,22 @@ class QueryWorker:
         env = dict(os.environ)
         package_root = str(Path(__file__).resolve().parents[2])  # the folder holding natokg/
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        # the library never prints: the worker's stderr goes to a file that only start-up
+        # errors are read from
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [sys.executable, "-c", "import sys; from natokg.sparql.worker import serve; serve(sys.argv[1])", str(directory)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, env=env, close_fds=True,
         )
         self.lock = threading.Lock()
         try:
             answer = self._receive(time.monotonic() + STARTUP_TIMEOUT)
         except _Stopped as stopped:
             self.kill()
-            raise StoreError(f"the query worker did not start ({stopped}); check the store", path=directory) from None
+            self.log.seek(0)
+            lines = [line for line in self.log.read()[-2000:].decode("utf-8", "replace").splitlines() if line.strip()]
+            detail = f": {lines[-1].strip()[:200]}" if lines else ""
+            raise StoreError(f"the query worker did not start ({stopped}{detail}); check the store", path=directory) from None
         if answer[0] == "error":
             self.kill()
             raise _error(answer)
@@ -199,7 +206,7 @@ class QueryWorker:
             except ProcessLookupError:
                 pass
         self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
+        for stream in (self.process.stdin, self.process.stdout, self.log):
             try:
                 stream.close()
             except OSError:
