@@ -106,3 +106,54 @@ def test_oversized_query_is_refused():
 def test_text_without_a_query_form_is_an_error():
     with pytest.raises(QueryError, match="no SELECT, ASK, CONSTRUCT or DESCRIBE"):
         check_safe('# SELECT\n"ASK"')
+
+
+def test_what_the_cli_sends_to_an_endpoint_never_calls_out(listener, tmp_path):
+    """`natokg query FILE --endpoint URL` for every variant, written to a .rq file. Reading
+    the file turns CR into LF, which can leave a variant harmless (its SERVICE inside a
+    string for every parser); such a query is sent. So the endpoint is a stub that records
+    what arrives, and each query that arrived is then run by pyoxigraph itself: the
+    listener must see no connection from any of them."""
+    import threading
+    import urllib.parse
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from typer.testing import CliRunner
+
+    from natokg.cli.app import app
+
+    received = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+            received.append(urllib.parse.parse_qs(body)["query"][0])
+            self.send_response(400)
+            self.end_headers()
+            self.wfile.write(b"not here")
+
+    endpoint = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=endpoint.serve_forever, daemon=True).start()
+    runner = CliRunner()
+    before = listener.connections
+    try:
+        for index, (name, sparql) in enumerate(service_variants(listener.url)):
+            query_file = tmp_path / f"v{index}.rq"
+            query_file.write_bytes(f"# title: {name}\n{sparql}\n".encode("utf-8"))
+            url = f"http://127.0.0.1:{endpoint.server_address[1]}/sparql"
+            result = runner.invoke(app, ["query", str(query_file), "--endpoint", url, "--timeout", "5"])
+            assert result.exit_code == 2, (name, result.output)
+    finally:
+        endpoint.shutdown()
+        endpoint.server_close()
+    assert len(received) <= 2  # nearly every variant is refused before sending
+    for sparql in received:
+        try:
+            answer = ox.Store().query(sparql)
+            list(answer) if not isinstance(answer, ox.QueryBoolean) else bool(answer)
+        except (SyntaxError, OSError, RuntimeError):
+            pass
+    assert listener.settle() == before

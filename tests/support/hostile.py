@@ -49,6 +49,14 @@ HOSTILE: list[Hostile] = [
         "remote/test_push.py::test_no_service_variant_leaves_through_the_endpoint",
     ),
     Hostile(
+        "service-escape-variants-cli",
+        "query",
+        "the same SERVICE variants as .rq files for `natokg query FILE --endpoint URL`",
+        "exit 2; what reaches the endpoint (a variant left harmless by the file's newline "
+        "translation) makes no connection when pyoxigraph runs it",
+        "sparql/test_query_safety.py::test_what_the_cli_sends_to_an_endpoint_never_calls_out",
+    ),
+    Hostile(
         "service-past-the-check",
         "query",
         "a SERVICE call handed to the query worker directly, as if the safety check had missed it",
