@@ -326,7 +326,7 @@ def test_an_interrupted_push_says_the_server_is_partial(stub, store):
     handler.do_PUT = failing_after_three
     try:
         with pytest.raises(EndpointError, match=r"HTTP 400: 'disk full'; the push stopped after 3 of 12 graphs, so the "
-                           r"server now holds a partial dataset: run `natokg push` again to repair it"):
+                           r"server holds a partial dataset: run `natokg push` again to repair it"):
             push(store, f"{url}/query")
     finally:
         handler.do_PUT = original

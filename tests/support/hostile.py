@@ -138,7 +138,7 @@ HOSTILE: list[Hostile] = [
     Hostile(
         "push-stale-graphs",
         "push",
-        "a server holding the graphs of letters the store no longer has, and a foreign graph",
+        "a server holding the graphs of letters the store does not have, and a foreign graph",
         "the stale natokg graphs are removed (kept with --no-prune), the foreign graph is kept",
         "remote/test_push.py::test_push_removes_the_graphs_of_deleted_letters",
     ),
@@ -146,7 +146,7 @@ HOSTILE: list[Hostile] = [
         "push-interrupted",
         "push",
         "a server that stops accepting graphs halfway through a push",
-        "the error says the server is now partial and that pushing again repairs it",
+        "the error says the server is partial and that pushing again repairs it",
         "remote/test_push.py::test_an_interrupted_push_says_the_server_is_partial",
     ),
     # ---------------------------------------------------------------- validate

@@ -342,7 +342,7 @@ def push_command(
     ] = None,
     store: StoreOption = None,
     prune: Annotated[
-        bool, typer.Option("--prune/--no-prune", help="Remove natokg graphs the store no longer has from the server.")
+        bool, typer.Option("--prune/--no-prune", help="Remove from the server the natokg graphs the store does not have.")
     ] = True,
 ) -> None:
     """Upload the store to a SPARQL 1.1 server, replacing each named graph (Graph Store PUT).

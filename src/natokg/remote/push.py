@@ -223,7 +223,7 @@ def push(
             raise
         raise EndpointError(
             f"{error.message}; the push stopped after {summary.graphs} of {len(graphs)} graphs"
-            f"{f' and {len(summary.pruned)} removals' if summary.pruned else ''}, so the server now holds "
+            f"{f' and {len(summary.pruned)} removals' if summary.pruned else ''}, so the server holds "
             "a partial dataset: run `natokg push` again to repair it"
         ) from None
     summary.counts = [GraphCount(g, n, remote.get(g)) for g, n in sorted(local_counts.items())]

@@ -199,7 +199,7 @@ class QueryWorker:
         return b"".join(chunks)
 
     def kill(self) -> None:
-        """End the worker now (SIGKILL: a query in the engine ignores anything gentler)."""
+        """End the worker at once (SIGKILL: a query in the engine ignores anything gentler)."""
         if self.process.poll() is None:
             try:
                 self.process.send_signal(signal.SIGKILL)
