@@ -49,6 +49,10 @@ class UnsafeQueryError(QueryError):
     """A query that would make outbound requests (SERVICE, LOAD) and is refused."""
 
 
+class QueryLimitError(QueryError):
+    """A query stopped at its deadline or its row cap, or one that stopped the engine."""
+
+
 class StoreError(NatokgError):
     """The store is missing, locked or not a natokg store."""
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -270,3 +271,85 @@ def test_regression_empty_local_graph_absent_on_server_is_no_mismatch():
     assert summary.ok
     summary.counts.append(GraphCount("https://w3id.org/natokg/id/graph/x", local=3, remote=None))
     assert [c.graph for c in summary.mismatches] == ["https://w3id.org/natokg/id/graph/x"]
+
+
+# ---------------------------------------------------------------- pruning and hostile queries
+
+
+def _store_without(store, graphs: set[str]):
+    import pyoxigraph as ox
+
+    smaller = ox.Store()
+    smaller.extend(q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in graphs))
+    return smaller
+
+
+@pytest.mark.slow
+def test_push_removes_the_graphs_of_deleted_letters(pushed, server, store):
+    from natokg.identifiers import graph_iri
+
+    shared = {"reference", "entities", "ontology", "topics", "stances", "vocabularies", "cues", "pairing", "dataset"}
+    letters = sorted(c.graph for c in pushed.counts if c.graph.rsplit("/", 1)[1] not in shared)[:2]
+    assert len(letters) == 2
+    foreign = "urn:other:graph"  # not natokg's: never touched
+    run_sparql("ASK {}", endpoint=f"{server}/query")
+    urllib.request.urlopen(urllib.request.Request(
+        f"{server}/store?graph={urllib.parse.quote(foreign)}", data=b"<urn:a> <urn:b> <urn:c> .",
+        method="PUT", headers={"Content-Type": "text/turtle"}), timeout=10).close()
+    smaller = _store_without(store, set(letters))
+    kept = push(smaller, f"{server}/query", prune=False)
+    assert kept.pruned == [] and set(letters) <= set(kept.remote_only)
+    summary = push(smaller, f"{server}/query")
+    assert summary.pruned == letters
+    assert summary.remote_only == [foreign]
+    remote = {r.g for r in run_sparql("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", endpoint=f"{server}/query")}
+    assert remote == {c.graph for c in summary.counts if c.local} | {foreign}
+    assert all(g.startswith(str(graph_iri(""))) for g in summary.pruned)
+    push(store, f"{server}/query")  # the other tests expect the whole seed dataset
+
+
+def test_an_interrupted_push_says_the_server_is_partial(stub, store):
+    url, handler = stub
+    original = handler.do_PUT
+    calls = {"n": 0}
+
+    def failing_after_three(self):
+        calls["n"] += 1
+        if calls["n"] > 3:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(400)
+            self.end_headers()
+            self.wfile.write(b"disk full\n")
+            return
+        original(self)
+
+    handler.do_PUT = failing_after_three
+    try:
+        with pytest.raises(EndpointError, match=r"HTTP 400: 'disk full'; the push stopped after 3 of 12 graphs, so the "
+                           r"server holds a partial dataset: run `natokg push` again to repair it"):
+            push(store, f"{url}/query")
+    finally:
+        handler.do_PUT = original
+
+
+@pytest.mark.slow
+def test_no_service_variant_leaves_through_the_endpoint(server):
+    from natokg.errors import QueryError, UnsafeQueryError
+    from support.hostile_queries import service_variants
+    from support.listener import Listener
+
+    listener = Listener()
+    try:
+        let_through = []
+        for name, sparql in service_variants(listener.url):
+            try:
+                run_sparql(sparql, endpoint=f"{server}/query")
+                let_through.append(name)
+            except UnsafeQueryError:
+                pass
+            except (QueryError, EndpointError) as error:
+                let_through.append(f"{name}: {error}")
+        assert listener.settle() == 0
+        assert let_through == []
+    finally:
+        listener.close()

@@ -185,9 +185,9 @@ def test_the_words_service_and_load_inside_strings_are_fine():
     assert check_safe("ASK { ?service ?load ?insert }") == "ASK"
 
 
-def test_syntax_error_names_line_and_column():
+def test_syntax_error_names_line_and_column(store):
     with pytest.raises(QueryError, match=r"SPARQL syntax error at line 3, column 17") as caught:
-        check_safe("SELECT * WHERE {\n ?s ?p ?o .\n FILTER(?o = ) }")
+        run_sparql("SELECT * WHERE {\n ?s ?p ?o .\n FILTER(?o = ) }", store=store)
     assert "\n" not in str(caught.value)
 
 
@@ -207,9 +207,11 @@ def test_run_sparql_pauses_the_cycle_collector_and_restores_it(store, enabled_be
     faster); afterwards it is as the caller left it, also when the query fails."""
     import gc
 
+    import natokg.sparql.engine as engine_module
+
     seen = []
-    real_value = query_module.oxigraph_value
-    monkeypatch.setattr(query_module, "oxigraph_value", lambda term: seen.append(gc.isenabled()) or real_value(term))
+    real_value = engine_module.oxigraph_value
+    monkeypatch.setattr(engine_module, "oxigraph_value", lambda term: seen.append(gc.isenabled()) or real_value(term))
     (gc.enable if enabled_before else gc.disable)()
     try:
         run_sparql("SELECT ?s WHERE { GRAPH ?g { ?s a ?c } } LIMIT 3", store=store)

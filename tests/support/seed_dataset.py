@@ -472,3 +472,18 @@ def seed_rdflib_dataset():
 
 
 __all__ = ["build_seed_store", "document", "evidence", "letter_key", "seed_letter_graphs", "seed_nquads"]
+
+
+def seed_store_dir(store_dir: Path) -> Path:
+    """A store folder laid out as a build leaves it (manifest + generation) with the seed
+    dataset: what ``run_sparql(store_path=...)`` and ``natokg query --store`` open."""
+    from natokg.store.layout import Manifest, write_manifest
+
+    store_dir.mkdir(parents=True, exist_ok=True)
+    store = build_seed_store(store_dir / "db-000001")
+    del store
+    import gc
+
+    gc.collect()  # pyoxigraph releases the RocksDB lock when the Store is collected
+    write_manifest(store_dir, Manifest(generation="db-000001"))
+    return store_dir

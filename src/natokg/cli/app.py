@@ -258,6 +258,26 @@ def export_command(
 # ---------------------------------------------------------------- query / push
 
 
+def _warnings_as_lines() -> None:
+    """natokg's warnings (credentials over plain http) as one line each on stderr."""
+    import warnings
+
+    from natokg.remote.endpoint import CredentialsWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "natokg_lines", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, CredentialsWarning):
+            err.print(f"natokg: warning: {message}", markup=False)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.natokg_lines = True
+    warnings.showwarning = show
+
+
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -281,10 +301,17 @@ def query_command(
     ] = None,
     store: StoreOption = None,
     list_all: Annotated[bool, typer.Option("--list", "-l", help="List the saved queries and their parameters.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop the query after this many seconds (exit 2).", min=0.001)
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Stop the query past this many rows (exit 2).", min=1)
+    ] = 100_000,
 ) -> None:
     """Run a saved SPARQL query (or a .rq file) on the embedded store or an endpoint.
 
-    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused.
+    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused;
+    a query past --timeout or --max-rows stops with exit code 2.
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
@@ -296,7 +323,10 @@ def query_command(
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
-    result = run_query(name, _parse_params(param or []), store_path=store, endpoint=endpoint)
+    _warnings_as_lines()
+    result = run_query(
+        name, _parse_params(param or []), store_path=store, endpoint=endpoint, timeout=timeout, max_rows=max_rows
+    )
     rendered = format_result(result, fmt)
     if fmt == "table":
         print_table(rendered)
@@ -313,24 +343,33 @@ def push_command(
         typer.Option("--graph-store", help="The Graph Store Protocol URL (default: guessed for Oxigraph and Fuseki)."),
     ] = None,
     store: StoreOption = None,
+    prune: Annotated[
+        bool, typer.Option("--prune/--no-prune", help="Remove from the server the natokg graphs the store does not have.")
+    ] = True,
 ) -> None:
     """Upload the store to a SPARQL 1.1 server, replacing each named graph (Graph Store PUT).
 
-    Credentials come from NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD, never from
-    the command line. Exit 1 when the server's triple counts differ from the store's.
+    Afterwards the server's natokg graphs equal the store's: a graph of a deleted letter
+    is removed from the server (--no-prune keeps it). Credentials come from
+    NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD, never from the command line, and
+    go only to the servers named. Exit 1 when the server's triple counts differ.
 
     Example: natokg push --endpoint http://localhost:7878/query
     """
     from natokg.remote.push import push
     from natokg.store.layout import open_store, resolve_store_path
 
+    _warnings_as_lines()
+
     summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
-                   store_dir=resolve_store_path(store))
+                   store_dir=resolve_store_path(store), prune=prune)
     out.print(
         f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
         f"in {summary.seconds:.1f} s ({summary.retries} retries)",
         markup=False,
     )
+    for graph in summary.pruned:
+        out.print(f"removed from the server (not in the store): {graph}", markup=False)
     for count in summary.mismatches:
         err.print(f"count mismatch: {count.graph}: local {count.local}, server {count.remote}", markup=False)
     if not summary.ok:

@@ -25,7 +25,6 @@ guess from the query endpoint is wrong):
 
 from __future__ import annotations
 
-import base64
 import time
 import urllib.error
 import urllib.parse
@@ -34,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from natokg.errors import EndpointError
-from natokg.remote.endpoint import endpoint_credentials, safe_url
+from natokg.identifiers import graph_iri
+from natokg.remote.endpoint import HttpClient, first_line, safe_url
 
 DEFAULT_TIMEOUT = 120.0
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -57,7 +57,8 @@ class PushSummary:
     retries: int = 0
     seconds: float = 0.0
     counts: list[GraphCount] = field(default_factory=list)
-    remote_only: list[str] = field(default_factory=list)  # graphs on the server the store lacks
+    remote_only: list[str] = field(default_factory=list)  # graphs on the server the store lacks, kept
+    pruned: list[str] = field(default_factory=list)  # natokg graphs the store lacks, removed from the server
 
     @property
     def mismatches(self) -> list[GraphCount]:
@@ -88,60 +89,40 @@ def graph_store_url(endpoint: str) -> str:
 
 
 class _Client:
-    """urllib with authentication from the environment, retries and clear errors."""
+    """natokg.remote.endpoint's HttpClient with retries and messages for uploads."""
 
-    def __init__(self, timeout: float, retries: int, backoff: float) -> None:
-        self.timeout = timeout
+    def __init__(self, urls: list[str], timeout: float, retries: int, backoff: float) -> None:
+        self.http = HttpClient(urls, timeout)
         self.retries = retries
         self.backoff = backoff
         self.retried = 0
         self.reached = False  # the server has answered at least once
-        handlers = []
-        credentials = endpoint_credentials()
-        self.basic_header = None
-        if credentials:
-            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            manager.add_password(None, "", *credentials)  # any URL: the user chose the server
-            handlers += [urllib.request.HTTPDigestAuthHandler(manager)]
-            token = base64.b64encode(f"{credentials[0]}:{credentials[1]}".encode()).decode("ascii")
-            self.basic_header = f"Basic {token}"
-        self.opener = urllib.request.build_opener(*handlers)
 
     def request(self, method: str, url: str, data: bytes | None, headers: dict[str, str], what: str) -> bytes:
-        headers = dict(headers)
-        if self.basic_header:
-            headers["Authorization"] = self.basic_header
         attempt = 0
         while True:
-            request = urllib.request.Request(url, data=data, method=method, headers=headers)
             try:
-                with self.opener.open(request, timeout=self.timeout) as response:
-                    self.reached = True
-                    return response.read()
-            except urllib.error.HTTPError as error:
-                self.reached = True
-                body = error.read().decode("utf-8", "replace").strip()
-                if error.code in RETRY_STATUSES and attempt < self.retries:
-                    attempt = self._wait(attempt)
-                    continue
-                hint = ""
-                if error.code in (401, 403):
-                    hint = "; set NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD"
-                elif error.code in (404, 405):
-                    hint = "; check the URL (--graph-store for uploads)"
-                detail = f": {body.splitlines()[0][:200]}" if body else ""
-                raise EndpointError(
-                    f"{safe_url(url)} refused {what}: HTTP {error.code} {error.reason}{detail}{hint}"
-                ) from None
+                response = self.http.request(method, url, data, headers)
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
                 reason = getattr(error, "reason", error)
                 text = str(getattr(reason, "strerror", None) or reason).lower()
                 if self.reached and attempt < self.retries:
                     attempt = self._wait(attempt)
                     continue
-                raise EndpointError(
-                    f"cannot reach {safe_url(url)}: {text}; is the server running?"
-                ) from None
+                raise EndpointError(f"cannot reach {safe_url(url)}: {text}; is the server running?") from None
+            self.reached = True
+            if response.status < 400:
+                return response.body
+            if response.status in RETRY_STATUSES and attempt < self.retries:
+                attempt = self._wait(attempt)
+                continue
+            hint = ""
+            if response.status in (401, 403):
+                hint = "; set NATOKG_ENDPOINT_USER and NATOKG_ENDPOINT_PASSWORD"
+            elif response.status in (404, 405):
+                hint = "; check the URL (--graph-store for uploads)"
+            detail = f": {first_line(response.body)}" if response.body.strip() else ""
+            raise EndpointError(f"{safe_url(url)} refused {what}: HTTP {response.status}{detail}{hint}")
 
     def _wait(self, attempt: int) -> int:
         self.retried += 1
@@ -166,7 +147,10 @@ def _remote_counts(client: _Client, endpoint: str) -> dict[str, int]:
             b["g"]["value"]: int(b["n"]["value"]) for b in answer["results"]["bindings"] if "g" in b and "n" in b
         }
     except (ValueError, KeyError) as error:
-        raise EndpointError(f"{safe_url(endpoint)} answered the count query with no JSON results ({error})") from None
+        raise EndpointError(
+            f"{safe_url(endpoint)} answered the count query with no SPARQL JSON results ({type(error).__name__}); "
+            f"it begins {first_line(body)}; check the query URL"
+        ) from None
 
 
 def push(
@@ -178,6 +162,7 @@ def push(
     retries: int = 5,
     backoff: float = 0.5,
     store_dir: Path | str | None = None,
+    prune: bool = True,
 ) -> PushSummary:
     """PUT every named graph of ``store`` (a pyoxigraph Store or a store path) to a server.
 
@@ -187,6 +172,11 @@ def push(
     ``endpoint`` is the SPARQL query URL (for the final count check); ``graph_store`` the
     Graph Store Protocol URL (default: guessed from ``endpoint``). Raises EndpointError
     when the server is down or refuses; count mismatches are in ``summary.mismatches``.
+
+    With ``prune`` (the default) the server's natokg graphs become equal to the store's:
+    a graph the server has under natokg's graph namespace (natokg.identifiers) that the
+    store does not (a deleted letter's) is removed, and listed in ``summary.pruned``.
+    Graphs outside the namespace are never touched (``summary.remote_only``).
     """
     import pyoxigraph as ox
 
@@ -199,31 +189,52 @@ def push(
         store = open_store(store, read_only=True)
     texts = GraphTexts(store, store_dir)
     target = graph_store or graph_store_url(endpoint)
-    client = _Client(timeout, retries, backoff)
+    client = _Client([endpoint, target], timeout, retries, backoff)
     summary = PushSummary(endpoint=safe_url(endpoint), graph_store=safe_url(target))
     local_counts: dict[str, int] = {}
-    for graph in list_graphs(store):
-        payload = texts.ntriples(ox.NamedNode(graph))
-        count = sum(1 for line in payload.splitlines() if line.strip())
-        url = f"{target}?{urllib.parse.urlencode({'graph': graph})}"
-        # N-Triples is Turtle: every Graph Store Protocol server accepts text/turtle.
-        client.request("PUT", url, payload, {"Content-Type": "text/turtle; charset=utf-8"}, f"graph <{graph}>")
-        local_counts[graph] = count
-        summary.graphs += 1
-        summary.triples += count
-    default_triples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    if default_triples.strip():  # natokg keeps everything in named graphs; push strays anyway
-        client.request(
-            "PUT", f"{target}?default", default_triples, {"Content-Type": "text/turtle; charset=utf-8"},
-            "the default graph",
-        )
-        summary.triples += sum(1 for line in default_triples.splitlines() if line.strip())
-    remote = _remote_counts(client, endpoint)
+    graphs = list_graphs(store)
+    try:
+        for graph in graphs:
+            payload = texts.ntriples(ox.NamedNode(graph))
+            count = sum(1 for line in payload.splitlines() if line.strip())
+            # N-Triples is Turtle: every Graph Store Protocol server accepts text/turtle.
+            client.request("PUT", _graph_url(target, graph), payload, {"Content-Type": "text/turtle; charset=utf-8"},
+                           f"graph <{graph}>")
+            local_counts[graph] = count
+            summary.graphs += 1
+            summary.triples += count
+        default_triples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        if default_triples.strip():  # natokg keeps everything in named graphs; push strays anyway
+            client.request(
+                "PUT", f"{target}?default", default_triples, {"Content-Type": "text/turtle; charset=utf-8"},
+                "the default graph",
+            )
+            summary.triples += sum(1 for line in default_triples.splitlines() if line.strip())
+        remote = _remote_counts(client, endpoint)
+        namespace = str(graph_iri(""))
+        stale = sorted(g for g in set(remote) - set(local_counts) if g.startswith(namespace))
+        if prune:
+            for graph in stale:
+                client.request("DELETE", _graph_url(target, graph), None, {}, f"the removal of graph <{graph}>")
+                summary.pruned.append(graph)
+                del remote[graph]
+    except EndpointError as error:
+        if summary.graphs == 0 and not summary.pruned:
+            raise
+        raise EndpointError(
+            f"{error.message}; the push stopped after {summary.graphs} of {len(graphs)} graphs"
+            f"{f' and {len(summary.pruned)} removals' if summary.pruned else ''}, so the server holds "
+            "a partial dataset: run `natokg push` again to repair it"
+        ) from None
     summary.counts = [GraphCount(g, n, remote.get(g)) for g, n in sorted(local_counts.items())]
     summary.remote_only = sorted(set(remote) - set(local_counts))
     summary.retries = client.retried
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _graph_url(target: str, graph: str) -> str:
+    return f"{target}?{urllib.parse.urlencode({'graph': graph})}"
 
 
 __all__ = ["GraphCount", "PushSummary", "graph_store_url", "push"]

@@ -6,23 +6,29 @@ default (natokg.store.layout) or on any SPARQL 1.1 endpoint (natokg.remote.endpo
 Results come back as named tuples with Python values (natokg.sparql.values): IRIs as
 :class:`IRI` (a ``str``), numbers as int/Decimal, dates as ``datetime.date``, booleans
 as bool, language-tagged text as its text.
+
+Every query has a deadline (DEFAULT_TIMEOUT, 30 s) and a row cap (DEFAULT_MAX_ROWS,
+100,000); past either it stops with a QueryLimitError. Queries on the store at a path
+run in a worker process (natokg.sparql.worker) that is killed at the deadline.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections import namedtuple
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from natokg.errors import MissingDependencyError, QueryError
+from natokg.errors import EndpointError, MissingDependencyError, QueryError
 from natokg.remote.endpoint import send_query
-from natokg.sparql.saved import render
-from natokg.sparql.safety import check_safe
-from natokg.sparql.saved import SavedQuery, load_query
-from natokg.sparql.values import json_binding_value, oxigraph_value, rdflib_value
+from natokg.sparql.engine import execute, too_many_rows
+from natokg.sparql.safety import MAX_NESTING, MAX_QUERY_BYTES, check_safe
+from natokg.sparql.saved import SavedQuery, load_query, render
+from natokg.sparql.values import json_binding_value, rdflib_value
+from natokg.sparql.worker import run_in_worker
 
 
 @dataclass
@@ -66,10 +72,8 @@ def _make_result(columns: list[str], values: Iterable[list[Any]], title: str, sp
     return QueryResult(columns, [make_row(row) for row in values], title, sparql)
 
 
-def _default_store(store_path: str | Path | None):
-    from natokg.store.layout import open_store
-
-    return open_store(store_path, read_only=True)
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_ROWS = 100_000
 
 
 def run_sparql(
@@ -79,22 +83,35 @@ def run_sparql(
     store_path: str | Path | None = None,
     endpoint: str | None = None,
     title: str = "",
-    timeout: float = 120,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+    max_bytes: int = MAX_QUERY_BYTES,
+    max_nesting: int = MAX_NESTING,
 ) -> QueryResult:
-    """Run SPARQL text (checked by :func:`check_safe`) on a store or an endpoint."""
-    form = check_safe(sparql)
+    """Run SPARQL text (checked by :func:`check_safe`) on a store or an endpoint.
+
+    A query past ``timeout`` seconds or with more than ``max_rows`` rows stops with a
+    QueryLimitError (None: no limit). On the embedded store at ``store_path`` (the
+    default) the query runs in a worker process that is killed at the deadline
+    (natokg.sparql.worker); on a ``store`` object passed in, which lives in this process,
+    the deadline is checked between rows only. ``max_bytes`` and ``max_nesting`` bound
+    the query text (natokg.sparql.safety).
+    """
+    form = check_safe(sparql, max_bytes=max_bytes, max_nesting=max_nesting)
     if endpoint:
         with _cyclic_gc_paused():
-            return _run_on_endpoint(sparql, form, endpoint, title, timeout)
-    owned = store is None
-    if owned:
-        store = _default_store(store_path)
-    try:
+            return _run_on_endpoint(sparql, form, endpoint, title, timeout, max_rows)
+    if store is None:
+        from natokg.store.layout import current_generation_dir, resolve_store_path
+
+        directory = current_generation_dir(resolve_store_path(store_path))
+        kind, columns, rows = run_in_worker(directory, sparql, max_rows=max_rows, timeout=timeout)
+    else:
+        deadline = None if timeout is None else time.monotonic() + timeout
         with _cyclic_gc_paused():
-            return _run_embedded(store, sparql, form, title)
-    finally:
-        if owned:
-            del store
+            kind, columns, rows = execute(store, sparql, max_rows=max_rows, deadline=deadline)
+    with _cyclic_gc_paused():
+        return _make_result(columns, rows, title, sparql)
 
 
 @contextmanager
@@ -112,55 +129,34 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_UNCONVERTED = object()
-
-
-def _run_embedded(store, sparql: str, form: str, title: str) -> QueryResult:
-    import pyoxigraph as ox
-
-    try:
-        answer = store.query(sparql)
-        if isinstance(answer, ox.QueryBoolean):
-            return _make_result(["result"], [[bool(answer)]], title, sparql)
-        if isinstance(answer, ox.QueryTriples):
-            rows = [[oxigraph_value(t.subject), oxigraph_value(t.predicate), oxigraph_value(t.object)] for t in answer]
-            return _make_result(["subject", "predicate", "object"], rows, title, sparql)
-        columns = [variable.value for variable in answer.variables]
-        # each distinct term converted once: results repeat their meetings, actors and
-        # letters row after row (2-3x faster on the large results); a solution iterates
-        # over its values in column order, None where unbound, faster than indexing it
-        values: dict = {None: None}
-        known = values.get
-        rows = []
-        for solution in answer:
-            row = []
-            for term in solution:
-                converted = known(term, _UNCONVERTED)
-                if converted is _UNCONVERTED:
-                    converted = values[term] = oxigraph_value(term)
-                row.append(converted)
-            rows.append(row)
-    except SyntaxError as error:
-        raise QueryError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
-    except OSError as error:
-        raise QueryError(f"the query failed: {str(error).splitlines()[0]}") from None
-    return _make_result(columns, rows, title, sparql)
-
-
-def _run_on_endpoint(sparql: str, form: str, endpoint: str, title: str, timeout: float) -> QueryResult:
+def _run_on_endpoint(
+    sparql: str, form: str, endpoint: str, title: str, timeout: float | None, max_rows: int | None
+) -> QueryResult:
     graph_result = form in ("CONSTRUCT", "DESCRIBE")
     answer = send_query(sparql, endpoint, graph_result=graph_result, timeout=timeout)
     if graph_result:
         from rdflib import Graph
 
         graph = Graph()
-        graph.parse(data=answer, format="turtle")
+        try:
+            graph.parse(data=answer.text, format=answer.rdf_format)
+        except Exception as error:  # rdflib raises many unrelated types on bad input
+            raise EndpointError(
+                f"{answer.where} answered the query with RDF that does not parse as {answer.rdf_format} "
+                f"({' '.join(str(error).split())[:160]}); check the endpoint URL"
+            ) from None
+        if max_rows is not None and len(graph) > max_rows:
+            raise too_many_rows(max_rows)
         rows = [[rdflib_value(s), rdflib_value(p), rdflib_value(o)] for s, p, o in graph]
         return _make_result(["subject", "predicate", "object"], rows, title, sparql)
-    if "boolean" in answer:
-        return _make_result(["result"], [[bool(answer["boolean"])]], title, sparql)
-    columns = list(answer.get("head", {}).get("vars", []))
-    rows = [[json_binding_value(b.get(c)) for c in columns] for b in answer.get("results", {}).get("bindings", [])]
+    data = answer.json
+    if "boolean" in data:
+        return _make_result(["result"], [[bool(data["boolean"])]], title, sparql)
+    columns = list(data.get("head", {}).get("vars", []))
+    bindings = data.get("results", {}).get("bindings", [])
+    if max_rows is not None and len(bindings) > max_rows:
+        raise too_many_rows(max_rows)
+    rows = [[json_binding_value(b.get(c)) for c in columns] for b in bindings]
     return _make_result(columns, rows, title, sparql)
 
 
@@ -171,7 +167,8 @@ def run_query(
     store=None,
     store_path: str | Path | None = None,
     endpoint: str | None = None,
-    timeout: float = 120,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
 ) -> QueryResult:
     """Run a saved query (name, .rq path or SavedQuery) with parameters.
 
@@ -182,7 +179,8 @@ def run_query(
     sparql = render(saved, params)
     try:
         return run_sparql(
-            sparql, store=store, store_path=store_path, endpoint=endpoint, title=saved.title, timeout=timeout
+            sparql, store=store, store_path=store_path, endpoint=endpoint, title=saved.title,
+            timeout=timeout, max_rows=max_rows,
         )
     except QueryError as error:
         if error.path is None and saved.path is not None:
@@ -190,4 +188,4 @@ def run_query(
         raise
 
 
-__all__ = ["QueryResult", "run_query", "run_sparql"]
+__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "QueryResult", "run_query", "run_sparql"]

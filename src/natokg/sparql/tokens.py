@@ -1,7 +1,8 @@
 """The SPARQL tokens in which ``$`` and ``#`` mean neither a placeholder nor a comment.
 
-Strings and IRIs may contain both characters; placeholders, the NATOKG_BASE rewrite and
-the safety checks must skip them, so all three scan a query with :data:`TOKENS`.
+Strings and IRIs may contain both characters; placeholders and the NATOKG_BASE rewrite
+must skip them, so both scan a query with :data:`TOKENS`. (natokg.sparql.safety has
+lexers of its own: it must read a query every way a parser might, not one way.)
 """
 
 from __future__ import annotations

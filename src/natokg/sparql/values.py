@@ -37,6 +37,10 @@ class LangString(str):
         value.lang = lang
         return value
 
+    def __reduce__(self):
+        # rows cross from the query worker as a pickle; str's default would drop the tag
+        return (LangString, (str(self), self.lang))
+
 
 _INTEGER_TYPES = {
     XSD + name
