@@ -35,7 +35,9 @@ from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
+from natokg.read.limits import check_file_size, check_text_length
 from natokg.read.text_layers import LETTER_FORMATS
+from natokg.read.vocabulary import LetterVocabulary
 
 
 def _suffix_list() -> str:
@@ -55,6 +57,7 @@ def read_letter(path: Path) -> SourceDocument:
             path=path,
         )
     try:
+        check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableLetterError("file not found", path=path) from None
@@ -66,6 +69,7 @@ def read_letter(path: Path) -> SourceDocument:
         raise UnreadableLetterError("empty file", path=path)
 
     raw, drop_lines = letter_format.text_layer(data, path)
+    check_text_length(raw, path)
     text, offsets = normalise(raw, drop_lines=drop_lines, hard_wrapped=letter_format.hard_wrapped)
     if not text.strip():
         raise UnreadableLetterError("empty file (no text after normalisation)", path=path)
@@ -162,7 +166,7 @@ def normalise(
         width = 0
 
     out = _Builder(raw)
-    vocabulary: _Vocabulary | None = None
+    vocabulary: LetterVocabulary | None = None
     previous: _Line | None = None
     previous_words: list[list] = []
     gap_blank = gap_removed = False
@@ -191,7 +195,7 @@ def normalise(
             broken = len(last) > 1 and last[-1] == "-" and last[-2].isalnum()
             if broken and first[0].isalpha() and (same_block or continuing):
                 if vocabulary is None:
-                    vocabulary = _Vocabulary(raw)
+                    vocabulary = LetterVocabulary(raw)
                 decision = _hyphen_join(last, first, vocabulary)
                 if decision == "join":
                     out.drop_last_char()
@@ -534,25 +538,7 @@ def _is_bullet(text: str) -> bool:
     return word in ("-", "–", "•", "*", "·", "o") or bool(re.fullmatch(r"\d{1,2}[.)]|[a-z][.)]", word))
 
 
-class _Vocabulary:
-    """Look-ups in one letter, to tell a broken word from a compound (see _hyphen_join).
-
-    The halves of a word broken at a line end ("MINIS-" + "TERIËLE") do not count.
-    """
-
-    def __init__(self, raw: str) -> None:
-        self.raw = raw
-
-    def has_word(self, word: str) -> bool:
-        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w]|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw, re.IGNORECASE) is not None
-
-    def has_standalone_upper(self, word: str) -> bool:
-        pattern = r"(?<![\w])" + re.escape(word) + r"(?!\w|-[ \t]*[\r\n\f])"
-        return re.search(pattern, self.raw) is not None
-
-
-def _hyphen_join(before: str, after: str, vocabulary: _Vocabulary) -> str:
+def _hyphen_join(before: str, after: str, vocabulary: LetterVocabulary) -> str:
     """Decide a line-end hyphen: "join" (drop it), "keep" (a compound hyphen) or
     "space" (a hyphen that elides a shared word part: "defensie- en veiligheid...").
 
