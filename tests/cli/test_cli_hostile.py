@@ -36,3 +36,15 @@ def test_map_with_a_bad_limit_setting_is_one_line_and_exit_2(tmp_path, monkeypat
         "natokg: error: NATOKG_MAX_LETTER_CHARS='a lot' is not a positive whole number of characters; "
         "unset it or set e.g. NATOKG_MAX_LETTER_CHARS=2000000"
     ]
+
+
+def test_map_names_the_file_in_a_reader_warning(tmp_path):
+    from support.hostile_letters import pdf_wrong_startxref
+
+    path = tmp_path / "repaired.pdf"
+    pdf_wrong_startxref(path)
+    result = runner.invoke(app, ["map", str(path)])
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert warnings and all(line.startswith(f"warning: {path}: ") for line in warnings)
+    assert any("startxref" in line for line in warnings)

@@ -183,6 +183,22 @@ def utf16_letter(encoding: str) -> Callable[[Path], None]:
     return write
 
 
+_PDF_LETTER = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "000_report_2026.pdf"
+
+
+def pdf_wrong_startxref(path: Path) -> None:
+    """A readable PDF whose startxref points at the wrong byte: pypdf repairs it and warns."""
+    data = _PDF_LETTER.read_bytes()
+    head, _, tail = data.rpartition(b"startxref\n")
+    path.write_bytes(head + b"startxref\n12345" + tail[tail.index(b"\n"):])
+
+
+def pdf_cut_short(path: Path) -> None:
+    """A PDF cut off before its end: no %%EOF, no trailer."""
+    data = _PDF_LETTER.read_bytes()
+    path.write_bytes(data[: data.rindex(b"%%EOF")])
+
+
 @dataclass(frozen=True)
 class HostileLetter:
     name: str  # the file name, its suffix chooses the reader
@@ -200,6 +216,8 @@ HOSTILE_LETTERS: list[HostileLetter] = [
     HostileLetter("broken_footnotes.docx", docx_broken_footnotes, "footnotes (word/footnotes.xml) are not well-formed XML"),
     HostileLetter("entity_footnotes.docx", docx_entity_footnotes, "footnotes (word/footnotes.xml) are not well-formed XML"),
     HostileLetter("good.docx", good_docx, None, "Kamerstuk 28676, nr. 499"),
+    HostileLetter("wrong_startxref.pdf", pdf_wrong_startxref, None, "Ministerie van Buitenlandse Zaken"),
+    HostileLetter("cut_short.pdf", pdf_cut_short, "not a readable PDF"),
     HostileLetter("long.txt", long_text_letter, "over the 1000000-character limit"),
     HostileLetter("utf16_bom.txt", utf16_letter("utf-16"), None, "NAVO-ministeriële bijeenkomst"),
     HostileLetter("utf16le.txt", utf16_letter("utf-16-le"), None, "NAVO-ministeriële bijeenkomst"),

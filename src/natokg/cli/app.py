@@ -102,12 +102,16 @@ def map_command(
     """
     from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.pipeline import map_letter
+    from natokg.read.reader_warnings import collected_reader_warnings
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
     if not letter.is_file():
         raise BadInputError("no such file", path=letter)
-    graphs = map_letter(letter)
+    with collected_reader_warnings() as warnings:  # a refused letter's error line says enough
+        graphs = map_letter(letter)
+    for message in warnings:
+        err.print(f"warning: {letter}: {message}", markup=False)
     sys.stdout.write(graphs.serialize(fmt))
 
 

@@ -83,7 +83,6 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
     where the letter's own header block lives; footers are dropped everywhere.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -92,7 +91,9 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
         pages = [(page.extract_text() or "") for page in reader.pages]
     except UnreadableLetterError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception:
+        # a damaged PDF makes pypdf raise nearly anything (PdfReadError, KeyError,
+        # AttributeError, RecursionError...): each is the file's fault, not natokg's
         raise UnreadableLetterError(
             "not a readable PDF (damaged or not a PDF); save or print it to PDF again", path=path
         ) from None
@@ -151,7 +152,6 @@ def docx_text(data: bytes, path: Path) -> str:
 
     try:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise UnreadableLetterError("python-docx is not installed", path=path) from None
     try:
@@ -167,9 +167,10 @@ def docx_text(data: bytes, path: Path) -> str:
             f"a part of the .docx is not well-formed XML (line {exc.lineno}); save it again from Word",
             path=path,
         ) from None
-    except (PackageNotFoundError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError,
-            NotImplementedError, EOFError, OSError):
-        # NotImplementedError: a compression method zipfile lacks; EOFError: truncated
+    except Exception:
+        # as for PDF: python-docx and zipfile raise many kinds of error on a damaged file
+        # (BadZipFile, KeyError for a missing part, NotImplementedError for an unknown
+        # compression, AttributeError for an unexpected element)
         raise UnreadableLetterError(
             "not a readable .docx (damaged, or not a Word document); save it again from Word", path=path
         ) from None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from natokg.errors import BadInputError, NatokgError
+from natokg.read.reader_warnings import collected_reader_warnings
 from natokg.store.dataset import GraphStatistics, graph_statistics
 from natokg.store.orphans import exit_with_parent
 
@@ -34,6 +35,7 @@ class LetterResult:
     source_text: str = ""
     triples: int = 0
     error: str | None = None
+    reader_warnings: tuple[str, ...] = ()  # pypdf's repairs, collected instead of printed
     violations: tuple[str, ...] = ()
     statistics: GraphStatistics | None = None  # the graph's VoID counts
     seconds_map: float = 0.0
@@ -63,13 +65,20 @@ def _violation_text(result) -> str:
 
 def _map(result: LetterResult, path: str):
     """The letter's LetterGraphs, or None with ``result.error`` saying why not."""
+    with collected_reader_warnings() as warnings:
+        graphs = _map_letter(result, path)
+    result.reader_warnings = tuple(warnings)
+    return graphs
+
+
+def _map_letter(result: LetterResult, path: str):
     try:
         return _worker["mapper"](Path(path))
     except BadInputError as error:
         result.error = error.message
     except NatokgError as error:
         result.error = str(error)
-    except Exception as error:  # a bug in the extractor must not stop the other letters
+    except Exception:  # a bug in the extractor must not stop the other letters
         # the exception's own text is a library's detail (spaCy's "[E088] ..."), not a
         # reason a reader can act on; `natokg map` on the file shows the traceback
         result.error = "mapping failed (an internal error); run `natokg map` on the file for details"
