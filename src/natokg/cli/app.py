@@ -242,18 +242,18 @@ def export_command(
     """
     from natokg.store.export import export
     from natokg.rdf.mapping import SERIALISATION_FORMATS
-    from natokg.store.layout import open_store, resolve_store_path
+    from natokg.store.snapshot import open_snapshot
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
-    opened = open_store(store, read_only=True)
+    snapshot = open_snapshot(store)  # store, manifest and graph files of one build
     if output is None:
-        export(opened, fmt, graph=graph, out=sys.stdout.buffer, store_dir=resolve_store_path(store))
+        export(snapshot, fmt, graph=graph, out=sys.stdout.buffer)
         sys.stdout.flush()
         return
     partial = output.with_name(output.name + ".partial")
     with partial.open("wb") as handle:
-        export(opened, fmt, graph=graph, out=handle, store_dir=resolve_store_path(store))
+        export(snapshot, fmt, graph=graph, out=handle)
     partial.replace(output)
 
 
@@ -324,10 +324,9 @@ def push_command(
     Example: natokg push --endpoint http://localhost:7878/query
     """
     from natokg.remote.push import push
-    from natokg.store.layout import open_store, resolve_store_path
+    from natokg.store.snapshot import open_snapshot
 
-    summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
-                   store_dir=resolve_store_path(store))
+    summary = push(open_snapshot(store), endpoint, graph_store=graph_store)
     out.print(
         f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
         f"in {summary.seconds:.1f} s ({summary.retries} retries)",

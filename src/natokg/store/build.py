@@ -399,6 +399,7 @@ class _Build:
     ) -> None:
         """Clone the committed generation (if any) into a new one and open it."""
         self.letters, self.old, self.fingerprint = letters, old, fingerprint
+        self.committed = committed  # its files stay for readers of it (garbage_collect_cache)
         # the committed generation survives until the new one is committed, --rebuild too
         self.old_generation = committed.generation if committed else None
         keep = {self.old_generation} if self.old_generation else set()
@@ -565,7 +566,7 @@ class _Build:
         write_manifest(self.store_dir, self.manifest)  # the commit point
         keep = {self.generation} | ({self.old_generation} if self.old_generation else set())
         remove_stale_generations(self.store_dir, keep=keep)
-        garbage_collect_cache(self.store_dir, self.manifest)
+        garbage_collect_cache(self.store_dir, self.manifest, previous=self.committed)
         self.seconds["commit"] = time.perf_counter() - t
 
     def finished(self) -> BuildSummary:
