@@ -170,10 +170,6 @@ def _report_unreadable(summary: BuildSummary, unreadable: dict[str, str]) -> Bui
     return summary
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def pipeline_fingerprint(mapper, validator: LetterValidator | None) -> str:
     """Changes when anything that shapes a letter's graph changes: the natokg version,
     the ontology, reference data and shapes, or the mapper/validator used. A build whose
