@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -111,6 +112,18 @@ def test_a_bad_limit_setting_is_bad_input(monkeypatch, value):
     monkeypatch.setenv(MAX_LETTER_CHARS_ENV, value)
     with pytest.raises(BadInputError, match="NATOKG_MAX_LETTER_CHARS=.* is not a positive whole number"):
         max_letter_chars()
+
+
+def test_a_pipe_or_device_is_refused_before_it_is_read(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # reading it would wait forever
+    with pytest.raises(UnreadableLetterError, match="not a regular file"):
+        read_letter(pipe)
+    if Path("/dev/zero").exists():  # reading it would never end
+        device = tmp_path / "zero.txt"
+        device.symlink_to("/dev/zero")
+        with pytest.raises(UnreadableLetterError, match="not a regular file"):
+            read_letter(device)
 
 
 def test_binary_with_zero_bytes_is_still_not_utf16(tmp_path):

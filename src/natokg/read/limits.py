@@ -18,6 +18,7 @@ Raising ``NATOKG_MAX_LETTER_CHARS`` raises all three.
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -46,10 +47,18 @@ def _raise_hint(limit: int) -> str:
     return f"set {MAX_LETTER_CHARS_ENV} above {limit} to read it anyway"
 
 
-def check_file_size(path: Path, size: int) -> None:
-    """Refuse a file too large to be one letter, before it is read."""
+def check_letter_file(path: Path) -> None:
+    """Refuse, before reading it, what is not a regular file (a pipe or /dev/zero would
+    be read forever) or is too large to be one letter. OSError (a missing file) passes
+    on to the caller."""
+    status = path.stat()
+    if stat.S_ISDIR(status.st_mode):
+        raise UnreadableLetterError("is a directory, not a letter file", path=path)
+    if not stat.S_ISREG(status.st_mode):
+        raise UnreadableLetterError("not a regular file (a pipe or device); save the letter as a file", path=path)
     chars = max_letter_chars()
     limit = chars * FILE_BYTES_PER_CHAR
+    size = status.st_size
     if size > limit:
         raise UnreadableLetterError(
             f"file of {size} bytes is over the {limit}-byte limit for a letter; "
@@ -89,7 +98,7 @@ __all__ = [
     "DEFAULT_MAX_LETTER_CHARS",
     "MAX_LETTER_CHARS_ENV",
     "check_docx_sizes",
-    "check_file_size",
+    "check_letter_file",
     "check_text_length",
     "max_letter_chars",
 ]

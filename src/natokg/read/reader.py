@@ -35,7 +35,7 @@ from pathlib import Path
 
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
-from natokg.read.limits import check_file_size, check_text_length
+from natokg.read.limits import check_letter_file, check_text_length
 from natokg.read.text_layers import LETTER_FORMATS
 from natokg.read.vocabulary import LetterVocabulary
 
@@ -57,7 +57,7 @@ def read_letter(path: Path) -> SourceDocument:
             path=path,
         )
     try:
-        check_file_size(path, path.stat().st_size)
+        check_letter_file(path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableLetterError("file not found", path=path) from None
