@@ -82,3 +82,14 @@ def test_workers_exit_soon_after_the_build_is_killed(tmp_path):
     for pid in left:  # do not leave them to the next test run
         os.kill(pid, signal.SIGKILL)
     assert not left, f"workers still alive 10 s after the build was killed: {left}"
+
+
+def test_a_worker_started_by_a_helper_watches_the_build_not_the_helper():
+    """With the forkserver start method the build is not the worker's parent."""
+    import multiprocessing
+
+    from natokg.store.orphans import exit_with_parent
+
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(1, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        assert pool.apply_async(os.getpid).get(timeout=60) != os.getpid()  # it lives and works

@@ -7,8 +7,9 @@ worker exit within about a second of its parent's death:
 
 - on Linux the kernel sends it SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG);
 - everywhere, a daemon thread polls the parent's pid and exits the process when the
-  worker has been re-parented (covers systems without prctl, and the moment between the
-  fork and the prctl call).
+  worker has been re-parented or the parent is gone (covers systems without prctl, the
+  moment between the fork and the prctl call, and the forkserver start method, where
+  the build is not the worker's parent).
 
 A worker holds no state worth saving: the build that started it is gone.
 """
@@ -36,22 +37,38 @@ def _set_parent_death_signal() -> None:
         pass
 
 
-def _watch(parent: int) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else (the pid was reused)
+        return True
+    return True
+
+
+def _watch(parent: int, direct: bool) -> None:
     import time
 
     while True:
-        if os.getppid() != parent:
+        if (direct and os.getppid() != parent) or not _alive(parent):
             os._exit(1)  # no cleanup: the parent and its pipes are gone
         time.sleep(POLL_SECONDS)
 
 
 def exit_with_parent(parent: int | None = None) -> None:
-    """Make this process exit soon after ``parent`` (default: its current parent) dies."""
+    """Make this process exit soon after ``parent`` (default: its current parent) dies.
+
+    ``parent`` need not be this process's parent: with the forkserver or spawn start
+    methods a pool worker is the child of a helper process, and only the polling
+    thread watches the build then."""
     parent = os.getppid() if parent is None else parent
-    _set_parent_death_signal()
-    if os.getppid() != parent:  # the parent died before the signal was armed
+    direct = os.getppid() == parent
+    if direct:
+        _set_parent_death_signal()
+    if (direct and os.getppid() != parent) or not _alive(parent):  # died before the watch
         os._exit(1)
-    threading.Thread(target=_watch, args=(parent,), name="natokg-parent-watch", daemon=True).start()
+    threading.Thread(target=_watch, args=(parent, direct), name="natokg-parent-watch", daemon=True).start()
 
 
 __all__ = ["exit_with_parent"]
