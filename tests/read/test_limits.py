@@ -186,3 +186,22 @@ def test_vocabulary_answers_as_the_searches_do_on_generated_text():
             assert fast.has_word(word) == search.has_word(word), (raw, word)
             if "-" not in word:
                 assert fast.has_standalone_upper(word) == search.has_standalone_upper(word), (raw, word)
+
+
+def test_a_long_pdf_is_refused_at_the_page_that_passes_the_limit(tmp_path, monkeypatch):
+    from support.hostile_letters import _PDF_LETTER
+
+    from natokg.read import text_layers
+
+    pages_read = []
+    real = text_layers.check_text_length
+
+    def counting(text, path):
+        pages_read.append(text.count("\f") + 1)
+        real(text, path)
+
+    monkeypatch.setattr(text_layers, "check_text_length", counting)
+    monkeypatch.setenv(MAX_LETTER_CHARS_ENV, "500")  # the file (19 KB) is within 50 KB
+    with pytest.raises(UnreadableLetterError, match="over the 500-character limit"):
+        read_letter(_PDF_LETTER)
+    assert pages_read == [1]  # refused at the first page, the second never extracted

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from natokg.errors import UnreadableLetterError
-from natokg.read.limits import check_docx_sizes
+from natokg.read.limits import check_docx_sizes, check_text_length, max_letter_chars
 
 # ---------------------------------------------------------------- plain text
 
@@ -88,7 +88,13 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableLetterError("PDF is encrypted; save an unencrypted copy", path=path)
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        pages = []
+        length = 0
+        for page in reader.pages:  # stop at the limit: a letter is not a 5,000-page PDF
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1]) + 1
+            if length > max_letter_chars():
+                check_text_length("\f".join(pages), path)
     except UnreadableLetterError:
         raise
     except Exception:
