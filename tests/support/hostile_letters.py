@@ -4,7 +4,7 @@ the repository: a zip bomb in a checkout is a bomb for every tool that scans it)
 ``HOSTILE_LETTERS`` is the one list of them: each entry writes its file and says what
 reading it must give, a one-line refusal containing ``refusal`` (exit code 2 for
 ``natokg map``), or, when ``refusal`` is None, a letter whose text contains ``text``.
-tests/read/test_limits.py reads each one; tests/cli/test_cli_hostile.py maps each one.
+tests/read/test_limits.py reads each one; tests/cli/test_cli_hostile.py maps each refused one.
 """
 
 from __future__ import annotations
