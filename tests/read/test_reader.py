@@ -345,7 +345,7 @@ def test_random_spans_map_back_to_raw(data):
     ("name", "reason"),
     [
         ("empty.txt", "empty file"),
-        ("binary.txt", "binary file, not a letter"),
+        ("binary.txt", "binary file, not a letter; save it as text (UTF-8), PDF, DOCX, HTML or XML"),
         ("image_only.pdf", "PDF has no text layer (scanned image?); OCR it first"),
     ],
 )

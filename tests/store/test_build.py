@@ -261,12 +261,13 @@ _BUILD_SCRIPT = textwrap.dedent(
     b = importlib.import_module("natokg.store.build")
     from support.fake_corpus import fake_build
     if len(sys.argv) > 3:  # shuffle the order the files are found in
-        found = b.find_letters
+        found = b.scan_letters
         def shuffled(corpus):
-            items = list(found(corpus).items())
+            letters, unreadable = found(corpus)
+            items = list(letters.items())
             random.Random(int(sys.argv[3])).shuffle(items)
-            return dict(items)
-        b.find_letters = shuffled
+            return dict(items), unreadable
+        b.scan_letters = shuffled
     if "{real}" == "1":
         summary = b.build(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
     else:

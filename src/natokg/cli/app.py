@@ -102,12 +102,16 @@ def map_command(
     """
     from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.pipeline import map_letter
+    from natokg.read.reader_warnings import collected_reader_warnings
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
     if not letter.is_file():
         raise BadInputError("no such file", path=letter)
-    graphs = map_letter(letter)
+    with collected_reader_warnings() as warnings:  # a refused letter's error line says enough
+        graphs = map_letter(letter)
+    for message in warnings:
+        err.print(f"warning: {letter}: {message}", markup=False)
     sys.stdout.write(graphs.serialize(fmt))
     for warning in graphs.warnings:  # the letter is mapped all the same: exit 0
         err.print(f"natokg: warning: {letter.name}: {warning}", markup=False)
@@ -240,18 +244,18 @@ def export_command(
     """
     from natokg.store.export import export
     from natokg.rdf.mapping import SERIALISATION_FORMATS
-    from natokg.store.layout import open_store, resolve_store_path
+    from natokg.store.snapshot import open_snapshot
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
-    opened = open_store(store, read_only=True)
+    snapshot = open_snapshot(store)  # store, manifest and graph files of one build
     if output is None:
-        export(opened, fmt, graph=graph, out=sys.stdout.buffer, store_dir=resolve_store_path(store))
+        export(snapshot, fmt, graph=graph, out=sys.stdout.buffer)
         sys.stdout.flush()
         return
     partial = output.with_name(output.name + ".partial")
     with partial.open("wb") as handle:
-        export(opened, fmt, graph=graph, out=handle, store_dir=resolve_store_path(store))
+        export(snapshot, fmt, graph=graph, out=handle)
     partial.replace(output)
 
 
@@ -357,12 +361,11 @@ def push_command(
     Example: natokg push --endpoint http://localhost:7878/query
     """
     from natokg.remote.push import push
-    from natokg.store.layout import open_store, resolve_store_path
+    from natokg.store.snapshot import open_snapshot
 
     _warnings_as_lines()
 
-    summary = push(open_store(store, read_only=True), endpoint, graph_store=graph_store,
-                   store_dir=resolve_store_path(store), prune=prune)
+    summary = push(open_snapshot(store), endpoint, graph_store=graph_store, prune=prune)
     out.print(
         f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.graph_store} "
         f"in {summary.seconds:.1f} s ({summary.retries} retries)",

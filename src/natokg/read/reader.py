@@ -37,6 +37,7 @@ from pathlib import Path
 from natokg.errors import UnreadableLetterError
 from natokg.records import FOOTNOTE_BREAK, SourceDocument
 from natokg.read.hyphenation import Vocabulary, hyphen_join
+from natokg.read.limits import check_letter_file, check_text_length
 from natokg.read.text_layers import LETTER_FORMATS
 
 
@@ -57,6 +58,7 @@ def read_letter(path: Path) -> SourceDocument:
             path=path,
         )
     try:
+        check_letter_file(path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableLetterError("file not found", path=path) from None
@@ -68,6 +70,7 @@ def read_letter(path: Path) -> SourceDocument:
         raise UnreadableLetterError("empty file", path=path)
 
     raw, drop_lines = letter_format.text_layer(data, path)
+    check_text_length(raw, path)
     text, offsets = normalise(raw, drop_lines=drop_lines, hard_wrapped=letter_format.hard_wrapped)
     if not text.strip():
         raise UnreadableLetterError("empty file (no text after normalisation)", path=path)

@@ -15,29 +15,60 @@ from pathlib import Path
 from typing import Callable
 
 from natokg.errors import UnreadableLetterError
+from natokg.read.limits import check_docx_sizes, check_text_length, max_letter_chars
 
 # ---------------------------------------------------------------- plain text
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_CONTROL_CHARS = re.compile("[" + "".join(map(chr, _CONTROL_BYTES)) + "]")
+_BINARY = "binary file, not a letter; save it as text (UTF-8), PDF, DOCX, HTML or XML"
 
 
 def decode_text(data: bytes, path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else cp1252, else latin-1.
+    """Decode a text file: UTF-16 (with a BOM, or detected from its zero bytes), UTF-8
+    (with or without BOM), else cp1252, else latin-1.
 
-    Binary content is refused before decoding: a NUL byte, or more than 1% control
-    bytes, is not a letter (latin-1 would happily "decode" a PNG).
+    Binary content is refused: a NUL byte outside UTF-16, or more than 1% control
+    characters, is not a letter (latin-1 would happily "decode" a PNG).
     """
+    utf16 = _utf16_encoding(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise UnreadableLetterError(_BINARY, path=path) from None
+        if "\x00" in text or len(_CONTROL_CHARS.findall(text)) > 0.01 * len(text):
+            raise UnreadableLetterError(_BINARY, path=path)
+        return text.removeprefix("\ufeff")
     if b"\x00" in data:
-        raise UnreadableLetterError("binary file, not a letter", path=path)
+        raise UnreadableLetterError(_BINARY, path=path)
     controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > 0.01 * len(data):
-        raise UnreadableLetterError("binary file, not a letter", path=path)
+        raise UnreadableLetterError(_BINARY, path=path)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """"utf-16" for a UTF-16 BOM; "utf-16-le"/"-be" for text without one, recognised by
+    its zero bytes: Dutch text is nearly all Latin-1, so in UTF-16 almost every other
+    byte is zero, on the same side; in a binary file zero bytes fall anywhere."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    if len(data) < 2 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.9 * half and even < 0.01 * half:
+        return "utf-16-le"
+    if even > 0.9 * half and odd < 0.01 * half:
+        return "utf-16-be"
+    return None
 
 
 # ---------------------------------------------------------------- PDF
@@ -52,17 +83,26 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
     where the letter's own header block lives; footers are dropped everywhere.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableLetterError("PDF is encrypted; save an unencrypted copy", path=path)
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        pages = []
+        length = 0
+        for page in reader.pages:  # stop at the limit: a letter is not a 5,000-page PDF
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1]) + 1
+            if length > max_letter_chars():
+                check_text_length("\f".join(pages), path)
     except UnreadableLetterError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableLetterError(f"not a readable PDF ({type(exc).__name__})", path=path) from None
+    except Exception:
+        # a damaged PDF makes pypdf raise nearly anything (PdfReadError, KeyError,
+        # AttributeError, RecursionError...): each is the file's fault, not natokg's
+        raise UnreadableLetterError(
+            "not a readable PDF (damaged or not a PDF); save or print it to PDF again", path=path
+        ) from None
     if not any(page.strip() for page in pages):
         raise UnreadableLetterError(
             "PDF has no text layer (scanned image?); OCR it first", path=path
@@ -114,16 +154,42 @@ def docx_text(data: bytes, path: Path) -> str:
     """
     import zipfile
 
+    from lxml import etree
+
     try:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise UnreadableLetterError("python-docx is not installed", path=path) from None
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_docx_sizes(archive, path)
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableLetterError(f"not a readable .docx ({type(exc).__name__})", path=path) from None
+        lines = _docx_lines(document)
+        footnotes = _docx_footnotes(document, path)
+    except UnreadableLetterError:
+        raise
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableLetterError(
+            f"a part of the .docx is not well-formed XML (line {exc.lineno}); save it again from Word",
+            path=path,
+        ) from None
+    except Exception:
+        # as for PDF: python-docx and zipfile raise many kinds of error on a damaged file
+        # (BadZipFile, KeyError for a missing part, NotImplementedError for an unknown
+        # compression, AttributeError for an unexpected element)
+        raise UnreadableLetterError(
+            "not a readable .docx (damaged, or not a Word document); save it again from Word", path=path
+        ) from None
+    if footnotes:
+        lines.append("")
+        lines.extend(f"{number} {body}" for number, body in footnotes)
+    raw = "\n".join(lines)
+    if not raw.strip():
+        raise UnreadableLetterError("the .docx has no text", path=path)
+    return raw
 
+
+def _docx_lines(document) -> list[str]:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == _W + "p":
@@ -135,14 +201,7 @@ def docx_text(data: bytes, path: Path) -> str:
                     for cell in row.iter(_W + "tc")
                 ]
                 lines.append(" ".join(c for c in cells if c))
-    footnotes = _docx_footnotes(document)
-    if footnotes:
-        lines.append("")
-        lines.extend(f"{number} {body}" for number, body in footnotes)
-    raw = "\n".join(lines)
-    if not raw.strip():
-        raise UnreadableLetterError("the .docx has no text", path=path)
-    return raw
+    return lines
 
 
 def _docx_paragraph(paragraph) -> str:
@@ -160,13 +219,28 @@ def _docx_paragraph(paragraph) -> str:
     return "".join(parts)
 
 
-def _docx_footnotes(document) -> list[tuple[str, str]]:
+def _safe_xml_parser():
+    from lxml import etree
+
+    # no entity expansion, DTD or network access: a part is data, not instructions
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _docx_footnotes(document, path: Path) -> list[tuple[str, str]]:
     """(number, text) of the real footnotes (ids 0 and -1 are Word's separators)."""
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/footnotes") and not rel.is_external:
             from lxml import etree
 
-            root = etree.fromstring(rel.target_part.blob)
+            part = rel.target_part
+            try:
+                root = etree.fromstring(part.blob, _safe_xml_parser())
+            except etree.XMLSyntaxError as exc:
+                raise UnreadableLetterError(
+                    f"its footnotes ({str(part.partname).lstrip('/')}) are not well-formed XML "
+                    f"(line {exc.lineno}); save it again from Word",
+                    path=path,
+                ) from None
             notes = []
             for note in root.iter(_W + "footnote"):
                 number = note.get(_W + "id", "")
@@ -230,7 +304,10 @@ def markup_text(data: bytes, path: Path, *, xml: bool) -> str:
             root = html.fromstring(data)
     except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
         kind = "XML" if xml else "HTML"
-        raise UnreadableLetterError(f"not well-formed {kind} ({exc})".splitlines()[0], path=path) from None
+        where = f" at line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        raise UnreadableLetterError(
+            f"not well-formed {kind}{where}; download the letter again", path=path
+        ) from None
 
     content = _content_root(root)
     out = _MarkupText([], [], [])

@@ -164,10 +164,11 @@ def push(
     store_dir: Path | str | None = None,
     prune: bool = True,
 ) -> PushSummary:
-    """PUT every named graph of ``store`` (a pyoxigraph Store or a store path) to a server.
+    """PUT every named graph of ``store`` (a snapshot, natokg.store.snapshot, a store
+    path, or a pyoxigraph Store) to a server.
 
-    Letter graphs are sent as the build wrote them (``store_dir``; natokg.store.export.GraphTexts)
-    so that the server gets the mapped datatypes, not the store's canonical ones.
+    Letter graphs are sent as the build wrote them (natokg.store.export.GraphTexts) so
+    that the server gets the mapped datatypes, not the store's canonical ones.
 
     ``endpoint`` is the SPARQL query URL (for the final count check); ``graph_store`` the
     Graph Store Protocol URL (default: guessed from ``endpoint``). Raises EndpointError
@@ -181,13 +182,14 @@ def push(
     import pyoxigraph as ox
 
     from natokg.store.export import GraphTexts
-    from natokg.store.layout import list_graphs, open_store
+    from natokg.store.layout import list_graphs
+    from natokg.store.snapshot import open_snapshot
 
     started = time.perf_counter()
-    if isinstance(store, (str, Path)):
-        store_dir = store_dir or store
-        store = open_store(store, read_only=True)
+    if isinstance(store, (str, Path)):  # one build's store and graph files together
+        store = open_snapshot(store)
     texts = GraphTexts(store, store_dir)
+    store = texts.store
     target = graph_store or graph_store_url(endpoint)
     client = _Client([endpoint, target], timeout, retries, backoff)
     summary = PushSummary(endpoint=safe_url(endpoint), graph_store=safe_url(target))

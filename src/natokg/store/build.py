@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from natokg.version import __version__
-from natokg.errors import BadInputError, ReferenceDataError, StoreError
+from natokg.errors import ReferenceDataError, StoreError
 from natokg.identifiers import (
     DATASET_GRAPH,
     ENTITIES_GRAPH,
@@ -43,7 +43,7 @@ from natokg.identifiers import (
 )
 from natokg.namespaces import data_base, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
-from natokg.read.text_layers import LETTER_SUFFIXES
+from natokg.store.corpus_scan import hash_letters, scan_letters
 from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset
 from natokg.store.export import GraphTexts
 from natokg.store.layout import (
@@ -133,6 +133,8 @@ class BuildSummary:
     letters_removed: int = 0
     skipped: list[SkippedLetter] = field(default_factory=list)
     warnings: list[LetterWarning] = field(default_factory=list)  # of the letters mapped in this build
+    # (file, message): what a reader library repaired or doubted in a letter (pypdf)
+    reader_warnings: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0  # quads in the store after the build
     violations: int = 0
     steps: list[StepResult] = field(default_factory=list)
@@ -164,21 +166,17 @@ class BuildEvent:
 
 
 def find_letters(corpus_dir: Path) -> dict[str, Path]:
-    """Letter files under ``corpus_dir`` by their path relative to it (posix), sorted."""
-    if not corpus_dir.is_dir():
-        raise BadInputError("no such corpus directory; pass the folder holding the letters", path=corpus_dir)
-    found = {}
-    for path in corpus_dir.rglob("*"):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in LETTER_SUFFIXES:
-            found[relative.as_posix()] = path
-    return dict(sorted(found.items()))
+    """Letter files under ``corpus_dir`` by their path relative to it (posix), sorted;
+    natokg.store.corpus_scan.scan_letters also says which cannot be read."""
+    return scan_letters(corpus_dir)[0]
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _report_unreadable(summary: BuildSummary, unreadable: dict[str, str]) -> BuildSummary:
+    """Letter files found but not readable (broken links, permissions) as skipped letters."""
+    if unreadable:
+        summary.skipped += [SkippedLetter(name, reason) for name, reason in unreadable.items()]
+        summary.skipped.sort(key=lambda item: item.file)
+    return summary
 
 
 def pipeline_fingerprint(mapper, validator: LetterValidator | None) -> str:
@@ -355,23 +353,26 @@ def build(
         # ms per letter instead of ~250 ms.
         from natokg.validation.compiled import LETTER_VALIDATOR as validator
     run = _Build(resolve_store_path(store_path), progress)
-    letters = find_letters(Path(corpus_dir))
-    run.summary.letters_seen = len(letters)
+    letters, unreadable = scan_letters(Path(corpus_dir))
+    run.summary.letters_seen = len(letters) + len(unreadable)
     with build_lock(run.store_dir):
         committed = _committed_manifest(run.store_dir, rebuild)
         old = None if rebuild else committed
         fingerprint = pipeline_fingerprint(mapper, validator)
         t = time.perf_counter()
-        hashes = {name: file_sha256(path) for name, path in letters.items()}
+        hashes, unhashable = hash_letters(letters)
+        unreadable.update(unhashable)
+        letters = {name: path for name, path in letters.items() if name in hashes}
         run.seconds["hash"] = time.perf_counter() - t
         if old is not None and _nothing_changed(old, hashes, fingerprint, run.store_dir):
-            return _unchanged_summary(run.summary, old, run.emit, run.started, run.seconds)
+            summary = _unchanged_summary(run.summary, old, run.emit, run.started, run.seconds)
+            return _report_unreadable(summary, unreadable)
         run.start(letters, Path(corpus_dir), committed, old, fingerprint)
         todo = run.sort_letters(hashes)
         run.load_letters(map_all(todo, mapper, validator, max(1, jobs or os.cpu_count() or 1)))
         run.load_shared_graphs()
         run.commit()
-    return run.finished()
+    return _report_unreadable(run.finished(), unreadable)
 
 
 class _Build:
@@ -403,6 +404,7 @@ class _Build:
     ) -> None:
         """Clone the committed generation (if any) into a new one and open it."""
         self.letters, self.old, self.fingerprint = letters, old, fingerprint
+        self.committed = committed  # its files stay for readers of it (garbage_collect_cache)
         # the committed generation survives until the new one is committed, --rebuild too
         self.old_generation = committed.generation if committed else None
         keep = {self.old_generation} if self.old_generation else set()
@@ -462,6 +464,7 @@ class _Build:
                 self.seconds["map"] += result.seconds_map
                 self.seconds["validate"] += result.seconds_validate
                 self.seconds["serialise"] += result.seconds_serialise
+                self.summary.reader_warnings += [(result.file, text) for text in result.reader_warnings]
                 if not self._accepted(result, claimed, shared):
                     continue
                 claimed[result.key] = result.file
@@ -569,7 +572,7 @@ class _Build:
         write_manifest(self.store_dir, self.manifest)  # the commit point
         keep = {self.generation} | ({self.old_generation} if self.old_generation else set())
         remove_stale_generations(self.store_dir, keep=keep)
-        garbage_collect_cache(self.store_dir, self.manifest)
+        garbage_collect_cache(self.store_dir, self.manifest, previous=self.committed)
         self.seconds["commit"] = time.perf_counter() - t
 
     def finished(self) -> BuildSummary:

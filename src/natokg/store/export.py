@@ -23,16 +23,18 @@ pyoxigraph does the bulk parsing and serialising; rdflib only compacts JSON-LD.
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
 
 import pyoxigraph as ox
 
-from natokg.errors import BadInputError
+from natokg.errors import BadInputError, StoreError
 from natokg.rdf.mapping import jsonld_context
 from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
 from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.store.snapshot import Snapshot
 
 FORMATS = SERIALISATION_FORMATS
 
@@ -56,16 +58,38 @@ def sorted_lines(data: bytes) -> bytes:
     return b"".join(line + b"\n" for line in sorted(lines))
 
 
+_CHANGED = (
+    "builds committed while it was read (run the command again) "
+    "or the store is damaged (run `natokg build --rebuild`)"
+)
+
+
+@contextmanager
+def _store_read() -> Iterator[None]:
+    """A store generation deleted under a reader (two builds committed since it was
+    opened: natokg.store.snapshot) fails in RocksDB as a missing file."""
+    try:
+        yield
+    except OSError:
+        raise StoreError(f"the store's files are gone: {_CHANGED}") from None
+
+
 class GraphTexts:
     """Each graph of a built store as sorted N-Triples: letter graphs from the build's
     files (exact terms, fast), other graphs from the store."""
 
     def __init__(
-        self, store: ox.Store, store_dir: Path | str | None = None, *, files: dict[str, tuple[Path, int]] | None = None
+        self, store: ox.Store | Snapshot, store_dir: Path | str | None = None, *,
+        files: dict[str, tuple[Path, int]] | None = None,
     ) -> None:
-        """``files``: letter graph IRI -> (file, triples); default: the committed build's."""
+        """``store``: a snapshot (natokg.store.snapshot; its store and its files, one
+        build), or a store with ``files``, letter graph IRI -> (file, triples). A store
+        with ``store_dir`` takes the files of the build committed now, which is the
+        store's own build only if none committed since the store was opened."""
         from natokg.store.layout import letter_graph_files
 
+        if isinstance(store, Snapshot):
+            store, files = store.store, store.files
         self.store = store
         if files is None:
             files = letter_graph_files(store_dir) if store_dir is not None else {}
@@ -74,7 +98,8 @@ class GraphTexts:
     def graphs(self) -> list[ox.NamedNode]:
         from natokg.store.layout import list_graphs
 
-        return [ox.NamedNode(g) for g in list_graphs(self.store)]
+        with _store_read():
+            return [ox.NamedNode(g) for g in list_graphs(self.store)]
 
     def ntriples(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
         known = self.files.get(graph.value) if isinstance(graph, ox.NamedNode) else None
@@ -83,10 +108,18 @@ class GraphTexts:
             try:
                 data = path.read_bytes()
             except OSError:
-                data = b""
-            if data.count(b"\n") == triples:  # the file is whole; else trust the store
+                data = None
+            if data is not None and data.count(b"\n") == triples:
                 return data
-        return sorted_lines(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+            # the store's canonical literals are not what the build validated, and
+            # another build's file is not this store's graph: refuse, never substitute
+            raise StoreError(
+                f"the graph file {path.parent.name}/{path.name} is missing or not the one this build "
+                f"wrote: {_CHANGED}",
+                path=path.parent.parent,
+            )
+        with _store_read():
+            return sorted_lines(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
 
     def nquads(self, graph: ox.NamedNode) -> bytes:
         return self.ntriples(graph).replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n")
@@ -106,7 +139,7 @@ def _ntriples(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
     return _union_ntriples(texts) if graph is None else texts.ntriples(graph)
 
 
-def ntriples(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
+def ntriples(store: ox.Store | Snapshot, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
     return _ntriples(GraphTexts(store, store_dir), graph)
 
 
@@ -126,7 +159,7 @@ def _nquads(texts: GraphTexts, graph: ox.NamedNode | None = None) -> bytes:
     return out.getvalue()
 
 
-def nquads(store: ox.Store, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
+def nquads(store: ox.Store | Snapshot, graph: ox.NamedNode | None = None, *, store_dir: Path | str | None = None) -> bytes:
     return _nquads(GraphTexts(store, store_dir), graph)
 
 
@@ -154,17 +187,19 @@ def _jsonld(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
 
 
 def export(
-    store: ox.Store, fmt: str, *, graph: str | None = None, out: BinaryIO, store_dir: Path | str | None = None
+    store: ox.Store | Snapshot, fmt: str, *, graph: str | None = None, out: BinaryIO,
+    store_dir: Path | str | None = None,
 ) -> None:
     """Write the whole dataset, or one graph, to ``out`` in ``fmt``.
 
-    ``store_dir``: the store's directory, so that letter graphs are read from the build's
-    files of them (exact datatypes; much faster); without it everything comes from
-    ``store``."""
+    ``store``: a snapshot (natokg.store.snapshot.open_snapshot), so that letter graphs are
+    read from the build's files of them (exact datatypes; much faster), all of one build.
+    A pyoxigraph store reads everything from the store, or, with ``store_dir``, the
+    letter graphs from the files of the build committed when this is called."""
     if fmt not in FORMATS:
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    node = resolve_graph(store, graph) if graph else None
     texts = GraphTexts(store, store_dir)
+    node = resolve_graph(texts.store, graph) if graph else None
     if fmt == "nquads":
         write_nquads(texts, out, node)
     elif fmt == "nt":

@@ -196,6 +196,9 @@ def write_manifest(store_dir: Path, manifest: Manifest) -> None:
 # ---------------------------------------------------------------- opening
 
 
+_UNREAD: Manifest = Manifest()  # "read the committed manifest" (None means there is none)
+
+
 def generation_dirs(store_dir: Path) -> list[Path]:
     if not store_dir.is_dir():
         return []
@@ -209,9 +212,11 @@ def next_generation_name(store_dir: Path, manifest: Manifest | None) -> str:
     return f"db-{max(numbers, default=0) + 1:06d}"
 
 
-def current_generation_dir(store_dir: Path) -> Path:
-    """The directory of the committed store, or StoreError saying how to make one."""
-    manifest = read_manifest(store_dir)
+def current_generation_dir(store_dir: Path, manifest: Manifest | None = _UNREAD) -> Path:
+    """The directory of the committed store (of ``manifest``, default: the committed
+    one), or StoreError saying how to make one."""
+    if manifest is _UNREAD:
+        manifest = read_manifest(store_dir)
     if manifest is None or not manifest.generation:
         raise StoreError(f"no store at {store_dir}; run `natokg build` first")
     directory = store_dir / manifest.generation
@@ -224,20 +229,54 @@ def current_generation_dir(store_dir: Path) -> Path:
     return directory
 
 
+def open_committed(path: Path | str | None = None, *, read_only: bool = True) -> tuple[Manifest, ox.Store]:
+    """The committed manifest and its generation's store, opened as one pair.
+
+    A build may commit between reading the manifest and opening the store; the manifest
+    is read again after the open, and the pair taken again when it changed, so the store
+    is always the generation the returned manifest names.
+    """
+    store_dir = resolve_store_path(path)
+    for _ in range(_OPEN_ATTEMPTS):
+        manifest = read_manifest(store_dir)
+        directory = current_generation_dir(store_dir, manifest)
+        try:
+            store = ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
+        except OSError:
+            if _generation_of(store_dir) != manifest.generation:
+                continue  # the next build committed and removed it meanwhile
+            raise StoreError(
+                "cannot open the store; is another natokg process writing it? "
+                "Wait for it, or run `natokg build --rebuild`",
+                path=directory,
+            ) from None
+        if _generation_of(store_dir) == manifest.generation:
+            return manifest, store
+        del store
+    raise StoreError(
+        "builds committed while the store was being opened; run the command again when they finish",
+        path=store_dir,
+    )
+
+
+_OPEN_ATTEMPTS = 5
+
+
+def _generation_of(store_dir: Path) -> str | None:
+    try:
+        manifest = read_manifest(store_dir)
+    except StoreError:
+        return None
+    return manifest.generation if manifest else None
+
+
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> ox.Store:
     """Open the store of the last completed build (default location: default_store_path()).
 
-    ``read_only`` lets several readers share the store while no build is writing.
+    ``read_only`` lets several readers share the store while no build is writing. To read
+    the letter graph files along with it, use natokg.store.snapshot.open_snapshot.
     """
-    store_dir = resolve_store_path(path)
-    directory = current_generation_dir(store_dir)
-    try:
-        return ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
-    except OSError as error:
-        raise StoreError(
-            f"cannot open the store ({error}); is another natokg process writing it?",
-            path=directory,
-        ) from None
+    return open_committed(path, read_only=read_only)[1]
 
 
 def close_store(store: ox.Store) -> None:
@@ -319,11 +358,16 @@ def write_cache_file(store_dir: Path, name: str, text: str) -> None:
     write_atomically(path, data, durable=False)
 
 
-def garbage_collect_cache(store_dir: Path, manifest: Manifest) -> None:
-    """Delete the per-letter files the manifest does not name."""
-    keep = {entry.entities_file for entry in manifest.letters.values()}
-    keep |= {entry.source_text_file for entry in manifest.letters.values()}
-    keep |= {entry.graph_file for entry in manifest.letters.values() if entry.graph_file}
+def garbage_collect_cache(store_dir: Path, manifest: Manifest, previous: Manifest | None = None) -> None:
+    """Delete the per-letter files neither the manifest nor the ``previous`` one names.
+
+    The previous build's files live on, as its generation does, until the next build:
+    a reader that took its snapshot before this commit still finds every file of it
+    (natokg.store.snapshot)."""
+    letters = list(manifest.letters.values()) + (list(previous.letters.values()) if previous else [])
+    keep = {entry.entities_file for entry in letters}
+    keep |= {entry.source_text_file for entry in letters}
+    keep |= {entry.graph_file for entry in letters if entry.graph_file}
     for folder in CACHE_FOLDERS:
         directory = store_dir / folder
         if directory.is_dir():
@@ -418,6 +462,7 @@ __all__ = [
     "manifest_graph_files",
     "list_graphs",
     "named_node",
+    "open_committed",
     "open_store",
     "read_manifest",
     "remove_stale_generations",

@@ -6,6 +6,7 @@ as sorted N-Triples text (pickling rdflib graphs is slower than their text).
 
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ from pathlib import Path
 from typing import Iterator
 
 from natokg.errors import BadInputError, NatokgError
+from natokg.read.reader_warnings import collected_reader_warnings
 from natokg.store.dataset import GraphStatistics, graph_statistics
+from natokg.store.orphans import exit_with_parent
 
 _worker: dict = {}
 
@@ -32,6 +35,7 @@ class LetterResult:
     source_text: str = ""
     triples: int = 0
     error: str | None = None
+    reader_warnings: tuple[str, ...] = ()  # pypdf's repairs, collected instead of printed
     violations: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # extraction warnings of a letter that is loaded all the same
     statistics: GraphStatistics | None = None  # the graph's VoID counts
@@ -47,6 +51,12 @@ def _init_worker(mapper, validator) -> None:
     _worker["validator"] = validator
 
 
+def _init_pool_worker(mapper, validator, parent: int) -> None:
+    """A pool worker's initialiser: also exit when the build process dies."""
+    exit_with_parent(parent)
+    _init_worker(mapper, validator)
+
+
 def _violation_text(result) -> str:
     parts = [result.severity, str(result.focus)]
     if result.path:
@@ -56,14 +66,23 @@ def _violation_text(result) -> str:
 
 def _map(result: LetterResult, path: str):
     """The letter's LetterGraphs, or None with ``result.error`` saying why not."""
+    with collected_reader_warnings() as warnings:
+        graphs = _map_letter(result, path)
+    result.reader_warnings = tuple(warnings)
+    return graphs
+
+
+def _map_letter(result: LetterResult, path: str):
     try:
         return _worker["mapper"](Path(path))
     except BadInputError as error:
         result.error = error.message
     except NatokgError as error:
         result.error = str(error)
-    except Exception as error:  # a bug in the extractor must not stop the other letters
-        result.error = f"mapping failed ({type(error).__name__}: {error})"
+    except Exception:  # a bug in the extractor must not stop the other letters
+        # the exception's own text is a library's detail (spaCy's "[E088] ..."), not a
+        # reason a reader can act on; `natokg map` on the file shows the traceback
+        result.error = "mapping failed (an internal error); run `natokg map` on the file for details"
     return None
 
 
@@ -126,7 +145,7 @@ def map_all(todo: list[tuple[str, str, str]], mapper, validator, jobs: int) -> I
             yield _process(item)
         return
     chunksize = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(mapper, validator)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker, initargs=(mapper, validator, os.getpid())) as pool:
         yield from pool.map(_process, todo, chunksize=chunksize)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from natokg.read.limits import max_letter_chars
 from natokg.folding import fold
 
 # the hash of fold(text) by the hash of text, per vocab (id -> (vocab, table))
@@ -64,6 +65,9 @@ def _dutch():
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp = spacy.blank("nl")
+    # the reader refuses a letter over NATOKG_MAX_LETTER_CHARS with a message that says
+    # how to raise it; spaCy's own ceiling (1,000,000) must not refuse it again
+    nlp.max_length = max(nlp.max_length, 2 * max_letter_chars())
     # the sentence tokenizer keeps spaCy's own Dutch rules, before they change below
     sentence = Tokenizer(nlp.vocab)
     sentence.from_bytes(nlp.tokenizer.to_bytes())

@@ -1,0 +1,71 @@
+"""How a very long letter is handled: the normaliser's time against the text length, and
+what reading a 10 MB letter file costs with the default limit (refused) and with the
+limit raised (read and normalised).
+
+    python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000]
+
+The text is real letters from corpus/letters, repeated, with every tenth line ending in
+a hyphenated word (the case that made the normaliser quadratic: each line-end hyphen
+looked the word up in the whole text). The time per million characters should stay
+flat as the size grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def long_text(size: int) -> str:
+    letters = sorted((ROOT / "corpus" / "letters").glob("*.txt"))[:10]
+    lines = "\n".join(path.read_text(encoding="utf-8") for path in letters).splitlines()
+    hyphenated = [re.sub(r"(\w{4,})(\w{4,})$", r"\1-\n\2", line, count=1) if i % 10 == 0 else line
+                  for i, line in enumerate(lines)]
+    base = "\n".join(hyphenated) + "\n"
+    return (base * (size // len(base) + 1))[:size]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="250000,1000000,4000000")
+    parser.add_argument("--big", type=int, default=10_000_000)
+    args = parser.parse_args()
+
+    from natokg.errors import UnreadableLetterError
+    from natokg.read.limits import MAX_LETTER_CHARS_ENV
+    from natokg.read.reader import normalise, read_letter
+
+    print("normalise: characters, seconds, seconds per million characters")
+    for size in (int(s) for s in args.sizes.split(",")):
+        text = long_text(size)
+        started = time.perf_counter()
+        normalise(text)
+        seconds = time.perf_counter() - started
+        print(f"  {size:>10}  {seconds:7.2f}  {seconds / size * 1e6:6.2f}")
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        path.write_text(long_text(args.big), encoding="utf-8")
+        os.environ.pop(MAX_LETTER_CHARS_ENV, None)
+        started = time.perf_counter()
+        try:
+            read_letter(path)
+            outcome = "read"
+        except UnreadableLetterError as error:
+            outcome = f"refused: {error.message}"
+        print(f"read_letter, {args.big} characters, default limit: {time.perf_counter() - started:.2f} s, {outcome}")
+        os.environ[MAX_LETTER_CHARS_ENV] = str(args.big * 2)
+        started = time.perf_counter()
+        document = read_letter(path)
+        print(f"read_letter, {args.big} characters, limit raised: {time.perf_counter() - started:.2f} s, "
+              f"{len(document.text)} characters of text")
+
+
+if __name__ == "__main__":
+    main()
