@@ -40,7 +40,8 @@ _NOT_NAMES = {
     "de", "het", "een", "dit", "deze", "die", "dat", "op", "in", "uw", "zijn", "zal", "is", "en",
     "heeft", "hebben",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
+# initials may have two letters ("A.Th.B. Bijleveld-Schouten", "Chr.")
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
 # grammar around them is here.
 # An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
@@ -79,12 +80,11 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             token = _NAME_TOKEN.match(ctx.text, cursor, limit)
             if token is None:
                 particle = re.match(r"(\w+)\s+", ctx.text[cursor:limit])
-                if particle and particle.group(1) in _PARTICLES and words:
+                if particle and particle.group(1) in _PARTICLES and words and not _names_actor(ctx, cursor + particle.end()):
                     cursor += particle.end()
                     continue
                 break
-            word = token.group()
-            if fold(word) in _NOT_NAMES or fold(word) in cue_word_set("not-a-name") or ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
+            if not _name_word(ctx, token):
                 break
             end = token.end()
             words += 1
@@ -93,7 +93,7 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             if hyphen:
                 cursor += 1
                 continue
-            space = re.match(r"[ \t]+|\n(?=\S)", ctx.text[cursor:limit])
+            space = re.match(r" |\n(?=\S)", ctx.text[cursor:limit])
             if space is None:
                 break
             cursor += space.end()
@@ -105,6 +105,24 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             break
         position = end + joiner.end()
     return names
+
+
+def _names_actor(ctx: LetterContext, offset: int) -> bool:
+    """A state or organisation starts at ``offset``: "Ardern van Nieuw-Zeeland" ends
+    the name before "van"."""
+    return any(m.start == offset for m in ctx.in_span(offset, offset + 60, STATE, ORG))
+
+
+def _name_word(ctx: LetterContext, token: re.Match) -> bool:
+    """Whether a capitalised word can be part of a name: not a function word, cue word
+    or another kind of name, unless the reference data knows it as a person's name
+    ("premier Albanese", also the Dutch demonym of Albania)."""
+    word = fold(token.group())
+    if word in _NOT_NAMES or word in cue_word_set("not-a-name"):
+        return False
+    if ctx.in_span(token.start(), token.end(), PERSON):
+        return True
+    return not ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM)
 
 
 def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
@@ -126,9 +144,12 @@ def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int,
         if owner and owner[0].start == name_start + after.end():
             return ActorRef("state", owner[0].key) if owner[0].label == STATE else ActorRef("organisation", owner[0].key)
     record = ctx.lexicon.person_by_surface(name) if name else None
-    known = [p.of for p in record.posts if p.office == office.key] if record else []
-    if known:
-        return known[0]
+    if record is not None and record.posts:
+        # a known person holds the office of the state or organisation the reference
+        # data gives; an office the data does not give him ("minister Lavrov" for the
+        # foreign minister) is left to his known posts
+        known = [p.of for p in record.posts if p.office == office.key]
+        return known[0] if known else None
     # A Dutch letter's unqualified cabinet or parliament office is the Dutch one
     # ("Minister-president Jetten", "de leden Paternotte en Piri"); an unqualified
     # general or president is nobody's in particular.
@@ -215,7 +236,10 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         names = _name_after(ctx, office.end, limit)
         if not names:
             continue
-        if len(names) > 1 and not cue_regex(_PLURAL_OFFICE).search(office.text):
+        plural = cue_regex(_PLURAL_OFFICE).search(office.text)
+        if plural and len(names) < 2:
+            continue  # a plural office names several persons ("de leden X en Y"), never one
+        if len(names) > 1 and not plural:
             names = names[:1]
         holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
         for a, b in names:
