@@ -263,3 +263,67 @@ def test_regression_a_plural_office_before_one_capitalised_word_names_nobody(tmp
     """A navigation bar "Kamerleden Stemmingen Open vragen" is no list of members."""
     _, result = extract_text(tmp_path, HEADS_OF_GOVERNMENT)
     assert not any("Zomers" in p.name for p in result.persons)
+
+
+# ---------------------------------------------------------------- participants named in other ways
+
+PARTICIPANTS = """Den Haag, 3 mei 2019
+
+Hierbij informeer ik u over de bijeenkomst van de NAVO-ministers van Defensie die op 6 en 7 juni a.s. plaatsvindt in Brussel.
+Op de eerste dag spreken de negenentwintig ministers over de commandostructuur. Het verdrag werd in 1949 door twaalf landen ondertekend.
+Later volgt een sessie over de zuidflank met de ministers van Jordanië en Tunesië.
+Daarna spraken de ministers met de Georgische minister van Defensie over de Zwarte Zee.
+Moldavië kan in de toekomst als partner deelnemen.
+Nederland zal deelnemen aan een conferentie over Armenië.
+Ook de Wereldbank is uitgenodigd; de VN-missie is eveneens aanwezig.
+Marokko neemt deel als partner uit de Mediterrane Dialoog.
+Oostenrijk nam deel als genodigde.
+"""
+
+
+def partner_keys(result):
+    return {p.actor.key for p in result.participations if p.capacity in ("partner", "guest")}
+
+
+def test_participants_after_met_following_a_meeting_word_or_a_verb_of_talking(tmp_path):
+    _, result = extract_text(tmp_path, PARTICIPANTS)
+    assert {"jo", "tn", "ge"} <= partner_keys(result)
+
+
+def test_split_participation_verbs_and_guests(tmp_path):
+    """"nam deel als genodigde"; an organisation outside NATO that is no partner is a guest."""
+    _, result = extract_text(tmp_path, PARTICIPANTS)
+    assert "at" in partner_keys(result)
+    guests = {p.actor.key for p in result.participations if p.capacity == "guest"}
+    assert guests == {"world-bank"}
+
+
+def test_possibility_topic_compound_and_capacity_are_no_participants(tmp_path):
+    """"kan deelnemen", "over Armenië", "de VN-missie", "als partner uit de Mediterrane
+    Dialoog" name no participant (only Morocco takes part)."""
+    _, result = extract_text(tmp_path, PARTICIPANTS)
+    keys = partner_keys(result)
+    assert not keys & {"md", "am", "un", "dz", "eg", "il", "mr", "mediterranean-dialogue"}
+    assert "ma" in keys
+
+
+def test_a_count_before_a_delegation_word_is_the_allies_only_when_it_is_the_members(tmp_path):
+    """"de negenentwintig ministers" in June 2019 (29 allies) counts; "twaalf landen" not."""
+    _, result = extract_text(tmp_path, PARTICIPANTS)
+    counts = {p.stated_count for p in result.participations if p.actor == ActorRef("group", "allies")}
+    assert counts == {29}
+
+
+def test_regression_ordinal_count_of_a_future_ally_is_no_allies_count(tmp_path):
+    """"Noord-Macedonië wordt de dertigste bondgenoot" in 2019: the allies were 29."""
+    text = PARTICIPANTS.replace("Oostenrijk nam deel als genodigde.", "Noord-Macedonië wordt de dertigste bondgenoot.")
+    _, result = extract_text(tmp_path, text)
+    counts = {p.stated_count for p in result.participations if p.actor == ActorRef("group", "allies")}
+    assert counts == {29}
+
+
+def test_regression_allies_count_of_the_delegations_in_the_letter():
+    """dev_2017 agenda: "spreken de negenentwintig ministers" is the allies count."""
+    result = records("dev_2017_dmm_agenda_brussel-commandostructuur.txt")
+    counts = {p.stated_count for p in result.participations if p.actor == ActorRef("group", "allies")}
+    assert counts == {29}

@@ -47,13 +47,28 @@ _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİ
 # An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
 _PLURAL_OFFICE = r"(?:{cue:plural-office})$"
 # "waaraan ook Oekraïne en de EU deelnamen", "zijn ook voor het diner uitgenodigd"
-_PARTICIPATION_CUE = r"\b(?:{cue:participation})\b"
+_PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
+# "een sessie plaats met de ministers van Finland en Zweden": a meeting word, a few
+# words without punctuation, then "met" and who took part
+_GATHERING_WITH = r"\b(?:{cue:gathering}|{cue:conversation-verb})\b(?:\s+[^\s,.;:]+){0,6}?\s+met\s"
+# the list of participants after "met" ends at a clause or a topic ("over", "die", ...)
+_COMPANY_END = re.compile(r"[;:]|\s(?:over|om|die|dat|waar\w*|welke|omdat|zodat|ter)\s")
+# "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog": a group
+# after "als ... uit" is the capacity, not a participant
+_CAPACITY_GROUP = re.compile(r"\bals\s+\w+\s+(?:uit|van)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
 # "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"
 _COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-count-noun})\b"
+# "de negenentwintig ministers", "de dertigste bondgenoot": a count of allies only when
+# it is the number of members at the meeting's date
+_DELEGATION_COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-delegation-noun})\b"
 _DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
+_MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
+# "deelnemen aan de Vredestop over Oekraïne": an actor after "over" is a topic
+_TOPIC_BEFORE = re.compile(r"\bover\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- persons
@@ -253,6 +268,11 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
 # ---------------------------------------------------------------- participations
 
 
+def _as_date(reference) -> date | None:
+    """The letter's reference date (a bare year is no date)."""
+    return reference if isinstance(reference, date) else None
+
+
 def _meeting_date(index: MeetingIndex, ref) -> date | None:
     if ref.start is not None:
         return ref.start
@@ -277,7 +297,7 @@ class _Participations:
 
     def actor(self, actor: ActorRef, meeting, ev: Evidence) -> None:
         lexicon = self.ctx.lexicon
-        when = _meeting_date(self.index, meeting)
+        when = _meeting_date(self.index, meeting) or _as_date(self.ctx.reference)
         if actor.kind == "state":
             if when is not None and lexicon.is_ally_at(actor.key, when):
                 return  # an ally named among participants adds nothing to "the allies"
@@ -288,6 +308,8 @@ class _Participations:
                 record = lexicon.organisations.get(record.parent)  # the European Council speaks for the EU
             if record is not None and record.partner:
                 self.add(record.ref, meeting, "partner", ev)
+            elif record is not None and _guest_organisation(lexicon, record):
+                self.add(record.ref, meeting, "guest", ev)  # "de VN en de Wereldbank zijn uitgenodigd"
         elif actor.kind == "group":
             group = lexicon.groups.get(actor.key)
             if group is None or not group.members:
@@ -295,6 +317,14 @@ class _Participations:
             self.add(actor, meeting, "partner", ev)
             for member in group.members:
                 self.actor(member, meeting, ev)
+
+
+def _guest_organisation(lexicon, record) -> bool:
+    """An organisation outside NATO that is no partner takes part as a guest; NATO, its
+    bodies and funding instruments never do."""
+    while record.parent and record.parent in lexicon.organisations:
+        record = lexicon.organisations[record.parent]
+    return record.key != "nato" and not record.instrument
 
 
 def _meeting_for(index: MeetingIndex, sentence, offset: int):
@@ -328,22 +358,17 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
         _allies_count(ctx, out, main.ref, sentence)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
         cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
-        if cue is not None and _NEGATED_CUE.search(sentence.text[: cue.start()]):
+        before_cue = sentence.text[: cue.start()] if cue is not None else ""
+        if cue is not None and (_NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue)):
             previous_actors = []
-            continue  # "is niet uitgenodigd"
+            continue  # "is niet uitgenodigd", "kan deelnemen"
         if cue is None:
-            # "een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense minister ...":
-            # the actors after "met" that directly follows a meeting's name
-            with_at = None
-            for _, e, _ in index.at(sentence.start, sentence.end):
-                found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
-                if found:
-                    with_at = e + found.end()
-                    break
-            if with_at is None:
+            company = _company(ctx, index, sentence)
+            if not company:
                 previous_actors = actors
                 continue
-            actors = [a for a in actors if a[1] >= with_at]
+            actors = [a for a in actors if any(s <= a[1] and a[2] <= e for s, e in company)]
+        actors = [a for a in actors if not _TOPIC_BEFORE.search(ctx.text[max(sentence.start, a[1] - 12) : a[1]])]
         if not actors and _ANAPHOR_RE.search(sentence.text):
             actors = previous_actors
             anchor = sentence.start + (cue.start() if cue else 0)
@@ -362,12 +387,34 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
     return list(out.found.values())
 
 
+def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[int, int]]:
+    """The spans of the participants meetings are held with: after "met" that follows a
+    meeting's name ("een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense
+    minister") or a meeting word or a verb of talking a few words before ("een sessie
+    plaats met ...", "spraken de ministers met ..."), each up to the end of its list."""
+    starts = []
+    for _, e, _ in index.at(sentence.start, sentence.end):
+        found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
+        if found:
+            starts.append(e + found.end())
+    starts += [sentence.start + m.end() for m in cue_regex(_GATHERING_WITH).finditer(sentence.text)]
+    spans = []
+    for start in sorted(set(starts)):
+        stop = _COMPANY_END.search(ctx.text, start, sentence.end)
+        spans.append((start, stop.start() if stop else sentence.end))
+    return spans
+
+
 def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -> list[tuple[ActorRef, int, int]]:
     found: list[tuple[ActorRef, int, int]] = []
     for m in ctx.in_span(start, end, STATE, ORG, GROUP):
         kind = {"STATE": "state", "ORG": "organisation", "GROUP": "group"}[m.label]
         if m.label == STATE and _is_subject_nl(ctx, m):
             continue
+        if m.label == GROUP and _CAPACITY_GROUP.search(ctx.text[max(start, m.start - 40) : m.start]):
+            continue
+        if m.label == ORG and re.match(r"-[a-z]", ctx.text[m.end : m.end + 2]):
+            continue  # "de VN-missie", "de G7-landen": a thing of the organisation
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
     for m in ctx.in_span(start, end, DEMONYM):
         # "alsook de Oekraïense minister van Defensie": the state the office belongs to
@@ -394,11 +441,24 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
 
 
 def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -> None:
-    for m in cue_regex(_COUNT_RE).finditer(sentence.text):
-        count = count_value(m.group("count"))
-        if count is None or not 2 <= count <= 60:
+    when = _meeting_date(out.index, meeting)
+    members = len(ctx.lexicon.allies_at(when)) if when else None
+    stated = [(m, False) for m in cue_regex(_COUNT_RE).finditer(sentence.text)]
+    stated += [(m, True) for m in cue_regex(_DELEGATION_COUNT_RE).finditer(sentence.text)]
+    for m, must_be_members in stated:
+        count = _count(m.group("count"), ordinal=must_be_members)
+        if count is None or not 2 <= count <= 60 or (must_be_members and count != members):
             continue
         a, b = sentence.start + m.start("count"), sentence.start + m.end()
         start = sentence.start + m.start()
         ev = ctx.evidence(start if m.group().lower().startswith("alle") else a, b)
         out.add(ActorRef("group", "allies"), meeting, "ally", ev, count)
+
+
+def _count(word: str, ordinal: bool = False) -> int | None:
+    """A cardinal ("negenentwintig", "32"), or with ``ordinal`` also an ordinal
+    ("dertigste": the thirtieth)."""
+    value = count_value(word)
+    if value is None and ordinal and word.lower().endswith("ste"):
+        value = count_value(word[:-3])
+    return value
