@@ -327,3 +327,53 @@ def test_regression_allies_count_of_the_delegations_in_the_letter():
     result = records("dev_2017_dmm_agenda_brussel-commandostructuur.txt")
     counts = {p.stated_count for p in result.participations if p.actor == ActorRef("group", "allies")}
     assert counts == {29}
+
+
+PROGRAMMES = """Den Haag, 3 mei 2006
+
+Hierbij informeer ik u over de NAVO-top die op 28 en 29 november a.s. plaatsvindt in Riga.
+Servië en Moldavië blijven deelnemen aan het Membership Action Plan.
+Armenië neemt als genodigde deel aan de vergadering.
+Het kabinet steunt de uitnodiging aan Azerbeidzjan om besprekingen te beginnen.
+Besloten werd Kazachstan uit te nodigen voor het Partnerschap voor Vrede.
+Later volgt een werkdiner over de betrekkingen met Rusland.
+Daarna spraken de ministers af de banden met Wit-Rusland te herzien.
+Ook de Tweede Kamer is uitgenodigd.
+De bijeenkomst met de partners werd gewaardeerd, onder meer in Libanon.
+Een sessie volgt met de VN-secretaris-generaal Ban Ki-moon.
+"""
+
+
+def test_taking_part_in_a_programme_is_no_participation(tmp_path):
+    """"deelnemen aan het Membership Action Plan" is no meeting; "deelnemen aan de
+    vergadering" and "de uitnodiging aan Azerbeidzjan" are."""
+    _, result = extract_text(tmp_path, PROGRAMMES)
+    keys = partner_keys(result)
+    assert not keys & {"rs", "md"}
+    assert {"am", "az"} <= keys
+
+
+def test_a_group_one_is_invited_to_is_no_participant(tmp_path):
+    """"uit te nodigen voor het Partnerschap voor Vrede": Kazakhstan, not the PfP members."""
+    _, result = extract_text(tmp_path, PROGRAMMES)
+    keys = partner_keys(result)
+    assert "kz" in keys
+    assert not keys & {"partnership-for-peace", "ch", "ie"}
+
+
+def test_the_other_party_of_a_relation_place_and_national_body_are_no_participants(tmp_path):
+    """"de betrekkingen met Rusland", "spraken af de banden met", "in Libanon" and the
+    Tweede Kamer (skos:note "national") take no part."""
+    _, result = extract_text(tmp_path, PROGRAMMES)
+    keys = partner_keys(result)
+    assert not keys & {"ru", "by", "lb", "tweede-kamer"}
+
+
+def test_regression_a_known_name_with_a_lowercase_hyphen_part_is_read_whole(tmp_path):
+    """"VN-secretaris-generaal Ban Ki-moon": the reference data's full name, the UN's post."""
+    _, result = extract_text(tmp_path, PROGRAMMES)
+    person = next(p for p in result.persons if p.key == "ban-ki-moon")
+    assert [e.quote for e in person.evidence] == ["Ban Ki-moon"]
+    assert ("un-secretary-general", "un") in [(x.office, x.of.key) for x in person.posts]
+    guests = {p.actor.key for p in result.participations if p.capacity == "guest"}
+    assert "un" in guests  # the post's organisation takes part in the session

@@ -50,12 +50,24 @@ _PLURAL_OFFICE = r"(?:{cue:plural-office})$"
 _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 # "een sessie plaats met de ministers van Finland en Zweden": a meeting word, a few
 # words without punctuation, then "met" and who took part
-_GATHERING_WITH = r"\b(?:{cue:gathering}|{cue:conversation-verb})\b(?:\s+[^\s,.;:]+){0,6}?\s+met\s"
-# the list of participants after "met" ends at a clause or a topic ("over", "die", ...)
-_COMPANY_END = re.compile(r"[;:]|\s(?:over|om|die|dat|waar\w*|welke|omdat|zodat|ter)\s")
-# "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog": a group
-# after "als ... uit" is the capacity, not a participant
-_CAPACITY_GROUP = re.compile(r"\bals\s+\w+\s+(?:uit|van)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# words, "met" does not follow a word for a relation ("een werkdiner over de betrekkingen
+# met Rusland") and a verb of talking has no particle ("spraken af ...")
+_GAP_WORD = r"\s+[^\s,.;:]+"
+_GATHERING_WITH = (
+    r"\b(?:(?:{cue:gathering})\b(?:" + _GAP_WORD + r"){0,6}?"
+    r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?)"
+    r"\s+met\s"
+)
+# the list of participants after "met" (relative clauses and a colon before the names
+# included) ends at the next clause or a topic
+_COMPANY_END = re.compile(r";|\s(?:over|om|waar\w*|omdat|zodat|ter)\s")
+# "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog", "uit te
+# nodigen voor het Partnerschap voor Vrede": a group after "als ... uit" is the
+# capacity, after "voor", "aan" or "tot" what they are invited to, not a participant
+_CAPACITY_GROUP = re.compile(r"\b(?:als\s+\w+\s+(?:uit|van)|voor|aan|tot)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# "blijven deelnemen aan het Membership Action Plan": taking part in a programme or an
+# operation, not in a meeting
+_CUE_OBJECT = re.compile(r"\s+aan\s+(?:de\s+|het\s+|een\s+)?", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
 # "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"
 _COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-count-noun})\b"
@@ -67,8 +79,9 @@ _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
 _MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
-# "deelnemen aan de Vredestop over Oekraïne": an actor after "over" is a topic
-_TOPIC_BEFORE = re.compile(r"\bover\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# "deelnemen aan de Vredestop over Oekraïne", "bijdragen in Afghanistan": an actor
+# after "over" is a topic, after "in" a place
+_TOPIC_BEFORE = re.compile(r"\b(?:over|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- persons
@@ -114,6 +127,9 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             cursor += space.end()
         if words == 0:
             break
+        # a name the reference data knows is read whole ("Ban Ki-moon")
+        known = [m.end for m in ctx.in_span(start, limit, PERSON) if m.start == start and m.end > end]
+        end = max(known, default=end)
         names.append((start, end))
         joiner = re.match(r"\s+en\s+", ctx.text[end:limit])
         if joiner is None:
@@ -321,10 +337,10 @@ class _Participations:
 
 def _guest_organisation(lexicon, record) -> bool:
     """An organisation outside NATO that is no partner takes part as a guest; NATO, its
-    bodies and funding instruments never do."""
+    bodies, funding instruments and national institutions never do."""
     while record.parent and record.parent in lexicon.organisations:
         record = lexicon.organisations[record.parent]
-    return record.key != "nato" and not record.instrument
+    return record.key != "nato" and not record.instrument and not record.national
 
 
 def _meeting_for(index: MeetingIndex, sentence, offset: int):
@@ -359,9 +375,11 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
         cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
         before_cue = sentence.text[: cue.start()] if cue is not None else ""
-        if cue is not None and (_NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue)):
+        if cue is not None and (
+            _NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue) or _not_a_meeting(ctx, index, sentence, cue)
+        ):
             previous_actors = []
-            continue  # "is niet uitgenodigd", "kan deelnemen"
+            continue  # "is niet uitgenodigd", "kan deelnemen", "deelnemen aan het MAP"
         if cue is None:
             company = _company(ctx, index, sentence)
             if not company:
@@ -387,6 +405,22 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
     return list(out.found.values())
 
 
+def _not_a_meeting(ctx: LetterContext, index: MeetingIndex, sentence, cue: re.Match) -> bool:
+    """The participation cue takes an object with "aan" that is neither a meeting nor
+    the invitee ("deelname aan het Membership Action Plan", "deelnemen aan
+    NAVO-operaties"; not "deelnemen aan de vergadering", "de uitnodiging aan Bulgarije")."""
+    found = _CUE_OBJECT.match(sentence.text, cue.end())
+    if found is None:
+        return False
+    start = sentence.start + found.end()
+    window = (start, min(sentence.end, start + 40))
+    if ctx.in_span(*window, KIND, NAMED) or index.at(*window):
+        return False
+    if cue_regex(r"\b(?:{cue:gathering})").search(ctx.text, *window):
+        return False
+    return not any(m.start == start for m in ctx.in_span(*window, STATE, ORG, GROUP, DEMONYM))
+
+
 def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[int, int]]:
     """The spans of the participants meetings are held with: after "met" that follows a
     meeting's name ("een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense
@@ -397,7 +431,11 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
         found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
         if found:
             starts.append(e + found.end())
-    starts += [sentence.start + m.end() for m in cue_regex(_GATHERING_WITH).finditer(sentence.text)]
+    relations = cue_word_set("relation-noun")
+    for m in cue_regex(_GATHERING_WITH).finditer(sentence.text):
+        before = re.search(r"(\S+)\s+met\s$", m.group())
+        if before is None or fold(before.group(1)) not in relations:
+            starts.append(sentence.start + m.end())
     spans = []
     for start in sorted(set(starts)):
         stop = _COMPANY_END.search(ctx.text, start, sentence.end)
@@ -447,12 +485,15 @@ def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -
     stated += [(m, True) for m in cue_regex(_DELEGATION_COUNT_RE).finditer(sentence.text)]
     for m, must_be_members in stated:
         count = _count(m.group("count"), ordinal=must_be_members)
-        if count is None or not 2 <= count <= 60 or (must_be_members and count != members):
+        # twelve states founded NATO: a smaller number is some of the allies ("twee bondgenoten")
+        if count is None or not 12 <= count <= 60 or (must_be_members and count != members):
             continue
         a, b = sentence.start + m.start("count"), sentence.start + m.end()
         start = sentence.start + m.start()
         ev = ctx.evidence(start if m.group().lower().startswith("alle") else a, b)
         out.add(ActorRef("group", "allies"), meeting, "ally", ev, count)
+        if count == members:  # the members at the date outweigh another count stated first
+            out.found[(ActorRef("group", "allies"), meeting, "ally")].stated_count = count
 
 
 def _count(word: str, ordinal: bool = False) -> int | None:
