@@ -53,6 +53,7 @@ _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 # words, "met" does not follow a word for a relation ("een werkdiner over de betrekkingen
 # met Rusland") and a verb of talking has no particle ("spraken af ...")
 _GAP_WORD = r"\s+[^\s,.;:]+"
+_MET = re.compile(r"\smet\s", re.IGNORECASE)
 _GATHERING_WITH = (
     r"\b(?:(?:{cue:gathering})\b(?:" + _GAP_WORD + r"){0,6}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?)"
@@ -69,11 +70,11 @@ _CAPACITY_GROUP = re.compile(r"\b(?:als\s+\w+\s+(?:uit|van)|voor|aan|tot)\s+(?:d
 # operation, not in a meeting
 _CUE_OBJECT = re.compile(r"\s+aan\s+(?:de\s+|het\s+|een\s+)?", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
-# "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"
-_COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-count-noun})\b"
-# "de negenentwintig ministers", "de dertigste bondgenoot": a count of allies only when
-# it is the number of members at the meeting's date
-_DELEGATION_COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-delegation-noun})\b"
+# "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"; "de negenentwintig ministers",
+# "de dertigste bondgenoot" (a delegation word): a count of allies only when it is the
+# number of members at the meeting's date
+_COUNT_NOUN = r"\b(?:{cue:allies-count-noun}|{cue:allies-delegation-noun})\b"
+_COUNT_BEFORE = re.compile(r"\b(?P<article>(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?$", re.IGNORECASE)
 _DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -368,10 +369,12 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
         if ev is not None:
             out.add(main.host, main.ref, "host", ev)
     previous_actors: list[tuple[ActorRef, int, int]] = []
+    when = _meeting_date(index, main.ref)
+    members = len(ctx.lexicon.allies_at(when)) if when else None
     for sentence in ctx.sentences:
         if sentence.part in ("header", "footnote", "signature"):
             continue
-        _allies_count(ctx, out, main.ref, sentence)
+        _allies_count(ctx, out, main.ref, sentence, members)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
         cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
         before_cue = sentence.text[: cue.start()] if cue is not None else ""
@@ -426,6 +429,8 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
     meeting's name ("een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense
     minister") or a meeting word or a verb of talking a few words before ("een sessie
     plaats met ...", "spraken de ministers met ..."), each up to the end of its list."""
+    if _MET.search(sentence.text) is None:
+        return []  # most sentences have no "met": skip the patterns
     starts = []
     for _, e, _ in index.at(sentence.start, sentence.end):
         found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
@@ -478,17 +483,20 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
     return m.key == "nl"
 
 
-def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -> None:
-    when = _meeting_date(out.index, meeting)
-    members = len(ctx.lexicon.allies_at(when)) if when else None
-    stated = [(m, False) for m in cue_regex(_COUNT_RE).finditer(sentence.text)]
-    stated += [(m, True) for m in cue_regex(_DELEGATION_COUNT_RE).finditer(sentence.text)]
-    for m, must_be_members in stated:
+def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None) -> None:
+    """``members``: the number of allies at the meeting's date, which a count before a
+    delegation word must equal."""
+    allies_nouns = cue_word_set("allies-count-noun")
+    for noun in cue_regex(_COUNT_NOUN).finditer(sentence.text):
+        m = _COUNT_BEFORE.search(sentence.text, max(0, noun.start() - 40), noun.start())
+        if m is None:
+            continue
+        must_be_members = fold(noun.group()) not in allies_nouns
         count = _count(m.group("count"), ordinal=must_be_members)
         # twelve states founded NATO: a smaller number is some of the allies ("twee bondgenoten")
         if count is None or not 12 <= count <= 60 or (must_be_members and count != members):
             continue
-        a, b = sentence.start + m.start("count"), sentence.start + m.end()
+        a, b = sentence.start + m.start("count"), sentence.start + noun.end()
         start = sentence.start + m.start()
         ev = ctx.evidence(start if m.group().lower().startswith("alle") else a, b)
         out.add(ActorRef("group", "allies"), meeting, "ally", ev, count)
