@@ -11,10 +11,13 @@ across short and full forms: the lexicon's short forms, and within the letter a
 surname that ends an earlier full name.
 
 Participations: the allies as a group with the count the letter states ("alle 32
-NAVO-bondgenoten", "de dertig bondgenoten"); states, organisations and partner groups
-named as taking part or invited ("waaraan ook Oekraïne en de EU deelnamen", "zijn ook
-voor het diner uitgenodigd"), typed by what they were at the meeting's date (an ally
-then: capacity ally, else partner); groups also as their members; the host state.
+NAVO-bondgenoten", "de dertig bondgenoten"; before a delegation word, "de negenentwintig
+ministers", only the number of members at the meeting's date); states, organisations
+and partner groups named as taking part or invited ("waaraan ook Oekraïne en de EU
+deelnamen", "nam deel als genodigde") or after "met" following a meeting word ("een
+sessie met de ministers van Finland en Zweden"), typed by what they were at the
+meeting's date (an ally then: capacity ally, else partner; an organisation outside
+NATO that is no partner: guest); groups also as their members; the host state.
 """
 
 from __future__ import annotations
