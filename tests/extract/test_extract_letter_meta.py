@@ -92,6 +92,6 @@ def test_portal_letter_with_den_haag_date(tmp_path):
     assert letter.kind == "letter"
     assert letter.reference is None and letter.key == letter.sha256[:12]
     assert [(k.dossier, k.number) for k in letter.kamerstukken] == [("28676", "95")]
-    assert letter.signatories == ["e-van-middelkoop"]
-    person = next(p for p in result.persons if p.key == "e-van-middelkoop")
+    assert letter.signatories == ["eimert-van-middelkoop"]
+    person = next(p for p in result.persons if p.key == "eimert-van-middelkoop")
     assert [(p.office, p.of.key) for p in person.posts] == [("minister-of-defence", "nl")]

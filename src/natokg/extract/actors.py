@@ -11,10 +11,13 @@ across short and full forms: the lexicon's short forms, and within the letter a
 surname that ends an earlier full name.
 
 Participations: the allies as a group with the count the letter states ("alle 32
-NAVO-bondgenoten", "de dertig bondgenoten"); states, organisations and partner groups
-named as taking part or invited ("waaraan ook Oekraïne en de EU deelnamen", "zijn ook
-voor het diner uitgenodigd"), typed by what they were at the meeting's date (an ally
-then: capacity ally, else partner); groups also as their members; the host state.
+NAVO-bondgenoten", "de dertig bondgenoten"; before a delegation word, "de negenentwintig
+ministers", only the number of members at the meeting's date); states, organisations
+and partner groups named as taking part or invited ("waaraan ook Oekraïne en de EU
+deelnamen", "nam deel als genodigde") or after "met" following a meeting word ("een
+sessie met de ministers van Finland en Zweden"), typed by what they were at the
+meeting's date (an ally then: capacity ally, else partner; an organisation outside
+NATO that is no partner: guest); groups also as their members; the host state.
 """
 
 from __future__ import annotations
@@ -40,19 +43,49 @@ _NOT_NAMES = {
     "de", "het", "een", "dit", "deze", "die", "dat", "op", "in", "uw", "zijn", "zal", "is", "en",
     "heeft", "hebben",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
+# initials may have two letters ("A.Th.B. Bijleveld-Schouten", "Chr.")
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
 # grammar around them is here.
 # An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
 _PLURAL_OFFICE = r"(?:{cue:plural-office})$"
 # "waaraan ook Oekraïne en de EU deelnamen", "zijn ook voor het diner uitgenodigd"
-_PARTICIPATION_CUE = r"\b(?:{cue:participation})\b"
+_PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
+# "een sessie plaats met de ministers van Finland en Zweden": a meeting word, a few
+# words without punctuation, then "met" and who took part
+# words, "met" does not follow a word for a relation ("een werkdiner over de betrekkingen
+# met Rusland") and a verb of talking has no particle ("spraken af ...")
+_GAP_WORD = r"\s+[^\s,.;:]+"
+_MET = re.compile(r"\smet\s", re.IGNORECASE)
+_GATHERING_WITH = (
+    r"\b(?:(?:{cue:gathering})\b(?:" + _GAP_WORD + r"){0,6}?"
+    r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?)"
+    r"\s+met\s"
+)
+# the list of participants after "met" (relative clauses and a colon before the names
+# included) ends at the next clause or a topic
+_COMPANY_END = re.compile(r";|\s(?:over|om|waar\w*|omdat|zodat|ter)\s")
+# "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog", "uit te
+# nodigen voor het Partnerschap voor Vrede": a group after "als ... uit" is the
+# capacity, after "voor", "aan" or "tot" what they are invited to, not a participant
+_CAPACITY_GROUP = re.compile(r"\b(?:als\s+\w+\s+(?:uit|van)|voor|aan|tot)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# "blijven deelnemen aan het Membership Action Plan": taking part in a programme or an
+# operation, not in a meeting
+_CUE_OBJECT = re.compile(r"\s+aan\s+(?:de\s+|het\s+|een\s+)?", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)
-# "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"
-_COUNT_RE = r"\b(?:(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?(?:{cue:allies-count-noun})\b"
+# "alle 32 NAVO-bondgenoten", "de dertig bondgenoten"; "de negenentwintig ministers",
+# "de dertigste bondgenoot" (a delegation word): a count of allies only when it is the
+# number of members at the meeting's date
+_COUNT_NOUN = r"\b(?:{cue:allies-count-noun}|{cue:allies-delegation-noun})\b"
+_COUNT_BEFORE = re.compile(r"\b(?P<article>(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?$", re.IGNORECASE)
 _DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
+_MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
+# "deelnemen aan de Vredestop over Oekraïne", "bijdragen in Afghanistan": an actor
+# after "over" is a topic, after "in" a place
+_TOPIC_BEFORE = re.compile(r"\b(?:over|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- persons
@@ -79,12 +112,11 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             token = _NAME_TOKEN.match(ctx.text, cursor, limit)
             if token is None:
                 particle = re.match(r"(\w+)\s+", ctx.text[cursor:limit])
-                if particle and particle.group(1) in _PARTICLES and words:
+                if particle and particle.group(1) in _PARTICLES and words and not _names_actor(ctx, cursor + particle.end()):
                     cursor += particle.end()
                     continue
                 break
-            word = token.group()
-            if fold(word) in _NOT_NAMES or fold(word) in cue_word_set("not-a-name") or ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
+            if not _name_word(ctx, token):
                 break
             end = token.end()
             words += 1
@@ -93,18 +125,39 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             if hyphen:
                 cursor += 1
                 continue
-            space = re.match(r"[ \t]+|\n(?=\S)", ctx.text[cursor:limit])
+            space = re.match(r" |\n(?=\S)", ctx.text[cursor:limit])
             if space is None:
                 break
             cursor += space.end()
         if words == 0:
             break
+        # a name the reference data knows is read whole ("Ban Ki-moon")
+        known = [m.end for m in ctx.in_span(start, limit, PERSON) if m.start == start and m.end > end]
+        end = max(known, default=end)
         names.append((start, end))
         joiner = re.match(r"\s+en\s+", ctx.text[end:limit])
         if joiner is None:
             break
         position = end + joiner.end()
     return names
+
+
+def _names_actor(ctx: LetterContext, offset: int) -> bool:
+    """A state or organisation starts at ``offset``: "Ardern van Nieuw-Zeeland" ends
+    the name before "van"."""
+    return any(m.start == offset for m in ctx.in_span(offset, offset + 60, STATE, ORG))
+
+
+def _name_word(ctx: LetterContext, token: re.Match) -> bool:
+    """Whether a capitalised word can be part of a name: not a function word, cue word
+    or another kind of name, unless the reference data knows it as a person's name
+    ("premier Albanese", also the Dutch demonym of Albania)."""
+    word = fold(token.group())
+    if word in _NOT_NAMES or word in cue_word_set("not-a-name"):
+        return False
+    if ctx.in_span(token.start(), token.end(), PERSON):
+        return True
+    return not ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM)
 
 
 def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
@@ -126,9 +179,12 @@ def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int,
         if owner and owner[0].start == name_start + after.end():
             return ActorRef("state", owner[0].key) if owner[0].label == STATE else ActorRef("organisation", owner[0].key)
     record = ctx.lexicon.person_by_surface(name) if name else None
-    known = [p.of for p in record.posts if p.office == office.key] if record else []
-    if known:
-        return known[0]
+    if record is not None and record.posts:
+        # a known person holds the office of the state or organisation the reference
+        # data gives; an office the data does not give him ("minister Lavrov" for the
+        # foreign minister) is left to his known posts
+        known = [p.of for p in record.posts if p.office == office.key]
+        return known[0] if known else None
     # A Dutch letter's unqualified cabinet or parliament office is the Dutch one
     # ("Minister-president Jetten", "de leden Paternotte en Piri"); an unqualified
     # general or president is nobody's in particular.
@@ -215,7 +271,10 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         names = _name_after(ctx, office.end, limit)
         if not names:
             continue
-        if len(names) > 1 and not cue_regex(_PLURAL_OFFICE).search(office.text):
+        plural = cue_regex(_PLURAL_OFFICE).search(office.text)
+        if plural and len(names) < 2:
+            continue  # a plural office names several persons ("de leden X en Y"), never one
+        if len(names) > 1 and not plural:
             names = names[:1]
         holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
         for a, b in names:
@@ -227,6 +286,11 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
 
 
 # ---------------------------------------------------------------- participations
+
+
+def _as_date(reference) -> date | None:
+    """The letter's reference date (a bare year is no date)."""
+    return reference if isinstance(reference, date) else None
 
 
 def _meeting_date(index: MeetingIndex, ref) -> date | None:
@@ -253,7 +317,7 @@ class _Participations:
 
     def actor(self, actor: ActorRef, meeting, ev: Evidence) -> None:
         lexicon = self.ctx.lexicon
-        when = _meeting_date(self.index, meeting)
+        when = _meeting_date(self.index, meeting) or _as_date(self.ctx.reference)
         if actor.kind == "state":
             if when is not None and lexicon.is_ally_at(actor.key, when):
                 return  # an ally named among participants adds nothing to "the allies"
@@ -264,6 +328,8 @@ class _Participations:
                 record = lexicon.organisations.get(record.parent)  # the European Council speaks for the EU
             if record is not None and record.partner:
                 self.add(record.ref, meeting, "partner", ev)
+            elif record is not None and _guest_organisation(lexicon, record):
+                self.add(record.ref, meeting, "guest", ev)  # "de VN en de Wereldbank zijn uitgenodigd"
         elif actor.kind == "group":
             group = lexicon.groups.get(actor.key)
             if group is None or not group.members:
@@ -271,6 +337,14 @@ class _Participations:
             self.add(actor, meeting, "partner", ev)
             for member in group.members:
                 self.actor(member, meeting, ev)
+
+
+def _guest_organisation(lexicon, record) -> bool:
+    """An organisation outside NATO that is no partner takes part as a guest; NATO, its
+    bodies, funding instruments and national institutions never do."""
+    while record.parent and record.parent in lexicon.organisations:
+        record = lexicon.organisations[record.parent]
+    return record.key != "nato" and not record.instrument and not record.national
 
 
 def _meeting_for(index: MeetingIndex, sentence, offset: int):
@@ -298,28 +372,27 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
         if ev is not None:
             out.add(main.host, main.ref, "host", ev)
     previous_actors: list[tuple[ActorRef, int, int]] = []
+    when = _meeting_date(index, main.ref)
+    members = len(ctx.lexicon.allies_at(when)) if when else None
     for sentence in ctx.sentences:
         if sentence.part in ("header", "footnote", "signature"):
             continue
-        _allies_count(ctx, out, main.ref, sentence)
+        _allies_count(ctx, out, main.ref, sentence, members)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
         cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
-        if cue is not None and _NEGATED_CUE.search(sentence.text[: cue.start()]):
+        before_cue = sentence.text[: cue.start()] if cue is not None else ""
+        if cue is not None and (
+            _NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue) or _not_a_meeting(ctx, index, sentence, cue)
+        ):
             previous_actors = []
-            continue  # "is niet uitgenodigd"
+            continue  # "is niet uitgenodigd", "kan deelnemen", "deelnemen aan het MAP"
         if cue is None:
-            # "een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense minister ...":
-            # the actors after "met" that directly follows a meeting's name
-            with_at = None
-            for _, e, _ in index.at(sentence.start, sentence.end):
-                found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
-                if found:
-                    with_at = e + found.end()
-                    break
-            if with_at is None:
+            company = _company(ctx, index, sentence)
+            if not company:
                 previous_actors = actors
                 continue
-            actors = [a for a in actors if a[1] >= with_at]
+            actors = [a for a in actors if any(s <= a[1] and a[2] <= e for s, e in company)]
+        actors = [a for a in actors if not _TOPIC_BEFORE.search(ctx.text[max(sentence.start, a[1] - 12) : a[1]])]
         if not actors and _ANAPHOR_RE.search(sentence.text):
             actors = previous_actors
             anchor = sentence.start + (cue.start() if cue else 0)
@@ -338,12 +411,56 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
     return list(out.found.values())
 
 
+def _not_a_meeting(ctx: LetterContext, index: MeetingIndex, sentence, cue: re.Match) -> bool:
+    """The participation cue takes an object with "aan" that is neither a meeting nor
+    the invitee ("deelname aan het Membership Action Plan", "deelnemen aan
+    NAVO-operaties"; not "deelnemen aan de vergadering", "de uitnodiging aan Bulgarije")."""
+    found = _CUE_OBJECT.match(sentence.text, cue.end())
+    if found is None:
+        return False
+    start = sentence.start + found.end()
+    window = (start, min(sentence.end, start + 40))
+    if ctx.in_span(*window, KIND, NAMED) or index.at(*window):
+        return False
+    if cue_regex(r"\b(?:{cue:gathering})").search(ctx.text, *window):
+        return False
+    return not any(m.start == start for m in ctx.in_span(*window, STATE, ORG, GROUP, DEMONYM))
+
+
+def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[int, int]]:
+    """The spans of the participants meetings are held with: after "met" that follows a
+    meeting's name ("een bijeenkomst van de NAVO-Oekraïne Raad met de Oekraïense
+    minister") or a meeting word or a verb of talking a few words before ("een sessie
+    plaats met ...", "spraken de ministers met ..."), each up to the end of its list."""
+    if _MET.search(sentence.text) is None:
+        return []  # most sentences have no "met": skip the patterns
+    starts = []
+    for _, e, _ in index.at(sentence.start, sentence.end):
+        found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
+        if found:
+            starts.append(e + found.end())
+    relations = cue_word_set("relation-noun")
+    for m in cue_regex(_GATHERING_WITH).finditer(sentence.text):
+        before = re.search(r"(\S+)\s+met\s$", m.group())
+        if before is None or fold(before.group(1)) not in relations:
+            starts.append(sentence.start + m.end())
+    spans = []
+    for start in sorted(set(starts)):
+        stop = _COMPANY_END.search(ctx.text, start, sentence.end)
+        spans.append((start, stop.start() if stop else sentence.end))
+    return spans
+
+
 def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -> list[tuple[ActorRef, int, int]]:
     found: list[tuple[ActorRef, int, int]] = []
     for m in ctx.in_span(start, end, STATE, ORG, GROUP):
         kind = {"STATE": "state", "ORG": "organisation", "GROUP": "group"}[m.label]
         if m.label == STATE and _is_subject_nl(ctx, m):
             continue
+        if m.label == GROUP and _CAPACITY_GROUP.search(ctx.text[max(start, m.start - 40) : m.start]):
+            continue
+        if m.label == ORG and re.match(r"-[a-z]", ctx.text[m.end : m.end + 2]):
+            continue  # "de VN-missie", "de G7-landen": a thing of the organisation
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
     for m in ctx.in_span(start, end, DEMONYM):
         # "alsook de Oekraïense minister van Defensie": the state the office belongs to
@@ -369,12 +486,31 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
     return m.key == "nl"
 
 
-def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence) -> None:
-    for m in cue_regex(_COUNT_RE).finditer(sentence.text):
-        count = count_value(m.group("count"))
-        if count is None or not 2 <= count <= 60:
+def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None) -> None:
+    """``members``: the number of allies at the meeting's date, which a count before a
+    delegation word must equal."""
+    allies_nouns = cue_word_set("allies-count-noun")
+    for noun in cue_regex(_COUNT_NOUN).finditer(sentence.text):
+        m = _COUNT_BEFORE.search(sentence.text, max(0, noun.start() - 40), noun.start())
+        if m is None:
             continue
-        a, b = sentence.start + m.start("count"), sentence.start + m.end()
+        must_be_members = fold(noun.group()) not in allies_nouns
+        count = _count(m.group("count"), ordinal=must_be_members)
+        # twelve states founded NATO: a smaller number is some of the allies ("twee bondgenoten")
+        if count is None or not 12 <= count <= 60 or (must_be_members and count != members):
+            continue
+        a, b = sentence.start + m.start("count"), sentence.start + noun.end()
         start = sentence.start + m.start()
         ev = ctx.evidence(start if m.group().lower().startswith("alle") else a, b)
         out.add(ActorRef("group", "allies"), meeting, "ally", ev, count)
+        if count == members:  # the members at the date outweigh another count stated first
+            out.found[(ActorRef("group", "allies"), meeting, "ally")].stated_count = count
+
+
+def _count(word: str, ordinal: bool = False) -> int | None:
+    """A cardinal ("negenentwintig", "32"), or with ``ordinal`` also an ordinal
+    ("dertigste": the thirtieth)."""
+    value = count_value(word)
+    if value is None and ordinal and word.lower().endswith("ste"):
+        value = count_value(word[:-3])
+    return value

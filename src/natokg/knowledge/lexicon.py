@@ -119,6 +119,7 @@ class OrganisationRecord:
     instrument: bool  # a funding instrument (skos:note "instrument"): PURL, EPF ...
     parent: str | None  # key of the organisation it is a body of (org:subOrganizationOf)
     seat_city: str | None = None  # city key of its headquarters (nkg:seatCity)
+    national: bool = False  # an institution of one state (skos:note "national"): Tweede Kamer
 
     @property
     def ref(self) -> ActorRef:
@@ -394,6 +395,7 @@ def _read_organisations(r: _Reader) -> dict[str, OrganisationRecord]:
             instrument="instrument" in r.literals(subject, SKOS.note),
             parent=_key(parent, "org") if parent is not None else None,
             seat_city=_key(seat, "place") if (seat := r.one_object(subject, NKG.seatCity)) is not None else None,
+            national="national" in r.literals(subject, SKOS.note),
         )
     return organisations
 
