@@ -56,6 +56,7 @@ from natokg.extract.phrases import (
     parenthesised,
     passive_agent,
     sentence_evidence,
+    speaker_mentions,
     tokenize,
     unique,
 )
@@ -222,6 +223,7 @@ def positions_in(
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
+            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             other_meeting = meeting_named(seg, sentence, records)
             clause = _Clause()
@@ -353,6 +355,10 @@ def _actors_for(
             return agents
         bare = [m for m in mentions if m.prep is None and clause_lo <= m.first < scope_end]
         return [bare[0].actor] if bare else [ActorRef("group", "allies")]
+    if previous and verb and tokens[verb - 1].norm == "en" and tokens[verb - 2].norm == ",":
+        # ", en pleitte voor": a verb right after ", en" shares the main clause's subject
+        # (a new subject would stand between "en" and the verb)
+        return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
     subordinate = max(
         (k for k in range(clause_lo, verb) if tokens[k].norm in SUBORDINATORS and not (k and tokens[k - 1].norm in PREPOSITIONS)),

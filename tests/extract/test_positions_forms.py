@@ -1,0 +1,115 @@
+"""Stance forms (ontology/stances.ttl) and topics (ontology/topics.ttl) on sentences of
+our own, and the same forms in the development letters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from natokg.extract.positions import positions_in
+from natokg.read.reader import read_letter
+from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
+from natokg.text.segment import segment
+
+from support.letter_records import records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, str]]:
+    path = tmp_path / "letter.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    seg = segment(read_letter(path))
+    found = LetterRecords(Letter("forms", kind, "", path.name))
+    found.meetings.append(Meeting(MeetingRef("defence-ministers", date(2019, 2, 13), "brussels"), "main", "bijeenkomst"))
+    found.positions, found.topics = positions_in(seg, found)
+    return {(p.actor.key, p.stance, p.topic) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        # perfect tense and pronominal adverbs ("erop", "ervoor") in reports
+        ("report", "Nederland heeft erop aangedrongen dat de bondgenoten meer investeren in militaire mobiliteit.",
+         ("nl", "call-for", "military-mobility")),
+        ("report", "Nederland pleitte ervoor de commandostructuur te versterken.", ("nl", "call-for", "command-structure")),
+        ("report", "Nederland wees erop dat de piraterij in de Golf van Aden toeneemt.", ("nl", "emphasise", "piracy")),
+        ("report", "Denemarken wees daarbij op het belang van de NATO Response Force.",
+         ("dk", "emphasise", "nato-response-force")),
+        ("report", "Nederland heeft met de nieuwe commandostructuur ingestemd.", ("nl", "support", "command-structure")),
+        ("report", "Nederland herhaalde zijn steun voor de territoriale integriteit van Georgië.",
+         ("nl", "support", "georgia")),
+        ("report", "De minister-president feliciteerde de nieuwe secretaris-generaal met zijn benoeming.",
+         ("nl", "welcome", "nato-leadership")),
+        ("report", "Enkele bondgenoten toonden zich terughoudend over nieuwe afspraken over kernwapens.",
+         ("several-allies", "oppose", "nuclear-policy-and-arms-control")),
+        ("report", "Nederland veroordeelde de Noord-Koreaanse raketten.", ("nl", "oppose", "north-korea")),
+        # intended positions in agendas
+        ("agenda", "Het kabinet staat positief tegenover de NAVO-missie in Irak.", ("nl", "support", "iraq")),
+        ("agenda", "Nederland zet zich ervoor in dat de NAVO en de EU elkaar aanvullen.",
+         ("nl", "intend", "nato-eu-cooperation")),
+        ("agenda", "Het kabinet hecht eraan dat de eenheid van het bondgenootschap bewaard blijft.",
+         ("nl", "emphasise", "alliance-unity")),
+        ("agenda", "Nederland zal erop aandringen dat de politieke consultatie in de Raad wordt versterkt.",
+         ("nl", "call-for", "political-consultation")),
+        ("agenda", "Nederland vraagt daarbij aandacht voor capaciteitsopbouw bij partners.",
+         ("nl", "emphasise", "capacity-building")),
+        ("agenda", "Het kabinet zal zich ervoor inzetten dat de gereedheid van de strijdkrachten toeneemt.",
+         ("nl", "intend", "readiness")),
+    ],
+)
+def test_stance_form_and_topic(tmp_path, kind, sentence, expected):
+    assert expected in positions(tmp_path, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "letter, expected",
+    [
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "emphasise", "military-mobility")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "oppose", "north-korea")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "intend", "nato-eu-cooperation")),
+        ("dev_2016_summit_agenda_warschau.txt", ("nl", "emphasise", "nato-eu-cooperation")),
+        ("dev_2015_fmm_report_antalya.txt", ("nl", "emphasise", "alliance-unity")),
+    ],
+)
+def test_forms_in_the_letters(letter, expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        ("report", "Ik heb benadrukt dat de commandostructuur moet worden versterkt.", ("nl", "emphasise", "command-structure")),
+        ("report", "De Minister-President onderstreepte het belang van politiek overleg.",
+         ("nl", "emphasise", "political-consultation")),
+        ("report", "De minister vroeg aandacht voor piraterij.", ("nl", "emphasise", "piracy")),
+    ],
+)
+def test_the_government_speaking_is_the_netherlands(tmp_path, kind, sentence, expected):
+    assert positions(tmp_path, sentence, kind) == {expected}
+
+
+def test_an_office_of_another_state_is_not_the_netherlands(tmp_path):
+    found = positions(tmp_path, "De Amerikaanse minister benadrukte het belang van piraterijbestrijding.")
+    assert ("nl", "emphasise", "piracy") not in found
+    found = positions(tmp_path, "De minister van Defensie van Canada benadrukte het belang van piraterijbestrijding.")
+    assert ("nl", "emphasise", "piracy") not in found
+
+
+def test_letter_first_person_and_prime_minister():
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2013_dmm_report_brussel-juni.txt").positions}
+    assert ("nl", "emphasise", "nato-eu-cooperation") in found  # "Ik heb benadrukt dat Europese defensiesamenwerking ..."
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2019_summit_report_londen-watford.txt").positions}
+    assert ("nl", "call-for", "political-consultation") in found  # "De minister-president ... pleitte voor meer politiek overleg"
+
+
+def test_regression_verb_after_comma_en_keeps_the_main_subject(tmp_path):
+    """"X benadrukte dat de bondgenoten ..., en pleitte voor ...": the second verb is X's,
+    not that of the subject inside the "dat" clause."""
+    found = positions(
+        tmp_path, "Nederland benadrukte dat de bondgenoten eensgezind moeten blijven, en pleitte voor meer politiek overleg."
+    )
+    assert ("nl", "call-for", "political-consultation") in found
+    assert ("allies", "call-for", "political-consultation") not in found
