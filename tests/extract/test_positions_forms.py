@@ -113,3 +113,23 @@ def test_regression_verb_after_comma_en_keeps_the_main_subject(tmp_path):
     )
     assert ("nl", "call-for", "political-consultation") in found
     assert ("allies", "call-for", "political-consultation") not in found
+
+
+def test_regression_verb_after_en_shares_the_subject_before_the_dat_clause(tmp_path):
+    """"X betreurde dat ... en riep Y en Z op ...": X calls, Y and Z are called upon."""
+    found = positions(tmp_path, "Denemarken vond dat de uitbreiding van de NAVO te traag gaat en riep Turkije en Hongarije op haast te maken.")
+    assert found == {("dk", "call-for", "nato-enlargement")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("De bondgenoten herbevestigden de afspraken over defensie-uitgaven.", ("allies", "support", "defence-spending")),
+        ("Het kabinet hoopt dat de toetreding spoedig wordt afgerond.", ("nl", "support", "nato-enlargement")),
+        ("Veel bondgenoten verwezen naar hybride dreigingen.", ("many-allies", "emphasise", "hybrid-threats")),
+        ("Hongarije herhaalde zijn bezwaren tegen de toetreding.", ("hu", "oppose", "nato-enlargement")),
+        ("Nederland heeft vastgehouden aan de afspraken over defensie-uitgaven.", ("nl", "support", "defence-spending")),
+    ],
+)
+def test_more_report_forms(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)

@@ -355,10 +355,15 @@ def _actors_for(
             return agents
         bare = [m for m in mentions if m.prep is None and clause_lo <= m.first < scope_end]
         return [bare[0].actor] if bare else [ActorRef("group", "allies")]
-    if previous and verb and tokens[verb - 1].norm == "en" and tokens[verb - 2].norm == ",":
-        # ", en pleitte voor": a verb right after ", en" shares the main clause's subject
-        # (a new subject would stand between "en" and the verb)
-        return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
+    if verb > 1 and tokens[verb - 1].norm == "en":
+        # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
+        # clause's subject (a new subject would stand between "en" and the verb)
+        shared = _main_subject(tokens, mentions, clause_lo, verb)
+        if shared is not None:
+            extra = co_actors(tokens, mentions, verb, scope_end)
+            return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
+        if previous and tokens[verb - 2].norm == ",":
+            return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
     subordinate = max(
         (k for k in range(clause_lo, verb) if tokens[k].norm in SUBORDINATORS and not (k and tokens[k - 1].norm in PREPOSITIONS)),
@@ -388,6 +393,16 @@ def _actors_for(
         chain = coordinated(subject, mentions, tokens)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _main_subject(tokens, mentions, lo: int, verb: int):
+    """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
+    the first subject mention before the first "dat"/"om", if a subordinate clause
+    follows it; None otherwise."""
+    subordinate = next((k for k in range(lo, verb) if tokens[k].norm in SUBORDINATORS), None)
+    if subordinate is None:
+        return None
+    return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
 
 
 __all__ = ["extract_positions", "positions_in"]
