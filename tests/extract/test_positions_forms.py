@@ -133,3 +133,26 @@ def test_regression_verb_after_en_shares_the_subject_before_the_dat_clause(tmp_p
 )
 def test_more_report_forms(tmp_path, sentence, expected):
     assert expected in positions(tmp_path, sentence)
+
+
+def test_the_government_named_as_de_regering_is_the_netherlands(tmp_path):
+    assert positions(tmp_path, "De regering staat positief tegenover de NATO Response Force.", "agenda") == {
+        ("nl", "support", "nato-response-force")
+    }
+    # another state's government is not the letter's
+    assert ("nl", "support", "iraq") not in positions(tmp_path, "De Iraakse regering steunt de NAVO-missie in Irak.")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nederland was, met enkele andere bondgenoten, van oordeel dat de commandostructuur kleiner kan.",
+         ("nl", "emphasise", "command-structure")),
+        ("De ministers hebben de secretaris-generaal verzocht een voorstel over piraterijbestrijding te doen.",
+         ("allies", "call-for", "piracy")),
+        ("Er bestond brede overeenstemming over de militaire mobiliteit.", ("allies", "support", "military-mobility")),
+        ("Nederland onderzoekt met Duitsland de vorming van een battlegroup.", ("nl", "intend", "eu-battlegroups")),
+    ],
+)
+def test_early_report_forms(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
