@@ -156,3 +156,13 @@ def test_the_government_named_as_de_regering_is_the_netherlands(tmp_path):
 )
 def test_early_report_forms(tmp_path, sentence, expected):
     assert expected in positions(tmp_path, sentence)
+
+
+def test_regression_semicolon_ends_the_clause_before_the_subject(tmp_path):
+    """"... wordt besproken; het kabinet zal ... onderstrepen": not a passive, and the
+    actor named before the semicolon is not the subject."""
+    found = positions(
+        tmp_path, "De samenwerking met Georgië wordt besproken; het kabinet zal het belang van hervormingen in Georgië onderstrepen.",
+        "agenda",
+    )
+    assert found == {("nl", "emphasise", "georgia")}

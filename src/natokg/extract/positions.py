@@ -348,6 +348,8 @@ def _actors_for(
     tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
 ) -> list[ActorRef]:
     verb = stance_match.first
+    # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
+    clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
     passive = any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(clause_lo, stance_match.last + 1))
     if passive:
         agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
