@@ -166,3 +166,20 @@ def test_regression_semicolon_ends_the_clause_before_the_subject(tmp_path):
         "agenda",
     )
     assert found == {("nl", "emphasise", "georgia")}
+
+
+def test_partners_in_an_aside_after_the_subject_hold_the_position(tmp_path):
+    """"Nederland heeft, met onder meer Frankrijk en Duitsland, benadrukt ...": one
+    position per actor; "met X" elsewhere is no partner."""
+    found = positions(tmp_path, "Nederland heeft, met onder meer Denemarken en Noorwegen, benadrukt dat de NRF versterkt moet worden.")
+    assert found == {("nl", "emphasise", "nato-response-force"), ("dk", "emphasise", "nato-response-force"),
+                     ("no", "emphasise", "nato-response-force")}
+    found = positions(tmp_path, "Nederland sprak met Denemarken over de NRF en benadrukte het belang ervan.")
+    assert found == {("nl", "emphasise", "nato-response-force")}
+
+
+def test_letter_aside_and_unspecified_number_of_allies():
+    found = records("dev_2008_fmm_report_brussel-december.txt").positions
+    # "Nederland was, met Duitsland, Frankrijk en een aantal andere bondgenoten, van oordeel ..."
+    judged = {p.actor.key for p in found if p.verb == "was ... van oordeel"}
+    assert judged == {"nl", "de", "fr", "several-allies"}

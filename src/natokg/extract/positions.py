@@ -393,8 +393,23 @@ def _actors_for(
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end)
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + _partners_aside(tokens, mentions, chain[-1].last)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _partners_aside(tokens, mentions, subject_end: int) -> list:
+    """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
+    of an aside opened by ", met" right after the subject (or its auxiliary) hold the
+    position too."""
+    k = next(
+        (k for k in range(subject_end + 1, min(subject_end + 3, len(tokens) - 1))
+         if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
+        None,
+    )
+    if k is None:
+        return []
+    first = next((m for m in mentions if k + 2 <= m.first <= k + 4), None)
+    return coordinated(first, mentions, tokens) if first is not None else []
 
 
 def _main_subject(tokens, mentions, lo: int, verb: int):
