@@ -183,3 +183,9 @@ def test_letter_aside_and_unspecified_number_of_allies():
     # "Nederland was, met Duitsland, Frankrijk en een aantal andere bondgenoten, van oordeel ..."
     judged = {p.actor.key for p in found if p.verb == "was ... van oordeel"}
     assert judged == {"nl", "de", "fr", "several-allies"}
+
+
+def test_arms_control_treaties_are_nuclear_policy_and_arms_control(tmp_path):
+    assert positions(tmp_path, "Nederland benadrukte het belang van het INF-verdrag.") == {
+        ("nl", "emphasise", "nuclear-policy-and-arms-control")
+    }
