@@ -189,3 +189,13 @@ def test_arms_control_treaties_are_nuclear_policy_and_arms_control(tmp_path):
     assert positions(tmp_path, "Nederland benadrukte het belang van het INF-verdrag.") == {
         ("nl", "emphasise", "nuclear-policy-and-arms-control")
     }
+
+
+def test_partners_from_the_indo_pacific_are_partnerships(tmp_path):
+    """The partners themselves (their taking part) are the partnership topic; the region alone is the Indo-Pacific."""
+    assert positions(tmp_path, "Nederland verwelkomde de deelname van de partners uit de Indo-Pacific.") == {
+        ("nl", "welcome", "partnerships")
+    }
+    assert positions(tmp_path, "Nederland benadrukte het belang van de veiligheid in de Indo-Pacific.") == {
+        ("nl", "emphasise", "indo-pacific")
+    }
