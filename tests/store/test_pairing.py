@@ -147,3 +147,36 @@ def test_stance_compatibility(pair, ok):
     from natokg.store.pairing import compatible_stances
 
     assert (pair in compatible_stances()) is ok
+
+
+def test_a_report_position_carries_out_the_agenda_position_with_its_own_stance():
+    """Agenda: "Nederland steunt de NAVO-missie" and "zal het belang van de missie benadrukken";
+    report: "Nederland steunde de missie": it carries out the support, not also the emphasis."""
+    from natokg.store.pairing import compatible_stances, realising_links
+
+    intended = [("m", "iraq", "support"), ("m", "iraq", "emphasise"), ("m", "piracy", "intend"), ("other", "iraq", "support")]
+    expressed = [("m", "iraq", "support"), ("m", "piracy", "call-for"), ("m", "iraq", "oppose")]
+    assert sorted(realising_links(intended, expressed, compatible_stances())) == [(0, 0), (2, 1)]
+    # without the same stance on the topic, every compatible one
+    assert sorted(realising_links(intended[1:], [("m", "iraq", "welcome")], compatible_stances())) == [(0, 0)]
+
+
+def test_eval_pairs_follow_the_build_rule():
+    from natokg.evaluation.pairing import predicted_pairs
+    from natokg.records import ActorRef, Letter, LetterRecords, Meeting, MeetingRef, Position
+    from natokg.store.pairing import compatible_stances
+    from datetime import date
+
+    meeting = MeetingRef("foreign-ministers", date(2026, 5, 21), "helsingborg")
+    nl = ActorRef("state", "nl")
+
+    def letter(kind, *positions):
+        found = LetterRecords(Letter(kind, kind, "", f"{kind}.txt"))
+        found.meetings.append(Meeting(meeting, "main", "bijeenkomst"))
+        modality = "intended" if kind == "agenda" else "expressed"
+        found.positions = [Position(nl, stance, topic, meeting, modality, [], None) for stance, topic in positions]
+        return found
+
+    agenda = letter("agenda", ("support", "iraq"), ("emphasise", "iraq"))
+    report = letter("report", ("support", "iraq"))
+    assert [p.key for p in predicted_pairs(report, agenda, compatible_stances())] == [("iraq", "support", "iraq", "support")]

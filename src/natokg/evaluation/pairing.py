@@ -5,13 +5,12 @@ Dutch positions that takes up an agenda position names that position's quote
 (``realises``). A gold pair is keyed by the agenda position's topic and stance and the
 report position's topic and stance (both held by the Netherlands).
 
-The predicted pairs follow the build's rule (natokg.store.pairing, which works on a
-store, so it is restated here over two letters' records): when an agenda letter's and a
-report letter's main meetings are the same meeting, every intended Dutch position of the agenda
-expressed at that meeting is linked to every expressed Dutch position of the report at
-that meeting on the same topic whose stance is compatible
-(natokg.store.pairing.compatible_stances, nkg:realisedAs in ontology/stances.ttl).
-Each link is one predicted pair with the same key as the gold pairs.
+The predicted pairs are the build's links (natokg.store.pairing.realising_links, the one
+pairing rule, applied here to two letters' records instead of a store): when an agenda
+letter's and a report letter's main meetings are the same meeting, the intended Dutch
+positions of the agenda at that meeting are linked to the expressed Dutch positions of the
+report that carry them out (same topic, compatible stance: nkg:realisedAs in
+ontology/stances.ttl). Each link is one predicted pair with the same key as the gold pairs.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from natokg.evaluation.gold import GoldLetter
 from natokg.evaluation.names import GoldNames
 from natokg.records import ActorRef, LetterRecords, Position
+from natokg.store.pairing import realising_links
 
 NETHERLANDS = ActorRef("state", "nl")
 
@@ -63,10 +63,15 @@ def predicted_pairs(
         return []
     intended = _dutch_positions(agenda, meeting, "intended")
     expressed = _dutch_positions(report, meeting, "expressed")
+    links = realising_links(
+        [(str(a.meeting), a.topic, a.stance) for a in intended],
+        [(str(r.meeting), r.topic, r.stance) for r in expressed],
+        compatible,
+    )
     return [
-        Pair((a.topic, a.stance, r.topic, r.stance), next((e.quote for e in r.evidence), None))
-        for a in intended for r in expressed
-        if a.topic == r.topic and (a.stance, r.stance) in compatible
+        Pair((intended[i].topic, intended[i].stance, expressed[e].topic, expressed[e].stance),
+             next((ev.quote for ev in expressed[e].evidence), None))
+        for i, e in links
     ]
 
 

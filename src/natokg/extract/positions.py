@@ -56,6 +56,7 @@ from natokg.extract.phrases import (
     parenthesised,
     passive_agent,
     sentence_evidence,
+    speaker_mentions,
     tokenize,
     unique,
 )
@@ -222,6 +223,7 @@ def positions_in(
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
+            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             other_meeting = meeting_named(seg, sentence, records)
             clause = _Clause()
@@ -346,6 +348,8 @@ def _actors_for(
     tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
 ) -> list[ActorRef]:
     verb = stance_match.first
+    # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
+    clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
     passive = any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(clause_lo, stance_match.last + 1))
     if passive:
         agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
@@ -353,6 +357,15 @@ def _actors_for(
             return agents
         bare = [m for m in mentions if m.prep is None and clause_lo <= m.first < scope_end]
         return [bare[0].actor] if bare else [ActorRef("group", "allies")]
+    if verb > 1 and tokens[verb - 1].norm == "en":
+        # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
+        # clause's subject (a new subject would stand between "en" and the verb)
+        shared = _main_subject(tokens, mentions, clause_lo, verb)
+        if shared is not None:
+            extra = co_actors(tokens, mentions, verb, scope_end)
+            return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
+        if previous and tokens[verb - 2].norm == ",":
+            return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
     subordinate = max(
         (k for k in range(clause_lo, verb) if tokens[k].norm in SUBORDINATORS and not (k and tokens[k - 1].norm in PREPOSITIONS)),
@@ -380,8 +393,33 @@ def _actors_for(
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end)
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + _partners_aside(tokens, mentions, chain[-1].last)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _partners_aside(tokens, mentions, subject_end: int) -> list:
+    """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
+    of an aside opened by ", met" right after the subject (or its auxiliary) hold the
+    position too."""
+    k = next(
+        (k for k in range(subject_end + 1, min(subject_end + 3, len(tokens) - 1))
+         if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
+        None,
+    )
+    if k is None:
+        return []
+    first = next((m for m in mentions if k + 2 <= m.first <= k + 4), None)
+    return coordinated(first, mentions, tokens) if first is not None else []
+
+
+def _main_subject(tokens, mentions, lo: int, verb: int):
+    """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
+    the first subject mention before the first "dat"/"om", if a subordinate clause
+    follows it; None otherwise."""
+    subordinate = next((k for k in range(lo, verb) if tokens[k].norm in SUBORDINATORS), None)
+    if subordinate is None:
+        return None
+    return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
 
 
 __all__ = ["extract_positions", "positions_in"]

@@ -3,9 +3,10 @@
 When the store holds both the annotated agenda (``nkg:AnnotatedAgenda nkg:about ?m``)
 and the report (``nkg:MeetingReport nkg:about ?m``) of one meeting, every intended
 Dutch position of the agenda (held by ``id:state/nl``, modality intended, expressed
-at ``?m``) is linked with ``nkg:realisedBy`` to each expressed Dutch position of the
-report on the same topic at the same meeting whose stance is compatible; an intended
-position without such a partner gets ``nkg:unrealised true``.
+at ``?m``) is linked with ``nkg:realisedBy`` to the expressed Dutch positions of the
+report on the same topic at the same meeting that carry it out (``realising_links``:
+a compatible stance, and the same stance when the agenda has that one on the topic);
+an intended position without such a partner gets ``nkg:unrealised true``.
 
 Compatible stances: the same stance, or two of emphasise / support / call for /
 welcome / appreciate (saying that something matters, backing it and asking for it
@@ -40,6 +41,29 @@ def compatible_stances() -> frozenset[tuple[str, str]]:
     return frozenset(
         (stance.slug, other) for stance in load_lexicon().stances.values() for other in stance.realised_as
     )
+
+
+#: (meeting, topic, stance) of one position, as the pairing rule sees it
+PositionKey = tuple[str, str, str]
+
+
+def realising_links(
+    intended: list[PositionKey], expressed: list[PositionKey], compatible: frozenset[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """The pairing rule, shared by the build and natokg eval: (intended index, expressed
+    index) links. A report position carries out the agenda positions of the same meeting
+    on the same topic whose stance it realises (``compatible``); when some of them have
+    its own stance, only those ("Nederland steunde" carries out "Nederland steunt", not
+    also "zal benadrukken" on the same topic)."""
+    by_topic: dict[tuple[str, str], list[int]] = {}
+    for index, (meeting, topic, _stance) in enumerate(intended):
+        by_topic.setdefault((meeting, topic), []).append(index)
+    links = []
+    for e, (meeting, topic, stance) in enumerate(expressed):
+        candidates = [i for i in by_topic.get((meeting, topic), ()) if (intended[i][2], stance) in compatible]
+        same = [i for i in candidates if intended[i][2] == stance]
+        links += [(i, e) for i in same or candidates]
+    return links
 
 
 @dataclass(frozen=True)
@@ -101,20 +125,16 @@ def pair_positions(store: ox.Store) -> PairingResult:
     reported = {row["meeting"].value for row in store.query(_REPORTED_MEETINGS.format(nkg=NKG))}
     stance_prefix = str(stance_iri(""))
     compatible = {(stance_prefix + a, stance_prefix + b) for a, b in compatible_stances()}
-    expressed_by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for meeting, position, topic, stance in _positions(store, "MeetingReport", "expressed"):
-        expressed_by_key.setdefault((meeting, topic), []).append((position, stance))
-    meetings: set[str] = set()
-    links: set[tuple[str, str]] = set()
-    intended: set[str] = set()
-    for meeting, position, topic, stance in _positions(store, "AnnotatedAgenda", "intended"):
-        if meeting not in reported:
-            continue
-        meetings.add(meeting)
-        intended.add(position)
-        for expressed, expressed_stance in expressed_by_key.get((meeting, topic), ()):
-            if (stance, expressed_stance) in compatible:
-                links.add((position, expressed))
+    agenda = [row for row in _positions(store, "AnnotatedAgenda", "intended") if row[0] in reported]
+    report = _positions(store, "MeetingReport", "expressed")
+    meetings = {meeting for meeting, _, _, _ in agenda}
+    intended = {position for _, position, _, _ in agenda}
+    links = {
+        (agenda[i][1], report[e][1])
+        for i, e in realising_links(
+            [(m, t, st) for m, _, t, st in agenda], [(m, t, st) for m, _, t, st in report], compatible
+        )
+    }
     realised = {a for a, _ in links}
     unrealised = sorted(intended - realised)
     quads = [
@@ -131,4 +151,4 @@ def pair_positions(store: ox.Store) -> PairingResult:
     return PairingResult(tuple(sorted(meetings)), tuple(sorted(links)), tuple(unrealised), PAIRING_GRAPH.value, len(quads))
 
 
-__all__ = ["PAIRING_GRAPH", "PairingResult", "compatible_stances", "pair_positions"]
+__all__ = ["PAIRING_GRAPH", "PairingResult", "compatible_stances", "pair_positions", "realising_links"]

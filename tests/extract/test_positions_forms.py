@@ -1,0 +1,201 @@
+"""Stance forms (ontology/stances.ttl) and topics (ontology/topics.ttl) on sentences of
+our own, and the same forms in the development letters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from natokg.extract.positions import positions_in
+from natokg.read.reader import read_letter
+from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
+from natokg.text.segment import segment
+
+from support.letter_records import records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, str]]:
+    path = tmp_path / "letter.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    seg = segment(read_letter(path))
+    found = LetterRecords(Letter("forms", kind, "", path.name))
+    found.meetings.append(Meeting(MeetingRef("defence-ministers", date(2019, 2, 13), "brussels"), "main", "bijeenkomst"))
+    found.positions, found.topics = positions_in(seg, found)
+    return {(p.actor.key, p.stance, p.topic) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        # perfect tense and pronominal adverbs ("erop", "ervoor") in reports
+        ("report", "Nederland heeft erop aangedrongen dat de bondgenoten meer investeren in militaire mobiliteit.",
+         ("nl", "call-for", "military-mobility")),
+        ("report", "Nederland pleitte ervoor de commandostructuur te versterken.", ("nl", "call-for", "command-structure")),
+        ("report", "Nederland wees erop dat de piraterij in de Golf van Aden toeneemt.", ("nl", "emphasise", "piracy")),
+        ("report", "Denemarken wees daarbij op het belang van de NATO Response Force.",
+         ("dk", "emphasise", "nato-response-force")),
+        ("report", "Nederland heeft met de nieuwe commandostructuur ingestemd.", ("nl", "support", "command-structure")),
+        ("report", "Nederland herhaalde zijn steun voor de territoriale integriteit van Georgië.",
+         ("nl", "support", "georgia")),
+        ("report", "De minister-president feliciteerde de nieuwe secretaris-generaal met zijn benoeming.",
+         ("nl", "welcome", "nato-leadership")),
+        ("report", "Enkele bondgenoten toonden zich terughoudend over nieuwe afspraken over kernwapens.",
+         ("several-allies", "oppose", "nuclear-policy-and-arms-control")),
+        ("report", "Nederland veroordeelde de Noord-Koreaanse raketten.", ("nl", "oppose", "north-korea")),
+        # intended positions in agendas
+        ("agenda", "Het kabinet staat positief tegenover de NAVO-missie in Irak.", ("nl", "support", "iraq")),
+        ("agenda", "Nederland zet zich ervoor in dat de NAVO en de EU elkaar aanvullen.",
+         ("nl", "intend", "nato-eu-cooperation")),
+        ("agenda", "Het kabinet hecht eraan dat de eenheid van het bondgenootschap bewaard blijft.",
+         ("nl", "emphasise", "alliance-unity")),
+        ("agenda", "Nederland zal erop aandringen dat de politieke consultatie in de Raad wordt versterkt.",
+         ("nl", "call-for", "political-consultation")),
+        ("agenda", "Nederland vraagt daarbij aandacht voor capaciteitsopbouw bij partners.",
+         ("nl", "emphasise", "capacity-building")),
+        ("agenda", "Het kabinet zal zich ervoor inzetten dat de gereedheid van de strijdkrachten toeneemt.",
+         ("nl", "intend", "readiness")),
+    ],
+)
+def test_stance_form_and_topic(tmp_path, kind, sentence, expected):
+    assert expected in positions(tmp_path, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "letter, expected",
+    [
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "emphasise", "military-mobility")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "oppose", "north-korea")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "intend", "nato-eu-cooperation")),
+        ("dev_2016_summit_agenda_warschau.txt", ("nl", "emphasise", "nato-eu-cooperation")),
+        ("dev_2015_fmm_report_antalya.txt", ("nl", "emphasise", "alliance-unity")),
+    ],
+)
+def test_forms_in_the_letters(letter, expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        ("report", "Ik heb benadrukt dat de commandostructuur moet worden versterkt.", ("nl", "emphasise", "command-structure")),
+        ("report", "De Minister-President onderstreepte het belang van politiek overleg.",
+         ("nl", "emphasise", "political-consultation")),
+        ("report", "De minister vroeg aandacht voor piraterij.", ("nl", "emphasise", "piracy")),
+    ],
+)
+def test_the_government_speaking_is_the_netherlands(tmp_path, kind, sentence, expected):
+    assert positions(tmp_path, sentence, kind) == {expected}
+
+
+def test_an_office_of_another_state_is_not_the_netherlands(tmp_path):
+    found = positions(tmp_path, "De Amerikaanse minister benadrukte het belang van piraterijbestrijding.")
+    assert ("nl", "emphasise", "piracy") not in found
+    found = positions(tmp_path, "De minister van Defensie van Canada benadrukte het belang van piraterijbestrijding.")
+    assert ("nl", "emphasise", "piracy") not in found
+
+
+def test_letter_first_person_and_prime_minister():
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2013_dmm_report_brussel-juni.txt").positions}
+    assert ("nl", "emphasise", "nato-eu-cooperation") in found  # "Ik heb benadrukt dat Europese defensiesamenwerking ..."
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2019_summit_report_londen-watford.txt").positions}
+    assert ("nl", "call-for", "political-consultation") in found  # "De minister-president ... pleitte voor meer politiek overleg"
+
+
+def test_regression_verb_after_comma_en_keeps_the_main_subject(tmp_path):
+    """"X benadrukte dat de bondgenoten ..., en pleitte voor ...": the second verb is X's,
+    not that of the subject inside the "dat" clause."""
+    found = positions(
+        tmp_path, "Nederland benadrukte dat de bondgenoten eensgezind moeten blijven, en pleitte voor meer politiek overleg."
+    )
+    assert ("nl", "call-for", "political-consultation") in found
+    assert ("allies", "call-for", "political-consultation") not in found
+
+
+def test_regression_verb_after_en_shares_the_subject_before_the_dat_clause(tmp_path):
+    """"X betreurde dat ... en riep Y en Z op ...": X calls, Y and Z are called upon."""
+    found = positions(tmp_path, "Denemarken vond dat de uitbreiding van de NAVO te traag gaat en riep Turkije en Hongarije op haast te maken.")
+    assert found == {("dk", "call-for", "nato-enlargement")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("De bondgenoten herbevestigden de afspraken over defensie-uitgaven.", ("allies", "support", "defence-spending")),
+        ("Het kabinet hoopt dat de toetreding spoedig wordt afgerond.", ("nl", "support", "nato-enlargement")),
+        ("Veel bondgenoten verwezen naar hybride dreigingen.", ("many-allies", "emphasise", "hybrid-threats")),
+        ("Hongarije herhaalde zijn bezwaren tegen de toetreding.", ("hu", "oppose", "nato-enlargement")),
+        ("Nederland heeft vastgehouden aan de afspraken over defensie-uitgaven.", ("nl", "support", "defence-spending")),
+    ],
+)
+def test_more_report_forms(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_the_government_named_as_de_regering_is_the_netherlands(tmp_path):
+    assert positions(tmp_path, "De regering staat positief tegenover de NATO Response Force.", "agenda") == {
+        ("nl", "support", "nato-response-force")
+    }
+    # another state's government is not the letter's
+    assert ("nl", "support", "iraq") not in positions(tmp_path, "De Iraakse regering steunt de NAVO-missie in Irak.")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nederland was, met enkele andere bondgenoten, van oordeel dat de commandostructuur kleiner kan.",
+         ("nl", "emphasise", "command-structure")),
+        ("De ministers hebben de secretaris-generaal verzocht een voorstel over piraterijbestrijding te doen.",
+         ("allies", "call-for", "piracy")),
+        ("Er bestond brede overeenstemming over de militaire mobiliteit.", ("allies", "support", "military-mobility")),
+        ("Nederland onderzoekt met Duitsland de vorming van een battlegroup.", ("nl", "intend", "eu-battlegroups")),
+    ],
+)
+def test_early_report_forms(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_regression_semicolon_ends_the_clause_before_the_subject(tmp_path):
+    """"... wordt besproken; het kabinet zal ... onderstrepen": not a passive, and the
+    actor named before the semicolon is not the subject."""
+    found = positions(
+        tmp_path, "De samenwerking met Georgië wordt besproken; het kabinet zal het belang van hervormingen in Georgië onderstrepen.",
+        "agenda",
+    )
+    assert found == {("nl", "emphasise", "georgia")}
+
+
+def test_partners_in_an_aside_after_the_subject_hold_the_position(tmp_path):
+    """"Nederland heeft, met onder meer Frankrijk en Duitsland, benadrukt ...": one
+    position per actor; "met X" elsewhere is no partner."""
+    found = positions(tmp_path, "Nederland heeft, met onder meer Denemarken en Noorwegen, benadrukt dat de NRF versterkt moet worden.")
+    assert found == {("nl", "emphasise", "nato-response-force"), ("dk", "emphasise", "nato-response-force"),
+                     ("no", "emphasise", "nato-response-force")}
+    found = positions(tmp_path, "Nederland sprak met Denemarken over de NRF en benadrukte het belang ervan.")
+    assert found == {("nl", "emphasise", "nato-response-force")}
+
+
+def test_letter_aside_and_unspecified_number_of_allies():
+    found = records("dev_2008_fmm_report_brussel-december.txt").positions
+    # "Nederland was, met Duitsland, Frankrijk en een aantal andere bondgenoten, van oordeel ..."
+    judged = {p.actor.key for p in found if p.verb == "was ... van oordeel"}
+    assert judged == {"nl", "de", "fr", "several-allies"}
+
+
+def test_arms_control_treaties_are_nuclear_policy_and_arms_control(tmp_path):
+    assert positions(tmp_path, "Nederland benadrukte het belang van het INF-verdrag.") == {
+        ("nl", "emphasise", "nuclear-policy-and-arms-control")
+    }
+
+
+def test_partners_from_the_indo_pacific_are_partnerships(tmp_path):
+    """The partners themselves (their taking part) are the partnership topic; the region alone is the Indo-Pacific."""
+    assert positions(tmp_path, "Nederland verwelkomde de deelname van de partners uit de Indo-Pacific.") == {
+        ("nl", "welcome", "partnerships")
+    }
+    assert positions(tmp_path, "Nederland benadrukte het belang van de veiligheid in de Indo-Pacific.") == {
+        ("nl", "emphasise", "indo-pacific")
+    }
