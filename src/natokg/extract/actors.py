@@ -58,7 +58,7 @@ _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 _GAP_WORD = r"\s+[^\s,.;:]+"
 _MET = re.compile(r"\smet\s", re.IGNORECASE)
 _GATHERING_WITH = (
-    r"\b(?:(?:{cue:gathering})\b(?:" + _GAP_WORD + r"){0,6}?"
+    r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,6}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?)"
     r"\s+met\s"
 )
@@ -422,7 +422,7 @@ def _not_a_meeting(ctx: LetterContext, index: MeetingIndex, sentence, cue: re.Ma
     window = (start, min(sentence.end, start + 40))
     if ctx.in_span(*window, KIND, NAMED) or index.at(*window):
         return False
-    if cue_regex(r"\b(?:{cue:gathering})").search(ctx.text, *window):
+    if cue_regex(r"\b(?:{cue:meeting-word})").search(ctx.text, *window):
         return False
     return not any(m.start == start for m in ctx.in_span(*window, STATE, ORG, GROUP, DEMONYM))
 
