@@ -6,7 +6,7 @@ benchmarks/out/store-{count}-{seed}):
 
 - embedded: the on-disk pyoxigraph store, read-only, as `natokg query` runs it;
 - server: an `oxigraph serve` on loopback, loaded with natokg.remote.push (Graph Store PUTs),
-  queried over HTTP through SPARQLWrapper (`natokg query --endpoint`);
+  queried over HTTP (`natokg query --endpoint`);
 - rdflib: the same quads in an rdflib Dataset in memory, each query in a forked child
   killed after --rdflib-timeout seconds (rdflib cannot be interrupted otherwise).
 
@@ -76,14 +76,14 @@ def bench_embedded(store_dir: Path, queries, repeats: int) -> tuple[dict[str, tu
 
     rows = {}
     for name, sparql in sparqls.items():  # warm-up: caches, the parser's cache
-        rows[name] = len(run_sparql(sparql, store=store))
+        rows[name] = len(run_sparql(sparql, store=store, timeout=None, max_rows=None))
         read_only_terms(sparql)
     natokg_samples: dict[str, list[float]] = {name: [] for name in sparqls}
     engine_samples: dict[str, list[float]] = {name: [] for name in sparqls}
     for _ in range(repeats):
         for name, sparql in sparqls.items():
             started = time.perf_counter()
-            run_sparql(sparql, store=store)
+            run_sparql(sparql, store=store, timeout=None, max_rows=None)
             natokg_samples[name].append(time.perf_counter() - started)
             started = time.perf_counter()
             read_only_terms(sparql)

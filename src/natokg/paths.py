@@ -16,12 +16,14 @@ from natokg.errors import ReferenceDataError
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@cache
 def project_root() -> Path:
-    """The directory holding ontology/, shapes/ and queries/."""
-    candidates = []
-    if os.environ.get("NATOKG_HOME"):
-        candidates.append(Path(os.environ["NATOKG_HOME"]))
+    """The directory holding ontology/, shapes/ and queries/ (NATOKG_HOME when set)."""
+    return _project_root(os.environ.get("NATOKG_HOME") or None)
+
+
+@cache  # per NATOKG_HOME value: a changed variable is never answered from the old one
+def _project_root(home: str | None) -> Path:
+    candidates = [Path(home)] if home else []
     candidates += [_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent.parent]
     for candidate in candidates:
         if (candidate / "ontology" / "natokg.ttl").is_file():
@@ -29,6 +31,9 @@ def project_root() -> Path:
     raise ReferenceDataError(
         "cannot find ontology/natokg.ttl; reinstall natokg or set NATOKG_HOME to a checkout"
     )
+
+
+project_root.cache_clear = _project_root.cache_clear  # type: ignore[attr-defined]
 
 
 def ontology_dir() -> Path:
