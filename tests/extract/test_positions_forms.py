@@ -199,3 +199,33 @@ def test_partners_from_the_indo_pacific_are_partnerships(tmp_path):
     assert positions(tmp_path, "Nederland benadrukte het belang van de veiligheid in de Indo-Pacific.") == {
         ("nl", "emphasise", "indo-pacific")
     }
+
+
+@pytest.mark.parametrize(
+    "body, expected, wrong",
+    [
+        # a demonstrative points to the previous sentence, whose first topic it is about
+        ("De bondgenoten spraken af meer te investeren in cyberdefensie, ook met het oog op piraterij. "
+         "Nederland steunde deze afspraak.", ("nl", "support", "cyber-defence"), ("nl", "support", "piracy")),
+        # a noun named earlier is found back, also inside a compound
+        ("De ministers namen een principebesluit over de commandostructuur. Er komt een nieuw hoofdkwartier. "
+         "Duitsland wil het hoofdkwartier voor militaire mobiliteit huisvesten. Nederland steunde het besluit.",
+         ("nl", "support", "command-structure"), ("nl", "support", "military-mobility")),
+    ],
+)
+def test_referring_noun_phrase_takes_the_topic_of_its_antecedent(tmp_path, body, expected, wrong):
+    found = positions(tmp_path, body)
+    assert expected in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    "letter, expected",
+    [
+        ("dev_2024_summit_report_washington.txt", ("nl", "support", "ukraine-support")),
+        ("dev_2024_summit_report_washington.txt", ("nl", "call-for", "ukraine-support")),
+        ("dev_2017_dmm_report_brussel-november.txt", ("nl", "support", "command-structure")),
+    ],
+)
+def test_regression_referring_noun_phrase_in_the_letters(letter, expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}

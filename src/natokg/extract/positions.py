@@ -79,6 +79,12 @@ SUBORDINATORS = frozenset("dat om omdat zodat indien als".split())
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
 PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
 NEGATIONS = frozenset(["niet", "geen"])
+# "deze toezegging", "dit besluit": a noun phrase that points back to an earlier sentence
+DEMONSTRATIVES = frozenset("deze dit".split())
+# "het principebesluit": a definite noun phrase points back only when its noun was named before
+DEFINITE_ARTICLES = frozenset("de het".split())
+#: how many earlier sentences under the same heading a referring noun phrase may point back to
+ANTECEDENT_REACH = 5
 # After the first topic, these end a list of topics (a subordinate clause begins).
 TOPIC_LIST_STOPS = frozenset(
     "dat die om omdat zodat waardoor gezien vanwege wegens zodra want maar doordat waarmee waarbij wat welke "
@@ -165,6 +171,58 @@ def heading_topics(sentence: Sentence, lex: Lexicons) -> list[str]:
     return [m.target for m in lex.topics.find(tokenize(sentence.heading))]
 
 
+@dataclass(frozen=True)
+class _Said:
+    """An earlier sentence as a referring noun phrase sees it: its words and its topics."""
+
+    norms: tuple[str, ...]
+    topics: tuple[tuple[int, str], ...]  # (token index, topic slug) of its strong topics
+
+
+def _antecedent_topics(
+    tokens: Sequence[Token], lo: int, hi: int, history: Sequence[_Said], actors: set[int]
+) -> list[str]:
+    """The topic of the sentence a referring noun phrase in [lo, hi) points back to.
+
+    "Nederland steunde het principebesluit" after "namen de ministers een principebesluit
+    over de commandostructuur": the latest earlier sentence that names the noun (or a
+    compound ending in it: "besluit" in "principebesluit") gives its first topic from the
+    noun on. A demonstrative ("deze toezegging") whose noun was not named points to the
+    previous sentence, whose first topic is what the sentence was about. Only the noun
+    phrases before a subordinate clause or comma that name no actor count ("het kabinet
+    acht het van belang dat zij bij de top zijn" points back neither to a cabinet nor to a top).
+    """
+    for k in range(lo, min(hi, len(tokens) - 1)):
+        article, noun = tokens[k].norm, tokens[k + 1].norm
+        if article in TOPIC_LIST_STOPS or article == ",":
+            break  # a noun phrase inside a subordinate clause is not what the stance is about
+        if article not in DEMONSTRATIVES | DEFINITE_ARTICLES or k + 1 in actors or not noun.isalpha() or len(noun) < 4:
+            continue
+        for said in reversed(history):
+            named = next((j for j, word in enumerate(said.norms) if word == noun or word.endswith(noun)), None)
+            if named is not None and said.topics:
+                after = [slug for first, slug in said.topics if first >= named]
+                return (after or [said.topics[0][1]])[:1]
+        if article in DEMONSTRATIVES and history and history[-1].topics:
+            return [history[-1].topics[0][1]]
+    return []
+
+
+def _topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics):
+    """The topic of a stance whose clause names none: the previous verb's when the
+    subject is shared ("steunde deze toezegging, maar drong aan op ..."), else the
+    antecedent of a referring noun phrase, else a topic later in the sentence.
+    Returns (topic matches in this sentence, topic slugs)."""
+    if shared_topics:
+        return [], shared_topics[:1]
+    lo, hi = scope
+    referred = _antecedent_topics(tokens, lo, hi, history[-ANTECEDENT_REACH:], actor_words)
+    if referred:
+        return [], referred
+    later = _topics_in(topic_matches, hi, len(tokens), skip)[:1]
+    return later, [m.target for m in later]
+
+
 @dataclass
 class _Clause:
     """What the previous stance verb of the sentence left for the next one."""
@@ -205,6 +263,7 @@ def positions_in(
             _add_topic(named_topics, match.target, seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
+    history: list[_Said] = []  # the earlier sentences under the same heading
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
     for sentence in body_sentences(seg):
@@ -212,7 +271,7 @@ def positions_in(
         if not tokens:
             continue
         if sentence.heading != previous_heading:
-            previous_topics, previous_heading, stated_before = [], sentence.heading, []
+            previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
         weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
@@ -225,6 +284,7 @@ def positions_in(
             mentions = actor_mentions(tokens, lex, sentence.text)
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
+            actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
             other_meeting = meeting_named(seg, sentence, records)
             clause = _Clause()
             for index, stance_match in enumerate(stance_matches):
@@ -244,8 +304,12 @@ def positions_in(
                     topic_slugs, topics = clause.topics[:1], []  # "verwelkomden X en benadrukten ..."
                 if not topic_slugs:
                     topics = _topics_in(topic_matches, clause_lo, verb, skip)[-1:]
-                    topics = topics or _topics_in(topic_matches, scope_end, len(tokens), skip)[:1]
                     topic_slugs = [m.target for m in topics]
+                if not topic_slugs:
+                    shared = clause.topics if inherited else []
+                    topics, topic_slugs = _topics_referred_to(
+                        tokens, topic_matches, (clause_lo, scope_end), skip, actor_words, history, shared
+                    )
                 if not topic_slugs:
                     topic_slugs = previous_topics[-1:] or heading_topics(sentence, lex)[:1]
                 clause = _Clause(actors, stance_match.last + 1, topic_slugs)
@@ -274,6 +338,10 @@ def positions_in(
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
+        history.append(_Said(
+            tuple(t.norm for t in tokens),
+            tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
+        ))
     return positions, named_topics
 
 
