@@ -229,3 +229,24 @@ def test_referring_noun_phrase_takes_the_topic_of_its_antecedent(tmp_path, body,
 )
 def test_regression_referring_noun_phrase_in_the_letters(letter, expected):
     assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        ("agenda", "Het kabinet acht het van groot belang dat de NAVO-missie in Irak wordt voortgezet.",
+         ("nl", "emphasise", "iraq")),
+        ("agenda", "Nederland vindt het van wezenlijk belang dat de piraterij wordt bestreden.", ("nl", "emphasise", "piracy")),
+        ("agenda", "De regering stelt het op prijs dat de bondgenoten investeren in cyberdefensie.",
+         ("nl", "welcome", "cyber-defence")),
+    ],
+)
+def test_importance_with_an_adjective_and_valuing(tmp_path, kind, sentence, expected):
+    assert expected in positions(tmp_path, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "expected", [("nl", "emphasise", "iraq"), ("nl", "welcome", "afghanistan")],
+)
+def test_regression_importance_and_valuing_in_the_praag_agenda(expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_agenda_praag.txt").positions}
