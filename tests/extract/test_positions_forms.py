@@ -250,3 +250,26 @@ def test_importance_with_an_adjective_and_valuing(tmp_path, kind, sentence, expe
 )
 def test_regression_importance_and_valuing_in_the_praag_agenda(expected):
     assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_agenda_praag.txt").positions}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "zowel ... als ..." coordinates: the verb keeps the main clause's subject
+        ("Nederland heeft zowel in Brussel als in Den Haag gewezen op de piraterij.", ("nl", "emphasise", "piracy")),
+        # a "zoals" clause has its own subject
+        ("De bondgenoten besloten meer te investeren in cyberdefensie, zoals Nederland had bepleit.",
+         ("nl", "call-for", "cyber-defence")),
+        # a short "zoals" aside does not end the main clause
+        ("Nederland heeft, zoals aangekondigd, gepleit voor meer aandacht voor piraterij.", ("nl", "call-for", "piracy")),
+    ],
+)
+def test_zowel_als_and_zoals_clauses(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "expected", [("nl", "emphasise", "command-structure"), ("nl", "call-for", "partnerships")],
+)
+def test_regression_zowel_als_and_zoals_in_the_praag_report(expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_report_praag.txt").positions}

@@ -75,7 +75,7 @@ from natokg.records import (
 # ---------------------------------------------------------------- clause grammar
 
 # Function words: grammar, not domain knowledge.
-SUBORDINATORS = frozenset("dat om omdat zodat indien als".split())
+SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
 PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
 NEGATIONS = frozenset(["niet", "geen"])
@@ -436,11 +436,14 @@ def _actors_for(
             return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
     subordinate = max(
-        (k for k in range(clause_lo, verb) if tokens[k].norm in SUBORDINATORS and not (k and tokens[k - 1].norm in PREPOSITIONS)),
+        (k for k in range(clause_lo, verb) if _opens_subordinate(tokens, k, clause_lo)),
         default=None,
-    )  # "dat" after a preposition ("In dat licht") is a demonstrative
+    )
     lo = clause_lo if subordinate is None else subordinate + 1
-    before = [m for m in mentions if lo <= m.first < verb and is_subject(m)]
+    # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
+    before = [
+        m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
+    ]
     if before:
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)
@@ -465,6 +468,19 @@ def _actors_for(
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
+def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
+    """Whether token k opens a subordinate clause. "dat" after a preposition ("In dat
+    licht") is a demonstrative; "als" after "zowel" ("zowel in Praag als in bilaterale
+    contacten") coordinates; a short "zoals" aside between commas ("heeft, zoals
+    voorgenomen, erop aangedrongen") leaves the main clause going on."""
+    norm = tokens[k].norm
+    if norm not in SUBORDINATORS or (k and tokens[k - 1].norm in PREPOSITIONS):
+        return False
+    if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
+        return False
+    return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
+
+
 def _partners_aside(tokens, mentions, subject_end: int) -> list:
     """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
     of an aside opened by ", met" right after the subject (or its auxiliary) hold the
@@ -484,7 +500,7 @@ def _main_subject(tokens, mentions, lo: int, verb: int):
     """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
     the first subject mention before the first "dat"/"om", if a subordinate clause
     follows it; None otherwise."""
-    subordinate = next((k for k in range(lo, verb) if tokens[k].norm in SUBORDINATORS), None)
+    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo)), None)
     if subordinate is None:
         return None
     return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
