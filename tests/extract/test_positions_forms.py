@@ -10,7 +10,7 @@ import pytest
 
 from natokg.extract.positions import positions_in
 from natokg.read.reader import read_letter
-from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
+from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
 from support.letter_records import records
@@ -273,3 +273,38 @@ def test_zowel_als_and_zoals_clauses(tmp_path, sentence, expected):
 )
 def test_regression_zowel_als_and_zoals_in_the_praag_report(expected):
     assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_report_praag.txt").positions}
+
+
+def _agenda_with_earlier_meeting(tmp_path, body: str, place: str):
+    path = tmp_path / "letter.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    seg = segment(read_letter(path))
+    found = LetterRecords(Letter("forms", "agenda", "", path.name))
+    found.meetings.append(Meeting(MeetingRef("summit", date(2019, 12, 3), "london"), "main", "top"))
+    start = seg.doc.raw.index(place)
+    earlier = Meeting(MeetingRef("defence-ministers", date(2019, 10, 24), "brussels"), "other", "bijeenkomst",
+                      evidence=[Evidence(start, start + len(place), place)])
+    found.meetings.append(earlier)
+    found.positions, found.topics = positions_in(seg, found)
+    return {(p.stance, p.topic, p.meeting.city, p.modality) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the earlier meeting is where the object was presented: the stance is intended for the main meeting
+        ("Het kabinet steunt het plan voor cyberdefensie, dat Duitsland tijdens de bijeenkomst in Brussel "
+         "heeft gepresenteerd.",
+         ("support", "cyber-defence", "london", "intended")),
+        # the earlier meeting is where the stance was held
+        ("Nederland pleitte tijdens de bijeenkomst in Brussel voor meer cyberdefensie.",
+         ("call-for", "cyber-defence", "brussels", "expressed")),
+    ],
+)
+def test_earlier_meeting_in_a_relative_clause_is_not_where_the_stance_was_held(tmp_path, body, expected):
+    assert expected in _agenda_with_earlier_meeting(tmp_path, body, "bijeenkomst in Brussel")
+
+
+def test_regression_earlier_meeting_in_a_relative_clause_in_the_praag_agenda():
+    found = {(p.stance, p.topic, p.modality) for p in records("dev_2002_summit_agenda_praag.txt").positions}
+    assert ("support", "nato-response-force", "intended") in found

@@ -79,6 +79,7 @@ SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
 PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
 NEGATIONS = frozenset(["niet", "geen"])
+RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
 # "deze toezegging", "dit besluit": a noun phrase that points back to an earlier sentence
 DEMONSTRATIVES = frozenset("deze dit".split())
 # "het principebesluit": a definite noun phrase points back only when its noun was named before
@@ -100,8 +101,8 @@ def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
 # ---------------------------------------------------------------- meetings named in a sentence
 
 
-def meeting_named(seg: SegmentedLetter, sentence: Sentence, records: LetterRecords) -> MeetingRef | None:
-    """A non-main meeting whose evidence lies inside the sentence (raw offsets)."""
+def meeting_named_at(seg: SegmentedLetter, sentence: Sentence, records: LetterRecords) -> tuple[MeetingRef, int] | None:
+    """A non-main meeting whose evidence lies inside the sentence, and where (raw offset)."""
     try:
         raw_start, raw_end = seg.doc.raw_span(sentence.start, sentence.end)
     except (ValueError, IndexError):
@@ -109,9 +110,22 @@ def meeting_named(seg: SegmentedLetter, sentence: Sentence, records: LetterRecor
     for meeting in records.meetings:
         if meeting.role == "main":
             continue
-        if any(raw_start <= ev.start and ev.end <= raw_end for ev in meeting.evidence):
-            return meeting.ref
+        inside = [ev.start for ev in meeting.evidence if raw_start <= ev.start and ev.end <= raw_end]
+        if inside:
+            return meeting.ref, inside[0]
     return None
+
+
+def _in_relative_clause(seg, sentence, tokens, stance_match: Match, raw_offset: int) -> bool:
+    """Whether a raw offset lies in a relative clause after the stance's object ("staat
+    positief tegenover het voorstel, dat X tijdens de bijeenkomst in Warschau heeft
+    gepresenteerd"): what is said there is about the object, not where the stance was held."""
+    opener = next(
+        (k for k in range(stance_match.last + 1, len(tokens) - 1)
+         if tokens[k].norm == "," and tokens[k + 1].norm in RELATIVE_PRONOUNS),
+        None,
+    )
+    return opener is not None and raw_offset >= sentence_evidence(seg, sentence, tokens, opener, opener).start
 
 
 # ---------------------------------------------------------------- positions
@@ -285,7 +299,7 @@ def positions_in(
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
-            other_meeting = meeting_named(seg, sentence, records)
+            other_meeting = meeting_named_at(seg, sentence, records)
             clause = _Clause()
             for index, stance_match in enumerate(stance_matches):
                 verb = stance_match.first
@@ -318,8 +332,10 @@ def positions_in(
                 stance = _stance_of(stance_match, tokens, scope_end, cue_matches, lex)
                 meeting, modality = main_ref, default_modality
                 if kind == "agenda" and other_meeting is not None and main_ref is not None:
-                    if other_meeting.start and main_ref.start and other_meeting.start < main_ref.start:
-                        meeting, modality = other_meeting, "expressed"
+                    earlier, named_at = other_meeting
+                    if earlier.start and main_ref.start and earlier.start < main_ref.start:
+                        if not _in_relative_clause(seg, sentence, tokens, stance_match, named_at):
+                            meeting, modality = earlier, "expressed"
                 first = min([verb] + [m.first for m in mentions if m.actor in actors and clause_lo <= m.first < verb])
                 verb_text = " ... ".join(
                     sentence.text[tokens[g[0]].start : tokens[g[-1]].end] for g in _groups(stance_match.words)
