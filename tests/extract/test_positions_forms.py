@@ -10,7 +10,7 @@ import pytest
 
 from natokg.extract.positions import positions_in
 from natokg.read.reader import read_letter
-from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
+from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
 from support.letter_records import records
@@ -199,3 +199,112 @@ def test_partners_from_the_indo_pacific_are_partnerships(tmp_path):
     assert positions(tmp_path, "Nederland benadrukte het belang van de veiligheid in de Indo-Pacific.") == {
         ("nl", "emphasise", "indo-pacific")
     }
+
+
+@pytest.mark.parametrize(
+    "body, expected, wrong",
+    [
+        # a demonstrative points to the previous sentence, whose first topic it is about
+        ("De bondgenoten spraken af meer te investeren in cyberdefensie, ook met het oog op piraterij. "
+         "Nederland steunde deze afspraak.", ("nl", "support", "cyber-defence"), ("nl", "support", "piracy")),
+        # a noun named earlier is found back, also inside a compound
+        ("De ministers namen een principebesluit over de commandostructuur. Er komt een nieuw hoofdkwartier. "
+         "Duitsland wil het hoofdkwartier voor militaire mobiliteit huisvesten. Nederland steunde het besluit.",
+         ("nl", "support", "command-structure"), ("nl", "support", "military-mobility")),
+    ],
+)
+def test_referring_noun_phrase_takes_the_topic_of_its_antecedent(tmp_path, body, expected, wrong):
+    found = positions(tmp_path, body)
+    assert expected in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    "letter, expected",
+    [
+        ("dev_2024_summit_report_washington.txt", ("nl", "support", "ukraine-support")),
+        ("dev_2024_summit_report_washington.txt", ("nl", "call-for", "ukraine-support")),
+        ("dev_2017_dmm_report_brussel-november.txt", ("nl", "support", "command-structure")),
+    ],
+)
+def test_regression_referring_noun_phrase_in_the_letters(letter, expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, expected",
+    [
+        ("agenda", "Het kabinet acht het van groot belang dat de NAVO-missie in Irak wordt voortgezet.",
+         ("nl", "emphasise", "iraq")),
+        ("agenda", "Nederland vindt het van wezenlijk belang dat de piraterij wordt bestreden.", ("nl", "emphasise", "piracy")),
+        ("agenda", "De regering stelt het op prijs dat de bondgenoten investeren in cyberdefensie.",
+         ("nl", "welcome", "cyber-defence")),
+    ],
+)
+def test_importance_with_an_adjective_and_valuing(tmp_path, kind, sentence, expected):
+    assert expected in positions(tmp_path, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "expected", [("nl", "emphasise", "iraq"), ("nl", "welcome", "afghanistan")],
+)
+def test_regression_importance_and_valuing_in_the_praag_agenda(expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_agenda_praag.txt").positions}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "zowel ... als ..." coordinates: the verb keeps the main clause's subject
+        ("Nederland heeft zowel in Brussel als in Den Haag gewezen op de piraterij.", ("nl", "emphasise", "piracy")),
+        # a "zoals" clause has its own subject
+        ("De bondgenoten besloten meer te investeren in cyberdefensie, zoals Nederland had bepleit.",
+         ("nl", "call-for", "cyber-defence")),
+        # a short "zoals" aside does not end the main clause
+        ("Nederland heeft, zoals aangekondigd, gepleit voor meer aandacht voor piraterij.", ("nl", "call-for", "piracy")),
+    ],
+)
+def test_zowel_als_and_zoals_clauses(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "expected", [("nl", "emphasise", "command-structure"), ("nl", "call-for", "partnerships")],
+)
+def test_regression_zowel_als_and_zoals_in_the_praag_report(expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in records("dev_2002_summit_report_praag.txt").positions}
+
+
+def _agenda_with_earlier_meeting(tmp_path, body: str, place: str):
+    path = tmp_path / "letter.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    seg = segment(read_letter(path))
+    found = LetterRecords(Letter("forms", "agenda", "", path.name))
+    found.meetings.append(Meeting(MeetingRef("summit", date(2019, 12, 3), "london"), "main", "top"))
+    start = seg.doc.raw.index(place)
+    earlier = Meeting(MeetingRef("defence-ministers", date(2019, 10, 24), "brussels"), "other", "bijeenkomst",
+                      evidence=[Evidence(start, start + len(place), place)])
+    found.meetings.append(earlier)
+    found.positions, found.topics = positions_in(seg, found)
+    return {(p.stance, p.topic, p.meeting.city, p.modality) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the earlier meeting is where the object was presented: the stance is intended for the main meeting
+        ("Het kabinet steunt het plan voor cyberdefensie, dat Duitsland tijdens de bijeenkomst in Brussel "
+         "heeft gepresenteerd.",
+         ("support", "cyber-defence", "london", "intended")),
+        # the earlier meeting is where the stance was held
+        ("Nederland pleitte tijdens de bijeenkomst in Brussel voor meer cyberdefensie.",
+         ("call-for", "cyber-defence", "brussels", "expressed")),
+    ],
+)
+def test_earlier_meeting_in_a_relative_clause_is_not_where_the_stance_was_held(tmp_path, body, expected):
+    assert expected in _agenda_with_earlier_meeting(tmp_path, body, "bijeenkomst in Brussel")
+
+
+def test_regression_earlier_meeting_in_a_relative_clause_in_the_praag_agenda():
+    found = {(p.stance, p.topic, p.modality) for p in records("dev_2002_summit_agenda_praag.txt").positions}
+    assert ("support", "nato-response-force", "intended") in found

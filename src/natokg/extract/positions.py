@@ -75,10 +75,17 @@ from natokg.records import (
 # ---------------------------------------------------------------- clause grammar
 
 # Function words: grammar, not domain knowledge.
-SUBORDINATORS = frozenset("dat om omdat zodat indien als".split())
+SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
 PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
 NEGATIONS = frozenset(["niet", "geen"])
+RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
+# "deze toezegging", "dit besluit": a noun phrase that points back to an earlier sentence
+DEMONSTRATIVES = frozenset("deze dit".split())
+# "het principebesluit": a definite noun phrase points back only when its noun was named before
+DEFINITE_ARTICLES = frozenset("de het".split())
+#: how many earlier sentences under the same heading a referring noun phrase may point back to
+ANTECEDENT_REACH = 5
 # After the first topic, these end a list of topics (a subordinate clause begins).
 TOPIC_LIST_STOPS = frozenset(
     "dat die om omdat zodat waardoor gezien vanwege wegens zodra want maar doordat waarmee waarbij wat welke "
@@ -94,8 +101,8 @@ def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
 # ---------------------------------------------------------------- meetings named in a sentence
 
 
-def meeting_named(seg: SegmentedLetter, sentence: Sentence, records: LetterRecords) -> MeetingRef | None:
-    """A non-main meeting whose evidence lies inside the sentence (raw offsets)."""
+def meeting_named_at(seg: SegmentedLetter, sentence: Sentence, records: LetterRecords) -> tuple[MeetingRef, int] | None:
+    """A non-main meeting whose evidence lies inside the sentence, and where (raw offset)."""
     try:
         raw_start, raw_end = seg.doc.raw_span(sentence.start, sentence.end)
     except (ValueError, IndexError):
@@ -103,9 +110,22 @@ def meeting_named(seg: SegmentedLetter, sentence: Sentence, records: LetterRecor
     for meeting in records.meetings:
         if meeting.role == "main":
             continue
-        if any(raw_start <= ev.start and ev.end <= raw_end for ev in meeting.evidence):
-            return meeting.ref
+        inside = [ev.start for ev in meeting.evidence if raw_start <= ev.start and ev.end <= raw_end]
+        if inside:
+            return meeting.ref, inside[0]
     return None
+
+
+def _in_relative_clause(seg, sentence, tokens, stance_match: Match, raw_offset: int) -> bool:
+    """Whether a raw offset lies in a relative clause after the stance's object ("staat
+    positief tegenover het voorstel, dat X tijdens de bijeenkomst in Warschau heeft
+    gepresenteerd"): what is said there is about the object, not where the stance was held."""
+    opener = next(
+        (k for k in range(stance_match.last + 1, len(tokens) - 1)
+         if tokens[k].norm == "," and tokens[k + 1].norm in RELATIVE_PRONOUNS),
+        None,
+    )
+    return opener is not None and raw_offset >= sentence_evidence(seg, sentence, tokens, opener, opener).start
 
 
 # ---------------------------------------------------------------- positions
@@ -165,6 +185,58 @@ def heading_topics(sentence: Sentence, lex: Lexicons) -> list[str]:
     return [m.target for m in lex.topics.find(tokenize(sentence.heading))]
 
 
+@dataclass(frozen=True)
+class _Said:
+    """An earlier sentence as a referring noun phrase sees it: its words and its topics."""
+
+    norms: tuple[str, ...]
+    topics: tuple[tuple[int, str], ...]  # (token index, topic slug) of its strong topics
+
+
+def _antecedent_topics(
+    tokens: Sequence[Token], lo: int, hi: int, history: Sequence[_Said], actors: set[int]
+) -> list[str]:
+    """The topic of the sentence a referring noun phrase in [lo, hi) points back to.
+
+    "Nederland steunde het principebesluit" after "namen de ministers een principebesluit
+    over de commandostructuur": the latest earlier sentence that names the noun (or a
+    compound ending in it: "besluit" in "principebesluit") gives its first topic from the
+    noun on. A demonstrative ("deze toezegging") whose noun was not named points to the
+    previous sentence, whose first topic is what the sentence was about. Only the noun
+    phrases before a subordinate clause or comma that name no actor count ("het kabinet
+    acht het van belang dat zij bij de top zijn" points back neither to a cabinet nor to a top).
+    """
+    for k in range(lo, min(hi, len(tokens) - 1)):
+        article, noun = tokens[k].norm, tokens[k + 1].norm
+        if article in TOPIC_LIST_STOPS or article == ",":
+            break  # a noun phrase inside a subordinate clause is not what the stance is about
+        if article not in DEMONSTRATIVES | DEFINITE_ARTICLES or k + 1 in actors or not noun.isalpha() or len(noun) < 4:
+            continue
+        for said in reversed(history):
+            named = next((j for j, word in enumerate(said.norms) if word == noun or word.endswith(noun)), None)
+            if named is not None and said.topics:
+                after = [slug for first, slug in said.topics if first >= named]
+                return (after or [said.topics[0][1]])[:1]
+        if article in DEMONSTRATIVES and history and history[-1].topics:
+            return [history[-1].topics[0][1]]
+    return []
+
+
+def _topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics):
+    """The topic of a stance whose clause names none: the previous verb's when the
+    subject is shared ("steunde deze toezegging, maar drong aan op ..."), else the
+    antecedent of a referring noun phrase, else a topic later in the sentence.
+    Returns (topic matches in this sentence, topic slugs)."""
+    if shared_topics:
+        return [], shared_topics[:1]
+    lo, hi = scope
+    referred = _antecedent_topics(tokens, lo, hi, history[-ANTECEDENT_REACH:], actor_words)
+    if referred:
+        return [], referred
+    later = _topics_in(topic_matches, hi, len(tokens), skip)[:1]
+    return later, [m.target for m in later]
+
+
 @dataclass
 class _Clause:
     """What the previous stance verb of the sentence left for the next one."""
@@ -205,6 +277,7 @@ def positions_in(
             _add_topic(named_topics, match.target, seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
+    history: list[_Said] = []  # the earlier sentences under the same heading
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
     for sentence in body_sentences(seg):
@@ -212,7 +285,7 @@ def positions_in(
         if not tokens:
             continue
         if sentence.heading != previous_heading:
-            previous_topics, previous_heading, stated_before = [], sentence.heading, []
+            previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
         weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
@@ -225,7 +298,8 @@ def positions_in(
             mentions = actor_mentions(tokens, lex, sentence.text)
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
-            other_meeting = meeting_named(seg, sentence, records)
+            actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
+            other_meeting = meeting_named_at(seg, sentence, records)
             clause = _Clause()
             for index, stance_match in enumerate(stance_matches):
                 verb = stance_match.first
@@ -244,8 +318,12 @@ def positions_in(
                     topic_slugs, topics = clause.topics[:1], []  # "verwelkomden X en benadrukten ..."
                 if not topic_slugs:
                     topics = _topics_in(topic_matches, clause_lo, verb, skip)[-1:]
-                    topics = topics or _topics_in(topic_matches, scope_end, len(tokens), skip)[:1]
                     topic_slugs = [m.target for m in topics]
+                if not topic_slugs:
+                    shared = clause.topics if inherited else []
+                    topics, topic_slugs = _topics_referred_to(
+                        tokens, topic_matches, (clause_lo, scope_end), skip, actor_words, history, shared
+                    )
                 if not topic_slugs:
                     topic_slugs = previous_topics[-1:] or heading_topics(sentence, lex)[:1]
                 clause = _Clause(actors, stance_match.last + 1, topic_slugs)
@@ -254,8 +332,10 @@ def positions_in(
                 stance = _stance_of(stance_match, tokens, scope_end, cue_matches, lex)
                 meeting, modality = main_ref, default_modality
                 if kind == "agenda" and other_meeting is not None and main_ref is not None:
-                    if other_meeting.start and main_ref.start and other_meeting.start < main_ref.start:
-                        meeting, modality = other_meeting, "expressed"
+                    earlier, named_at = other_meeting
+                    if earlier.start and main_ref.start and earlier.start < main_ref.start:
+                        if not _in_relative_clause(seg, sentence, tokens, stance_match, named_at):
+                            meeting, modality = earlier, "expressed"
                 first = min([verb] + [m.first for m in mentions if m.actor in actors and clause_lo <= m.first < verb])
                 verb_text = " ... ".join(
                     sentence.text[tokens[g[0]].start : tokens[g[-1]].end] for g in _groups(stance_match.words)
@@ -274,6 +354,10 @@ def positions_in(
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
+        history.append(_Said(
+            tuple(t.norm for t in tokens),
+            tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
+        ))
     return positions, named_topics
 
 
@@ -368,11 +452,14 @@ def _actors_for(
             return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
     subordinate = max(
-        (k for k in range(clause_lo, verb) if tokens[k].norm in SUBORDINATORS and not (k and tokens[k - 1].norm in PREPOSITIONS)),
+        (k for k in range(clause_lo, verb) if _opens_subordinate(tokens, k, clause_lo)),
         default=None,
-    )  # "dat" after a preposition ("In dat licht") is a demonstrative
+    )
     lo = clause_lo if subordinate is None else subordinate + 1
-    before = [m for m in mentions if lo <= m.first < verb and is_subject(m)]
+    # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
+    before = [
+        m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
+    ]
     if before:
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)
@@ -397,6 +484,19 @@ def _actors_for(
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
+def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
+    """Whether token k opens a subordinate clause. "dat" after a preposition ("In dat
+    licht") is a demonstrative; "als" after "zowel" ("zowel in Praag als in bilaterale
+    contacten") coordinates; a short "zoals" aside between commas ("heeft, zoals
+    voorgenomen, erop aangedrongen") leaves the main clause going on."""
+    norm = tokens[k].norm
+    if norm not in SUBORDINATORS or (k and tokens[k - 1].norm in PREPOSITIONS):
+        return False
+    if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
+        return False
+    return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
+
+
 def _partners_aside(tokens, mentions, subject_end: int) -> list:
     """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
     of an aside opened by ", met" right after the subject (or its auxiliary) hold the
@@ -416,7 +516,7 @@ def _main_subject(tokens, mentions, lo: int, verb: int):
     """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
     the first subject mention before the first "dat"/"om", if a subordinate clause
     follows it; None otherwise."""
-    subordinate = next((k for k in range(lo, verb) if tokens[k].norm in SUBORDINATORS), None)
+    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo)), None)
     if subordinate is None:
         return None
     return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
