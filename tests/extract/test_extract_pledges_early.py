@@ -1,0 +1,38 @@
+"""Pledges in the wordings of older letters (tasks given, readiness, stated
+undertakings), on sentences of our own plus the letter cases they were written for."""
+
+from __future__ import annotations
+
+from test_extract_pledges import pledges
+
+from support.letter_records import records
+
+
+def facts(name: str) -> set[tuple]:
+    return {(c.actor.key, c.kind, c.target_year) for c in records(name).commitments}
+
+
+def test_a_task_given_by_the_ministers_is_a_policy_pledge_of_the_allies(tmp_path):
+    found = pledges(tmp_path, "De ministers gaven de militaire staf opdracht een plan voor de luchtverdediging op te stellen.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_letter_tasks_given_are_policy_pledges():
+    assert ("allies", "policy-pledge", None) in facts("dev_2009_summit_report_straatsburg-kehl.txt")
+    assert ("allies", "policy-pledge", None) in facts("dev_2014_fmm_report_brussel-april.txt")
+
+
+def test_readiness_of_a_state_is_its_pledge(tmp_path):
+    found = pledges(tmp_path, "Polen toonde zich bereid een bataljon naar Litouwen te sturen.")
+    assert found == {("pl", "capability-pledge", None, None, None)}
+
+
+def test_a_stated_undertaking_commits_its_subject(tmp_path):
+    found = pledges(tmp_path, "Canada liet weten zijn troepenmacht in Letland te zullen versterken.")
+    assert found == {("ca", "capability-pledge", None, None, None)}
+
+
+def test_letter_readiness_and_stated_undertakings():
+    assert ("nl", "capability-pledge", None) in facts("dev_2002_summit_agenda_praag.txt")
+    assert {("de", "capability-pledge", None), ("it", "capability-pledge", None)} <= facts("dev_2013_dmm_report_brussel-juni.txt")
+    assert ("us", "capability-pledge", 2009) in facts("dev_2008_fmm_report_brussel-december.txt")
