@@ -36,3 +36,21 @@ def test_letter_readiness_and_stated_undertakings():
     assert ("nl", "capability-pledge", None) in facts("dev_2002_summit_agenda_praag.txt")
     assert {("de", "capability-pledge", None), ("it", "capability-pledge", None)} <= facts("dev_2013_dmm_report_brussel-juni.txt")
     assert ("us", "capability-pledge", 2009) in facts("dev_2008_fmm_report_brussel-december.txt")
+
+
+def test_a_launch_in_the_passive_is_the_allies_unless_the_thing_is_an_organisations(tmp_path):
+    found = pledges(tmp_path, "Op de top wordt een initiatief voor maritieme veiligheid gelanceerd.", "agenda")
+    assert {actor for actor, *_ in found} == {"allies"}
+    found = pledges(tmp_path, "Op de top wordt een nieuw NAVO-centrum voor cyberverdediging gelanceerd.", "agenda")
+    assert {actor for actor, *_ in found} == {"nato"}
+
+
+def test_a_joint_plan_is_not_the_organisations_own(tmp_path):
+    found = pledges(tmp_path, "Op de top wordt een NAVO-Georgië Actieplan gelanceerd.", "agenda")
+    assert "nato" not in {actor for actor, *_ in found}
+
+
+def test_letter_launches_in_the_passive():
+    wales = [c for c in records("dev_2014_summit_agenda_wales.txt").commitments if "gelanceerd" in c.evidence[0].quote]
+    assert len(wales) == 2 and {c.actor.key for c in wales} == {"allies"}
+    assert ("nato", "capability-pledge", None) in facts("dev_2018_summit_agenda_brussel-nota.txt")
