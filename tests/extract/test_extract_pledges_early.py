@@ -54,3 +54,12 @@ def test_letter_launches_in_the_passive():
     wales = [c for c in records("dev_2014_summit_agenda_wales.txt").commitments if "gelanceerd" in c.evidence[0].quote]
     assert len(wales) == 2 and {c.actor.key for c in wales} == {"allies"}
     assert ("nato", "capability-pledge", None) in facts("dev_2018_summit_agenda_brussel-nota.txt")
+
+
+def test_keeping_reserve_troops_available_is_a_capability_pledge(tmp_path):
+    found = pledges(tmp_path, "De ministers kwamen overeen dat de reservetroepen voor de missie in Irak beschikbaar blijven.")
+    assert found == {("allies", "capability-pledge", None, None, None)}
+
+
+def test_letter_reserve_troops_for_kfor():
+    assert ("allies", "capability-pledge", None) in facts("dev_2007_dmm_report_noordwijk.txt")
