@@ -63,3 +63,18 @@ def test_keeping_reserve_troops_available_is_a_capability_pledge(tmp_path):
 
 def test_letter_reserve_troops_for_kfor():
     assert ("allies", "capability-pledge", None) in facts("dev_2007_dmm_report_noordwijk.txt")
+
+
+def test_signing_a_declaration_of_intent_commits_each_signatory(tmp_path):
+    found = pledges(tmp_path, "Na afloop ondertekenden België en Luxemburg een intentieverklaring over een gezamenlijk luchtruimbewakingscentrum.")
+    assert {actor for actor, *_ in found} == {"be", "lu"}
+
+
+def test_signing_an_accession_protocol_is_no_pledge(tmp_path):
+    assert pledges(tmp_path, "Na afloop ondertekenden de bondgenoten het toetredingsprotocol van Zweden.") == set()
+
+
+def test_letter_declaration_of_intent_on_a_gendarmerie_force():
+    signatories = {c.actor.key for c in records("dev_2004_other_report_noordwijk-eu.txt").commitments
+                   if "intentieverklaring" in c.evidence[0].quote}
+    assert signatories == {"fr", "it", "nl", "pt", "es"}
