@@ -78,3 +78,12 @@ def test_letter_declaration_of_intent_on_a_gendarmerie_force():
     signatories = {c.actor.key for c in records("dev_2004_other_report_noordwijk-eu.txt").commitments
                    if "intentieverklaring" in c.evidence[0].quote}
     assert signatories == {"fr", "it", "nl", "pt", "es"}
+
+
+def test_an_expected_decision_in_the_present_tense_is_a_pledge(tmp_path):
+    found = pledges(tmp_path, "Naar verwachting besluiten de ministers een nieuw logistiek commando op te richten.", "agenda")
+    assert {actor for actor, *_ in found} == {"allies"}
+
+
+def test_letter_expected_decision_on_missile_defence():
+    assert ("allies", "capability-pledge", None) in facts("dev_2010_summit_agenda_lissabon.txt")
