@@ -87,3 +87,12 @@ def test_an_expected_decision_in_the_present_tense_is_a_pledge(tmp_path):
 
 def test_letter_expected_decision_on_missile_defence():
     assert ("allies", "capability-pledge", None) in facts("dev_2010_summit_agenda_lissabon.txt")
+
+
+def test_the_date_of_the_meeting_that_will_adopt_it_gives_the_target_year(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten zullen op 14 en 15 juni 2027 een nieuw actieplan aannemen.", "agenda")
+    assert found == {("allies", "policy-pledge", None, None, 2027)}
+
+
+def test_letter_declaration_adopted_at_the_jubilee_summit():
+    assert ("allies", "policy-pledge", 2009) in facts("dev_2008_fmm_agenda_brussel-razeb.txt")

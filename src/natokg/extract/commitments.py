@@ -75,9 +75,9 @@ from natokg.records import (
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
 _YEAR = re.compile(
-    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
     r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
-    r"(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
+    r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
