@@ -75,9 +75,9 @@ from natokg.records import (
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
 _YEAR = re.compile(
-    r"\b(?:in|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
     r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
-    r"(?:\d{1,2}\s+[a-z]+\s+)?((?:19|20)\d\d)\b",
+    r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
@@ -199,6 +199,20 @@ class _Rules:
                 if owner.kind == "organisation":
                     return [owner]
         return [self.previous_actor] if self.previous_actor else []
+
+    def compound_owner(self, s: _Sentence, cue: Match) -> list[ActorRef]:
+        """"wordt een nieuwe NAVO-trainingsmissie gelanceerd": what a passive launches is
+        the organisation's own when its name starts a compound in the cue's gap."""
+        text = s.sentence.text
+        found = list(self.lex.actors.find(s.tokens))
+        for match in found:
+            end = s.tokens[match.last].end
+            if cue.first < match.first and match.last < cue.last and text[end : end + 1] in ("-", "‑"):
+                if any(m.first == match.last + 1 for m in found):
+                    return []  # "het NAVO-Oekraïne Actieplan": a joint plan, not the organisation's own
+                if match.target.kind == "organisation":
+                    return [self.owner(match.target)]
+        return []
 
     def owner(self, actor: ActorRef) -> ActorRef:
         """A funding instrument or a body stands for the organisation it belongs to."""
@@ -494,6 +508,7 @@ class _Rules:
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
+                    or (self.compound_owner(s, cue) if passive and info.default_actor else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
