@@ -1,0 +1,182 @@
+"""The records of the reference data the lexicon reads: states, cities, organisations,
+groups, offices, posts, persons, summits, topics, stances and meeting terms (frozen, one
+per resource of ontology/ and ontology/reference/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from rdflib import URIRef
+
+from natokg.records import ActorRef, MeetingRef, PostRef
+
+
+@dataclass(frozen=True)
+class StateRecord:
+    iso: str  # ISO 3166-1 alpha-2, lower case
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]  # altLabels and hiddenLabels, any language
+    demonyms: tuple[str, ...]  # Dutch adjectives: "Oekraïense"
+    accession: date | None  # NATO accession date; None: never an ally
+    partner: bool  # typed nkg:Partner (also after accession)
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("state", self.iso)
+
+
+@dataclass(frozen=True)
+class CityRecord:
+    slug: str
+    iri: URIRef
+    country: str | None  # ISO code of nkg:inCountry
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+    partner: bool
+    instrument: bool  # a funding instrument (skos:note "instrument"): PURL, EPF ...
+    parent: str | None  # key of the organisation it is a body of (org:subOrganizationOf)
+    seat_city: str | None = None  # city key of its headquarters (nkg:seatCity)
+    national: bool = False  # an institution of one state (skos:note "national"): Tweede Kamer
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("organisation", self.key)
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+    members: tuple[ActorRef, ...]  # fixed members (none for date-dependent ally groups)
+    quantifier: str | None  # "all", "several", "many", "some", "other"
+    subgroup_of: str | None  # key of the parent group
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("group", self.key)
+
+
+@dataclass(frozen=True)
+class OfficeRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    key: str  # "{actor key}/{office slug}"
+    iri: URIRef
+    office: str
+    of: ActorRef
+
+    @property
+    def ref(self) -> PostRef:
+        return PostRef(self.office, self.of)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    key: str
+    iri: URIRef
+    full_name: str  # foaf:name
+    short_forms: tuple[str, ...]  # skos:altLabel
+    posts: tuple[PostRef, ...]
+    minister: bool
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef("person", self.key)
+
+
+@dataclass(frozen=True)
+class SummitRecord:
+    key: str  # "{start}-{city}", the tail of id/meeting/summit/...
+    iri: URIRef
+    start: date
+    end: date
+    cities: tuple[str, ...]  # city slugs; the first names the IRI
+    hosts: tuple[str, ...]  # ISO codes of the host states
+    name_en: str
+    name_nl: str
+    note: str | None  # "leaders' meeting", "extraordinary summit"
+
+    @property
+    def city(self) -> str:
+        return self.cities[0]
+
+    @property
+    def host(self) -> str | None:
+        return self.hosts[0] if self.hosts else None
+
+    @property
+    def ref(self) -> MeetingRef:
+        return MeetingRef("summit", self.start, self.city)
+
+
+@dataclass(frozen=True)
+class TopicRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    surface_forms: tuple[str, ...]  # every label, any language, without prefixes
+    prefixes: tuple[str, ...]  # hiddenLabels ending in "*", without the "*"
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    slug: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    verb_forms: tuple[str, ...]  # altLabel/hiddenLabel @nl; " ... " marks a gap
+    negated: str | None  # slug of nkg:negatedStance
+    realised_as: tuple[str, ...] = ()  # slugs of nkg:realisedAs (agenda-to-report pairing)
+
+
+@dataclass(frozen=True)
+class MeetingTermRecord:
+    scheme: Literal["meeting-kind", "meeting-name"]
+    key: str
+    iri: URIRef
+    name_en: str
+    name_nl: str
+    surface_forms: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    meeting_kind: str | None  # nkg:meetingKind slug (meeting names)
+    session_group: str | None  # nkg:sessionGroup group key
+
+
+__all__ = [
+    "StateRecord",
+    "CityRecord",
+    "OrganisationRecord",
+    "GroupRecord",
+    "OfficeRecord",
+    "PostRecord",
+    "PersonRecord",
+    "SummitRecord",
+    "TopicRecord",
+    "StanceRecord",
+    "MeetingTermRecord",
+]
