@@ -395,7 +395,7 @@ def test_span_into_moved_footnotes_regression_has_no_raw_span():
     break_at = doc.text.index(FOOTNOTE_BREAK)
     with pytest.raises(ValueError, match="runs into the footnotes"):
         doc.raw_span(break_at - 20, break_at + 20)
-    # either side of the break maps as before
+    # either side of the break still maps
     before = doc.evidence(break_at - 20, break_at)
     after = doc.evidence(break_at + 1, break_at + 20)
     assert before.start < before.end and after.start < after.end

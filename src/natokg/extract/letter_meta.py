@@ -35,7 +35,7 @@ _REFERENCE_RE = re.compile(r"[A-Z]{1,8}(?:/[A-Z]{1,8})*[- ]?\d[\w/.-]*")
 # report names meetings and reports, and an agenda's title may mention a report.
 _TITLE_KINDS = (
     ("other", r"\b(?:{cue:other-document-title})\b"),
-    ("agenda", r"(?:{cue:agenda-title})"),  # also "geannoteerde agendapunten", as before
+    ("agenda", r"(?:{cue:agenda-title})"),  # also matches "geannoteerde agendapunten"
     ("report", r"\b(?:{cue:report-title})\b"),
 )
 # "Datum brief 01-03-2023", "Nummer: 2019D51864, datum: 2019-12-13", "Kamerbrief | 21-11-2017"
