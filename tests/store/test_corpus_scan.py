@@ -10,6 +10,7 @@ import pytest
 
 from natokg.cli.render_build import build_findings
 from natokg.store import corpus_scan
+from natokg.store.build import LetterWarning
 from natokg.store.corpus_scan import scan_letters
 from natokg.store.workers import _init_worker, process_letter
 from support.fake_corpus import fake_build, write_fake_corpus
@@ -80,7 +81,7 @@ def test_pdf_repairs_are_warnings_with_the_file_name_not_stderr(tmp_path, capfd)
     assert any("startxref" in warning for warning in result.reader_warnings)
     captured = capfd.readouterr()
     assert "startxref" not in captured.err and "startxref" not in captured.out
-    summary = type("Summary", (), {"skipped": [], "steps": [], "reader_warnings": [("repaired.pdf", result.reader_warnings[0])]})
+    summary = type("Summary", (), {"skipped": [], "steps": [], "warnings": [LetterWarning("repaired.pdf", result.reader_warnings[0])]})
     assert build_findings(summary)[0] == f"warning: repaired.pdf: {result.reader_warnings[0]}"
 
 

@@ -34,15 +34,13 @@ def build_progress(console, *, disable: bool) -> Iterator[Callable]:
 
 
 def build_findings(summary) -> list[str]:
-    """One line per skipped letter (with its first ten violations), per warning of a
-    reader library about a letter, and per finding of a cross-letter step."""
+    """One line per skipped letter (with its first ten violations), per warning about a
+    letter, and per finding of a cross-letter step."""
     lines = []
-    for file, message in getattr(summary, "reader_warnings", ()):
-        lines.append(f"warning: {file}: {message}")
     for skipped in summary.skipped:
         lines.append(f"skipped: {skipped.file}: {skipped.reason}")
         lines += [f"  {violation}" for violation in skipped.violations[:10]]
-    lines += [f"warning: {item.file}: {item.warning}" for item in getattr(summary, "warnings", ())]
+    lines += [f"warning: {item.file}: {item.warning}" for item in summary.warnings]
     for step in summary.steps:
         lines += [f"{step.name}: {finding}" for finding in step.findings]
     return lines

@@ -28,12 +28,6 @@ _INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:inform
 
 # the group of the meeting's kind, then a gathering word later in the sentence
 _GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"
-_GATHERING_GROUP = {
-    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
-    "defence-ministers": "defence-ministers-group",
-}
-
-
 def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
     spans = [s for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
     return [(s.start, s.end) for s in spans]
@@ -106,7 +100,7 @@ def external_main(ctx: LetterContext) -> Draft | None:
 def _gathering_sentence(ctx: LetterContext, kind: str, body):
     """'Op 24 en 25 oktober jl. waren de ministers van Defensie in Noordwijk bijeen': the
     titled meeting told as its ministers gathering, with its date."""
-    pattern = cue_regex(_GATHERING_RE.format(group=_GATHERING_GROUP[kind]))
+    pattern = cue_regex(_GATHERING_RE.format(group=f"{kind}-group"))
     for sentence in body:
         if pattern.search(sentence.text) and ctx.dates_in(sentence.start, sentence.end):
             return sentence

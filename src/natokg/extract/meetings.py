@@ -235,20 +235,14 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
 _GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+(?:op|van)\s+$"
-_GATHERING_KINDS = {
-    "summit": "summit-group", "foreign-ministers": "foreign-ministers-group",
-    "defence-ministers": "defence-ministers-group",
-}
-
-
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
     """A meeting told as its ministers or leaders with a day: a meeting of that kind."""
     for when in dates:
         if when.start - sentence.start < 12:
             continue
         before = ctx.text[max(sentence.start, when.start - 90) : when.start]
-        for kind, group in _GATHERING_KINDS.items():
-            cue = cue_regex(_GATHERING_DATE_RE.format(group=group)).search(before)
+        for kind in MAIN_KINDS:  # each main kind has its cue:{kind}-group of ministers or leaders
+            cue = cue_regex(_GATHERING_DATE_RE.format(group=f"{kind}-group")).search(before)
             if cue is None or (kind == main.kind and main.dated(when)):
                 continue
             start = when.start - len(before) + cue.start()

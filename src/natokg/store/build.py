@@ -117,7 +117,8 @@ class SkippedLetter:
 
 @dataclass(frozen=True)
 class LetterWarning:
-    """A letter loaded with something missing ("no main meeting resolved")."""
+    """What reading or extraction could not settle in a letter: a reader library's repair
+    (pypdf's "startxref"), or something missing ("no main meeting resolved")."""
 
     file: str
     warning: str
@@ -133,8 +134,6 @@ class BuildSummary:
     letters_removed: int = 0
     skipped: list[SkippedLetter] = field(default_factory=list)
     warnings: list[LetterWarning] = field(default_factory=list)  # of the letters mapped in this build
-    # (file, message): what a reader library repaired or doubted in a letter (pypdf)
-    reader_warnings: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0  # quads in the store after the build
     violations: int = 0
     steps: list[StepResult] = field(default_factory=list)
@@ -464,7 +463,7 @@ class _Build:
                 self.seconds["map"] += result.seconds_map
                 self.seconds["validate"] += result.seconds_validate
                 self.seconds["serialise"] += result.seconds_serialise
-                self.summary.reader_warnings += [(result.file, text) for text in result.reader_warnings]
+                self.summary.warnings += [LetterWarning(result.file, text) for text in result.reader_warnings]
                 if not self._accepted(result, claimed, shared):
                     continue
                 claimed[result.key] = result.file
