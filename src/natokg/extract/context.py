@@ -8,6 +8,8 @@ stages read it and never keep it. All offsets are into the normalised text
 
 from __future__ import annotations
 
+import bisect
+
 from natokg.knowledge.lexicon import Lexicon
 from natokg.text.dates import find_dates
 from natokg.text.nlp import Mention, annotator
@@ -49,17 +51,12 @@ class LetterContext:
 
     def sentence_at(self, offset: int):
         """The sentence containing ``offset`` (None between sentences)."""
-        import bisect
-
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
-            if offset < self.sentences[i].end:
-                return self.sentences[i]
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def in_span(self, start: int, end: int, *labels: str) -> list[Mention]:
-        import bisect
-
         # only mentions starting in [start, end) can lie inside: bisect instead of a scan
         first = bisect.bisect_left(self._mention_starts, start)
         last = bisect.bisect_left(self._mention_starts, end, first)
@@ -82,8 +79,6 @@ class LetterContext:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        import bisect
-
         return bisect.bisect_left(self._token_starts, offset)
 
 

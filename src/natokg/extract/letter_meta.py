@@ -106,7 +106,7 @@ def letter_kind(seg: SegmentedLetter) -> str:
 def names_only_other_meetings(ctx: LetterContext) -> bool:
     """Whether the document's titles and covering sentence name a meeting outside NATO
     (an EU Council, an OSCE Ministerial Council) and no NATO meeting: a look-alike."""
-    from natokg.extract.meetings import MAIN_KINDS
+    from natokg.extract.meeting_words import MAIN_KINDS, named_kind
     from natokg.text.nlp import KIND, NAMED
 
     external = nato = False
@@ -115,8 +115,7 @@ def names_only_other_meetings(ctx: LetterContext) -> bool:
             if m.label == KIND:
                 nato |= m.key in MAIN_KINDS
                 continue
-            term = ctx.lexicon.meeting_terms.get(("meeting-name", m.key))
-            external |= term is None or not term.meeting_kind or term.meeting_kind == "external"
+            external |= named_kind(ctx, m) == "external"
     return external and not nato
 
 

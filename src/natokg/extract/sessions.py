@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
 from natokg.knowledge.cues import cue_regex
@@ -49,8 +50,6 @@ class Collector:
         modifier, ordinal = "", None
         before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
         if kind == "social-event" and before:
-            from natokg.folding import fold
-
             modifier = MODIFIERS.get(fold(before[-1]), "")
         if kind == "working-session":
             after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
