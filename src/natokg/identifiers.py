@@ -27,7 +27,6 @@ def letter_graph_iri(key: str) -> URIRef:
 
 
 ONTOLOGY_GRAPH_NAME = "ontology"
-ONTOLOGY_GRAPH = str(graph_iri(ONTOLOGY_GRAPH_NAME))
 REFERENCE_GRAPH = str(graph_iri("reference"))
 ENTITIES_GRAPH = str(graph_iri("entities"))
 PAIRING_GRAPH = str(graph_iri("pairing"))
@@ -142,7 +141,6 @@ __all__ = [
     "DATASET",
     "DATASET_GRAPH",
     "ENTITIES_GRAPH",
-    "ONTOLOGY_GRAPH",
     "PAIRING_GRAPH",
     "REFERENCE_GRAPH",
     "VALIDATION_CONTEXT_GRAPH",

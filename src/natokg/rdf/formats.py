@@ -34,6 +34,5 @@ FORMAT_TABLE: dict[str, SerialisationFormat] = {
 }
 SERIALISATION_FORMATS = tuple(FORMAT_TABLE)
 MEDIA_TYPES = {name: f.media_type for name, f in FORMAT_TABLE.items()}
-OX_FORMATS = {name: f.oxigraph for name, f in FORMAT_TABLE.items() if f.oxigraph is not None}
 
-__all__ = ["FORMAT_TABLE", "MEDIA_TYPES", "OX_FORMATS", "SERIALISATION_FORMATS", "SerialisationFormat"]
+__all__ = ["FORMAT_TABLE", "MEDIA_TYPES", "SERIALISATION_FORMATS", "SerialisationFormat"]

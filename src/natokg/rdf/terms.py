@@ -2,10 +2,9 @@
 
 The compiled validator (natokg.validation.compiled) evaluates rdflib terms, with pySHACL's
 literal semantics, and runs its SHACL-SPARQL constraints in pyoxigraph; the build hands
-it each letter as N-Triples text. Converting that text was half of the validator's time
-(~6 ms of ~13 ms per generated letter): pyoxigraph made three term objects per triple
-and every one was converted again. The terms recur (predicates, classes, meetings,
-actors, dates), so here a term's N-Triples text is converted once per process.
+it each letter as N-Triples text. The terms recur across triples and letters
+(predicates, classes, meetings, actors, dates), so a term's N-Triples text is converted
+once per process instead of once per occurrence.
 """
 
 from __future__ import annotations

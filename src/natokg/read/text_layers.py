@@ -445,4 +445,3 @@ LETTER_FORMATS: dict[str, LetterFormat] = {
     ".xml": LetterFormat("application/xml", _xml, False),
 }
 LETTER_SUFFIXES = frozenset(LETTER_FORMATS)
-MEDIA_TYPES = {suffix: letter_format.media_type for suffix, letter_format in LETTER_FORMATS.items()}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from natokg.errors import QueryError
-from natokg.namespaces import DEFAULT_DATA_BASE, data_base
+from natokg.namespaces import rebased
 from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, term_for
 from natokg.sparql.tokens import TOKENS, placeholders
 
@@ -158,19 +158,16 @@ def render(saved: SavedQuery, params: dict[str, Any] | None = None) -> str:
         if terms[parameter.name] == "UNDEF" and not parameter.optional:
             raise QueryError(f"parameter {parameter.name} needs a value ({parameter.description or parameter.type})")
 
-    base = data_base()
-
     def replace(match: re.Match) -> str:
         if match.group("placeholder"):
             return terms[match.group("name")]
         token = match.group(0)
         # Queries are written against the default data namespace; NATOKG_BASE moves it.
-        if match.group("iri") and base != DEFAULT_DATA_BASE and token.startswith("<" + DEFAULT_DATA_BASE):
-            return "<" + base + token[1 + len(DEFAULT_DATA_BASE) :]
+        if match.group("iri"):
+            return "<" + rebased(token[1:-1]) + ">"
         return token
 
     return TOKENS.sub(replace, saved.text)
 
 
-__all__ = [
-    "render","Column", "SavedQuery", "list_queries", "load_query", "parse_header"]
+__all__ = ["Column", "SavedQuery", "list_queries", "load_query", "parse_header", "render"]

@@ -348,7 +348,7 @@ def build(
         from natokg.pipeline import map_letter as mapper
     if validator is _DEFAULT:
         # shapes/ compiled once per worker: the same results as pySHACL's
-        # natokg.validation.reference (tests/test_shacl_sparql.py compares them) in a few
+        # natokg.validation.reference (tests/validation/test_shacl_sparql.py compares them) in a few
         # ms per letter instead of ~250 ms.
         from natokg.validation.compiled import LETTER_VALIDATOR as validator
     run = _Build(resolve_store_path(store_path), progress)

@@ -404,10 +404,6 @@ def bulk_load_nquads(store: ox.Store, path: Path) -> None:
     store.optimize()
 
 
-def drop_graph(store: ox.Store, graph: str | ox.NamedNode) -> None:
-    store.update(f"DROP SILENT GRAPH <{named_node(graph).value}>")
-
-
 def list_graphs(store: ox.Store) -> list[str]:
     """The IRIs of all named graphs, sorted."""
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -419,10 +415,6 @@ def count_triples(store: ox.Store, graph: str | ox.NamedNode | None = None) -> i
         return len(store)
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{named_node(graph).value}> {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(query)))["n"].value)
-
-
-def graph_ntriples(store: ox.Store, graph: str | ox.NamedNode) -> bytes:
-    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=named_node(graph))
 
 
 def letter_graph_files(store_dir: Path | str | None) -> dict[str, tuple[Path, int]]:
@@ -453,11 +445,9 @@ __all__ = [
     "count_triples",
     "current_generation_dir",
     "default_store_path",
-    "drop_graph",
     "entities_file_name",
     "garbage_collect_cache",
     "graph_file_name",
-    "graph_ntriples",
     "letter_graph_files",
     "manifest_graph_files",
     "list_graphs",

@@ -8,11 +8,8 @@ report on the same topic at the same meeting that carry it out (``realising_link
 a compatible stance, and the same stance when the agenda has that one on the topic);
 an intended position without such a partner gets ``nkg:unrealised true``.
 
-Compatible stances: the same stance, or two of emphasise / support / call for /
-welcome / appreciate (saying that something matters, backing it and asking for it
-carry out the same plan). An intention is carried out by any of those too, since an
-agenda's "zet in op" is realised when the report says what the Netherlands argued.
-Oppose is compatible only with oppose: it never realises support, nor the reverse.
+Which expressed stance carries out which intended one is knowledge, not code: the
+``nkg:realisedAs`` links of ontology/stances.ttl (read by ``compatible_stances``).
 
 The links live in the named graph ``id/graph/pairing``, which each run replaces
 entirely, so re-running after letters change gives the same graph (idempotent).

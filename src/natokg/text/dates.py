@@ -11,7 +11,8 @@ year the caller found in the title or text. "jl." puts the date on or before the
 reference, "a.s." on or after it; without a marker the date closest to the reference
 wins, and a weekday named with the date ("woensdag 14 mei") must agree with it.
 
-Month and weekday names are grammar (a closed class), so they live here, not in Turtle.
+Month and weekday names come from ontology/reference/calendar.ttl
+(natokg.knowledge.calendar); the patterns around them are built here.
 """
 
 from __future__ import annotations

@@ -9,14 +9,13 @@ keeps spaCy's Dutch abbreviations whole ("mln.", "o.a.", "nr.", "jl.", "d.d."), 
 sentence ends after them.
 
 Tokenising goes through ``tokenize_cached`` / ``warm_tokenizer``. spaCy's tokenizer
-caches the tokens of every whitespace-separated chunk, but stops caching for the rest of a text as soon as one chunk is a special case (an
-abbreviation such as "o.a." or "d.d."): ``Tokenizer._save_cached`` reads a flag that
-is set per text, not per chunk (spaCy 3.8). Nearly every letter has such a chunk
-near its top, so every letter was tokenised from scratch (~1.4 ms per letter, 7x
-the cached cost). Tokenising each chunk not seen before on its own first fills the
-cache with what that chunk gives in any text (spaCy tokenises chunks independently;
-multi-chunk special cases are applied to the whole text afterwards), so the result is
-the same Doc.
+caches the tokens of every whitespace-separated chunk, but stops caching for the rest
+of a text as soon as one chunk is a special case (an abbreviation such as "o.a." or
+"d.d."): ``Tokenizer._save_cached`` reads a flag that is set per text, not per chunk
+(spaCy 3.8), and nearly every letter has such a chunk near its top. Tokenising each
+chunk not seen before on its own first fills the cache with what that chunk gives in
+any text (spaCy tokenises chunks independently; multi-chunk special cases are applied
+to the whole text afterwards), so the result is the same Doc.
 """
 
 from __future__ import annotations

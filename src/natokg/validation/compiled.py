@@ -3,7 +3,7 @@
 natokg.validation.reference (pySHACL) stays the reference implementation (``natokg validate``); the
 build uses this module because pySHACL costs ~250-430 ms per letter and the build's
 target is a few ms. Results are the same ValidationResult/ValidationReport types, and
-tests/test_shacl_sparql.py checks that both validators report the same results.
+tests/validation/test_shacl_sparql.py checks that both validators report the same results.
 
 How it works:
 
@@ -328,7 +328,7 @@ class ShapeValidator:
         taken when every literal the queries can match in the letter is well-formed and
         has the datatype that the shapes' sh:datatype declares for its predicate;
         otherwise (a letter that is faulty anyway) the queries run on rdflib, as in
-        pySHACL. Context literals conform to the shapes (tests/test_shapes.py)."""
+        pySHACL. Context literals conform to the shapes (tests/validation/test_shapes.py)."""
         wanted, declared = self.sparql_predicates, self.declared_datatypes
         for preds in letter.spo.values():
             for p, objs in preds.items():
