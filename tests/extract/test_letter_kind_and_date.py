@@ -106,7 +106,7 @@ def test_regression_eu_council_report_has_its_council_as_main_meeting():
     assert any(m.role == "mentioned" for m in found.meetings)
 
 
-def test_a_memo_date_line_is_still_not_the_letter_date(tmp_path):
+def test_a_memo_date_line_is_not_the_letter_date(tmp_path):
     text = (
         "VERSLAG NAVO-TOP OSLO\n\nDe regeringsleiders spraken over Oekraïne en over de "
         "afschrikking van het bondgenootschap in het licht van de dreigingen.\n\n"

@@ -54,7 +54,7 @@ def test_external_entity_is_refused(tmp_path):
         validate_files([document])
 
 
-def test_plain_rdfxml_still_validates(tmp_path):
+def test_plain_rdfxml_validates(tmp_path):
     plain = tmp_path / "plain.rdf"
     plain.write_text(
         f'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="{RDF}"><rdf:Description rdf:about="urn:x">'

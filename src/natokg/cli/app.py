@@ -19,7 +19,6 @@ from natokg.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInputError, NatokgEr
 from natokg.namespaces import data_base_problem
 
 
-
 app = typer.Typer(
     name="natokg",
     help="Turn Dutch government letters about NATO meetings into a knowledge graph, "
@@ -82,7 +81,6 @@ def main(
     if problem:  # every command mints or reads data IRIs under it
         err.print(f"natokg: error: {problem}", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
-
 
 
 # ---------------------------------------------------------------- map
@@ -423,6 +421,3 @@ def ontology_check_command(
     if not result.ok:
         raise typer.Exit(EXIT_FINDINGS)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())

@@ -3,6 +3,7 @@ false hits, and the per-letter table (natokg.evaluation.report holds the records
 
 from __future__ import annotations
 
+import natokg.evaluation.report as category
 from natokg.evaluation.report import CATEGORIES, EvalReport
 
 
@@ -51,10 +52,11 @@ def format_report(report: EvalReport, *, show_misses: bool = True, limit: int = 
 
 #: Short column heads of the per-letter table, in category order.
 _SHORT = {
-    "document type": "doc", "letter date": "date", "letter metadata": "meta", "main meeting": "main",
-    "main meeting details": "mdet", "sessions": "sess", "other meetings": "othm", "persons": "pers",
-    "partners": "part", "allies count": "allc", "commitments": "comm", "commitment amounts": "amnt",
-    "positions": "posn", "pairing": "pair",
+    category.DOC_TYPE: "doc", category.LETTER_DATE: "date", category.METADATA: "meta",
+    category.MAIN_MEETING: "main", category.MAIN_MEETING_DETAILS: "mdet", category.SESSIONS: "sess",
+    category.OTHER_MEETINGS: "othm", category.PERSONS: "pers", category.PARTNERS: "part",
+    category.ALLIES_COUNT: "allc", category.COMMITMENTS: "comm", category.AMOUNTS: "amnt",
+    category.POSITIONS: "posn", category.PAIRING: "pair",
 }
 
 

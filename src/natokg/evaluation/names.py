@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from natokg.knowledge.lexicon import Lexicon
 
 
-
-
 class GoldNames:
     """Resolves the gold file's English names and enum spellings to record keys.
 
