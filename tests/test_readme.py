@@ -23,3 +23,20 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = readme_commands()[1]
     ci_script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f"{test_command} || status=$?" in ci_script
+
+
+def test_licences_in_readme_match_package_ontology_and_dataset():
+    import tomllib
+
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCTERMS
+
+    from natokg.store.dataset import LICENSE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Licence\n", 1)[1]
+    code_licence = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"]
+    assert code_licence in section
+    assert LICENSE in section
+    ontology = Graph().parse(ROOT / "ontology" / "natokg.ttl")
+    assert ontology.value(URIRef("https://w3id.org/natokg/ontology"), DCTERMS.license) == URIRef(LICENSE)

@@ -19,6 +19,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
 from natokg import records
+from natokg.version import __version__
 from natokg.namespaces import NKG, OA, ORG, SCHEMA, SEM, slugify
 from natokg.knowledge.ontology_tools import closure_findings, java_executable, run_hermit
 
@@ -62,11 +63,17 @@ def test_every_ontology_file_parses():
     assert all(size > 100 for size in sizes.values()), sizes
 
 
+def test_every_release_of_the_ontology_has_a_changelog_entry(onto):
+    header = URIRef("https://w3id.org/natokg/ontology")
+    changelog = (ONTOLOGY / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"\n## {onto.value(header, OWL.versionInfo)}\n" in changelog
+
+
 def test_ontology_header(onto):
     header = URIRef("https://w3id.org/natokg/ontology")
     assert (header, RDF.type, OWL.Ontology) in onto
-    assert onto.value(header, OWL.versionInfo) == Literal("0.1.0")
-    assert onto.value(header, OWL.versionIRI) == URIRef("https://w3id.org/natokg/ontology/0.1.0")
+    assert onto.value(header, OWL.versionInfo) == Literal(__version__)
+    assert onto.value(header, OWL.versionIRI) == URIRef(f"https://w3id.org/natokg/ontology/{__version__}")
     assert onto.value(header, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
     assert onto.value(header, DCTERMS.created) == Literal("2026-11-22", datatype=XSD.date)
     assert {o.language for o in onto.objects(header, DCTERMS.title)} == {"en", "nl"}
@@ -99,8 +106,8 @@ CORE_PROPERTIES = {
     "mentions": (OBJ, "Letter", "Meeting"),
     "sha256": (DATA, "Letter", XSD.string),
     "sourceFile": (DATA, "Letter", XSD.string),
-    "startDate": (DATA, "Meeting", XSD.date),
-    "endDate": (DATA, "Meeting", XSD.date),
+    "startDate": (DATA, "Meeting", RDFS.Literal),
+    "endDate": (DATA, "Meeting", RDFS.Literal),
     "isInformal": (DATA, "Meeting", XSD.boolean),
     "location": (OBJ, "Meeting", "City"),
     "hostedBy": (OBJ, "Meeting", "Actor"),
@@ -118,7 +125,7 @@ CORE_PROPERTIES = {
     "commitmentKind": (OBJ, "Commitment", CONCEPT),
     "amount": (DATA, ("Commitment", "Observation"), XSD.decimal),
     "unit": (OBJ, ("Commitment", "Observation"), CONCEPT),
-    "targetYear": (DATA, "Commitment", XSD.gYear),
+    "targetYear": (DATA, "Commitment", RDFS.Literal),
     "beneficiary": (OBJ, "Commitment", "Actor"),
     "status": (OBJ, "Commitment", CONCEPT),
     "heldBy": (OBJ, "Position", "Actor"),
@@ -136,7 +143,7 @@ CORE_PROPERTIES = {
     "statedCount": (DATA, "Participation", XSD.integer),
     "memberOf": (OBJ, "Actor", "ActorGroup"),
     "hasMember": (OBJ, "ActorGroup", "Actor"),
-    "accessionDate": (DATA, "State", XSD.date),
+    "accessionDate": (DATA, "State", RDFS.Literal),
     "isoCode": (DATA, "State", XSD.string),
     "demonym": (DATA, "State", RDF.PlainLiteral),
     "negatedStance": (OBJ, "Stance", "Stance"),
@@ -146,7 +153,7 @@ CORE_PROPERTIES = {
     "dossier": (DATA, "ParliamentaryPaper", XSD.string),
     "number": (DATA, "ParliamentaryPaper", XSD.string),
     "observedBy": (OBJ, "Observation", "Actor"),
-    "year": (DATA, "Observation", XSD.gYear),
+    "year": (DATA, "Observation", RDFS.Literal),
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
@@ -617,11 +624,21 @@ def test_context_prefixes(context):
     assert ctx["location"] == {"@id": "nkg:location", "@type": "@id"}
 
 
-def test_context_types_follow_the_ontology(onto, context):
+def shape_datatypes() -> dict[URIRef, URIRef]:
+    """The datatype the shapes require of each property's values."""
+    shapes = Graph().parse(ROOT / "shapes" / "natokg-shapes.ttl")
+    SH = Namespace("http://www.w3.org/ns/shacl#")
+    return {shapes.value(node, SH.path): datatype for node, datatype in shapes.subject_objects(SH.datatype)}
+
+
+def test_context_types_follow_the_ontology_and_shapes(onto, context):
     ctx = context["@context"]
+    required = shape_datatypes()
     for name, (kind, _domain, range_) in CORE_PROPERTIES.items():
         term = ctx[name]
         assert term["@id"] == f"nkg:{name}"
+        if range_ == RDFS.Literal:  # the OWL axiom stays in the OWL 2 datatype map; the shapes type the data
+            range_ = required[NKG[name]]
         if kind == OBJ:
             assert term.get("@type") == "@id", name
         elif isinstance(range_, URIRef) and range_ not in (XSD.string, RDF.PlainLiteral):

@@ -44,6 +44,7 @@ def test_write_docs_writes_ontology_and_concept_pages(tmp_path):
     index = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
     assert "Meeting" in index and "Vergadering" in index
     assert "Foreign ministers meeting" in index and "natokg ontology" in index
+    assert "<title>natokg ontology</title>" in index and "natokg-ontologie" not in index
     concepts = (tmp_path / "docs" / "concepts.html").read_text(encoding="utf-8")
     assert "defensie-uitgave*" in concepts
     assert "ziet ... niet als wenselijk" in concepts
@@ -82,7 +83,7 @@ def test_real_ontology_is_consistent_under_hermit():
     assert check.findings == []
     assert check.skipped == []
     assert set(check.seconds) == {"parse", "labels", "hermit", "dl-profile", "owlrl"}
-    assert check.notes == ["HermiT ignored ranges with datatypes outside the OWL 2 datatype map: xsd:date, xsd:gYear"]
+    assert check.notes == []
 
 
 def test_missing_java_is_skipped_with_a_reason(monkeypatch):
@@ -113,6 +114,18 @@ def test_missing_comment_and_range_are_findings(home):
     assert check.findings == [
         "nkg:location has no rdfs:comment @en; say what it means in ontology/natokg.ttl",
         "nkg:location has no rdfs:range; add one to ontology/natokg.ttl",
+    ]
+
+
+def test_range_outside_the_owl2_datatype_map_is_a_finding(home):
+    edit(home / "ontology" / "natokg.ttl", "nkg:startDate a owl:DatatypeProperty ;\n    rdfs:subPropertyOf schema:startDate ;\n"
+         "    rdfs:domain nkg:Meeting ;\n    rdfs:range rdfs:Literal ;",
+         "nkg:startDate a owl:DatatypeProperty ;\n    rdfs:subPropertyOf schema:startDate ;\n"
+         "    rdfs:domain nkg:Meeting ;\n    rdfs:range xsd:date ;")
+    check = check_ontology(reasoner=False)
+    assert [f for f in check.findings if "xsd:date" in f] == [
+        "a range uses xsd:date, which is outside the OWL 2 datatype map and refused by OWL reasoners; "
+        "use rdfs:Literal in the axiom and require the datatype in shapes/"
     ]
 
 

@@ -395,6 +395,23 @@ def ontology_docs_command(
         out.print(str(path), markup=False)
 
 
+@ontology_app.command("render")
+@handles_errors
+def ontology_render_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the RDF/XML into.")] = Path("ontology/owl"),
+) -> None:
+    """Write the ontology and the reference data as RDF/XML for OWL tools that cannot read
+    Turtle (owlready2, Protege's older versions); dates become xsd:dateTime, years xsd:integer.
+
+    Example: natokg ontology render -o ontology/owl
+    """
+    from natokg.knowledge.ontology_tools import load_ontology_graph
+    from natokg.knowledge.owl_rendering import write_owl_renderings
+
+    for path in write_owl_renderings(load_ontology_graph(), output):
+        out.print(str(path), markup=False)
+
+
 @ontology_app.command("check")
 @handles_errors
 def ontology_check_command(

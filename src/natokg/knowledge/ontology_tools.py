@@ -3,8 +3,9 @@
 ``write_docs`` renders ontology/natokg.ttl with pyLODE, and the concept schemes as a
 plain table. ``check_ontology`` is what ``natokg ontology check`` runs: it parses the
 ontology Turtle, checks that every nkg term and every concept carries the labels
-maintainers and the extractor rely on, asks HermiT whether the ontology (with the
-concept schemes, not the instance data) is consistent and has no unsatisfiable class,
+maintainers and the extractor rely on, that every range is in the OWL 2 datatype map,
+asks HermiT whether the ontology with the concept schemes and the reference data is
+consistent and has no unsatisfiable class,
 checks the OWL 2 DL profile with the OWL API inside HermiT's jar, and computes the
 OWL-RL closure to look for clashes.
 """
@@ -24,10 +25,11 @@ from pathlib import Path
 from typing import Sequence
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from natokg.errors import ReferenceDataError
 from natokg.namespaces import ID, NKG
+from natokg.knowledge.owl_rendering import for_reasoner, reference_files
 from natokg.knowledge.turtle import parse_turtle
 from natokg.paths import ontology_dir
 
@@ -37,8 +39,7 @@ ONTOLOGY_FILES = ("natokg.ttl", "vocabularies.ttl", "topics.ttl", "stances.ttl")
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 DECLARATION_TYPES = (OWL.Class, *PROPERTY_TYPES)
 
-# Datatypes HermiT reasons with (OWL 2 datatype map). Others, such as xsd:date and
-# xsd:gYear, are ignored by HermiT when given --ignoreUnsupportedDatatypes.
+# Datatypes HermiT reasons with (OWL 2 datatype map); it refuses others, such as xsd:date.
 OWL2_DATATYPES = {
     RDFS.Literal, RDF.PlainLiteral, RDF.XMLLiteral, OWL.real, OWL.rational,
     *(XSD[name] for name in (
@@ -178,7 +179,7 @@ def hermit_classpath() -> str:
 
 
 def unsupported_datatypes(graph: Graph) -> list[str]:
-    """Datatypes used as ranges that HermiT does not reason with (not in the OWL 2 map)."""
+    """Datatypes used as ranges that OWL 2 reasoners refuse (not in the OWL 2 map)."""
     ranges = {o for o in graph.objects(None, RDFS.range) if isinstance(o, URIRef)}
     datatypes = {r for r in ranges if str(r).startswith((str(XSD), str(RDF)))}
     return sorted(f"xsd:{str(d)[len(str(XSD)):]}" if str(d).startswith(str(XSD)) else str(d)
@@ -187,19 +188,15 @@ def unsupported_datatypes(graph: Graph) -> list[str]:
 
 def run_hermit(graph: Graph, java: str) -> tuple[bool, list[str]]:
     """Ask HermiT (the jar owlready2 ships) whether ``graph`` is consistent and which
-    classes are unsatisfiable.
-
-    owlready2's ``sync_reasoner`` cannot pass ``--ignoreUnsupportedDatatypes``, and
-    without it HermiT refuses xsd:date, which the data keeps for dates
-    (docs/architecture.md); so the jar is called directly, on an N-Triples copy of the graph.
-    """
+    classes are unsatisfiable. The jar is called directly, on an N-Triples copy of the
+    graph, so that it can print the unsatisfiable classes and be given a time limit."""
     findings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="natokg-hermit-") as tmp:
         path = Path(tmp) / "ontology.nt"
         path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
         command = [
             java, "-Xmx1000M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
-            "--ignoreUnsupportedDatatypes", "-k", "-U", path.as_uri(),
+            "-k", "-U", path.as_uri(),
         ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=HERMIT_TIMEOUT_SECONDS)
@@ -322,7 +319,11 @@ def check_ontology(*, reasoner: bool = True, extra_files: Sequence[Path] = ()) -
     seconds["parse"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    findings = term_findings(graph) + concept_findings(graph)
+    findings = term_findings(graph) + concept_findings(graph) + [
+        f"a range uses {datatype}, which is outside the OWL 2 datatype map and refused by OWL reasoners; "
+        "use rdfs:Literal in the axiom and require the datatype in shapes/"
+        for datatype in unsupported_datatypes(graph)
+    ]
     seconds["labels"] = time.perf_counter() - start
 
     check = OntologyCheck(consistent=True, findings=findings, seconds=seconds)
@@ -334,7 +335,8 @@ def check_ontology(*, reasoner: bool = True, extra_files: Sequence[Path] = ()) -
         )
     else:
         start = time.perf_counter()
-        consistent, hermit = run_hermit(graph, java)
+        with_reference = graph + parse_turtle(reference_files())
+        consistent, hermit = run_hermit(for_reasoner(with_reference), java)
         seconds["hermit"] = time.perf_counter() - start
         check.consistent = consistent
         check.findings += hermit
@@ -345,11 +347,6 @@ def check_ontology(*, reasoner: bool = True, extra_files: Sequence[Path] = ()) -
             check.skipped.append("OWL 2 DL profile: java cannot run a source file here (needs a JDK, not a JRE)")
         else:
             check.findings += profile
-        ignored = unsupported_datatypes(graph)
-        if ignored:
-            check.notes.append(
-                "HermiT ignored ranges with datatypes outside the OWL 2 datatype map: " + ", ".join(ignored)
-            )
 
     start = time.perf_counter()
     clashes = closure_findings(graph)
@@ -388,7 +385,7 @@ def write_docs(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     directory = ontology_dir()
 
-    ontology = parse_turtle([directory / "natokg.ttl"])
+    ontology = english_header(parse_turtle([directory / "natokg.ttl"]))
     index = out_dir / "index.html"
     try:
         with _root_logging_kept():
@@ -404,6 +401,17 @@ def write_docs(out_dir: Path) -> list[Path]:
     concepts = out_dir / "concepts.html"
     concepts.write_text(concepts_html(schemes), encoding="utf-8")
     return [index, concepts]
+
+
+def english_header(ontology: Graph) -> Graph:
+    """``ontology`` without the header's non-English titles and descriptions: pyLODE
+    joins every language of them into the page title."""
+    for header in ontology.subjects(RDF.type, OWL.Ontology):
+        for predicate in (DCTERMS.title, DCTERMS.description):
+            for value in list(ontology.objects(header, predicate)):
+                if isinstance(value, Literal) and value.language not in (None, "en"):
+                    ontology.remove((header, predicate, value))
+    return ontology
 
 
 def _labels(graph: Graph, subject: URIRef, predicate: URIRef, lang: str) -> list[str]:
