@@ -1,0 +1,52 @@
+"""Links out: the reference data's Wikidata identifiers."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import RDF, URIRef
+from rdflib.namespace import OWL
+
+from natokg.knowledge.turtle import parse_turtle
+from natokg.namespaces import NKG
+from natokg.paths import reference_dir
+
+WIKIDATA_ENTITY = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
+
+
+def reference():
+    return parse_turtle(sorted(reference_dir().glob("*.ttl")))
+
+
+def wikidata_links(graph) -> dict[URIRef, list[URIRef]]:
+    links: dict[URIRef, list[URIRef]] = {}
+    for subject, target in graph.subject_objects(OWL.sameAs):
+        if str(target).startswith("http://www.wikidata.org/"):
+            links.setdefault(subject, []).append(target)
+    return links
+
+
+def test_every_ally_has_exactly_one_wikidata_item():
+    graph = reference()
+    links = wikidata_links(graph)
+    allies = set(graph.subjects(RDF.type, NKG.Ally))
+    assert len(allies) == 32
+    assert {ally: links.get(ally, []) for ally in allies if len(links.get(ally, [])) != 1} == {}
+
+
+def test_every_wikidata_link_is_a_well_formed_entity_iri():
+    bad = [str(t) for targets in wikidata_links(reference()).values() for t in targets if not WIKIDATA_ENTITY.match(str(t))]
+    assert bad == []
+
+
+def test_no_two_things_share_a_wikidata_item():
+    seen: dict[URIRef, URIRef] = {}
+    for subject, targets in wikidata_links(reference()).items():
+        for target in targets:
+            assert seen.setdefault(target, subject) == subject, f"{target} is linked from {seen[target]} and {subject}"
+
+
+def test_every_linked_thing_is_described_in_the_reference_data():
+    graph = reference()
+    undescribed = [str(s) for s in wikidata_links(graph) if graph.value(s, RDF.type) is None]
+    assert undescribed == []
