@@ -162,3 +162,13 @@ __all__ = [
     "stance_iri",
     "state_iri",
 ]
+
+
+# ---------------------------------------------------------------- official publications
+
+OFFICIAL_PUBLICATIONS = "https://zoek.officielebekendmakingen.nl/"
+
+
+def kamerstuk_publication_url(dossier: str, number: str) -> URIRef:
+    """The official publication of Kamerstuk ``dossier``-``number`` (kst-28676-462.html)."""
+    return URIRef(f"{OFFICIAL_PUBLICATIONS}kst-{dossier}-{number}.html")

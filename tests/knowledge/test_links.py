@@ -1,4 +1,4 @@
-"""Links out: the reference data's Wikidata identifiers."""
+"""Links out: the reference data's Wikidata identifiers, and official publications."""
 
 from __future__ import annotations
 
@@ -50,3 +50,10 @@ def test_every_linked_thing_is_described_in_the_reference_data():
     graph = reference()
     undescribed = [str(s) for s in wikidata_links(graph) if graph.value(s, RDF.type) is None]
     assert undescribed == []
+
+
+def test_a_cited_kamerstuk_links_to_its_official_publication():
+    from natokg.identifiers import kamerstuk_publication_url
+
+    assert str(kamerstuk_publication_url("28676", "462")) == "https://zoek.officielebekendmakingen.nl/kst-28676-462.html"
+    assert str(kamerstuk_publication_url("21501-02", "3001")) == "https://zoek.officielebekendmakingen.nl/kst-21501-02-3001.html"

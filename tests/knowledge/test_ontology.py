@@ -166,6 +166,7 @@ REUSED_PROPERTIES = {
     DCTERMS.title: OWL.AnnotationProperty,  # also titles the ontology header
     DCTERMS.references: OWL.ObjectProperty,
     FOAF.name: OWL.DatatypeProperty,
+    FOAF.page: OWL.ObjectProperty,
     OA.exact: OWL.DatatypeProperty,
     OA.start: OWL.DatatypeProperty,
     OA.end: OWL.DatatypeProperty,

@@ -24,6 +24,7 @@ from natokg.identifiers import (
     ACTOR_PATHS,
     actor_iri,
     commitment_iri,
+    kamerstuk_publication_url,
     letter_graph_iri,
     letter_iri,
     meeting_iri,
@@ -358,6 +359,7 @@ class _LetterMapper:
             self.add_entity(node, _NKG.number, nt_string(paper.number))
             label = f"Kamerstuk {paper.dossier}, nr. {paper.number}"
             self.add_entity(node, _RDFS.label, nt_string(label) + "@nl")
+            self.add_entity(node, _FOAF.page, nt_iri(kamerstuk_publication_url(paper.dossier, paper.number)))
             self.add_evidence(node, [paper.evidence])
 
     def map_meetings(self) -> None:
