@@ -97,6 +97,23 @@ def letter_iri(key: str) -> URIRef:
     return iri("letter", key)
 
 
+def letter_text_iri(key: str) -> URIRef:
+    """The letter's text layer, the text evidence offsets count in (served as text/plain)."""
+    return iri("letter", key, "text")
+
+
+def evidence_iri(key: str, start: int, end: int) -> URIRef:
+    return iri("evidence", key, f"{start}-{end}")
+
+
+# the W3C Web Annotation selectors of an evidence node
+EVIDENCE_SELECTORS = ("position", "quote")
+
+
+def selector_iri(evidence: URIRef, kind: str) -> URIRef:
+    return URIRef(f"{evidence}/{kind}")
+
+
 def _amount_key(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 

@@ -20,6 +20,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
+DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
 
 
 def data_base() -> str:
@@ -60,6 +61,7 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
+    "dcmitype": str(DCMITYPE),
     "prov": str(PROV),
     "foaf": str(FOAF),
     "oa": str(OA),

@@ -248,7 +248,7 @@ def test_every_nkg_term_has_english_and_dutch_label_and_comment(full):
         (NKG.Actor, PROV.Agent), (NKG.Actor, FOAF.Agent), (NKG.Person, FOAF.Person),
         (NKG.Organisation, ORG.Organization), (NKG.ActorGroup, FOAF.Group), (NKG.Post, ORG.Post),
         (NKG.Office, SKOS.Concept), (NKG.Office, ORG.Role),
-        (NKG.Evidence, OA.TextQuoteSelector), (NKG.Evidence, OA.TextPositionSelector),
+        (NKG.Evidence, OA.SpecificResource),
         (NKG.Topic, SKOS.Concept), (NKG.Stance, SKOS.Concept), (NKG.City, SEM.Place),
         (NKG.Commitment, PROV.Entity), (NKG.Position, PROV.Entity),
     ],

@@ -268,7 +268,8 @@ def test_ask_and_construct(store):
         store=store,
     )
     assert triples.columns == ["subject", "predicate", "object"]
-    assert ("31125" in {str(o) for _, _, o in triples.rows}) and len(triples) == 6  # 4 in graph/entities, 2 in the letter's graph
+    # 5 in graph/entities (type, label, dossier, number, its official publication), 2 in the letter's graph
+    assert ("31125" in {str(o) for _, _, o in triples.rows}) and len(triples) == 7
 
 
 def test_to_dataframe_without_pandas_is_a_clear_error(store):

@@ -78,9 +78,10 @@ def test_build_loads_one_named_graph_per_letter_plus_shared_graphs(tmp_path):
     entry = manifest.letters["002_fake.txt"]
     assert entry.key == "fk00002" and entry.graph == letter_graph(2)
     assert (tmp_path / "store" / entry.source_text_file).read_text(encoding="utf-8") == fake_letter_text(2)
-    evidence = next(store.quads_for_pattern(
+    quoted = store.quads_for_pattern(
         None, ox.NamedNode("http://www.w3.org/ns/oa#exact"), ox.Literal("foreign-ministers 2026-05-21 helsingborg"),
-        ox.NamedNode(letter_graph(2))))
+        ox.NamedNode(letter_graph(2)))
+    evidence = next(q for q in quoted if not q.subject.value.endswith("/quote"))  # not its quote selector
     offsets = evidence.subject.value.rsplit("/", 1)[1].split("-")
     raw = (tmp_path / "store" / entry.source_text_file).read_text(encoding="utf-8")
     assert raw[int(offsets[0]):int(offsets[1])] == "foreign-ministers 2026-05-21 helsingborg"

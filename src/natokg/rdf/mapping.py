@@ -24,16 +24,20 @@ from natokg.identifiers import (
     ACTOR_PATHS,
     actor_iri,
     commitment_iri,
+    EVIDENCE_SELECTORS,
+    evidence_iri,
     kamerstuk_publication_url,
     letter_graph_iri,
     letter_iri,
+    letter_text_iri,
     meeting_iri,
     observation_iri,
     participation_iri,
     position_iri,
     post_iri,
+    selector_iri,
 )
-from natokg.namespaces import ID, NKG, OA, PREFIXES, rebased
+from natokg.namespaces import DCMITYPE, ID, NKG, OA, PREFIXES, rebased
 from natokg.rdf.formats import SERIALISATION_FORMATS
 from natokg.records import (
     ActorRef,
@@ -45,6 +49,10 @@ from natokg.records import (
 )
 
 ENTITIES_GRAPH = URIRef(identifiers.ENTITIES_GRAPH)  # as rdflib graph identifiers are
+# Characters of text before and after a quote in its TextQuoteSelector: enough to tell
+# apart two places where the same words stand, as the Web Annotation model intends.
+QUOTE_CONTEXT_CHARS = 32
+
 LETTER_CLASSES = {
     "agenda": NKG.AnnotatedAgenda,
     "report": NKG.MeetingReport,
@@ -279,6 +287,7 @@ class _LetterMapper:
         self.key = records.letter.key
         self.letter_iri = letter_iri(self.key)
         self.letter = nt_iri(self.letter_iri)
+        self.text = nt_iri(letter_text_iri(self.key))
         self.assertion_lines: set[str] = set()
         self.entity_lines: set[str] = set()
         self.meetings: dict[MeetingRef, str] = {}  # described refs -> N-Triples IRI
@@ -302,14 +311,36 @@ class _LetterMapper:
                     f"{self.document.path}: evidence {item.start}-{item.end} does not match "
                     "the raw text; this is a bug in the extractor"
                 )
-            node = _node("evidence", self.key, f"{item.start}-{item.end}")
+            evidence = evidence_iri(self.key, item.start, item.end)
+            node = nt_iri(evidence)
             add(subject, _NKG.evidence, node)
             add(node, _A, _NKG.Evidence)
             add(node, _OA.exact, nt_string(item.quote))
             add(node, _OA.start, f'"{item.start}"^^{non_negative}')
             add(node, _OA.end, f'"{item.end}"^^{non_negative}')
             add(node, _NKG.inLetter, self.letter)
+            self.add_selectors(node, evidence, item)
         add(subject, _PROV.wasDerivedFrom, self.letter)
+
+    def add_selectors(self, node: str, evidence: URIRef, item: Evidence) -> None:
+        """The W3C Web Annotation form of the evidence: a specific resource of the
+        letter's text layer with a text position and a text quote selector."""
+        add, raw = self.add, self.document.raw
+        add(node, _OA.hasSource, self.text)
+        position, quote = (nt_iri(selector_iri(evidence, kind)) for kind in EVIDENCE_SELECTORS)
+        add(node, _OA.hasSelector, position)
+        add(position, _A, _OA.TextPositionSelector)
+        add(position, _OA.start, f'"{item.start}"^^{_XSD.nonNegativeInteger}')
+        add(position, _OA.end, f'"{item.end}"^^{_XSD.nonNegativeInteger}')
+        add(node, _OA.hasSelector, quote)
+        add(quote, _A, _OA.TextQuoteSelector)
+        add(quote, _OA.exact, nt_string(item.quote))
+        prefix = raw[max(0, item.start - QUOTE_CONTEXT_CHARS) : item.start]
+        suffix = raw[item.end : item.end + QUOTE_CONTEXT_CHARS]
+        if prefix:
+            add(quote, _OA.prefix, nt_string(prefix))
+        if suffix:
+            add(quote, _OA.suffix, nt_string(suffix))
 
     def describe_meeting_ref(self, ref: MeetingRef) -> str:
         node = self.meetings.get(ref)
@@ -350,6 +381,9 @@ class _LetterMapper:
         for person_key in letter.signatories:
             add(subject, _NKG.signedBy, _node("person", person_key))
         add(subject, _NKG.sha256, nt_string(letter.sha256))
+        add(subject, _DCT.hasFormat, self.text)
+        add(self.text, _A, nt_iri(DCMITYPE.Text))
+        add(self.text, _DCT.format, nt_string("text/plain"))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
             node = _node("kamerstuk", f"{paper.dossier}-{paper.number}")
