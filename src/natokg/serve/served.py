@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from natokg.errors import StoreError
 from natokg.store.layout import Manifest, LetterEntry
 from natokg.store.snapshot import open_snapshot
+from natokg.store.union import copy_with_union
 
 
 @dataclass
@@ -72,28 +73,12 @@ def open_served(store_dir: Path | str | None) -> ServedStore:
         workdir = Path(tempfile.mkdtemp(prefix="natokg-serve-"))
         directory = workdir / "db"
         try:
-            _copy_with_union(snapshot.store, directory, workdir)
+            copy_with_union(snapshot.store, directory, workdir)
         except OSError as error:
             shutil.rmtree(workdir, ignore_errors=True)
             raise StoreError(f"cannot copy the store for serving ({error}); check the free space in {workdir.parent}") from None
         manifest, source = snapshot.manifest, snapshot.directory
     return ServedStore(source, manifest, directory, ox.Store.read_only(str(directory)))
-
-
-def _copy_with_union(source: ox.Store, directory: Path, workdir: Path) -> None:
-    quads, triples = workdir / "quads.nq", workdir / "triples.nt"
-    source.dump(output=str(quads), format=ox.RdfFormat.N_QUADS)
-    named = (quad.triple for quad in source.quads_for_pattern(None, None, None) if not isinstance(quad.graph_name, ox.DefaultGraph))
-    ox.serialize(named, output=str(triples), format=ox.RdfFormat.N_TRIPLES)
-    target = ox.Store(str(directory))
-    target.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
-    target.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    target.optimize()
-    target.flush()
-    del target
-    gc.collect()
-    quads.unlink()
-    triples.unlink()
 
 
 __all__ = ["ServedStore", "open_served"]

@@ -17,7 +17,7 @@ The modules, lowest first (each imports only those before it):
 Formatting results as tables, csv, tsv, json or markdown belongs to natokg.cli.render_query.
 """
 
-from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, term_for
+from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, expand_iri, term_for
 from natokg.sparql.run import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query, run_sparql
 from natokg.sparql.safety import check_safe
 from natokg.sparql.saved import Column, SavedQuery, list_queries, load_query, parse_header, render
@@ -35,6 +35,7 @@ __all__ = [
     "QueryResult",
     "SavedQuery",
     "check_safe",
+    "expand_iri",
     "list_queries",
     "load_query",
     "parse_header",

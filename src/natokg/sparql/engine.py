@@ -33,16 +33,27 @@ def past_deadline(timeout: float) -> QueryLimitError:
 
 
 def execute(
-    store, sparql: str, *, max_rows: int | None = None, deadline: float | None = None, terms: bool = False
+    store,
+    sparql: str,
+    *,
+    max_rows: int | None = None,
+    deadline: float | None = None,
+    terms: bool = False,
+    default_graph: str | None = None,
 ) -> tuple[str, list[str], list[list[Any]]]:
     """(kind, columns, rows) of ``sparql`` on ``store``; kind is 'solutions', 'boolean' or
     'triples'. ``deadline`` is a time.monotonic() value, checked between rows. With
-    ``terms`` the rows hold RDF terms (natokg.sparql.values.Term), not Python values."""
+    ``terms`` the rows hold RDF terms (natokg.sparql.values.Term), not Python values.
+    ``default_graph``: the IRI of the named graph that serves as the default graph
+    (None: the store's own default graph)."""
     import pyoxigraph as ox
 
     started = time.monotonic()
     try:
-        answer = store.query(sparql)
+        if default_graph is None:
+            answer = store.query(sparql)
+        else:
+            answer = store.query(sparql, default_graph=ox.NamedNode(default_graph))
         if isinstance(answer, ox.QueryBoolean):
             return "boolean", ["result"], [[bool(answer)]]
         if isinstance(answer, ox.QueryTriples):

@@ -116,6 +116,47 @@ def oxigraph_term(term) -> Term | None:
     return Term("triple", str(term))
 
 
+def term_value(term: Term | None) -> Any:
+    """A :class:`Term` as the Python value the other conversions give."""
+    if term is None:
+        return None
+    if term.kind == "uri":
+        return IRI(term.value)
+    if term.kind == "bnode":
+        return f"_:{term.value}"
+    if term.kind == "literal":
+        return literal_value(term.value, term.datatype, term.lang)
+    return term.value
+
+
+def json_binding_term(binding: dict | None) -> Term | None:
+    """A value of the SPARQL 1.1 JSON results format as a :class:`Term`."""
+    if binding is None:
+        return None
+    kind = binding.get("type")
+    if kind == "typed-literal":  # the SPARQL 1.0 name some servers still send
+        kind = "literal"
+    if kind != "literal":
+        return Term(kind, binding["value"])
+    lang = binding.get("xml:lang")
+    datatype = binding.get("datatype") or (RDF_LANG_STRING if lang else XSD + "string")
+    return Term("literal", binding["value"], datatype, lang)
+
+
+def rdflib_term(term) -> Term:
+    """An rdflib term (a CONSTRUCT answer from an endpoint) as a :class:`Term`."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else (RDF_LANG_STRING if term.language else XSD + "string")
+        return Term("literal", str(term), datatype, term.language)
+    return Term("triple", str(term))
+
+
 def json_binding_value(binding: dict | None) -> Any:
     """A value of the SPARQL 1.1 JSON results format as a Python value."""
     if binding is None:

@@ -75,7 +75,7 @@ def _send(stream, message: Any) -> None:
 
 
 def serve(directory: str) -> None:
-    """The worker's loop: answer (sparql, max_rows, terms) requests until stdin closes."""
+    """The worker's loop: answer (sparql, max_rows, terms, default_graph) requests until stdin closes."""
     channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames goes down the channel
     isolated = _isolate_network()
@@ -93,10 +93,10 @@ def serve(directory: str) -> None:
         header = _read_exact(channel_in, _HEADER.size)
         if header is None:
             return
-        sparql, max_rows, terms = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
+        sparql, max_rows, terms, default_graph = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
         gc.disable()  # rows are no cycles; collections walking them cost 10% (run.py)
         try:
-            answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms))
+            answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
         except NatokgError as error:
             answer = ("error", type(error).__name__, error.message, error.path)
         except Exception as error:  # an engine error of a kind natokg does not know
@@ -151,11 +151,18 @@ class QueryWorker:
         return self.process.poll() is None
 
     def run(
-        self, sparql: str, max_rows: int | None, deadline: float | None, timeout: float | None, terms: bool = False
+        self,
+        sparql: str,
+        max_rows: int | None,
+        deadline: float | None,
+        timeout: float | None,
+        terms: bool = False,
+        default_graph: str | None = None,
     ) -> tuple[str, list[str], list[list[Any]]]:
         """Run one query; ``deadline`` is a time.monotonic() value, ``timeout`` the
-        allowance it came from (for the message); ``terms``: rows of RDF terms."""
-        payload = pickle.dumps((sparql, max_rows, terms), protocol=pickle.HIGHEST_PROTOCOL)
+        allowance it came from (for the message); ``terms``: rows of RDF terms;
+        ``default_graph``: the named graph queried as the default graph."""
+        payload = pickle.dumps((sparql, max_rows, terms, default_graph), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.process.stdin.write(_HEADER.pack(len(payload)) + payload)
             self.process.stdin.flush()
@@ -240,7 +247,14 @@ def worker_for(directory: Path, slot: int = 0) -> QueryWorker:
 
 
 def run_in_worker(
-    directory: Path, sparql: str, *, max_rows: int | None, timeout: float | None, terms: bool = False, slot: int = 0
+    directory: Path,
+    sparql: str,
+    *,
+    max_rows: int | None,
+    timeout: float | None,
+    terms: bool = False,
+    slot: int = 0,
+    default_graph: str | None = None,
 ):
     """(kind, columns, rows) of a checked query, run by the worker of ``directory``
     (``terms``: rows of natokg.sparql.values.Term instead of Python values; ``slot``:
@@ -252,7 +266,7 @@ def run_in_worker(
 
         raise past_deadline(timeout)
     try:
-        return worker.run(sparql, max_rows, deadline, timeout, terms)
+        return worker.run(sparql, max_rows, deadline, timeout, terms, default_graph)
     finally:
         worker.lock.release()
         if not worker.alive:
