@@ -23,12 +23,13 @@ import gc
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from natokg.errors import StoreError
-from natokg.store.layout import open_committed, resolve_store_path
+from natokg.store.layout import current_generation_dir, open_committed, resolve_store_path
 
 UNION_FOLDER = "union"
 
@@ -55,8 +56,11 @@ def union_generation_dir(path: Path | str | None = None) -> Path:
     """The union copy of the last committed build of the store at ``path`` (made when
     missing; the copies of older builds are removed)."""
     store_dir = resolve_store_path(path)
-    manifest, source = open_committed(store_dir, read_only=True)
     folder = store_dir / UNION_FOLDER
+    made = folder / current_generation_dir(store_dir).name
+    if made.is_dir():
+        return made  # found without opening the build, which costs tens of milliseconds
+    manifest, source = open_committed(store_dir, read_only=True)
     target = folder / manifest.generation
     if target.is_dir():
         return target
@@ -82,11 +86,21 @@ def union_generation_dir(path: Path | str | None = None) -> Path:
     return target
 
 
+# a copy in the making older than this was left by a process that was killed
+_ABANDONED_AFTER = 3600.0
+
+
 def _remove_other_copies(folder: Path, keep: str) -> None:
     # a query running on an older copy keeps reading it: RocksDB holds its files open
     for other in folder.iterdir():
-        if other.name != keep and not other.name.startswith(".making-"):
-            shutil.rmtree(other, ignore_errors=True)
+        if other.name == keep:
+            continue
+        try:
+            if other.name.startswith(".making-") and time.time() - other.stat().st_mtime < _ABANDONED_AFTER:
+                continue  # another process is making a copy
+        except OSError:
+            continue  # removed meanwhile by another process
+        shutil.rmtree(other, ignore_errors=True)
 
 
 def open_union(path: Path | str | None = None) -> ox.Store:
