@@ -1,16 +1,9 @@
 """The build a server serves: a read-only copy of one committed build whose default
 graph is the union of its named graphs, each triple once.
 
-Why a copy: SPARQL users expect ``SELECT * { ?s ?p ?o }`` to read the whole dataset,
-and the RDF merge of the named graphs holds each triple once. pyoxigraph's
-``use_default_graph_as_union`` (and a ``default_graph`` list of every named graph)
-repeat a triple once per graph that holds it: a commitment named in three letters
-would be counted three times. The copy holds the build's named graphs as they are plus
-a default graph loaded from every graph's triples, and a store keeps a triple once, so
-duplicates are removed where the data is kept rather than in each query. GRAPH ?g
-reaches the named graphs as on the build. The copy is made when the server starts, in
-a temporary folder removed when it stops; a build committed meanwhile is served after
-a restart.
+Why a copy, and how it is made: natokg.store.union. The server makes its copy when it
+starts, in a temporary folder removed when it stops; a build committed meanwhile is
+served after a restart.
 """
 
 from __future__ import annotations
