@@ -162,8 +162,9 @@ def test_a_query_past_the_deadline_stops_with_503(served_store_dir):
 
     from natokg.serve import ServeConfig, create_app
 
-    app = create_app(ServeConfig(served_store_dir, timeout=0.5))
+    app = create_app(ServeConfig(served_store_dir, timeout=2.0))
     try:
+        TestClient(app).get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # the worker started
         cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
         response = TestClient(app).get("/sparql", params={"query": cartesian})
         assert response.status_code == 503

@@ -21,7 +21,7 @@ from natokg.serve.negotiation import GRAPH_TYPES, RESULT_TYPES, choose, format_m
 from natokg.serve.results import RESULT_WRITERS, graph_bytes, triples_of
 from natokg.sparql.engine import past_deadline
 from natokg.sparql.safety import check_safe
-from natokg.sparql.worker import run_in_worker
+from natokg.sparql.worker import run_in_worker, worker_for
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -61,6 +61,11 @@ class QueryRunner:
             kind, columns, rows = run_in_worker(
                 self.directory, sparql, max_rows=self.max_rows, timeout=self.timeout, terms=True, slot=slot
             )
+        except QueryLimitError:
+            # a worker killed at the deadline is replaced now, so that its start-up is
+            # not taken from the next query's time
+            worker_for(self.directory, slot)
+            raise
         finally:
             self.slots.put(slot)
         return Answer(kind, columns, rows)
