@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from natokg.errors import QueryError
 from natokg.serve.describe import labels_for, search
+from natokg.serve.overview import HOME_LETTERS
 from natokg.serve.pages import iri_terms, render_page
 from natokg.serve.protocol import Answer, QueryRunner, status_of
 from natokg.sparql.saved import SavedQuery, render
@@ -20,7 +21,8 @@ DEFAULT_EXAMPLE = "meetings-timeline"
 async def home(request: Request) -> Response:
     state = request.app.state
     return render_page(
-        request, "home.html", overview=state.overview, labels=state.overview.labels, saved=list(state.saved.values())
+        request, "home.html", overview=state.overview, labels=state.overview.labels, saved=list(state.saved.values()),
+        home_letters=HOME_LETTERS,
     )
 
 
