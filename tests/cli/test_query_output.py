@@ -100,3 +100,10 @@ def test_empty_result_names_the_unknown_parameter_value(store):
     assert "no topic id:topic/x (parameter topic); see `natokg query topics`" in result.stderr
     actor = query(store, "commitments-by-actor", "--param", "actor=id:state/zz", "-f", "csv")
     assert "no state id:state/zz (parameter actor); see `natokg query actors`" in actor.stderr
+
+
+def test_empty_result_names_an_unknown_graph(store, tmp_path):
+    count = tmp_path / "all.rq"
+    count.write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
+    result = query(store, str(count), "--graph", "id:graph/nope")
+    assert "no named graph id:graph/nope in the store; leave out --graph to query them all" in result.stderr

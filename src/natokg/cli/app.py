@@ -345,15 +345,14 @@ def query_command(
     params = _parse_params(param or [])
     saved = load_query(name)
     where = {"store_path": store, "endpoint": endpoint, "timeout": timeout}
-    result = run_query(
-        saved, params, max_rows=max_rows, graph=expand_iri(graph, "--graph") if graph else None, terms=True, **where
-    )
+    graph = expand_iri(graph, "--graph") if graph else None
+    result = run_query(saved, params, max_rows=max_rows, graph=graph, terms=True, **where)
     labels = None
     if fmt in LABELLED_FORMATS and not iris and result.kind != "triples":
         labels = labels_for(result_iris(plain_values(result).rows), lang, **where)
     _print_rendered(format_result(result, fmt, labels))
     if not result.rows:
-        for unknown in unknown_values(saved, params, **where):
+        for unknown in unknown_values(saved, params, graph=graph, **where):
             err.print(unknown.message, markup=False)
 
 

@@ -28,6 +28,9 @@ LISTINGS = {
 }
 
 
+GRAPH_OPTION = "--graph"
+
+
 @dataclass(frozen=True)
 class UnknownValue:
     """``iri``, given for ``parameter``, is in no triple of the data."""
@@ -50,6 +53,8 @@ class UnknownValue:
 
     @property
     def message(self) -> str:
+        if self.parameter == GRAPH_OPTION:
+            return f"no named graph {prefixed(self.iri)} in the store; leave out {GRAPH_OPTION} to query them all"
         see = f"`natokg query {self.listing}`" if self.listing else "`natokg query --list`"
         return f"no {self.kind} {prefixed(self.iri)} (parameter {self.parameter}); see {see}"
 
@@ -58,14 +63,19 @@ def unknown_values(
     saved: SavedQuery,
     params: dict[str, Any] | None,
     *,
+    graph: str | None = None,
     store=None,
     store_path: str | Path | None = None,
     endpoint: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> list[UnknownValue]:
     """The IRIs given in ``params`` for ``saved``'s iri and iris parameters that no
-    triple holds, in the order given (defaults are not checked: they are the query's)."""
+    triple holds, in the order given (defaults are not checked: they are the query's),
+    after ``graph`` when no named graph has that name."""
+    where = {"store": store, "store_path": store_path, "endpoint": endpoint, "timeout": timeout}
     unknown = []
+    if graph and not run_sparql(f"ASK {{ GRAPH <{expand_iri(graph, GRAPH_OPTION)}> {{ ?s ?p ?o }} }}", **where).rows[0][0]:
+        unknown.append(UnknownValue(GRAPH_OPTION, expand_iri(graph, GRAPH_OPTION)))
     for name, value in (params or {}).items():
         parameter = saved.parameter(name.replace("-", "_"))
         if parameter.type not in ("iri", "iris"):
@@ -75,10 +85,9 @@ def unknown_values(
                 continue
             iri = expand_iri(item, parameter.name)
             ask = f"ASK {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} }}"
-            result = run_sparql(ask, store=store, store_path=store_path, endpoint=endpoint, timeout=timeout)
-            if not result.rows[0][0]:
+            if not run_sparql(ask, **where).rows[0][0]:
                 unknown.append(UnknownValue(parameter.name, iri))
     return unknown
 
 
-__all__ = ["LISTINGS", "UnknownValue", "unknown_values"]
+__all__ = ["GRAPH_OPTION", "LISTINGS", "UnknownValue", "unknown_values"]
