@@ -45,8 +45,9 @@ def open_store(path=None, *, read_only: bool = True):
 
     Read-only (the default), its default graph is the union of the named graphs, each
     triple once (natokg.store.union): ``store.query("SELECT * { ?s ?p ?o }")`` reads the
-    whole dataset and ``GRAPH ?g`` the letter graphs. ``read_only=False`` opens the build
-    itself, whose default graph is empty, for a caller that writes to it.
+    whole dataset and ``GRAPH ?g`` the letter graphs, and ``store.query(q,
+    default_graph=pyoxigraph.NamedNode(iri))`` reads one graph. ``read_only=False``
+    opens the build itself, whose default graph is empty, for a caller that writes to it.
     """
     if read_only:
         from natokg.store.union import open_union
