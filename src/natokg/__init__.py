@@ -7,6 +7,7 @@ The public API; each function is imported on first use, so ``import natokg`` sta
 - ``validate(paths)``: RDF files against the SHACL shapes (a ValidationReport)
 - ``run_query(name, store=None, **params)``, also called ``query``: a saved query's rows
 - ``open_store(path=None, read_only=True)``: the store of the last build, for ad-hoc SPARQL
+  (its default graph the union of the named graphs)
 
 None of these names is also a sub-package's, so ``import natokg.<sub-package>`` never
 replaces one of them.
@@ -40,10 +41,21 @@ query = run_query
 
 
 def open_store(path=None, *, read_only: bool = True):
-    """The embedded pyoxigraph store of the last build, for ad-hoc SPARQL (read-only by default)."""
+    """The embedded pyoxigraph store of the last build, for ad-hoc SPARQL.
+
+    Read-only (the default), its default graph is the union of the named graphs, each
+    triple once (natokg.store.union): ``store.query("SELECT * { ?s ?p ?o }")`` reads the
+    whole dataset and ``GRAPH ?g`` the letter graphs, and ``store.query(q,
+    default_graph=pyoxigraph.NamedNode(iri))`` reads one graph. ``read_only=False``
+    opens the build itself, whose default graph is empty, for a caller that writes to it.
+    """
+    if read_only:
+        from natokg.store.union import open_union
+
+        return open_union(path)
     from natokg.store.layout import open_store as open_layout_store
 
-    return open_layout_store(path, read_only=read_only)
+    return open_layout_store(path, read_only=False)
 
 
 def __getattr__(name: str):

@@ -172,6 +172,9 @@ def test_query_csv_on_the_built_seed_corpus(built_store):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     # The Hague summit's 5% of GDP by 2035 is stated in letters 000 and 003
     five = [r for r in rows if r["amount"] == "5" and r["target_year"] == "2035"]
+    assert five and five[0]["actor"] == "Allies"
+    iris = runner.invoke(app, ["query", "spending-targets", "--store", str(built_store), "--format", "csv", "--iris"])
+    five = [r for r in csv.DictReader(io.StringIO(iris.stdout)) if r["amount"] == "5" and r["target_year"] == "2035"]
     assert five and five[0]["actor"].endswith("/id/group/allies")
 
 
@@ -180,7 +183,7 @@ def test_query_table_into_a_pipe_keeps_each_row_on_one_line(built_store):
     so an IRI is never folded over several lines and every row can be grepped."""
     import re
 
-    result = runner.invoke(app, ["query", "participants", "--store", str(built_store)])
+    result = runner.invoke(app, ["query", "participants", "--store", str(built_store), "--iris"])
     assert result.exit_code == 0, result.stderr
     data_lines = [line for line in result.stdout.splitlines() if "id:participation/" in line]
     csv_rows = runner.invoke(app, ["query", "participants", "--store", str(built_store), "--format", "csv"])

@@ -677,3 +677,32 @@ def test_real_build_persons_and_participants(real_store):
     assert allies == {(HELSINGBORG, 32), (ANKARA, 32), (BRUSSELS, 32), (BERLIN, 30)}
     ip4_meetings = {r[1].split("/")[2] for r in rows(real_store, "participants", group="id:group/ip4")}
     assert {"2026-07-07-ankara", "2022-06-28-madrid"} <= ip4_meetings  # Madrid: "aanwezig ... bij de top in Madrid"
+
+
+# ---------------------------------------------------------------- what parameters take
+
+
+def test_topics(store):
+    found = {row[0]: row[1:] for row in rows(store, "topics")}
+    assert len(found) == 60  # every topic of ontology/topics.ttl, used or not
+    assert found["id:topic/defence-spending"][:2] == ("defence spending", "defensie-uitgaven")
+    assert found["id:topic/afghanistan"][2:] == (0, 0)
+    history = rows(store, "topic-history", topic="id:topic/ukraine-support")
+    assert found["id:topic/ukraine-support"][2] >= len({row[2:5] for row in history}) > 0
+
+
+def test_actors(store):
+    found = {row[0]: row[1:] for row in rows(store, "actors")}
+    assert found[NL][:2] == ("Netherlands", "Nederland")
+    assert found[NL][2] > 0 and found[ALLIES][3] > 0  # NL holds positions; the allies commit
+    assert found["id:state/ua"][2:] == (0, 0, 3)  # Ukraine is only a guest of meetings
+    assert "id:topic/defence-spending" not in found
+
+
+def test_letters(store):
+    letters = rows(store, "letters")
+    assert {row[0]: (row[1], row[3]) for row in letters} == {
+        L000: ("MeetingReport", HELSINGBORG), L001: ("AnnotatedAgenda", ANTALYA), L002: ("AnnotatedAgenda", ANKARA),
+        L003: ("MeetingReport", BRUSSELS), L004: ("AnnotatedAgenda", BERLIN),
+    }
+    assert {row[0]: row[2] for row in letters if row[2]} == {L000: D("2026-06-03"), L002: D("2026-06-23")}

@@ -13,7 +13,7 @@ from natokg.cli.app import app
 from natokg.errors import QueryLimitError
 from natokg.sparql import list_queries, run_query, run_sparql
 from natokg.sparql.worker import stop_workers, worker_for
-from natokg.store.layout import current_generation_dir
+from natokg.store.union import union_generation_dir
 from support.seed_dataset import seed_store_dir
 
 CARTESIAN = (
@@ -31,7 +31,7 @@ def store_dir(tmp_path_factory):
 
 
 def test_a_query_past_its_deadline_is_stopped(store_dir):
-    worker = worker_for(current_generation_dir(store_dir))
+    worker = worker_for(union_generation_dir(store_dir))
     process = psutil.Process(worker.process.pid)
     started = time.monotonic()
     with pytest.raises(QueryLimitError, match=r"stopped: the query ran past its deadline of 1.5 s; .*--timeout") as caught:
@@ -41,7 +41,7 @@ def test_a_query_past_its_deadline_is_stopped(store_dir):
     assert not process.is_running() or process.status() == psutil.STATUS_ZOMBIE  # its memory is freed
     # the next query gets a new worker and works
     assert run_sparql("ASK { GRAPH ?g { ?s ?p ?o } }", store_path=store_dir).rows == [(True,)]
-    assert worker_for(current_generation_dir(store_dir)).process.pid != worker.process.pid
+    assert worker_for(union_generation_dir(store_dir)).process.pid != worker.process.pid
 
 
 def test_a_query_past_the_row_cap_is_stopped(store_dir, seed_store):
@@ -92,7 +92,7 @@ def test_the_worker_has_no_network_even_past_the_check(store_dir):
     check, finds no network (Linux with unprivileged user namespaces)."""
     from support.listener import Listener
 
-    worker = worker_for(current_generation_dir(store_dir))
+    worker = worker_for(union_generation_dir(store_dir))
     if not worker.isolated:
         pytest.skip("this kernel does not allow unprivileged network namespaces")
     listener = Listener()

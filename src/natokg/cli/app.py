@@ -297,11 +297,24 @@ def query_command(
     param: Annotated[
         Optional[list[str]], typer.Option("--param", "-p", help="A parameter as name=value; repeatable.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or markdown.")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f",
+            help="table, csv, tsv, json, markdown, sparql-json or sparql-xml; CONSTRUCT and DESCRIBE: "
+            "turtle (also for table), json-ld or ntriples.",
+        ),
+    ] = "table",
     endpoint: Annotated[
         Optional[str], typer.Option("--endpoint", "-e", help="Run on this SPARQL 1.1 endpoint instead of the embedded store.")
     ] = None,
     store: StoreOption = None,
+    graph: Annotated[
+        Optional[str],
+        typer.Option("--graph", "-g", help="Query this named graph as the default graph (default: the union of all)."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="The language of the labels shown for IRIs (en, nl).")] = "en",
+    iris: Annotated[bool, typer.Option("--iris", help="Show IRIs instead of their labels.")] = False,
     list_all: Annotated[bool, typer.Option("--list", "-l", help="List the saved queries and their parameters.")] = False,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop the query after this many seconds (exit 2).", min=0.001)
@@ -312,28 +325,42 @@ def query_command(
 ) -> None:
     """Run a saved SPARQL query (or a .rq file) on the embedded store or an endpoint.
 
-    Queries that would make outbound requests (SERVICE, LOAD) or change data are refused;
-    a query past --timeout or --max-rows stops with exit code 2.
+    On the embedded store the default graph is the union of the named graphs (each
+    triple once); --graph makes one named graph the default graph. Tables and csv show
+    labels for IRIs (--lang, --iris). Queries that would make outbound requests
+    (SERVICE, LOAD) or change data are refused; a query past --timeout or --max-rows
+    stops with exit code 2.
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
-    from natokg.cli.render_query import format_result, saved_queries_table
-    from natokg.sparql import list_queries, run_query
+    from natokg.cli.render_query import LABELLED_FORMATS, format_query_list, format_result, plain_values
+    from natokg.sparql import expand_iri, labels_for, list_queries, load_query, result_iris, run_query, unknown_values
 
     if list_all:
-        print_table(saved_queries_table(list_queries()))
+        _print_rendered(format_query_list(list_queries(), fmt))
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
     _warnings_as_lines()
-    result = run_query(
-        name, _parse_params(param or []), store_path=store, endpoint=endpoint, timeout=timeout, max_rows=max_rows
-    )
-    rendered = format_result(result, fmt)
-    if fmt == "table":
-        print_table(rendered)
-    else:
+    params = _parse_params(param or [])
+    saved = load_query(name)
+    where = {"store_path": store, "endpoint": endpoint, "timeout": timeout}
+    graph = expand_iri(graph, "--graph") if graph else None
+    result = run_query(saved, params, max_rows=max_rows, graph=graph, terms=True, **where)
+    labels = None
+    if fmt in LABELLED_FORMATS and not iris and result.kind != "triples":
+        labels = labels_for(result_iris(plain_values(result).rows), lang, **where)
+    _print_rendered(format_result(result, fmt, labels))
+    if not result.rows:
+        for unknown in unknown_values(saved, params, graph=graph, **where):
+            err.print(unknown.message, markup=False)
+
+
+def _print_rendered(rendered) -> None:
+    if isinstance(rendered, str):
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    else:
+        print_table(rendered)
 
 
 @app.command("push")
@@ -438,3 +465,10 @@ def ontology_check_command(
     if not result.ok:
         raise typer.Exit(EXIT_FINDINGS)
 
+
+
+# ---------------------------------------------------------------- serve
+
+from natokg.cli.serve_command import serve_command  # noqa: E402  (defined apart: a long option list)
+
+app.command("serve")(handles_errors(serve_command))

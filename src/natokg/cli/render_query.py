@@ -1,7 +1,11 @@
 """Query results and the list of saved queries, as people and programs read them.
 
-csv, tsv and json keep full IRIs (for programs); markdown and the rich table show
-prefixed names (for people). Language-tagged values show their text everywhere.
+The table, markdown, csv and tsv show an IRI's label where the caller passes labels
+(natokg.sparql.labels; `natokg query` does unless --iris), else the table and markdown
+show prefixed names and csv and tsv full IRIs. json keeps full IRIs; sparql-json and
+sparql-xml are the W3C SPARQL 1.1 result formats, with every term as the store holds
+it. CONSTRUCT and DESCRIBE results print as Turtle (also for "table"), JSON-LD or
+N-Triples. Language-tagged values show their text everywhere but in the W3C formats.
 """
 
 from __future__ import annotations
@@ -15,14 +19,22 @@ from typing import Any
 
 from natokg.errors import QueryError
 from natokg.sparql import IRI, QueryResult, SavedQuery, prefixed
+from natokg.sparql.values import Term, term_value
 
-FORMATS = ("table", "csv", "tsv", "json", "markdown")
+FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "json-ld", "ntriples")
+# the formats whose IRIs show as labels
+LABELLED_FORMATS = ("table", "csv", "tsv", "markdown")
+# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.serve.results)
+GRAPH_FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json", "ntriples": "application/n-triples"}
+_RESULT_FORMATS = {"sparql-json": "results_json", "sparql-xml": "results_xml"}
 
 
-def _display(value: Any, *, short_iris: bool) -> str:
+def _display(value: Any, *, short_iris: bool, labels: dict[str, str] | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, IRI):
+        if labels and value in labels:
+            return labels[value]
         return prefixed(value) if short_iris else str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -43,14 +55,58 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
-def format_result(result: QueryResult, fmt: str = "table"):
-    """csv / tsv / json / markdown as a string; "table" as a rich.table.Table."""
+def plain_values(result: QueryResult) -> QueryResult:
+    """``result`` with RDF terms (natokg.sparql.values.Term) as Python values."""
+    first = next((value for row in result.rows for value in row if value is not None), None)
+    if not isinstance(first, Term):
+        return result
+    rows = [tuple(term_value(value) for value in row) for row in result.rows]
+    return QueryResult(result.columns, rows, result.title, result.query, result.kind)
+
+
+def format_result(result: QueryResult, fmt: str = "table", labels: dict[str, str] | None = None):
+    """The result in ``fmt`` (FORMATS): a rich.table.Table for "table" on solutions,
+    else a string. ``labels`` (IRI -> label) name the IRIs of the LABELLED_FORMATS.
+    sparql-json, sparql-xml and the RDF formats need rows of Terms (run with terms=True)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if result.kind == "triples" and (fmt == "table" or fmt in GRAPH_FORMATS):
+        return _graph_text(result, "turtle" if fmt == "table" else fmt)
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"{fmt} is for CONSTRUCT and DESCRIBE queries; a SELECT or ASK prints as sparql-json or sparql-xml")
+    if fmt in _RESULT_FORMATS:
+        return _w3c_results(result, fmt)
+    return _people_format(plain_values(result), fmt, labels or {})
+
+
+def _terms_needed(result: QueryResult, fmt: str) -> None:
+    if any(value is not None and not isinstance(value, Term) for row in result.rows for value in row):
+        raise QueryError(f"{fmt} needs the rows as RDF terms; run the query with terms=True")
+
+
+def _w3c_results(result: QueryResult, fmt: str) -> str:
+    from natokg.serve import results
+
+    if result.kind != "boolean":
+        _terms_needed(result, fmt)
+    writer = getattr(results, _RESULT_FORMATS[fmt])
+    return writer(result.kind, result.columns, result.rows).decode("utf-8")
+
+
+def _graph_text(result: QueryResult, fmt: str) -> str:
+    from natokg.serve.results import graph_bytes, triples_of
+
+    _terms_needed(result, fmt)
+    return graph_bytes(triples_of(result.rows), GRAPH_FORMATS[fmt]).decode("utf-8")
+
+
+def _people_format(result: QueryResult, fmt: str, labels: dict[str, str]):
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
         for row in result.rows:
-            writer.writerow([_display(value, short_iris=False) for value in row])
+            writer.writerow([_display(value, short_iris=False, labels=labels) for value in row])
         return buffer.getvalue()
     if fmt == "json":
         rows = [{c: _json_value(v) for c, v in zip(result.columns, row)} for row in result.rows]
@@ -58,21 +114,19 @@ def format_result(result: QueryResult, fmt: str = "table"):
     if fmt == "markdown":
 
         def cell(value: Any) -> str:
-            return _display(value, short_iris=True).replace("|", "\\|").replace("\n", " ")
+            return _display(value, short_iris=True, labels=labels).replace("|", "\\|").replace("\n", " ")
 
         lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
         lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in result.rows]
         return "\n".join(lines) + "\n"
-    if fmt == "table":
-        from rich.table import Table
+    from rich.table import Table
 
-        table = Table(title=result.title or None, show_lines=False)
-        for column in result.columns:
-            table.add_column(column, overflow="fold")
-        for row in result.rows:
-            table.add_row(*(_display(value, short_iris=True) for value in row))
-        return table
-    raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    table = Table(title=result.title or None, show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_display(value, short_iris=True, labels=labels) for value in row))
+    return table
 
 
 def saved_queries_table(queries: list[SavedQuery]):
@@ -86,4 +140,41 @@ def saved_queries_table(queries: list[SavedQuery]):
     return table
 
 
-__all__ = ["FORMATS", "format_result", "saved_queries_table"]
+LIST_FORMATS = ("table", "csv", "tsv", "json", "markdown")
+
+
+def format_query_list(queries: list[SavedQuery], fmt: str = "table"):
+    """``natokg query --list --format FMT``: the table, or every header field as csv,
+    tsv, json (parameters and columns as lists of objects) or markdown."""
+    if fmt == "table":
+        return saved_queries_table(queries)
+    if fmt == "json":
+        entries = [
+            {
+                "name": q.name, "title": q.title, "description": q.description,
+                "parameters": [
+                    {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                    for p in q.parameters
+                ],
+                "columns": [{"name": c.name, "description": c.description} for c in q.columns],
+            }
+            for q in queries
+        ]
+        return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
+    if fmt not in LIST_FORMATS:
+        raise QueryError(f"the list of queries prints as {', '.join(LIST_FORMATS)}, not {fmt!r}")
+    columns = ["name", "title", "parameters", "columns", "description"]
+    rows = [
+        (
+            q.name, q.title, "; ".join(f"{p.name} ({p.type}) = {p.default}".rstrip(" =") for p in q.parameters),
+            " ".join(c.name for c in q.columns), q.description,
+        )
+        for q in queries
+    ]
+    return _people_format(QueryResult(columns, rows), fmt, {})
+
+
+__all__ = [
+    "FORMATS", "GRAPH_FORMATS", "LABELLED_FORMATS", "LIST_FORMATS", "format_query_list", "format_result",
+    "plain_values", "saved_queries_table",
+]

@@ -56,6 +56,12 @@ def _expand_iri(text: str, name: str) -> str:
     return f"<{value}>"
 
 
+def expand_iri(text: str, name: str = "IRI") -> str:
+    """The IRI that ``text`` names (``<...>``, ``http...`` or a prefixed name such as
+    ``id:topic/china``), without brackets; QueryError naming ``name`` when it is none."""
+    return _expand_iri(text, name)[1:-1]
+
+
 def _escape_string(text: str) -> str:
     escaped = (
         text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
@@ -108,4 +114,4 @@ def term_for(parameter: Parameter, value: str) -> str:
     raise QueryError(f"parameter {name}: {text!r} is not a valid {kind}{hint}")
 
 
-__all__ = ["PARAMETER_TYPES", "Parameter", "term_for"]
+__all__ = ["PARAMETER_TYPES", "Parameter", "expand_iri", "term_for"]

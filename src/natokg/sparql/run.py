@@ -27,7 +27,7 @@ from natokg.remote.endpoint import send_query
 from natokg.sparql.engine import execute, too_many_rows
 from natokg.sparql.safety import MAX_NESTING, MAX_QUERY_BYTES, check_safe
 from natokg.sparql.saved import SavedQuery, load_query, render
-from natokg.sparql.values import json_binding_value, rdflib_value
+from natokg.sparql.values import json_binding_term, json_binding_value, rdflib_term, rdflib_value
 from natokg.sparql.worker import run_in_worker
 
 
@@ -39,6 +39,7 @@ class QueryResult:
     rows: list[tuple]
     title: str = ""
     query: str = field(default="", repr=False)
+    kind: str = "solutions"  # 'solutions', 'boolean' or 'triples' (subject, predicate, object rows)
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.rows)
@@ -67,9 +68,11 @@ def _row_type(columns: list[str]):
     return namedtuple("Row", columns, rename=True)
 
 
-def _make_result(columns: list[str], values: Iterable[list[Any]], title: str, sparql: str) -> QueryResult:
+def _make_result(
+    columns: list[str], values: Iterable[list[Any]], title: str, sparql: str, kind: str = "solutions"
+) -> QueryResult:
     make_row = _row_type(columns)._make
-    return QueryResult(columns, [make_row(row) for row in values], title, sparql)
+    return QueryResult(columns, [make_row(row) for row in values], title, sparql, kind)
 
 
 DEFAULT_TIMEOUT = 30.0
@@ -87,6 +90,8 @@ def run_sparql(
     max_rows: int | None = DEFAULT_MAX_ROWS,
     max_bytes: int = MAX_QUERY_BYTES,
     max_nesting: int = MAX_NESTING,
+    terms: bool = False,
+    graph: str | None = None,
 ) -> QueryResult:
     """Run SPARQL text (checked by :func:`check_safe`) on a store or an endpoint.
 
@@ -95,23 +100,38 @@ def run_sparql(
     default) the query runs in a worker process that is killed at the deadline
     (natokg.sparql.worker); on a ``store`` object passed in, which lives in this process,
     the deadline is checked between rows only. ``max_bytes`` and ``max_nesting`` bound
-    the query text (natokg.sparql.safety).
+    the query text (natokg.sparql.safety). With ``terms`` the rows
+    hold RDF terms (natokg.sparql.values.Term), for a caller that writes them out as RDF.
+
+    On the store at ``store_path`` the default graph is the union of the named graphs,
+    each triple once (natokg.store.union), so ``SELECT * { ?s ?p ?o }`` reads the whole
+    dataset; ``graph`` (an IRI) makes that one named graph the default graph instead.
+    A ``store`` object passed in is queried with its own default graph, or ``graph``.
     """
     form = check_safe(sparql, max_bytes=max_bytes, max_nesting=max_nesting)
     if endpoint:
+        if graph:
+            raise QueryError(
+                "a default graph is chosen on the embedded store only; on an endpoint write "
+                f"GRAPH <{graph}> {{ ... }} in the query"
+            )
         with _cyclic_gc_paused():
-            return _run_on_endpoint(sparql, form, endpoint, title, timeout, max_rows)
+            return _run_on_endpoint(sparql, form, endpoint, title, timeout, max_rows, terms)
     if store is None:
-        from natokg.store.layout import current_generation_dir, resolve_store_path
+        from natokg.store.union import union_generation_dir
 
-        directory = current_generation_dir(resolve_store_path(store_path))
-        kind, columns, rows = run_in_worker(directory, sparql, max_rows=max_rows, timeout=timeout)
+        directory = union_generation_dir(store_path)
+        kind, columns, rows = run_in_worker(
+            directory, sparql, max_rows=max_rows, timeout=timeout, terms=terms, default_graph=graph
+        )
     else:
         deadline = None if timeout is None else time.monotonic() + timeout
         with _cyclic_gc_paused():
-            kind, columns, rows = execute(store, sparql, max_rows=max_rows, deadline=deadline)
+            kind, columns, rows = execute(
+                store, sparql, max_rows=max_rows, deadline=deadline, terms=terms, default_graph=graph
+            )
     with _cyclic_gc_paused():
-        return _make_result(columns, rows, title, sparql)
+        return _make_result(columns, rows, title, sparql, kind)
 
 
 @contextmanager
@@ -130,7 +150,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _run_on_endpoint(
-    sparql: str, form: str, endpoint: str, title: str, timeout: float | None, max_rows: int | None
+    sparql: str, form: str, endpoint: str, title: str, timeout: float | None, max_rows: int | None, terms: bool = False
 ) -> QueryResult:
     graph_result = form in ("CONSTRUCT", "DESCRIBE")
     answer = send_query(sparql, endpoint, graph_result=graph_result, timeout=timeout)
@@ -147,16 +167,18 @@ def _run_on_endpoint(
             ) from None
         if max_rows is not None and len(graph) > max_rows:
             raise too_many_rows(max_rows)
-        rows = [[rdflib_value(s), rdflib_value(p), rdflib_value(o)] for s, p, o in graph]
-        return _make_result(["subject", "predicate", "object"], rows, title, sparql)
+        convert = rdflib_term if terms else rdflib_value
+        rows = [[convert(s), convert(p), convert(o)] for s, p, o in graph]
+        return _make_result(["subject", "predicate", "object"], rows, title, sparql, "triples")
     data = answer.json
     if "boolean" in data:
-        return _make_result(["result"], [[bool(data["boolean"])]], title, sparql)
+        return _make_result(["result"], [[bool(data["boolean"])]], title, sparql, "boolean")
     columns = list(data.get("head", {}).get("vars", []))
     bindings = data.get("results", {}).get("bindings", [])
     if max_rows is not None and len(bindings) > max_rows:
         raise too_many_rows(max_rows)
-    rows = [[json_binding_value(b.get(c)) for c in columns] for b in bindings]
+    value = json_binding_term if terms else json_binding_value
+    rows = [[value(b.get(c)) for c in columns] for b in bindings]
     return _make_result(columns, rows, title, sparql)
 
 
@@ -169,18 +191,21 @@ def run_query(
     endpoint: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_rows: int | None = DEFAULT_MAX_ROWS,
+    graph: str | None = None,
+    terms: bool = False,
 ) -> QueryResult:
     """Run a saved query (name, .rq path or SavedQuery) with parameters.
 
     On ``store`` (a pyoxigraph Store), else on ``endpoint`` (a SPARQL 1.1 query URL),
-    else on the embedded store at ``store_path`` (default: natokg.store.layout.default_store_path()).
+    else on the embedded store at ``store_path`` (default: natokg.store.layout.default_store_path());
+    ``graph`` and ``terms`` as in :func:`run_sparql`.
     """
     saved = name_or_file if isinstance(name_or_file, SavedQuery) else load_query(name_or_file)
     sparql = render(saved, params)
     try:
         return run_sparql(
             sparql, store=store, store_path=store_path, endpoint=endpoint, title=saved.title,
-            timeout=timeout, max_rows=max_rows,
+            timeout=timeout, max_rows=max_rows, graph=graph, terms=terms,
         )
     except QueryError as error:
         if error.path is None and saved.path is not None:

@@ -8,8 +8,13 @@ A saved query starts with a header comment::
     # param: topic (iri) = id:topic/defence-spending -- the topic
     # column: date -- the date of the meeting the position belongs to
 
-Parameters are written ``$name`` in the query body (SPARQL's other variable sigil);
-natokg.sparql.parameters replaces them.
+A parameter NAME is set in the query body by ``VALUES ?NAME { DEFAULT }`` blocks (one
+or more), whose values are the header's default written as SPARQL (``UNDEF`` for an
+empty default: no constraint). The file is then a standard SPARQL 1.1 query that any
+engine runs as it is; :func:`render` replaces the values of every such block with the
+validated term(s) of the value given (natokg.sparql.parameters). A ``$NAME``
+placeholder is replaced the same way, for queries that need the value inside an
+expression, but such a file only runs through natokg.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 from natokg.errors import QueryError
 from natokg.namespaces import rebased
 from natokg.sparql.parameters import PARAMETER_TYPES, Parameter, term_for
-from natokg.sparql.tokens import TOKENS, placeholders
+from natokg.sparql.tokens import TOKENS, placeholders, values_blocks
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,14 @@ def parse_header(text: str, name: str, path: Path | None = None) -> SavedQuery:
     if used - declared:
         missing = ", ".join(sorted(used - declared))
         raise QueryError(f"uses ${missing} but its header declares no such parameter", path=path)
+    unused = declared - used - {block.variable for block in values_blocks(text)}
+    if unused:
+        name = sorted(unused)[0]
+        raise QueryError(
+            f"declares parameter {name} but no VALUES ?{name} {{ ... }} block sets it; "
+            f"add one holding the default",
+            path=path,
+        )
     return SavedQuery(
         name=name,
         title=title or name,
@@ -141,7 +154,8 @@ def _load_file(path: Path) -> SavedQuery:
 
 
 def render(saved: SavedQuery, params: dict[str, Any] | None = None) -> str:
-    """The query text with every ``$name`` replaced by a validated term.
+    """The query text with every parameter's ``VALUES ?name { ... }`` blocks (and
+    ``$name`` placeholders) holding the validated term(s) of its value or default.
 
     Unknown parameters and malformed values raise QueryError naming the parameter.
     The ``id:`` prefix follows NATOKG_BASE.
@@ -158,16 +172,31 @@ def render(saved: SavedQuery, params: dict[str, Any] | None = None) -> str:
         if terms[parameter.name] == "UNDEF" and not parameter.optional:
             raise QueryError(f"parameter {parameter.name} needs a value ({parameter.description or parameter.type})")
 
-    def replace(match: re.Match) -> str:
-        if match.group("placeholder"):
-            return terms[match.group("name")]
-        token = match.group(0)
-        # Queries are written against the default data namespace; NATOKG_BASE moves it.
-        if match.group("iri"):
-            return "<" + rebased(token[1:-1]) + ">"
-        return token
+    return _substituted(saved.text, terms)
 
-    return TOKENS.sub(replace, saved.text)
+
+def _substituted(text: str, terms: dict[str, str]) -> str:
+    """``text`` with parameter blocks and placeholders holding ``terms`` and every IRI
+    rebased: queries are written against the default data namespace; NATOKG_BASE moves it."""
+    blocks = {block.start: block for block in values_blocks(text) if block.variable in terms}
+    pieces, position = [], 0
+    for match in TOKENS.finditer(text):
+        if match.start() < position:
+            continue  # inside a block whose values were replaced
+        pieces.append(text[position:match.start()])
+        position = match.end()
+        block = blocks.get(match.end()) if match.group("values") else None
+        if block is not None:
+            pieces.append(f"{match.group(0)} {terms[block.variable]} ")
+            position = block.end
+        elif match.group("placeholder"):
+            pieces.append(terms[match.group("name")])
+        elif match.group("iri"):
+            pieces.append("<" + rebased(match.group(0)[1:-1]) + ">")
+        else:
+            pieces.append(match.group(0))
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 __all__ = ["Column", "SavedQuery", "list_queries", "load_query", "parse_header", "render"]

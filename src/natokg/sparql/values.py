@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from natokg.namespaces import PREFIXES, data_base
 
@@ -89,6 +89,72 @@ def oxigraph_value(term) -> Any:
     if isinstance(term, ox.Literal):
         return literal_value(term.value, term.datatype.value, term.language)
     return str(term)
+
+
+class Term(NamedTuple):
+    """A result term kept as RDF (for re-serialising results, as the SPARQL server does):
+    ``kind`` is 'uri', 'literal', 'bnode' or 'triple' (the SPARQL 1.1 JSON names)."""
+
+    kind: str
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+def oxigraph_term(term) -> Term | None:
+    """A pyoxigraph term (or None for unbound) as a :class:`Term`."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Term("literal", term.value, term.datatype.value, term.language)
+    return Term("triple", str(term))
+
+
+def term_value(term: Term | None) -> Any:
+    """A :class:`Term` as the Python value the other conversions give."""
+    if term is None:
+        return None
+    if term.kind == "uri":
+        return IRI(term.value)
+    if term.kind == "bnode":
+        return f"_:{term.value}"
+    if term.kind == "literal":
+        return literal_value(term.value, term.datatype, term.lang)
+    return term.value
+
+
+def json_binding_term(binding: dict | None) -> Term | None:
+    """A value of the SPARQL 1.1 JSON results format as a :class:`Term`."""
+    if binding is None:
+        return None
+    kind = binding.get("type")
+    if kind == "typed-literal":  # the SPARQL 1.0 name some servers still send
+        kind = "literal"
+    if kind != "literal":
+        return Term(kind, binding["value"])
+    lang = binding.get("xml:lang")
+    datatype = binding.get("datatype") or (RDF_LANG_STRING if lang else XSD + "string")
+    return Term("literal", binding["value"], datatype, lang)
+
+
+def rdflib_term(term) -> Term:
+    """An rdflib term (a CONSTRUCT answer from an endpoint) as a :class:`Term`."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else (RDF_LANG_STRING if term.language else XSD + "string")
+        return Term("literal", str(term), datatype, term.language)
+    return Term("triple", str(term))
 
 
 def json_binding_value(binding: dict | None) -> Any:
