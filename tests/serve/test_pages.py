@@ -195,3 +195,15 @@ def test_an_unknown_saved_query_is_404(serve_client):
 def test_search_finds_labels(serve_client):
     html = page(serve_client, "/search?q=den%20haag")
     assert 'href="/id/place/the-hague"' in html or 'href="/id/meeting/summit/2025-06-24-the-hague"' in html
+
+
+def test_the_query_page_examples_open_in_the_editor_and_run(serve_client):
+    from html import unescape
+
+    html = page(serve_client, "/query")
+    examples = re.findall(r'href="(/query\?query=[^"]+)"', html)
+    from natokg.sparql import list_queries
+
+    assert len(examples) == len(list_queries())
+    shown = page(serve_client, unescape(examples[0]))
+    assert re.search(r"\d+ rows?", shown) and "<textarea" in shown
