@@ -132,3 +132,37 @@ def test_the_cache_stays_within_its_byte_budget():
     assert cache.size <= 100 and list(cache.entries) == [(7,), (8,), (9,)]
     cache.put(("big",), b"x" * 101, "text/plain", 200)
     assert ("big",) not in cache.entries
+
+
+def test_every_evidence_resolves_in_the_served_text_layer(serve_client):
+    """Evidence that resolves: a consumer follows oa:hasSource to the text layer and
+    finds the quote at the offsets of the position selector."""
+    OA = "http://www.w3.org/ns/oa#"
+    answer = serve_client.get("/sparql", params={"query": (
+        f"SELECT ?source ?start ?end ?exact WHERE {{ ?e <{OA}hasSource> ?source ; <{OA}hasSelector> ?p , ?q . "
+        f"?p <{OA}start> ?start ; <{OA}end> ?end . ?q <{OA}exact> ?exact }} LIMIT 50"
+    )}, headers={"Accept": "application/sparql-results+json"})
+    rows = answer.json()["results"]["bindings"]
+    assert rows
+    texts: dict[str, str] = {}
+    for row in rows:
+        source = row["source"]["value"]
+        assert source.startswith("https://w3id.org/natokg/id/letter/") and source.endswith("/text")
+        if source not in texts:
+            got = serve_client.get(source.replace("https://w3id.org/natokg", ""), headers={"Accept": "text/plain"})
+            assert got.status_code == 200 and got.headers["content-type"].startswith("text/plain")
+            texts[source] = got.text
+        start, end = int(row["start"]["value"]), int(row["end"]["value"])
+        assert texts[source][start:end] == row["exact"]["value"]
+
+
+def test_the_text_layer_by_suffix_and_its_description_as_rdf(serve_client):
+    letters = serve_client.get("/sparql", params={"query": (
+        "SELECT ?text WHERE { ?l <http://purl.org/dc/terms/hasFormat> ?text } LIMIT 1")},
+        headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    path = letters[0]["text"]["value"].replace("https://w3id.org/natokg", "")
+    assert serve_client.get(path + ".txt").headers["content-type"].startswith("text/plain")
+    described = serve_client.get(path, headers={"Accept": "text/turtle"})
+    assert described.status_code == 200 and described.headers["content-type"].startswith("text/turtle")
+    assert "http://purl.org/dc/dcmitype/Text" in Graph().parse(data=described.text, format="turtle").serialize(format="nt")
+    assert serve_client.get("/id/letter/no-such-letter/text.txt").status_code == 404

@@ -9,6 +9,7 @@ not know gives 404 with a link to the search.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -68,8 +69,25 @@ def not_found(request: Request, what: str, hint: str) -> Response:
     )
 
 
+# A letter's text layer (identifiers.letter_text_iri): its representation is the text
+# itself, the characters every evidence offset counts in; ``.txt`` names it explicitly.
+TEXT_LAYER = re.compile(r"letter/([^/]+)/text(\.txt)?")
+
+
+def text_layer(request: Request, key: str) -> Response:
+    served = request.app.state.served
+    text = served.letter_text_by_key(key)
+    if text is None:
+        return not_found(request, request.app.state.site.iri_for(f"letter/{key}/text"), key)
+    return PlainTextResponse(text, media_type="text/plain; charset=utf-8", headers={"Vary": "Accept"})
+
+
 async def resource(request: Request) -> Response:
     rest = request.path_params["rest"]
+    layer = TEXT_LAYER.fullmatch(rest)
+    # RDF clients asking for Turtle, N-Triples or JSON-LD get the text layer's description
+    if layer and (layer.group(2) or negotiated(request) == HTML or "text/plain" in request.headers.get("accept", "")):
+        return await run_in_threadpool(text_layer, request, layer.group(1))
     iri, media_type = await run_in_threadpool(resolve, request, rest)
     if iri is None:
         last = rest.rstrip("/").rsplit("/", 1)[-1]

@@ -48,6 +48,11 @@ class ServedStore:
         except OSError:
             return None
 
+    def letter_text_by_key(self, key: str) -> str | None:
+        """The text layer of the letter with key ``key`` (None when there is none)."""
+        entry = next((e for e in self.manifest.letters.values() if e.key == key), None)
+        return self.letter_text(entry) if entry is not None else None
+
     def close(self) -> None:
         """Stop the copy's query workers and delete the copy."""
         from natokg.sparql.worker import stop_workers
