@@ -166,3 +166,13 @@ def test_the_text_layer_by_suffix_and_its_description_as_rdf(serve_client):
     assert described.status_code == 200 and described.headers["content-type"].startswith("text/turtle")
     assert "http://purl.org/dc/dcmitype/Text" in Graph().parse(data=described.text, format="turtle").serialize(format="nt")
     assert serve_client.get("/id/letter/no-such-letter/text.txt").status_code == 404
+
+
+def test_a_description_carries_the_web_annotation_selectors_of_its_evidence(serve_client):
+    OA = "http://www.w3.org/ns/oa#"
+    answer = serve_client.get(HAGUE_PATH, headers={"Accept": "application/n-triples"})
+    graph = Graph().parse(data=answer.text, format="nt")
+    selectors = set(graph.objects(None, URIRef(OA + "hasSelector")))
+    assert selectors
+    kinds = {str(o) for s in selectors for o in graph.objects(s, RDF.type)}
+    assert kinds == {OA + "TextPositionSelector", OA + "TextQuoteSelector"}

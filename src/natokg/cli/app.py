@@ -472,3 +472,9 @@ def ontology_check_command(
 from natokg.cli.serve_command import serve_command  # noqa: E402  (defined apart: a long option list)
 
 app.command("serve")(handles_errors(serve_command))
+
+# ---------------------------------------------------------------- describe
+
+from natokg.cli.describe_command import describe_command  # noqa: E402
+
+app.command("describe")(handles_errors(describe_command))

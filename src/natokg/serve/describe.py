@@ -14,13 +14,15 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from natokg.namespaces import DCTERMS, FOAF, NKG, OA, RDF, RDFS, SKOS
+from natokg.namespaces import DCTERMS, NKG, OA, RDF
+from natokg.sparql.labels import LABEL_PROPERTIES
 
 DEFAULT = ox.DefaultGraph()
 TYPE = ox.NamedNode(str(RDF.type))
 EVIDENCE = ox.NamedNode(str(NKG.evidence))
+SELECTOR = ox.NamedNode(str(OA.hasSelector))
 # the predicates a label is read from, best first
-LABEL_PREDICATES = [str(SKOS.prefLabel), str(RDFS.label), str(FOAF.name), str(DCTERMS.title), str(DCTERMS.identifier)]
+LABEL_PREDICATES = [*LABEL_PROPERTIES, str(DCTERMS.identifier)]
 LANGUAGES = ("en", "nl", None)
 INCOMING_LIMIT = 500
 
@@ -135,7 +137,10 @@ def description_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
             continue
         seen.add(target)
         if triple.predicate == EVIDENCE:
-            triples += [quad.triple for quad in store.quads_for_pattern(target, None, None, DEFAULT)]
+            evidence = [quad.triple for quad in store.quads_for_pattern(target, None, None, DEFAULT)]
+            triples += evidence
+            for selector in {t.object for t in evidence if t.predicate == SELECTOR}:  # its Web Annotation selectors
+                triples += [quad.triple for quad in store.quads_for_pattern(selector, None, None, DEFAULT)]
             continue
         triples += [quad.triple for quad in store.quads_for_pattern(target, TYPE, None, DEFAULT)]
         for predicate in LABEL_PREDICATES:
