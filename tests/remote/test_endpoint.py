@@ -148,3 +148,34 @@ def test_the_cli_shows_the_warning_as_one_line(credentials, monkeypatch):
     result = CliRunner().invoke(app, ["query", "kamerstukken", "--endpoint", "http://192.0.2.1:9/query", "--timeout", "0.5"])
     assert "natokg: warning: credentials for http://192.0.2.1:9 travel unencrypted" in result.output
     assert result.exit_code == 2
+
+
+def test_regression_digest_credentials_answer_a_challenge_that_names_its_realm(servers, credentials):
+    # Virtuoso's graph store asks with realm="SPARQL": credentials registered for no
+    # realm in particular must answer it (they did not: every push got HTTP 401)
+    import hashlib
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    challenge = 'Digest realm="SPARQL", nonce="n0nce", opaque="0paque", qop="auth", algorithm="MD5"'
+
+    def digest_only(handler):
+        header = handler.headers.get("Authorization") or ""
+        fields = dict(part.strip().split("=", 1) for part in header[len("Digest "):].split(",") if "=" in part)
+        fields = {key: value.strip('"') for key, value in fields.items()}
+        if not header.startswith("Digest ") or fields.get("realm") != "SPARQL":
+            return 401, {"WWW-Authenticate": challenge}, b""
+        expected = md5(":".join([
+            md5("loader:SPARQL:s3cret"), "n0nce", fields["nc"], fields["cnonce"], "auth",
+            md5(f"{handler.command}:{fields['uri']}"),
+        ]))
+        if fields.get("response") != expected:
+            return 401, {"WWW-Authenticate": challenge}, b""
+        return 200, {"Content-Type": "application/sparql-results+json"}, RESULTS
+
+    server = servers(digest_only)
+    result = run_sparql("SELECT ?x { }", endpoint=server.url + "/sparql")
+    assert [tuple(r) for r in result] == [("1",)]
+    sent = [auth for _, _, auth in server.seen]
+    assert sent[0] is None and sent[-1].startswith("Digest ") and "s3cret" not in sent[-1]

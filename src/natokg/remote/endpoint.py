@@ -114,7 +114,9 @@ class HttpClient:
 
             token = base64.b64encode(f"{self.credentials[0]}:{self.credentials[1]}".encode()).decode("ascii")
             self.basic_header = f"Basic {token}"
-            digest = urllib.request.HTTPPasswordMgr()
+            # servers name their own realm ("SPARQL" on Virtuoso): the credentials hold for
+            # any realm of an allowed origin, and for no other origin
+            digest = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for scheme, host, port in self.allowed:
                 digest.add_password(None, f"{scheme}://{host}:{port}/", *self.credentials)
                 if scheme == "https":
