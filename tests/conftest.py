@@ -24,3 +24,17 @@ def seed_store():
     from support.seed_dataset import build_seed_store
 
     return build_seed_store()
+
+
+@pytest.fixture(scope="session")
+def corpus_store_dir(tmp_path_factory):
+    """The store folder of corpus/letters built once per test session (~25 s: slow tests
+    only), so that tests of servers and exports see every real letter."""
+    from pathlib import Path
+
+    from natokg.store.build import build
+
+    store = tmp_path_factory.mktemp("corpus-store") / "store"
+    summary = build(Path(__file__).resolve().parents[1] / "corpus", store, jobs=2)
+    assert not summary.skipped, summary.skipped
+    return store
