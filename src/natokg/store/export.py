@@ -5,6 +5,9 @@
 - ``turtle``, ``nt`` and ``jsonld`` write the union of the graphs (duplicates merged),
   or one graph with ``graph=`` (a letter key such as ``bz2628703``, a shared graph name
   such as ``reference``, or a full graph IRI);
+- a letter's graph comes with what it needs to stand alone (natokg.store.standalone:
+  its entities' descriptions, the types and labels of what it names), each triple in
+  the graph it comes from, so the export conforms to the shapes on its own;
 - line formats are sorted, so the same store always gives the same bytes: N-Triples
   line by line, N-Quads graph by graph (graphs in IRI order, each graph's lines sorted,
   default-graph triples first), so a letter's graph is one block; Turtle and TriG are
@@ -186,6 +189,23 @@ def _jsonld(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
+def _entities_file(store: ox.Store | Snapshot, store_dir: Path | str | None, graph: str) -> Path | None:
+    """The build's file of the entities a letter described, when the build is known."""
+    from natokg.store.layout import read_manifest
+
+    if isinstance(store, Snapshot):
+        directory, manifest = store.directory, store.manifest
+    elif store_dir is not None:
+        directory = Path(store_dir)
+        manifest = read_manifest(directory)
+    else:
+        return None
+    for entry in (manifest.letters.values() if manifest else ()):
+        if entry.graph == graph and entry.entities_file:
+            return directory / entry.entities_file
+    return None
+
+
 def export(
     store: ox.Store | Snapshot, fmt: str, *, graph: str | None = None, out: BinaryIO,
     store_dir: Path | str | None = None,
@@ -200,6 +220,11 @@ def export(
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
+    if node is not None:
+        from natokg.store.standalone import StandaloneLetter, is_letter_graph
+
+        if is_letter_graph(texts.store, node):  # with the context it needs to stand alone
+            texts, node = StandaloneLetter(texts, node, _entities_file(store, store_dir, node.value)), None
     if fmt == "nquads":
         write_nquads(texts, out, node)
     elif fmt == "nt":
