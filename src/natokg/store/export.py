@@ -6,8 +6,8 @@
   or one graph with ``graph=`` (a letter key such as ``bz2628703``, a shared graph name
   such as ``reference``, or a full graph IRI);
 - a letter's graph comes with what it needs to stand alone (natokg.store.standalone:
-  its entities' descriptions, the types and labels of what it names), each triple in
-  the graph it comes from, so the export conforms to the shapes on its own;
+  its entities' descriptions, the types and labels of what it names; StandaloneLetter),
+  each triple in the graph it comes from, so the export conforms to the shapes on its own;
 - line formats are sorted, so the same store always gives the same bytes: N-Triples
   line by line, N-Quads graph by graph (graphs in IRI order, each graph's lines sorted,
   default-graph triples first), so a letter's graph is one block; Turtle and TriG are
@@ -38,6 +38,7 @@ from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
 from natokg.rdf.formats import SERIALISATION_FORMATS
 from natokg.store.snapshot import Snapshot
+from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
 FORMATS = SERIALISATION_FORMATS
 
@@ -126,6 +127,27 @@ class GraphTexts:
 
     def nquads(self, graph: ox.NamedNode) -> bytes:
         return self.ntriples(graph).replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n")
+
+
+class StandaloneLetter(GraphTexts):
+    """A letter's graph and its context (natokg.store.standalone) as GraphTexts: those
+    graphs and no default graph, so every format writes them as it writes the dataset."""
+
+    def __init__(self, texts: GraphTexts, graph: ox.NamedNode, entities_file: Path | None = None) -> None:
+        """``entities_file``: the build's file of the entities this letter described."""
+        self.store, self.files = texts.store, texts.files
+        letter = texts.ntriples(graph)
+        own = read_entities(entities_file) if entities_file is not None else None
+        context = letter_context(texts.store, letter, own)
+        self.texts = {graph.value: letter}
+        for name, triples in context.items():
+            self.texts[name] = sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return [ox.NamedNode(g) for g in sorted(self.texts)]
+
+    def ntriples(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
+        return self.texts.get(graph.value, b"") if isinstance(graph, ox.NamedNode) else b""
 
 
 def _union_ntriples(texts: GraphTexts) -> bytes:
@@ -220,11 +242,8 @@ def export(
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
-    if node is not None:
-        from natokg.store.standalone import StandaloneLetter, is_letter_graph
-
-        if is_letter_graph(texts.store, node):  # with the context it needs to stand alone
-            texts, node = StandaloneLetter(texts, node, _entities_file(store, store_dir, node.value)), None
+    if node is not None and is_letter_graph(texts.store, node):  # with what it needs to stand alone
+        texts, node = StandaloneLetter(texts, node, _entities_file(store, store_dir, node.value)), None
     if fmt == "nquads":
         write_nquads(texts, out, node)
     elif fmt == "nt":
@@ -237,4 +256,4 @@ def export(
         out.write(_jsonld(texts, node))
 
 
-__all__ = ["FORMATS", "GraphTexts", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
+__all__ = ["FORMATS", "GraphTexts", "StandaloneLetter", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]

@@ -26,7 +26,6 @@ import pyoxigraph as ox
 from natokg.identifiers import DATASET_GRAPH, ENTITIES_GRAPH, PAIRING_GRAPH, graph_iri, letter_iri
 from natokg.errors import StoreError
 from natokg.namespaces import PREFIXES
-from natokg.store.export import GraphTexts, sorted_lines
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 # the predicates that say what a thing is and what it is called
@@ -74,9 +73,9 @@ def _entity_descriptions(store: ox.Store, used: set[ox.NamedNode]) -> list[ox.Tr
     return described
 
 
-def letter_context(store: ox.Store, letter_triples: bytes, own_entities: bytes | None = None) -> dict[str, bytes]:
-    """Shared graph IRI -> the sorted N-Triples of the context ``letter_triples`` (a
-    letter graph's N-Triples) needs from it; graphs with nothing to give are left out.
+def letter_context(store: ox.Store, letter_triples: bytes, own_entities: bytes | None = None) -> dict[str, list[ox.Triple]]:
+    """Shared graph IRI -> the triples of the context ``letter_triples`` (a letter
+    graph's N-Triples) needs from it; graphs with nothing to give are left out.
 
     ``own_entities``: the entity descriptions the letter itself gave (the build's file
     of them, validated with the letter). graph/entities unions every letter's, so a
@@ -102,13 +101,11 @@ def letter_context(store: ox.Store, letter_triples: bytes, own_entities: bytes |
         ]
         if found:
             context[graph.value] = found
-    return {
-        graph: sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-        for graph, triples in context.items()
-    }
+    return context
 
 
-def _read_entities(path: Path) -> bytes:
+def read_entities(path: Path) -> bytes:
+    """The build's file of the entities a letter described."""
     try:
         return path.read_bytes()
     except OSError:
@@ -119,23 +116,4 @@ def _read_entities(path: Path) -> bytes:
         ) from None
 
 
-class StandaloneLetter(GraphTexts):
-    """A letter graph and its context as GraphTexts (the letter's graph and the context
-    graphs, no default graph), so every export format writes it as it writes the whole
-    dataset."""
-
-    def __init__(self, texts: GraphTexts, graph: ox.NamedNode, entities_file: Path | None = None) -> None:
-        """``entities_file``: the build's file of the entities this letter described."""
-        self.store, self.files = texts.store, texts.files
-        letter = texts.ntriples(graph)
-        own = _read_entities(entities_file) if entities_file is not None else None
-        self.texts = {graph.value: letter, **letter_context(texts.store, letter, own)}
-
-    def graphs(self) -> list[ox.NamedNode]:
-        return [ox.NamedNode(g) for g in sorted(self.texts)]
-
-    def ntriples(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
-        return self.texts.get(graph.value, b"") if isinstance(graph, ox.NamedNode) else b""
-
-
-__all__ = ["StandaloneLetter", "is_letter_graph", "letter_context"]
+__all__ = ["TYPE_AND_LABELS", "is_letter_graph", "letter_context", "read_entities"]
