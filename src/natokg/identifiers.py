@@ -56,6 +56,11 @@ def distribution_iri(fmt: str) -> str:
     return str(iri("dataset", "distribution", fmt))
 
 
+def dump_iri(file_name: str) -> str:
+    """``dataset/{file}``: where a dump of the dataset is published by default."""
+    return str(iri("dataset", file_name))
+
+
 # ---------------------------------------------------------------- entities
 
 ACTOR_PATHS = {"state": "state", "organisation": "org", "group": "group", "person": "person"}
@@ -166,6 +171,7 @@ __all__ = [
     "commitment_iri",
     "dataset_partition_iri",
     "distribution_iri",
+    "dump_iri",
     "graph_iri",
     "letter_graph_iri",
     "letter_iri",

@@ -42,9 +42,10 @@ class _Server:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if self.command != "HEAD":
+                    self.wfile.write(body)
 
-            do_GET = do_POST = do_PUT = do_DELETE = _answer
+            do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _answer
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -148,3 +149,52 @@ def test_the_cli_shows_the_warning_as_one_line(credentials, monkeypatch):
     result = CliRunner().invoke(app, ["query", "kamerstukken", "--endpoint", "http://192.0.2.1:9/query", "--timeout", "0.5"])
     assert "natokg: warning: credentials for http://192.0.2.1:9 travel unencrypted" in result.output
     assert result.exit_code == 2
+
+
+def _digest_server(servers):
+    """A server that takes only digest credentials (loader, s3cret) for realm "SPARQL"."""
+    import hashlib
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    challenge = 'Digest realm="SPARQL", nonce="n0nce", opaque="0paque", qop="auth", algorithm="MD5"'
+
+    def digest_only(handler):
+        header = handler.headers.get("Authorization") or ""
+        fields = dict(part.strip().split("=", 1) for part in header[len("Digest "):].split(",") if "=" in part)
+        fields = {key: value.strip('"') for key, value in fields.items()}
+        if not header.startswith("Digest ") or fields.get("realm") != "SPARQL":
+            return 401, {"WWW-Authenticate": challenge}, b""
+        expected = md5(":".join([
+            md5("loader:SPARQL:s3cret"), "n0nce", fields["nc"], fields["cnonce"], "auth",
+            md5(f"{handler.command}:{fields['uri']}"),
+        ]))
+        if fields.get("response") != expected:
+            return 401, {"WWW-Authenticate": challenge}, b""
+        return 200, {"Content-Type": "application/sparql-results+json"}, RESULTS
+
+    return servers(digest_only)
+
+
+def test_regression_digest_credentials_answer_a_challenge_that_names_its_realm(servers, credentials):
+    # Virtuoso's graph store asks with realm="SPARQL": credentials registered for no
+    # realm in particular must answer it (they did not: every push got HTTP 401)
+    server = _digest_server(servers)
+    result = run_sparql("SELECT ?x { }", endpoint=server.url + "/sparql")
+    assert [tuple(r) for r in result] == [("1",)]
+    sent = [auth for _, _, auth in server.seen]
+    assert sent[0] is None and sent[-1].startswith("Digest ") and "s3cret" not in sent[-1]
+
+
+def test_regression_an_upload_after_a_digest_challenge_is_sent_once(servers, credentials):
+    # Virtuoso answers an upload without credentials with 401 and closes the connection
+    # while the body is still being sent (a broken pipe): after the first challenge of
+    # an origin, the next requests answer it at once, and push asks it with a HEAD first
+    server = _digest_server(servers)
+    client = HttpClient([server.url + "/sparql"], 5)
+    assert client.authenticate(server.url + "/store?graph=x")
+    before = len(server.seen)
+    for _ in range(3):
+        assert client.request("PUT", server.url + "/store?graph=x", b"<urn:a> <urn:b> <urn:c> .", {}).status == 200
+    assert [(method, auth is not None) for method, _, auth in server.seen[before:]] == [("PUT", True)] * 3

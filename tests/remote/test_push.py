@@ -8,67 +8,31 @@ started on loopback on a free port and stopped at the end.
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
 
 from natokg.errors import EndpointError
 from natokg.remote.push import graph_store_url, push
 from natokg.sparql import list_queries, run_query, run_sparql
+from support.sparql_servers import free_port, start_oxigraph
 
 TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def _oxigraph_binary() -> str | None:
-    beside_python = Path(sys.executable).with_name("oxigraph")
-    return str(beside_python) if beside_python.is_file() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is not installed (pip install 'natokg[test]')")
-    port = _free_port()
-    directory = tmp_path_factory.mktemp("oxigraph")
-    log = open(directory / "server.log", "wb")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(directory / "db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"oxigraph server did not start: {(directory / 'server.log').read_text()[-500:]}")
-            time.sleep(0.1)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        running = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    if running is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install 'natokg[test]')")
+    yield running.endpoint.rsplit("/", 1)[0]
+    running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +81,7 @@ def test_down_server_fails_at_once_without_retrying(monkeypatch, store):
         raise AssertionError("a server that was never reached must not be retried")
 
     monkeypatch.setattr(natokg.remote.push.time, "sleep", no_sleep)
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     with pytest.raises(EndpointError, match=rf"cannot reach http://127.0.0.1:{port}/store.*is the server running\?"):
         push(store, f"http://127.0.0.1:{port}/query")
     with pytest.raises(EndpointError, match="is the server running"):

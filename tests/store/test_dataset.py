@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from natokg.store.dataset import DATASET, DATASET_GRAPH, describe_dataset
+from natokg.store.dataset import DATASET, DATASET_GRAPH, DUMP_FILE_NAMES, LICENSE, describe_dataset, download_url
 from natokg.store.layout import open_store, read_manifest
 from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
 
@@ -84,6 +84,46 @@ def test_a_distribution_per_export_format(built):
         "trig": "application/trig",
         "jsonld": "application/ld+json",
     }
+
+
+def test_every_distribution_is_a_dump_to_download_named_for_its_format(built):
+    from rdflib.util import guess_format
+
+    from natokg.rdf.formats import FORMAT_TABLE
+
+    store, _ = built
+    urls = {
+        q.subject.value.rsplit("/", 1)[1]: q.object.value
+        for q in store.quads_for_pattern(None, ox.NamedNode(DCAT + "downloadURL"), None, ox.NamedNode(DATASET_GRAPH))
+    }
+    assert urls == {fmt: f"https://w3id.org/natokg/id/dataset/{DUMP_FILE_NAMES[fmt]}" for fmt in FORMAT_TABLE}
+    rdflib_names = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
+    assert {fmt: guess_format(name) for fmt, name in DUMP_FILE_NAMES.items()} == rdflib_names
+    assert download_url("nquads", "https://example.org/natokg/dumps/") == "https://example.org/natokg/dumps/natokg.nq"
+
+
+def test_the_dataset_licence_is_the_ontology_licence(built):
+    from natokg.paths import ontology_dir
+
+    header = ox.Store()
+    header.load(path=str(ontology_dir() / "natokg.ttl"), format=ox.RdfFormat.TURTLE)
+    licences = {q.object.value for q in header.quads_for_pattern(None, ox.NamedNode(DCTERMS + "license"), None)}
+    assert licences == {LICENSE} == {"https://creativecommons.org/licenses/by/4.0/"}
+    store, _ = built
+    distributions = list(store.quads_for_pattern(None, ox.NamedNode(DCAT + "distribution"), None, ox.NamedNode(DATASET_GRAPH)))
+    assert distributions and all(value(store, q.object.value, DCTERMS + "license").value == LICENSE for q in distributions)
+
+
+def test_a_served_endpoint_and_download_base_given_by_the_caller(built):
+    store, manifest = built
+    copy = ox.Store()
+    copy.extend(store)
+    describe_dataset(copy, manifest, endpoint="http://127.0.0.1:8000/sparql", downloads="http://127.0.0.1:8000/dumps")
+    assert value(copy, DATASET, VOID + "sparqlEndpoint").value == "http://127.0.0.1:8000/sparql"
+    nquads = "https://w3id.org/natokg/id/dataset/distribution/nquads"
+    assert value(copy, nquads, DCAT + "accessURL").value == "http://127.0.0.1:8000/sparql"
+    assert value(copy, nquads, DCAT + "downloadURL").value == "http://127.0.0.1:8000/dumps/natokg.nq"
+    assert int(value(copy, DATASET, VOID + "triples").value) == len(copy)
 
 
 def test_sparql_endpoint_only_when_configured(built, monkeypatch):

@@ -6,11 +6,12 @@ import io
 import json
 import socket
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
 from natokg.errors import BadInputError
-from natokg.store.export import FORMATS, export, jsonld_context
+from natokg.store.export import FORMATS, export, jsonld_context, ntriples
 from natokg.store.layout import count_triples, open_store
 from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
 
@@ -50,14 +51,22 @@ def test_whole_dataset_parses_back_to_the_same_count(store, fmt):
         assert len(parsed) == distinct_triples(store)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_one_letter_graph_by_key_parses_back_to_that_graph(store, fmt):
-    data = exported(store, fmt, graph="fk00001")
-    expected = count_triples(store, letter_graph(1))
-    assert expected > 10
+def parsed_quads(data: bytes, fmt: str) -> set[tuple]:
     parsed = Dataset()
     parsed.parse(data=data.decode("utf-8"), format=RDFLIB_FORMATS[fmt])
-    assert len(list(parsed.quads((None, None, None, None)))) == expected
+    return {(s, p, o, str(g)) for s, p, o, g in parsed.quads((None, None, None, None))}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_one_letter_graph_by_key_parses_back_to_that_graph_and_its_context(store, fmt):
+    quads = parsed_quads(exported(store, fmt, graph="fk00001"), fmt)
+    letter = Graph().parse(data=ntriples(store, ox.NamedNode(letter_graph(1))).decode("utf-8"), format="nt")
+    assert len(letter) == count_triples(store, letter_graph(1)) > 10
+    assert set(letter) < {(s, p, o) for s, p, o, _ in quads}  # and the context
+    if fmt in ("nquads", "trig", "jsonld"):  # the context keeps the names of the graphs it comes from
+        assert {(s, p, o) for s, p, o, g in quads if g == letter_graph(1)} == set(letter)
+        others = {g.rsplit("/", 1)[1] for *_, g in quads} - {"fk00001"}
+        assert "entities" in others and not any(g.startswith("fk") for g in others)
 
 
 def test_graph_can_be_named_by_iri_and_unknown_graphs_are_refused(store):
@@ -83,7 +92,11 @@ def test_line_formats_are_sorted_and_nquads_keep_graph_names(store):
     assert all(block == sorted(set(block)) for block in blocks.values())
     assert [line for g in order for line in blocks[g]] == exported(store, "nquads").decode("utf-8").splitlines()
     quads = exported(store, "nquads", graph="fk00000").decode("utf-8").splitlines()
-    assert quads and all(line.endswith(f"<{letter_graph(0)}> .") for line in quads)
+    graphs = [line.rsplit(" ", 2)[-2] for line in quads]
+    assert f"<{letter_graph(0)}>" in graphs and graphs == sorted(graphs)
+    assert all(
+        block == sorted(set(block)) for block in ([q for q in quads if q.rsplit(" ", 2)[-2] == g] for g in set(graphs))
+    )
 
 
 def test_jsonld_is_compacted_with_the_shipped_context_without_network(store, monkeypatch):
@@ -99,8 +112,8 @@ def test_jsonld_is_compacted_with_the_shipped_context_without_network(store, mon
     text = data.decode("utf-8")
     assert '"MeetingReport"' in text  # compacted class name from the context
     assert "https://w3id.org/natokg/ontology#MeetingReport" not in text
-    parsed = Graph().parse(data=text, format="json-ld")
-    assert len(parsed) == count_triples(store, letter_graph(0))
+    in_letter = {q for q in parsed_quads(data, "jsonld") if q[3] == letter_graph(0)}
+    assert len(in_letter) == count_triples(store, letter_graph(0))
 
 
 def test_turtle_uses_prefixes(store):

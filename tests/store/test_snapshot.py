@@ -119,6 +119,9 @@ def test_push_sends_the_snapshot_it_was_given(built, monkeypatch):
         def __init__(self, *args) -> None:
             pass
 
+        def authenticate(self, url) -> None:
+            pass
+
         def request(self, method, url, payload, headers, what):
             sent[urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["graph"][0]] = payload
 

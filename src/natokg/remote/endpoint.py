@@ -89,6 +89,29 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _Digest(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that remembers each origin's challenge, so that the next
+    requests answer it at once: an upload is sent once, not first without credentials
+    (Virtuoso answers 401 and closes the connection mid-upload: a broken pipe)."""
+
+    def __init__(self, passwords) -> None:
+        super().__init__(passwords)
+        self.challenges: dict[tuple[str, str, int], dict] = {}
+
+    def get_authorization(self, req, chal):
+        answer = super().get_authorization(req, chal)
+        if answer:
+            self.challenges[origin(req.full_url)] = chal
+        return answer
+
+    def authorise(self, request: urllib.request.Request) -> None:
+        """Answer the origin's last challenge ahead (a stale nonce gets a new 401)."""
+        challenge = self.challenges.get(origin(request.full_url))
+        answer = self.get_authorization(request, challenge) if challenge else None
+        if answer:
+            request.add_unredirected_header("Authorization", f"Digest {answer}")
+
+
 @dataclass
 class Response:
     status: int
@@ -108,13 +131,16 @@ class HttpClient:
         # origins that get Basic credentials with the first request: https ones, and
         # plain-http ones once they have asked (a 401 challenge)
         self.basic_origins: set[tuple[str, str, int]] = set()
+        self.digest: _Digest | None = None
         handlers: list[Any] = [_NoRedirect()]
         if self.credentials:
             import base64
 
             token = base64.b64encode(f"{self.credentials[0]}:{self.credentials[1]}".encode()).decode("ascii")
             self.basic_header = f"Basic {token}"
-            digest = urllib.request.HTTPPasswordMgr()
+            # servers name their own realm ("SPARQL" on Virtuoso): the credentials hold for
+            # any realm of an allowed origin, and for no other origin
+            digest = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for scheme, host, port in self.allowed:
                 digest.add_password(None, f"{scheme}://{host}:{port}/", *self.credentials)
                 if scheme == "https":
@@ -128,7 +154,8 @@ class HttpClient:
                         stacklevel=3,
                     )
             # Digest never sends the password; its manager knows only the allowed origins
-            handlers.append(urllib.request.HTTPDigestAuthHandler(digest))
+            self.digest = _Digest(digest)
+            handlers.append(self.digest)
         self.opener = urllib.request.build_opener(*handlers)
 
     def request(self, method: str, url: str, data: bytes | None, headers: dict[str, str]) -> Response:
@@ -143,6 +170,8 @@ class HttpClient:
             if where in self.basic_origins:
                 # a fresh Request per hop: credentials never ride along to a redirect target
                 request.add_unredirected_header("Authorization", self.basic_header)
+            elif self.digest is not None and where in self.allowed:
+                self.digest.authorise(request)
             try:
                 response = self.opener.open(request, timeout=self._remaining(deadline, url))
             except urllib.error.HTTPError as error:
@@ -171,6 +200,16 @@ class HttpClient:
                     continue
                 body = self._read(response, deadline, url)
                 return Response(status, response.headers.get("Content-Type", ""), body, url)
+
+    def authenticate(self, url: str) -> bool:
+        """Learn whether ``url``'s origin asks for credentials, with a HEAD request (no
+        body), before a large upload would be sent without them first. True when it
+        asked; without credentials nothing is sent. Raises what :meth:`request` raises
+        when the server is unreachable."""
+        if not self.credentials or origin(url) not in self.allowed:
+            return False
+        self.request("HEAD", url, None, {})
+        return True
 
     def _remaining(self, deadline: float | None, url: str) -> float | None:
         if deadline is None:

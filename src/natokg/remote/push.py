@@ -88,6 +88,12 @@ def graph_store_url(endpoint: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, new_path, "", ""))
 
 
+def _unreachable(url: str, error: Exception) -> EndpointError:
+    reason = getattr(error, "reason", error)
+    text = str(getattr(reason, "strerror", None) or reason).lower()
+    return EndpointError(f"cannot reach {safe_url(url)}: {text}; is the server running?")
+
+
 class _Client:
     """natokg.remote.endpoint's HttpClient with retries and messages for uploads."""
 
@@ -98,18 +104,24 @@ class _Client:
         self.retried = 0
         self.reached = False  # the server has answered at least once
 
+    def authenticate(self, url: str) -> None:
+        """Credentials settled with a bodiless request before the first upload, so no
+        upload goes out twice (first without them: natokg.remote.endpoint)."""
+        try:
+            self.reached = self.http.authenticate(url)
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
+            raise _unreachable(url, error) from None
+
     def request(self, method: str, url: str, data: bytes | None, headers: dict[str, str], what: str) -> bytes:
         attempt = 0
         while True:
             try:
                 response = self.http.request(method, url, data, headers)
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
-                reason = getattr(error, "reason", error)
-                text = str(getattr(reason, "strerror", None) or reason).lower()
                 if self.reached and attempt < self.retries:
                     attempt = self._wait(attempt)
                     continue
-                raise EndpointError(f"cannot reach {safe_url(url)}: {text}; is the server running?") from None
+                raise _unreachable(url, error) from None
             self.reached = True
             if response.status < 400:
                 return response.body
@@ -196,6 +208,8 @@ def push(
     local_counts: dict[str, int] = {}
     graphs = list_graphs(store)
     try:
+        if graphs:
+            client.authenticate(_graph_url(target, graphs[0]))
         for graph in graphs:
             payload = texts.ntriples(ox.NamedNode(graph))
             count = sum(1 for line in payload.splitlines() if line.strip())

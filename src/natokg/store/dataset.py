@@ -2,11 +2,15 @@
 
 ``describe_dataset(store, manifest)`` computes the figures from the store and replaces
 graph/dataset, so the description travels with every whole-dataset export. It says:
-title, licence (CC BY 4.0), version, void:triples, void:entities, the classes and
-properties used (void:classPartition / void:propertyPartition with counts), one
-void:subset per named graph (each letter's graph and the shared graphs), a
-dcat:distribution per export format, and void:sparqlEndpoint when
-``NATOKG_SPARQL_ENDPOINT`` is set.
+title, licence (CC BY 4.0, as the ontology header says), version, void:triples,
+void:entities, the classes and properties used (void:classPartition /
+void:propertyPartition with counts), one void:subset per named graph (each letter's
+graph and the shared graphs), and the dumps: a dcat:distribution per export format with
+its media type, licence and dcat:downloadURL (the file ``natokg export`` writes in that
+format, named as ``DUMP_FILE_NAMES`` says, under the download base: ``downloads`` when
+a server publishes them, else ``id:dataset/``, where the dataset itself is named). Where the dataset is served, the
+endpoint (``endpoint``, else ``NATOKG_SPARQL_ENDPOINT``) is the dataset's
+void:sparqlEndpoint and each distribution's dcat:accessURL.
 
 Determinism: no wall-clock time. dcterms:modified is the latest letter date, and the
 partition and distribution nodes get minted IRIs (no blank nodes).
@@ -29,11 +33,15 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from natokg.version import __version__
-from natokg.identifiers import DATASET, DATASET_GRAPH, dataset_partition_iri, distribution_iri, letter_iri
+from natokg.identifiers import DATASET, DATASET_GRAPH, dataset_partition_iri, distribution_iri, dump_iri, letter_iri
 from natokg.namespaces import PREFIXES, content_hash, data_base
 from natokg.rdf.formats import FORMAT_TABLE, MEDIA_TYPES
 
 SPARQL_ENDPOINT_ENV = "NATOKG_SPARQL_ENDPOINT"
+# the file each export format is published as: ``natokg export --format nquads -o natokg.nq``
+DUMP_FILE_NAMES = {
+    "turtle": "natokg.ttl", "nt": "natokg.nt", "nquads": "natokg.nq", "trig": "natokg.trig", "jsonld": "natokg.jsonld",
+}
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = PREFIXES["xsd"]
@@ -181,9 +189,19 @@ def dataset_statistics(store: ox.Store) -> dict:
     return {"graphs": graphs, "classes": classes, "properties": properties, "entities": int(entities.value)}
 
 
-def description_triples(store: ox.Store, manifest=None, texts=None, known=None) -> list[ox.Triple]:
+def download_url(fmt: str, downloads: str | None = None) -> str:
+    """Where the dump in ``fmt`` is published (see the module doc)."""
+    name = DUMP_FILE_NAMES[fmt]
+    return f"{downloads.rstrip('/')}/{name}" if downloads else dump_iri(name)
+
+
+def description_triples(
+    store: ox.Store, manifest=None, texts=None, known=None, *, endpoint: str | None = None, downloads: str | None = None,
+) -> list[ox.Triple]:
     """The description as triples (void:triples of the dataset counts them too).
 
+    ``endpoint``: the SPARQL endpoint the dataset is served at (default:
+    NATOKG_SPARQL_ENDPOINT, if set); ``downloads``: the base URL of the dumps.
     ``texts`` (natokg.store.export.GraphTexts) reads the figures from the graphs' N-Triples,
     but for the graphs ``known`` (GraphStatistics) has counted already; without
     ``texts`` they come from SPARQL over ``store`` (the same figures, slower)."""
@@ -215,7 +233,8 @@ def description_triples(store: ox.Store, manifest=None, texts=None, known=None) 
     dates = sorted(e.date for e in (manifest.letters.values() if manifest else ()) if e.date)
     if dates:
         add(dataset, DCTERMS + "modified", ox.Literal(dates[-1], datatype=_node(XSD + "date")))
-    endpoint = os.environ.get(SPARQL_ENDPOINT_ENV)
+    if endpoint is None:
+        endpoint = os.environ.get(SPARQL_ENDPOINT_ENV)
     if endpoint:
         add(dataset, VOID + "sparqlEndpoint", _node(endpoint))
     for prefix in ("nkg", "dcterms", "prov", "oa", "skos", "foaf", "void", "dcat"):
@@ -225,7 +244,7 @@ def description_triples(store: ox.Store, manifest=None, texts=None, known=None) 
     add(dataset, VOID + "properties", _integer(len(stats["properties"])))
 
     triples += _partitions(dataset, stats, manifest)
-    triples += _distributions(dataset, endpoint)
+    triples += _distributions(dataset, endpoint, downloads)
 
     # everything outside graph/dataset (named graphs and any default-graph triples), plus
     # the new description, plus the void:triples triple added below
@@ -263,8 +282,8 @@ def _partitions(dataset: ox.NamedNode, stats: dict, manifest) -> list[ox.Triple]
     return triples
 
 
-def _distributions(dataset: ox.NamedNode, endpoint: str | None) -> list[ox.Triple]:
-    """One dcat:Distribution per export format (natokg.rdf.formats)."""
+def _distributions(dataset: ox.NamedNode, endpoint: str | None, downloads: str | None) -> list[ox.Triple]:
+    """One dcat:Distribution per export format (natokg.rdf.formats): a dump to download."""
     triples: list[ox.Triple] = []
 
     def add(subject, predicate: str, obj) -> None:
@@ -277,16 +296,19 @@ def _distributions(dataset: ox.NamedNode, endpoint: str | None) -> list[ox.Tripl
         add(node, DCTERMS + "title", ox.Literal(serialisation.title, language="en"))
         add(node, DCAT + "mediaType", _node(f"https://www.iana.org/assignments/media-types/{serialisation.media_type}"))
         add(node, DCTERMS + "license", _node(LICENSE))
+        add(node, DCAT + "downloadURL", _node(download_url(fmt, downloads)))
         if endpoint:
             add(node, DCAT + "accessURL", _node(endpoint))
     return triples
 
 
-def describe_dataset(store: ox.Store, manifest=None, texts=None, known=None) -> int:
+def describe_dataset(
+    store: ox.Store, manifest=None, texts=None, known=None, *, endpoint: str | None = None, downloads: str | None = None,
+) -> int:
     """Replace graph/dataset with the description of the store; returns its triple count."""
     from natokg.store.layout import replace_graph
 
-    triples = description_triples(store, manifest, texts, known)
+    triples = description_triples(store, manifest, texts, known, endpoint=endpoint, downloads=downloads)
     text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     replace_graph(store, DATASET_GRAPH, text)
     return len(triples)
@@ -294,12 +316,14 @@ def describe_dataset(store: ox.Store, manifest=None, texts=None, known=None) -> 
 
 __all__ = [
     "DATASET",
+    "DUMP_FILE_NAMES",
     "DATASET_GRAPH",
     "GraphStatistics",
     "MEDIA_TYPES",
     "dataset_statistics",
     "describe_dataset",
     "description_triples",
+    "download_url",
     "graph_statistics",
     "statistics_from_texts",
 ]

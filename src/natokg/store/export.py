@@ -5,6 +5,9 @@
 - ``turtle``, ``nt`` and ``jsonld`` write the union of the graphs (duplicates merged),
   or one graph with ``graph=`` (a letter key such as ``bz2628703``, a shared graph name
   such as ``reference``, or a full graph IRI);
+- a letter's graph comes with what it needs to stand alone (natokg.store.standalone:
+  its entities' descriptions, the types and labels of what it names; StandaloneLetter),
+  each triple in the graph it comes from, so the export conforms to the shapes on its own;
 - line formats are sorted, so the same store always gives the same bytes: N-Triples
   line by line, N-Quads graph by graph (graphs in IRI order, each graph's lines sorted,
   default-graph triples first), so a letter's graph is one block; Turtle and TriG are
@@ -35,6 +38,7 @@ from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
 from natokg.rdf.formats import SERIALISATION_FORMATS
 from natokg.store.snapshot import Snapshot
+from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
 FORMATS = SERIALISATION_FORMATS
 
@@ -125,6 +129,27 @@ class GraphTexts:
         return self.ntriples(graph).replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n")
 
 
+class StandaloneLetter(GraphTexts):
+    """A letter's graph and its context (natokg.store.standalone) as GraphTexts: those
+    graphs and no default graph, so every format writes them as it writes the dataset."""
+
+    def __init__(self, texts: GraphTexts, graph: ox.NamedNode, entities_file: Path | None = None) -> None:
+        """``entities_file``: the build's file of the entities this letter described."""
+        self.store, self.files = texts.store, texts.files
+        letter = texts.ntriples(graph)
+        own = read_entities(entities_file) if entities_file is not None else None
+        context = letter_context(texts.store, letter, own)
+        self.texts = {graph.value: letter}
+        for name, triples in context.items():
+            self.texts[name] = sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return [ox.NamedNode(g) for g in sorted(self.texts)]
+
+    def ntriples(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
+        return self.texts.get(graph.value, b"") if isinstance(graph, ox.NamedNode) else b""
+
+
 def _union_ntriples(texts: GraphTexts) -> bytes:
     """Every triple of every graph once, sorted (the graph names dropped)."""
     lines: set[bytes] = set()
@@ -186,6 +211,23 @@ def _jsonld(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
+def _entities_file(store: ox.Store | Snapshot, store_dir: Path | str | None, graph: str) -> Path | None:
+    """The build's file of the entities a letter described, when the build is known."""
+    from natokg.store.layout import read_manifest
+
+    if isinstance(store, Snapshot):
+        directory, manifest = store.directory, store.manifest
+    elif store_dir is not None:
+        directory = Path(store_dir)
+        manifest = read_manifest(directory)
+    else:
+        return None
+    for entry in (manifest.letters.values() if manifest else ()):
+        if entry.graph == graph and entry.entities_file:
+            return directory / entry.entities_file
+    return None
+
+
 def export(
     store: ox.Store | Snapshot, fmt: str, *, graph: str | None = None, out: BinaryIO,
     store_dir: Path | str | None = None,
@@ -200,6 +242,8 @@ def export(
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
+    if node is not None and is_letter_graph(texts.store, node):  # with what it needs to stand alone
+        texts, node = StandaloneLetter(texts, node, _entities_file(store, store_dir, node.value)), None
     if fmt == "nquads":
         write_nquads(texts, out, node)
     elif fmt == "nt":
@@ -212,4 +256,4 @@ def export(
         out.write(_jsonld(texts, node))
 
 
-__all__ = ["FORMATS", "GraphTexts", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
+__all__ = ["FORMATS", "GraphTexts", "StandaloneLetter", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
