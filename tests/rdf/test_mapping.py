@@ -212,3 +212,18 @@ def test_position_iri_ignores_wording_but_not_modality():
     position = _records(document).positions[0]
     intended = Position(**{**position.__dict__, "modality": "intended"})
     assert position_iri(position) != position_iri(intended)
+
+
+def test_regression_meeting_informality_never_contradicts_across_letters():
+    """Two letters about one meeting, one calling it informal and one silent, gave the
+    shared meeting both isInformal true and false: silence now adds nothing."""
+    from dataclasses import replace
+
+    document = _document()
+    silent = _records(document)
+    meeting = meeting_iri(HELSINGBORG)
+    assert list(map_records(silent, document).entities.objects(meeting, NKG.isInformal)) == []
+    informal = replace(silent, meetings=[replace(silent.meetings[0], informal=True)])
+    assert list(map_records(informal, document).entities.objects(meeting, NKG.isInformal)) == [
+        Literal("true", datatype=XSD.boolean)
+    ]

@@ -402,7 +402,8 @@ class _LetterMapper:
             add = self.add_entity
             if meeting.end is not None:
                 add(node, _NKG.endDate, _typed(meeting.end.isoformat(), _XSD.date))
-            add(node, _NKG.isInformal, _typed("true" if meeting.informal else "false", _XSD.boolean))
+            if meeting.informal:  # a letter that does not say "informal" says nothing about it
+                add(node, _NKG.isInformal, _typed("true", _XSD.boolean))
             if meeting.host is not None:
                 add(node, _NKG.hostedBy, _nt_actor(meeting.host))
             if meeting.precedes is not None:
