@@ -336,7 +336,7 @@ def contribution_nouns(lex: Lexicons) -> frozenset[str]:
 # Function words: grammar, not domain knowledge.
 PREPOSITIONS = frozenset(
     "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
-    "tijdens dan als namens jegens richting vanuit sinds na om".split()
+    "tijdens dan als namens jegens richting vanuit sinds na om volgens".split()
 )
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
@@ -344,6 +344,9 @@ NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 _CHAIN_WORDS = frozenset([",", "en", "alsook", "waaronder", "andere"]) | ARTICLES
+
+
+_HYPHENS = ("-", "‑")
 
 
 @dataclass
@@ -356,20 +359,31 @@ class ActorMention:
 
 def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> list[ActorMention]:
     """Actors named in a sentence; ``text`` (the sentence) lets compounds be skipped:
-    the "NAVO" of "NAVO-berekeningswijze" modifies a noun, it names no actor."""
+    the "NAVO" of "NAVO-berekeningswijze" modifies a noun, and the "Oekraïne" of
+    "de NAVO-Oekraïne Raad" is part of a name; neither names an actor."""
     mentions: list[ActorMention] = []
     for match in lex.actors.find(tokens):
         end = tokens[match.last].end
-        if text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha():
+        if text[end : end + 1] in _HYPHENS and text[end + 1 : end + 2].isalpha():
             continue
-        j = match.first - 1
-        while j >= 0 and tokens[j].norm in ARTICLES:
-            j -= 1
-        prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
-        if prep is None and j >= 0 and tokens[j].norm in COORDINATORS and mentions and mentions[-1].last == j - 1:
-            prep = mentions[-1].prep  # "van Frankrijk en het Verenigd Koninkrijk"
-        mentions.append(ActorMention(match.target, match.first, match.last, prep))
+        start = tokens[match.first].start
+        if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+            continue
+        mentions.append(ActorMention(match.target, match.first, match.last, governing_preposition(tokens, match.first, mentions)))
     return mentions
+
+
+def governing_preposition(tokens: Sequence[Token], first: int, before: Sequence[ActorMention]) -> str | None:
+    """The preposition governing a mention starting at token ``first`` (articles
+    skipped); ``before``: the mentions ending before it, whose preposition a mention
+    coordinated with the last of them shares ("van Frankrijk en het Verenigd Koninkrijk")."""
+    j = first - 1
+    while j >= 0 and tokens[j].norm in ARTICLES:
+        j -= 1
+    prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
+    if prep is None and j >= 0 and tokens[j].norm in COORDINATORS and before and before[-1].last == j - 1:
+        prep = before[-1].prep
+    return prep
 
 
 def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -476,6 +490,7 @@ __all__ = [
     "contribution_nouns",
     "coordinated",
     "fold",
+    "governing_preposition",
     "is_subject",
     "lexicons",
     "parenthesised",

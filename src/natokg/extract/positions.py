@@ -15,7 +15,8 @@ For each stance verb form found in a sentence (discontinuous forms such as
   in the same sentence without a new subject keeps the previous verb's actors. A
   passive ("werd breed benadrukt") is held by its "door X" agent, else by the allies.
   A sentence that names nobody speaks for the government in an agenda (the
-  Netherlands) and for the meeting in a report (the allies);
+  Netherlands) and for the meeting in a report (the allies). A person or office
+  named speaks for the state or organisation of its post (natokg.extract.position_actors);
 - the stance: the verb form's concept; "niet"/"geen" inside the form's gap gives its
   nkg:negatedStance; an intention object ("de bereidheid", extraction-cues.ttl)
   makes it an intention;
@@ -61,6 +62,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.position_actors import Spokesmen
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -248,15 +250,16 @@ class _Clause:
 
 def extract_positions(ctx: LetterContext, found: Found) -> tuple[tuple[Position, ...], dict[str, list[Evidence]]]:
     """The positions stage: the letter's positions and the topics it names."""
-    positions, topics = positions_in(ctx.seg, found.records(), ctx.lexicon)
+    positions, topics = positions_in(ctx.seg, found.records(), ctx.lexicon, Spokesmen(ctx, found.persons))
     return tuple(positions), topics
 
 
 def positions_in(
-    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None, spokesmen: Spokesmen | None = None
 ) -> tuple[list[Position], dict[str, list[Evidence]]]:
     """The positions and topics of a letter whose letter record and meetings ``records``
-    holds (read, not changed).
+    holds (read, not changed); ``spokesmen`` turns the persons and offices named into
+    the actors they speak for (without it, a named person holds a position).
 
     One record per actor, stance, topic and sentence: the same position stated in two
     sentences is two records, which the mapper joins into one node (same IRI) with
@@ -296,6 +299,8 @@ def positions_in(
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
+            if spokesmen is not None:
+                mentions = spokesmen.mentions(sentence, tokens, mentions)
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}

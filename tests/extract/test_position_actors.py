@@ -1,0 +1,95 @@
+"""Who holds a position: a person or an office speaks for the state or organisation of
+its post (natokg.extract.position_actors), groups named as holding positions
+(ontology/reference/partners.ttl), and actor names inside compound names. Sentences of
+our own, then the letter cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.letter_records import extract_text, records
+
+
+def _holders(tmp_path, body: str) -> set[tuple[str, str, str, str]]:
+    document, found = extract_text(tmp_path, body + "\n")
+    for position in found.positions:
+        for evidence in position.evidence:
+            assert document.text[evidence.start : evidence.end] == evidence.quote
+    return {(p.actor.kind, p.actor.key, p.stance, p.topic) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "sentence, holder",
+    [
+        # the title before the name picks the post: Stoltenberg was Norway's prime minister too
+        ("Secretaris-generaal Stoltenberg benadrukte het belang van cyberverdediging.", ("organisation", "nato")),
+        # a person with posts of one state only speaks for that state
+        ("President Macron riep op tot meer steun aan Oekraïne.", ("state", "fr")),
+        # a person the reference data does not know: the post found next to the name
+        ("De Russische minister van Defensie Serdjoekov benadrukte het belang van cyberverdediging.", ("state", "ru")),
+        ("Minister Serdjoekov van Rusland benadrukte het belang van cyberverdediging.", ("state", "ru")),
+        # an office without a name: the one organisation that has it, or the demonym's state
+        ("De Secretaris-Generaal wees op het belang van cyberverdediging.", ("organisation", "nato")),
+        ("De Amerikaanse minister van Defensie benadrukte het belang van cyberverdediging.", ("state", "us")),
+    ],
+)
+def test_a_person_or_office_speaks_for_the_actor_of_its_post(tmp_path, sentence, holder):
+    assert {h[:2] for h in _holders(tmp_path, sentence)} == {holder}
+
+
+def test_an_actor_after_volgens_is_no_subject(tmp_path):
+    found = _holders(tmp_path, "Volgens de Russische minister Serdjoekov benadrukte Nederland het belang van cyberverdediging.")
+    assert {h[:2] for h in found} == {("state", "nl")}
+
+
+@pytest.mark.parametrize(
+    "sentence, group",
+    [
+        ("De meeste bondgenoten steunden een grotere rol voor de NAVO bij cyberverdediging.", "most-allies"),
+        ("De Baltische staten vroegen aandacht voor cyberverdediging.", "baltic-states"),
+        ("Een aantal Midden- en Oost-Europese bondgenoten benadrukte het belang van cyberverdediging.",
+         "several-central-and-eastern-european-allies"),
+        ("De ISAF-partners benadrukten het belang van cyberverdediging.", "isaf-partners"),
+        ("Verschillende EU-lidstaten benadrukten het belang van cyberverdediging.", "several-eu-member-states"),
+    ],
+)
+def test_groups_that_hold_positions(tmp_path, sentence, group):
+    assert {h[:2] for h in _holders(tmp_path, sentence)} == {("group", group)}
+
+
+def test_regression_actor_inside_a_compound_name_is_no_subject(tmp_path):
+    """The "Oekraïne" of "de NAVO-Oekraïne Raad" names a council, not the actor of the
+    verb after it."""
+    found = _holders(tmp_path, "In de NAVO-Oekraïne Raad benadrukte Nederland het belang van cyberverdediging.")
+    assert {h[:2] for h in found} == {("state", "nl")}
+
+
+# ---------------------------------------------------------------- the letters
+
+
+def _facts(name: str) -> set[tuple[str, str, str]]:
+    return {(p.actor.key, p.stance, p.topic) for p in records(name).positions}
+
+
+def test_regression_secretary_general_with_title_speaks_for_nato():
+    # "Secretaris-Generaal Stoltenberg wees erop dat Noord-Koreaanse raketten ..."
+    facts = _facts("dev_2017_dmm_report_brussel-november.txt")
+    assert ("nato", "emphasise", "north-korea") in facts
+    assert not {f for f in facts if f[0] == "jens-stoltenberg"}
+
+
+def test_regression_bare_secretary_general_speaks_for_nato():
+    # "De Secretaris-Generaal wees erop dat China geen tegenstander is"
+    assert ("nato", "emphasise", "china") in _facts("dev_2020_fmm_report_videoconferentie.txt")
+
+
+def test_regression_compound_council_name_leaves_the_subject():
+    # "In de NAVO-Oekraïne Raad gaven alle bondgenoten aan dat steun aan Oekraïne ..."
+    assert ("allies", "emphasise", "ukraine-support") in _facts("dev_2025_summit_report_den-haag.txt")
+    # "In de NAVO-Oekraïne Raad onderstreepte de minister-president dat ..."
+    assert ("nl", "emphasise", "ukraine-support") in _facts("dev_2024_summit_report_washington.txt")
+
+
+def test_most_allies_in_a_letter():
+    # "De meeste bondgenoten steunden een grotere rol van de NAVO."
+    assert ("most-allies", "support", "ukraine-support") in _facts("dev_2024_fmm_report_praag-informeel.txt")
