@@ -93,3 +93,45 @@ def test_regression_compound_council_name_leaves_the_subject():
 def test_most_allies_in_a_letter():
     # "De meeste bondgenoten steunden een grotere rol van de NAVO."
     assert ("most-allies", "support", "ukraine-support") in _facts("dev_2024_fmm_report_praag-informeel.txt")
+
+
+def test_a_name_keeps_the_office_it_was_first_named_with(tmp_path):
+    # Stoltenberg was Norway's prime minister too; the letter titled him Secretary General
+    found = _holders(
+        tmp_path,
+        "Secretaris-generaal Stoltenberg opende de bijeenkomst.\n\nStoltenberg benadrukte het belang van cyberverdediging.",
+    )
+    assert {h[:2] for h in found} == {("organisation", "nato")}
+
+
+def test_the_states_after_a_plural_office_hold_the_position(tmp_path):
+    found = _holders(
+        tmp_path,
+        "De ministers van Defensie van Denemarken en Noorwegen hebben de SG verzocht cyberverdediging te versterken.",
+    )
+    assert {h[:2] for h in found} == {("state", "dk"), ("state", "no")}
+
+
+def test_a_passive_holds_the_group_inside_it_not_the_state_it_is_about(tmp_path):
+    assert {h[:2] for h in _holders(tmp_path, "Ook werd Georgië breed gesteund bij cyberverdediging.")} == {
+        ("group", "allies")
+    }
+    assert {h[:2] for h in _holders(tmp_path, "Steun aan Afghanistan wordt binnen de EU breed gedeeld.")} == {
+        ("group", "eu-member-states")
+    }
+
+
+def test_regression_minister_without_a_country_named_after_his_full_title():
+    # "de Russische minister van Defensie Serdjoekov" ... "Minister Serdjoekov herhaalde
+    # de Russische bezwaren": Russia's minister, not a Dutch one
+    facts = _facts("dev_2007_dmm_report_noordwijk.txt")
+    assert ("ru", "oppose", "missile-defence") in facts
+    assert not {f for f in facts if f[0] in ("serdjoekov", "anatoli-serdjoekov")}
+
+
+def test_regression_ministers_of_named_states_ask_not_the_secretary_general():
+    # "De ministers van Buitenlandse Zaken van België, Duitsland, Luxemburg, Nederland en
+    # Noorwegen hebben op 26 februari jl. de SG in een brief verzocht ..."
+    facts = {f[0] for f in _facts("dev_2010_fmm_agenda_tallinn.txt") if f[1:] == ("call-for", "nuclear-policy-and-arms-control")}
+    assert {"be", "de", "lu", "nl", "no"} <= facts
+    assert "nato" not in facts

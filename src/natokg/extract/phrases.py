@@ -477,6 +477,7 @@ def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence
 
 
 __all__ = [
+    "ARTICLES",
     "PREPOSITIONS",
     "ActorMention",
     "Lexicons",

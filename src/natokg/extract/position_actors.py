@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from natokg.extract.context import LetterContext
-from natokg.extract.phrases import ActorMention, Token, governing_preposition
+from natokg.extract.phrases import ARTICLES, ActorMention, Token, governing_preposition
 from natokg.extract.stage import PersonIndex
 from natokg.records import ActorRef, Sentence
 from natokg.text.nlp import DEMONYM, OFFICE, STATE
@@ -46,28 +46,38 @@ class Spokesmen:
             holders.setdefault(post.office, set()).add(post.of)
         # an office every post of which belongs to one actor ("Secretaris-Generaal": NATO)
         self.sole_holder = {office: next(iter(of)) for office, of in holders.items() if len(of) == 1}
+        # the office a person is first named with in the letter: "Stoltenberg" after
+        # "Secretaris-Generaal Stoltenberg" is the Secretary General, not Norway's premier
+        self.titled: dict[str, str] = {}
+        for start, end, person in self.spans:
+            office = self._office_of(start, end)
+            if office is not None:
+                self.titled.setdefault(person.key, office[1])
 
     def mentions(self, sentence: Sentence, tokens: Sequence[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """``mentions`` with every person or bare office of the sentence replaced by a
         mention of the actor it speaks for (spanning the office before a name too)."""
-        found = []
+        found, owned = [], []
         for start, end, actor in self._speakers(sentence):
             first, last = _token_range(tokens, start - sentence.start, end - sentence.start)
             if first is None:
                 continue
-            found.append(ActorMention(actor, first, last, None))
-        if not found:
-            return mentions
+            if actor is None:
+                owned.append((first, last))
+            else:
+                found.append(ActorMention(actor, first, last, None))
         taken = {k for m in found for k in range(m.first, m.last + 1)}
         kept = [m for m in mentions if not taken & set(range(m.first, m.last + 1))]
         merged = sorted(kept + found, key=lambda m: m.first)
-        for m in merged:
-            if m in found:
-                m.prep = governing_preposition(tokens, m.first, [x for x in merged if x.last < m.first])
+        for m in found:
+            m.prep = governing_preposition(tokens, m.first, [x for x in merged if x.last < m.first])
+        for first, last in owned:
+            _owner_takes_office_role(tokens, merged, first, last)
         return merged
 
-    def _speakers(self, sentence: Sentence) -> list[tuple[int, int, ActorRef]]:
-        """(start, end, actor) in normalised offsets of each person and bare office."""
+    def _speakers(self, sentence: Sentence) -> list[tuple[int, int, ActorRef | None]]:
+        """(start, end, actor) in normalised offsets of each person and bare office; actor
+        None for an office whose holder the text may name after it."""
         ctx = self.ctx
         offices = ctx.in_span(sentence.start, sentence.end, OFFICE)
         speakers = []
@@ -75,12 +85,13 @@ class Spokesmen:
         for start, end, person in self.spans:
             if not (sentence.start <= start and end <= sentence.end):
                 continue
+            title = self._office_of(start, end)
             office = next((o for o in reversed(offices) if _titles(ctx.text, o, start, end)), None)
             if office is not None:
                 named_offices.add(id(office))
                 demonym = self._demonym_before(office)
                 start = min(start, demonym.start if demonym is not None else office.start)
-            actor = self._post_actor(person, office.key if office is not None else self._title_inside(start, end))
+            actor = self._post_actor(person, title[1] if title else self.titled.get(person.key))
             if actor is not None:
                 speakers.append((start, end, actor))
         for office in offices:
@@ -89,16 +100,24 @@ class Spokesmen:
             said_by = self._office_actor(office)
             if said_by is not None:
                 speakers.append((said_by[0], office.end, said_by[1]))
+            else:  # perhaps "de ministers van Buitenlandse Zaken van België en Nederland"
+                speakers.append((office.start, office.end, None))
         return speakers
 
-    def _title_inside(self, start: int, end: int) -> str | None:
-        """The office a name the reference data writes with its title begins with
-        ("Secretaris-Generaal Stoltenberg"): the matcher keeps only the longest span."""
-        words = self.ctx.text[start:end].split()
+    def _office_of(self, start: int, end: int) -> tuple[int, str] | None:
+        """(start, office key) of the office written with a name at [start, end): right
+        before it ("de Russische minister van Defensie Serdjoekov") or inside a name the
+        reference data writes with its title ("Secretaris-Generaal Stoltenberg": the
+        matcher keeps only the longest span)."""
+        ctx = self.ctx
+        before = [o for o in ctx.in_span(max(0, start - 80), start, OFFICE) if _titles(ctx.text, o, start, end)]
+        if before:
+            return before[-1].start, before[-1].key
+        words = ctx.text[start:end].split()
         for n in range(len(words) - 1, 0, -1):
-            office = self.ctx.lexicon.office_by_surface(" ".join(words[:n]))
+            office = ctx.lexicon.office_by_surface(" ".join(words[:n]))
             if office is not None:
-                return office.slug
+                return start, office.slug
         return None
 
     def _post_actor(self, person: ActorRef, office: str | None) -> ActorRef | None:
@@ -127,6 +146,21 @@ class Spokesmen:
         if before and not ctx.text[before[-1].end : office.start].strip(" -"):
             return before[-1]
         return None
+
+
+def _owner_takes_office_role(tokens: Sequence[Token], mentions: list[ActorMention], first: int, last: int) -> None:
+    """"De ministers van Buitenlandse Zaken van België en Nederland verzochten": the
+    actors after "van" own the office, and stand where it stands in the clause (the
+    subject here), so they take the preposition governing the office."""
+    k = last + 1
+    if k >= len(tokens) or tokens[k].norm != "van":
+        return
+    k += 1
+    while k < len(tokens) and tokens[k].norm in ARTICLES:
+        k += 1
+    owner = next((m for m in mentions if m.first == k), None)
+    if owner is not None:
+        owner.prep = governing_preposition(tokens, first, [m for m in mentions if m.last < first])
 
 
 def _titles(text: str, office, start: int, end: int) -> bool:
