@@ -135,3 +135,26 @@ def test_regression_ministers_of_named_states_ask_not_the_secretary_general():
     facts = {f[0] for f in _facts("dev_2010_fmm_agenda_tallinn.txt") if f[1:] == ("call-for", "nuclear-policy-and-arms-control")}
     assert {"be", "de", "lu", "nl", "no"} <= facts
     assert "nato" not in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De ministers riepen Georgië op de samenwerking bij cyberverdediging te versterken.",
+        "De regeringsleiders benadrukten het belang van cyberverdediging.",
+    ],
+)
+def test_the_meetings_delegations_as_one_body_are_the_allies(tmp_path, sentence):
+    assert {h[:2] for h in _holders(tmp_path, sentence)} == {("group", "allies")}
+
+
+def test_ministers_with_an_owner_are_not_the_meetings_delegations(tmp_path):
+    found = _holders(tmp_path, "De ministers van Defensie van Denemarken en Noorwegen benadrukten het belang van cyberverdediging.")
+    assert {h[:2] for h in found} == {("state", "dk"), ("state", "no")}
+
+
+def test_regression_ministers_calling_on_a_state_are_the_allies():
+    # "De ministers riepen Pakistan op de grensregio met Afghanistan beter te controleren."
+    facts = _facts("dev_2008_fmm_report_brussel-december.txt")
+    assert ("allies", "call-for", "afghanistan") in facts
+    assert not {f for f in facts if f[0] == "pk"}

@@ -272,6 +272,7 @@ class Lexicons:
     cue_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lexicon: object = None
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
+    members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -318,6 +319,7 @@ def lexicons(lexicon=None) -> Lexicons:
         cue_forms=cue_forms,
         lexicon=lexicon,
         speakers=PhraseMatcher(p for p in (phrase_of(form, NETHERLANDS) for form in cue_forms.get("government-speaker", ())) if p),
+        members=PhraseMatcher(p for p in (phrase_of(form, ALLIES) for form in cue_forms.get("meeting-members", ())) if p),
     )
     _LEXICON_CACHE[id(lexicon)] = result
     return result
@@ -341,6 +343,7 @@ PREPOSITIONS = frozenset(
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
+ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 _CHAIN_WORDS = frozenset([",", "en", "alsook", "waaronder", "andere"]) | ARTICLES
@@ -389,20 +392,20 @@ def governing_preposition(tokens: Sequence[Token], first: int, before: Sequence[
 def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The Dutch government speaking in its own letter: the signing minister in the first
     person ("Ik heb benadrukt") and the Dutch office holders named without a name ("de
-    Minister-President benadrukte"), as mentions of the Netherlands. An office next to a
-    named actor ("de Amerikaanse minister", "premier Rutte") or of someone ("de minister
-    van Defensie van ...") is that actor's, not the letter's speaker."""
-    if lex.speakers is None:
-        return []
+    Minister-President benadrukte"), as mentions of the Netherlands; and the meeting's
+    delegations as one body ("De ministers riepen Pakistan op"), as mentions of the
+    allies. An office next to a named actor ("de Amerikaanse minister", "premier Rutte")
+    or of someone ("de minister van Defensie van ...") is that actor's, not a speaker."""
     taken = {k for m in mentions for k in range(m.first - 1, m.last + 2)}
     found = []
-    for match in lex.speakers.find(tokens):
-        after = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
-        if match.first in taken or match.last in taken or after == "van":
-            continue
-        j = match.first - 1
-        prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
-        found.append(ActorMention(match.target, match.first, match.last, prep))
+    for matcher in (lex.speakers, lex.members):
+        for match in matcher.find(tokens) if matcher is not None else ():
+            after = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
+            if match.first in taken or match.last in taken or after == "van":
+                continue
+            j = match.first - 1
+            prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
+            found.append(ActorMention(match.target, match.first, match.last, prep))
     return found
 
 
