@@ -158,3 +158,20 @@ def test_regression_ministers_calling_on_a_state_are_the_allies():
     facts = _facts("dev_2008_fmm_report_brussel-december.txt")
     assert ("allies", "call-for", "afghanistan") in facts
     assert not {f for f in facts if f[0] == "pk"}
+
+
+def test_a_passive_in_a_relative_clause_leaves_the_subject(tmp_path):
+    found = _holders(
+        tmp_path,
+        "Het kabinet verwelkomt de verklaring die morgen wordt ondertekend en zal erop aandringen dat "
+        "de samenwerking bij cyberverdediging wordt versterkt.",
+    )
+    assert found and {h[:2] for h in found} == {("state", "nl")}
+
+
+def test_regression_relative_clause_passive_is_not_the_stance_verbs():
+    # "Het kabinet verwelkomt de gezamenlijke verklaring die in Warschau wordt ondertekend
+    # en zal erop aandringen dat beide organisaties de verklaring voortvarend uitwerken."
+    facts = _facts("dev_2016_summit_agenda_warschau.txt")
+    assert ("nl", "call-for", "nato-eu-cooperation") in facts
+    assert ("allies", "call-for", "nato-eu-cooperation") not in facts

@@ -439,7 +439,7 @@ def _actors_for(
     verb = stance_match.first
     # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
     clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
-    passive = any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(clause_lo, stance_match.last + 1))
+    passive = _passive(tokens, clause_lo, stance_match.last)
     if passive:
         agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
         if agents:
@@ -490,6 +490,22 @@ def _actors_for(
         chain = coordinated(subject, mentions, tokens)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + _partners_aside(tokens, mentions, chain[-1].last)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _passive(tokens, lo: int, last: int) -> bool:
+    """Whether a passive auxiliary in [lo, last] belongs to the stance verb: one inside a
+    relative clause ("de verklaring die in Warschau wordt ondertekend en zal erop
+    aandringen") belongs to that clause's verb; the clause ends at "en" or a comma."""
+    relative = False
+    for k in range(lo, last + 1):
+        norm = tokens[k].norm
+        if norm in ("die", "welke") and k > lo and tokens[k - 1].norm not in PREPOSITIONS:
+            relative = True
+        elif norm in ("en", ","):
+            relative = False
+        elif norm in PASSIVE_AUXILIARIES and not relative:
+            return True
+    return False
 
 
 def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
