@@ -175,3 +175,18 @@ def test_regression_relative_clause_passive_is_not_the_stance_verbs():
     facts = _facts("dev_2016_summit_agenda_warschau.txt")
     assert ("nl", "call-for", "nato-eu-cooperation") in facts
     assert ("allies", "call-for", "nato-eu-cooperation") not in facts
+
+
+def test_an_aside_with_met_joins_a_shared_subject(tmp_path):
+    found = _holders(
+        tmp_path,
+        "Nederland steunde het voorstel, maar had, met enkele andere bondgenoten, gepleit voor meer cyberverdediging.",
+    )
+    assert {h[:2] for h in found if h[2] == "call-for"} == {("state", "nl"), ("group", "several-allies")}
+
+
+def test_regression_aside_before_a_verb_sharing_the_subject():
+    # "Nederland steunde deze toezegging, maar had, met enkele andere bondgenoten,
+    # aangedrongen op een meerjarige afspraak."
+    facts = _facts("dev_2024_summit_report_washington.txt")
+    assert {("nl", "call-for", "ukraine-support"), ("several-allies", "call-for", "ukraine-support")} <= facts

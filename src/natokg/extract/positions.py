@@ -472,7 +472,8 @@ def _actors_for(
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)
     elif previous:
-        return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
+        extra = _partners_aside(tokens, mentions, lo, verb) + co_actors(tokens, mentions, verb, scope_end)
+        return unique(previous + [m.actor for m in extra])
     else:
         inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
         inverted = inverted or [
@@ -488,7 +489,8 @@ def _actors_for(
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + _partners_aside(tokens, mentions, chain[-1].last)
+    aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
@@ -521,13 +523,13 @@ def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
     return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
 
 
-def _partners_aside(tokens, mentions, subject_end: int) -> list:
+def _partners_aside(tokens, mentions, lo: int, hi: int) -> list:
     """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
-    of an aside opened by ", met" right after the subject (or its auxiliary) hold the
-    position too."""
+    of an aside opened by ", met" in [lo, hi) (right after the subject or its auxiliary,
+    or before a verb that shares an earlier subject: "steunde X, maar had, met enkele
+    andere bondgenoten, aangedrongen op ...") hold the position too."""
     k = next(
-        (k for k in range(subject_end + 1, min(subject_end + 3, len(tokens) - 1))
-         if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
+        (k for k in range(lo, min(hi, len(tokens) - 1)) if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
         None,
     )
     if k is None:
