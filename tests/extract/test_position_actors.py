@@ -190,3 +190,17 @@ def test_regression_aside_before_a_verb_sharing_the_subject():
     # aangedrongen op een meerjarige afspraak."
     facts = _facts("dev_2024_summit_report_washington.txt")
     assert {("nl", "call-for", "ukraine-support"), ("several-allies", "call-for", "ukraine-support")} <= facts
+
+
+def test_an_actor_after_the_verb_of_a_noun_phrase_subject_is_its_object(tmp_path):
+    # the document is the subject; Georgia is what it names, not who holds the position
+    found = _holders(tmp_path, "De slotverklaring benoemt Georgië als partner bij cyberverdediging.")
+    assert ("state", "ge") not in {h[:2] for h in found}
+    # after an adverbial the actor behind the verb is the inverted subject
+    found = _holders(tmp_path, "Daarna benadrukte Georgië het belang van cyberverdediging.")
+    assert {h[:2] for h in found} == {("state", "ge")}
+
+
+def test_regression_document_naming_russia_is_no_position_of_russia():
+    # "Het nieuwe Strategisch Concept benoemt Rusland als de grootste en meest directe dreiging"
+    assert not {f for f in _facts("dev_2022_summit_report_madrid.txt") if f[0] == "ru"}

@@ -479,6 +479,8 @@ def _actors_for(
         inverted = inverted or [
             m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
         ]
+        if _noun_phrase_subject(tokens, lo, verb):
+            inverted = [m for m in inverted if m.prep == "door"]
         if not inverted:
             if subordinate is not None:
                 return []  # "om te bevestigen dat het bondgenootschap zal blijven streven": no actor
@@ -492,6 +494,17 @@ def _actors_for(
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _noun_phrase_subject(tokens, lo: int, verb: int) -> bool:
+    """Whether the clause opens with a short noun phrase that names no actor before the
+    verb ("Het nieuwe Strategisch Concept benoemt Rusland als ..."): then that phrase is
+    the subject and an actor after the verb is its object, not an inverted subject."""
+    words = [tokens[k].norm for k in range(lo, verb)]
+    return (
+        0 < len(words) <= 5 and words[0] in ("de", "het")
+        and not any(w == "," or w[0].isdigit() for w in words)
+    )
 
 
 def _passive(tokens, lo: int, last: int) -> bool:
