@@ -204,3 +204,17 @@ def test_an_actor_after_the_verb_of_a_noun_phrase_subject_is_its_object(tmp_path
 def test_regression_document_naming_russia_is_no_position_of_russia():
     # "Het nieuwe Strategisch Concept benoemt Rusland als de grootste en meest directe dreiging"
     assert not {f for f in _facts("dev_2022_summit_report_madrid.txt") if f[0] == "ru"}
+
+
+def test_a_relative_clause_after_the_subject_leaves_it_the_subject(tmp_path):
+    found = _holders(
+        tmp_path, "Denemarken, dat de oefening heeft georganiseerd, benadrukte het belang van cyberverdediging."
+    )
+    assert {h[:2] for h in found} == {("state", "dk")}
+
+
+def test_regression_subject_with_relative_clause_between_commas():
+    # "Nederland, dat het initiatief voor dit sanctieregime heeft genomen, steunde dit
+    # akkoord nadrukkelijk en riep op ..."
+    holders = {f[0] for f in _facts("dev_2021_other_other_raad-buitenlandse-zaken.txt") if f[1] == "support"}
+    assert "nl" in holders

@@ -459,8 +459,9 @@ def _actors_for(
         if previous and tokens[verb - 2].norm == ",":
             return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # a verb inside a "dat"/"om" clause has that clause's subject
+    aside = _relative_aside(tokens, mentions, clause_lo, verb)
     subordinate = max(
-        (k for k in range(clause_lo, verb) if _opens_subordinate(tokens, k, clause_lo)),
+        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo)),
         default=None,
     )
     lo = clause_lo if subordinate is None else subordinate + 1
@@ -494,6 +495,21 @@ def _actors_for(
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _relative_aside(tokens, mentions, lo: int, verb: int) -> set[int]:
+    """The tokens of relative clauses between commas after an actor ("Nederland, dat het
+    initiatief heeft genomen, steunde ..."): their "dat" opens no subordinate clause of
+    the verb, so the actor before them stays its subject."""
+    aside: set[int] = set()
+    for m in mentions:
+        k = m.last + 1
+        if not (lo <= m.first and k + 1 < verb and tokens[k].norm == "," and tokens[k + 1].norm in RELATIVE_PRONOUNS):
+            continue
+        close = next((j for j in range(k + 2, verb) if tokens[j].norm == ","), None)
+        if close is not None:
+            aside.update(range(k, close + 1))
+    return aside
 
 
 def _noun_phrase_subject(tokens, lo: int, verb: int) -> bool:
