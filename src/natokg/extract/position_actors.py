@@ -1,4 +1,6 @@
-"""Who a person or an office named in a sentence speaks for.
+"""Who holds a position: the clause grammar of the holder (``actors_for``, described in
+natokg.extract.positions) and who a person or an office named in a sentence speaks for
+(``Spokesmen``).
 
 A position is held by a state, an organisation or a group, not by the person who
 voiced it: "Secretaris-generaal De Hoop Scheffer riep op" is NATO's call, "President
@@ -22,10 +24,24 @@ by office alone are the government speaking (cue:government-speaker, natokg.extr
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from natokg.extract.context import LetterContext
-from natokg.extract.phrases import ARTICLES, ActorMention, Token, governing_preposition
+from natokg.extract.phrases import (
+    ARTICLES,
+    PREPOSITIONS,
+    ActorMention,
+    Token,
+    co_actors,
+    coordinated,
+    governing_preposition,
+    is_subject,
+    passive_agent,
+    unique,
+)
+from natokg.folding import fold
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.stage import PersonIndex
 from natokg.records import ActorRef, Sentence
 from natokg.text.nlp import DEMONYM, OFFICE, STATE
@@ -41,11 +57,7 @@ class Spokesmen:
         self.ctx = ctx
         self.spans = persons.spans if persons else []
         self.posts = {p.key: p.posts for p in persons.persons} if persons else {}
-        holders: dict[str, set[ActorRef]] = {}
-        for post in ctx.lexicon.posts.values():
-            holders.setdefault(post.office, set()).add(post.of)
-        # an office every post of which belongs to one actor ("Secretaris-Generaal": NATO)
-        self.sole_holder = {office: next(iter(of)) for office, of in holders.items() if len(of) == 1}
+        self.sole_holder = _sole_holders(ctx.lexicon)
         # the office a person is first named with in the letter: "Stoltenberg" after
         # "Secretaris-Generaal Stoltenberg" is the Secretary General, not Norway's premier
         self.titled: dict[str, str] = {}
@@ -148,6 +160,15 @@ class Spokesmen:
         return None
 
 
+@lru_cache(maxsize=4)
+def _sole_holders(lexicon) -> dict[str, ActorRef]:
+    """The offices every post of which belongs to one actor ("Secretaris-Generaal": NATO)."""
+    holders: dict[str, set[ActorRef]] = {}
+    for post in lexicon.posts.values():
+        holders.setdefault(post.office, set()).add(post.of)
+    return {office: next(iter(of)) for office, of in holders.items() if len(of) == 1}
+
+
 def _owner_takes_office_role(tokens: Sequence[Token], mentions: list[ActorMention], first: int, last: int) -> None:
     """"De ministers van Buitenlandse Zaken van België en Nederland verzochten": the
     actors after "van" own the office, and stand where it stands in the clause (the
@@ -177,4 +198,161 @@ def _token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int | N
     return (inside[0], inside[-1]) if inside else (None, 0)
 
 
-__all__ = ["Spokesmen"]
+
+# ---------------------------------------------------------------- clause grammar of the holder
+
+# Function words: grammar, not domain knowledge.
+SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
+PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
+RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
+
+
+def actors_for(
+    tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
+) -> list[ActorRef]:
+    """Who holds the stance of ``stance_match``: the subject before the verb (with the
+    actors coordinated with it or added by an aside), an inverted subject after it, the
+    agent of a passive (else the allies), the previous verb's actors when the subject is
+    shared, else the letter's default actor (see natokg.extract.positions)."""
+    verb = stance_match.first
+    # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
+    clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
+    passive = _passive(tokens, clause_lo, stance_match.last)
+    if passive:
+        agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
+        if agents:
+            return agents
+        # a group named without a preposition ("wordt binnen de EU breed gedeeld") holds
+        # it; a state or organisation there is what the stance is about ("Ook werd het
+        # belang onderstreept van de opbouw van de Afghaanse politie ... EU"): the allies
+        bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and clause_lo <= m.first < scope_end]
+        return [bare[0].actor] if bare else [ActorRef("group", "allies")]
+    if verb > 1 and tokens[verb - 1].norm == "en":
+        # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
+        # clause's subject (a new subject would stand between "en" and the verb)
+        shared = _main_subject(tokens, mentions, clause_lo, verb)
+        if shared is not None:
+            extra = co_actors(tokens, mentions, verb, scope_end)
+            return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
+        if previous and tokens[verb - 2].norm == ",":
+            return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
+    # a verb inside a "dat"/"om" clause has that clause's subject
+    aside = _relative_aside(tokens, mentions, clause_lo, verb)
+    subordinate = max(
+        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo)),
+        default=None,
+    )
+    lo = clause_lo if subordinate is None else subordinate + 1
+    # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
+    before = [
+        m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
+    ]
+    if before:
+        subject = before[0]
+        chain = coordinated(subject, mentions, tokens)
+    elif previous:
+        extra = _partners_aside(tokens, mentions, lo, verb) + co_actors(tokens, mentions, verb, scope_end)
+        return unique(previous + [m.actor for m in extra])
+    else:
+        inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
+        inverted = inverted or [
+            m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
+        ]
+        if _noun_phrase_subject(tokens, lo, verb):
+            inverted = [m for m in inverted if m.prep == "door"]
+        if not inverted:
+            if subordinate is not None:
+                return []  # "om te bevestigen dat het bondgenootschap zal blijven streven": no actor
+            if fold(stance_match.phrase.form) in cue_word_set("agenda-item-stance"):
+                # "In dit kader staat ook X centraal" goes on with the previous sentence's
+                # actors; "Hierbij staan X en Y centraal" after none is the meeting's agenda
+                return list(stated_before)
+            return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
+        subject = inverted[0]
+        chain = coordinated(subject, mentions, tokens)
+    aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
+    return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _relative_aside(tokens, mentions, lo: int, verb: int) -> set[int]:
+    """The tokens of relative clauses between commas after an actor ("Nederland, dat het
+    initiatief heeft genomen, steunde ..."): their "dat" opens no subordinate clause of
+    the verb, so the actor before them stays its subject."""
+    aside: set[int] = set()
+    for m in mentions:
+        k = m.last + 1
+        if not (lo <= m.first and k + 1 < verb and tokens[k].norm == "," and tokens[k + 1].norm in RELATIVE_PRONOUNS):
+            continue
+        close = next((j for j in range(k + 2, verb) if tokens[j].norm == ","), None)
+        if close is not None:
+            aside.update(range(k, close + 1))
+    return aside
+
+
+def _noun_phrase_subject(tokens, lo: int, verb: int) -> bool:
+    """Whether the clause opens with a short noun phrase that names no actor before the
+    verb ("Het nieuwe Strategisch Concept benoemt Rusland als ..."): then that phrase is
+    the subject and an actor after the verb is its object, not an inverted subject."""
+    words = [tokens[k].norm for k in range(lo, verb)]
+    return (
+        0 < len(words) <= 5 and words[0] in ("de", "het")
+        and not any(w == "," or w[0].isdigit() for w in words)
+    )
+
+
+def _passive(tokens, lo: int, last: int) -> bool:
+    """Whether a passive auxiliary in [lo, last] belongs to the stance verb: one inside a
+    relative clause ("de verklaring die in Warschau wordt ondertekend en zal erop
+    aandringen") belongs to that clause's verb; the clause ends at "en" or a comma."""
+    relative = False
+    for k in range(lo, last + 1):
+        norm = tokens[k].norm
+        if norm in ("die", "welke") and k > lo and tokens[k - 1].norm not in PREPOSITIONS:
+            relative = True
+        elif norm in ("en", ","):
+            relative = False
+        elif norm in PASSIVE_AUXILIARIES and not relative:
+            return True
+    return False
+
+
+def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
+    """Whether token k opens a subordinate clause. "dat" after a preposition ("In dat
+    licht") is a demonstrative; "als" after "zowel" ("zowel in Praag als in bilaterale
+    contacten") coordinates; a short "zoals" aside between commas ("heeft, zoals
+    voorgenomen, erop aangedrongen") leaves the main clause going on."""
+    norm = tokens[k].norm
+    if norm not in SUBORDINATORS or (k and tokens[k - 1].norm in PREPOSITIONS):
+        return False
+    if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
+        return False
+    return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
+
+
+def _partners_aside(tokens, mentions, lo: int, hi: int) -> list:
+    """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
+    of an aside opened by ", met" in [lo, hi) (right after the subject or its auxiliary,
+    or before a verb that shares an earlier subject: "steunde X, maar had, met enkele
+    andere bondgenoten, aangedrongen op ...") hold the position too."""
+    k = next(
+        (k for k in range(lo, min(hi, len(tokens) - 1)) if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
+        None,
+    )
+    if k is None:
+        return []
+    first = next((m for m in mentions if k + 2 <= m.first <= k + 4), None)
+    return coordinated(first, mentions, tokens) if first is not None else []
+
+
+def _main_subject(tokens, mentions, lo: int, verb: int):
+    """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
+    the first subject mention before the first "dat"/"om", if a subordinate clause
+    follows it; None otherwise."""
+    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo)), None)
+    if subordinate is None:
+        return None
+    return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
+
+
+__all__ = ["Spokesmen", "actors_for"]
