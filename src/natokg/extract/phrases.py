@@ -272,6 +272,7 @@ class Lexicons:
     cue_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lexicon: object = None
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
+    members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -318,6 +319,7 @@ def lexicons(lexicon=None) -> Lexicons:
         cue_forms=cue_forms,
         lexicon=lexicon,
         speakers=PhraseMatcher(p for p in (phrase_of(form, NETHERLANDS) for form in cue_forms.get("government-speaker", ())) if p),
+        members=PhraseMatcher(p for p in (phrase_of(form, ALLIES) for form in cue_forms.get("meeting-members", ())) if p),
     )
     _LEXICON_CACHE[id(lexicon)] = result
     return result
@@ -336,14 +338,18 @@ def contribution_nouns(lex: Lexicons) -> frozenset[str]:
 # Function words: grammar, not domain knowledge.
 PREPOSITIONS = frozenset(
     "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
-    "tijdens dan als namens jegens richting vanuit sinds na om".split()
+    "tijdens dan als namens jegens richting vanuit sinds na om volgens".split()
 )
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
+ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 _CHAIN_WORDS = frozenset([",", "en", "alsook", "waaronder", "andere"]) | ARTICLES
+
+
+_HYPHENS = ("-", "‑")
 
 
 @dataclass
@@ -356,39 +362,50 @@ class ActorMention:
 
 def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> list[ActorMention]:
     """Actors named in a sentence; ``text`` (the sentence) lets compounds be skipped:
-    the "NAVO" of "NAVO-berekeningswijze" modifies a noun, it names no actor."""
+    the "NAVO" of "NAVO-berekeningswijze" modifies a noun, and the "Oekraïne" of
+    "de NAVO-Oekraïne Raad" is part of a name; neither names an actor."""
     mentions: list[ActorMention] = []
     for match in lex.actors.find(tokens):
         end = tokens[match.last].end
-        if text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha():
+        if text[end : end + 1] in _HYPHENS and text[end + 1 : end + 2].isalpha():
             continue
-        j = match.first - 1
-        while j >= 0 and tokens[j].norm in ARTICLES:
-            j -= 1
-        prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
-        if prep is None and j >= 0 and tokens[j].norm in COORDINATORS and mentions and mentions[-1].last == j - 1:
-            prep = mentions[-1].prep  # "van Frankrijk en het Verenigd Koninkrijk"
-        mentions.append(ActorMention(match.target, match.first, match.last, prep))
+        start = tokens[match.first].start
+        if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+            continue
+        mentions.append(ActorMention(match.target, match.first, match.last, governing_preposition(tokens, match.first, mentions)))
     return mentions
+
+
+def governing_preposition(tokens: Sequence[Token], first: int, before: Sequence[ActorMention]) -> str | None:
+    """The preposition governing a mention starting at token ``first`` (articles
+    skipped); ``before``: the mentions ending before it, whose preposition a mention
+    coordinated with the last of them shares ("van Frankrijk en het Verenigd Koninkrijk")."""
+    j = first - 1
+    while j >= 0 and tokens[j].norm in ARTICLES:
+        j -= 1
+    prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
+    if prep is None and j >= 0 and tokens[j].norm in COORDINATORS and before and before[-1].last == j - 1:
+        prep = before[-1].prep
+    return prep
 
 
 def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The Dutch government speaking in its own letter: the signing minister in the first
     person ("Ik heb benadrukt") and the Dutch office holders named without a name ("de
-    Minister-President benadrukte"), as mentions of the Netherlands. An office next to a
-    named actor ("de Amerikaanse minister", "premier Rutte") or of someone ("de minister
-    van Defensie van ...") is that actor's, not the letter's speaker."""
-    if lex.speakers is None:
-        return []
+    Minister-President benadrukte"), as mentions of the Netherlands; and the meeting's
+    delegations as one body ("De ministers riepen Pakistan op"), as mentions of the
+    allies. An office next to a named actor ("de Amerikaanse minister", "premier Rutte")
+    or of someone ("de minister van Defensie van ...") is that actor's, not a speaker."""
     taken = {k for m in mentions for k in range(m.first - 1, m.last + 2)}
     found = []
-    for match in lex.speakers.find(tokens):
-        after = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
-        if match.first in taken or match.last in taken or after == "van":
-            continue
-        j = match.first - 1
-        prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
-        found.append(ActorMention(match.target, match.first, match.last, prep))
+    for matcher in (lex.speakers, lex.members):
+        for match in matcher.find(tokens) if matcher is not None else ():
+            after = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
+            if match.first in taken or match.last in taken or after == "van":
+                continue
+            j = match.first - 1
+            prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
+            found.append(ActorMention(match.target, match.first, match.last, prep))
     return found
 
 
@@ -463,6 +480,7 @@ def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence
 
 
 __all__ = [
+    "ARTICLES",
     "PREPOSITIONS",
     "ActorMention",
     "Lexicons",
@@ -476,6 +494,7 @@ __all__ = [
     "contribution_nouns",
     "coordinated",
     "fold",
+    "governing_preposition",
     "is_subject",
     "lexicons",
     "parenthesised",

@@ -15,7 +15,9 @@ For each stance verb form found in a sentence (discontinuous forms such as
   in the same sentence without a new subject keeps the previous verb's actors. A
   passive ("werd breed benadrukt") is held by its "door X" agent, else by the allies.
   A sentence that names nobody speaks for the government in an agenda (the
-  Netherlands) and for the meeting in a report (the allies);
+  Netherlands) and for the meeting in a report (the allies). A person or office
+  named speaks for the state or organisation of its post. These rules are in
+  natokg.extract.position_actors;
 - the stance: the verb form's concept; "niet"/"geen" inside the form's gap gives its
   nkg:negatedStance; an intention object ("de bereidheid", extraction-cues.ttl)
   makes it an intention;
@@ -41,26 +43,21 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from natokg.folding import fold
-from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
-    PREPOSITIONS,
     Lexicons,
     Match,
     Token,
     actor_mentions,
-    co_actors,
     contribution_nouns,
-    coordinated,
-    is_subject,
     lexicons,
     parenthesised,
-    passive_agent,
     sentence_evidence,
     speaker_mentions,
     tokenize,
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.position_actors import Spokesmen, actors_for
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -75,9 +72,7 @@ from natokg.records import (
 # ---------------------------------------------------------------- clause grammar
 
 # Function words: grammar, not domain knowledge.
-SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
-PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
 NEGATIONS = frozenset(["niet", "geen"])
 RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
 # "deze toezegging", "dit besluit": a noun phrase that points back to an earlier sentence
@@ -248,15 +243,16 @@ class _Clause:
 
 def extract_positions(ctx: LetterContext, found: Found) -> tuple[tuple[Position, ...], dict[str, list[Evidence]]]:
     """The positions stage: the letter's positions and the topics it names."""
-    positions, topics = positions_in(ctx.seg, found.records(), ctx.lexicon)
+    positions, topics = positions_in(ctx.seg, found.records(), ctx.lexicon, Spokesmen(ctx, found.persons))
     return tuple(positions), topics
 
 
 def positions_in(
-    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None, spokesmen: Spokesmen | None = None
 ) -> tuple[list[Position], dict[str, list[Evidence]]]:
     """The positions and topics of a letter whose letter record and meetings ``records``
-    holds (read, not changed).
+    holds (read, not changed); ``spokesmen`` turns the persons and offices named into
+    the actors they speak for (without it, a named person holds a position).
 
     One record per actor, stance, topic and sentence: the same position stated in two
     sentences is two records, which the mapper joins into one node (same IRI) with
@@ -296,6 +292,8 @@ def positions_in(
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
+            if spokesmen is not None:
+                mentions = spokesmen.mentions(sentence, tokens, mentions)
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
@@ -305,7 +303,7 @@ def positions_in(
                 verb = stance_match.first
                 scope_end = stance_matches[index + 1].first if index + 1 < len(stance_matches) else len(tokens)
                 clause_lo = clause.end
-                actors = _actors_for(
+                actors = actors_for(
                     tokens, mentions, clause_lo, stance_match, scope_end, clause.actors, default_actor, stated_before
                 )
                 if not actors:
@@ -426,100 +424,6 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
         elif stance_match.last < cue.first <= stance_match.last + 3:
             return info.overrides_stance  # "onderstreepten de bereidheid"
     return stance
-
-
-def _actors_for(
-    tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
-) -> list[ActorRef]:
-    verb = stance_match.first
-    # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
-    clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
-    passive = any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(clause_lo, stance_match.last + 1))
-    if passive:
-        agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
-        if agents:
-            return agents
-        bare = [m for m in mentions if m.prep is None and clause_lo <= m.first < scope_end]
-        return [bare[0].actor] if bare else [ActorRef("group", "allies")]
-    if verb > 1 and tokens[verb - 1].norm == "en":
-        # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
-        # clause's subject (a new subject would stand between "en" and the verb)
-        shared = _main_subject(tokens, mentions, clause_lo, verb)
-        if shared is not None:
-            extra = co_actors(tokens, mentions, verb, scope_end)
-            return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
-        if previous and tokens[verb - 2].norm == ",":
-            return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
-    # a verb inside a "dat"/"om" clause has that clause's subject
-    subordinate = max(
-        (k for k in range(clause_lo, verb) if _opens_subordinate(tokens, k, clause_lo)),
-        default=None,
-    )
-    lo = clause_lo if subordinate is None else subordinate + 1
-    # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
-    before = [
-        m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
-    ]
-    if before:
-        subject = before[0]
-        chain = coordinated(subject, mentions, tokens)
-    elif previous:
-        return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
-    else:
-        inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
-        inverted = inverted or [
-            m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
-        ]
-        if not inverted:
-            if subordinate is not None:
-                return []  # "om te bevestigen dat het bondgenootschap zal blijven streven": no actor
-            if fold(stance_match.phrase.form) in cue_word_set("agenda-item-stance"):
-                # "In dit kader staat ook X centraal" goes on with the previous sentence's
-                # actors; "Hierbij staan X en Y centraal" after none is the meeting's agenda
-                return list(stated_before)
-            return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
-        subject = inverted[0]
-        chain = coordinated(subject, mentions, tokens)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + _partners_aside(tokens, mentions, chain[-1].last)
-    return unique([m.actor for m in chain] + [m.actor for m in extra])
-
-
-def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
-    """Whether token k opens a subordinate clause. "dat" after a preposition ("In dat
-    licht") is a demonstrative; "als" after "zowel" ("zowel in Praag als in bilaterale
-    contacten") coordinates; a short "zoals" aside between commas ("heeft, zoals
-    voorgenomen, erop aangedrongen") leaves the main clause going on."""
-    norm = tokens[k].norm
-    if norm not in SUBORDINATORS or (k and tokens[k - 1].norm in PREPOSITIONS):
-        return False
-    if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
-        return False
-    return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
-
-
-def _partners_aside(tokens, mentions, subject_end: int) -> list:
-    """"Nederland heeft, met (onder meer) Frankrijk en Duitsland, benadrukt": the actors
-    of an aside opened by ", met" right after the subject (or its auxiliary) hold the
-    position too."""
-    k = next(
-        (k for k in range(subject_end + 1, min(subject_end + 3, len(tokens) - 1))
-         if tokens[k].norm == "," and tokens[k + 1].norm == "met"),
-        None,
-    )
-    if k is None:
-        return []
-    first = next((m for m in mentions if k + 2 <= m.first <= k + 4), None)
-    return coordinated(first, mentions, tokens) if first is not None else []
-
-
-def _main_subject(tokens, mentions, lo: int, verb: int):
-    """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
-    the first subject mention before the first "dat"/"om", if a subordinate clause
-    follows it; None otherwise."""
-    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo)), None)
-    if subordinate is None:
-        return None
-    return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
 
 
 __all__ = ["extract_positions", "positions_in"]
