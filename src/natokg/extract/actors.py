@@ -326,13 +326,15 @@ class _Participations:
         self.ctx = ctx
         self.index = index
         self.found: dict[tuple, Participation] = {}
+        self._evidence: set[tuple] = set()  # (key, evidence) of every participation: no list scans
 
     def add(self, actor: ActorRef, meeting, capacity: str, ev: Evidence, count: int | None = None) -> None:
         key = (actor, meeting, capacity)
         p = self.found.get(key)
         if p is None:
             p = self.found[key] = Participation(actor, meeting, capacity, [], count)  # type: ignore[arg-type]
-        if ev not in p.evidence:
+        if (key, ev) not in self._evidence:
+            self._evidence.add((key, ev))
             p.evidence.append(ev)
         if p.stated_count is None and count is not None:
             p.stated_count = count
