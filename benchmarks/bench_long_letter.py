@@ -1,8 +1,9 @@
-"""How a very long letter is handled: the normaliser's time against the text length, and
+"""How a very long letter is handled: the normaliser's time against the text length,
 what reading a 10 MB letter file costs with the default limit (refused) and with the
-limit raised (read and normalised).
+limit raised (read and normalised), and the whole `natokg map --format nquads` of it
+both ways, in a child process (wall and CPU seconds, with the load average before).
 
-    python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000]
+    python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000] [--no-map]
 
 The text is real letters from corpus/letters, repeated, with every tenth line ending in
 a hyphenated word (the case that made the normaliser quadratic: each line-end hyphen
@@ -15,6 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="250000,1000000,4000000")
     parser.add_argument("--big", type=int, default=10_000_000)
+    parser.add_argument("--no-map", action="store_true", help="skip the whole `natokg map` runs")
     args = parser.parse_args()
 
     from natokg.errors import UnreadableLetterError
@@ -65,6 +70,31 @@ def main() -> None:
         document = read_letter(path)
         print(f"read_letter, {args.big} characters, limit raised: {time.perf_counter() - started:.2f} s, "
               f"{len(document.text)} characters of text")
+        if not args.no_map:
+            os.environ.pop(MAX_LETTER_CHARS_ENV)
+            time_map(path, None)
+            time_map(path, args.big * 2)
+
+
+def time_map(path: Path, limit: int | None) -> None:
+    """`natokg map --format nquads` of ``path`` in a child process, the limit raised to
+    ``limit`` (None: the default)."""
+    from natokg.read.limits import MAX_LETTER_CHARS_ENV
+
+    env = dict(os.environ)
+    if limit is not None:
+        env[MAX_LETTER_CHARS_ENV] = str(limit)
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "natokg", "map", str(path), "--format", "nquads"],
+                            env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"natokg map, {'limit ' + str(limit) if limit else 'default limit'}: {wall:.2f} s wall, "
+          f"{cpu:.2f} s CPU, load average before {load:.1f}, exit {result.returncode}, "
+          f"{result.stdout.count(chr(10))} quads")
 
 
 if __name__ == "__main__":
