@@ -57,17 +57,23 @@ def test_look_ups_by_sentence_agree_with_a_scan_of_the_whole_letter(lexicon):
 
 
 def _evidence_comparisons(tmp_path: Path, copies: int, monkeypatch) -> int:
+    """Evidence comparisons and hashes (a list scan compares, a set rebuilt hashes)."""
     text = (LETTERS / LETTER).read_text(encoding="utf-8")
     calls = [0]
-    compare = Evidence.__eq__
+    compare, hashed = Evidence.__eq__, Evidence.__hash__
 
-    def counted(self, other):
+    def counted_compare(self, other):
         calls[0] += 1
         return compare(self, other)
 
-    monkeypatch.setattr(Evidence, "__eq__", counted)
-    extract_text(tmp_path, "\n\n".join([text] * copies), name=f"letter-{copies}.txt")
-    monkeypatch.setattr(Evidence, "__eq__", compare)
+    def counted_hash(self):
+        calls[0] += 1
+        return hashed(self)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Evidence, "__eq__", counted_compare)
+        patch.setattr(Evidence, "__hash__", counted_hash)
+        extract_text(tmp_path, "\n\n".join([text] * copies), name=f"letter-{copies}.txt")
     return calls[0]
 
 

@@ -235,7 +235,9 @@ class _Persons:
         if post is not None and post not in person.posts:
             person.posts.append(post)
         ev = self.ctx.evidence(start, end)
-        known = self._evidence.setdefault(key, set(person.evidence))
+        known = self._evidence.get(key)
+        if known is None:
+            known = self._evidence[key] = set(person.evidence)
         if ev not in known:
             known.add(ev)
             person.evidence.append(ev)

@@ -30,7 +30,6 @@ class LetterContext:
         self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self._dates = None
-        self._date_starts = []
         self._date_starts: list[int] = []
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
