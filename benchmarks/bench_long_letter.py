@@ -1,8 +1,9 @@
-"""How a very long letter is handled: the normaliser's time against the text length, and
+"""How a very long letter is handled: the normaliser's time against the text length,
 what reading a 10 MB letter file costs with the default limit (refused) and with the
-limit raised (read and normalised).
+limit raised (read and normalised), and the whole `natokg map --format nquads` of it
+both ways, in a child process (wall and CPU seconds, with the load average before).
 
-    python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000]
+    python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000] [--no-map]
 
 The text is real letters from corpus/letters, repeated, with every tenth line ending in
 a hyphenated word (the case that made the normaliser quadratic: each line-end hyphen
@@ -15,6 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,36 +39,64 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="250000,1000000,4000000")
     parser.add_argument("--big", type=int, default=10_000_000)
+    parser.add_argument("--no-map", action="store_true", help="skip the whole `natokg map` runs")
     args = parser.parse_args()
 
     from natokg.errors import UnreadableLetterError
     from natokg.read.limits import MAX_LETTER_CHARS_ENV
     from natokg.read.reader import normalise, read_letter
 
-    print("normalise: characters, seconds, seconds per million characters")
+    # CPU seconds beside wall seconds: on a shared machine the wall clock says how busy it is
+    print("normalise: characters, seconds, CPU seconds, CPU seconds per million characters")
     for size in (int(s) for s in args.sizes.split(",")):
         text = long_text(size)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         normalise(text)
-        seconds = time.perf_counter() - started
-        print(f"  {size:>10}  {seconds:7.2f}  {seconds / size * 1e6:6.2f}")
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"  {size:>10}  {seconds:7.2f}  {cpu:7.2f}  {cpu / size * 1e6:6.2f}")
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"
         path.write_text(long_text(args.big), encoding="utf-8")
         os.environ.pop(MAX_LETTER_CHARS_ENV, None)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             read_letter(path)
             outcome = "read"
         except UnreadableLetterError as error:
             outcome = f"refused: {error.message}"
-        print(f"read_letter, {args.big} characters, default limit: {time.perf_counter() - started:.2f} s, {outcome}")
+        print(f"read_letter, {args.big} characters, default limit: {time.perf_counter() - started:.2f} s "
+              f"({time.process_time() - cpu:.2f} s CPU), {outcome}")
         os.environ[MAX_LETTER_CHARS_ENV] = str(args.big * 2)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         document = read_letter(path)
-        print(f"read_letter, {args.big} characters, limit raised: {time.perf_counter() - started:.2f} s, "
-              f"{len(document.text)} characters of text")
+        print(f"read_letter, {args.big} characters, limit raised: {time.perf_counter() - started:.2f} s "
+              f"({time.process_time() - cpu:.2f} s CPU), {len(document.text)} characters of text")
+        if not args.no_map:
+            os.environ.pop(MAX_LETTER_CHARS_ENV)
+            time_map(path, None)
+            time_map(path, args.big * 2)
+
+
+def time_map(path: Path, limit: int | None) -> None:
+    """`natokg map --format nquads` of ``path`` in a child process, the limit raised to
+    ``limit`` (None: the default)."""
+    from natokg.read.limits import MAX_LETTER_CHARS_ENV
+
+    env = dict(os.environ)
+    if limit is not None:
+        env[MAX_LETTER_CHARS_ENV] = str(limit)
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "natokg", "map", str(path), "--format", "nquads"],
+                            env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"natokg map, {'limit ' + str(limit) if limit else 'default limit'}: {wall:.2f} s wall, "
+          f"{cpu:.2f} s CPU, load average before {load:.1f}, exit {result.returncode}, "
+          f"{result.stdout.count(chr(10))} quads")
 
 
 if __name__ == "__main__":

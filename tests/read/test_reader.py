@@ -410,3 +410,37 @@ def test_span_into_moved_footnotes_regression_has_no_raw_span():
         doc.raw_span(break_at - 100, break_at + 1)
     signature = doc.evidence(break_at - 100, break_at)
     assert signature.quote.endswith("Ollongren")
+
+
+class _CountedSpans(list):
+    """A list of removed spans that counts the spans read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        for item in super().__iter__():
+            type(self).reads += 1
+            yield item
+
+
+def test_regression_line_words_linear_in_length():
+    """Each line read every removed span (footnote markers) of the letter: a letter with
+    a marker on every line was quadratic. A line reads its own spans after a bisect."""
+    from natokg.read.reader import _line_words
+
+    lines = [f"Regel {i} van de brief met een voetnoot{i % 9 + 1} erin." for i in range(20_000)]
+    raw = "\n".join(lines)
+    starts = [m.start() for m in re.finditer(r"^", raw, re.M)]
+    removed = _CountedSpans(
+        (raw.index("voetnoot", s) + 8, raw.index("voetnoot", s) + 9) for s in starts
+    )
+    middle = 10_000
+    end = starts[middle] + len(lines[middle])
+    _CountedSpans.reads = 0
+    words = _line_words(raw, starts[middle], end, removed)
+    assert " ".join(w.text for w in words) == "Regel 10000 van de brief met een voetnoot erin."
+    assert _CountedSpans.reads <= 40  # a bisect over 20,000 spans and the line's own one

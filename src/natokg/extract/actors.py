@@ -22,9 +22,11 @@ NATO that is no partner: guest); groups also as their members; the host state.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from datetime import date
+from itertools import accumulate
 
 from natokg.text.dates import count_value
 from natokg.extract.context import LetterContext
@@ -167,7 +169,7 @@ def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int,
     if before and not ctx.text[before[-1].end : office.start].strip(" -"):
         m = before[-1]
         return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
-    inside = [m for m in ctx.mentions if office.start <= m.start and m.end <= office.end and m.label in (STATE, ORG, DEMONYM)]
+    inside = ctx.in_span(office.start, office.end, STATE, ORG, DEMONYM)
     if not inside:
         inside = _nested(ctx, office)
     if inside:
@@ -206,6 +208,7 @@ class _Persons:
         self.ctx = ctx
         self.by_key: dict[str, Person] = {}
         self.spans: list[tuple[int, int, ActorRef]] = []
+        self._evidence: dict[str, set[Evidence]] = {}  # a person's evidence, for a look-up without a scan
 
     def resolve(self, name: str) -> tuple[str, str]:
         """(key, fullest name) of a name: the lexicon's person, an earlier full name
@@ -232,10 +235,28 @@ class _Persons:
         if post is not None and post not in person.posts:
             person.posts.append(post)
         ev = self.ctx.evidence(start, end)
-        if ev not in person.evidence:
+        known = self._evidence.get(key)
+        if known is None:
+            known = self._evidence[key] = set(person.evidence)
+        if ev not in known:
+            known.add(ev)
             person.evidence.append(ev)
         self.spans.append((start, end, ActorRef("person", key)))
         return person
+
+
+class _Covered:
+    """Whether an offset lies in one of some spans, by a bisect over their starts and the
+    furthest end reached so far (a scan of every span per offset is quadratic)."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted((a, b) for a, b, *_ in spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset)
+        return i > 0 and offset < self._reach[i - 1]
 
 
 def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
@@ -279,9 +300,12 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
         for a, b in names:
             persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None)
+    named = _Covered(persons.spans)
+    reach = -1  # the furthest end of the names added here (the mentions come sorted by start)
     for m in ctx.mentions:
-        if m.label == PERSON and ctx.part_at(m.start) != "header" and not any(a <= m.start < b for a, b, _ in persons.spans):
+        if m.label == PERSON and ctx.part_at(m.start) != "header" and m.start >= reach and not named.covers(m.start):
             persons.add(m.text, m.start, m.end, None)
+            reach = max(reach, m.end)
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
 
 
@@ -304,13 +328,15 @@ class _Participations:
         self.ctx = ctx
         self.index = index
         self.found: dict[tuple, Participation] = {}
+        self._evidence: set[tuple] = set()  # (key, evidence) of every participation: no list scans
 
     def add(self, actor: ActorRef, meeting, capacity: str, ev: Evidence, count: int | None = None) -> None:
         key = (actor, meeting, capacity)
         p = self.found.get(key)
         if p is None:
             p = self.found[key] = Participation(actor, meeting, capacity, [], count)  # type: ignore[arg-type]
-        if ev not in p.evidence:
+        if (key, ev) not in self._evidence:
+            self._evidence.add((key, ev))
             p.evidence.append(ev)
         if p.stated_count is None and count is not None:
             p.stated_count = count
@@ -471,13 +497,11 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
         for m in _nested(ctx, office):
             if m.label in (STATE, ORG):
                 found.append((ActorRef("state" if m.label == STATE else "organisation", m.key), m.start, m.end))
-    person_refs = {p.key: p for p in persons.persons}
-    for a, b, ref in persons.spans:
-        if start <= a and b <= end:
-            person = person_refs.get(ref.key)
-            for post in person.posts if person else []:
-                if post.of != _DUTCH:
-                    found.append((post.of, a, b))
+    for a, b, ref in persons.within(start, end):
+        person = persons.by_key.get(ref.key)
+        for post in person.posts if person else []:
+            if post.of != _DUTCH:
+                found.append((post.of, a, b))
     return sorted(found, key=lambda f: (f[1], f[2], f[0]))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from natokg.extract.spans import inside
 from natokg.knowledge.lexicon import Lexicon
 from natokg.text.dates import find_dates
 from natokg.text.nlp import Mention, annotator
@@ -29,6 +30,7 @@ class LetterContext:
         self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self._dates = None
+        self._date_starts: list[int] = []
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = self.doc.to_array("IDX").tolist()  # no Token objects: ~10x faster
@@ -38,12 +40,14 @@ class LetterContext:
         reference stage finds once the letter's own date is known."""
         self.reference = reference
         self._dates = None
+        self._date_starts = []
 
     @property
     def dates(self):
         """Every date of the letter, a date without a year read against the reference."""
         if self._dates is None:
-            self._dates = find_dates(self.text, reference=self.reference)
+            self._dates = find_dates(self.text, reference=self.reference)  # in order of start
+            self._date_starts = [d.start for d in self._dates]
         return self._dates
 
     def evidence(self, start: int, end: int):
@@ -63,7 +67,7 @@ class LetterContext:
         return [m for m in self.mentions[first:last] if m.end <= end and (not labels or m.label in labels)]
 
     def dates_in(self, start: int, end: int):
-        return [d for d in self.dates if start <= d.start and d.end <= end]
+        return inside(self.dates, self._date_starts, start, end, lambda d: d.end)
 
     def part_at(self, offset: int) -> str:
         """The part label (header, cover, body, signature, memo, footnote) at an offset."""

@@ -39,6 +39,7 @@ the commitment rules.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -105,9 +106,13 @@ def meeting_named_at(seg: SegmentedLetter, sentence: Sentence, records: LetterRe
     for meeting in records.meetings:
         if meeting.role == "main":
             continue
-        inside = [ev.start for ev in meeting.evidence if raw_start <= ev.start and ev.end <= raw_end]
-        if inside:
-            return meeting.ref, inside[0]
+        # a meeting's evidence is sorted: bisect to the sentence instead of scanning it all
+        evidence = meeting.evidence
+        i = bisect.bisect_left(evidence, raw_start, key=lambda ev: ev.start)
+        while i < len(evidence) and evidence[i].start <= raw_end:
+            if evidence[i].end <= raw_end:
+                return meeting.ref, evidence[i].start
+            i += 1
     return None
 
 
@@ -261,6 +266,7 @@ def positions_in(
     lex = lexicons(lexicon)
     positions: list[Position] = []
     named_topics: dict[str, list[Evidence]] = {}
+    seen_topics: set[tuple[str, Evidence]] = set()  # named_topics' entries, looked up without a scan
     kind = records.letter.kind
     main = records.main_meeting
     main_ref = main.ref if main else None
@@ -270,7 +276,7 @@ def positions_in(
     for heading in seg.headings:
         text = seg.doc.text[heading.start : heading.end]
         for match in lex.topics.find(tokenize(text)):
-            _add_topic(named_topics, match.target, seg.doc.evidence(heading.start, heading.end))
+            _add_topic(named_topics, seen_topics, match.target, seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
     history: list[_Said] = []  # the earlier sentences under the same heading
@@ -287,7 +293,7 @@ def positions_in(
         weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
         for match in topic_matches:
             if match.first not in inside:
-                _add_topic(named_topics, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
+                _add_topic(named_topics, seen_topics, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
         stance_matches = [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
         found: dict[tuple, Position] = {}
         if stance_matches:
@@ -387,9 +393,11 @@ def _groups(indices: Sequence[int]) -> list[list[int]]:
     return groups
 
 
-def _add_topic(topics: dict[str, list[Evidence]], slug: str, evidence: Evidence) -> None:
+def _add_topic(topics: dict[str, list[Evidence]], seen: set[tuple[str, Evidence]], slug: str,
+               evidence: Evidence) -> None:
     bucket = topics.setdefault(slug, [])
-    if evidence not in bucket:
+    if (slug, evidence) not in seen:
+        seen.add((slug, evidence))
         bucket.append(evidence)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
+from natokg.extract.spans import inside
 from natokg.records import (
     ActorRef,
     Commitment,
@@ -41,6 +42,14 @@ class PersonIndex:
     spans: list[tuple[int, int, ActorRef]] = field(default_factory=list)  # normalised name spans
     signatories: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.by_key = {p.key: p for p in self.persons}
+        self._starts = [s[0] for s in self.spans]  # the spans come sorted by start
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, ActorRef]]:
+        """The name spans inside [start, end]."""
+        return inside(self.spans, self._starts, start, end, lambda s: s[1])
+
 
 @dataclass
 class MeetingIndex:
@@ -50,8 +59,11 @@ class MeetingIndex:
     spans: list[tuple[int, int, MeetingRef]]
     main: Meeting | None
 
+    def __post_init__(self) -> None:
+        self._starts = [s[0] for s in self.spans]  # the spans come sorted by start
+
     def at(self, start: int, end: int) -> list[tuple[int, int, MeetingRef]]:
-        return [s for s in self.spans if start <= s[0] and s[1] <= end]
+        return inside(self.spans, self._starts, start, end, lambda s: s[1])
 
 
 @dataclass(frozen=True)

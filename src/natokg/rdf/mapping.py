@@ -39,6 +39,7 @@ from natokg.identifiers import (
 )
 from natokg.namespaces import DCMITYPE, ID, NKG, OA, PREFIXES, rebased
 from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.rdf.nquads import nquads_rows
 from natokg.records import (
     ActorRef,
     Evidence,
@@ -243,15 +244,25 @@ class LetterGraphs:
             graph.add(triple)
         return graph
 
+    def _nquads_without_rdflib(self) -> str | None:
+        """What rdflib's N-Quads serialiser writes for ``dataset()``, from the lines
+        (natokg.rdf.nquads); None when only rdflib can say (blank nodes)."""
+        rows = nquads_rows([(self.assertion_lines, f"<{self.graph}>"), (self.entity_lines, f"<{ENTITIES_GRAPH}>")])
+        if rows is None:
+            return None
+        return "".join(rows).encode("utf-8", "replace").decode("utf-8")  # as rdflib encodes
+
     def serialize(self, fmt: str = "turtle") -> str:
         """Turtle / N-Triples of both graphs merged; N-Quads / TriG keep the named graphs.
 
         Line-based formats are sorted, so the same letter gives the same bytes.
         """
         if fmt in ("nt", "nquads"):
-            source = self.merged() if fmt == "nt" else self.dataset()
-            lines = source.serialize(format="nt11" if fmt == "nt" else "nquads").splitlines()
-            return "".join(sorted(line + "\n" for line in lines if line.strip()))
+            written = self._nquads_without_rdflib() if fmt == "nquads" else None
+            if written is None:
+                source = self.merged() if fmt == "nt" else self.dataset()
+                written = source.serialize(format="nt11" if fmt == "nt" else "nquads")
+            return "".join(sorted(line + "\n" for line in written.splitlines() if line.strip()))
         if fmt == "turtle":
             return self.merged().serialize(format="turtle")
         if fmt == "trig":

@@ -18,13 +18,18 @@ class Vocabulary:
     text's length however many line-end hyphens it has.
     """
 
-    _CHAIN = re.compile(r"\w+(?:-\w+)*")
+    # chains of words joined by hyphens (\w+(?:-\w+)*), in two kinds: a lone word with no
+    # hyphen next to it, which is itself a word and a part (most of a letter: collected
+    # by findall, with no Python loop), and every other chain, read part by part
+    _PLAIN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+    _HYPHENED = re.compile(r"(?<!\w)(?:\w+(?:-\w+)+|(?<=-)\w+|\w+(?=-))")
     _BROKEN_AFTER = re.compile(r"-[ \t]*[\r\n\f]")
 
     def __init__(self, raw: str) -> None:
-        self.words: set[str] = set()  # lower case: words and hyphenated prefixes of compounds
-        self.standalone: set[str] = set()  # as written: every part between non-word characters
-        for chain in self._CHAIN.finditer(raw):
+        plain = set(self._PLAIN.findall(raw))
+        self.words: set[str] = {word.lower() for word in plain}  # lower case: words and hyphenated prefixes of compounds
+        self.standalone: set[str] = plain  # as written: every part between non-word characters
+        for chain in self._HYPHENED.finditer(raw):
             start = chain.start()
             position = start
             for part in chain.group().split("-"):

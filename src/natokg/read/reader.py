@@ -29,6 +29,7 @@ Normalisation rules (why each exists is in the function that applies it):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -431,14 +432,18 @@ class _Word:
 
 
 def _line_words(raw: str, start: int, end: int, removed: list[tuple[int, int]]) -> list[_Word]:
-    """Words of raw[start:end] outside the removed spans, emphasis asterisks dropped."""
+    """Words of raw[start:end] outside the removed spans (sorted, not overlapping),
+    emphasis asterisks dropped."""
     segments = [(start, end)]
     if removed:
         segments = []
         position = start
-        for r_start, r_end in removed:
-            if r_end <= start or r_start >= end:
-                continue
+        # a bisect to the line's first removed span: a scan of all of them for every
+        # line made a long letter quadratic
+        for i in range(bisect.bisect_right(removed, start, key=lambda span: span[1]), len(removed)):
+            r_start, r_end = removed[i]
+            if r_start >= end:
+                break
             if r_start > position:
                 segments.append((position, r_start))
             position = max(position, r_end)
