@@ -28,6 +28,15 @@ TOPIC_LIST_STOPS = frozenset(
     "dat die om omdat zodat waardoor gezien vanwege wegens zodra want maar doordat waarmee waarbij wat welke "
     "waaronder zoals bijvoorbeeld inclusief : ; .".split()
 )
+# "samenwerking met de EU, onder meer op het gebied van cyber": what follows gives
+# examples of the topic, it does not name the topic itself.
+EXAMPLE_MARKERS = (("onder", "meer"), ("onder", "andere"), ("in", "het", "bijzonder"), ("met", "name"),
+                   ("waaronder",), ("bijvoorbeeld",), ("zoals",), ("inclusief",))
+# ", die de stabiliteit ... ten goede komt", ", omdat ...": a clause set off by a comma
+# after the object says something about it, it is not what the stance is about.
+CLAUSE_OPENERS = frozenset(
+    "die dat omdat waardoor waarin waarbij waarmee waarvan zodat wat welke terwijl aangezien nu".split()
+)
 
 
 def topics_in(topic_matches, lo: int, hi: int, skip: set[int]) -> list[Match]:
@@ -148,6 +157,20 @@ def weak_topics(topic_matches: Sequence[Match], tokens: Sequence[Token], text: s
     return weak
 
 
+def aside_words(tokens: Sequence[Token], lo: int, skip: set[int]) -> set[int]:
+    """The token indices, from ``lo`` on, of the examples or comma clause that end what
+    a stance's complement names (EXAMPLE_MARKERS, CLAUSE_OPENERS) up to the sentence end.
+    A marker in ``skip`` (inside parentheses: "de Balkan (inclusief ...)") ends nothing."""
+    norms = [t.norm for t in tokens]
+    for k in range(lo, len(norms)):
+        if k in skip:
+            continue
+        opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in CLAUSE_OPENERS
+        if opens_clause or any(tuple(norms[k : k + len(m)]) == m for m in EXAMPLE_MARKERS):
+            return set(range(k, len(norms)))
+    return set()
+
+
 @dataclass(frozen=True)
 class SentenceTopics:
     """The topics one sentence names and what came before it under the same heading."""
@@ -169,6 +192,7 @@ def choose_topics(
     topics of the previous verb when this one shares its subject."""
     clause_lo, scope_end = scope
     tokens, matches = scene.tokens, scene.matches
+    skip = skip | aside_words(tokens, stance_match.last + 1, skip)
     topics = scope_topics(tokens, matches, stance_match.first, scope_end, skip, scene.weak)
     slugs = [m.target for m in topics]
     if shared and topics and all(id(m) in scene.weak for m in topics):

@@ -1,0 +1,54 @@
+"""What a position is about (natokg.extract.position_topics): sentences of our own,
+then the same construction in the development letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.letter_records import records, sentence_positions
+
+
+def facts(name: str) -> set[tuple[str, str, str]]:
+    return {(p.actor.key, p.stance, p.topic) for p in records(name).positions}
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # examples after "onder meer", "in het bijzonder" illustrate the topic named before them
+        ("Nederland waardeerde de nauwe samenwerking tussen de NAVO en de EU, onder meer op het gebied van "
+         "militaire mobiliteit.", ("nl", "welcome", "nato-eu-cooperation"), ("nl", "welcome", "military-mobility")),
+        # nothing named before the examples: what a referring noun phrase points back to
+        ("De NAVO en de EU werken samen bij de bestrijding van hybride dreigingen en cyberaanvallen.\n\n"
+         "Ook wordt gesproken over de samenwerking tussen de NAVO en de EU. Nederland steunde deze samenwerking, in het "
+         "bijzonder op het gebied van cyberverdediging.",
+         ("nl", "support", "nato-eu-cooperation"), ("nl", "support", "cyber-defence")),
+        # a clause set off by a comma after the object says something about it
+        ("De bondgenoten bespraken de aanpassing van de commandostructuur. Nederland steunde de aanpassing, omdat "
+         "de collectieve verdediging daarmee sterker wordt.",
+         ("nl", "support", "command-structure"), ("nl", "support", "deterrence-and-defence")),
+        # but "inclusief" inside parentheses ends nothing
+        ("Nederland vroeg aandacht voor terrorisme (inclusief de financiering ervan) en de Arctische regio.",
+         ("nl", "emphasise", "arctic"), None),
+    ],
+)
+def test_examples_and_comma_clauses_do_not_name_the_topic(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "name, expected, not_expected",
+    [
+        ("dev_2023_fmm_agenda_oslo-informeel.txt", ("nl", "emphasise", "partnerships"),
+         ("nl", "emphasise", "cyber-defence")),
+        ("dev_2018_summit_agenda_brussel-nota.txt", ("nl", "support", "nato-enlargement"),
+         ("nl", "support", "western-balkans")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "support", "command-structure"),
+         ("nl", "support", "deterrence-and-defence")),
+    ],
+)
+def test_letters_examples_and_comma_clauses(name, expected, not_expected):
+    assert expected in facts(name)
+    assert not_expected not in facts(name)
