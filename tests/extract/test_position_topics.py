@@ -52,3 +52,31 @@ def test_examples_and_comma_clauses_do_not_name_the_topic(tmp_path, body, expect
 def test_letters_examples_and_comma_clauses(name, expected, not_expected):
     assert expected in facts(name)
     assert not_expected not in facts(name)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Nederland veroordeelde het Russische optreden in de Zwarte Zee.", ("nl", "oppose", "russia-threat")),
+        ("Nederland onderstreepte het belang van de bijstandsverplichting van artikel 5.",
+         ("nl", "emphasise", "deterrence-and-defence")),
+        ("Nederland steunde de Euro-Atlantische integratie van Moldavië.", ("nl", "support", "nato-enlargement")),
+        ("Nederland pleitte voor een grotere productiecapaciteit in Europa.", ("nl", "call-for", "defence-industry")),
+        ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
+    ],
+)
+def test_topic_words(tmp_path, body, expected):
+    assert expected in sentence_positions(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("dev_2023_summit_report_vilnius.txt", ("allies", "support", "nato-enlargement")),
+        ("dev_2024_summit_agenda_washington.txt", ("nl", "support", "defence-industry")),
+        ("dev_2019_summit_report_londen-watford.txt", ("allies", "emphasise", "deterrence-and-defence")),
+        ("dev_2015_fmm_report_antalya.txt", ("allies", "call-for", "russia-threat")),
+    ],
+)
+def test_letters_topic_words(name, expected):
+    assert expected in facts(name)
