@@ -80,3 +80,51 @@ def test_topic_words(tmp_path, body, expected):
 )
 def test_letters_topic_words(name, expected):
     assert expected in facts(name)
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # a country "met" whom something is done is a party, not a topic of its own
+        ("Nederland pleitte voor afspraken over kernwapens en voor overleg met China.",
+         ("nl", "call-for", "nuclear-policy-and-arms-control"), ("nl", "call-for", "china")),
+        # a list of bare countries names each
+        ("Nederland herhaalde zijn steun voor de soevereiniteit van Georgië en Oekraïne.",
+         ("nl", "support", "ukraine-support"), None),
+        ("Nederland hecht aan praktische samenwerking met Rusland.", ("nl", "emphasise", "nato-russia-relations"),
+         ("nl", "emphasise", "russia-threat")),
+        ("De bondgenoten bevestigden dat de deur van de NAVO open blijft.", ("allies", "support", "nato-enlargement"),
+         None),
+        ("Nederland steunde de uitbreiding van de PRT's in het noorden.", ("nl", "support", "afghanistan"), None),
+        ("Nederland steunde het raketschild boven Europa.", ("nl", "support", "missile-defence"), None),
+    ],
+)
+def test_specific_topic_words_and_parties(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Nederland betreurde dat de oefening werd afgelast wegens de piraterij.", ("nl", "emphasise", "piracy")),
+        ("Het kabinet overweegt een bijdrage aan de NATO Response Force.", ("nl", "intend", "nato-response-force")),
+        ("Frankrijk kon niet instemmen met de nieuwe commandostructuur.", ("fr", "oppose", "command-structure")),
+    ],
+)
+def test_stance_forms(tmp_path, body, expected):
+    assert expected in sentence_positions(tmp_path, body, kind="report" if "kon" in body or "betreurde" in body else "agenda")
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("dev_2023_dmm_report_brussel-udcg.txt", ("nl", "emphasise", "nato-enlargement")),
+        ("dev_2010_fmm_agenda_tallinn.txt", ("nl", "emphasise", "nato-russia-relations")),
+        ("dev_2008_summit_report_boekarest.txt", ("gr", "oppose", "nato-enlargement")),
+        ("dev_2014_summit_agenda_wales.txt", ("nl", "intend", "ukraine-support")),
+    ],
+)
+def test_letters_specific_topics_and_stances(name, expected):
+    assert expected in facts(name)

@@ -65,11 +65,16 @@ def scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip:
         strong = [m for m in item if id(m) not in weak]
         if strong:
             chosen.append(strong[0])
-        elif item and (opened_by != "in" or not chosen):
+        elif item and (not chosen or (opened_by != "in" and not _party(item[0]))):
             # After "in" a bare country is the place of a topic already named ("de
             # oorlog in Oekraïne"); when nothing before it named one, the place is
             # what the complement is about ("het belang van de missie in Afghanistan").
             chosen.append(item[0])
+
+    def _party(match: Match) -> bool:
+        # "transparantie over kernwapens en maatregelen met Rusland": after a topic, a
+        # country "met" whom something is done is a party to it, not a topic of its own
+        return match.first > 0 and tokens[match.first - 1].norm == "met"
 
     for k in range(lo, hi):
         if k in starts:
