@@ -128,3 +128,16 @@ def test_stance_forms(tmp_path, body, expected):
 )
 def test_letters_specific_topics_and_stances(name, expected):
     assert expected in facts(name)
+
+
+def test_broad_topic_under_a_specific_heading_is_the_heading_topic(tmp_path):
+    body = ("Verslag van de bijeenkomst\n\nDe ministers kwamen bijeen.\n\nIrak\n\nDe ministers spraken over de trainingsmissie.\n\n"
+            "Nederland riep op tot meer capaciteitsopbouw bij de politie.")
+    assert ("nl", "call-for", "iraq") in sentence_positions(tmp_path, body)
+    # without a specific heading the broad topic stands
+    assert ("nl", "call-for", "capacity-building") in sentence_positions(
+        tmp_path, "Nederland riep op tot meer capaciteitsopbouw bij de politie.")
+
+
+def test_letter_broad_topic_under_a_specific_heading():
+    assert ("nl", "support", "capacity-building") not in facts("dev_2014_summit_agenda_wales.txt")

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from natokg.folding import fold
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import Lexicons, Match, Token, tokenize
 from natokg.records import Sentence
 
@@ -211,4 +213,22 @@ def choose_topics(
         )
     if not slugs:
         topics, slugs = [], list(scene.previous[-1:]) or heading_topics(scene.sentence, lex)[:1]
+    if slugs and all(slug in broad_topics(lex) for slug in slugs):
+        specific = paragraph_topic(scene, lex)
+        if specific is not None:
+            return [], [specific]
     return topics, slugs
+
+
+def broad_topics(lex: Lexicons) -> frozenset[str]:
+    """The slugs of the broad topics (cue:broad-topic in extraction-cues.ttl)."""
+    names = cue_word_set("broad-topic")
+    topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
+    return frozenset(t.slug for t in topics if fold(t.name_nl) in names)
+
+
+def paragraph_topic(scene: SentenceTopics, lex: Lexicons) -> str | None:
+    """The first specific topic of the heading, else of the earlier sentences under it."""
+    broad = broad_topics(lex)
+    named = heading_topics(scene.sentence, lex)
+    return next((slug for slug in named if slug not in broad), None)
