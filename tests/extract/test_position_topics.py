@@ -63,6 +63,8 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
         ("Nederland steunde de Euro-Atlantische integratie van Moldavië.", ("nl", "support", "nato-enlargement")),
         ("Nederland pleitte voor een grotere productiecapaciteit in Europa.", ("nl", "call-for", "defence-industry")),
         ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
+        ("Canada riep de bondgenoten op meer te investeren in munitie.", ("ca", "call-for", "defence-spending")),
+        ("Nederland benadrukte het belang van interoperabiliteit met partners.", ("nl", "emphasise", "partnerships")),
     ],
 )
 def test_topic_words(tmp_path, body, expected):
@@ -76,6 +78,8 @@ def test_topic_words(tmp_path, body, expected):
         ("dev_2024_summit_agenda_washington.txt", ("nl", "support", "defence-industry")),
         ("dev_2019_summit_report_londen-watford.txt", ("allies", "emphasise", "deterrence-and-defence")),
         ("dev_2015_fmm_report_antalya.txt", ("allies", "call-for", "russia-threat")),
+        ("dev_2025_summit_report_den-haag.txt", ("nl", "emphasise", "defence-spending")),
+        ("dev_2014_fmm_report_brussel-april.txt", ("nl", "emphasise", "partnerships")),
     ],
 )
 def test_letters_topic_words(name, expected):
