@@ -145,3 +145,15 @@ def test_broad_topic_under_a_specific_heading_is_the_heading_topic(tmp_path):
 
 def test_letter_broad_topic_under_a_specific_heading():
     assert ("nl", "support", "capacity-building") not in facts("dev_2014_summit_agenda_wales.txt")
+
+
+def test_bare_country_after_the_clause_is_a_party(tmp_path):
+    body = ("Geannoteerde agenda\n\nDe bondgenoten bespreken de raketverdediging van het verdragsgebied.\n\n"
+            "Nederland steunt dit plan en hecht eraan dat ook Rusland wordt uitgenodigd.")
+    found = sentence_positions(tmp_path, body, kind="agenda")
+    assert ("nl", "support", "missile-defence") in found, sorted(found)
+    assert ("nl", "support", "russia-threat") not in found
+
+
+def test_letter_bare_country_after_the_clause():
+    assert ("nl", "support", "missile-defence") in facts("dev_2008_summit_report_boekarest.txt")

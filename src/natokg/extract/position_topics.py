@@ -137,7 +137,7 @@ def antecedent_topics(
     return []
 
 
-def topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics):
+def topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics, weak):
     """The topic of a stance whose clause names none: the previous verb's when the
     subject is shared ("steunde deze toezegging, maar drong aan op ..."), else the
     antecedent of a referring noun phrase, else a topic later in the sentence.
@@ -148,7 +148,9 @@ def topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, acto
     referred = antecedent_topics(tokens, lo, hi, history[-ANTECEDENT_REACH:], actor_words)
     if referred:
         return [], referred
-    later = topics_in(topic_matches, hi, len(tokens), skip)[:1]
+    # a bare country after the clause ("op voorwaarde dat Rusland wordt uitgenodigd") is
+    # a party to what follows, not what the stance is about
+    later = [m for m in topics_in(topic_matches, hi, len(tokens), skip) if id(m) not in weak][:1]
     return later, [m.target for m in later]
 
 
@@ -209,7 +211,7 @@ def choose_topics(
         slugs = [m.target for m in topics]
     if not slugs:
         topics, slugs = topics_referred_to(
-            tokens, matches, (clause_lo, scope_end), skip, actor_words, scene.history, shared
+            tokens, matches, (clause_lo, scope_end), skip, actor_words, scene.history, shared, scene.weak
         )
     if not slugs:
         topics, slugs = [], list(scene.previous[-1:]) or heading_topics(scene.sentence, lex)[:1]
