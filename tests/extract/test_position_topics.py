@@ -65,6 +65,7 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
         ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
         ("Canada riep de bondgenoten op meer te investeren in munitie.", ("ca", "call-for", "defence-spending")),
         ("Nederland benadrukte het belang van interoperabiliteit met partners.", ("nl", "emphasise", "partnerships")),
+        ("Nederland steunde de samenwerking via jaarlijkse nationale programma's.", ("nl", "support", "partnerships")),
     ],
 )
 def test_topic_words(tmp_path, body, expected):
@@ -80,6 +81,7 @@ def test_topic_words(tmp_path, body, expected):
         ("dev_2015_fmm_report_antalya.txt", ("allies", "call-for", "russia-threat")),
         ("dev_2025_summit_report_den-haag.txt", ("nl", "emphasise", "defence-spending")),
         ("dev_2014_fmm_report_brussel-april.txt", ("nl", "emphasise", "partnerships")),
+        ("dev_2008_fmm_agenda_brussel-razeb.txt", ("nl", "support", "partnerships")),
     ],
 )
 def test_letters_topic_words(name, expected):
