@@ -159,3 +159,13 @@ def test_bare_country_after_the_clause_is_a_party(tmp_path):
 
 def test_letter_bare_country_after_the_clause():
     assert ("nl", "support", "missile-defence") in facts("dev_2008_summit_report_boekarest.txt")
+
+
+def test_noun_topic_after_an_adjective_topic_is_the_head(tmp_path):
+    found = sentence_positions(tmp_path, "Denemarken pleitte voor een eerlijke trans-Atlantische lastenverdeling.")
+    assert ("dk", "call-for", "burden-sharing") in found, sorted(found)
+    assert ("dk", "call-for", "transatlantic-cooperation") not in found
+
+
+def test_letter_noun_topic_after_an_adjective_topic():
+    assert ("several-allies", "call-for", "burden-sharing") in facts("dev_2014_fmm_report_brussel-april.txt")

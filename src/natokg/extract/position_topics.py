@@ -66,7 +66,10 @@ def scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip:
     def close() -> None:
         strong = [m for m in item if id(m) not in weak]
         if strong:
-            chosen.append(strong[0])
+            # "trans-Atlantische lastenverdeling": of an adjective topic and the noun
+            # topic right after it, the noun is the head
+            head = strong[1] if len(strong) > 1 and strong[1].first == strong[0].last + 1 else strong[0]
+            chosen.append(head)
         elif item and (not chosen or (opened_by != "in" and not _party(item[0]))):
             # After "in" a bare country is the place of a topic already named ("de
             # oorlog in Oekraïne"); when nothing before it named one, the place is
