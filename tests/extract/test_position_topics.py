@@ -63,7 +63,7 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
         ("Nederland steunde de Euro-Atlantische integratie van Moldavië.", ("nl", "support", "nato-enlargement")),
         ("Nederland pleitte voor een grotere productiecapaciteit in Europa.", ("nl", "call-for", "defence-industry")),
         ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
-        ("Canada riep de bondgenoten op meer te investeren in munitie.", ("ca", "call-for", "defence-spending")),
+        ("Canada wees op de noodzaak van meer investeringen in defensie.", ("ca", "emphasise", "defence-spending")),
         ("Nederland benadrukte het belang van interoperabiliteit met partners.", ("nl", "emphasise", "partnerships")),
         ("Nederland steunde de samenwerking via jaarlijkse nationale programma's.", ("nl", "support", "partnerships")),
         # stance forms: regret stresses, considering intends, "niet kon instemmen" opposes
