@@ -29,3 +29,19 @@ def extract_text(tmp_path: Path, text: str, name: str = "letter.txt") -> tuple[S
     path.write_text(text, encoding="utf-8")
     document = read_letter(path)
     return document, extract_letter(segment(document))
+
+
+def sentence_positions(tmp_path: Path, body: str, kind: str = "report") -> set[tuple[str, str, str]]:
+    """(actor, stance, topic) of the positions in ``body``, a letter of that kind (agenda
+    or report) about a defence ministers meeting, without header or signature."""
+    from datetime import date
+
+    from natokg.extract.positions import positions_in
+    from natokg.records import Letter, Meeting, MeetingRef
+
+    path = tmp_path / "sentences.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    found = LetterRecords(Letter("sentences", kind, "", path.name))
+    found.meetings.append(Meeting(MeetingRef("defence-ministers", date(2021, 6, 1), "brussels"), "main", "bijeenkomst"))
+    found.positions, found.topics = positions_in(segment(read_letter(path)), found)
+    return {(p.actor.key, p.stance, p.topic) for p in found.positions}

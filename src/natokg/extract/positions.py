@@ -59,6 +59,7 @@ from natokg.extract.phrases import (
 )
 from natokg.extract.context import LetterContext
 from natokg.extract.position_actors import Spokesmen, actors_for
+from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -73,21 +74,8 @@ from natokg.records import (
 # ---------------------------------------------------------------- clause grammar
 
 # Function words: grammar, not domain knowledge.
-ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
 NEGATIONS = frozenset(["niet", "geen"])
 RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
-# "deze toezegging", "dit besluit": a noun phrase that points back to an earlier sentence
-DEMONSTRATIVES = frozenset("deze dit".split())
-# "het principebesluit": a definite noun phrase points back only when its noun was named before
-DEFINITE_ARTICLES = frozenset("de het".split())
-#: how many earlier sentences under the same heading a referring noun phrase may point back to
-ANTECEDENT_REACH = 5
-# After the first topic, these end a list of topics (a subordinate clause begins).
-TOPIC_LIST_STOPS = frozenset(
-    "dat die om omdat zodat waardoor gezien vanwege wegens zodra want maar doordat waarmee waarbij wat welke "
-    "waaronder zoals bijvoorbeeld inclusief : ; .".split()
-)
-
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
     """The sentences of the letter proper: not the header, signature, memo or footnotes."""
@@ -129,112 +117,6 @@ def _in_relative_clause(seg, sentence, tokens, stance_match: Match, raw_offset: 
 
 
 # ---------------------------------------------------------------- positions
-
-
-def _topics_in(topic_matches, lo: int, hi: int, skip: set[int]) -> list[Match]:
-    return [m for m in topic_matches if lo <= m.first < hi and m.first not in skip]
-
-
-def _scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip: set[int], weak: set[int]) -> list[Match]:
-    """The topics a verb's complement names.
-
-    The complement is cut into list items at "," / "en" / "evenals" / "in" (a region
-    after "in" is a topic of its own: "terrorisme in het Midden-Oosten"); each item
-    gives its first topic (the head of "X van Y" is X). A bare country name
-    ("Oekraïne") is an item's topic only when the item names no other, and never after
-    "in" when an earlier item named a topic ("terrorisme in Syrië": the place of the
-    topic; but "de missie in Afghanistan" is about Afghanistan). The list ends at a subordinate clause
-    ("om", "dat", "wegens" ...) or an example ("waaronder", "bijvoorbeeld").
-    """
-    in_scope = _topics_in(topic_matches, lo, hi, skip)
-    starts = {m.first: m for m in in_scope}
-    covered = {k for m in in_scope for k in range(m.first, m.last + 1)}
-    chosen: list[Match] = []
-    item: list[Match] = []
-    opened_by = ""
-
-    def close() -> None:
-        strong = [m for m in item if id(m) not in weak]
-        if strong:
-            chosen.append(strong[0])
-        elif item and (opened_by != "in" or not chosen):
-            # After "in" a bare country is the place of a topic already named ("de
-            # oorlog in Oekraïne"); when nothing before it named one, the place is
-            # what the complement is about ("het belang van de missie in Afghanistan").
-            chosen.append(item[0])
-
-    for k in range(lo, hi):
-        if k in starts:
-            item.append(starts[k])
-            continue
-        if k in covered or k in skip:
-            continue
-        norm = tokens[k].norm
-        if (chosen or item) and norm in TOPIC_LIST_STOPS:
-            break
-        if norm in ITEM_SEPARATORS:
-            close()
-            item, opened_by = [], norm
-    close()
-    return chosen
-
-
-def heading_topics(sentence: Sentence, lex: Lexicons) -> list[str]:
-    if not sentence.heading:
-        return []
-    return [m.target for m in lex.topics.find(tokenize(sentence.heading))]
-
-
-@dataclass(frozen=True)
-class _Said:
-    """An earlier sentence as a referring noun phrase sees it: its words and its topics."""
-
-    norms: tuple[str, ...]
-    topics: tuple[tuple[int, str], ...]  # (token index, topic slug) of its strong topics
-
-
-def _antecedent_topics(
-    tokens: Sequence[Token], lo: int, hi: int, history: Sequence[_Said], actors: set[int]
-) -> list[str]:
-    """The topic of the sentence a referring noun phrase in [lo, hi) points back to.
-
-    "Nederland steunde het principebesluit" after "namen de ministers een principebesluit
-    over de commandostructuur": the latest earlier sentence that names the noun (or a
-    compound ending in it: "besluit" in "principebesluit") gives its first topic from the
-    noun on. A demonstrative ("deze toezegging") whose noun was not named points to the
-    previous sentence, whose first topic is what the sentence was about. Only the noun
-    phrases before a subordinate clause or comma that name no actor count ("het kabinet
-    acht het van belang dat zij bij de top zijn" points back neither to a cabinet nor to a top).
-    """
-    for k in range(lo, min(hi, len(tokens) - 1)):
-        article, noun = tokens[k].norm, tokens[k + 1].norm
-        if article in TOPIC_LIST_STOPS or article == ",":
-            break  # a noun phrase inside a subordinate clause is not what the stance is about
-        if article not in DEMONSTRATIVES | DEFINITE_ARTICLES or k + 1 in actors or not noun.isalpha() or len(noun) < 4:
-            continue
-        for said in reversed(history):
-            named = next((j for j, word in enumerate(said.norms) if word == noun or word.endswith(noun)), None)
-            if named is not None and said.topics:
-                after = [slug for first, slug in said.topics if first >= named]
-                return (after or [said.topics[0][1]])[:1]
-        if article in DEMONSTRATIVES and history and history[-1].topics:
-            return [history[-1].topics[0][1]]
-    return []
-
-
-def _topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics):
-    """The topic of a stance whose clause names none: the previous verb's when the
-    subject is shared ("steunde deze toezegging, maar drong aan op ..."), else the
-    antecedent of a referring noun phrase, else a topic later in the sentence.
-    Returns (topic matches in this sentence, topic slugs)."""
-    if shared_topics:
-        return [], shared_topics[:1]
-    lo, hi = scope
-    referred = _antecedent_topics(tokens, lo, hi, history[-ANTECEDENT_REACH:], actor_words)
-    if referred:
-        return [], referred
-    later = _topics_in(topic_matches, hi, len(tokens), skip)[:1]
-    return later, [m.target for m in later]
 
 
 @dataclass
@@ -279,7 +161,7 @@ def positions_in(
             _add_topic(named_topics, seen_topics, match.target, seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
-    history: list[_Said] = []  # the earlier sentences under the same heading
+    history: list[Said] = []  # the earlier sentences under the same heading
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
     for sentence in body_sentences(seg):
@@ -290,7 +172,8 @@ def positions_in(
             previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
-        weak = _weak_topics(topic_matches, tokens, sentence.text, lex)
+        weak = weak_topics(topic_matches, tokens, sentence.text, lex)
+        scene = SentenceTopics(sentence, tokens, topic_matches, weak, history, previous_topics)
         for match in topic_matches:
             if match.first not in inside:
                 _add_topic(named_topics, seen_topics, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
@@ -316,20 +199,10 @@ def positions_in(
                     continue
                 inherited = bool(clause.actors) and actors[: len(clause.actors)] == clause.actors
                 skip = inside | set(stance_match.words)
-                topics = _scope_topics(tokens, topic_matches, verb, scope_end, skip, weak)
-                topic_slugs = [m.target for m in topics]
-                if inherited and clause.topics and topics and all(id(m) in weak for m in topics):
-                    topic_slugs, topics = clause.topics[:1], []  # "verwelkomden X en benadrukten ..."
-                if not topic_slugs:
-                    topics = _topics_in(topic_matches, clause_lo, verb, skip)[-1:]
-                    topic_slugs = [m.target for m in topics]
-                if not topic_slugs:
-                    shared = clause.topics if inherited else []
-                    topics, topic_slugs = _topics_referred_to(
-                        tokens, topic_matches, (clause_lo, scope_end), skip, actor_words, history, shared
-                    )
-                if not topic_slugs:
-                    topic_slugs = previous_topics[-1:] or heading_topics(sentence, lex)[:1]
+                shared = clause.topics if inherited else []
+                topics, topic_slugs = choose_topics(
+                    scene, lex, stance_match, (clause_lo, scope_end), skip, shared, actor_words
+                )
                 clause = _Clause(actors, stance_match.last + 1, topic_slugs)
                 if not topic_slugs or _is_announcement(stance_match, tokens, scope_end, cue_matches, lex):
                     continue
@@ -358,23 +231,11 @@ def positions_in(
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
-        history.append(_Said(
+        history.append(Said(
             tuple(t.norm for t in tokens),
             tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
         ))
     return positions, named_topics
-
-
-def _weak_topics(topic_matches: Sequence[Match], tokens: Sequence[Token], text: str, lex: Lexicons) -> set[int]:
-    """Topics named only by a bare country name ("Oekraïne", "Rusland")."""
-    weak = set()
-    lexicon = lex.lexicon
-    for match in topic_matches:
-        surface = text[tokens[match.first].start : tokens[match.last].end]
-        actor = lexicon.actor_by_surface(surface) if lexicon is not None else None
-        if actor is not None and actor.kind == "state":
-            weak.add(id(match))
-    return weak
 
 
 def _infinitive(tokens: Sequence[Token], match: Match) -> bool:

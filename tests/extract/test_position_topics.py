@@ -1,0 +1,155 @@
+"""What a position is about (natokg.extract.position_topics): sentences of our own,
+then the same construction in the development letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.letter_records import records, sentence_positions
+
+
+def facts(name: str) -> set[tuple[str, str, str]]:
+    return {(p.actor.key, p.stance, p.topic) for p in records(name).positions}
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # examples after "onder meer", "in het bijzonder" illustrate the topic named before them
+        ("Nederland waardeerde de nauwe samenwerking tussen de NAVO en de EU, onder meer op het gebied van "
+         "militaire mobiliteit.", ("nl", "welcome", "nato-eu-cooperation"), ("nl", "welcome", "military-mobility")),
+        # nothing named before the examples: what a referring noun phrase points back to
+        ("De NAVO en de EU werken samen bij de bestrijding van hybride dreigingen en cyberaanvallen.\n\n"
+         "Ook wordt gesproken over de samenwerking tussen de NAVO en de EU. Nederland steunde deze samenwerking, in het "
+         "bijzonder op het gebied van cyberverdediging.",
+         ("nl", "support", "nato-eu-cooperation"), ("nl", "support", "cyber-defence")),
+        # a clause set off by a comma after the object says something about it
+        ("De bondgenoten bespraken de aanpassing van de commandostructuur. Nederland steunde de aanpassing, omdat "
+         "de collectieve verdediging daarmee sterker wordt.",
+         ("nl", "support", "command-structure"), ("nl", "support", "deterrence-and-defence")),
+        # but "inclusief" inside parentheses ends nothing
+        ("Nederland vroeg aandacht voor terrorisme (inclusief de financiering ervan) en de Arctische regio.",
+         ("nl", "emphasise", "arctic"), None),
+    ],
+)
+def test_examples_and_comma_clauses_do_not_name_the_topic(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "name, expected, not_expected",
+    [
+        ("dev_2023_fmm_agenda_oslo-informeel.txt", ("nl", "emphasise", "partnerships"),
+         ("nl", "emphasise", "cyber-defence")),
+        ("dev_2018_summit_agenda_brussel-nota.txt", ("nl", "support", "nato-enlargement"),
+         ("nl", "support", "western-balkans")),
+        ("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ("nl", "support", "command-structure"),
+         ("nl", "support", "deterrence-and-defence")),
+    ],
+)
+def test_letters_examples_and_comma_clauses(name, expected, not_expected):
+    assert expected in facts(name)
+    assert not_expected not in facts(name)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Nederland veroordeelde het Russische optreden in de Zwarte Zee.", ("nl", "oppose", "russia-threat")),
+        ("Nederland onderstreepte het belang van de bijstandsverplichting van artikel 5.",
+         ("nl", "emphasise", "deterrence-and-defence")),
+        ("Nederland steunde de Euro-Atlantische integratie van Moldavië.", ("nl", "support", "nato-enlargement")),
+        ("Nederland pleitte voor een grotere productiecapaciteit in Europa.", ("nl", "call-for", "defence-industry")),
+        ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
+        ("Canada wees op de noodzaak van meer investeringen in defensie.", ("ca", "emphasise", "defence-spending")),
+        ("Nederland benadrukte het belang van interoperabiliteit met partners.", ("nl", "emphasise", "partnerships")),
+        ("Nederland steunde de samenwerking via jaarlijkse nationale programma's.", ("nl", "support", "partnerships")),
+        # stance forms: regret stresses, considering intends, "niet kon instemmen" opposes
+        ("Nederland betreurde dat de oefening werd afgelast wegens de piraterij.", ("nl", "emphasise", "piracy")),
+        ("Het kabinet overweegt een bijdrage aan de NATO Response Force.", ("nl", "intend", "nato-response-force")),
+        ("Frankrijk kon niet instemmen met de nieuwe commandostructuur.", ("fr", "oppose", "command-structure")),
+        ("Italië meldde dat Spanje hier niet kon instemmen met de NRF.", ("es", "oppose", "nato-response-force")),
+    ],
+)
+def test_topic_words_and_stance_forms(tmp_path, body, expected):
+    assert expected in sentence_positions(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("dev_2023_summit_report_vilnius.txt", ("allies", "support", "nato-enlargement")),
+        ("dev_2024_summit_agenda_washington.txt", ("nl", "support", "defence-industry")),
+        ("dev_2019_summit_report_londen-watford.txt", ("allies", "emphasise", "deterrence-and-defence")),
+        ("dev_2015_fmm_report_antalya.txt", ("allies", "call-for", "russia-threat")),
+        ("dev_2025_summit_report_den-haag.txt", ("nl", "emphasise", "defence-spending")),
+        ("dev_2014_fmm_report_brussel-april.txt", ("nl", "emphasise", "partnerships")),
+        ("dev_2008_fmm_agenda_brussel-razeb.txt", ("nl", "support", "partnerships")),
+        ("dev_2023_dmm_report_brussel-udcg.txt", ("nl", "emphasise", "nato-enlargement")),
+        ("dev_2010_fmm_agenda_tallinn.txt", ("nl", "emphasise", "nato-russia-relations")),
+        ("dev_2008_summit_report_boekarest.txt", ("gr", "oppose", "nato-enlargement")),
+        ("dev_2014_summit_agenda_wales.txt", ("nl", "intend", "ukraine-support")),
+    ],
+)
+def test_letters_topic_words_and_stance_forms(name, expected):
+    assert expected in facts(name)
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # a country "met" whom something is done is a party, not a topic of its own
+        ("Nederland pleitte voor afspraken over kernwapens en voor overleg met China.",
+         ("nl", "call-for", "nuclear-policy-and-arms-control"), ("nl", "call-for", "china")),
+        # a list of bare countries names each
+        ("Nederland herhaalde zijn steun voor de soevereiniteit van Georgië en Oekraïne.",
+         ("nl", "support", "ukraine-support"), None),
+        ("Nederland hecht aan praktische samenwerking met Rusland.", ("nl", "emphasise", "nato-russia-relations"),
+         ("nl", "emphasise", "russia-threat")),
+        ("De bondgenoten bevestigden dat de deur van de NAVO open blijft.", ("allies", "support", "nato-enlargement"),
+         None),
+        ("Nederland steunde de uitbreiding van de PRT's in het noorden.", ("nl", "support", "afghanistan"), None),
+        ("Nederland steunde het raketschild boven Europa.", ("nl", "support", "missile-defence"), None),
+    ],
+)
+def test_specific_topic_words_and_parties(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+def test_broad_topic_under_a_specific_heading_is_the_heading_topic(tmp_path):
+    body = ("Verslag van de bijeenkomst\n\nDe ministers kwamen bijeen.\n\nIrak\n\nDe ministers spraken over de trainingsmissie.\n\n"
+            "Nederland riep op tot meer capaciteitsopbouw bij de politie.")
+    assert ("nl", "call-for", "iraq") in sentence_positions(tmp_path, body)
+    # without a specific heading the broad topic stands
+    assert ("nl", "call-for", "capacity-building") in sentence_positions(
+        tmp_path, "Nederland riep op tot meer capaciteitsopbouw bij de politie.")
+
+
+def test_letter_broad_topic_under_a_specific_heading():
+    assert ("nl", "support", "capacity-building") not in facts("dev_2014_summit_agenda_wales.txt")
+
+
+def test_bare_country_after_the_clause_is_a_party(tmp_path):
+    body = ("Geannoteerde agenda\n\nDe bondgenoten bespreken de raketverdediging van het verdragsgebied.\n\n"
+            "Nederland steunt dit plan en hecht eraan dat ook Rusland wordt uitgenodigd.")
+    found = sentence_positions(tmp_path, body, kind="agenda")
+    assert ("nl", "support", "missile-defence") in found, sorted(found)
+    assert ("nl", "support", "russia-threat") not in found
+
+
+def test_letter_bare_country_after_the_clause():
+    assert ("nl", "support", "missile-defence") in facts("dev_2008_summit_report_boekarest.txt")
+
+
+def test_noun_topic_after_an_adjective_topic_is_the_head(tmp_path):
+    found = sentence_positions(tmp_path, "Denemarken pleitte voor een eerlijke trans-Atlantische lastenverdeling.")
+    assert ("dk", "call-for", "burden-sharing") in found, sorted(found)
+    assert ("dk", "call-for", "transatlantic-cooperation") not in found
+
+
+def test_letter_noun_topic_after_an_adjective_topic():
+    assert ("several-allies", "call-for", "burden-sharing") in facts("dev_2014_fmm_report_brussel-april.txt")
