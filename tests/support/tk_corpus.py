@@ -1,5 +1,6 @@
 """The documents the fake Tweede Kamer API (support.tk_api) serves in the fetch tests,
-made from development letters of corpus/letters: a PDF agenda (answered with a 500
+made from development letters of corpus/letters (as in the API, a Kamerstuk's "Titel"
+is its dossier's title and "Onderwerp" its own subject): a PDF agenda (answered with a 500
 first), a DOCX cover letter (answered with a 429 first) and its annex report, a letter
 not about a meeting, and a meeting letter whose file is missing (404)."""
 
@@ -51,24 +52,24 @@ def fake_documents() -> list[FakeDocument]:
     other = "\n\n".join(_paragraphs("dev_2025_other_other_kamervragen-capaciteitsdoelstellingen.txt")[:6])
     return [
         FakeDocument(
-            "0aa-agenda", "2024D26911", "Brief regering", "Geannoteerde agenda NAVO-top Washington 9-11 juli 2024",
-            "NAVO", "2024-06-28", text_pdf(agenda_text()), PDF, volgnummer=465, fail=[500],
+            "0aa-agenda", "2024D26911", "Brief regering", "NAVO", "Geannoteerde agenda NAVO-top Washington 9-11 juli 2024",
+            "2024-06-28", text_pdf(agenda_text()), PDF, volgnummer=465, fail=[500],
         ),
         FakeDocument(
-            "0bb-cover", "2013D24680", "Brief regering",
-            "Verslag bijeenkomst NAVO-ministers van Defensie 4 en 5 juni 2013", "NAVO", "2013-06-17",
+            "0bb-cover", "2013D24680", "Brief regering", "NAVO",
+            "Verslag bijeenkomst NAVO-ministers van Defensie 4 en 5 juni 2013", "2013-06-17",
             docx_bytes(cover), DOCX, volgnummer=183, annexes=["0cc-annex"], fail=[429],
         ),
         FakeDocument(
-            "0cc-annex", "2013D24681", "Bijlage", "Bijlage bij Kamerstuk 28676, nr. 183", "NAVO", "2013-06-17",
+            "0cc-annex", "2013D24681", "Bijlage", "NAVO", "Bijlage bij Kamerstuk 28676, nr. 183", "2013-06-17",
             docx_bytes(annex), DOCX,
         ),
         FakeDocument(
-            "0dd-other", "2025D10001", "Brief regering", "Antwoorden op Kamervragen over capaciteitsdoelstellingen",
-            "NAVO", "2025-02-03", docx_bytes(other), DOCX, volgnummer=470,
+            "0dd-other", "2025D10001", "Brief regering", "NAVO",
+            "Antwoorden op Kamervragen over capaciteitsdoelstellingen", "2025-02-03", docx_bytes(other), DOCX, volgnummer=470,
         ),
         FakeDocument(
-            "0ee-missing", "2025D20002", "Brief regering", "Verslag NAVO-top Den Haag 24-25 juni 2025", "NAVO",
+            "0ee-missing", "2025D20002", "Brief regering", "NAVO", "Verslag NAVO-top Den Haag 24-25 juni 2025",
             "2025-07-01", b"", DOCX, volgnummer=471, missing=True,
         ),
     ]

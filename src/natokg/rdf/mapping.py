@@ -24,6 +24,7 @@ from natokg.identifiers import (
     ACTOR_PATHS,
     actor_iri,
     commitment_iri,
+    kamerstuk_iri,
     letter_graph_iri,
     letter_iri,
     meeting_iri,
@@ -351,7 +352,7 @@ class _LetterMapper:
         add(subject, _NKG.sha256, nt_string(letter.sha256))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            node = _node("kamerstuk", f"{paper.dossier}-{paper.number}")
+            node = nt_iri(kamerstuk_iri(paper.dossier, paper.number))
             add(subject, _DCT.references, node)
             self.add_entity(node, _A, _NKG.ParliamentaryPaper)
             self.add_entity(node, _NKG.dossier, nt_string(paper.dossier))

@@ -50,6 +50,12 @@ class LetterSidecar:
     format: str = SIDECAR_FORMAT
 
     @property
+    def letter_title(self) -> str:
+        """The letter's own title: the API's subject ("Onderwerp"; its "Titel" of a
+        Kamerstuk is the dossier's title, "NAVO"), else its title."""
+        return self.subject or self.title
+
+    @property
     def letter_date(self) -> date | None:
         return date.fromisoformat(self.date) if self.date else None
 
@@ -94,9 +100,12 @@ def read_sidecar(letter_path: Path, sha256: str | None = None) -> LetterSidecar 
     if Path(letter_path).suffix.lower() == SIDECAR_SUFFIX or not path.is_file():
         return None
     try:
-        sidecar = LetterSidecar.from_json(path.read_text(encoding="utf-8"), path)
-    except OSError as error:
-        raise UnreadableLetterError(f"cannot read the provenance sidecar ({error.strerror})", path=path) from None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnreadableLetterError(f"cannot read the provenance sidecar ({error}); fetch the letter again", path=path) from None
+    if f'"{SIDECAR_FORMAT}"' not in text:
+        return None  # a JSON file of the user's own that happens to share the letter's name
+    sidecar = LetterSidecar.from_json(text, path)
     if sidecar.file_name != Path(letter_path).name or (sha256 is not None and sidecar.sha256 != sha256):
         return None
     return sidecar
