@@ -209,6 +209,9 @@ def fetch_command(
         str, typer.Option("--api-root", help="The OData API v4 root.")
     ] = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/",
     delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.", min=0.0)] = 1.0,
+    retries: Annotated[
+        int, typer.Option("--retries", help="Retries of a request on 429, 5xx or a broken connection.", min=0)
+    ] = 4,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
 ) -> None:
     """Fetch the government's letters about NATO meetings from the Tweede Kamer's open data.
@@ -227,7 +230,7 @@ def fetch_command(
 
     options = FetchOptions(
         dossier=dossier, since=_iso_date(since, "--since"), until=_iso_date(until, "--until"), out=out_dir,
-        take_all=take_all, dry_run=dry_run, api_root=api_root, delay=delay,
+        take_all=take_all, dry_run=dry_run, api_root=api_root, delay=delay, retries=retries,
     )
     with fetch_progress(err, disable=quiet) as progress:
         summary = fetch_documents(options, progress)

@@ -60,7 +60,7 @@ def dry_run_table(summary):
             continue
         d = outcome.document
         table.add_row(
-            d.date.isoformat() if d.date else "", d.document_number, d.soort, d.kamerstuk or "", d.annex_of or "", d.title
+            d.date.isoformat() if d.date else "", d.document_number, d.soort, d.kamerstuk or "", d.annex_of or "", d.own_title
         )
     return table
 

@@ -47,6 +47,11 @@ class ApiDocument:
         return f"{self.dossier}-{self.volgnummer}"
 
     @property
+    def own_title(self) -> str:
+        """The document's own title: its subject (a Kamerstuk's "Titel" is its dossier's)."""
+        return self.subject or self.title
+
+    @property
     def suffix(self) -> str | None:
         return CONTENT_SUFFIXES.get(self.content_type.split(";")[0].strip().lower())
 
