@@ -10,20 +10,10 @@ from typing import Iterator
 def fetch_progress(console, *, disable: bool) -> Iterator:
     """A progress bar of documents and bytes while the block runs; yields the
     natokg.fetch.FetchProgress that feeds it."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from natokg.cli.render_build import progress_bar
     from natokg.fetch import FetchProgress
 
-    with Progress(
-        TextColumn("[bold]{task.description}[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[bytes]}"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=disable,
-        transient=True,
-    ) as bar:
+    with progress_bar(console, disable=disable, counter="{task.fields[bytes]}") as bar:
         task = bar.add_task("listing", total=None, bytes="")
         received = [0]
 
