@@ -87,6 +87,7 @@ CORE_CLASSES = {
     "Post": None, "Participation": None, "Commitment": None, "Position": None, "Evidence": None,
     "City": None, "Observation": None, "ParliamentaryPaper": None,
     "Office": None, "Topic": None, "Stance": None,
+    "Dossier": None,
 }
 
 OBJ, DATA = OWL.ObjectProperty, OWL.DatatypeProperty
@@ -147,6 +148,9 @@ CORE_PROPERTIES = {
     "number": (DATA, "ParliamentaryPaper", XSD.string),
     "observedBy": (OBJ, "Observation", "Actor"),
     "year": (DATA, "Observation", XSD.gYear),
+    "documentNumber": (DATA, "Letter", XSD.string),
+    "publishedAs": (OBJ, "Letter", "ParliamentaryPaper"),
+    "annexOfDocument": (DATA, "Letter", XSD.string),
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
@@ -163,6 +167,9 @@ REUSED_PROPERTIES = {
     OA.start: OWL.DatatypeProperty,
     OA.end: OWL.DatatypeProperty,
     PROV.wasDerivedFrom: OWL.ObjectProperty,
+    DCTERMS.source: OWL.ObjectProperty,
+    DCTERMS.isPartOf: OWL.ObjectProperty,
+    DCTERMS.hasPart: OWL.ObjectProperty,
     SKOS.prefLabel: OWL.AnnotationProperty,
 }
 

@@ -218,7 +218,7 @@ def fetch_command(
 
     Lists the dossier through the Tweede Kamer OData API, takes the letters ("Brief
     regering") and annexes whose title or subject names a NATO meeting (the words are in
-    ontology/document-selection.ttl), and downloads each new one's file to
+    ontology/reference/document-selection.ttl), and downloads each new one's file to
     OUT/<document number>.pdf|.docx with a provenance sidecar OUT/<document number>.json.
     A document already fetched in the same version is skipped. Exits 1 when a document
     could not be fetched, 2 when the API cannot be reached.

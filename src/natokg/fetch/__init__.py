@@ -2,7 +2,7 @@
 open data (OData API v4, through tkapi), each with a provenance sidecar.
 
 ``fetch_documents(FetchOptions(...)) -> FetchSummary`` lists a Kamerstukdossier,
-chooses the letters and annexes that name a NATO meeting (ontology/document-selection.ttl)
+chooses the letters and annexes that name a NATO meeting (ontology/reference/document-selection.ttl)
 and downloads the new ones; ``natokg fetch`` is its command.
 """
 

@@ -1,5 +1,5 @@
 """Which documents of a dossier are letters about NATO meetings: the words of
-ontology/document-selection.ttl, the grammar here."""
+ontology/reference/document-selection.ttl, the grammar here."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from natokg.folding import fold
 from natokg.fetch.records import ApiDocument
 from natokg.paths import ontology_dir
 
-SELECTION_FILE = "document-selection.ttl"
+SELECTION_FILE = "reference/document-selection.ttl"
 
 
 def _words(text: str) -> str:
@@ -62,7 +62,7 @@ def _load(path: Path) -> Selection:
 
 
 def load_selection(ontology: Path | None = None) -> Selection:
-    """The selection of ontology/document-selection.ttl (parsed once per folder)."""
+    """The selection of ontology/reference/document-selection.ttl (parsed once per folder)."""
     return _load(((ontology or ontology_dir()) / SELECTION_FILE).resolve())
 
 
