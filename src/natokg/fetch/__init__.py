@@ -7,11 +7,12 @@ and downloads the new ones; ``natokg fetch`` is its command.
 """
 
 from natokg.fetch.http import USER_AGENT, PoliteSession
-from natokg.fetch.records import ApiDocument, FetchOptions, FetchOutcome, FetchSummary
+from natokg.fetch.records import DEFAULT_API_ROOT, ApiDocument, FetchOptions, FetchOutcome, FetchSummary
 from natokg.fetch.run import FetchProgress, fetch_documents
 from natokg.fetch.selection import load_selection
 
 __all__ = [
+    "DEFAULT_API_ROOT",
     "ApiDocument",
     "FetchOptions",
     "FetchOutcome",

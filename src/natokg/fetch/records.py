@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+DEFAULT_API_ROOT = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 TWEEDEKAMER_DOCUMENT = "https://www.tweedekamer.nl/downloads/document?id={number}"
 OFFICIELE_BEKENDMAKINGEN_KAMERSTUK = "https://zoek.officielebekendmakingen.nl/kst-{kamerstuk}"
 
@@ -87,7 +88,7 @@ class FetchOptions:
     out: Path = Path("corpus/letters")
     take_all: bool = False
     dry_run: bool = False
-    api_root: str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+    api_root: str = DEFAULT_API_ROOT
     delay: float = 1.0  # seconds between two requests
     retries: int = 4
     backoff: float = 2.0  # seconds before the first retry; doubles with each retry
@@ -116,4 +117,4 @@ class FetchSummary:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
 
-__all__ = ["ApiDocument", "CONTENT_SUFFIXES", "FetchOptions", "FetchOutcome", "FetchSummary", "OutcomeStatus"]
+__all__ = ["ApiDocument", "CONTENT_SUFFIXES", "DEFAULT_API_ROOT", "FetchOptions", "FetchOutcome", "FetchSummary", "OutcomeStatus"]
