@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"rdf"},
     {"pipeline", "validation"},
     {"store"},
-    {"remote"},
+    {"remote", "fetch"},
     {"sparql"},
     {"evaluation"},
     {"serve"},

@@ -63,3 +63,7 @@ class EndpointError(NatokgError):
 
 class MissingDependencyError(NatokgError, ImportError):
     """An optional package a feature needs (pandas for .to_dataframe()) is not installed."""
+
+
+class FetchError(NatokgError):
+    """The Tweede Kamer API cannot be reached, or keeps answering with an error."""

@@ -30,6 +30,7 @@ ONTOLOGY_GRAPH_NAME = "ontology"
 REFERENCE_GRAPH = str(graph_iri("reference"))
 ENTITIES_GRAPH = str(graph_iri("entities"))
 PAIRING_GRAPH = str(graph_iri("pairing"))
+ANNEXES_GRAPH = str(graph_iri("annexes"))  # letter-annex links of fetched letters
 DATASET_GRAPH = str(graph_iri("dataset"))
 
 # Scratch graphs of the compiled validator's in-memory store (never exported).
@@ -119,6 +120,16 @@ def selector_iri(evidence: URIRef, kind: str) -> URIRef:
     return URIRef(f"{evidence}/{kind}")
 
 
+def kamerstuk_iri(dossier: str, number: str) -> URIRef:
+    """``kamerstuk/{dossier}-{number}``: a numbered parliamentary paper (28676-499)."""
+    return iri("kamerstuk", f"{dossier}-{number}")
+
+
+def dossier_iri(dossier: str) -> URIRef:
+    """``dossier/{number}``: a Kamerstukdossier (28676), what a fetched letter is part of."""
+    return iri("dossier", dossier)
+
+
 def _amount_key(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 
@@ -160,6 +171,7 @@ def observation_iri(observation: Observation, letter_key: str) -> URIRef:
 
 __all__ = [
     "ACTOR_PATHS",
+    "ANNEXES_GRAPH",
     "DATASET",
     "DATASET_GRAPH",
     "ENTITIES_GRAPH",
@@ -172,7 +184,9 @@ __all__ = [
     "dataset_partition_iri",
     "distribution_iri",
     "dump_iri",
+    "dossier_iri",
     "graph_iri",
+    "kamerstuk_iri",
     "letter_graph_iri",
     "letter_iri",
     "meeting_iri",

@@ -94,6 +94,7 @@ CORE_CLASSES = {
     "Post": None, "Participation": None, "Commitment": None, "Position": None, "Evidence": None,
     "City": None, "Observation": None, "ParliamentaryPaper": None,
     "Office": None, "Topic": None, "Stance": None,
+    "Dossier": None,
 }
 
 OBJ, DATA = OWL.ObjectProperty, OWL.DatatypeProperty
@@ -154,6 +155,9 @@ CORE_PROPERTIES = {
     "number": (DATA, "ParliamentaryPaper", XSD.string),
     "observedBy": (OBJ, "Observation", "Actor"),
     "year": (DATA, "Observation", RDFS.Literal),
+    "documentNumber": (DATA, "Letter", XSD.string),
+    "publishedAs": (OBJ, "Letter", "ParliamentaryPaper"),
+    "annexOfDocument": (DATA, "Letter", XSD.string),
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
@@ -171,6 +175,9 @@ REUSED_PROPERTIES = {
     OA.start: OWL.DatatypeProperty,
     OA.end: OWL.DatatypeProperty,
     PROV.wasDerivedFrom: OWL.ObjectProperty,
+    DCTERMS.source: OWL.ObjectProperty,
+    DCTERMS.isPartOf: OWL.ObjectProperty,
+    DCTERMS.hasPart: OWL.ObjectProperty,
     SKOS.prefLabel: OWL.AnnotationProperty,
 }
 

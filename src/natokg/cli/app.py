@@ -16,6 +16,7 @@ from rich.console import Console
 
 from natokg.version import __version__
 from natokg.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInputError, NatokgError
+from natokg.fetch.records import DEFAULT_API_ROOT
 from natokg.namespaces import data_base_problem
 
 
@@ -179,6 +180,66 @@ def eval_command(
     if by_letter:
         out.print(format_by_letter(report), markup=False)
     if fail and report.failing():
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+# ---------------------------------------------------------------- fetch
+
+
+def _iso_date(value: Optional[str], option: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@app.command("fetch")
+@handles_errors
+def fetch_command(
+    dossier: Annotated[str, typer.Option("--dossier", help="Kamerstukdossier number.")] = "28676",
+    since: Annotated[Optional[str], typer.Option("--since", help="Only documents dated on or after DATE (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only documents dated on or before DATE (YYYY-MM-DD).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder the letters and their sidecars go to.")] = Path("corpus/letters"),
+    take_all: Annotated[bool, typer.Option("--all", help="Every document of the dossier, not only the meeting letters.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be fetched; download nothing.")] = False,
+    api_root: Annotated[str, typer.Option("--api-root", help="The Tweede Kamer OData API v4 root.")] = DEFAULT_API_ROOT,
+    delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.", min=0.0)] = 1.0,
+    retries: Annotated[
+        int, typer.Option("--retries", help="Retries of a request on 429, 5xx or a broken connection.", min=0)
+    ] = 4,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
+) -> None:
+    """Fetch the government's letters about NATO meetings from the Tweede Kamer's open data.
+
+    Lists the dossier through the Tweede Kamer OData API, takes the letters ("Brief
+    regering") and annexes whose title or subject names a NATO meeting (the words are in
+    ontology/reference/document-selection.ttl), and downloads each new one's file to
+    OUT/<document number>.pdf|.docx with a provenance sidecar OUT/<document number>.json.
+    A document already fetched in the same version is skipped. Exits 1 when a document
+    could not be fetched, 2 when the API cannot be reached.
+
+    Example: natokg fetch --since 2020-01-01 --dry-run
+    """
+    from natokg.cli.render_fetch import dry_run_table, fetch_findings, fetch_progress, fetch_summary_table
+    from natokg.fetch import FetchOptions, fetch_documents
+
+    options = FetchOptions(
+        dossier=dossier, since=_iso_date(since, "--since"), until=_iso_date(until, "--until"), out=out_dir,
+        take_all=take_all, dry_run=dry_run, api_root=api_root, delay=delay, retries=retries,
+    )
+    with fetch_progress(err, disable=quiet) as progress:
+        summary = fetch_documents(options, progress)
+    if dry_run:
+        print_table(dry_run_table(summary))
+    for line in fetch_findings(summary):
+        err.print(line, markup=False)
+    if not quiet:
+        err.print(fetch_summary_table(summary))
+    if summary.failed:
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -6,22 +6,28 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 
-@contextmanager
-def build_progress(console, *, disable: bool) -> Iterator[Callable]:
-    """A progress bar on ``console`` while the block runs; yields the build's ``progress``
-    callback (natokg.store.build.BuildEvent in, bar updates out)."""
+def progress_bar(console, *, disable: bool, counter: str):
+    """The transient rich bar of a long command: description, bar, done of total, the
+    ``counter`` column (a template over the task's fields) and the time elapsed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(
+    return Progress(
         TextColumn("[bold]{task.description}[/]"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} letters/s"),
+        TextColumn(counter),
         TimeElapsedColumn(),
         console=console,
         disable=disable,
         transient=True,
-    ) as bar:
+    )
+
+
+@contextmanager
+def build_progress(console, *, disable: bool) -> Iterator[Callable]:
+    """A progress bar on ``console`` while the block runs; yields the build's ``progress``
+    callback (natokg.store.build.BuildEvent in, bar updates out)."""
+    with progress_bar(console, disable=disable, counter="{task.fields[rate]:.1f} letters/s") as bar:
         task = bar.add_task("mapping", total=None, rate=0.0)
 
         def on_event(event) -> None:

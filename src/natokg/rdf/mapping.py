@@ -27,6 +27,7 @@ from natokg.identifiers import (
     EVIDENCE_SELECTORS,
     evidence_iri,
     kamerstuk_publication_url,
+    kamerstuk_iri,
     letter_graph_iri,
     letter_iri,
     letter_text_iri,
@@ -397,7 +398,7 @@ class _LetterMapper:
         add(self.text, _DCT.format, nt_string("text/plain"))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            node = _node("kamerstuk", f"{paper.dossier}-{paper.number}")
+            node = nt_iri(kamerstuk_iri(paper.dossier, paper.number))
             add(subject, _DCT.references, node)
             self.add_entity(node, _A, _NKG.ParliamentaryPaper)
             self.add_entity(node, _NKG.dossier, nt_string(paper.dossier))

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from natokg.version import __version__
 from natokg.errors import ReferenceDataError, StoreError
 from natokg.identifiers import (
+    ANNEXES_GRAPH,
     DATASET_GRAPH,
     ENTITIES_GRAPH,
     ONTOLOGY_GRAPH_NAME,
@@ -43,6 +44,7 @@ from natokg.identifiers import (
 )
 from natokg.namespaces import data_base, rebased
 from natokg.paths import ontology_dir, reference_dir, shapes_dir
+from natokg.store.annexes import link_letters_and_annexes
 from natokg.store.corpus_scan import hash_letters, scan_letters
 from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset
 from natokg.store.export import GraphTexts
@@ -91,7 +93,7 @@ def ontology_graph_files() -> dict[str, list[Path]]:
 
 
 def shared_graph_iris() -> set[str]:
-    return set(ontology_graph_files()) | {ENTITIES_GRAPH, PAIRING_GRAPH, DATASET_GRAPH}
+    return set(ontology_graph_files()) | {ENTITIES_GRAPH, PAIRING_GRAPH, DATASET_GRAPH, ANNEXES_GRAPH}
 
 
 def pair_agendas_and_reports(store: ox.Store) -> StepResult:
@@ -99,6 +101,7 @@ def pair_agendas_and_reports(store: ox.Store) -> StepResult:
     return pair_positions(store).as_step_result()
 
 
+CROSS_LETTER_STEPS.append(link_letters_and_annexes)
 CROSS_LETTER_STEPS.append(pair_agendas_and_reports)
 
 

@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from natokg.errors import BadInputError
+from natokg.read.sidecar import sidecar_path
 from natokg.read.text_layers import LETTER_SUFFIXES
 
 
@@ -75,13 +76,19 @@ def scan_letters(corpus_dir: Path) -> tuple[dict[str, Path], dict[str, str]]:
 
 
 def hash_letters(letters: dict[str, Path]) -> tuple[dict[str, str], dict[str, str]]:
-    """(relative path -> sha256 of the file; relative path -> why it could not be read)."""
+    """(relative path -> sha256 of what the letter is mapped from; relative path -> why it
+    could not be read). That is the file, and its provenance sidecar when it was fetched
+    (natokg.read.sidecar): a sidecar written or changed later maps the letter again."""
     hashes: dict[str, str] = {}
     problems: dict[str, str] = {}
     for name, path in letters.items():
         try:
             with open(path, "rb") as handle:
-                hashes[name] = hashlib.file_digest(handle, "sha256").hexdigest()
+                digest = hashlib.file_digest(handle, "sha256")
+            sidecar = sidecar_path(path)
+            if sidecar.is_file():
+                digest.update(sidecar.read_bytes())
+            hashes[name] = digest.hexdigest()
         except OSError as error:
             problems[name] = _problem(error)
     return hashes, problems

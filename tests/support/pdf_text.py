@@ -1,0 +1,57 @@
+"""A minimal PDF writer for tests: text lines on Helvetica pages, nothing else.
+
+Enough for pypdf to give the text back line by line, so a development letter can be
+served as the PDF the Tweede Kamer API would serve (no PDF library that writes text is
+installed)."""
+
+from __future__ import annotations
+
+import textwrap
+
+LINES_PER_PAGE = 50
+WRAP = 90
+
+
+def _escape(line: str) -> bytes:
+    data = line.encode("cp1252", errors="replace")
+    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _page_stream(lines: list[str]) -> bytes:
+    body = b"BT /F1 10 Tf 12 TL 50 800 Td\n"
+    for line in lines:
+        body += b"(" + _escape(line) + b") Tj T*\n"
+    return body + b"ET\n"
+
+
+def text_pdf(text: str) -> bytes:
+    """The text as a PDF: paragraphs wrapped at WRAP characters, blank lines kept."""
+    lines: list[str] = []
+    for paragraph in text.splitlines():
+        lines.extend(textwrap.wrap(paragraph, WRAP) or [""])
+    pages = [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)] or [[""]]
+    objects: list[bytes] = [b"", b""]  # 1 catalog, 2 page tree: filled in below
+    font = len(objects) + 1
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for page in pages:
+        stream = _page_stream(page)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
+        content = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content, font)
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
