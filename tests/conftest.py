@@ -24,3 +24,17 @@ def seed_store():
     from support.seed_dataset import build_seed_store
 
     return build_seed_store()
+
+
+@pytest.fixture(scope="session")
+def corpus_store_dir(tmp_path_factory):
+    """A store folder built from the real letters in corpus/letters (about 15 s, once per
+    session): for the slow tests of what serves and charts a real store."""
+    from pathlib import Path
+
+    from natokg.store import build
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    store_dir = tmp_path_factory.mktemp("corpus-store") / "store"
+    build(corpus, store_dir, jobs=1)
+    return store_dir

@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
     {"remote"},
     {"sparql"},
     {"evaluation"},
+    {"serve"},
     {"cli", "__init__", "__main__"},
 ]
 
