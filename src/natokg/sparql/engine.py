@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from natokg.errors import QueryError, QueryLimitError
-from natokg.sparql.values import oxigraph_value
+from natokg.sparql.values import oxigraph_term, oxigraph_value
 
 _UNCONVERTED = object()
 
@@ -32,9 +32,12 @@ def past_deadline(timeout: float) -> QueryLimitError:
     )
 
 
-def execute(store, sparql: str, *, max_rows: int | None = None, deadline: float | None = None) -> tuple[str, list[str], list[list[Any]]]:
+def execute(
+    store, sparql: str, *, max_rows: int | None = None, deadline: float | None = None, terms: bool = False
+) -> tuple[str, list[str], list[list[Any]]]:
     """(kind, columns, rows) of ``sparql`` on ``store``; kind is 'solutions', 'boolean' or
-    'triples'. ``deadline`` is a time.monotonic() value, checked between rows."""
+    'triples'. ``deadline`` is a time.monotonic() value, checked between rows. With
+    ``terms`` the rows hold RDF terms (natokg.sparql.values.Term), not Python values."""
     import pyoxigraph as ox
 
     started = time.monotonic()
@@ -53,6 +56,7 @@ def execute(store, sparql: str, *, max_rows: int | None = None, deadline: float 
         # each distinct term converted once: results repeat their meetings, actors and
         # letters row after row (2-3x faster on the large results); a solution iterates
         # over its values in column order, None where unbound, faster than indexing it
+        convert = oxigraph_term if terms else oxigraph_value
         values: dict = {None: None}
         known = values.get
         rows = []
@@ -61,7 +65,7 @@ def execute(store, sparql: str, *, max_rows: int | None = None, deadline: float 
             for term in solution:
                 converted = known(term, _UNCONVERTED)
                 if converted is _UNCONVERTED:
-                    converted = values[term] = oxigraph_value(term)
+                    converted = values[term] = convert(term)
                 row.append(converted)
             rows.append(row)
             if max_rows is not None and len(rows) > max_rows:

@@ -39,6 +39,7 @@ class QueryResult:
     rows: list[tuple]
     title: str = ""
     query: str = field(default="", repr=False)
+    kind: str = "solutions"  # 'solutions', 'boolean' or 'triples' (subject, predicate, object rows)
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.rows)
@@ -67,9 +68,11 @@ def _row_type(columns: list[str]):
     return namedtuple("Row", columns, rename=True)
 
 
-def _make_result(columns: list[str], values: Iterable[list[Any]], title: str, sparql: str) -> QueryResult:
+def _make_result(
+    columns: list[str], values: Iterable[list[Any]], title: str, sparql: str, kind: str = "solutions"
+) -> QueryResult:
     make_row = _row_type(columns)._make
-    return QueryResult(columns, [make_row(row) for row in values], title, sparql)
+    return QueryResult(columns, [make_row(row) for row in values], title, sparql, kind)
 
 
 DEFAULT_TIMEOUT = 30.0
@@ -87,6 +90,7 @@ def run_sparql(
     max_rows: int | None = DEFAULT_MAX_ROWS,
     max_bytes: int = MAX_QUERY_BYTES,
     max_nesting: int = MAX_NESTING,
+    terms: bool = False,
 ) -> QueryResult:
     """Run SPARQL text (checked by :func:`check_safe`) on a store or an endpoint.
 
@@ -95,23 +99,26 @@ def run_sparql(
     default) the query runs in a worker process that is killed at the deadline
     (natokg.sparql.worker); on a ``store`` object passed in, which lives in this process,
     the deadline is checked between rows only. ``max_bytes`` and ``max_nesting`` bound
-    the query text (natokg.sparql.safety).
+    the query text (natokg.sparql.safety). With ``terms`` (embedded store only) the rows
+    hold RDF terms (natokg.sparql.values.Term), for a caller that writes them out as RDF.
     """
     form = check_safe(sparql, max_bytes=max_bytes, max_nesting=max_nesting)
     if endpoint:
+        if terms:
+            raise QueryError("rows of RDF terms come from the embedded store only; drop the endpoint")
         with _cyclic_gc_paused():
             return _run_on_endpoint(sparql, form, endpoint, title, timeout, max_rows)
     if store is None:
         from natokg.store.layout import current_generation_dir, resolve_store_path
 
         directory = current_generation_dir(resolve_store_path(store_path))
-        kind, columns, rows = run_in_worker(directory, sparql, max_rows=max_rows, timeout=timeout)
+        kind, columns, rows = run_in_worker(directory, sparql, max_rows=max_rows, timeout=timeout, terms=terms)
     else:
         deadline = None if timeout is None else time.monotonic() + timeout
         with _cyclic_gc_paused():
-            kind, columns, rows = execute(store, sparql, max_rows=max_rows, deadline=deadline)
+            kind, columns, rows = execute(store, sparql, max_rows=max_rows, deadline=deadline, terms=terms)
     with _cyclic_gc_paused():
-        return _make_result(columns, rows, title, sparql)
+        return _make_result(columns, rows, title, sparql, kind)
 
 
 @contextmanager

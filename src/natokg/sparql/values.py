@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from natokg.namespaces import PREFIXES, data_base
 
@@ -89,6 +89,31 @@ def oxigraph_value(term) -> Any:
     if isinstance(term, ox.Literal):
         return literal_value(term.value, term.datatype.value, term.language)
     return str(term)
+
+
+class Term(NamedTuple):
+    """A result term kept as RDF (for re-serialising results, as the SPARQL server does):
+    ``kind`` is 'uri', 'literal', 'bnode' or 'triple' (the SPARQL 1.1 JSON names)."""
+
+    kind: str
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+def oxigraph_term(term) -> Term | None:
+    """A pyoxigraph term (or None for unbound) as a :class:`Term`."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Term("literal", term.value, term.datatype.value, term.language)
+    return Term("triple", str(term))
 
 
 def json_binding_value(binding: dict | None) -> Any:

@@ -75,7 +75,7 @@ def _send(stream, message: Any) -> None:
 
 
 def serve(directory: str) -> None:
-    """The worker's loop: answer (sparql, max_rows) requests until stdin closes."""
+    """The worker's loop: answer (sparql, max_rows, terms) requests until stdin closes."""
     channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames goes down the channel
     isolated = _isolate_network()
@@ -93,10 +93,10 @@ def serve(directory: str) -> None:
         header = _read_exact(channel_in, _HEADER.size)
         if header is None:
             return
-        sparql, max_rows = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
+        sparql, max_rows, terms = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
         gc.disable()  # rows are no cycles; collections walking them cost 10% (run.py)
         try:
-            answer = ("ok", *execute(store, sparql, max_rows=max_rows))
+            answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms))
         except NatokgError as error:
             answer = ("error", type(error).__name__, error.message, error.path)
         except Exception as error:  # an engine error of a kind natokg does not know
@@ -151,11 +151,11 @@ class QueryWorker:
         return self.process.poll() is None
 
     def run(
-        self, sparql: str, max_rows: int | None, deadline: float | None, timeout: float | None
+        self, sparql: str, max_rows: int | None, deadline: float | None, timeout: float | None, terms: bool = False
     ) -> tuple[str, list[str], list[list[Any]]]:
         """Run one query; ``deadline`` is a time.monotonic() value, ``timeout`` the
-        allowance it came from (for the message)."""
-        payload = pickle.dumps((sparql, max_rows), protocol=pickle.HIGHEST_PROTOCOL)
+        allowance it came from (for the message); ``terms``: rows of RDF terms."""
+        payload = pickle.dumps((sparql, max_rows, terms), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.process.stdin.write(_HEADER.pack(len(payload)) + payload)
             self.process.stdin.flush()
@@ -218,49 +218,57 @@ def _error(answer: tuple) -> NatokgError:
     return _ERRORS.get(name, QueryError)(message, path=path)
 
 
-_workers: dict[Path, QueryWorker] = {}
+_workers: dict[tuple[Path, int], QueryWorker] = {}
 _pool_lock = threading.Lock()
 
 
-def worker_for(directory: Path) -> QueryWorker:
-    """The running worker for a store generation; workers of other generations end."""
+def worker_for(directory: Path, slot: int = 0) -> QueryWorker:
+    """The running worker for a store generation; workers of other generations end.
+    ``slot`` numbers the workers of one directory, for a caller that runs several
+    queries at once (the server's --workers)."""
     directory = Path(directory).resolve()
     with _pool_lock:
-        worker = _workers.get(directory)
+        worker = _workers.get((directory, slot))
         if worker is not None and worker.alive:
             return worker
-        for other, stale in list(_workers.items()):
-            if other.parent == directory.parent or not stale.alive:
+        for (other, other_slot), stale in list(_workers.items()):
+            if (other != directory and other.parent == directory.parent) or not stale.alive:
                 stale.kill()
-                del _workers[other]
-        worker = _workers[directory] = QueryWorker(directory)
+                del _workers[(other, other_slot)]
+        worker = _workers[(directory, slot)] = QueryWorker(directory)
         return worker
 
 
-def run_in_worker(directory: Path, sparql: str, *, max_rows: int | None, timeout: float | None):
-    """(kind, columns, rows) of a checked query, run by the worker of ``directory``."""
+def run_in_worker(
+    directory: Path, sparql: str, *, max_rows: int | None, timeout: float | None, terms: bool = False, slot: int = 0
+):
+    """(kind, columns, rows) of a checked query, run by the worker of ``directory``
+    (``terms``: rows of natokg.sparql.values.Term instead of Python values; ``slot``:
+    which of the directory's workers, see worker_for)."""
     deadline = None if timeout is None else time.monotonic() + timeout
-    worker = worker_for(directory)
+    worker = worker_for(directory, slot)
     if not worker.lock.acquire(timeout=-1 if timeout is None else timeout):
         from natokg.sparql.engine import past_deadline
 
         raise past_deadline(timeout)
     try:
-        return worker.run(sparql, max_rows, deadline, timeout)
+        return worker.run(sparql, max_rows, deadline, timeout, terms)
     finally:
         worker.lock.release()
         if not worker.alive:
             with _pool_lock:
-                if _workers.get(worker.directory) is worker:
-                    del _workers[worker.directory]
+                if _workers.get((worker.directory, slot)) is worker:
+                    del _workers[(worker.directory, slot)]
 
 
-def stop_workers() -> None:
-    """End every query worker (they also end by themselves when this process does)."""
+def stop_workers(directory: Path | None = None) -> None:
+    """End every query worker, or those of ``directory`` (they also end by themselves
+    when this process does)."""
     with _pool_lock:
-        for worker in _workers.values():
-            worker.kill()
-        _workers.clear()
+        for key, worker in list(_workers.items()):
+            if directory is None or key[0] == Path(directory).resolve():
+                worker.kill()
+                del _workers[key]
 
 
 atexit.register(stop_workers)

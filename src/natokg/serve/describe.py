@@ -1,0 +1,186 @@
+"""What the pages and the linked-data views say about a resource, read from the served
+store's default graph (the union of the named graphs, natokg.serve.served).
+
+Every function takes the pyoxigraph store and returns records or triples; none prints.
+Its own queries are fixed patterns on one IRI, so they run in this process without the
+deadline the users' queries have.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from natokg.namespaces import DCTERMS, FOAF, NKG, OA, RDF, RDFS, SKOS
+
+DEFAULT = ox.DefaultGraph()
+TYPE = ox.NamedNode(str(RDF.type))
+EVIDENCE = ox.NamedNode(str(NKG.evidence))
+# the predicates a label is read from, best first
+LABEL_PREDICATES = [str(SKOS.prefLabel), str(RDFS.label), str(FOAF.name), str(DCTERMS.title), str(DCTERMS.identifier)]
+LANGUAGES = ("en", "nl", None)
+INCOMING_LIMIT = 500
+
+
+def _label_rank(predicate: str, literal: ox.Literal) -> tuple[int, int]:
+    language = literal.language
+    lang_rank = LANGUAGES.index(language) if language in LANGUAGES else len(LANGUAGES)
+    return LABEL_PREDICATES.index(predicate), lang_rank
+
+
+def labels_for(store: ox.Store, iris) -> dict[str, str]:
+    """IRI -> its best label (skos:prefLabel, rdfs:label, foaf:name, dcterms:title,
+    dcterms:identifier; English, then Dutch, then without a language)."""
+    best: dict[str, tuple] = {}
+    for iri in set(iris):
+        node = ox.NamedNode(iri)
+        for predicate in LABEL_PREDICATES:
+            for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT):
+                if isinstance(quad.object, ox.Literal):
+                    rank = _label_rank(predicate, quad.object)
+                    if iri not in best or rank < best[iri][0]:
+                        best[iri] = (rank, quad.object.value)
+            if iri in best:
+                break
+    return {iri: label for iri, (_, label) in best.items()}
+
+
+def exists(store: ox.Store, iri: str) -> bool:
+    """Whether any triple has ``iri`` as its subject or object."""
+    node = ox.NamedNode(iri)
+    for _ in store.quads_for_pattern(node, None, None, DEFAULT):
+        return True
+    for _ in store.quads_for_pattern(None, None, node, DEFAULT):
+        return True
+    return False
+
+
+def description_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """What a dereferenced IRI returns: its triples (from every graph), the types and
+    labels of what it points to, and its evidence (quote, offsets, letter)."""
+    node = ox.NamedNode(iri)
+    own = [quad.triple for quad in store.quads_for_pattern(node, None, None, DEFAULT)]
+    triples = list(own)
+    seen = {node}
+    for triple in own:
+        target = triple.object
+        if not isinstance(target, (ox.NamedNode, ox.BlankNode)) or target in seen:
+            continue
+        seen.add(target)
+        if triple.predicate == EVIDENCE:
+            triples += [quad.triple for quad in store.quads_for_pattern(target, None, None, DEFAULT)]
+            continue
+        triples += [quad.triple for quad in store.quads_for_pattern(target, TYPE, None, DEFAULT)]
+        for predicate in LABEL_PREDICATES:
+            triples += [quad.triple for quad in store.quads_for_pattern(target, ox.NamedNode(predicate), None, DEFAULT)]
+    return triples
+
+
+@dataclass
+class Quote:
+    """The evidence of a statement: the exact text, where it stands and in which letter."""
+
+    evidence: str
+    letter: str
+    start: int
+    end: int
+    exact: str
+
+
+@dataclass
+class Description:
+    """A resource page's content. ``properties``: predicate -> objects (evidence apart);
+    ``incoming``: predicate -> subjects; ``graphs``: the named graphs holding its triples."""
+
+    iri: str
+    types: list[str] = field(default_factory=list)
+    properties: dict[str, list] = field(default_factory=dict)
+    incoming: dict[str, list[str]] = field(default_factory=dict)
+    incoming_truncated: bool = False
+    quotes: list[Quote] = field(default_factory=list)
+    graphs: list[str] = field(default_factory=list)
+
+    def iris(self) -> set[str]:
+        """Every IRI the page shows (to look their labels up at once)."""
+        found = {self.iri, *self.types, *self.properties, *self.incoming, *self.graphs}
+        found |= {quote.letter for quote in self.quotes}
+        for values in self.properties.values():
+            found |= {value.value for value in values if isinstance(value, ox.NamedNode)}
+        for subjects in self.incoming.values():
+            found |= set(subjects)
+        return found
+
+
+def _int(store: ox.Store, node, predicate) -> int | None:
+    for quad in store.quads_for_pattern(node, ox.NamedNode(str(predicate)), None, DEFAULT):
+        try:
+            return int(quad.object.value)
+        except ValueError:
+            return None
+    return None
+
+
+def _value(store: ox.Store, node, predicate) -> str | None:
+    for quad in store.quads_for_pattern(node, ox.NamedNode(str(predicate)), None, DEFAULT):
+        return quad.object.value
+    return None
+
+
+def quote_of(store: ox.Store, evidence: ox.NamedNode | ox.BlankNode) -> Quote | None:
+    exact = _value(store, evidence, OA.exact)
+    letter = _value(store, evidence, NKG.inLetter)
+    start, end = _int(store, evidence, OA.start), _int(store, evidence, OA.end)
+    if exact is None or letter is None or start is None or end is None:
+        return None
+    return Quote(str(evidence.value), letter, start, end, exact)
+
+
+def describe(store: ox.Store, iri: str) -> Description:
+    node = ox.NamedNode(iri)
+    description = Description(iri)
+    properties: dict[str, list] = defaultdict(list)
+    for quad in store.quads_for_pattern(node, None, None, DEFAULT):
+        predicate = quad.predicate.value
+        if quad.predicate == TYPE:
+            description.types.append(quad.object.value)
+        elif quad.predicate == EVIDENCE:
+            quote = quote_of(store, quad.object)
+            if quote is not None:
+                description.quotes.append(quote)
+        else:
+            properties[predicate].append(quad.object)
+    description.properties = {p: sorted(values, key=str) for p, values in sorted(properties.items())}
+    description.quotes.sort(key=lambda q: (q.letter, q.start))
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for count, quad in enumerate(store.quads_for_pattern(None, None, node, DEFAULT)):
+        if count >= INCOMING_LIMIT:
+            description.incoming_truncated = True
+            break
+        if isinstance(quad.subject, ox.NamedNode):
+            incoming[quad.predicate.value].append(quad.subject.value)
+    description.incoming = {p: sorted(subjects) for p, subjects in sorted(incoming.items())}
+    graphs = {quad.graph_name.value for quad in store.quads_for_pattern(node, None, None) if isinstance(quad.graph_name, ox.NamedNode)}
+    description.graphs = sorted(graphs)
+    return description
+
+
+def search(store: ox.Store, text: str, limit: int = 50) -> list[tuple[str, str]]:
+    """(IRI, label) of the resources whose label holds ``text`` (case-insensitive)."""
+    needle = " ".join(text.split()).lower()
+    if not needle:
+        return []
+    found: dict[str, str] = {}
+    for predicate in LABEL_PREDICATES[:4]:
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, DEFAULT):
+            if isinstance(quad.subject, ox.NamedNode) and needle in quad.object.value.lower():
+                found.setdefault(quad.subject.value, quad.object.value)
+    return sorted(found.items(), key=lambda item: (len(item[1]), item[1]))[:limit]
+
+
+def count_instances(store: ox.Store, class_iri: str) -> int:
+    return sum(1 for _ in store.quads_for_pattern(None, TYPE, ox.NamedNode(class_iri), DEFAULT))
+
+
+__all__ = ["Description", "Quote", "count_instances", "describe", "description_triples", "exists", "labels_for", "quote_of", "search"]

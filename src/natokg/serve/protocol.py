@@ -1,0 +1,138 @@
+"""The SPARQL 1.1 Protocol at /sparql: query by GET or POST, results by Accept or ``format=``.
+
+Every query goes through natokg.sparql.safety (updates, LOAD and SERVICE are refused
+with 400) and runs in a query worker process on the served copy of the store
+(natokg.sparql.worker), with the server's deadline and row cap; the worker returns RDF
+terms, written out here (natokg.serve.results).
+"""
+
+from __future__ import annotations
+
+import queue
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from natokg.errors import QueryError, QueryLimitError, UnsafeQueryError
+from natokg.serve.negotiation import GRAPH_TYPES, RESULT_TYPES, choose, format_media_type
+from natokg.serve.results import RESULT_WRITERS, graph_bytes, triples_of
+from natokg.sparql.engine import past_deadline
+from natokg.sparql.safety import check_safe
+from natokg.sparql.worker import run_in_worker
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
+
+class ProtocolError(QueryError):
+    """A request the protocol cannot answer (no query, an update, an unknown format)."""
+
+
+@dataclass
+class Answer:
+    kind: str  # 'solutions', 'boolean' or 'triples'
+    columns: list[str]
+    rows: list
+
+
+class QueryRunner:
+    """Runs checked queries in ``workers`` worker processes on ``directory``, each query
+    within ``timeout`` seconds (waiting for a free worker included) and ``max_rows``."""
+
+    def __init__(self, directory, *, timeout: float, max_rows: int, workers: int = 1) -> None:
+        self.directory = directory
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self.slots: queue.Queue[int] = queue.Queue()
+        for slot in range(max(1, workers)):
+            self.slots.put(slot)
+
+    def run(self, sparql: str) -> Answer:
+        check_safe(sparql)
+        try:
+            slot = self.slots.get(timeout=self.timeout)
+        except queue.Empty:
+            raise past_deadline(self.timeout) from None
+        try:
+            kind, columns, rows = run_in_worker(
+                self.directory, sparql, max_rows=self.max_rows, timeout=self.timeout, terms=True, slot=slot
+            )
+        finally:
+            self.slots.put(slot)
+        return Answer(kind, columns, rows)
+
+
+def status_of(error: QueryError) -> int:
+    """400 for a query the client must change; 503 for one stopped by the server's limits."""
+    return 503 if isinstance(error, QueryLimitError) else 400
+
+
+def error_response(error: QueryError) -> Response:
+    return PlainTextResponse(error.message + "\n", status_code=status_of(error))
+
+
+async def query_of(request: Request) -> tuple[str, dict[str, list[str]]]:
+    """The query text and the other parameters of a protocol request."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = (await request.body()).decode("utf-8", "replace")
+        if content_type == UPDATE_TYPE:
+            raise UnsafeQueryError("refused: SPARQL updates change data; this endpoint is read-only")
+        if content_type == QUERY_TYPE:
+            params.setdefault("query", []).append(body)
+        elif content_type == FORM_TYPE:
+            for name, values in parse_qs(body, keep_blank_values=True).items():
+                params.setdefault(name, []).extend(values)
+        else:
+            raise ProtocolError(
+                f"a POST needs Content-Type {QUERY_TYPE} or {FORM_TYPE} (got {content_type or 'none'})"
+            )
+    if "update" in params:
+        raise UnsafeQueryError("refused: SPARQL updates change data; this endpoint is read-only")
+    queries = params.pop("query", [])
+    if len(queries) != 1 or not queries[0].strip():
+        raise ProtocolError("give exactly one query: GET /sparql?query=..., or POST it (form field query, or the body as application/sparql-query)")
+    if params.get("default-graph-uri") or params.get("named-graph-uri"):
+        raise ProtocolError(
+            "default-graph-uri and named-graph-uri are not supported: the default graph is the union "
+            "of the named graphs; use GRAPH <...> in the query instead"
+        )
+    return queries[0], params
+
+
+def media_type_for(kind: str, params: dict[str, list[str]], accept: str | None) -> str:
+    """The media type to answer in: ``format=`` first, then Accept, else the default."""
+    table = GRAPH_TYPES if kind == "triples" else RESULT_TYPES
+    names = params.get("format") or params.get("output") or []
+    if names and names[0].strip():
+        media = format_media_type(names[0], table)
+        if media is None:
+            raise ProtocolError(f"unknown format {names[0]!r} for this query; use one of {', '.join(table)}")
+        return media
+    return choose(list(table.values()), accept) or next(iter(table.values()))
+
+
+def answer_bytes(answer: Answer, media_type: str) -> bytes:
+    if answer.kind == "triples":
+        return graph_bytes(triples_of(answer.rows), media_type)
+    return RESULT_WRITERS[media_type](answer.kind, answer.columns, answer.rows)
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    runner: QueryRunner = request.app.state.runner
+    try:
+        sparql, params = await query_of(request)
+        answer = await run_in_threadpool(runner.run, sparql)
+        media_type = media_type_for(answer.kind, params, request.headers.get("accept"))
+    except QueryError as error:
+        return error_response(error)
+    content = await run_in_threadpool(answer_bytes, answer, media_type)
+    return Response(content, media_type=media_type, headers={"Vary": "Accept"})
+
+
+__all__ = ["Answer", "ProtocolError", "QueryRunner", "answer_bytes", "error_response", "media_type_for", "query_of", "sparql_endpoint", "status_of"]
