@@ -16,7 +16,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MEETING = "/id/meeting/summit/2025-06-24-the-hague"
-LETTER = "/id/letter/bz2628703"  # the annotated agenda of the Helsingborg FMM, 2026
+LETTER = "/id/letter/bz2628703"  # the report of the Helsingborg foreign ministers meeting, 2026
 
 
 def _missing_browser() -> str | None:

@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from natokg.serve.chart_pages import chart_routes
 from natokg.serve.config import ServeConfig
 from natokg.serve.limits import BodyLimit
 from natokg.serve.linked_data import dataset, ontology, resource
@@ -57,7 +58,7 @@ def create_app(config: ServeConfig) -> Starlette:
         yield
         served.close()
 
-    app = Starlette(routes=routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan)
+    app = Starlette(routes=routes() + chart_routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan)
     app.state.config = config
     app.state.served = served
     app.state.site = site

@@ -1,8 +1,8 @@
 """The static report: the home page, the charts and every letter page as files with
 relative links, for reading without a server (opened from disk or put on any web host).
 
-The pages are the server's own: the app is run in this process (Starlette's TestClient,
-no socket) and each page is fetched as a browser would. Links are then made to work
+The pages are the server's own: the app is run in this process (called as ASGI, no
+socket) and each page is fetched as a browser would. Links are then made to work
 from disk: a link to another written page becomes a relative path to its file, the
 static files are copied beside the pages, a link to a data resource that is not written
 (a person's or a meeting's page) points at its public IRI, and a link to what needs a
@@ -11,6 +11,7 @@ server (the query page, /sparql, saved queries) loses its target and stays as te
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 import re
@@ -83,8 +84,6 @@ def relative_links(page: str, file: str, pages: dict[str, str], base: str, stati
 
 def write_report(store_dir: Path | str | None, out_dir: Path | str) -> ReportSummary:
     """Write the static report of the store's last build into ``out_dir``."""
-    from starlette.testclient import TestClient
-
     from natokg.serve import ServeConfig, create_app
     from natokg.store.layout import resolve_store_path
 
@@ -93,27 +92,52 @@ def write_report(store_dir: Path | str | None, out_dir: Path | str) -> ReportSum
         raise BadInputError(f"{out} is a file; give a folder for the report with -o DIR", path=out)
     config = ServeConfig(store_dir=resolve_store_path(store_dir))
     app = create_app(config)
-    with TestClient(app) as client:
-        served = app.state.served
-        site = app.state.site
+    try:
+        served, site = app.state.served, app.state.site
         letter_paths = sorted(
             path for entry in served.manifest.letters.values()
             if (path := site.path_for(str(letter_iri(entry.key)))) is not None
         )
         pages = report_pages(letter_paths)
-        static_files = _copy_static(out)
-        for path, file in pages.items():
-            answer = client.get(path, headers={"Accept": "text/html"})
-            if answer.status_code != 200:
-                raise NatokgError(f"the report's page {path} answered {answer.status_code}; "
-                                  f"rebuild the store with `natokg build` and try again")
-            target = out / file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            content = answer.text
-            if file.endswith(".html") or file.endswith(".svg"):
-                content = relative_links(content, file, pages, config.base, static_files)
-            target.write_text(content, encoding="utf-8")
+        answers = asyncio.run(_fetch_all(app, list(pages)))
+    finally:
+        app.state.served.close()
+    static_files = _copy_static(out)
+    for path, file in pages.items():
+        status, content = answers[path]
+        if status != 200:
+            raise NatokgError(f"the report's page {path} answered {status}; "
+                              f"rebuild the store with `natokg build` and try again")
+        target = out / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(relative_links(content, file, pages, config.base, static_files), encoding="utf-8")
     return ReportSummary(out, pages)
+
+
+async def _fetch_all(app, paths: list[str]) -> dict[str, tuple[int, str]]:
+    return {path: await _fetch(app, path) for path in paths}
+
+
+async def _fetch(app, path: str) -> tuple[int, str]:
+    """GET ``path`` from the ASGI ``app`` in this process, as a browser asks for a page."""
+    messages: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        messages.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+        "scheme": "http", "path": unquote(path), "raw_path": path.encode("ascii"), "query_string": b"",
+        "root_path": "", "headers": [(b"host", b"localhost"), (b"accept", b"text/html")],
+        "client": ("127.0.0.1", 0), "server": ("localhost", 80),
+    }
+    await app(scope, receive, send)
+    status = next(m["status"] for m in messages if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+    return status, body.decode("utf-8")
 
 
 def _copy_static(out: Path) -> set[str]:
