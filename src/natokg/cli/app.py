@@ -447,3 +447,10 @@ def ontology_check_command(
     if not result.ok:
         raise typer.Exit(EXIT_FINDINGS)
 
+
+
+# ---------------------------------------------------------------- serve
+
+from natokg.cli.serve_command import serve_command  # noqa: E402  (defined apart: a long option list)
+
+app.command("serve")(handles_errors(serve_command))

@@ -30,9 +30,58 @@ def _label_rank(predicate: str, literal: ox.Literal) -> tuple[int, int]:
     return LABEL_PREDICATES.index(predicate), lang_rank
 
 
+# things without a label of their own are named after what they relate: class -> the
+# properties whose objects' labels make the name, in order
+DERIVED_LABELS = {
+    str(NKG.Participation): (NKG.participant, NKG.inMeeting),
+    str(NKG.Position): (NKG.heldBy, NKG.stance, NKG.onTopic),
+    str(NKG.Commitment): (NKG.committedBy, NKG.commitmentKind, NKG.targetYear),
+    str(NKG.Observation): (NKG.observedBy, NKG.commitmentKind, NKG.year),
+}
+QUOTE_LENGTH = 60
+
+
 def labels_for(store: ox.Store, iris) -> dict[str, str]:
-    """IRI -> its best label (skos:prefLabel, rdfs:label, foaf:name, dcterms:title,
-    dcterms:identifier; English, then Dutch, then without a language)."""
+    """IRI -> its label: its own best label (skos:prefLabel, rdfs:label, foaf:name,
+    dcterms:title, dcterms:identifier; English, then Dutch, then without a language),
+    else one made of what it relates (a position: actor, stance, topic) or, for
+    evidence, the start of its quote."""
+    labels = own_labels(store, iris)
+    missing = set(iris) - set(labels)
+    if missing:
+        labels.update(_derived_labels(store, missing))
+    return labels
+
+
+def _derived_labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
+    parts: dict[str, list[ox.Term]] = {}
+    exact = ox.NamedNode(str(OA.exact))
+    derived: dict[str, str] = {}
+    for iri in iris:
+        node = ox.NamedNode(iri)
+        for quad in store.quads_for_pattern(node, exact, None, DEFAULT):
+            text = " ".join(quad.object.value.split())
+            derived[iri] = f"“{text[:QUOTE_LENGTH]}{'…' if len(text) > QUOTE_LENGTH else ''}”"
+            break
+        if iri in derived:
+            continue
+        for quad in store.quads_for_pattern(node, TYPE, None, DEFAULT):
+            predicates = DERIVED_LABELS.get(quad.object.value)
+            if predicates:
+                parts[iri] = [
+                    q.object for p in predicates for q in store.quads_for_pattern(node, ox.NamedNode(str(p)), None, DEFAULT)
+                ]
+                break
+    names = own_labels(store, {t.value for terms in parts.values() for t in terms if isinstance(t, ox.NamedNode)})
+    for iri, terms in parts.items():
+        words = [names.get(t.value, t.value.rsplit("/", 1)[-1]) if isinstance(t, ox.NamedNode) else t.value for t in terms]
+        if words:
+            derived[iri] = " · ".join(words)
+    return derived
+
+
+def own_labels(store: ox.Store, iris) -> dict[str, str]:
+    """IRI -> its best label of its own (see labels_for)."""
     best: dict[str, tuple] = {}
     for iri in set(iris):
         node = ox.NamedNode(iri)
@@ -183,4 +232,4 @@ def count_instances(store: ox.Store, class_iri: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, TYPE, ox.NamedNode(class_iri), DEFAULT))
 
 
-__all__ = ["Description", "Quote", "count_instances", "describe", "description_triples", "exists", "labels_for", "quote_of", "search"]
+__all__ = ["Description", "Quote", "count_instances", "describe", "description_triples", "exists", "labels_for", "own_labels", "quote_of", "search"]

@@ -18,8 +18,8 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.identifiers import DATASET, DATASET_GRAPH, ONTOLOGY_GRAPH_NAME, graph_iri
 from natokg.namespaces import NKG, OWL, RDF, RDFS, SKOS
-from natokg.serve.describe import TYPE, describe, description_triples, exists, labels_for
-from natokg.serve.letters import class_kinds, paired_letters, pieces, statements
+from natokg.serve.describe import describe, description_triples, exists, labels_for
+from natokg.serve.letters import paired_letters, pieces, statements
 from natokg.serve.negotiation import GRAPH_TYPES, HTML, choose
 from natokg.serve.pages import ONTOLOGY_NAMESPACE, Site, render_page
 from natokg.serve.results import graph_bytes
@@ -78,7 +78,11 @@ async def resource(request: Request) -> Response:
         return not_acceptable()
     store = request.app.state.served.store
     if media_type != HTML:
-        return rdf_response(await run_in_threadpool(description_triples, store, iri), media_type)
+        if iri == DATASET:  # the dataset's own IRI says where it is served, as /dataset does
+            triples = await run_in_threadpool(dataset_triples, store, served_url(request) + "/sparql")
+        else:
+            triples = await run_in_threadpool(description_triples, store, iri)
+        return rdf_response(triples, media_type)
     return await run_in_threadpool(resource_page, request, iri)
 
 
@@ -202,4 +206,4 @@ async def dataset(request: Request) -> Response:
     return rdf_response(triples, media_type)
 
 
-__all__ = ["OFFERED", "SUFFIXES", "class_kinds", "dataset", "dataset_triples", "ontology", "ontology_terms", "resource", "resource_page"]
+__all__ = ["OFFERED", "SUFFIXES", "dataset", "dataset_triples", "ontology", "ontology_terms", "resource", "resource_page"]
