@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -28,7 +28,10 @@ async def _form(request: Request) -> dict[str, str]:
     """The request's parameters: the query string, and a POSTed form's fields."""
     values = dict(request.query_params)
     if request.method == "POST":
-        values.update({key: str(value) for key, value in (await request.form()).items()})
+        # an HTML form posts application/x-www-form-urlencoded; parsed here because
+        # Starlette's request.form() needs python-multipart, which natokg does not install
+        body = (await request.body()).decode("utf-8", "replace")
+        values.update({key: value for key, value in parse_qsl(body, keep_blank_values=True)})
     return values
 
 
