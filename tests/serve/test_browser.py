@@ -125,9 +125,10 @@ def test_letter_page_highlights_the_extracted_statements(browser, server) -> Non
 
     body = open_page(browser, server + LETTER)
     assert "Helsingborg" in body.text
-    highlights = browser.find_elements(By.CSS_SELECTOR, "mark")
+    highlights = browser.find_elements(By.CSS_SELECTOR, ".letter-text a.hl")
     assert len(highlights) >= 10
     assert len({h.get_attribute("class") for h in highlights}) >= 3  # kinds in distinct colours
+    assert highlights[0].get_attribute("title")  # hovering shows the statement
     screenshot(browser, "letter")
 
 
