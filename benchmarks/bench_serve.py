@@ -96,7 +96,8 @@ class RssSampler:
 def start_server(store: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     server = subprocess.Popen(
-        [sys.executable, "-m", "natokg", "serve", "--store", str(store), "--port", str(port)],
+        # the embedded runner's row cap, so that every saved query answers as it does embedded
+        [sys.executable, "-m", "natokg", "serve", "--store", str(store), "--port", str(port), "--max-rows", "100000"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 600
