@@ -41,6 +41,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 
 from natokg.namespaces import data_base  # noqa: E402
+from natokg.serve.charts import CHARTS  # noqa: E402
 from natokg.sparql import list_queries, render, run_query, run_sparql  # noqa: E402
 
 SAMPLE_QUERY = """PREFIX nkg: <https://w3id.org/natokg/ontology#>
@@ -204,7 +205,10 @@ def main() -> None:
     try:
         resources = resource_paths(args.store, args.per_kind)
         html = {"Accept": "text/html"}
-        asyncio.run(closed_loop(url, resources, 10, 3, html))  # warm: first views draw the charts, fill caches
+        load_before = os.getloadavg()[0]
+        # warm: the charts are drawn on their first view (once per server), caches fill
+        asyncio.run(closed_loop(url, [f"/charts/{name}" for name in CHARTS], len(CHARTS), 1, html))
+        asyncio.run(closed_loop(url, resources, 10, 3, html))
         latencies, count, errors = asyncio.run(closed_loop(url, resources, 10, args.resource_seconds, html))
         rate = count / args.resource_seconds
         queries = time_saved_queries(url, args.store, args.repeats)
@@ -214,13 +218,15 @@ def main() -> None:
         sampler.stop()
         server.terminate()
         server.wait(timeout=60)
+    load_after = os.getloadavg()[0]
 
     lines = [
         f"\n## Server, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC ({args.store.name})",
         "",
         f"- machine: {platform.machine()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}; "
         "`natokg serve` (uvicorn, 1 process, 1 query worker) and the load generator (httpx AsyncClient, "
-        "closed loop) on the same machine, over loopback" + (f"; {args.note}" if args.note else ""),
+        "closed loop) on the same machine, over loopback; load average (1 min) "
+        f"{load_before:.1f} before and {load_after:.1f} after" + (f"; {args.note}" if args.note else ""),
         f"- start-up (copy of the build with the union default graph, until / answers): {startup:.1f} s",
         f"- resource pages, 10 clients, {args.resource_seconds:.0f} s over {len(resources)} pages "
         f"({', '.join(RESOURCE_KINDS)}): {rate:.0f} requests/s, p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "

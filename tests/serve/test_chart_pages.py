@@ -38,3 +38,33 @@ def test_unknown_chart_is_404_with_the_list_of_charts(serve_client):
     assert page.status_code == 404
     assert "pie" in page.text and 'href="/charts/spending"' in page.text
     assert serve_client.get("/charts/pie.svg").status_code == 404
+
+
+def test_chart_drawn_once_when_many_requests_come_before_it_is_drawn(monkeypatch):
+    # 50 clients opening a chart not drawn yet each ran its queries: at 1,000 letters
+    # the heatmap timed out
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from natokg.serve import chart_pages
+
+    calls = []
+
+    def slow_render(name, run, link):
+        calls.append(name)
+        time.sleep(0.2)
+        return f"<svg>{name}</svg>"
+
+    monkeypatch.setattr(chart_pages, "render_chart", slow_render)
+    app = SimpleNamespace(state=SimpleNamespace(
+        config=SimpleNamespace(timeout=5.0), served=SimpleNamespace(store=None), site=SimpleNamespace(path_for=str),
+    ))
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(chart_pages._draw(app, "spending"))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == ["spending"]
+    assert answers == ["<svg>spending</svg>"] * 8

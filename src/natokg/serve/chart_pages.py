@@ -21,21 +21,32 @@ from natokg.sparql.saved import list_queries
 _LOCK = threading.Lock()
 
 
-def _drawn(app) -> dict[str, str]:
+class _Drawn:
+    """The charts drawn so far, and one lock per chart: many requests for a chart not yet
+    drawn wait for one drawing instead of each running its queries (at 1,000 letters 50
+    clients opening the heatmap at once timed out)."""
+
+    def __init__(self) -> None:
+        self.svg: dict[str, str] = {}
+        self.locks = {name: threading.Lock() for name in CHARTS}
+
+
+def _drawn(app) -> _Drawn:
     with _LOCK:
         if not hasattr(app.state, "charts_drawn"):
-            app.state.charts_drawn = {}
+            app.state.charts_drawn = _Drawn()
         return app.state.charts_drawn
 
 
 def _draw(app, name: str) -> str:
     """The chart's SVG, drawn on the served store at most once per server."""
     drawn = _drawn(app)
-    if name not in drawn:
-        config = app.state.config
-        run = store_runner(store=app.state.served.store, timeout=config.timeout, max_rows=None)
-        drawn[name] = render_chart(name, run, app.state.site.path_for)
-    return drawn[name]
+    with drawn.locks[name]:
+        if name not in drawn.svg:
+            config = app.state.config
+            run = store_runner(store=app.state.served.store, timeout=config.timeout, max_rows=None)
+            drawn.svg[name] = render_chart(name, run, app.state.site.path_for)
+    return drawn.svg[name]
 
 
 def _saved_query_names() -> set[str]:
