@@ -29,10 +29,19 @@ def data_base() -> str:
     return base if base.endswith("/") else base + "/"
 
 
+_NAMESPACE_PATTERN = re.compile(r"https?://[^/\s<>\"{}|\\^`]+/[^\s<>\"{}|\\^`#?]*")
+
+
+def is_data_namespace(base: str) -> bool:
+    """Whether ``base`` can be a data namespace: an absolute http(s) IRI with a path and
+    without a query or fragment."""
+    return _NAMESPACE_PATTERN.fullmatch(base) is not None
+
+
 def data_base_problem() -> str | None:
     """Why NATOKG_BASE cannot be the data namespace, or None when it can."""
     base = data_base()
-    if re.fullmatch(r"https?://[^/\s<>\"{}|\\^`]+/[^\s<>\"{}|\\^`#?]*", base) is None:
+    if not is_data_namespace(base):
         return (
             f"NATOKG_BASE={os.environ.get('NATOKG_BASE', '')!r} is not an absolute http(s) IRI "
             "without a query or fragment; set it to e.g. https://example.org/id/ or unset it"

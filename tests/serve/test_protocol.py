@@ -162,8 +162,9 @@ def test_a_query_past_the_deadline_stops_with_503(served_store_dir):
 
     from natokg.serve import ServeConfig, create_app
 
-    app = create_app(ServeConfig(served_store_dir, timeout=0.5))
+    app = create_app(ServeConfig(served_store_dir, timeout=2.0))
     try:
+        TestClient(app).get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # the worker started
         cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
         response = TestClient(app).get("/sparql", params={"query": cartesian})
         assert response.status_code == 503
@@ -202,3 +203,21 @@ def test_a_body_over_the_limit_is_refused_with_413(served_store_dir):
         assert client.post("/sparql", content=COUNT, headers={"content-type": "application/sparql-query"}).status_code == 200
     finally:
         app.state.served.close()
+
+
+def test_a_browser_opening_the_endpoint_is_sent_to_the_query_page(serve_client):
+    response = serve_client.get("/sparql", headers={"accept": "text/html,*/*;q=0.8"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/query"
+
+
+def test_with_two_workers_a_query_runs_while_the_other_worker_is_busy(serve_app):
+    from natokg.serve.protocol import QueryRunner
+    from natokg.sparql.worker import worker_for
+
+    runner = QueryRunner(serve_app.state.served.directory, timeout=20.0, max_rows=10, workers=2)
+    busy = runner.slots.get()  # as if a long query held the first worker
+    try:
+        assert runner.run("ASK { ?s ?p ?o }").rows == [[True]]
+        assert worker_for(serve_app.state.served.directory, 1 - busy).alive
+    finally:
+        runner.slots.put(busy)

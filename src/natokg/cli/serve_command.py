@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +9,7 @@ import typer
 from rich.console import Console
 
 from natokg.errors import BadInputError
+from natokg.namespaces import is_data_namespace
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -18,7 +18,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 def _checked_base(base: str | None) -> str | None:
     if base is None:
         return None
-    if re.fullmatch(r"https?://[^/\s<>\"{}|\\^`]+/[^\s<>\"{}|\\^`#?]*", base) is None:
+    if not is_data_namespace(base):
         raise BadInputError(
             f"--base {base!r} is not an absolute http(s) IRI without a query or fragment; "
             "give the data namespace, e.g. https://w3id.org/natokg/id/"

@@ -23,7 +23,7 @@ from natokg.serve.overview import overview
 from natokg.serve.pages import STATIC, Site, make_environment
 from natokg.serve.protocol import QueryRunner, sparql_endpoint
 from natokg.serve.served import open_served
-from natokg.serve.views import home, query_page, saved_list, saved_page, search_page
+from natokg.serve.views import home, page_not_found, query_page, saved_list, saved_page, search_page
 from natokg.sparql.saved import list_queries
 
 
@@ -58,7 +58,9 @@ def create_app(config: ServeConfig) -> Starlette:
         yield
         served.close()
 
-    app = Starlette(routes=routes() + chart_routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan)
+    app = Starlette(routes=routes() + chart_routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan,
+        exception_handlers={404: page_not_found},
+    )
     app.state.config = config
     app.state.served = served
     app.state.site = site

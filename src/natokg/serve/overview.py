@@ -13,6 +13,7 @@ from natokg.serve.letters import class_kinds
 
 LETTER_KINDS = ("AnnotatedAgenda", "MeetingReport", "Memo", "OtherDocument")
 MEETING_KINDS = ("Summit", "ForeignMinistersMeeting", "DefenceMinistersMeeting", "CouncilSession", "ExternalMeeting")
+HOME_LETTERS = 200  # the newest letters listed on the home page; the rest by query
 COUNTED = ("Letter", "Meeting", "Person", "Commitment", "Position", "Participation", "Evidence")
 
 

@@ -14,14 +14,14 @@ from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.errors import QueryError, QueryLimitError, UnsafeQueryError
-from natokg.serve.negotiation import GRAPH_TYPES, RESULT_TYPES, choose, format_media_type
+from natokg.serve.negotiation import GRAPH_TYPES, HTML, RESULT_TYPES, choose, format_media_type
 from natokg.serve.results import RESULT_WRITERS, graph_bytes, triples_of
 from natokg.sparql.engine import past_deadline
 from natokg.sparql.safety import check_safe
-from natokg.sparql.worker import run_in_worker
+from natokg.sparql.worker import run_in_worker, worker_for
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -61,6 +61,11 @@ class QueryRunner:
             kind, columns, rows = run_in_worker(
                 self.directory, sparql, max_rows=self.max_rows, timeout=self.timeout, terms=True, slot=slot
             )
+        except QueryLimitError:
+            # a worker killed at the deadline is replaced now, so that its start-up is
+            # not taken from the next query's time
+            worker_for(self.directory, slot)
+            raise
         finally:
             self.slots.put(slot)
         return Answer(kind, columns, rows)
@@ -125,6 +130,8 @@ def answer_bytes(answer: Answer, media_type: str) -> bytes:
 
 async def sparql_endpoint(request: Request) -> Response:
     runner: QueryRunner = request.app.state.runner
+    if request.method == "GET" and "query" not in request.query_params and HTML in request.headers.get("accept", ""):
+        return RedirectResponse("/query", status_code=303)  # a browser opening the endpoint gets the editor
     try:
         sparql, params = await query_of(request)
         answer = await run_in_threadpool(runner.run, sparql)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qs, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from natokg.errors import QueryError
 from natokg.serve.describe import labels_for, search
+from natokg.serve.overview import HOME_LETTERS
 from natokg.serve.pages import iri_terms, render_page
 from natokg.serve.protocol import Answer, QueryRunner, status_of
 from natokg.sparql.saved import SavedQuery, render
@@ -20,19 +21,26 @@ DEFAULT_EXAMPLE = "meetings-timeline"
 async def home(request: Request) -> Response:
     state = request.app.state
     return render_page(
-        request, "home.html", overview=state.overview, labels=state.overview.labels, saved=list(state.saved.values())
+        request, "home.html", overview=state.overview, labels=state.overview.labels, saved=list(state.saved.values()),
+        home_letters=HOME_LETTERS,
     )
 
 
 async def _form(request: Request) -> dict[str, str]:
-    """The request's parameters: the query string, and a POSTed form's fields."""
+    """The request's parameters: the query string, and a POSTed form's fields (the pages'
+    forms are url-encoded; read here rather than with a multipart parser)."""
     values = dict(request.query_params)
     if request.method == "POST":
-        # an HTML form posts application/x-www-form-urlencoded; parsed here because
-        # Starlette's request.form() needs python-multipart, which natokg does not install
         body = (await request.body()).decode("utf-8", "replace")
-        values.update({key: value for key, value in parse_qsl(body, keep_blank_values=True)})
+        values.update({key: found[-1] for key, found in parse_qs(body, keep_blank_values=True).items()})
     return values
+
+
+async def page_not_found(request: Request, exc: Exception) -> Response:
+    """Any path no route serves: the not-found page (text for a client not asking for HTML)."""
+    from natokg.serve.linked_data import not_found
+
+    return not_found(request, request.url.path, request.url.path.rstrip("/").rsplit("/", 1)[-1])
 
 
 def download_links(sparql: str) -> dict[str, str]:
@@ -100,4 +108,4 @@ async def search_page(request: Request) -> Response:
     return render_page(request, "search.html", text=text, found=found, labels=dict(found))
 
 
-__all__ = ["download_links", "home", "query_page", "saved_list", "saved_page", "search_page"]
+__all__ = ["download_links", "home", "page_not_found", "query_page", "saved_list", "saved_page", "search_page"]
