@@ -42,7 +42,7 @@ def serve_app(served_store_dir):
 
     app = create_app(ServeConfig(served_store_dir, timeout=20.0, max_rows=5_000))
     yield app
-    app.state.served.close()
+    app.state.close()
 
 
 @pytest.fixture(scope="session")

@@ -113,3 +113,22 @@ def test_base_maps_another_public_namespace_onto_the_paths(served_store_dir):
     assert site.path_for("https://example.org/data/state/nl") == "/id/state/nl"
     assert site.iri_for("state/nl") == "https://example.org/data/state/nl"
     assert site.path_for("http://xmlns.com/foaf/0.1/name") is None
+
+
+def test_a_repeated_request_is_answered_from_the_cache_with_the_same_body(serve_client, serve_app):
+    first = serve_client.get("/id/state/nl", headers={"accept": "text/turtle"})
+    assert ("https://w3id.org/natokg/id/state/nl", "text/turtle", "http://testserver") in serve_app.state.pages.entries
+    second = serve_client.get("/id/state/nl", headers={"accept": "text/turtle"})
+    assert second.content == first.content
+    assert second.headers["content-type"] == first.headers["content-type"] and second.headers["vary"] == "Accept"
+
+
+def test_the_cache_stays_within_its_byte_budget():
+    from natokg.serve.limits import ResponseCache
+
+    cache = ResponseCache(100)
+    for number in range(10):
+        cache.put((number,), b"x" * 30, "text/plain", 200)
+    assert cache.size <= 100 and list(cache.entries) == [(7,), (8,), (9,)]
+    cache.put(("big",), b"x" * 101, "text/plain", 200)
+    assert ("big",) not in cache.entries

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -172,7 +171,7 @@ def test_a_query_past_the_deadline_stops_with_503(served_store_dir):
         # the worker was replaced: the next query is answered
         assert TestClient(app).get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
     finally:
-        app.state.served.close()
+        app.state.close()
 
 
 def test_a_result_over_the_row_cap_stops_with_503(serve_client):
@@ -202,7 +201,7 @@ def test_a_body_over_the_limit_is_refused_with_413(served_store_dir):
         assert streamed.status_code == 413
         assert client.post("/sparql", content=COUNT, headers={"content-type": "application/sparql-query"}).status_code == 200
     finally:
-        app.state.served.close()
+        app.state.close()
 
 
 def test_a_browser_opening_the_endpoint_is_sent_to_the_query_page(serve_client):

@@ -1,6 +1,6 @@
-"""A small store for the server's tests: the five seed letters built for real, plus a
-copy of one of them whose title and text carry markup (``<script>``), which every page
-must show as text."""
+"""A small store for the server's tests: the five seed letters and an agenda with its
+report (Prague 2002) built for real, plus a copy of a seed letter whose title and text
+carry markup (``<script>``), which every page must show as text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LETTERS = ROOT / "corpus" / "letters"
 HOSTILE_SOURCE = "001_cd1c5c75dbeda8f3.txt"
 MARKUP = '<script>alert("natokg")</script>'
+PAIRED = ("dev_2002_summit_agenda_praag.txt", "dev_2002_summit_report_praag.txt")
 
 
 def hostile_letter_text() -> str:
@@ -28,7 +29,7 @@ def build_served_store(directory: Path) -> Path:
 
     corpus = directory / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    for letter in LETTERS.glob("[0-9]*.txt"):
+    for letter in [*LETTERS.glob("[0-9]*.txt"), *(LETTERS / name for name in PAIRED)]:
         (corpus / letter.name).write_bytes(letter.read_bytes())
     (corpus / "900_markup.txt").write_text(hostile_letter_text(), encoding="utf-8")
     store = directory / "store"
@@ -37,4 +38,4 @@ def build_served_store(directory: Path) -> Path:
     return store
 
 
-__all__ = ["MARKUP", "build_served_store", "hostile_letter_text"]
+__all__ = ["MARKUP", "PAIRED", "build_served_store", "hostile_letter_text"]

@@ -17,7 +17,8 @@ from starlette.staticfiles import StaticFiles
 
 from natokg.serve.chart_pages import chart_routes
 from natokg.serve.config import ServeConfig
-from natokg.serve.limits import BodyLimit
+from natokg.serve.describe import clear_label_cache
+from natokg.serve.limits import BodyLimit, ResponseCache
 from natokg.serve.linked_data import dataset, ontology, resource
 from natokg.serve.overview import overview
 from natokg.serve.pages import STATIC, Site, make_environment
@@ -48,20 +49,28 @@ def create_app(config: ServeConfig) -> Starlette:
     """The server over the last committed build of ``config.store_dir`` (read-only).
 
     The build is copied with a union default graph when this is called
-    (natokg.serve.served); the copy is deleted at shutdown or when the process ends."""
+    (natokg.serve.served); the copy is deleted at shutdown or when the process ends
+    (``app.state.close()`` deletes it at once)."""
     served = open_served(config.store_dir)
-    atexit.register(served.close)
+
+    def close() -> None:
+        clear_label_cache()
+        served.close()
+
+    atexit.register(close)
     site = Site(config.base if config.base.endswith("/") else config.base + "/")
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
         yield
-        served.close()
+        close()
 
     app = Starlette(routes=routes() + chart_routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan,
         exception_handlers={404: page_not_found},
     )
     app.state.config = config
+    app.state.close = close
+    app.state.pages = ResponseCache(config.cache_bytes)
     app.state.served = served
     app.state.site = site
     app.state.templates = make_environment(site)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -82,18 +83,33 @@ def _derived_labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
 
 def own_labels(store: ox.Store, iris) -> dict[str, str]:
     """IRI -> its best label of its own (see labels_for)."""
-    best: dict[str, tuple] = {}
+    labels = {}
     for iri in set(iris):
-        node = ox.NamedNode(iri)
-        for predicate in LABEL_PREDICATES:
-            for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT):
-                if isinstance(quad.object, ox.Literal):
-                    rank = _label_rank(predicate, quad.object)
-                    if iri not in best or rank < best[iri][0]:
-                        best[iri] = (rank, quad.object.value)
-            if iri in best:
-                break
-    return {iri: label for iri, (_, label) in best.items()}
+        label = _own_label(store, iri)
+        if label is not None:
+            labels[iri] = label
+    return labels
+
+
+def clear_label_cache() -> None:
+    """Forget the cached labels (and the stores they were read from)."""
+    _own_label.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def _own_label(store: ox.Store, iri: str) -> str | None:
+    """Cached: a served store never changes while it is served."""
+    node = ox.NamedNode(iri)
+    best = None
+    for predicate in LABEL_PREDICATES:
+        for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT):
+            if isinstance(quad.object, ox.Literal):
+                rank = _label_rank(predicate, quad.object)
+                if best is None or rank < best[0]:
+                    best = (rank, quad.object.value)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def exists(store: ox.Store, iri: str) -> bool:
@@ -162,28 +178,16 @@ class Description:
         return found
 
 
-def _int(store: ox.Store, node, predicate) -> int | None:
-    for quad in store.quads_for_pattern(node, ox.NamedNode(str(predicate)), None, DEFAULT):
-        try:
-            return int(quad.object.value)
-        except ValueError:
-            return None
-    return None
-
-
-def _value(store: ox.Store, node, predicate) -> str | None:
-    for quad in store.quads_for_pattern(node, ox.NamedNode(str(predicate)), None, DEFAULT):
-        return quad.object.value
-    return None
-
-
 def quote_of(store: ox.Store, evidence: ox.NamedNode | ox.BlankNode) -> Quote | None:
-    exact = _value(store, evidence, OA.exact)
-    letter = _value(store, evidence, NKG.inLetter)
-    start, end = _int(store, evidence, OA.start), _int(store, evidence, OA.end)
-    if exact is None or letter is None or start is None or end is None:
+    """The evidence's quote, offsets and letter (None when one is missing)."""
+    values = {quad.predicate.value: quad.object.value for quad in store.quads_for_pattern(evidence, None, None, DEFAULT)}
+    try:
+        return Quote(
+            str(evidence.value), values[str(NKG.inLetter)], int(values[str(OA.start)]), int(values[str(OA.end)]),
+            values[str(OA.exact)],
+        )
+    except (KeyError, ValueError):
         return None
-    return Quote(str(evidence.value), letter, start, end, exact)
 
 
 def describe(store: ox.Store, iri: str) -> Description:
@@ -232,4 +236,4 @@ def count_instances(store: ox.Store, class_iri: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, TYPE, ox.NamedNode(class_iri), DEFAULT))
 
 
-__all__ = ["Description", "Quote", "count_instances", "describe", "description_triples", "exists", "labels_for", "own_labels", "quote_of", "search"]
+__all__ = ["Description", "Quote", "clear_label_cache", "count_instances", "describe", "description_triples", "exists", "labels_for", "own_labels", "quote_of", "search"]

@@ -103,13 +103,18 @@ def pieces(text: str, found: list[Statement]) -> list[Piece]:
 
 
 def paired_letters(store: ox.Store, letter: str) -> list[str]:
-    """The other letters about the same main meeting (an agenda's report and back)."""
+    """The letters of another kind about the same main meeting: an agenda's report, a
+    report's agenda."""
     about = ox.NamedNode(str(NKG.about))
     node = ox.NamedNode(letter)
+    kinds = {quad.object for quad in store.quads_for_pattern(node, TYPE, None, DEFAULT)}
     others: set[str] = set()
     for quad in store.quads_for_pattern(node, about, None, DEFAULT):
         for other in store.quads_for_pattern(None, about, quad.object, DEFAULT):
-            if other.subject != node and isinstance(other.subject, ox.NamedNode):
+            if other.subject == node or not isinstance(other.subject, ox.NamedNode):
+                continue
+            other_kinds = {q.object for q in store.quads_for_pattern(other.subject, TYPE, None, DEFAULT)}
+            if other_kinds != kinds:
                 others.add(other.subject.value)
     return sorted(others)
 

@@ -1,6 +1,10 @@
-"""A request body over the server's limit is refused with 413 before it is read whole."""
+"""The server's bounds: a request body over the limit is refused with 413 before it is
+read whole; the cache of rendered answers stays within its byte budget."""
 
 from __future__ import annotations
+
+import threading
+from collections import OrderedDict
 
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -58,4 +62,35 @@ class BodyLimit:
                 await too_large(self.limit)(scope, receive, send)
 
 
-__all__ = ["BodyLimit", "too_large"]
+class ResponseCache:
+    """Rendered answers (body, media type) by key, least recently used dropped first
+    once their bodies pass ``budget`` bytes."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self.entries: OrderedDict[tuple, tuple[bytes, str, int]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[bytes, str, int] | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, body: bytes, media_type: str, status: int) -> None:
+        if len(body) > self.budget:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[0])
+            self.entries[key] = (body, media_type, status)
+            self.size += len(body)
+            while self.size > self.budget:
+                _, (dropped, _, _) = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+
+__all__ = ["BodyLimit", "ResponseCache", "too_large"]

@@ -76,14 +76,26 @@ async def resource(request: Request) -> Response:
         return not_found(request, request.app.state.site.iri_for(rest), last.replace("-", " "))
     if media_type is None:
         return not_acceptable()
+    cache = request.app.state.pages
+    key = (iri, media_type, served_url(request))
+    cached = cache.get(key)
+    if cached is None:
+        response = await run_in_threadpool(resource_answer, request, iri, media_type)
+        cache.put(key, response.body, response.media_type, response.status_code)
+        return response
+    body, cached_type, status = cached
+    return Response(body, status_code=status, media_type=cached_type, headers={"Vary": "Accept"})
+
+
+def resource_answer(request: Request, iri: str, media_type: str) -> Response:
+    """A resource's page or description (the dataset's own IRI also names the endpoint
+    it is served at, as /dataset does)."""
     store = request.app.state.served.store
-    if media_type != HTML:
-        if iri == DATASET:  # the dataset's own IRI says where it is served, as /dataset does
-            triples = await run_in_threadpool(dataset_triples, store, served_url(request) + "/sparql")
-        else:
-            triples = await run_in_threadpool(description_triples, store, iri)
-        return rdf_response(triples, media_type)
-    return await run_in_threadpool(resource_page, request, iri)
+    if media_type == HTML:
+        return resource_page(request, iri)
+    if iri == DATASET:
+        return rdf_response(dataset_triples(store, served_url(request) + "/sparql"), media_type)
+    return rdf_response(description_triples(store, iri), media_type)
 
 
 def resource_page(request: Request, iri: str) -> Response:

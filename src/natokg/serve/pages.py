@@ -20,7 +20,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from natokg.namespaces import NKG
+from natokg.namespaces import NKG, PREFIXES
 from natokg.sparql.values import Term, prefixed
 from natokg.version import __version__
 
@@ -52,8 +52,6 @@ class Site:
         return self.base + rest
 
     def prefixes(self) -> dict[str, str]:
-        from natokg.namespaces import PREFIXES
-
         return {**PREFIXES, "id": self.base}
 
 
@@ -92,7 +90,7 @@ def label_link(context, term) -> Markup:
     return Markup('<a href="{}" title="{}">{}</a>').format(href, value, term_label(labels, site, value))
 
 
-def iri_terms(rows, columns=None) -> set[str]:
+def iri_terms(rows) -> set[str]:
     """The IRIs in result rows (to look their labels up at once)."""
     found = set()
     for row in rows:

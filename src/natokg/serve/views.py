@@ -69,7 +69,7 @@ async def query_page(request: Request) -> Response:
     shown = sparql or examples.get(DEFAULT_EXAMPLE) or next(iter(examples.values()), "")
     return render_page(
         request, "query.html", status_code=status, sparql=shown, answer=answer, labels=labels, error=error,
-        downloads=download_links(sparql) if answer is not None else {}, examples=saved,
+        downloads=download_links(sparql) if answer is not None else {}, examples=saved, example_texts=examples,
     )
 
 
