@@ -318,6 +318,32 @@ def export_command(
     partial.replace(output)
 
 
+# ---------------------------------------------------------------- report
+
+
+@app.command("report")
+@handles_errors
+def report_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the site into (made if missing).")],
+    store: StoreOption = None,
+) -> None:
+    """Write the home page, the charts and every letter page as a static site.
+
+    The pages are those of `natokg serve`, with relative links: open DIR/index.html
+    from disk or put DIR on any web host; no server needed.
+
+    Example: natokg report -o site && xdg-open site/index.html
+    """
+    from natokg.serve.report import write_report
+
+    summary = write_report(store, output)
+    out.print(
+        f"wrote {len(summary.pages)} files ({summary.letters} letters, {summary.charts} charts) "
+        f"to {summary.out_dir}; open {summary.out_dir / 'index.html'}",
+        markup=False,
+    )
+
+
 # ---------------------------------------------------------------- query / push
 
 

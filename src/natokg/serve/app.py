@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from natokg.serve.chart_pages import chart_routes
 from natokg.serve.config import ServeConfig
 from natokg.serve.describe import clear_label_cache
 from natokg.serve.limits import BodyLimit, ResponseCache
@@ -64,7 +65,7 @@ def create_app(config: ServeConfig) -> Starlette:
         yield
         close()
 
-    app = Starlette(routes=routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan,
+    app = Starlette(routes=routes() + chart_routes(), middleware=[Middleware(BodyLimit, limit=config.max_body_bytes)], lifespan=lifespan,
         exception_handlers={404: page_not_found},
     )
     app.state.config = config
