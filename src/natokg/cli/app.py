@@ -293,9 +293,15 @@ def export_command(
         Optional[str], typer.Option("--graph", "-g", help="Only this letter's graph (letter key such as bz2628703, or a graph IRI).")
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    texts: Annotated[
+        Optional[Path],
+        typer.Option("--texts", help="Write the letters' text layers here (default with -o: texts/ beside FILE)."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the whole dataset, or one letter's graph, from the store.
+    """Export the whole dataset, or one letter's graph, from the store, with the text
+    layers its evidence offsets count in ({letter key}.txt, the resource
+    id:letter/{key}/text), so that text[start:end] == the quote can be checked.
 
     Line-based formats are sorted, so the same corpus always gives the same bytes.
 
@@ -307,7 +313,13 @@ def export_command(
 
     if fmt not in SERIALISATION_FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    from natokg.store.text_layers import write_text_layers
+
     snapshot = open_snapshot(store)  # store, manifest and graph files of one build
+    if texts is None and output is not None:
+        texts = output.parent / "texts"
+    if texts is not None:
+        write_text_layers(snapshot, texts, graph)
     if output is None:
         export(snapshot, fmt, graph=graph, out=sys.stdout.buffer)
         sys.stdout.flush()
