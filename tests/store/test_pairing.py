@@ -180,3 +180,20 @@ def test_eval_pairs_follow_the_build_rule():
     agenda = letter("agenda", ("support", "iraq"), ("emphasise", "iraq"))
     report = letter("report", ("support", "iraq"))
     assert [p.key for p in predicted_pairs(report, agenda, compatible_stances())] == [("iraq", "support", "iraq", "support")]
+
+
+def test_regression_one_report_position_carries_out_one_agenda_position():
+    """A report's "Nederland drong aan op meer steun" on a topic the agenda names three
+    times (verwelkomt, steunt, benadrukt) carried out all three: one report statement
+    now realises one intention, the first the agenda states that its stance realises."""
+    from natokg.store.pairing import compatible_stances, realising_links
+
+    compatible = compatible_stances()
+    intended = [("m", "ukraine-support", "welcome"), ("m", "ukraine-support", "support"), ("m", "ukraine-support", "emphasise")]
+    assert realising_links(intended, [("m", "ukraine-support", "call-for")], compatible) == [(0, 0)]
+    # its own stance first, wherever the agenda states it
+    assert realising_links(intended, [("m", "ukraine-support", "support")], compatible) == [(1, 0)]
+    # two report statements may carry out the same intention
+    both = [("m", "ukraine-support", "call-for"), ("m", "ukraine-support", "welcome")]
+    assert realising_links(intended, both, compatible) == [(0, 0), (0, 1)]
+    assert realising_links(intended, [("m", "arctic", "support")], compatible) == []

@@ -77,6 +77,7 @@ from natokg.records import (
 NEGATIONS = frozenset(["niet", "geen"])
 RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
 
+
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
     """The sentences of the letter proper: not the header, signature, memo or footnotes."""
     return [s for s in seg.sentences if s.part in ("body", "cover")]

@@ -48,10 +48,10 @@ def realising_links(
     intended: list[PositionKey], expressed: list[PositionKey], compatible: frozenset[tuple[str, str]]
 ) -> list[tuple[int, int]]:
     """The pairing rule, shared by the build and natokg eval: (intended index, expressed
-    index) links. A report position carries out the agenda positions of the same meeting
-    on the same topic whose stance it realises (``compatible``); when some of them have
-    its own stance, only those ("Nederland steunde" carries out "Nederland steunt", not
-    also "zal benadrukken" on the same topic)."""
+    index) links. A report position carries out one agenda position of the same meeting
+    on the same topic whose stance it realises (``compatible``): the first with its own
+    stance ("Nederland steunde" carries out "Nederland steunt", not also "zal benadrukken"
+    on the same topic), else the first compatible one, in the agenda's order."""
     by_topic: dict[tuple[str, str], list[int]] = {}
     for index, (meeting, topic, _stance) in enumerate(intended):
         by_topic.setdefault((meeting, topic), []).append(index)
@@ -59,7 +59,8 @@ def realising_links(
     for e, (meeting, topic, stance) in enumerate(expressed):
         candidates = [i for i in by_topic.get((meeting, topic), ()) if (intended[i][2], stance) in compatible]
         same = [i for i in candidates if intended[i][2] == stance]
-        links += [(i, e) for i in same or candidates]
+        if same or candidates:
+            links.append(((same or candidates)[0], e))
     return links
 
 
@@ -79,10 +80,13 @@ class PairingResult:
         return StepResult("pairing", self.graph, self.triples)
 
 
+# ?first: where the letter first states the position, so that the pairing rule reads the
+# agenda in its own order, as natokg eval does with the extracted records
 _POSITIONS = """
 PREFIX nkg: <{nkg}>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?meeting ?position ?topic ?stance WHERE {{
+SELECT ?meeting ?position ?topic ?stance (MIN(?start) AS ?first) WHERE {{
   GRAPH ?letterGraph {{
     ?letter a nkg:{letter_class} ; nkg:about ?meeting .
     ?position a nkg:Position ;
@@ -92,8 +96,9 @@ SELECT DISTINCT ?meeting ?position ?topic ?stance WHERE {{
         nkg:onTopic ?topic ;
         nkg:stance ?stance ;
         prov:wasDerivedFrom ?letter .
+    OPTIONAL {{ ?position nkg:evidence ?evidence . ?evidence oa:start ?start }}
   }}
-}}
+}} GROUP BY ?meeting ?position ?topic ?stance
 """
 
 _REPORTED_MEETINGS = """
@@ -111,10 +116,11 @@ def _positions(store: ox.Store, letter_class: str, modality: str) -> list[tuple[
     query = _POSITIONS.format(
         nkg=NKG, letter_class=letter_class, actor=state_iri("nl"), modality=modality_iri(modality)
     )
-    return [
-        (row["meeting"].value, row["position"].value, row["topic"].value, row["stance"].value)
+    rows = sorted(
+        (int(row["first"].value) if row["first"] is not None else -1, row["meeting"].value, row["position"].value, row["topic"].value, row["stance"].value)
         for row in store.query(query)
-    ]
+    )
+    return [row[1:] for row in rows]
 
 
 def pair_positions(store: ox.Store) -> PairingResult:
