@@ -75,7 +75,7 @@ def test_sidecar_records_the_official_document(api, tmp_path):
     assert sidecar.date == "2013-06-17" and sidecar.annexes == ("2013D24681",)
     assert sidecar.sha256 == hashlib.sha256(letter.read_bytes()).hexdigest()
     assert sidecar.urls.api_resource == f"{api.root}Document(0bb-cover)/resource"
-    assert sidecar.urls.officielebekendmakingen == "https://zoek.officielebekendmakingen.nl/kst-28676-183"
+    assert sidecar.urls.officielebekendmakingen == "https://zoek.officielebekendmakingen.nl/kst-28676-183.html"
     assert sidecar.urls.tweedekamer == "https://www.tweedekamer.nl/downloads/document?id=2013D24680"
     annex = read_sidecar(tmp_path / "2013D24681.docx")
     assert annex.annex_of == "2013D24680" and annex.kamerstuk is None and annex.soort == "Bijlage"
@@ -90,6 +90,14 @@ def test_second_run_fetches_only_what_is_new(api, tmp_path):
     api.documents["0aa-agenda"].version = "2024-07-09T12:00:00+02:00"  # the API changed the document
     summary, _ = run(api, tmp_path)
     assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2024D26911"]
+
+
+def test_regression_a_corrupt_sidecar_is_fetched_again_not_a_stopped_run(api, tmp_path):
+    run(api, tmp_path)
+    (tmp_path / "2013D24681.json").write_text('{"format": "natokg-sidecar/0"}', encoding="utf-8")
+    summary, _ = run(api, tmp_path)
+    assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2013D24681"]
+    assert read_sidecar(tmp_path / "2013D24681.docx") is not None  # written anew
 
 
 def test_a_changed_file_on_disk_is_fetched_again(api, tmp_path):

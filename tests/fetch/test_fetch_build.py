@@ -65,7 +65,7 @@ def test_fetched_letter_links_to_the_official_documents(built):
     assert objects(store, agenda, DCT + "source") == {
         f"{root}Document(0aa-agenda)",
         "https://www.tweedekamer.nl/downloads/document?id=2024D26911",
-        "https://zoek.officielebekendmakingen.nl/kst-28676-465",
+        "https://zoek.officielebekendmakingen.nl/kst-28676-465.html",
     }
     assert objects(store, agenda, DCT + "isPartOf") == {"https://w3id.org/natokg/id/dossier/28676"}
     assert objects(store, agenda, NKG + "publishedAs") == {"https://w3id.org/natokg/id/kamerstuk/28676-465"}

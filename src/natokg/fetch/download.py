@@ -16,6 +16,7 @@ from pathlib import Path
 
 import requests
 
+from natokg.errors import UnreadableLetterError
 from natokg.fetch.http import HttpStatusError, PoliteSession
 from natokg.fetch.records import CONTENT_SUFFIXES, ApiDocument, FetchOutcome
 from natokg.read.sidecar import LetterSidecar, OfficialUrls, sidecar_path
@@ -40,8 +41,8 @@ def up_to_date(document: ApiDocument, out: Path) -> Path | None:
         path = out / f"{document.document_number}{suffix}"
         try:
             sidecar = LetterSidecar.from_json(sidecar_path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+        except (OSError, ValueError, UnreadableLetterError):
+            continue  # no sidecar, or one natokg cannot read: fetch the document again
         if sidecar.version == document.version and sidecar.file_name == path.name and _file_sha256(path) == sidecar.sha256:
             return path
     return None

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from natokg.identifiers import kamerstuk_publication_url
+
 DEFAULT_API_ROOT = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 TWEEDEKAMER_DOCUMENT = "https://www.tweedekamer.nl/downloads/document?id={number}"
-OFFICIELE_BEKENDMAKINGEN_KAMERSTUK = "https://zoek.officielebekendmakingen.nl/kst-{kamerstuk}"
-
 #: The file formats natokg reads, by the content type the API gives a document.
 CONTENT_SUFFIXES = {
     "application/pdf": ".pdf",
@@ -62,8 +62,9 @@ class ApiDocument:
 
     @property
     def officielebekendmakingen_url(self) -> str | None:
-        kamerstuk = self.kamerstuk
-        return OFFICIELE_BEKENDMAKINGEN_KAMERSTUK.format(kamerstuk=kamerstuk) if kamerstuk else None
+        if self.dossier is None or self.volgnummer is None:
+            return None
+        return str(kamerstuk_publication_url(self.dossier, self.volgnummer))
 
 
 OutcomeStatus = Literal["fetched", "skipped", "failed", "planned"]

@@ -290,6 +290,19 @@ def jsonld_context() -> dict:
         raise ReferenceDataError(f"cannot read the JSON-LD context: {error}", path=path) from None
 
 
+def kamerstuk_description(dossier: str, number: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """A Kamerstuk's node and the (subject, predicate, object) N-Triples terms that
+    describe it: its type, dossier, number, label and official publication."""
+    node = nt_iri(kamerstuk_iri(dossier, number))
+    return node, [
+        (node, _A, _NKG.ParliamentaryPaper),
+        (node, _NKG.dossier, nt_string(dossier)),
+        (node, _NKG.number, nt_string(number)),
+        (node, _RDFS.label, nt_string(f"Kamerstuk {dossier}, nr. {number}") + "@nl"),
+        (node, _FOAF.page, nt_iri(kamerstuk_publication_url(dossier, number))),
+    ]
+
+
 class _LetterMapper:
     """Accumulates the N-Triples lines of one letter; one instance per letter."""
 
@@ -398,14 +411,10 @@ class _LetterMapper:
         add(self.text, _DCT.format, nt_string("text/plain"))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            node = nt_iri(kamerstuk_iri(paper.dossier, paper.number))
+            node, description = kamerstuk_description(paper.dossier, paper.number)
             add(subject, _DCT.references, node)
-            self.add_entity(node, _A, _NKG.ParliamentaryPaper)
-            self.add_entity(node, _NKG.dossier, nt_string(paper.dossier))
-            self.add_entity(node, _NKG.number, nt_string(paper.number))
-            label = f"Kamerstuk {paper.dossier}, nr. {paper.number}"
-            self.add_entity(node, _RDFS.label, nt_string(label) + "@nl")
-            self.add_entity(node, _FOAF.page, nt_iri(kamerstuk_publication_url(paper.dossier, paper.number)))
+            for triple in description:
+                self.add_entity(*triple)
             self.add_evidence(node, [paper.evidence])
 
     def map_meetings(self) -> None:

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from natokg.folding import fold
-from natokg.identifiers import dossier_iri, kamerstuk_iri
+from natokg.identifiers import dossier_iri
 from natokg.namespaces import NKG
-from natokg.rdf.mapping import LetterGraphs, nt_iri, nt_string
+from natokg.rdf.mapping import LetterGraphs, kamerstuk_description, nt_iri, nt_string
 from natokg.read.sidecar import LetterSidecar
 from natokg.records import LetterRecords
 
@@ -69,7 +69,6 @@ def provenance_lines(letter: str, sidecar: LetterSidecar) -> tuple[set[str], set
         ("source", DCTERMS.source), ("derived", PROV.wasDerivedFrom), ("part_of", DCTERMS.isPartOf),
         ("identifier", DCTERMS.identifier), ("type", RDF.type), ("label", RDFS.label),
         ("number", NKG.documentNumber), ("published", NKG.publishedAs), ("annex_of", NKG.annexOfDocument),
-        ("dossier", NKG.dossier), ("paper_number", NKG.number),
     )}
     urls = sidecar.urls
     assertions = {
@@ -94,14 +93,9 @@ def provenance_lines(letter: str, sidecar: LetterSidecar) -> tuple[set[str], set
         }
     if sidecar.kamerstuk and re.fullmatch(r"[0-9]+-[A-Za-z0-9]+", sidecar.kamerstuk):
         paper_dossier, number = sidecar.kamerstuk.split("-", 1)
-        node = nt_iri(str(kamerstuk_iri(paper_dossier, number)))
+        node, description = kamerstuk_description(paper_dossier, number)
         assertions.add(_triple(letter, p["published"], node))
-        entities |= {
-            _triple(node, p["type"], nt_iri(str(NKG.ParliamentaryPaper))),
-            _triple(node, p["dossier"], nt_string(paper_dossier)),
-            _triple(node, p["paper_number"], nt_string(number)),
-            _triple(node, p["label"], nt_string(f"Kamerstuk {paper_dossier}, nr. {number}") + "@nl"),
-        }
+        entities |= {_triple(*triple) for triple in description}
     return assertions, entities
 
 
