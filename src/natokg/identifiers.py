@@ -204,6 +204,8 @@ __all__ = [
 # ---------------------------------------------------------------- official publications
 
 OFFICIAL_PUBLICATIONS = "https://zoek.officielebekendmakingen.nl/"
+#: the Tweede Kamer's open data (OData v4) that natokg fetch reads letters from
+TK_API_ROOT = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 
 
 def kamerstuk_publication_url(dossier: str, number: str) -> URIRef:

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from natokg.version import __version__
 from natokg.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInputError, NatokgError
-from natokg.fetch.records import DEFAULT_API_ROOT
+from natokg.identifiers import TK_API_ROOT
 from natokg.namespaces import data_base_problem
 
 
@@ -206,7 +206,7 @@ def fetch_command(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder the letters and their sidecars go to.")] = Path("corpus/letters"),
     take_all: Annotated[bool, typer.Option("--all", help="Every document of the dossier, not only the meeting letters.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be fetched; download nothing.")] = False,
-    api_root: Annotated[str, typer.Option("--api-root", help="The Tweede Kamer OData API v4 root.")] = DEFAULT_API_ROOT,
+    api_root: Annotated[str, typer.Option("--api-root", help="The Tweede Kamer OData API v4 root.")] = TK_API_ROOT,
     delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.", min=0.0)] = 1.0,
     retries: Annotated[
         int, typer.Option("--retries", help="Retries of a request on 429, 5xx or a broken connection.", min=0)

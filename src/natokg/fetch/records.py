@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from natokg.identifiers import kamerstuk_publication_url
+from natokg.identifiers import TK_API_ROOT as DEFAULT_API_ROOT, kamerstuk_publication_url
 
-DEFAULT_API_ROOT = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 TWEEDEKAMER_DOCUMENT = "https://www.tweedekamer.nl/downloads/document?id={number}"
 #: The file formats natokg reads, by the content type the API gives a document.
 CONTENT_SUFFIXES = {
