@@ -62,12 +62,14 @@ def test_natokg_query_endpoint_returns_the_same_rows(server, embedded):
     assert [tuple(row) for row in remote.rows] == [tuple(row) for row in embedded.rows]
 
 
-def test_ctrl_c_stops_the_server_and_removes_its_copy(served_store_dir, tmp_path):
+def test_ctrl_c_stops_the_server_and_lets_go_of_the_union_copy(served_store_dir, tmp_path):
     with running_server(served_store_dir, tmp_path / "tmp") as running:
-        assert list(running.tmpdir.glob("natokg-serve-*"))
+        marks = list((served_store_dir / "union").glob(f"*/.held-by-{running.process.pid}"))
+        assert len(marks) == 1  # the server holds the store's union copy while it runs
         code = running.stop()
     assert code == 0
-    assert not list((tmp_path / "tmp").glob("natokg-serve-*"))
+    assert not marks[0].exists()
+    assert marks[0].parent.is_dir()  # the copy stays for the next query or server
     assert b"Traceback" not in running.process.stderr.read()
 
 

@@ -35,3 +35,20 @@ def test_the_copy_is_made_once_per_build(served_store_dir):
     assert first.parent == served_store_dir / UNION_FOLDER
     assert union_generation_dir(served_store_dir) == first
     assert [p.name for p in first.parent.iterdir()] == [first.name]
+
+
+def test_a_held_copy_outlives_later_builds_until_its_holder_lets_go(tmp_path):
+    """A server holds its copy: the first query after a new build removes the older
+    copies, but not one a live process holds; a mark left by a dead process is ignored."""
+    from natokg.store.union import _remove_other_copies, hold
+
+    folder = tmp_path / UNION_FOLDER
+    for name in ("db-000001", "db-000002", "db-000003"):
+        (folder / name).mkdir(parents=True)
+    mark = hold(folder / "db-000001")
+    (folder / "db-000002" / ".held-by-999999999").touch()  # no such process
+    _remove_other_copies(folder, keep="db-000003")
+    assert sorted(p.name for p in folder.iterdir()) == ["db-000001", "db-000003"]
+    mark.unlink()
+    _remove_other_copies(folder, keep="db-000003")
+    assert [p.name for p in folder.iterdir()] == ["db-000003"]

@@ -1,16 +1,15 @@
-"""The build a server serves: a read-only copy of one committed build whose default
+"""The build a server serves: the union copy of one committed build, whose default
 graph is the union of its named graphs, each triple once.
 
-Why a copy, and how it is made: natokg.store.union. The server makes its copy when it
-starts, in a temporary folder removed when it stops; a build committed meanwhile is
-served after a restart.
+Why a copy, and how it is made: natokg.store.union. The server uses the store's copy of
+the last committed build (made if no query has made it yet) and holds it while it runs,
+so that a build committed meanwhile does not remove it; that build is served after a
+restart.
 """
 
 from __future__ import annotations
 
 import gc
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pyoxigraph as ox
 from natokg.errors import StoreError
 from natokg.store.layout import Manifest, LetterEntry
 from natokg.store.snapshot import open_snapshot
-from natokg.store.union import copy_with_union
+from natokg.store.union import hold, union_generation_dir
 
 
 @dataclass
@@ -32,6 +31,7 @@ class ServedStore:
     manifest: Manifest
     directory: Path
     store: ox.Store
+    mark: Path  # natokg.store.union.hold: this server uses the copy
 
     def letter_entry(self, graph: str) -> LetterEntry | None:
         """The manifest's entry of the letter whose named graph is ``graph``."""
@@ -54,29 +54,24 @@ class ServedStore:
         return self.letter_text(entry) if entry is not None else None
 
     def close(self) -> None:
-        """Stop the copy's query workers and delete the copy."""
+        """Stop the copy's query workers and let go of the copy."""
         from natokg.sparql.worker import stop_workers
 
         stop_workers(self.directory)
         self.__dict__.pop("store", None)
         gc.collect()  # RocksDB closes when the last reference goes
-        shutil.rmtree(self.directory.parent, ignore_errors=True)
+        self.mark.unlink(missing_ok=True)
 
 
 def open_served(store_dir: Path | str | None) -> ServedStore:
-    """Copy the last committed build of ``store_dir`` with the union default graph."""
+    """The union copy of the last committed build of ``store_dir``, held while served."""
     with open_snapshot(store_dir) as snapshot:
         if snapshot.manifest.generation is None:
             raise StoreError("the store holds no build; run `natokg build CORPUS` first", path=snapshot.directory)
-        workdir = Path(tempfile.mkdtemp(prefix="natokg-serve-"))
-        directory = workdir / "db"
-        try:
-            copy_with_union(snapshot.store, directory, workdir)
-        except OSError as error:
-            shutil.rmtree(workdir, ignore_errors=True)
-            raise StoreError(f"cannot copy the store for serving ({error}); check the free space in {workdir.parent}") from None
         manifest, source = snapshot.manifest, snapshot.directory
-    return ServedStore(source, manifest, directory, ox.Store.read_only(str(directory)))
+    directory = union_generation_dir(source)
+    mark = hold(directory)
+    return ServedStore(source, manifest, directory, ox.Store.read_only(str(directory)), mark)
 
 
 __all__ = ["ServedStore", "open_served"]

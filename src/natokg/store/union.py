@@ -90,10 +90,34 @@ def union_generation_dir(path: Path | str | None = None) -> Path:
 _ABANDONED_AFTER = 3600.0
 
 
+_HELD_BY = ".held-by-"
+
+
+def hold(copy: Path) -> Path:
+    """Mark ``copy`` as in use by this process (a server), so that a later build's first
+    query does not remove it; returns the mark, which the holder removes when done."""
+    mark = copy / f"{_HELD_BY}{os.getpid()}"
+    mark.touch()
+    return mark
+
+
+def _held(copy: Path) -> bool:
+    for mark in copy.glob(f"{_HELD_BY}*"):
+        try:
+            os.kill(int(mark.name[len(_HELD_BY):]), 0)
+            return True
+        except ProcessLookupError:
+            mark.unlink(missing_ok=True)  # its holder died without removing it
+        except (ValueError, PermissionError):
+            return True
+    return False
+
+
 def _remove_other_copies(folder: Path, keep: str) -> None:
-    # a query running on an older copy keeps reading it: RocksDB holds its files open
+    # a query running on an older copy keeps reading it: RocksDB holds its files open;
+    # a server holds its copy (hold) because its query workers may reopen it
     for other in folder.iterdir():
-        if other.name == keep:
+        if other.name == keep or _held(other):
             continue
         try:
             if other.name.startswith(".making-") and time.time() - other.stat().st_mtime < _ABANDONED_AFTER:
@@ -108,4 +132,4 @@ def open_union(path: Path | str | None = None) -> ox.Store:
     return ox.Store.read_only(str(union_generation_dir(path)))
 
 
-__all__ = ["UNION_FOLDER", "copy_with_union", "open_union", "union_generation_dir"]
+__all__ = ["UNION_FOLDER", "copy_with_union", "hold", "open_union", "union_generation_dir"]
