@@ -29,6 +29,7 @@ from typing import Sequence
 
 from natokg.extract.context import LetterContext
 from natokg.extract.phrases import (
+    ALLIES,
     ARTICLES,
     PREPOSITIONS,
     ActorMention,
@@ -55,13 +56,12 @@ class Spokesmen:
 
     def __init__(self, ctx: LetterContext, persons: PersonIndex | None) -> None:
         self.ctx = ctx
-        self.spans = persons.spans if persons else []
-        self.posts = {p.key: p.posts for p in persons.persons} if persons else {}
+        self.persons = persons or PersonIndex()
         self.sole_holder = _sole_holders(ctx.lexicon)
         # the office a person is first named with in the letter: "Stoltenberg" after
         # "Secretaris-Generaal Stoltenberg" is the Secretary General, not Norway's premier
         self.titled: dict[str, str] = {}
-        for start, end, person in self.spans:
+        for start, end, person in self.persons.spans:
             office = self._office_of(start, end)
             if office is not None:
                 self.titled.setdefault(person.key, office[1])
@@ -94,9 +94,7 @@ class Spokesmen:
         offices = ctx.in_span(sentence.start, sentence.end, OFFICE)
         speakers = []
         named_offices = set()
-        for start, end, person in self.spans:
-            if not (sentence.start <= start and end <= sentence.end):
-                continue
+        for start, end, person in self.persons.within(sentence.start, sentence.end):
             title = self._office_of(start, end)
             office = next((o for o in reversed(offices) if _titles(ctx.text, o, start, end)), None)
             if office is not None:
@@ -133,7 +131,8 @@ class Spokesmen:
         return None
 
     def _post_actor(self, person: ActorRef, office: str | None) -> ActorRef | None:
-        posts = self.posts.get(person.key, [])
+        holder = self.persons.by_key.get(person.key)
+        posts = holder.posts if holder is not None else []
         if office is not None:
             meant = [p.of for p in posts if p.office == office]
             if meant:
@@ -226,7 +225,7 @@ def actors_for(
         # it; a state or organisation there is what the stance is about ("Ook werd het
         # belang onderstreept van de opbouw van de Afghaanse politie ... EU"): the allies
         bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and clause_lo <= m.first < scope_end]
-        return [bare[0].actor] if bare else [ActorRef("group", "allies")]
+        return [bare[0].actor] if bare else [ALLIES]
     if verb > 1 and tokens[verb - 1].norm == "en":
         # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
         # clause's subject (a new subject would stand between "en" and the verb)

@@ -225,15 +225,21 @@ def choose_topics(
     return topics, slugs
 
 
+_BROAD_TOPICS: dict[int, frozenset[str]] = {}  # by id of the Lexicons (built once per Lexicon)
+
+
 def broad_topics(lex: Lexicons) -> frozenset[str]:
     """The slugs of the broad topics (cue:broad-topic in extraction-cues.ttl)."""
-    names = cue_word_set("broad-topic")
-    topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
-    return frozenset(t.slug for t in topics if fold(t.name_nl) in names)
+    found = _BROAD_TOPICS.get(id(lex))
+    if found is None:
+        names = cue_word_set("broad-topic")
+        topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
+        found = _BROAD_TOPICS[id(lex)] = frozenset(t.slug for t in topics if fold(t.name_nl) in names)
+    return found
 
 
 def paragraph_topic(scene: SentenceTopics, lex: Lexicons) -> str | None:
-    """The first specific topic of the heading, else of the earlier sentences under it."""
+    """The first specific topic of the heading."""
     broad = broad_topics(lex)
     named = heading_topics(scene.sentence, lex)
     return next((slug for slug in named if slug not in broad), None)

@@ -45,6 +45,8 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
+    ALLIES,
+    NETHERLANDS,
     Lexicons,
     Match,
     Token,
@@ -58,7 +60,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
-from natokg.extract.position_actors import Spokesmen, actors_for
+from natokg.extract.position_actors import RELATIVE_PRONOUNS, Spokesmen, actors_for
 from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (
@@ -75,7 +77,6 @@ from natokg.records import (
 
 # Function words: grammar, not domain knowledge.
 NEGATIONS = frozenset(["niet", "geen"])
-RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
 
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
@@ -154,7 +155,7 @@ def positions_in(
     main = records.main_meeting
     main_ref = main.ref if main else None
     default_modality = "intended" if kind == "agenda" else "expressed"
-    default_actor = ActorRef("state", "nl") if kind == "agenda" else ActorRef("group", "allies")
+    default_actor = NETHERLANDS if kind == "agenda" else ALLIES
 
     for heading in seg.headings:
         text = seg.doc.text[heading.start : heading.end]
