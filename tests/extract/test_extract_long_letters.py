@@ -78,9 +78,9 @@ def _evidence_comparisons(tmp_path: Path, copies: int, monkeypatch) -> int:
 
 
 def test_regression_evidence_kept_without_rescanning_what_was_found(tmp_path, monkeypatch):
-    """A person, meeting or topic named on every page was looked up in a list of all
-    its evidence so far: quadratic in the letter's length. Four times the text may
-    cost about four times the comparisons, not sixteen."""
+    """The evidence of a person, meeting or topic named on every page is kept in a set,
+    not searched in a list: four times the text costs about four times the
+    comparisons, not sixteen."""
     once = _evidence_comparisons(tmp_path, 1, monkeypatch)
     four_times = _evidence_comparisons(tmp_path, 4, monkeypatch)
     assert four_times <= 5 * once + 50

@@ -215,8 +215,8 @@ def test_position_iri_ignores_wording_but_not_modality():
 
 
 def test_regression_meeting_informality_never_contradicts_across_letters():
-    """Two letters about one meeting, one calling it informal and one silent, gave the
-    shared meeting both isInformal true and false: silence now adds nothing."""
+    """Two letters about one meeting, one calling it informal and one silent, must not
+    give the shared meeting both isInformal true and false: silence adds nothing."""
     from dataclasses import replace
 
     document = _document()

@@ -55,7 +55,7 @@ def test_nquads_of_many_terms_as_rdflib_writes_them():
 
 
 def test_regression_nquads_written_without_rdflib_graphs(monkeypatch):
-    """A long letter's N-Quads took ~60 us a quad in rdflib graphs: no graph is built now."""
+    """A letter's N-Quads are written from its lines: no rdflib graph is built for them."""
     graphs = _graphs(OBJECTS)
     monkeypatch.setattr(LetterGraphs, "dataset", lambda self: pytest.fail("rdflib Dataset built"))
     assert graphs.serialize("nquads").count("\n") == len(set(OBJECTS)) + 4

@@ -184,8 +184,8 @@ def test_eval_pairs_follow_the_build_rule():
 
 def test_regression_one_report_position_carries_out_one_agenda_position():
     """A report's "Nederland drong aan op meer steun" on a topic the agenda names three
-    times (verwelkomt, steunt, benadrukt) carried out all three: one report statement
-    now realises one intention, the first the agenda states that its stance realises."""
+    times (verwelkomt, steunt, benadrukt) carries out one of them, not all three: the
+    first the agenda states that its stance realises."""
     from natokg.store.pairing import compatible_stances, realising_links
 
     compatible = compatible_stances()

@@ -23,8 +23,8 @@ _LOCK = threading.Lock()
 
 class _Drawn:
     """The charts drawn so far, and one lock per chart: many requests for a chart not yet
-    drawn wait for one drawing instead of each running its queries (at 1,000 letters 50
-    clients opening the heatmap at once timed out)."""
+    drawn wait for one drawing instead of each running its queries, which at 1,000
+    letters would outlast the query deadline."""
 
     def __init__(self) -> None:
         self.svg: dict[str, str] = {}
