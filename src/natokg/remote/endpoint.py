@@ -203,9 +203,10 @@ class HttpClient:
 
     def authenticate(self, url: str) -> bool:
         """Learn whether ``url``'s origin asks for credentials, with a HEAD request (no
-        body), before a large upload would be sent without them first. True when it
-        asked; without credentials nothing is sent. Raises what :meth:`request` raises
-        when the server is unreachable."""
+        body), before a large upload would be sent without them first. True when the
+        HEAD request was answered (so the server is reached); False, and nothing sent,
+        without credentials for that origin. Raises what :meth:`request` raises when
+        the server is unreachable."""
         if not self.credentials or origin(url) not in self.allowed:
             return False
         self.request("HEAD", url, None, {})

@@ -16,7 +16,6 @@ from starlette.routing import Route
 
 from natokg.serve.charts import CHARTS, render_chart, store_runner
 from natokg.serve.pages import render_page
-from natokg.sparql.saved import list_queries
 
 _LOCK = threading.Lock()
 
@@ -49,10 +48,6 @@ def _draw(app, name: str) -> str:
     return drawn.svg[name]
 
 
-def _saved_query_names() -> set[str]:
-    return {query.name for query in list_queries()}
-
-
 async def charts_index(request: Request) -> Response:
     return render_page(request, "charts.html", charts=list(CHARTS.values()))
 
@@ -62,7 +57,7 @@ async def chart_page(request: Request) -> Response:
     if name not in CHARTS:
         return render_page(request, "charts.html", status_code=404, charts=list(CHARTS.values()), missing=name)
     svg = await run_in_threadpool(_draw, request.app, name)
-    saved = _saved_query_names()
+    saved = request.app.state.saved
     return render_page(
         request, "chart.html", chart=CHARTS[name], svg=Markup(svg),
         saved_queries=[query for query in CHARTS[name].queries if query in saved],

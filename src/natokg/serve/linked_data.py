@@ -222,7 +222,8 @@ def dataset_triples(store: ox.Store, endpoint: str) -> list[ox.Triple]:
     for triple in triples:
         if triple.subject == dataset and triple.predicate.value == DCAT + "distribution":
             added.append(ox.Triple(triple.object, access, endpoint_node))
-    return triples + [t for t in added if t not in set(triples)]
+    existing = set(triples)
+    return triples + [t for t in added if t not in existing]
 
 
 async def dataset(request: Request) -> Response:
