@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.extract.commitment_forms import SUBJECT_PRONOUNS, clause_index, is_promise_without_amount, pronoun_subject
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
@@ -61,6 +62,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.position_actors import Spokesmen
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -90,7 +92,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
-SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 PUNCTUATION = frozenset(list(",;:()."))
 RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NEGATIONS = frozenset(["niet", "geen", "nooit"])
@@ -116,8 +117,9 @@ def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int
 
 
 class _Rules:
-    def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons) -> None:
+    def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons, spokesmen: Spokesmen | None = None) -> None:
         self.seg = seg
+        self.spokesmen = spokesmen
         self.records = records
         self.lex = lex
         self.kind = records.letter.kind
@@ -353,7 +355,11 @@ class _Rules:
             amounts.append((amount, first, last))
         inside = parenthesised(tokens)
         topics = [m for m in self.lex.topics.find(tokens) if m.first not in inside]
-        return _Sentence(sentence, tokens, actor_mentions(tokens, self.lex, sentence.text), self.lex.cues.find(tokens), amounts, topics)
+        mentions = actor_mentions(tokens, self.lex, sentence.text)
+        if self.spokesmen is not None:
+            # "President Sarkozy kondigde aan ... te sturen": France commits, not the person
+            mentions = self.spokesmen.mentions(sentence, tokens, mentions)
+        return _Sentence(sentence, tokens, mentions, self.lex.cues.find(tokens), amounts, topics)
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
@@ -497,6 +503,7 @@ class _Rules:
             info = self.info(cue)
             if index in used or info is None:
                 continue
+            promise = role == "contribution" and is_promise_without_amount(s.tokens, cue, bool(s.amounts))
             if role == "announcement":
                 gap = {s.tokens[k].norm for k in cue.gaps}
                 if not gap & nouns:
@@ -508,7 +515,7 @@ class _Rules:
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
-            elif role == "pledge":
+            elif role == "pledge" or promise:
                 if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
                 if self.unpledged(s, cue):
@@ -520,11 +527,12 @@ class _Rules:
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
+                    or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
-                kind = info.kind or self.object_kind(s, cue)
+                kind = self.object_kind(s, cue) if promise else info.kind or self.object_kind(s, cue)
             else:
                 continue
-            clause = sum(1 for k in range(cue.first) if s.tokens[k].norm == ";")
+            clause = clause_index(s.tokens, cue, s.cues)
             actors = [a for a in actors if (a, kind, clause) not in pledged]
             if not actors:
                 continue
@@ -578,16 +586,16 @@ def extract_commitments(
     ctx: LetterContext, found: Found
 ) -> tuple[tuple[Commitment, ...], tuple[Observation, ...]]:
     """The commitments stage: the letter's commitments and observed figures."""
-    commitments, observations = commitments_in(ctx.seg, found.records(), ctx.lexicon)
+    commitments, observations = commitments_in(ctx.seg, found.records(), ctx.lexicon, Spokesmen(ctx, found.persons))
     return tuple(commitments), tuple(observations)
 
 
 def commitments_in(
-    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None, spokesmen: Spokesmen | None = None
 ) -> tuple[list[Commitment], list[Observation]]:
     """The commitments and observations of a letter whose letter record and meetings
     ``records`` holds (read, not changed)."""
-    rules = _Rules(seg, records, lexicons(lexicon))
+    rules = _Rules(seg, records, lexicons(lexicon), spokesmen)
     rules.run()
     return rules.commitments, rules.observations
 

@@ -1,0 +1,65 @@
+"""Pledge forms of natokg.extract.commitment_forms and the continued, declared and
+promised undertakings of ontology/extraction-cues.ttl, on sentences of our own plus the
+letter cases they were written for."""
+
+from __future__ import annotations
+
+from test_extract_pledges import HEADER, pledges
+
+from natokg.extract.commitments import commitments_in
+from natokg.read.reader import read_letter
+from natokg.records import Letter, LetterRecords
+from natokg.text.segment import segment
+
+from support.letter_records import records
+
+
+def facts(name: str) -> set[tuple]:
+    return {(c.actor.key, c.kind, c.target_year) for c in records(name).commitments}
+
+
+def test_a_promise_without_amount_pledges_what_it_names(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten zegden toe hun politieke steun aan de hervormingen in Moldavië te versterken.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_promised_troops_without_amount_are_a_capability_pledge(tmp_path):
+    found = pledges(tmp_path, "Enkele bondgenoten hebben al extra militairen voor de missie in Irak toegezegd.")
+    assert {kind for _, kind, *_ in found} == {"capability-pledge"}
+
+
+def test_continued_support_commits_the_subject(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten bevestigden dat zij de opbouw van de Moldavische marine blijven ondersteunen.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_extending_funding_is_a_financial_pledge_with_its_year(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten zullen de financiering van het trustfonds voor Irak verlengen tot en met 2027.", "agenda")
+    assert found == {("allies", "financial-contribution", None, None, 2027)}
+
+
+def test_coordinated_clauses_after_a_comma_are_two_pledges(tmp_path):
+    path = tmp_path / "own_report.txt"
+    body = "De bondgenoten kwamen overeen de cyberverdediging te versterken, en namen zij een nieuw actieplan voor de Noordpool aan."
+    path.write_text(HEADER["report"] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
+    records_ = LetterRecords(Letter("own", "report", "", path.name))
+    commitments, _ = commitments_in(segment(read_letter(path)), records_)
+    quotes = sorted(e.quote for c in commitments if c.actor.key == "allies" for e in c.evidence)
+    assert len(quotes) == 2 and quotes[0].startswith("kwamen") and quotes[1].startswith("namen")
+
+
+def test_a_pronoun_after_the_pledge_verb_refers_back(tmp_path):
+    body = "De bondgenoten verwelkomden het rapport. Daarnaast zetten zij zich in voor veilige onderzeese kabels."
+    assert pledges(tmp_path, body) == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_letter_promises_continuations_and_coordinated_pledges():
+    assert ("allies", "policy-pledge", None) in facts("dev_2020_fmm_report_videoconferentie.txt")
+    assert ("allies", "financial-contribution", 2024) in facts("dev_2018_summit_agenda_brussel-nota.txt")
+    quotes = [e.quote for c in records("dev_2019_summit_report_londen-watford.txt").commitments for e in c.evidence]
+    assert any("zetten zij zich in voor" in q for q in quotes) and any("nemen zij" in q for q in quotes)
+
+
+def test_a_person_commits_for_the_state_of_the_post():
+    actors = {c.actor.key for c in records("dev_2008_summit_report_boekarest.txt").commitments}
+    assert "fr" in actors and not any(key.startswith("nicolas") for key in actors)
