@@ -63,3 +63,27 @@ def test_letter_promises_continuations_and_coordinated_pledges():
 def test_a_person_commits_for_the_state_of_the_post():
     actors = {c.actor.key for c in records("dev_2008_summit_report_boekarest.txt").commitments}
     assert "fr" in actors and not any(key.startswith("nicolas") for key in actors)
+
+
+def test_the_coalition_agreement_commits_the_netherlands(tmp_path):
+    body = "Het coalitieakkoord voorziet in een structurele verhoging van de defensiebegroting, oplopend tot 2 miljard euro per jaar."
+    assert pledges(tmp_path, body, "agenda") == {("nl", "spending-target", 2000000000, "eur", None)}
+
+
+def test_a_rise_without_the_coalition_agreement_is_a_forecast(tmp_path):
+    body = "Canada heeft zijn uitgaven verhoogd en dit bedrag loopt naar verwachting verder op, oplopend tot 90 miljard euro."
+    assert pledges(tmp_path, body) == set()
+
+
+def test_letter_coalition_agreement_plans():
+    found = {(c.actor.key, c.kind, c.amount) for c in records("dev_2017_dmm_report_brussel-november.txt").commitments}
+    assert ("nl", "spending-target", 1500000000) in found
+    assert ("nl", "policy-pledge", None) in {(k, kind, a) for k, kind, a in
+                                             ((c.actor.key, c.kind, c.amount) for c in records("dev_2024_summit_agenda_washington.txt").commitments)}
+
+
+def test_regression_a_forecast_rise_is_no_commitment():
+    """"dat dit bedrag naar verwachting oploopt tot 400 miljard USD" is a forecast of the
+    allies' spending, not a contribution NATO promises."""
+    amounts = {c.amount for c in records("dev_2019_summit_report_londen-watford.txt").commitments}
+    assert 400000000000 not in amounts

@@ -7,6 +7,9 @@
 - A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
   comma ("..., zetten zij zich in voor X, en nemen zij Y aan"): one actor may pledge
   one thing of a kind per clause, so the verbs of one pledge are not counted twice.
+- The Dutch coalition agreement (cue:government-plan) stands for the Netherlands and is
+  the subject of what it provides for, whatever preposition names it ("de verhoging uit
+  het regeerakkoord, die oploopt tot 1,5 miljard euro").
 - A subject pronoun inside or right after the pledge verb ("..., zetten zij zich in
   voor ...") refers back to the actor named last.
 """
@@ -15,7 +18,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from natokg.extract.phrases import Match, Token
+from natokg.extract.phrases import NETHERLANDS, ActorMention, Match, Token
+from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
 
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
@@ -40,10 +44,36 @@ def _opens_clause(tokens: Sequence[Token], first: int) -> bool:
     return before == "," or (before == "en" and first > 1 and tokens[first - 2].norm == ",")
 
 
+def government_plan_mentions(
+    tokens: Sequence[Token], mentions: list[ActorMention], cues: Sequence[Match], cue_info: dict[str, CueInfo]
+) -> list[ActorMention]:
+    """``mentions`` with each coalition agreement named as a subject mention of the
+    Netherlands; "in het regeerakkoord" is where a decision is written, not who takes it."""
+    plans = [
+        ActorMention(NETHERLANDS, c.first, c.last, None)
+        for c in _plans(cues, cue_info)
+        if not (c.first >= 2 and tokens[c.first - 2].norm == "in" and tokens[c.first - 1].norm == "het")
+    ]
+    if not plans:
+        return mentions
+    return sorted(mentions + plans, key=lambda m: m.first)
+
+
+def plan_rise_cues(cues: list[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
+    """``cues`` without cue:plan-rise unless the sentence names the coalition agreement."""
+    if _plans(cues, cue_info):
+        return cues
+    return [c for c in cues if c.target != "plan-rise"]
+
+
+def _plans(cues: Sequence[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
+    return [c for c in cues if (info := cue_info.get(c.target)) is not None and info.role == "government-plan"]
+
+
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
     """A subject pronoun in the cue or right after it: the clause's subject is said before."""
     hi = min(len(tokens), cue.last + 2)
     return any(tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps)
 
 
-__all__ = ["clause_index", "is_promise_without_amount", "pronoun_subject"]
+__all__ = ["clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]

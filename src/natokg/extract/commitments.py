@@ -41,7 +41,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
-from natokg.extract.commitment_forms import SUBJECT_PRONOUNS, clause_index, is_promise_without_amount, pronoun_subject
+from natokg.extract.commitment_forms import (
+    SUBJECT_PRONOUNS,
+    clause_index,
+    government_plan_mentions,
+    is_promise_without_amount,
+    plan_rise_cues,
+    pronoun_subject,
+)
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
@@ -356,10 +363,12 @@ class _Rules:
         inside = parenthesised(tokens)
         topics = [m for m in self.lex.topics.find(tokens) if m.first not in inside]
         mentions = actor_mentions(tokens, self.lex, sentence.text)
+        cues = plan_rise_cues(self.lex.cues.find(tokens), self.lex.cue_info)
+        mentions = government_plan_mentions(tokens, mentions, cues, self.lex.cue_info)
         if self.spokesmen is not None:
             # "President Sarkozy kondigde aan ... te sturen": France commits, not the person
             mentions = self.spokesmen.mentions(sentence, tokens, mentions)
-        return _Sentence(sentence, tokens, mentions, self.lex.cues.find(tokens), amounts, topics)
+        return _Sentence(sentence, tokens, mentions, cues, amounts, topics)
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
