@@ -87,3 +87,34 @@ def test_regression_a_forecast_rise_is_no_commitment():
     allies' spending, not a contribution NATO promises."""
     amounts = {c.amount for c in records("dev_2019_summit_report_londen-watford.txt").commitments}
     assert 400000000000 not in amounts
+
+
+def test_an_announced_rise_of_spending_is_a_spending_target(tmp_path):
+    found = pledges(tmp_path, "Enkele bondgenoten kondigden een aanzienlijke stijging van hun defensie-uitgaven aan.")
+    assert {kind for _, kind, *_ in found} == {"spending-target"}
+
+
+def test_an_announced_founding_is_a_policy_pledge(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten kondigden de oprichting aan van een centrum voor klimaat en veiligheid.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_announced_contributions_without_funding_words_are_capability_pledges(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten kondigden nieuwe bijdragen aan, vooral op het gebied van helikopters.")
+    assert found == {("allies", "capability-pledge", None, None, None)}
+
+
+def test_announced_funding_stays_a_financial_contribution(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten kondigden extra financiering aan voor het trustfonds.")
+    assert {kind for _, kind, *_ in found} == {"financial-contribution"}
+
+
+def test_letter_announcements_by_what_they_name():
+    assert ("many-allies", "spending-target", None) in facts("dev_2022_summit_report_madrid.txt")
+    assert ("nato", "policy-pledge", None) in facts("dev_2023_dmm_report_brussel-udcg.txt")
+    assert ("many-allies", "capability-pledge", None) in facts("dev_2017_dmm_report_brussel-november.txt")
+
+
+def test_announced_support_for_a_state_is_a_financial_contribution(tmp_path):
+    found = pledges(tmp_path, "Verschillende bondgenoten kondigden nieuwe steun voor Moldavië aan.")
+    assert {kind for _, kind, *_ in found} == {"financial-contribution"}

@@ -4,6 +4,13 @@
   intensiveren", "Veel landen hebben al een extra bijdrage toegezegd") pledges what it
   names: the verb is one of cue:contribution's forms, whose first word is a form of
   "toezeggen" (cue:promise-verb); with an amount the amount rules read it instead.
+- What an announcement ("kondigden ... aan") pledges follows the nouns in its gap: a
+  rise of spending ("een forse verhoging van hun defensie-uitgaven") is a spending
+  target, a founding ("de oprichting ... van een coördinatiecel") a policy pledge, and
+  contributions or support to a state or fund ("nieuwe steun voor Oekraïne") a financial
+  contribution, without a recipient or funding words ("extra bijdragen", "aanvullende
+  steun voor de beveiliging van de verkiezingen") a capability pledge; money named in
+  the sentence makes it financial later.
 - A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
   comma ("..., zetten zij zich in voor X, en nemen zij Y aan"): one actor may pledge
   one thing of a kind per clause, so the verbs of one pledge are not counted twice.
@@ -31,6 +38,24 @@ def is_promise_without_amount(tokens: Sequence[Token], cue: Match, has_amount: b
         return False
     words = {tokens[k].norm for k in range(cue.first, cue.last + 1) if k not in cue.gaps}
     return bool(words & cue_word_set("promise-verb"))
+
+
+def announced_kind(
+    gap: Sequence[str], contribution_nouns: frozenset[str], gap_object_kind: str, has_beneficiary: bool
+) -> str | None:
+    """The commitment kind an announcement with ``gap`` (folded words) pledges, or None;
+    ``gap_object_kind``: the kind the gap's pledge-object nouns give; ``has_beneficiary``:
+    a state or fund receives it ("nieuwe steun voor Oekraïne", "bijdragen aan PURL")."""
+    words = set(gap)
+    if words & cue_word_set("increase-noun") and any(w.endswith(n) for w in words for n in cue_word_set("spending-noun")):
+        return "spending-target"
+    if words & cue_word_set("founding-noun"):
+        return "policy-pledge"
+    if not words & contribution_nouns:
+        return None
+    if gap_object_kind == "capability-pledge":
+        return gap_object_kind
+    return "financial-contribution" if gap_object_kind == "financial-contribution" or has_beneficiary else "capability-pledge"
 
 
 def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:
@@ -76,4 +101,4 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
     return any(tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps)
 
 
-__all__ = ["clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]
+__all__ = ["announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]

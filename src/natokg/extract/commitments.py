@@ -43,6 +43,7 @@ from typing import Sequence
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.commitment_forms import (
     SUBJECT_PRONOUNS,
+    announced_kind,
     clause_index,
     government_plan_mentions,
     is_promise_without_amount,
@@ -514,12 +515,14 @@ class _Rules:
                 continue
             promise = role == "contribution" and is_promise_without_amount(s.tokens, cue, bool(s.amounts))
             if role == "announcement":
-                gap = {s.tokens[k].norm for k in cue.gaps}
-                if not gap & nouns:
+                announced = announced_kind(
+                    [s.tokens[k].norm for k in cue.gaps], nouns, self.object_kind(s, cue, cue.gaps),
+                    self.beneficiary(s, cue.first) is not None,
+                )
+                if announced is None:
                     continue
                 actors = self.subject(s, cue.first)
-                gap_kind = self.object_kind(s, cue, cue.gaps)
-                kind = "capability-pledge" if gap_kind == "capability-pledge" else (info.kind or "financial-contribution")
+                kind = announced
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
