@@ -118,3 +118,21 @@ def test_letter_announcements_by_what_they_name():
 def test_announced_support_for_a_state_is_a_financial_contribution(tmp_path):
     found = pledges(tmp_path, "Verschillende bondgenoten kondigden nieuwe steun voor Moldavië aan.")
     assert {kind for _, kind, *_ in found} == {"financial-contribution"}
+
+
+def test_an_expected_approval_and_a_reaffirmation_are_policy_pledges(tmp_path):
+    body = "De ministers zullen naar verwachting het nieuwe concept voor de luchtverdediging goedkeuren."
+    assert pledges(tmp_path, body, "agenda") == {("allies", "policy-pledge", None, None, None)}
+    assert pledges(tmp_path, "De bondgenoten herbevestigden dat Moldavië een gewaardeerde partner blijft.") == {
+        ("allies", "policy-pledge", None, None, None)
+    }
+
+
+def test_contributing_through_common_funding_is_a_financial_pledge(tmp_path):
+    found = pledges(tmp_path, "Alle bondgenoten dragen bij aan het nieuwe radarsysteem via gemeenschappelijke financiering.")
+    assert found == {("allies", "financial-contribution", None, None, None)}
+
+
+def test_letter_approvals_and_common_funding():
+    assert ("allies", "policy-pledge", None) in facts("dev_2013_dmm_agenda_brussel.txt")
+    assert ("allies", "financial-contribution", None) in facts("dev_2012_summit_report_chicago.txt")
