@@ -136,3 +136,25 @@ def test_contributing_through_common_funding_is_a_financial_pledge(tmp_path):
 def test_letter_approvals_and_common_funding():
     assert ("allies", "policy-pledge", None) in facts("dev_2013_dmm_agenda_brussel.txt")
     assert ("allies", "financial-contribution", None) in facts("dev_2012_summit_report_chicago.txt")
+
+
+def test_taking_part_in_an_operation_is_a_capability_pledge_but_not_in_a_meeting(tmp_path):
+    found = pledges(tmp_path, "Noorwegen zal aan de nieuwe maritieme operatie in de Rode Zee deelnemen.", "agenda")
+    assert found == {("no", "capability-pledge", None, None, None)}
+    assert pledges(tmp_path, "Noorwegen zal aan de bijeenkomst van de Europese Politieke Gemeenschap deelnemen.", "agenda") == set()
+
+
+def test_laying_down_that_is_a_decision_of_the_allies(tmp_path):
+    found = pledges(tmp_path, "De ministers zullen vastleggen dat Moldavië een nauwer partnerschap krijgt.", "agenda")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_contributing_to_funding_is_a_financial_pledge(tmp_path):
+    found = pledges(tmp_path, "Noorwegen heeft aangegeven bij te dragen aan de financiering van de Moldavische krijgsmacht.")
+    assert found == {("no", "financial-contribution", None, None, None)}
+
+
+def test_letter_participation_decisions_and_funding():
+    assert ("nl", "capability-pledge", None) in facts("dev_2004_other_report_noordwijk-eu.txt")
+    assert ("allies", "policy-pledge", None) in facts("dev_2008_summit_report_boekarest.txt")
+    assert ("nl", "financial-contribution", None) in facts("dev_2012_summit_report_chicago.txt")

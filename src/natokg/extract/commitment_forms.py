@@ -11,6 +11,8 @@
   contribution, without a recipient or funding words ("extra bijdragen", "aanvullende
   steun voor de beveiliging van de verkiezingen") a capability pledge; money named in
   the sentence makes it financial later.
+- Taking part (cue:operation-participation) pledges only when what is taken part in
+  is no meeting ("zal aan de bijeenkomst deelnemen": a cue:meeting-word in the gap).
 - A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
   comma ("..., zetten zij zich in voor X, en nemen zij Y aan"): one actor may pledge
   one thing of a kind per clause, so the verbs of one pledge are not counted twice.
@@ -30,6 +32,8 @@ from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
 
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+RELATIVE_PRONOUNS = frozenset(["die", "welke"])
+PUNCTUATION = frozenset(list(",;:()."))
 
 
 def is_promise_without_amount(tokens: Sequence[Token], cue: Match, has_amount: bool) -> bool:
@@ -56,6 +60,15 @@ def announced_kind(
     if gap_object_kind == "capability-pledge":
         return gap_object_kind
     return "financial-contribution" if gap_object_kind == "financial-contribution" or has_beneficiary else "capability-pledge"
+
+
+def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
+    """A participation cue whose gap names a meeting: attendance, not a pledge."""
+    if cue.target != "operation-participation":
+        return False
+    meeting_words = cue_word_set("meeting-word")
+    # a compound counts by its last part: "NAVO-top"
+    return any(tokens[k].norm.rsplit("-", 1)[-1] in meeting_words for k in cue.gaps)
 
 
 def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:
@@ -95,10 +108,30 @@ def _plans(cues: Sequence[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
     return [c for c in cues if (info := cue_info.get(c.target)) is not None and info.role == "government-plan"]
 
 
+def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
+    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
+    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
+    states a finding."""
+    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
+        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
+    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
+
+
+def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], first: int) -> bool:
+    """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
+    relative clause describes its noun; it pledges nothing."""
+    for k in range(first - 1, max(-1, first - 7), -1):
+        if tokens[k].norm in PUNCTUATION:
+            return False
+        if tokens[k].norm in RELATIVE_PRONOUNS:
+            return not any(k < m.first < first for m in mentions)
+    return False
+
+
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
     """A subject pronoun in the cue or right after it: the clause's subject is said before."""
     hi = min(len(tokens), cue.last + 2)
     return any(tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps)
 
 
-__all__ = ["announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]

@@ -42,12 +42,16 @@ from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.commitment_forms import (
+    PUNCTUATION,
     SUBJECT_PRONOUNS,
     announced_kind,
     clause_index,
     government_plan_mentions,
     is_promise_without_amount,
+    meeting_participation,
+    not_adoption,
     plan_rise_cues,
+    relative_clause,
     pronoun_subject,
 )
 from natokg.folding import fold
@@ -100,8 +104,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
-PUNCTUATION = frozenset(list(",;:()."))
-RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
@@ -297,20 +299,9 @@ class _Rules:
         before = s.tokens[: cue.first]
         if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
             return True
-        if self.relative_clause(s, cue.first):
+        if relative_clause(s.tokens, s.mentions, cue.first):
             return True
         return any(t.norm in self.obligations for t in before)
-
-    @staticmethod
-    def relative_clause(s: _Sentence, first: int) -> bool:
-        """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
-        relative clause describes its noun; it pledges nothing."""
-        for k in range(first - 1, max(-1, first - 7), -1):
-            if s.tokens[k].norm in PUNCTUATION:
-                return False
-            if s.tokens[k].norm in RELATIVE_PRONOUNS:
-                return not any(k < m.first < first for m in s.mentions)
-        return False
 
     def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
         """A pledge of funds is a financial contribution, one of troops or equipment a
@@ -530,7 +521,7 @@ class _Rules:
             elif role == "pledge" or promise:
                 if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
-                if self.unpledged(s, cue):
+                if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
                     continue
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
@@ -542,6 +533,8 @@ class _Rules:
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
                 kind = self.object_kind(s, cue) if promise else info.kind or self.object_kind(s, cue)
+                if kind == "capability-pledge" and self.object_kind(s, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
+                    kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
             else:
                 continue
             clause = clause_index(s.tokens, cue, s.cues)
@@ -583,15 +576,6 @@ class _Rules:
         commitments = list(self.commitments)
         self.amounts_rule(s)
         self.commitments = commitments
-
-
-def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
-    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
-    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
-    states a finding."""
-    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
-        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
-    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
 
 
 def extract_commitments(
