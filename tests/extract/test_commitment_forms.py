@@ -5,6 +5,7 @@ letter cases they were written for."""
 from __future__ import annotations
 
 from test_extract_pledges import HEADER, pledges
+from test_extract_pledges_early import facts
 
 from natokg.extract.commitments import commitments_in
 from natokg.read.reader import read_letter
@@ -12,10 +13,6 @@ from natokg.records import Letter, LetterRecords
 from natokg.text.segment import segment
 
 from support.letter_records import records
-
-
-def facts(name: str) -> set[tuple]:
-    return {(c.actor.key, c.kind, c.target_year) for c in records(name).commitments}
 
 
 def test_a_promise_without_amount_pledges_what_it_names(tmp_path):
