@@ -32,8 +32,7 @@ Per sentence:
   is announced or agreed in a report, the letter's main meeting.
 - Status: the cue's nkg:signalsStatus; else intended in an agenda, announced in a
   report.
-- Promises without amount, announcements by what they name, coordinated clauses, the
-  coalition agreement and attendance: see :mod:`natokg.extract.commitment_forms`.
+- Promises, announcements by what they name, clauses: :mod:`natokg.extract.commitment_forms`.
 """
 
 from __future__ import annotations
