@@ -32,6 +32,7 @@ Per sentence:
   is announced or agreed in a report, the letter's main meeting.
 - Status: the cue's nkg:signalsStatus; else intended in an agenda, announced in a
   report.
+- Promises, announcements by what they name, clauses: :mod:`natokg.extract.commitment_forms`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,19 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.extract.commitment_forms import (
+    PUNCTUATION,
+    SUBJECT_PRONOUNS,
+    announced_kind,
+    clause_index,
+    government_plan_mentions,
+    is_promise_without_amount,
+    meeting_participation,
+    not_adoption,
+    plan_rise_cues,
+    relative_clause,
+    pronoun_subject,
+)
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
@@ -61,6 +75,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.position_actors import Spokesmen
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -90,9 +105,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
-SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
-PUNCTUATION = frozenset(list(",;:()."))
-RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
@@ -116,8 +128,9 @@ def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int
 
 
 class _Rules:
-    def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons) -> None:
+    def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons, spokesmen: Spokesmen | None = None) -> None:
         self.seg = seg
+        self.spokesmen = spokesmen
         self.records = records
         self.lex = lex
         self.kind = records.letter.kind
@@ -287,20 +300,9 @@ class _Rules:
         before = s.tokens[: cue.first]
         if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
             return True
-        if self.relative_clause(s, cue.first):
+        if relative_clause(s.tokens, s.mentions, cue.first):
             return True
         return any(t.norm in self.obligations for t in before)
-
-    @staticmethod
-    def relative_clause(s: _Sentence, first: int) -> bool:
-        """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
-        relative clause describes its noun; it pledges nothing."""
-        for k in range(first - 1, max(-1, first - 7), -1):
-            if s.tokens[k].norm in PUNCTUATION:
-                return False
-            if s.tokens[k].norm in RELATIVE_PRONOUNS:
-                return not any(k < m.first < first for m in s.mentions)
-        return False
 
     def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
         """A pledge of funds is a financial contribution, one of troops or equipment a
@@ -353,7 +355,13 @@ class _Rules:
             amounts.append((amount, first, last))
         inside = parenthesised(tokens)
         topics = [m for m in self.lex.topics.find(tokens) if m.first not in inside]
-        return _Sentence(sentence, tokens, actor_mentions(tokens, self.lex, sentence.text), self.lex.cues.find(tokens), amounts, topics)
+        mentions = actor_mentions(tokens, self.lex, sentence.text)
+        cues = plan_rise_cues(self.lex.cues.find(tokens), self.lex.cue_info)
+        mentions = government_plan_mentions(tokens, mentions, cues, self.lex.cue_info)
+        if self.spokesmen is not None:
+            # "President Sarkozy kondigde aan ... te sturen": France commits, not the person
+            mentions = self.spokesmen.mentions(sentence, tokens, mentions)
+        return _Sentence(sentence, tokens, mentions, cues, amounts, topics)
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
@@ -497,21 +505,24 @@ class _Rules:
             info = self.info(cue)
             if index in used or info is None:
                 continue
+            promise = role == "contribution" and is_promise_without_amount(s.tokens, cue, bool(s.amounts))
             if role == "announcement":
-                gap = {s.tokens[k].norm for k in cue.gaps}
-                if not gap & nouns:
+                announced = announced_kind(
+                    [s.tokens[k].norm for k in cue.gaps], nouns, self.object_kind(s, cue, cue.gaps),
+                    self.beneficiary(s, cue.first) is not None,
+                )
+                if announced is None:
                     continue
                 actors = self.subject(s, cue.first)
-                gap_kind = self.object_kind(s, cue, cue.gaps)
-                kind = "capability-pledge" if gap_kind == "capability-pledge" else (info.kind or "financial-contribution")
+                kind = announced
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
-            elif role == "pledge":
+            elif role == "pledge" or promise:
                 if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
-                if self.unpledged(s, cue):
+                if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
                     continue
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
@@ -520,11 +531,14 @@ class _Rules:
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
+                    or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
-                kind = info.kind or self.object_kind(s, cue)
+                kind = self.object_kind(s, cue) if promise else info.kind or self.object_kind(s, cue)
+                if kind == "capability-pledge" and self.object_kind(s, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
+                    kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
             else:
                 continue
-            clause = sum(1 for k in range(cue.first) if s.tokens[k].norm == ";")
+            clause = clause_index(s.tokens, cue, s.cues)
             actors = [a for a in actors if (a, kind, clause) not in pledged]
             if not actors:
                 continue
@@ -565,29 +579,20 @@ class _Rules:
         self.commitments = commitments
 
 
-def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
-    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
-    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
-    states a finding."""
-    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
-        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
-    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
-
-
 def extract_commitments(
     ctx: LetterContext, found: Found
 ) -> tuple[tuple[Commitment, ...], tuple[Observation, ...]]:
     """The commitments stage: the letter's commitments and observed figures."""
-    commitments, observations = commitments_in(ctx.seg, found.records(), ctx.lexicon)
+    commitments, observations = commitments_in(ctx.seg, found.records(), ctx.lexicon, Spokesmen(ctx, found.persons))
     return tuple(commitments), tuple(observations)
 
 
 def commitments_in(
-    seg: SegmentedLetter, records: LetterRecords, lexicon=None
+    seg: SegmentedLetter, records: LetterRecords, lexicon=None, spokesmen: Spokesmen | None = None
 ) -> tuple[list[Commitment], list[Observation]]:
     """The commitments and observations of a letter whose letter record and meetings
     ``records`` holds (read, not changed)."""
-    rules = _Rules(seg, records, lexicons(lexicon))
+    rules = _Rules(seg, records, lexicons(lexicon), spokesmen)
     rules.run()
     return rules.commitments, rules.observations
 

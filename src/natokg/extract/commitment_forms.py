@@ -1,0 +1,137 @@
+"""Pledge forms the commitment rules (natokg.extract.commitments) read beyond their cues.
+
+- A promise verb without an amount ("De bondgenoten zegden toe hun steun te
+  intensiveren", "Veel landen hebben al een extra bijdrage toegezegd") pledges what it
+  names: the verb is one of cue:contribution's forms, whose first word is a form of
+  "toezeggen" (cue:promise-verb); with an amount the amount rules read it instead.
+- What an announcement ("kondigden ... aan") pledges follows the nouns in its gap: a
+  rise of spending ("een forse verhoging van hun defensie-uitgaven") is a spending
+  target, a founding ("de oprichting ... van een coördinatiecel") a policy pledge, and
+  contributions or support to a state or fund ("nieuwe steun voor Oekraïne") a financial
+  contribution, without a recipient or funding words ("extra bijdragen", "aanvullende
+  steun voor de beveiliging van de verkiezingen") a capability pledge; money named in
+  the sentence makes it financial later.
+- Taking part (cue:operation-participation) pledges only when what is taken part in
+  is no meeting ("zal aan de bijeenkomst deelnemen": a cue:meeting-word in the gap).
+- A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
+  comma ("..., zetten zij zich in voor X, en nemen zij Y aan"): one actor may pledge
+  one thing of a kind per clause, so the verbs of one pledge are not counted twice.
+- The Dutch coalition agreement (cue:government-plan) stands for the Netherlands and is
+  the subject of what it provides for, whatever preposition names it ("de verhoging uit
+  het regeerakkoord, die oploopt tot 1,5 miljard euro").
+- A subject pronoun inside or right after the pledge verb ("..., zetten zij zich in
+  voor ...") refers back to the actor named last.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from natokg.extract.phrases import NETHERLANDS, ActorMention, Match, Token
+from natokg.knowledge.cues import CueInfo
+from natokg.knowledge.cues import cue_word_set
+
+SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+RELATIVE_PRONOUNS = frozenset(["die", "welke"])
+PUNCTUATION = frozenset(list(",;:()."))
+
+
+def is_promise_without_amount(tokens: Sequence[Token], cue: Match, has_amount: bool) -> bool:
+    """A contribution cue that is a promise verb, in a sentence without an amount."""
+    if has_amount:
+        return False
+    words = {tokens[k].norm for k in range(cue.first, cue.last + 1) if k not in cue.gaps}
+    return bool(words & cue_word_set("promise-verb"))
+
+
+def announced_kind(
+    gap: Sequence[str], contribution_nouns: frozenset[str], gap_object_kind: str, has_beneficiary: bool
+) -> str | None:
+    """The commitment kind an announcement with ``gap`` (folded words) pledges, or None;
+    ``gap_object_kind``: the kind the gap's pledge-object nouns give; ``has_beneficiary``:
+    a state or fund receives it ("nieuwe steun voor Oekraïne", "bijdragen aan PURL")."""
+    words = set(gap)
+    if words & cue_word_set("increase-noun") and any(w.endswith(n) for w in words for n in cue_word_set("spending-noun")):
+        return "spending-target"
+    if words & cue_word_set("founding-noun"):
+        return "policy-pledge"
+    if not words & contribution_nouns:
+        return None
+    if gap_object_kind == "capability-pledge":
+        return gap_object_kind
+    return "financial-contribution" if gap_object_kind == "financial-contribution" or has_beneficiary else "capability-pledge"
+
+
+def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
+    """A participation cue whose gap names a meeting: attendance, not a pledge."""
+    if cue.target != "operation-participation":
+        return False
+    meeting_words = cue_word_set("meeting-word")
+    # a compound counts by its last part: "NAVO-top"
+    return any(tokens[k].norm.rsplit("-", 1)[-1] in meeting_words for k in cue.gaps)
+
+
+def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:
+    """The number of the clause ``cue`` stands in (see the module docstring)."""
+    semicolons = sum(1 for k in range(cue.first) if tokens[k].norm == ";")
+    return semicolons + sum(1 for c in cues if 0 < c.first <= cue.first and _opens_clause(tokens, c.first))
+
+
+def _opens_clause(tokens: Sequence[Token], first: int) -> bool:
+    before = tokens[first - 1].norm
+    return before == "," or (before == "en" and first > 1 and tokens[first - 2].norm == ",")
+
+
+def government_plan_mentions(
+    tokens: Sequence[Token], mentions: list[ActorMention], cues: Sequence[Match], cue_info: dict[str, CueInfo]
+) -> list[ActorMention]:
+    """``mentions`` with each coalition agreement named as a subject mention of the
+    Netherlands; "in het regeerakkoord" is where a decision is written, not who takes it."""
+    plans = [
+        ActorMention(NETHERLANDS, c.first, c.last, None)
+        for c in _plans(cues, cue_info)
+        if not (c.first >= 2 and tokens[c.first - 2].norm == "in" and tokens[c.first - 1].norm == "het")
+    ]
+    if not plans:
+        return mentions
+    return sorted(mentions + plans, key=lambda m: m.first)
+
+
+def plan_rise_cues(cues: list[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
+    """``cues`` without cue:plan-rise unless the sentence names the coalition agreement."""
+    if _plans(cues, cue_info):
+        return cues
+    return [c for c in cues if c.target != "plan-rise"]
+
+
+def _plans(cues: Sequence[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
+    return [c for c in cues if (info := cue_info.get(c.target)) is not None and info.role == "government-plan"]
+
+
+def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
+    """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
+    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
+    states a finding."""
+    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
+        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
+    return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
+
+
+def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], first: int) -> bool:
+    """"landen die een bijdrage leveren", "partnerlanden die troepen leveren": a
+    relative clause describes its noun; it pledges nothing."""
+    for k in range(first - 1, max(-1, first - 7), -1):
+        if tokens[k].norm in PUNCTUATION:
+            return False
+        if tokens[k].norm in RELATIVE_PRONOUNS:
+            return not any(k < m.first < first for m in mentions)
+    return False
+
+
+def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
+    """A subject pronoun in the cue or right after it: the clause's subject is said before."""
+    hi = min(len(tokens), cue.last + 2)
+    return any(tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps)
+
+
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]
