@@ -44,9 +44,14 @@ INSTALL = {
 # it changes, so a fixed query or server shows up):
 # - participants: the sort-key sub-selects joined to the rows make Virtuoso's optimizer
 #   drop rows (157 of 252 with the corpus): every row it gives is right, some are missing;
-# - recurring-positions: Virtuoso cannot compile the query (error SQ156).
+# - recurring-positions: Virtuoso cannot compile the query (error SQ156);
+# - meeting-diff: the two meeting orders as `VALUES ?a_first { true false }` with
+#   BIND(IF(...)) (standard SPARQL 1.1; pyoxigraph and rdflib answer in milliseconds)
+#   give Virtuoso no answer within two minutes, and it keeps working on the query after
+#   the client gives up, so every later query times out: it is not sent.
 VIRTUOSO_DROPS_ROWS = {"participants"}
 VIRTUOSO_CANNOT_COMPILE = {"recurring-positions": "SQ156"}
+VIRTUOSO_NO_ANSWER = {"meeting-diff"}
 
 
 @pytest.fixture(scope="module", params=sorted(STARTERS))
@@ -106,6 +111,8 @@ def test_every_saved_query_gives_the_embedded_rows(saved, server, pushed, corpus
         with pytest.raises(EndpointError, match=VIRTUOSO_CANNOT_COMPILE[saved.name]):
             run_query(saved, endpoint=server.endpoint, timeout=120)
         return
+    if server.name == "virtuoso" and saved.name in VIRTUOSO_NO_ANSWER:
+        pytest.skip(f"Virtuoso 7.2 does not answer {saved.name} and stays busy with it (see above)")
     remote = run_query(saved, endpoint=server.endpoint, timeout=120)
     assert remote.columns == embedded.columns
     if server.name == "virtuoso" and saved.name in VIRTUOSO_DROPS_ROWS:
