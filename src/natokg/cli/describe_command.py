@@ -33,7 +33,7 @@ def describe_command(
     from natokg import open_store
     from natokg.serve.describe import describe, description_triples, exists, labels_for
     from natokg.serve.negotiation import GRAPH_TYPES
-    from natokg.serve.results import graph_bytes
+    from natokg.sparql.result_formats import graph_bytes
     from natokg.sparql.parameters import expand_iri
 
     if format not in FORMATS:

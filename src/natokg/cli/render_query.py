@@ -24,7 +24,7 @@ from natokg.sparql.values import Term, term_value
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "json-ld", "ntriples")
 # the formats whose IRIs show as labels
 LABELLED_FORMATS = ("table", "csv", "tsv", "markdown")
-# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.serve.results)
+# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.sparql.result_formats)
 GRAPH_FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json", "ntriples": "application/n-triples"}
 _RESULT_FORMATS = {"sparql-json": "results_json", "sparql-xml": "results_xml"}
 
@@ -85,7 +85,7 @@ def _terms_needed(result: QueryResult, fmt: str) -> None:
 
 
 def _w3c_results(result: QueryResult, fmt: str) -> str:
-    from natokg.serve import results
+    from natokg.sparql import result_formats as results
 
     if result.kind != "boolean":
         _terms_needed(result, fmt)
@@ -94,7 +94,7 @@ def _w3c_results(result: QueryResult, fmt: str) -> str:
 
 
 def _graph_text(result: QueryResult, fmt: str) -> str:
-    from natokg.serve.results import graph_bytes, triples_of
+    from natokg.sparql.result_formats import graph_bytes, triples_of
 
     _terms_needed(result, fmt)
     return graph_bytes(triples_of(result.rows), GRAPH_FORMATS[fmt]).decode("utf-8")

@@ -23,7 +23,7 @@ from natokg.serve.describe import describe, description_triples, exists, labels_
 from natokg.serve.letters import paired_letters, pieces, statements
 from natokg.serve.negotiation import GRAPH_TYPES, HTML, choose
 from natokg.serve.pages import ONTOLOGY_NAMESPACE, Site, render_page
-from natokg.serve.results import graph_bytes
+from natokg.sparql.result_formats import graph_bytes
 
 OFFERED = [HTML, *GRAPH_TYPES.values()]
 SUFFIXES = {".html": HTML, ".ttl": GRAPH_TYPES["turtle"], ".nt": GRAPH_TYPES["nt"], ".jsonld": GRAPH_TYPES["jsonld"]}

@@ -3,7 +3,7 @@
 Every query goes through natokg.sparql.safety (updates, LOAD and SERVICE are refused
 with 400) and runs in a query worker process on the served copy of the store
 (natokg.sparql.worker), with the server's deadline and row cap; the worker returns RDF
-terms, written out here (natokg.serve.results).
+terms, written out here (natokg.sparql.result_formats).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.errors import QueryError, QueryLimitError, UnsafeQueryError
 from natokg.serve.negotiation import GRAPH_TYPES, HTML, RESULT_TYPES, choose, format_media_type
-from natokg.serve.results import RESULT_WRITERS, graph_bytes, triples_of
+from natokg.sparql.result_formats import RESULT_WRITERS, graph_bytes, triples_of
 from natokg.sparql.engine import past_deadline
 from natokg.sparql.safety import check_safe
 from natokg.sparql.worker import run_in_worker, worker_for
