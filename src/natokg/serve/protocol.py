@@ -2,8 +2,9 @@
 
 Every query goes through natokg.sparql.safety (updates, LOAD and SERVICE are refused
 with 400) and runs in a query worker process on the served copy of the store
-(natokg.sparql.worker), with the server's deadline and row cap; the worker returns RDF
-terms, written out here (natokg.sparql.result_formats).
+(natokg.sparql.worker), with the server's deadline and row cap; the worker writes the
+answer out in the media type asked for (natokg.sparql.result_formats), so a large
+result crosses from the worker as one string, not as rows to be written again here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.errors import QueryError, QueryLimitError, UnsafeQueryError
 from natokg.serve.negotiation import GRAPH_TYPES, HTML, RESULT_TYPES, choose, format_media_type
-from natokg.sparql.result_formats import RESULT_WRITERS, graph_bytes, triples_of
 from natokg.sparql.engine import past_deadline
 from natokg.sparql.safety import check_safe
 from natokg.sparql.worker import run_in_worker, worker_for
@@ -52,14 +52,23 @@ class QueryRunner:
             self.slots.put(slot)
 
     def run(self, sparql: str) -> Answer:
+        """The answer as rows of natokg.sparql.values.Term (for the query page's table)."""
+        return Answer(*self._in_worker(sparql))
+
+    def serialize(self, sparql: str, media: tuple[str, str]) -> tuple[str, bytes]:
+        """(media type, bytes): solutions written in media[0], triples in media[1]."""
+        return self._in_worker(sparql, media)
+
+    def _in_worker(self, sparql: str, media: tuple[str, str] | None = None) -> tuple:
         check_safe(sparql)
         try:
             slot = self.slots.get(timeout=self.timeout)
         except queue.Empty:
             raise past_deadline(self.timeout) from None
         try:
-            kind, columns, rows = run_in_worker(
-                self.directory, sparql, max_rows=self.max_rows, timeout=self.timeout, terms=True, slot=slot
+            return run_in_worker(
+                self.directory, sparql, max_rows=self.max_rows, timeout=self.timeout, terms=True, slot=slot,
+                media=media,
             )
         except QueryLimitError:
             # a worker killed at the deadline is replaced now, so that its start-up is
@@ -68,7 +77,6 @@ class QueryRunner:
             raise
         finally:
             self.slots.put(slot)
-        return Answer(kind, columns, rows)
 
 
 def status_of(error: QueryError) -> int:
@@ -110,6 +118,17 @@ async def query_of(request: Request) -> tuple[str, dict[str, list[str]]]:
     return queries[0], params
 
 
+def media_types_for(sparql: str, params: dict[str, list[str]], accept: str | None) -> tuple[str, str]:
+    """(result type, graph type) to answer ``sparql`` in: the one its form gives (SELECT
+    and ASK: results; CONSTRUCT and DESCRIBE: triples) as ``format=`` or Accept ask, the
+    other the default."""
+    graph_form = check_safe(sparql) in ("CONSTRUCT", "DESCRIBE")
+    chosen = media_type_for("triples" if graph_form else "solutions", params, accept)
+    if graph_form:
+        return next(iter(RESULT_TYPES.values())), chosen
+    return chosen, next(iter(GRAPH_TYPES.values()))
+
+
 def media_type_for(kind: str, params: dict[str, list[str]], accept: str | None) -> str:
     """The media type to answer in: ``format=`` first, then Accept, else the default."""
     table = GRAPH_TYPES if kind == "triples" else RESULT_TYPES
@@ -122,24 +141,17 @@ def media_type_for(kind: str, params: dict[str, list[str]], accept: str | None) 
     return choose(list(table.values()), accept) or next(iter(table.values()))
 
 
-def answer_bytes(answer: Answer, media_type: str) -> bytes:
-    if answer.kind == "triples":
-        return graph_bytes(triples_of(answer.rows), media_type)
-    return RESULT_WRITERS[media_type](answer.kind, answer.columns, answer.rows)
-
-
 async def sparql_endpoint(request: Request) -> Response:
     runner: QueryRunner = request.app.state.runner
     if request.method == "GET" and "query" not in request.query_params and HTML in request.headers.get("accept", ""):
         return RedirectResponse("/query", status_code=303)  # a browser opening the endpoint gets the editor
     try:
         sparql, params = await query_of(request)
-        answer = await run_in_threadpool(runner.run, sparql)
-        media_type = media_type_for(answer.kind, params, request.headers.get("accept"))
+        media = media_types_for(sparql, params, request.headers.get("accept"))
+        media_type, content = await run_in_threadpool(runner.serialize, sparql, media)
     except QueryError as error:
         return error_response(error)
-    content = await run_in_threadpool(answer_bytes, answer, media_type)
     return Response(content, media_type=media_type, headers={"Vary": "Accept"})
 
 
-__all__ = ["Answer", "ProtocolError", "QueryRunner", "answer_bytes", "error_response", "media_type_for", "query_of", "sparql_endpoint", "status_of"]
+__all__ = ["Answer", "ProtocolError", "QueryRunner", "error_response", "media_type_for", "media_types_for", "query_of", "sparql_endpoint", "status_of"]

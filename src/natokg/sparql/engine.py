@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from natokg.errors import QueryError, QueryLimitError
 from natokg.sparql.values import oxigraph_term, oxigraph_value
@@ -46,50 +47,93 @@ def execute(
     ``terms`` the rows hold RDF terms (natokg.sparql.values.Term), not Python values.
     ``default_graph``: the IRI of the named graph that serves as the default graph
     (None: the store's own default graph)."""
+    with _engine_errors():
+        kind, columns, solutions = _evaluate(store, sparql, default_graph)
+        if kind == "boolean":
+            return kind, columns, [[solutions]]
+        return kind, columns, _rows(solutions, oxigraph_term if terms else oxigraph_value, max_rows, deadline)
+
+
+def execute_serialized(
+    store,
+    sparql: str,
+    *,
+    result_type: str,
+    graph_type: str,
+    max_rows: int | None = None,
+    deadline: float | None = None,
+    default_graph: str | None = None,
+) -> tuple[str, bytes]:
+    """(media type, bytes) of ``sparql`` on ``store``: solutions and ASK answers written
+    in ``result_type`` (a SPARQL result format), triples in ``graph_type`` (an RDF
+    format), within the same limits as :func:`execute`. Written where the query runs,
+    each distinct term once, so a large result crosses to the caller as one string."""
+    from natokg.sparql.result_formats import SolutionsWriter, graph_bytes, triples_of, write_results
+
+    with _engine_errors():
+        kind, columns, solutions = _evaluate(store, sparql, default_graph)
+        if kind == "boolean":
+            return result_type, write_results(result_type, kind, columns, [[solutions]])
+        if kind == "triples":
+            return graph_type, graph_bytes(triples_of(_rows(solutions, oxigraph_term, max_rows, deadline)), graph_type)
+        writer = SolutionsWriter(result_type, columns)
+        started = time.monotonic()
+        writer.write(solutions, oxigraph_term, lambda count: _check_limits(count, max_rows, deadline, started))
+        return result_type, writer.to_bytes()
+
+
+def _evaluate(store, sparql: str, default_graph: str | None) -> tuple[str, list[str], Any]:
+    """(kind, columns, solutions): solutions iterate over rows of pyoxigraph terms; for
+    an ASK, the answer as a bool."""
     import pyoxigraph as ox
 
+    if default_graph is None:
+        answer = store.query(sparql)
+    else:
+        answer = store.query(sparql, default_graph=ox.NamedNode(default_graph))
+    if isinstance(answer, ox.QueryBoolean):
+        return "boolean", ["result"], bool(answer)
+    if isinstance(answer, ox.QueryTriples):
+        return "triples", ["subject", "predicate", "object"], ((t.subject, t.predicate, t.object) for t in answer)
+    return "solutions", [variable.value for variable in answer.variables], answer
+
+
+def _rows(solutions, convert, max_rows: int | None, deadline: float | None) -> list[list[Any]]:
+    # each distinct term converted once: results repeat their meetings, actors and
+    # letters row after row (2-3x faster on the large results); a solution iterates
+    # over its values in column order, None where unbound, faster than indexing it
+    values: dict = {None: None}
+    known = values.get
+    rows = []
     started = time.monotonic()
+    for solution in solutions:
+        row = []
+        for term in solution:
+            converted = known(term, _UNCONVERTED)
+            if converted is _UNCONVERTED:
+                converted = values[term] = convert(term)
+            row.append(converted)
+        rows.append(row)
+        _check_limits(len(rows), max_rows, deadline, started)
+    return rows
+
+
+def _check_limits(count: int, max_rows: int | None, deadline: float | None, started: float) -> None:
+    if max_rows is not None and count > max_rows:
+        raise too_many_rows(max_rows)
+    if deadline is not None and not count % 1024 and time.monotonic() > deadline:
+        raise past_deadline(deadline - started)
+
+
+@contextmanager
+def _engine_errors() -> Iterator[None]:
+    """The engine's errors as QueryError with a one-line message."""
     try:
-        if default_graph is None:
-            answer = store.query(sparql)
-        else:
-            answer = store.query(sparql, default_graph=ox.NamedNode(default_graph))
-        if isinstance(answer, ox.QueryBoolean):
-            return "boolean", ["result"], [[bool(answer)]]
-        if isinstance(answer, ox.QueryTriples):
-            kind = "triples"
-            columns = ["subject", "predicate", "object"]
-            solutions = ((t.subject, t.predicate, t.object) for t in answer)
-        else:
-            kind = "solutions"
-            columns = [variable.value for variable in answer.variables]
-            solutions = answer
-        # each distinct term converted once: results repeat their meetings, actors and
-        # letters row after row (2-3x faster on the large results); a solution iterates
-        # over its values in column order, None where unbound, faster than indexing it
-        convert = oxigraph_term if terms else oxigraph_value
-        values: dict = {None: None}
-        known = values.get
-        rows = []
-        for solution in solutions:
-            row = []
-            for term in solution:
-                converted = known(term, _UNCONVERTED)
-                if converted is _UNCONVERTED:
-                    converted = values[term] = convert(term)
-                row.append(converted)
-            rows.append(row)
-            if max_rows is not None and len(rows) > max_rows:
-                raise too_many_rows(max_rows)
-            if deadline is not None and not len(rows) % 1024 and time.monotonic() > deadline:
-                raise past_deadline(deadline - started)
+        yield
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error {_position(str(error))}") from None
-    except OSError as error:
+    except (OSError, RuntimeError) as error:
         raise QueryError(f"the query failed: {str(error).splitlines()[0]}") from None
-    except RuntimeError as error:
-        raise QueryError(f"the query failed: {str(error).splitlines()[0]}") from None
-    return kind, columns, rows
 
 
 def _position(message: str) -> str:
@@ -100,4 +144,4 @@ def _position(message: str) -> str:
     return ": " + (message.splitlines()[0] if message else "unreadable query")
 
 
-__all__ = ["execute", "past_deadline", "too_many_rows"]
+__all__ = ["execute", "execute_serialized", "past_deadline", "too_many_rows"]

@@ -7,9 +7,10 @@ description) as Turtle, N-Triples or JSON-LD compacted with ontology/context.jso
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+from json.encoder import encode_basestring as _json_string
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -22,24 +23,33 @@ RDF_LANG_STRING = PREFIXES["rdf"] + "langString"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 
-def _json_term(term: Term) -> dict:
-    if term.kind == "literal":
-        binding = {"type": "literal", "value": term.value}
-        if term.lang:
-            binding["xml:lang"] = term.lang
-        elif term.datatype and term.datatype != XSD_STRING:
-            binding["datatype"] = term.datatype
-        return binding
-    return {"type": term.kind, "value": term.value}
+def _json_term(term: Term) -> str:
+    # written by hand from encoded strings: json.dumps of a dict per term cost more
+    # than the query itself on large results
+    value = _json_string(term.value)
+    if term.kind != "literal":
+        return f'{{"type":"{term.kind}","value":{value}}}'
+    if term.lang:
+        return f'{{"type":"literal","value":{value},"xml:lang":{_json_string(term.lang)}}}'
+    if term.datatype and term.datatype != XSD_STRING:
+        return f'{{"type":"literal","value":{value},"datatype":{_json_string(term.datatype)}}}'
+    return f'{{"type":"literal","value":{value}}}'
 
 
-def results_json(kind: str, columns: list[str], rows: list) -> bytes:
-    if kind == "boolean":
-        return json.dumps({"head": {}, "boolean": bool(rows[0][0])}).encode("utf-8")
-    bindings = [
-        {name: _json_term(term) for name, term in zip(columns, row) if term is not None} for row in rows
-    ]
-    return json.dumps({"head": {"vars": columns}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_head(columns: list[str]) -> str:
+    return '{"head":{"vars":' + _json(columns) + '},"results":{"bindings":['
+
+
+def _json_binding(name: str, text: str) -> str:
+    return f"{_json_string(name)}:{text}"
+
+
+def _json_row(bindings: list[str]) -> str:
+    return "{" + ",".join([binding for binding in bindings if binding]) + "}"
 
 
 def _xml_term(term: Term) -> str:
@@ -56,65 +66,153 @@ def _xml_term(term: Term) -> str:
     return f"<literal>{escape(term.value)}</literal>"
 
 
-def results_xml(kind: str, columns: list[str], rows: list) -> bytes:
-    out = ['<?xml version="1.0"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">', "<head>"]
-    if kind == "boolean":
-        out += ["</head>", f"<boolean>{'true' if rows[0][0] else 'false'}</boolean>", "</sparql>"]
-        return "\n".join(out).encode("utf-8")
-    out += [f"<variable name={quoteattr(name)}/>" for name in columns]
-    out += ["</head>", "<results>"]
-    for row in rows:
-        out.append("<result>")
-        out += [
-            f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
-            for name, term in zip(columns, row)
-            if term is not None
-        ]
-        out.append("</result>")
-    out += ["</results>", "</sparql>"]
-    return "\n".join(out).encode("utf-8")
+def _xml_head(columns: list[str]) -> str:
+    variables = "".join(f"\n<variable name={quoteattr(name)}/>" for name in columns)
+    return f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS_NS}">\n<head>{variables}\n</head>\n<results>\n'
 
 
-def _csv_value(term: Term | None) -> str:
-    if term is None:
-        return ""
-    return f"_:{term.value}" if term.kind == "bnode" else term.value
+def _xml_binding(name: str, text: str) -> str:
+    return f"<binding name={quoteattr(name)}>{text}</binding>\n"
 
 
-def results_csv(kind: str, columns: list[str], rows: list) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if kind == "boolean":
-        writer.writerow(["result"])
-        writer.writerow(["true" if rows[0][0] else "false"])
-    else:
-        writer.writerow(columns)
-        writer.writerows([_csv_value(term) for term in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+def _xml_row(bindings: list[str]) -> str:
+    return "<result>\n" + "".join(bindings) + "</result>\n"
 
 
-def _tsv_value(term: Term | None) -> str:
-    if term is None:
-        return ""
+def _csv_field(text: str) -> str:
+    # quoted as Python's csv module does (QUOTE_MINIMAL): when it holds a separator,
+    # a quote or a line break
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_term(term: Term) -> str:
+    return _csv_field(f"_:{term.value}" if term.kind == "bnode" else term.value)
+
+
+def _csv_row(fields: list[str]) -> str:
+    line = ",".join(fields)
+    # one empty field is written quoted, or the row would be a blank line readers skip
+    return (line if line or len(fields) != 1 else '""') + "\r\n"
+
+
+def _tsv_term(term: Term) -> str:
     if term.kind in ("uri", "bnode"):
         return f"<{term.value}>" if term.kind == "uri" else f"_:{term.value}"
     return str(to_oxigraph(term))
 
 
-def results_tsv(kind: str, columns: list[str], rows: list) -> bytes:
-    if kind == "boolean":
-        return f"?result\n{'true' if rows[0][0] else 'false'}\n".encode("utf-8")
-    lines = ["\t".join(f"?{name}" for name in columns)]
-    lines += ["\t".join(_tsv_value(term) for term in row) for row in rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def _tsv_row(fields: list[str]) -> str:
+    return "\t".join(fields) + "\n"
 
 
-RESULT_WRITERS = {
-    "application/sparql-results+json": results_json,
-    "application/sparql-results+xml": results_xml,
-    "text/csv": results_csv,
-    "text/tab-separated-values": results_tsv,
+def _field(name: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class _ResultFormat:
+    """How one SPARQL result format writes a head, a term, a bound variable, a row (of
+    bound variables, "" where unbound) and an ASK answer."""
+
+    head: Callable[[list[str]], str]
+    term: Callable[[Term], str]
+    binding: Callable[[str, str], str]  # (variable, term's text)
+    row: Callable[[list[str]], str]
+    separator: str  # between rows
+    tail: str
+    boolean: Callable[[bool], str]
+
+
+def _true(value: bool) -> str:
+    return "true" if value else "false"
+
+
+RESULT_FORMATS = {
+    "application/sparql-results+json": _ResultFormat(
+        _json_head, _json_term, _json_binding, _json_row, ",", "]}}",
+        lambda value: _json({"head": {}, "boolean": bool(value)}),
+    ),
+    "application/sparql-results+xml": _ResultFormat(
+        _xml_head, _xml_term, _xml_binding, _xml_row, "", "</results>\n</sparql>",
+        lambda value: (f'<?xml version="1.0"?>\n<sparql xmlns="{SPARQL_RESULTS_NS}">\n<head>\n</head>\n'
+                       f"<boolean>{_true(value)}</boolean>\n</sparql>"),
+    ),
+    "text/csv": _ResultFormat(
+        lambda columns: ",".join(_csv_field(c) for c in columns) + "\r\n", _csv_term, _field, _csv_row, "", "",
+        lambda value: f"result\r\n{_true(value)}\r\n",
+    ),
+    "text/tab-separated-values": _ResultFormat(
+        lambda columns: "\t".join(f"?{name}" for name in columns) + "\n", _tsv_term, _field, _tsv_row, "", "",
+        lambda value: f"?result\n{_true(value)}\n",
+    ),
 }
+
+
+class SolutionsWriter:
+    """Writes solutions in one SPARQL result format. Each distinct term of a column is
+    written once: results repeat their meetings, actors and letters row after row."""
+
+    def __init__(self, media_type: str, columns: list[str]) -> None:
+        self.format = RESULT_FORMATS[media_type]
+        self.columns = columns
+        self.rows: list[str] = []
+
+    def write(self, solutions: Iterable, to_term: Callable[[Any], Term], after_row: Callable[[int], None]) -> None:
+        """Add ``solutions`` (rows of terms in column order, None where unbound), each
+        term made a natokg.sparql.values.Term by ``to_term``; ``after_row(count)`` runs
+        after each row (the caller's limits)."""
+        form, rows = self.format, self.rows
+        columns = [(column, {None: ""}) for column in self.columns]
+        for solution in solutions:
+            bindings = []
+            for (column, written), term in zip(columns, solution):
+                binding = written.get(term)
+                if binding is None:
+                    binding = written[term] = form.binding(column, form.term(to_term(term)))
+                bindings.append(binding)
+            rows.append(form.row(bindings))
+            after_row(len(rows))
+
+    def to_bytes(self) -> bytes:
+        text = self.format.head(self.columns) + self.format.separator.join(self.rows) + self.format.tail
+        return text.encode("utf-8")
+
+
+def write_results(media_type: str, kind: str, columns: list[str], rows: list) -> bytes:
+    """Rows of natokg.sparql.values.Term (None where unbound) in a SPARQL result format;
+    ``kind`` 'boolean' writes the one value of an ASK."""
+    form = RESULT_FORMATS[media_type]
+    if kind == "boolean":
+        return form.boolean(bool(rows[0][0])).encode("utf-8")
+    writer = SolutionsWriter(media_type, columns)
+    writer.write(rows, _same, _no_limit)
+    return writer.to_bytes()
+
+
+def _same(term: Term) -> Term:
+    return term
+
+
+def _no_limit(count: int) -> None:
+    pass
+
+
+def results_json(kind: str, columns: list[str], rows: list) -> bytes:
+    return write_results("application/sparql-results+json", kind, columns, rows)
+
+
+def results_xml(kind: str, columns: list[str], rows: list) -> bytes:
+    return write_results("application/sparql-results+xml", kind, columns, rows)
+
+
+def results_csv(kind: str, columns: list[str], rows: list) -> bytes:
+    return write_results("text/csv", kind, columns, rows)
+
+
+def results_tsv(kind: str, columns: list[str], rows: list) -> bytes:
+    return write_results("text/tab-separated-values", kind, columns, rows)
 
 
 def to_oxigraph(term: Term):
@@ -158,4 +256,4 @@ def _jsonld(triples: list[ox.Triple]) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
-__all__ = ["RESULT_WRITERS", "graph_bytes", "results_csv", "results_json", "results_tsv", "results_xml", "to_oxigraph", "triples_of"]
+__all__ = ["RESULT_FORMATS", "SolutionsWriter", "graph_bytes", "results_csv", "results_json", "results_tsv", "results_xml", "to_oxigraph", "triples_of", "write_results"]

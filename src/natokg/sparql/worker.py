@@ -75,13 +75,15 @@ def _send(stream, message: Any) -> None:
 
 
 def serve(directory: str) -> None:
-    """The worker's loop: answer (sparql, max_rows, terms, default_graph) requests until stdin closes."""
+    """The worker's loop: answer (sparql, max_rows, terms, default_graph, media) requests
+    until stdin closes; ``media`` (result type, graph type) asks for the answer written
+    out (natokg.sparql.engine.execute_serialized) instead of rows."""
     channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames goes down the channel
     isolated = _isolate_network()
     import pyoxigraph as ox
 
-    from natokg.sparql.engine import execute
+    from natokg.sparql.engine import execute, execute_serialized
 
     try:
         store = ox.Store.read_only(directory)
@@ -93,10 +95,17 @@ def serve(directory: str) -> None:
         header = _read_exact(channel_in, _HEADER.size)
         if header is None:
             return
-        sparql, max_rows, terms, default_graph = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
+        sparql, max_rows, terms, default_graph, media = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
         gc.disable()  # rows are no cycles; collections walking them cost 10% (run.py)
         try:
-            answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
+            if media is None:
+                answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
+            else:
+                result_type, graph_type = media
+                answer = ("ok", *execute_serialized(
+                    store, sparql, result_type=result_type, graph_type=graph_type, max_rows=max_rows,
+                    default_graph=default_graph,
+                ))
         except NatokgError as error:
             answer = ("error", type(error).__name__, error.message, error.path)
         except Exception as error:  # an engine error of a kind natokg does not know
@@ -158,11 +167,14 @@ class QueryWorker:
         timeout: float | None,
         terms: bool = False,
         default_graph: str | None = None,
-    ) -> tuple[str, list[str], list[list[Any]]]:
-        """Run one query; ``deadline`` is a time.monotonic() value, ``timeout`` the
-        allowance it came from (for the message); ``terms``: rows of RDF terms;
-        ``default_graph``: the named graph queried as the default graph."""
-        payload = pickle.dumps((sparql, max_rows, terms, default_graph), protocol=pickle.HIGHEST_PROTOCOL)
+        media: tuple[str, str] | None = None,
+    ) -> tuple:
+        """Run one query: (kind, columns, rows), or with ``media`` (result type, graph
+        type) the answer written out, (media type, bytes). ``deadline`` is a
+        time.monotonic() value, ``timeout`` the allowance it came from (for the
+        message); ``terms``: rows of RDF terms; ``default_graph``: the named graph
+        queried as the default graph."""
+        payload = pickle.dumps((sparql, max_rows, terms, default_graph, media), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.process.stdin.write(_HEADER.pack(len(payload)) + payload)
             self.process.stdin.flush()
@@ -182,7 +194,7 @@ class QueryWorker:
             ) from None
         if answer[0] == "error":
             raise _error(answer)
-        return answer[1], answer[2], answer[3]
+        return answer[1:]
 
     def _receive(self, deadline: float | None) -> Any:
         header = self._read(_HEADER.size, deadline)
@@ -255,10 +267,12 @@ def run_in_worker(
     terms: bool = False,
     slot: int = 0,
     default_graph: str | None = None,
+    media: tuple[str, str] | None = None,
 ):
     """(kind, columns, rows) of a checked query, run by the worker of ``directory``
     (``terms``: rows of natokg.sparql.values.Term instead of Python values; ``slot``:
-    which of the directory's workers, see worker_for)."""
+    which of the directory's workers, see worker_for); with ``media`` (a SPARQL result
+    media type, an RDF one) the answer written out by the worker: (media type, bytes)."""
     deadline = None if timeout is None else time.monotonic() + timeout
     worker = worker_for(directory, slot)
     if not worker.lock.acquire(timeout=-1 if timeout is None else timeout):
@@ -266,7 +280,7 @@ def run_in_worker(
 
         raise past_deadline(timeout)
     try:
-        return worker.run(sparql, max_rows, deadline, timeout, terms, default_graph)
+        return worker.run(sparql, max_rows, deadline, timeout, terms, default_graph, media)
     finally:
         worker.lock.release()
         if not worker.alive:
