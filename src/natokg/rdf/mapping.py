@@ -247,11 +247,18 @@ class LetterGraphs:
 
     def _nquads_without_rdflib(self) -> str | None:
         """What rdflib's N-Quads serialiser writes for ``dataset()``, from the lines
-        (natokg.rdf.nquads); None when only rdflib can say (blank nodes)."""
+        (natokg.rdf.nquads), sorted; None when only rdflib can say (blank nodes)."""
         rows = nquads_rows([(self.assertion_lines, f"<{self.graph}>"), (self.entity_lines, f"<{ENTITIES_GRAPH}>")])
         if rows is None:
             return None
-        return "".join(rows).encode("utf-8", "replace").decode("utf-8")  # as rdflib encodes
+        rows.sort()
+        written = "".join(rows)
+        try:
+            written.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: written as rdflib encodes it
+            rows = written.encode("utf-8", "replace").decode("utf-8").split("\n")
+            return "".join(sorted(row + "\n" for row in rows if row))
+        return written
 
     def serialize(self, fmt: str = "turtle") -> str:
         """Turtle / N-Triples of both graphs merged; N-Quads / TriG keep the named graphs.
@@ -260,10 +267,11 @@ class LetterGraphs:
         """
         if fmt in ("nt", "nquads"):
             written = self._nquads_without_rdflib() if fmt == "nquads" else None
-            if written is None:
-                source = self.merged() if fmt == "nt" else self.dataset()
-                written = source.serialize(format="nt11" if fmt == "nt" else "nquads")
-            return "".join(sorted(line + "\n" for line in written.splitlines() if line.strip()))
+            if written is not None:
+                return written  # one sorted line per distinct quad already
+            source = self.merged() if fmt == "nt" else self.dataset()
+            written = source.serialize(format="nt11" if fmt == "nt" else "nquads")
+            return "".join(sorted(line + "\n" for line in written.split("\n") if line.strip()))
         if fmt == "turtle":
             return self.merged().serialize(format="turtle")
         if fmt == "trig":

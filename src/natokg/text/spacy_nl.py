@@ -26,6 +26,8 @@ from functools import cache
 from natokg.read.limits import max_letter_chars
 from natokg.folding import fold
 
+# chunks (whitespace-separated strings) each tokenizer caches; a 10 MB letter has ~200,000
+_CHUNK_CACHE_SIZE = 1_000_000
 # the hash of fold(text) by the hash of text, per vocab (id -> (vocab, table))
 _NORMS: dict[int, tuple[object, dict[int, int]]] = {}
 
@@ -67,22 +69,32 @@ def _dutch():
     # the reader refuses a letter over NATOKG_MAX_LETTER_CHARS with a message that says
     # how to raise it; spaCy's own ceiling (1,000,000) must not refuse it again
     nlp.max_length = max(nlp.max_length, 2 * max_letter_chars())
-    # the sentence tokenizer keeps spaCy's own Dutch rules, before they change below
-    sentence = Tokenizer(nlp.vocab)
-    sentence.from_bytes(nlp.tokenizer.to_bytes())
-    for abbreviation in ("mld.", "mrd.", "mio.", "wo.", "bv.", "evt.", "ivm."):
-        sentence.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    dutch = nlp.tokenizer
+
+    def tokenizer(rules, suffix_search, infix_finditer):
+        # every setting given at once: each tokenizer setter reloads all ~700 special
+        # cases; and a cache as large as a long letter's distinct chunks, since spaCy
+        # stops caching (and re-splits affixes of every chunk) past max_cache_size
+        return Tokenizer(nlp.vocab, rules=rules, prefix_search=dutch.prefix_search,
+                         suffix_search=suffix_search, infix_finditer=infix_finditer,
+                         token_match=dutch.token_match, url_match=dutch.url_match,
+                         faster_heuristics=dutch.faster_heuristics, max_cache_size=_CHUNK_CACHE_SIZE)
+
+    # the sentence tokenizer keeps spaCy's own Dutch rules, with a few abbreviations more
+    abbreviations = ("mld.", "mrd.", "mio.", "wo.", "bv.", "evt.", "ivm.")
+    sentence = tokenizer({**dutch.rules, **{a: [{ORTH: a}] for a in abbreviations}},
+                         dutch.suffix_search, dutch.infix_finditer)
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w])[-–](?=[\w])", r"(?<=[\w])/(?=[\w])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[^\W\d_]{2})\."]
     # spaCy's Dutch abbreviation list keeps "top." or "Zaken." whole at a sentence end,
     # which hides the word from the matcher; sentences come from natokg.text.segment, so
     # a word's final dot can always be split off ("T.B.W." keeps its inner dots).
-    nlp.tokenizer.rules = {
-        text: rule for text, rule in nlp.tokenizer.rules.items() if not re.fullmatch(r"[^\W\d_]+\.", text)
-    }
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[^\W\d_]{2})\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer = tokenizer(
+        {text: rule for text, rule in dutch.rules.items() if not re.fullmatch(r"[^\W\d_]+\.", text)},
+        compile_suffix_regex(suffixes).search,
+        compile_infix_regex(infixes).finditer,
+    )
 
     if not Language.has_factory("natokg_fold_norm"):
 
