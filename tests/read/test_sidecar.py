@@ -59,3 +59,4 @@ def test_regression_an_outdated_sidecar_format_is_reported_not_ignored(tmp_path)
     (tmp_path / "2024D50160.json").write_text(text, encoding="utf-8")
     with pytest.raises(UnreadableLetterError, match="natokg-sidecar/0.*fetch the letter again"):
         read_sidecar(tmp_path / "2024D50160.docx")
+
