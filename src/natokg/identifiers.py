@@ -7,6 +7,7 @@ hash of their canonical content, so the same statement in three letters is one n
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rdflib import URIRef
@@ -121,13 +122,58 @@ def selector_iri(evidence: URIRef, kind: str) -> URIRef:
 
 
 def kamerstuk_iri(dossier: str, number: str) -> URIRef:
-    """``kamerstuk/{dossier}-{number}``: a numbered parliamentary paper (28676-499)."""
+    """``kamerstuk/{dossier}-{number}``: a numbered parliamentary paper (28676-499,
+    36200-V-12 for number 12 of dossier 36200 with the toevoeging V)."""
     return iri("kamerstuk", f"{dossier}-{number}")
 
 
 def dossier_iri(dossier: str) -> URIRef:
-    """``dossier/{number}``: a Kamerstukdossier (28676), what a fetched letter is part of."""
+    """``dossier/{number}``: a Kamerstukdossier (28676, 36200-V), what a fetched letter is part of."""
     return iri("dossier", dossier)
+
+
+# A dossier: its number ("36 200" or "36200"), then a toevoeging: a Roman numeral or
+# capital letters ("36 200 V", "36200-V", "36 200 A") or, after a hyphen, one or two
+# digits ("21 501-20"). Joint dossiers are joined by "-", ",", "en" or "&".
+_DOSSIER = r"\d{2}\s?\d{3}(?:(?:\s+|-)(?:[IVXLC]+|[A-Z]{1,2})\b|-\d{1,2}\b)?"
+_DOSSIERS = rf"{_DOSSIER}(?:\s*(?:,|-|en|&)\s*{_DOSSIER})*"
+_KAMERSTUK = re.compile(
+    r"^(?:Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?)?"
+    rf"(?P<dossiers>{_DOSSIERS})"
+    # after "nr." a number may hold a hyphen ("nr. X-2"); in "28676-499" the last part is the number
+    r"(?:\s*,?\s*nrs?\.?\s*(?P<cited>[A-Za-z0-9]+(?:-\d+)?)|-(?P<number>[A-Za-z0-9]+))\.?$"
+)
+_DOSSIER_PARTS = re.compile(r"(?P<main>\d{2}\s?\d{3})(?:[\s-]+(?P<addition>[IVXLC]+|[A-Z]{1,2}|\d{1,2})\b)?")
+
+
+def _dossier_text(dossiers: str) -> str:
+    return "-".join(
+        part.group("main").replace(" ", "") + (f"-{part.group('addition')}" if part.group("addition") else "")
+        for part in _DOSSIER_PARTS.finditer(dossiers)
+    )
+
+
+def parse_dossier(text: str) -> str | None:
+    """A Kamerstukdossier as dossier_iri writes it ("36 200 V" -> "36200-V", "28676"),
+    or None for anything else."""
+    text = " ".join(text.split())
+    return _dossier_text(text) if re.fullmatch(_DOSSIERS, text) else None
+
+
+def parse_kamerstuk(text: str) -> tuple[str, str] | None:
+    """(dossier, number) of a Kamerstuk identifier or citation, the dossier as
+    kamerstuk_iri writes it: "36200-V-12" and "Kamerstuk 36 200 V, nr. 12" -> ("36200-V",
+    "12"); "28676-499" -> ("28676", "499"); "Kamerstuk 28 676 en 36 045, nr. 7" ->
+    ("28676-36045", "7"); None for anything else."""
+    found = _KAMERSTUK.match(" ".join(text.split()))
+    if found is None:
+        return None
+    return _dossier_text(found.group("dossiers")), found.group("cited") or found.group("number")
+
+
+def kamerstuk_label(dossier: str, number: str) -> str:
+    """"Kamerstuk 36200-V, nr. 12": how the Kamer cites a Kamerstuk."""
+    return f"Kamerstuk {dossier}, nr. {number}"
 
 
 def _amount_key(value: Decimal | None) -> str | None:
@@ -187,11 +233,14 @@ __all__ = [
     "dossier_iri",
     "graph_iri",
     "kamerstuk_iri",
+    "kamerstuk_label",
     "letter_graph_iri",
     "letter_iri",
     "meeting_iri",
     "modality_iri",
     "observation_iri",
+    "parse_dossier",
+    "parse_kamerstuk",
     "participation_iri",
     "position_iri",
     "post_iri",

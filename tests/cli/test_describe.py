@@ -28,6 +28,14 @@ def test_a_table_with_labels_values_and_what_points_here(store):
     assert "← has member" in result.stdout  # a group that counts Finland among its members
 
 
+def test_describe_labels_in_the_language_asked_for(store):
+    english = runner.invoke(app, ["describe", "id:state/de", "--store", store])
+    dutch = runner.invoke(app, ["describe", "id:state/de", "--store", store, "--lang", "nl"])
+    assert english.exit_code == dutch.exit_code == 0, dutch.stderr
+    assert english.stdout.startswith("Germany  (id:state/de)")
+    assert dutch.stdout.startswith("Duitsland  (id:state/de)")
+
+
 def test_the_quotes_behind_a_resource_are_listed(store):
     result = runner.invoke(app, ["describe", "id:meeting/summit/2025-06-24-the-hague", "--store", store])
     assert result.exit_code == 0, result.stderr

@@ -12,7 +12,7 @@ import pytest
 
 from natokg.errors import FetchError
 from natokg.fetch import USER_AGENT, FetchOptions, FetchProgress, FetchSummary, PoliteSession, fetch_documents
-from natokg.read.sidecar import read_sidecar
+from natokg.read.sidecar import SIDECAR_FORMAT, read_sidecar
 from support.tk_api import FakeTkApi
 from support.tk_corpus import fake_documents
 
@@ -98,6 +98,17 @@ def test_regression_a_corrupt_sidecar_is_fetched_again_not_a_stopped_run(api, tm
     summary, _ = run(api, tmp_path)
     assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2013D24681"]
     assert read_sidecar(tmp_path / "2013D24681.docx") is not None  # written anew
+
+
+def test_regression_an_outdated_sidecar_format_is_fetched_again_with_a_note(api, tmp_path):
+    run(api, tmp_path)
+    sidecar_file = tmp_path / "2013D24681.json"
+    sidecar_file.write_text(sidecar_file.read_text(encoding="utf-8").replace(SIDECAR_FORMAT, "natokg-sidecar/0"), encoding="utf-8")
+    summary, _ = run(api, tmp_path)
+    assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2013D24681"]
+    (note,) = [note for note in summary.notes if "2013D24681.json" in note]
+    assert "natokg-sidecar/0" in note and "fetched again with a new sidecar" in note
+    assert read_sidecar(tmp_path / "2013D24681.docx").format == SIDECAR_FORMAT
 
 
 def test_a_changed_file_on_disk_is_fetched_again(api, tmp_path):

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from natokg.errors import UnreadableLetterError
-from natokg.read.sidecar import LetterSidecar, OfficialUrls, read_sidecar
+from natokg.read.sidecar import SIDECAR_FORMAT, LetterSidecar, OfficialUrls, read_sidecar
 
 
 def sidecar(letter_bytes: bytes, name: str = "2024D50160.docx") -> LetterSidecar:
@@ -52,3 +52,11 @@ def test_broken_sidecar_says_how_to_fix_it(tmp_path):
     (tmp_path / "2024D50160.json").write_text(text, encoding="utf-8")
     with pytest.raises(UnreadableLetterError, match="fetch the letter again"):
         read_sidecar(tmp_path / "2024D50160.docx")
+
+
+def test_regression_an_outdated_sidecar_format_is_reported_not_ignored(tmp_path):
+    text = sidecar(b"x").to_json().replace(SIDECAR_FORMAT, "natokg-sidecar/0")
+    (tmp_path / "2024D50160.json").write_text(text, encoding="utf-8")
+    with pytest.raises(UnreadableLetterError, match="natokg-sidecar/0.*fetch the letter again"):
+        read_sidecar(tmp_path / "2024D50160.docx")
+

@@ -81,3 +81,25 @@ def test_prefixed_takes_the_longest_namespace():
     assert prefixed("https://w3id.org/natokg/id/state/nl", prefixes) == "state:nl"
     assert prefixed("https://w3id.org/natokg/id/org/eu", prefixes) == "id:org/eu"
     assert prefixed("https://example.org/x", prefixes) == "https://example.org/x"
+
+
+def test_value_converters_near_copies_give_the_value_of_their_term():
+    """Each engine's value is term_value of its term: one conversion core, so a value and
+    the re-serialised term of the same cell never disagree."""
+    from natokg.sparql.values import RDF_LANG_STRING, json_binding_term, oxigraph_term, rdflib_term, term_value
+
+    ox_terms = [None, ox.NamedNode("urn:a"), ox.BlankNode("b1"), ox.Literal("x", language="nl")]
+    ox_terms += [ox.Literal(text, datatype=ox.NamedNode(datatype or XSD + "string")) for text, datatype, _, _ in LITERALS[:-1]]
+    ox_terms += [ox.Literal("oops", datatype=ox.NamedNode(XSD + "date"))]
+    for term in ox_terms:
+        assert oxigraph_value(term) == term_value(oxigraph_term(term))
+    bindings = [None, {"type": "uri", "value": "urn:a"}, {"type": "bnode", "value": "b1"},
+                {"type": "literal", "value": "x", "xml:lang": "nl"},
+                {"type": "literal", "value": "x", "datatype": RDF_LANG_STRING},
+                {"type": "typed-literal", "value": "42", "datatype": XSD + "integer"},
+                {"type": "literal", "value": "plain"}]
+    for binding in bindings:
+        assert json_binding_value(binding) == term_value(json_binding_term(binding))
+    for term in [URIRef("urn:a"), BNode("b1"), Literal("x", lang="nl"), Literal("42", datatype=XSD + "integer"), Literal("plain")]:
+        assert rdflib_value(term) == term_value(rdflib_term(term))
+        assert type(rdflib_value(term)) is type(term_value(rdflib_term(term)))

@@ -300,3 +300,11 @@ def test_unsupported_shape_features_are_refused(shape: str) -> None:
     shapes = Graph().parse(data=SHAPES_PREFIXES + shape, format="turtle")
     with pytest.raises(UnsupportedShapeError):
         ShapeValidator(shapes, Graph())
+
+
+def test_evidence_with_two_position_selectors_is_a_violation_in_both_validators() -> None:
+    fixture = FIXTURES / "evidence-selectors" / "invalid-two-position-selectors.ttl"
+    found = assert_same(Graph().parse(fixture))
+    components = {key[2].rsplit("#", 1)[-1] for key in found if key[0] == f"{ID}evidence/bz2628703/309-339"}
+    assert components == {"QualifiedMaxCountConstraintComponent", "QualifiedMinCountConstraintComponent"}
+    assert not validate_graph_fast(Graph().parse(fixture)).conforms

@@ -24,6 +24,7 @@ def describe_command(
         Optional[Path], typer.Option("--store", "-s", help="The store folder (default: NATOKG_STORE or the user data folder).")
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, or the RDF formats turtle, nt, jsonld.")] = "table",
+    lang: Annotated[str, typer.Option("--lang", help="The language of the labels shown for IRIs (en, nl).")] = "en",
 ) -> None:
     """Describe a resource: its label and types, its properties with labelled values,
     what points to it, and the quotes behind it; as RDF, what dereferencing its IRI gives.
@@ -47,7 +48,7 @@ def describe_command(
         sys.stdout.buffer.write(graph_bytes(description_triples(union, resource), GRAPH_TYPES[format]))
         return
     description = describe(union, resource)
-    labels = labels_for(union, description.iris())
+    labels = labels_for(union, description.iris(), lang)
     render_description(description, labels)
 
 

@@ -19,7 +19,7 @@ import requests
 from natokg.errors import UnreadableLetterError
 from natokg.fetch.http import HttpStatusError, PoliteSession
 from natokg.fetch.records import CONTENT_SUFFIXES, ApiDocument, FetchOutcome
-from natokg.read.sidecar import LetterSidecar, OfficialUrls, sidecar_path
+from natokg.read.sidecar import SIDECAR_SUFFIX, LetterSidecar, OfficialUrls, sidecar_path
 
 CHUNK = 1 << 16
 
@@ -32,17 +32,27 @@ def _file_sha256(path: Path) -> str | None:
         return None
 
 
-def up_to_date(document: ApiDocument, out: Path) -> Path | None:
+def up_to_date(document: ApiDocument, out: Path, problems: list[str] | None = None) -> Path | None:
     """The letter file already fetched for this version of the document, or None.
 
     Fetched means: a sidecar of the same API version names a file beside it whose
-    sha256 is the one the sidecar recorded."""
+    sha256 is the one the sidecar recorded. A sidecar natokg cannot read (corrupt, or
+    of another format version) means fetching again; what was wrong with it is added
+    to ``problems``."""
+    sidecar_file = out / f"{document.document_number}{SIDECAR_SUFFIX}"  # one for every file type
+    try:
+        text = sidecar_file.read_text(encoding="utf-8")
+    except OSError:
+        return None  # no sidecar: never fetched
+    try:
+        sidecar = LetterSidecar.from_json(text, sidecar_file)
+    except UnreadableLetterError as error:
+        if problems is not None:  # the message's own advice (fetch again) is what happens next
+            reason = error.message.partition(";")[0]
+            problems.append(f"{sidecar_file.name}: {reason}: the document is fetched again with a new sidecar")
+        return None
     for suffix in sorted(set(CONTENT_SUFFIXES.values())):
         path = out / f"{document.document_number}{suffix}"
-        try:
-            sidecar = LetterSidecar.from_json(sidecar_path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnreadableLetterError):
-            continue  # no sidecar, or one natokg cannot read: fetch the document again
         if sidecar.version == document.version and sidecar.file_name == path.name and _file_sha256(path) == sidecar.sha256:
             return path
     return None

@@ -103,7 +103,7 @@ class FetchSummary:
     selected: int = 0
     requests: int = 0
     outcomes: list[FetchOutcome] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what the run could not do (annex relations)
+    notes: list[str] = field(default_factory=list)  # what the run could not do (annex relations) or redid (sidecars)
 
     def count(self, status: OutcomeStatus) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)

@@ -52,7 +52,7 @@ def fetch_documents(
         summary.listed, summary.selected = len(documents), len(chosen)
         progress.on_selected(chosen)
         for document in chosen:
-            outcome = _fetch_one(session, document, out, options.dry_run, progress)
+            outcome = _fetch_one(session, document, out, options.dry_run, progress, summary.notes)
             summary.outcomes.append(outcome)
             progress.on_outcome(outcome)
     finally:
@@ -62,11 +62,12 @@ def fetch_documents(
 
 
 def _fetch_one(
-    session: PoliteSession, document: ApiDocument, out: Path, dry_run: bool, progress: FetchProgress
+    session: PoliteSession, document: ApiDocument, out: Path, dry_run: bool, progress: FetchProgress,
+    notes: list[str],
 ) -> FetchOutcome:
     if not document.document_number:
         return FetchOutcome(document, "failed", reason="the API gives no document number")
-    existing = up_to_date(document, out)
+    existing = up_to_date(document, out, notes)
     if existing is not None:
         return FetchOutcome(document, "skipped", path=existing, reason="already fetched, same version and checksum")
     if dry_run:

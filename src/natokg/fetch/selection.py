@@ -56,7 +56,8 @@ def _load(path: Path) -> Selection:
     phrases: set[str] = set()
     for concept in set(graph.subjects(SKOS.inScheme, None)):
         values = {str(s) for s in graph.objects(concept, NKG.documentSoort)}
-        (annex if str(concept).endswith("/annex-soort") else soorten).update(values)
+        with_letter = any(flag.toPython() is True for flag in graph.objects(concept, NKG.takenWithItsLetter))
+        (annex if with_letter else soorten).update(values)
         phrases.update(_words(str(label)) for label in graph.objects(concept, SKOS.altLabel))
     return Selection(frozenset(soorten), frozenset(annex), tuple(sorted(p for p in phrases if p.strip())))
 

@@ -28,6 +28,8 @@ from natokg.identifiers import (
     evidence_iri,
     kamerstuk_publication_url,
     kamerstuk_iri,
+    kamerstuk_label,
+    parse_kamerstuk,
     letter_graph_iri,
     letter_iri,
     letter_text_iri,
@@ -306,7 +308,7 @@ def kamerstuk_description(dossier: str, number: str) -> tuple[str, list[tuple[st
         (node, _A, _NKG.ParliamentaryPaper),
         (node, _NKG.dossier, nt_string(dossier)),
         (node, _NKG.number, nt_string(number)),
-        (node, _RDFS.label, nt_string(f"Kamerstuk {dossier}, nr. {number}") + "@nl"),
+        (node, _RDFS.label, nt_string(kamerstuk_label(dossier, number)) + "@nl"),
         (node, _FOAF.page, nt_iri(kamerstuk_publication_url(dossier, number))),
     ]
 
@@ -419,7 +421,10 @@ class _LetterMapper:
         add(self.text, _DCT.format, nt_string("text/plain"))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            node, description = kamerstuk_description(paper.dossier, paper.number)
+            # the citation's words through the one Kamerstuk grammar (natokg.identifiers),
+            # which keeps a dossier's toevoeging ("36 200 V, nr. 12": 36200-V, 12)
+            dossier, number = parse_kamerstuk(paper.evidence.quote) or (paper.dossier, paper.number)
+            node, description = kamerstuk_description(dossier, number)
             add(subject, _DCT.references, node)
             for triple in description:
                 self.add_entity(*triple)

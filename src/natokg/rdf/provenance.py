@@ -24,7 +24,7 @@ from dataclasses import replace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from natokg.folding import fold
-from natokg.identifiers import dossier_iri
+from natokg.identifiers import dossier_iri, parse_dossier, parse_kamerstuk
 from natokg.namespaces import NKG
 from natokg.rdf.mapping import LetterGraphs, kamerstuk_description, nt_iri, nt_string
 from natokg.read.sidecar import LetterSidecar
@@ -82,8 +82,8 @@ def provenance_lines(letter: str, sidecar: LetterSidecar) -> tuple[set[str], set
         assertions.add(_triple(letter, p["source"], nt_iri(urls.officielebekendmakingen)))
     if sidecar.annex_of:
         assertions.add(_triple(letter, p["annex_of"], nt_string(sidecar.annex_of)))
-    dossier = (sidecar.dossier or "").split("-")[0]
-    if dossier.isdigit():
+    dossier = parse_dossier(sidecar.dossier or "")  # the API's dossier, with its toevoeging ("36200-V")
+    if dossier:
         node = nt_iri(str(dossier_iri(dossier)))
         assertions.add(_triple(letter, p["part_of"], node))
         entities |= {
@@ -91,9 +91,9 @@ def provenance_lines(letter: str, sidecar: LetterSidecar) -> tuple[set[str], set
             _triple(node, p["identifier"], nt_string(dossier)),
             _triple(node, p["label"], nt_string(f"Kamerstukdossier {dossier}") + "@nl"),
         }
-    if sidecar.kamerstuk and re.fullmatch(r"[0-9]+-[A-Za-z0-9]+", sidecar.kamerstuk):
-        paper_dossier, number = sidecar.kamerstuk.split("-", 1)
-        node, description = kamerstuk_description(paper_dossier, number)
+    paper = parse_kamerstuk(sidecar.kamerstuk) if sidecar.kamerstuk else None
+    if paper:
+        node, description = kamerstuk_description(*paper)
         assertions.add(_triple(letter, p["published"], node))
         entities |= {_triple(*triple) for triple in description}
     return assertions, entities

@@ -16,7 +16,8 @@ from pathlib import Path
 from natokg.errors import UnreadableLetterError
 
 SIDECAR_SUFFIX = ".json"
-SIDECAR_FORMAT = "natokg-sidecar/1"
+SIDECAR_FORMAT_NAME = "natokg-sidecar/"  # + the format version
+SIDECAR_FORMAT = SIDECAR_FORMAT_NAME + "1"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ class LetterSidecar:
         try:
             data = json.loads(text)
             if data.get("format") != SIDECAR_FORMAT:
-                raise ValueError(f"format {data.get('format')!r} is not {SIDECAR_FORMAT}")
+                raise ValueError(
+                    f"format {data.get('format')!r} is not {SIDECAR_FORMAT}, the one this natokg version reads"
+                )
             known = {f.name for f in fields(cls)}
             values = {key: value for key, value in data.items() if key in known}
             values["urls"] = OfficialUrls(**data["urls"])
@@ -95,7 +98,8 @@ def read_sidecar(letter_path: Path, sha256: str | None = None) -> LetterSidecar 
 
     A sidecar whose checksum is not the letter file's describes another version of the
     file (the letter was replaced by hand): it is ignored, so that it never lends the
-    official identifiers to a text they do not belong to."""
+    official identifiers to a text they do not belong to. A natokg sidecar that cannot be
+    read, or is of another format version, raises UnreadableLetterError (fetch again)."""
     path = sidecar_path(letter_path)
     if Path(letter_path).suffix.lower() == SIDECAR_SUFFIX or not path.is_file():
         return None
@@ -103,12 +107,13 @@ def read_sidecar(letter_path: Path, sha256: str | None = None) -> LetterSidecar 
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UnreadableLetterError(f"cannot read the provenance sidecar ({error}); fetch the letter again", path=path) from None
-    if f'"{SIDECAR_FORMAT}"' not in text:
+    if f'"{SIDECAR_FORMAT_NAME}' not in text:
         return None  # a JSON file of the user's own that happens to share the letter's name
+    # a sidecar of another format version fails here as a corrupt one does, saying to fetch again
     sidecar = LetterSidecar.from_json(text, path)
     if sidecar.file_name != Path(letter_path).name or (sha256 is not None and sidecar.sha256 != sha256):
         return None
     return sidecar
 
 
-__all__ = ["LetterSidecar", "OfficialUrls", "SIDECAR_FORMAT", "SIDECAR_SUFFIX", "read_sidecar", "sidecar_path"]
+__all__ = ["LetterSidecar", "OfficialUrls", "SIDECAR_FORMAT", "SIDECAR_FORMAT_NAME", "SIDECAR_SUFFIX", "read_sidecar", "sidecar_path"]

@@ -4,7 +4,7 @@ A chart's data come from a saved query (queries/*.rq) where researchers can run 
 rows themselves, or from a query beside this module (serve/chart_queries/) where only
 the chart needs them; every query runs through natokg.sparql (the deadline, the row cap,
 the safety checks). Labels, not IRIs, name every mark: they are looked up in the store
-(serve/chart_queries/labels.rq). The renderers are in natokg.serve.chart_svg.
+by natokg.sparql.labels' rule. The renderers are in natokg.serve.chart_svg.
 """
 
 from __future__ import annotations
@@ -31,14 +31,13 @@ from natokg.serve.chart_svg import (
     timeline_svg,
 )
 from natokg.sparql import QueryResult, run_query
+from natokg.sparql.labels import LABEL_BATCH, label_query, label_rows
 from natokg.sparql.saved import load_query
 
 CHART_QUERIES = Path(__file__).resolve().parent / "chart_queries"
 
 # (name or .rq path, parameters) -> rows; natokg.serve binds it to the served store
 QueryRunner = Callable[[Any, "dict[str, Any] | None"], QueryResult]
-
-_LABEL_BATCH = 400  # IRIs per labels query: well under the query size limit
 
 
 def store_runner(store_path: Path | None = None, *, store=None, timeout: float | None = 30.0,
@@ -65,13 +64,10 @@ def fallback_label(iri: str) -> str:
 def labels(run: QueryRunner, things: Iterable[str]) -> dict[str, str]:
     """A label for every IRI in ``things`` (its store label, else :func:`fallback_label`)."""
     wanted = sorted({str(thing) for thing in things if thing})
-    found: dict[str, str] = {}
-    query = _chart_query("labels")
-    for start in range(0, len(wanted), _LABEL_BATCH):
-        batch = wanted[start:start + _LABEL_BATCH]
-        # rows come sorted by thing and rank: the first per thing is the preferred one
-        for row in run(query, {"things": " ".join(f"<{iri}>" for iri in batch)}):
-            found.setdefault(str(row.thing), str(row.label))
+    rows: list = []
+    for start in range(0, len(wanted), LABEL_BATCH):
+        rows += run(label_query(wanted[start:start + LABEL_BATCH]), None).rows
+    found = label_rows(rows)
     return {iri: found.get(iri) or fallback_label(iri) for iri in wanted}
 
 

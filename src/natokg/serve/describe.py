@@ -14,23 +14,16 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from natokg.namespaces import DCTERMS, NKG, OA, RDF
-from natokg.sparql.labels import LABEL_PROPERTIES
+from natokg.namespaces import NKG, OA, RDF
+from natokg.sparql.labels import DEFAULT_LANGUAGE, LABEL_PROPERTIES, best_labels
 
 DEFAULT = ox.DefaultGraph()
 TYPE = ox.NamedNode(str(RDF.type))
 EVIDENCE = ox.NamedNode(str(NKG.evidence))
 SELECTOR = ox.NamedNode(str(OA.hasSelector))
-# the predicates a label is read from, best first
-LABEL_PREDICATES = [*LABEL_PROPERTIES, str(DCTERMS.identifier)]
-LANGUAGES = ("en", "nl", None)
+# the predicates a label is read from, best first (the one rule: natokg.sparql.labels)
+LABEL_PREDICATES = list(LABEL_PROPERTIES)
 INCOMING_LIMIT = 500
-
-
-def _label_rank(predicate: str, literal: ox.Literal) -> tuple[int, int]:
-    language = literal.language
-    lang_rank = LANGUAGES.index(language) if language in LANGUAGES else len(LANGUAGES)
-    return LABEL_PREDICATES.index(predicate), lang_rank
 
 
 # things without a label of their own are named after what they relate: class -> the
@@ -44,19 +37,18 @@ DERIVED_LABELS = {
 QUOTE_LENGTH = 60
 
 
-def labels_for(store: ox.Store, iris) -> dict[str, str]:
-    """IRI -> its label: its own best label (skos:prefLabel, rdfs:label, foaf:name,
-    dcterms:title, dcterms:identifier; English, then Dutch, then without a language),
+def labels_for(store: ox.Store, iris, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """IRI -> its label: its own best label in ``lang`` (natokg.sparql.labels' rule),
     else one made of what it relates (a position: actor, stance, topic) or, for
     evidence, the start of its quote."""
-    labels = own_labels(store, iris)
+    labels = own_labels(store, iris, lang)
     missing = set(iris) - set(labels)
     if missing:
-        labels.update(_derived_labels(store, missing))
+        labels.update(_derived_labels(store, missing, lang))
     return labels
 
 
-def _derived_labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
+def _derived_labels(store: ox.Store, iris: set[str], lang: str) -> dict[str, str]:
     parts: dict[str, list[ox.Term]] = {}
     exact = ox.NamedNode(str(OA.exact))
     derived: dict[str, str] = {}
@@ -75,7 +67,7 @@ def _derived_labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
                     q.object for p in predicates for q in store.quads_for_pattern(node, ox.NamedNode(str(p)), None, DEFAULT)
                 ]
                 break
-    names = own_labels(store, {t.value for terms in parts.values() for t in terms if isinstance(t, ox.NamedNode)})
+    names = own_labels(store, {t.value for terms in parts.values() for t in terms if isinstance(t, ox.NamedNode)}, lang)
     for iri, terms in parts.items():
         words = [names.get(t.value, t.value.rsplit("/", 1)[-1]) if isinstance(t, ox.NamedNode) else t.value for t in terms]
         if words:
@@ -83,11 +75,11 @@ def _derived_labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
     return derived
 
 
-def own_labels(store: ox.Store, iris) -> dict[str, str]:
-    """IRI -> its best label of its own (see labels_for)."""
+def own_labels(store: ox.Store, iris, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """IRI -> its best label of its own in ``lang`` (see labels_for)."""
     labels = {}
     for iri in set(iris):
-        label = _own_label(store, iri)
+        label = _own_label(store, iri, lang)
         if label is not None:
             labels[iri] = label
     return labels
@@ -99,19 +91,16 @@ def clear_label_cache() -> None:
 
 
 @lru_cache(maxsize=200_000)
-def _own_label(store: ox.Store, iri: str) -> str | None:
+def _own_label(store: ox.Store, iri: str, lang: str) -> str | None:
     """Cached: a served store never changes while it is served."""
     node = ox.NamedNode(iri)
-    best = None
-    for predicate in LABEL_PREDICATES:
-        for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT):
-            if isinstance(quad.object, ox.Literal):
-                rank = _label_rank(predicate, quad.object)
-                if best is None or rank < best[0]:
-                    best = (rank, quad.object.value)
-        if best is not None:
-            return best[1]
-    return None
+    candidates = (
+        (iri, predicate, quad.object.language, quad.object.value)
+        for predicate in LABEL_PREDICATES
+        for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT)
+        if isinstance(quad.object, ox.Literal)
+    )
+    return best_labels(candidates, lang).get(iri)
 
 
 def exists(store: ox.Store, iri: str) -> bool:

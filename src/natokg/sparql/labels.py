@@ -1,11 +1,14 @@
-"""The labels of the IRIs in a result, in one language, for tables people read.
+"""The labels of the IRIs in a result, in one language, for tables and pages people read.
+
+This module holds the one rule every part of natokg labels a thing by (the CLI's
+tables, the server's pages and charts). The best label of an IRI: by property
+(skos:prefLabel, rdfs:label, foaf:name, dcterms:title, dcterms:identifier, in that
+order), then by language (the one asked for, then none, then English, then Dutch, then
+any other), then the least text, so that it is the same on every run.
 
 Labels are looked up with a query (so they come from the embedded store and from an
 endpoint alike), inside ``GRAPH ?g`` because every triple of a build is in a named
-graph. The best label of an IRI: by property (skos:prefLabel, rdfs:label, foaf:name,
-dcterms:title, in that order), then by language (the one asked for, then none, then
-English, then Dutch, then any other), then the least text, so that it is the same on
-every run.
+graph; a caller that reads a store directly ranks what it finds with :func:`best_labels`.
 """
 
 from __future__ import annotations
@@ -15,15 +18,19 @@ from typing import Iterable
 
 from natokg.namespaces import PREFIXES
 from natokg.sparql.run import DEFAULT_TIMEOUT, run_sparql
+from natokg.sparql.saved import SavedQuery, parse_header
 from natokg.sparql.values import IRI
 
 LABEL_PROPERTIES = tuple(
     PREFIXES[prefix] + local
-    for prefix, local in (("skos", "prefLabel"), ("rdfs", "label"), ("foaf", "name"), ("dcterms", "title"))
+    for prefix, local in (
+        ("skos", "prefLabel"), ("rdfs", "label"), ("foaf", "name"), ("dcterms", "title"), ("dcterms", "identifier"),
+    )
 )
 LANGUAGES = ("en", "nl")
+DEFAULT_LANGUAGE = "en"
 # IRIs per look-up: keeps each query far below the query size limit (natokg.sparql.safety)
-_BATCH = 500
+LABEL_BATCH = 400
 
 
 def result_iris(rows: Iterable[Iterable]) -> list[str]:
@@ -31,9 +38,35 @@ def result_iris(rows: Iterable[Iterable]) -> list[str]:
     return list(dict.fromkeys(value for row in rows for value in row if isinstance(value, IRI)))
 
 
+def label_rank(prop: str, language: str | None, text: str, lang: str = DEFAULT_LANGUAGE) -> tuple:
+    """How good ``text`` (in ``language``, a value of ``prop``) is as a label in ``lang``:
+    the lowest rank is the best label (module doc)."""
+    return LABEL_PROPERTIES.index(prop), _language_rank(language or None, lang), text
+
+
+def best_labels(candidates: Iterable[tuple[str, str, str | None, str]], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """IRI -> its best label among ``candidates`` (iri, property, language, text);
+    candidates on other properties than LABEL_PROPERTIES are ignored."""
+    best: dict[str, tuple] = {}
+    for iri, prop, language, text in candidates:
+        if prop not in LABEL_PROPERTIES:
+            continue
+        rank = label_rank(prop, language, text, lang)
+        if iri not in best or rank < best[iri]:
+            best[iri] = rank
+    return {iri: rank[2] for iri, rank in best.items()}
+
+
+def label_rows(rows: Iterable[Iterable], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """IRI -> its best label from the rows (iri, property, label) of :func:`label_query`."""
+    return best_labels(
+        ((str(iri), str(prop), getattr(label, "lang", None), str(label)) for iri, prop, label in rows), lang
+    )
+
+
 def labels_for(
     iris: Iterable[str],
-    lang: str = "en",
+    lang: str = DEFAULT_LANGUAGE,
     *,
     store=None,
     store_path: str | Path | None = None,
@@ -42,17 +75,13 @@ def labels_for(
 ) -> dict[str, str]:
     """IRI -> its best label (module doc); IRIs without one are left out."""
     wanted = list(dict.fromkeys(iris))
-    best: dict[str, tuple] = {}
-    for start in range(0, len(wanted), _BATCH):
-        batch = wanted[start:start + _BATCH]
-        result = run_sparql(
-            _label_query(batch), store=store, store_path=store_path, endpoint=endpoint, timeout=timeout, max_rows=None
-        )
-        for iri, prop, label in result.rows:
-            rank = (LABEL_PROPERTIES.index(str(prop)), _language_rank(getattr(label, "lang", None), lang), str(label))
-            if iri not in best or rank < best[iri]:
-                best[iri] = rank
-    return {iri: rank[2] for iri, rank in best.items()}
+    rows: list = []
+    for start in range(0, len(wanted), LABEL_BATCH):
+        query = label_query(wanted[start:start + LABEL_BATCH])
+        rows += run_sparql(
+            query.text, store=store, store_path=store_path, endpoint=endpoint, timeout=timeout, max_rows=None
+        ).rows
+    return label_rows(rows, lang)
 
 
 def _language_rank(language: str | None, wanted: str) -> int:
@@ -63,20 +92,27 @@ def _language_rank(language: str | None, wanted: str) -> int:
     return 2 + LANGUAGES.index(language) if language in LANGUAGES else 2 + len(LANGUAGES)
 
 
-def _label_query(iris: list[str]) -> str:
+def label_query(iris: list[str]) -> SavedQuery:
+    """The query whose rows (iri, property, label) are every label candidate of ``iris``
+    (at most LABEL_BATCH of them); :func:`label_rows` picks the best."""
     # the IRIs come from result rows of this store or endpoint; any character an IRI
     # term may not hold drops the IRI rather than reaching the query text
     terms = " ".join(f"<{iri}>" for iri in iris if _plain_iri(iri))
     properties = " ".join(f"<{iri}>" for iri in LABEL_PROPERTIES)
-    return (
+    text = (
+        "# title: Labels\n"
         "SELECT ?iri ?property ?label WHERE {\n"
         f"  VALUES ?iri {{ {terms} }}\n  VALUES ?property {{ {properties} }}\n"
         "  GRAPH ?g { ?iri ?property ?label }\n  FILTER(isLiteral(?label))\n}"
     )
+    return parse_header(text, "labels")
 
 
 def _plain_iri(iri: str) -> bool:
     return bool(iri) and not any(c in iri for c in '<>"{}|^`\\ \t\r\n')
 
 
-__all__ = ["LABEL_PROPERTIES", "labels_for", "result_iris"]
+__all__ = [
+    "DEFAULT_LANGUAGE", "LABEL_BATCH", "LABEL_PROPERTIES", "best_labels", "label_query", "label_rank", "label_rows",
+    "labels_for", "result_iris",
+]

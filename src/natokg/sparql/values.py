@@ -76,21 +76,6 @@ def literal_value(value: str, datatype: str | None = None, lang: str | None = No
     return value
 
 
-def oxigraph_value(term) -> Any:
-    """A pyoxigraph term (or None for unbound) as a Python value."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return IRI(term.value)
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        return literal_value(term.value, term.datatype.value, term.language)
-    return str(term)
-
-
 class Term(NamedTuple):
     """A result term kept as RDF (for re-serialising results, as the SPARQL server does):
     ``kind`` is 'uri', 'literal', 'bnode' or 'triple' (the SPARQL 1.1 JSON names)."""
@@ -114,6 +99,25 @@ def oxigraph_term(term) -> Term | None:
     if isinstance(term, ox.Literal):
         return Term("literal", term.value, term.datatype.value, term.language)
     return Term("triple", str(term))
+
+
+# Every engine's term becomes a Term first, and a Term becomes its Python value in one
+# place (term_value): the engines differ only in how they name the parts of a term.
+
+
+def oxigraph_value(term) -> Any:
+    """A pyoxigraph term (or None for unbound) as a Python value."""
+    return term_value(oxigraph_term(term))
+
+
+def json_binding_value(binding: dict | None) -> Any:
+    """A value of the SPARQL 1.1 JSON results format as a Python value."""
+    return term_value(json_binding_term(binding))
+
+
+def rdflib_value(term) -> Any:
+    """An rdflib term (a CONSTRUCT answer from an endpoint) as a Python value."""
+    return term_value(rdflib_term(term))
 
 
 def term_value(term: Term | None) -> Any:
@@ -157,22 +161,6 @@ def rdflib_term(term) -> Term:
     return Term("triple", str(term))
 
 
-def json_binding_value(binding: dict | None) -> Any:
-    """A value of the SPARQL 1.1 JSON results format as a Python value."""
-    if binding is None:
-        return None
-    kind = binding.get("type")
-    if kind == "uri":
-        return IRI(binding["value"])
-    if kind == "bnode":
-        return f"_:{binding['value']}"
-    lang = binding.get("xml:lang")
-    datatype = binding.get("datatype")
-    if datatype == RDF_LANG_STRING and not lang:
-        datatype = None
-    return literal_value(binding["value"], datatype, lang)
-
-
 def prefixed(iri: str, prefixes: dict[str, str] | None = None) -> str:
     """``https://w3id.org/natokg/id/state/nl`` -> ``id:state/nl`` (longest namespace wins)."""
     best = None
@@ -184,16 +172,3 @@ def prefixed(iri: str, prefixes: dict[str, str] | None = None) -> str:
 
 def display_prefixes() -> dict[str, str]:
     return {**PREFIXES, "id": data_base()}
-
-
-def rdflib_value(term) -> Any:
-    """An rdflib term (a CONSTRUCT answer from an endpoint) as a Python value."""
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return IRI(str(term))
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        return literal_value(str(term), str(term.datatype) if term.datatype else None, term.language)
-    return str(term)

@@ -31,19 +31,10 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from natokg.version import __version__
-from natokg.errors import ReferenceDataError, StoreError
-from natokg.identifiers import (
-    ANNEXES_GRAPH,
-    DATASET_GRAPH,
-    ENTITIES_GRAPH,
-    ONTOLOGY_GRAPH_NAME,
-    PAIRING_GRAPH,
-    REFERENCE_GRAPH,
-    graph_iri,
-    skolem_iri,
-)
-from natokg.namespaces import data_base, rebased
-from natokg.paths import ontology_dir, reference_dir, shapes_dir
+from natokg.errors import StoreError
+from natokg.identifiers import DATASET_GRAPH, ENTITIES_GRAPH, PAIRING_GRAPH, REFERENCE_GRAPH
+from natokg.namespaces import data_base
+from natokg.paths import ontology_dir, shapes_dir
 from natokg.store.annexes import link_letters_and_annexes
 from natokg.store.corpus_scan import hash_letters, scan_letters
 from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset
@@ -71,29 +62,10 @@ from natokg.store.layout import (
     write_manifest,
 )
 from natokg.store.pairing import pair_positions
+from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
 from natokg.store.workers import LetterResult, map_all
 from natokg.validation.contract import LetterValidator
-
-
-def ontology_graph_files() -> dict[str, list[Path]]:
-    """Shared graph IRI -> the Turtle files that make it up.
-
-    natokg.ttl -> graph/ontology; every other ontology/*.ttl (topics, stances,
-    vocabularies) -> graph/{stem}; ontology/reference/*.ttl -> graph/reference.
-    """
-    graphs: dict[str, list[Path]] = {}
-    for path in sorted(ontology_dir().glob("*.ttl")):
-        name = ONTOLOGY_GRAPH_NAME if path.stem == "natokg" else path.stem
-        graphs.setdefault(str(graph_iri(name)), []).append(path)
-    references = sorted(reference_dir().glob("*.ttl")) if reference_dir().is_dir() else []
-    if references:
-        graphs[REFERENCE_GRAPH] = references
-    return graphs
-
-
-def shared_graph_iris() -> set[str]:
-    return set(ontology_graph_files()) | {ENTITIES_GRAPH, PAIRING_GRAPH, DATASET_GRAPH, ANNEXES_GRAPH}
 
 
 def pair_agendas_and_reports(store: ox.Store) -> StepResult:
@@ -199,37 +171,6 @@ def pipeline_fingerprint(mapper, validator: LetterValidator | None) -> str:
     return digest.hexdigest()[:16]
 
 
-def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
-    """Turtle files as sorted N-Triples, blank nodes replaced by stable IRIs.
-
-    Data IRIs follow NATOKG_BASE (natokg.namespaces.rebased). The store would give
-    blank nodes fresh random labels on every load, which breaks
-    byte-identical exports; canonical labelling (RDFC-1.0) and skolem IRIs
-    (natokg.identifiers.skolem_iri) keep them stable.
-    """
-    dataset = ox.Dataset()
-    for path in files:
-        try:
-            for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-                dataset.add(ox.Quad(triple.subject, triple.predicate, triple.object))
-        except (SyntaxError, OSError) as error:
-            raise ReferenceDataError(f"cannot parse ({error}); fix the Turtle", path=path) from None
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-
-    def skolem(term):
-        if isinstance(term, ox.BlankNode):
-            return ox.NamedNode(skolem_iri(graph, term.value))
-        if isinstance(term, ox.NamedNode):  # under NATOKG_BASE, as the letters' IRIs are
-            value = term.value
-            moved = rebased(value)
-            return term if moved is value else ox.NamedNode(moved)
-        return term
-
-    triples = [ox.Triple(skolem(q.subject), q.predicate, skolem(q.object)) for q in dataset]
-    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return "".join(sorted(line + "\n" for line in set(text.splitlines()) if line))
-
-
 def _reconcile(store: ox.Store, manifest: Manifest) -> set[str]:
     """Letter graphs the manifest vouches for; drop any other non-shared graph found."""
     expected = {entry.graph for entry in manifest.letters.values()}
@@ -238,30 +179,6 @@ def _reconcile(store: ox.Store, manifest: Manifest) -> set[str]:
     for graph in sorted(present - expected - shared):
         store.update(f"DROP SILENT GRAPH <{graph}>")
     return present & expected
-
-
-def _union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int:
-    """graph/entities = the union of every loaded letter's entity descriptions, minus what
-    the reference graph already says."""
-    lines: set[str] = set()
-    for entry in manifest.letters.values():
-        path = store_dir / entry.entities_file
-        try:
-            lines.update(path.read_text(encoding="utf-8").splitlines())
-        except OSError as error:
-            raise StoreError(
-                f"entity cache {path.name} is missing ({error}); run `natokg build --rebuild`",
-                path=path,
-            ) from None
-    lines.discard("")
-    if lines and REFERENCE_GRAPH in set(list_graphs(store)):
-        reference = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(REFERENCE_GRAPH))
-        lines.difference_update(reference.decode("utf-8").splitlines())
-    store.update(f"DROP SILENT GRAPH <{ENTITIES_GRAPH}>")
-    if lines:
-        store.load("".join(line + "\n" for line in sorted(lines)), ox.RdfFormat.N_TRIPLES,
-                   to_graph=ox.NamedNode(ENTITIES_GRAPH))
-    return len(lines)
 
 
 def _committed_manifest(store_dir: Path, rebuild: bool) -> Manifest | None:
@@ -542,7 +459,7 @@ class _Build:
 
         self.stage("entities")
         t = time.perf_counter()
-        _union_entities(self.store, self.store_dir, self.manifest)
+        union_entities(self.store, self.store_dir, self.manifest)
         self.seconds["entities"] = time.perf_counter() - t
 
         self.stage("cross-letter")

@@ -11,7 +11,8 @@ How it works:
   (natokg.validation.results.load_shapes) into checker objects: one per node shape and
   property shape, one per constraint component. Only what shapes/ uses is supported
   (targets by sh:targetClass; single-IRI paths; sh:minCount, maxCount, datatype, class,
-  in, pattern(+flags), nodeKind, node, hasValue, or, minLength, minInclusive, sparql).
+  in, pattern(+flags), nodeKind, node, hasValue, or, qualifiedValueShape with
+  qualifiedMin/MaxCount, minLength, minInclusive, sparql).
   Anything else raises UnsupportedShapeError, so an edit to shapes/ can never be
   silently ignored (under-reported).
 - Core constraints are evaluated in Python on the rdflib terms (natokg.validation.core_constraints),

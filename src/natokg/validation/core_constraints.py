@@ -2,7 +2,7 @@
 
 natokg.validation.compiled compiles shapes/ into checker objects; the per-rule checks they
 run (sh:minCount, maxCount, datatype, class, in, pattern, nodeKind, node, hasValue,
-or, minLength, minInclusive) and the graph view they read live here. They follow
+or, qualifiedValueShape with its counts, minLength, minInclusive) and the graph view they read live here. They follow
 pySHACL's own rules (ill-typed literals fail sh:datatype, ``compare_literal`` for
 sh:minInclusive, ``re.match or re.search`` for sh:pattern...), so that the fast
 validator reports exactly what pySHACL reports. SHACL-SPARQL constraints are run by
@@ -45,7 +45,7 @@ class CompiledShape:
     messages: list[Literal]
     targets: frozenset = frozenset()
     checks: list = field(default_factory=list)  # (component IRI, function)
-    nested: list["CompiledShape"] = field(default_factory=list)  # via sh:node / sh:or on values
+    nested: list["CompiledShape"] = field(default_factory=list)  # via sh:node / sh:or / sh:qualifiedValueShape
     properties: list["CompiledShape"] = field(default_factory=list)
     sparql: list = field(default_factory=list)  # shape_compiler.SparqlConstraint
     _plan: list | None = None
@@ -205,6 +205,16 @@ def _class_check(cls):
 def _shape_check(shapes: list[CompiledShape], combine):
     def check(values, focus, union):
         return [v for v in values if not combine(_conforms(s, v, union) for s in shapes)]
+
+    return check
+
+
+def _qualified_count(shape: CompiledShape, count_fails):
+    """sh:qualifiedMin/MaxCount: one result without a value when the number of values
+    conforming to ``shape`` fails ``count_fails``."""
+
+    def check(values, focus, union):
+        return [None] if count_fails(sum(1 for v in values if _conforms(shape, v, union))) else []
 
     return check
 

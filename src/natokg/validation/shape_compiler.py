@@ -30,6 +30,7 @@ from natokg.validation.core_constraints import (
     _node_kind_ok,
     _pattern_ok,
     _per_value,
+    _qualified_count,
     _shape_check,
 )
 from natokg.validation.results import SEVERITIES, SH
@@ -47,7 +48,7 @@ _SHAPE_KEYS = {
     for n in (
         "targetClass property path message severity minCount maxCount datatype class in "
         "pattern flags nodeKind node hasValue or minLength minInclusive sparql name "
-        "description order group"
+        "description order group qualifiedValueShape qualifiedMinCount qualifiedMaxCount"
     ).split()
 }
 _SPARQL_KEYS = {sh("select"), sh("message"), sh("prefixes"), RDF.type}
@@ -112,6 +113,7 @@ class ShapeCompiler:
                 yield sh("MaxCountConstraintComponent"), _max_count(int(n))
         elif one("minCount") is not None or one("maxCount") is not None:
             self.fail(node, "sh:minCount/sh:maxCount on a node shape")
+        yield from self.qualified(node, is_property)
         for dt in g.objects(node, sh("datatype")):
             yield sh("DatatypeConstraintComponent"), _datatype_check(dt)
         for cls in g.objects(node, sh("class")):
@@ -141,6 +143,23 @@ class ShapeCompiler:
             yield sh("MinLengthConstraintComponent"), _per_value(_min_length_ok, n.value)
         for m in g.objects(node, sh("minInclusive")):
             yield sh("MinInclusiveConstraintComponent"), _per_value(_min_inclusive_ok, m)
+
+    def qualified(self, node, is_property: bool):
+        """sh:qualifiedValueShape with its counts (never disjoint: shapes/ does not use it)."""
+        value_shape = self.single(node, sh("qualifiedValueShape"))
+        least, most = self.single(node, sh("qualifiedMinCount")), self.single(node, sh("qualifiedMaxCount"))
+        if value_shape is None:
+            if least is not None or most is not None:
+                self.fail(node, "sh:qualifiedMinCount/sh:qualifiedMaxCount without sh:qualifiedValueShape")
+            return
+        if not is_property or (least is None and most is None):
+            self.fail(node, "sh:qualifiedValueShape outside a property shape or without a count")
+        nested = self.shape(value_shape)
+        self.compiled[node].nested.append(nested)
+        if most is not None:
+            yield sh("QualifiedMaxCountConstraintComponent"), _qualified_count(nested, lambda n: n > int(most))
+        if least is not None:
+            yield sh("QualifiedMinCountConstraintComponent"), _qualified_count(nested, lambda n: n < int(least))
 
     def sparql(self, shape_node, constraint) -> "SparqlConstraint":
         g = self.g

@@ -1,0 +1,16 @@
+"""The store package's modules stay short enough to read (the project's ~600-line rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import natokg.store
+
+STORE = Path(natokg.store.__file__).resolve().parent
+LIMIT = 600
+
+
+def test_store_build_module_over_600_lines_is_split():
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in STORE.glob("*.py")}
+    assert "build.py" in lengths and "shared_graphs.py" in lengths
+    assert {name: n for name, n in lengths.items() if n > LIMIT} == {}
