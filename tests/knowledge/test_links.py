@@ -8,7 +8,7 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import OWL
 
 from natokg.knowledge.turtle import parse_turtle
-from natokg.namespaces import NKG
+from natokg.namespaces import DEFAULT_DATA_BASE, NKG
 from natokg.paths import reference_dir
 
 WIKIDATA_ENTITY = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
@@ -32,6 +32,28 @@ def test_every_ally_has_exactly_one_wikidata_item():
     allies = set(graph.subjects(RDF.type, NKG.Ally))
     assert len(allies) == 32
     assert {ally: links.get(ally, []) for ally in allies if len(links.get(ally, [])) != 1} == {}
+
+
+def test_every_state_has_exactly_one_wikidata_item():
+    states_ttl = parse_turtle([reference_dir() / "states.ttl"])
+    states = set(states_ttl.subjects(RDF.type, NKG.State))
+    links = wikidata_links(reference())
+    assert len(states) > 32  # every ISO 3166-1 entry, not only the allies
+    assert {str(state): links.get(state, []) for state in states if len(links.get(state, [])) != 1} == {}
+
+
+def test_a_linked_state_or_city_is_one_of_states_ttl_or_cities_ttl():
+    described = {
+        "state/": (parse_turtle([reference_dir() / "states.ttl"]), NKG.State),
+        "place/": (parse_turtle([reference_dir() / "cities.ttl"]), NKG.City),
+    }
+    unknown = []
+    for subject in wikidata_links(parse_turtle([reference_dir() / "links.ttl"])):
+        kind = str(subject).removeprefix(DEFAULT_DATA_BASE)
+        for prefix, (graph, cls) in described.items():
+            if kind.startswith(prefix) and (subject, RDF.type, cls) not in graph:
+                unknown.append(kind)
+    assert unknown == []
 
 
 def test_every_wikidata_link_is_a_well_formed_entity_iri():
