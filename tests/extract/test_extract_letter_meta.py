@@ -95,3 +95,12 @@ def test_portal_letter_with_den_haag_date(tmp_path):
     assert letter.signatories == ["eimert-van-middelkoop"]
     person = next(p for p in result.persons if p.key == "eimert-van-middelkoop")
     assert [(p.office, p.of.key) for p in person.posts] == [("minister-of-defence", "nl")]
+
+
+def test_regression_cited_kamerstuk_keeps_its_toevoeging(tmp_path):
+    """A dossier's toevoeging is read where the citation is extracted, not re-read by
+    the mapper: "Kamerstuk 36 200 V, nr. 12" is paper 12 of dossier 36200-V."""
+    text = OLD_STYLE.replace("Zie ook Kamerstukken II 2009/10, 28 676, nr. 95.",
+                             "Zie ook Kamerstuk 36 200 V, nr. 12 en Kamerstuk 28 676, nr. 95.")
+    _, result = extract_text(tmp_path, text)
+    assert [(k.dossier, k.number) for k in result.letter.kamerstukken] == [("36200-V", "12"), ("28676", "95")]

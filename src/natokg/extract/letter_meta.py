@@ -17,6 +17,7 @@ from natokg.extract.context import LetterContext
 from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, subject_spans
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
+from natokg.identifiers import parse_kamerstuk
 
 # "Kamerstuk 28676, nr. 499", "Kamerstuk 28 676, nr. 404", "Kamerstukken 28 676 en
 # 36 045, nr. 403", "Kamerstuk 36 850, nr. X-2", "Kamerstukken II 2021/22, 28 676, nr. 404",
@@ -212,9 +213,13 @@ def kamerstukken(seg: SegmentedLetter) -> list[KamerstukRef]:
     """Every cited Kamerstuk, once, in order of first citation, with evidence."""
     found: dict[tuple[str, str], KamerstukRef] = {}
     for m in _KAMERSTUK_RE.finditer(seg.doc.text):
-        dossiers = re.findall(_DOSSIER, m.group("dossiers"))
-        dossier = "-".join(re.sub(r"\s+", "", d) for d in dossiers)
-        number = m.group("numbers")
+        # the one Kamerstuk grammar (natokg.identifiers) keeps a dossier's toevoeging:
+        # "36 200 V, nr. 12" is 36200-V, 12
+        parsed = parse_kamerstuk(m.group(0))
+        if parsed is None:
+            dossiers = re.findall(_DOSSIER, m.group("dossiers"))
+            parsed = "-".join(re.sub(r"\s+", "", d) for d in dossiers), m.group("numbers")
+        dossier, number = parsed
         if (dossier, number) not in found:
             found[(dossier, number)] = KamerstukRef(dossier, number, seg.doc.evidence(m.start(), m.end()))
     return list(found.values())

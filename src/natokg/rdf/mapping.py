@@ -29,7 +29,6 @@ from natokg.identifiers import (
     kamerstuk_publication_url,
     kamerstuk_iri,
     kamerstuk_label,
-    parse_kamerstuk,
     letter_graph_iri,
     letter_iri,
     letter_text_iri,
@@ -421,10 +420,7 @@ class _LetterMapper:
         add(self.text, _DCT.format, nt_string("text/plain"))
         add(subject, _NKG.sourceFile, nt_string(letter.source_file))
         for paper in letter.kamerstukken:
-            # the citation's words through the one Kamerstuk grammar (natokg.identifiers),
-            # which keeps a dossier's toevoeging ("36 200 V, nr. 12": 36200-V, 12)
-            dossier, number = parse_kamerstuk(paper.evidence.quote) or (paper.dossier, paper.number)
-            node, description = kamerstuk_description(dossier, number)
+            node, description = kamerstuk_description(paper.dossier, paper.number)
             add(subject, _DCT.references, node)
             for triple in description:
                 self.add_entity(*triple)
