@@ -115,6 +115,13 @@ def test_base_maps_another_public_namespace_onto_the_paths(served_store_dir):
     assert site.path_for("http://xmlns.com/foaf/0.1/name") is None
 
 
+def test_a_base_without_its_final_slash_is_the_same_namespace(served_store_dir):
+    from natokg.serve import ServeConfig
+
+    assert ServeConfig(served_store_dir, base="https://example.org/data").base == "https://example.org/data/"
+    assert ServeConfig(served_store_dir, base="https://example.org/data/").base == "https://example.org/data/"
+
+
 def test_a_repeated_request_is_answered_from_the_cache_with_the_same_body(serve_client, serve_app):
     first = serve_client.get("/id/state/nl", headers={"accept": "text/turtle"})
     assert ("https://w3id.org/natokg/id/state/nl", "text/turtle", "http://testserver") in serve_app.state.pages.entries

@@ -23,7 +23,7 @@ def _checked_base(base: str | None) -> str | None:
             f"--base {base!r} is not an absolute http(s) IRI without a query or fragment; "
             "give the data namespace, e.g. https://w3id.org/natokg/id/"
         )
-    return base if base.endswith("/") else base + "/"
+    return base
 
 
 def serve_command(

@@ -58,7 +58,7 @@ def create_app(config: ServeConfig) -> Starlette:
         served.close()
 
     atexit.register(close)
-    site = Site(config.base if config.base.endswith("/") else config.base + "/")
+    site = Site(config.base)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):

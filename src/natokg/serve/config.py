@@ -36,5 +36,10 @@ class ServeConfig:
     public_url: str = ""
     cache_bytes: int = DEFAULT_CACHE_BYTES
 
+    def __post_init__(self) -> None:
+        # the namespace ends in "/" so that base + the path after /id/ is the IRI
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+
 
 __all__ = ["DEFAULT_CACHE_BYTES", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "ServeConfig"]
