@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from natokg.rdf.formats import MEDIA_TYPES
+
 # format= names and the media types they stand for; the first of each table is the
 # default for a client that accepts anything
 RESULT_TYPES = {
@@ -10,11 +12,8 @@ RESULT_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
-GRAPH_TYPES = {
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-}
+# the triple formats of natokg.rdf.formats (named graphs are not served per request)
+GRAPH_TYPES = {name: MEDIA_TYPES[name] for name in ("turtle", "nt", "jsonld")}
 HTML = "text/html"
 # what clients send for the same thing
 ALIASES = {
