@@ -107,7 +107,7 @@ def test_regression_an_outdated_sidecar_format_is_fetched_again_with_a_note(api,
     summary, _ = run(api, tmp_path)
     assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2013D24681"]
     (note,) = [note for note in summary.notes if "2013D24681.json" in note]
-    assert "natokg-sidecar/0" in note and "fetched again with a new sidecar" in note
+    assert "natokg-sidecar/0" in note and "due to be fetched again, with a new sidecar" in note
     assert read_sidecar(tmp_path / "2013D24681.docx").format == SIDECAR_FORMAT
 
 

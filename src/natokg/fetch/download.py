@@ -49,7 +49,7 @@ def up_to_date(document: ApiDocument, out: Path, problems: list[str] | None = No
     except UnreadableLetterError as error:
         if problems is not None:  # the message's own advice (fetch again) is what happens next
             reason = error.message.partition(";")[0]
-            problems.append(f"{sidecar_file.name}: {reason}: the document is fetched again with a new sidecar")
+            problems.append(f"{sidecar_file.name}: {reason}: the document is due to be fetched again, with a new sidecar")
         return None
     for suffix in sorted(set(CONTENT_SUFFIXES.values())):
         path = out / f"{document.document_number}{suffix}"
