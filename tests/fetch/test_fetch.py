@@ -176,3 +176,12 @@ def test_unreachable_api_is_one_clear_error(tmp_path):
         fetch_documents(FetchOptions(out=tmp_path, api_root=f"http://127.0.0.1:{closed.port}/OData/v4/2.0/"), session=session)
     assert "cannot reach the Tweede Kamer API" in str(raised.value) and raised.value.exit_code == 2
     assert json.dumps(str(raised.value)).count("\\n") == 0
+
+
+def test_regression_a_sidecar_that_is_not_utf8_is_fetched_again_with_a_note(api, tmp_path):
+    run(api, tmp_path)
+    (tmp_path / "2013D24681.json").write_bytes(b'{"format": "\xff\xfe broken"}')
+    summary, _ = run(api, tmp_path)
+    assert [o.document.document_number for o in summary.outcomes if o.status == "fetched"] == ["2013D24681"]
+    (note,) = [note for note in summary.notes if "2013D24681.json" in note]
+    assert "not UTF-8" in note

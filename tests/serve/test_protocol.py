@@ -142,6 +142,8 @@ def test_an_update_request_is_refused(serve_client):
         ({}, "give exactly one query"),
         ({"query": "SELECT * WHERE { ?s ?p }"}, "syntax error"),
         ({"query": COUNT, "format": "yaml"}, "unknown format"),
+        ({"query": COUNT, "format": "turtle"}, "unknown format 'turtle' for this query"),
+        ({"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "format": "csv"}, "unknown format 'csv' for this query"),
         ({"query": COUNT, "default-graph-uri": "urn:x"}, "not supported"),
     ],
 )
@@ -149,6 +151,16 @@ def test_bad_requests_say_what_to_change(serve_client, params, message):
     response = serve_client.get("/sparql", params=params)
     assert response.status_code == 400
     assert message in response.text
+
+
+def test_regression_an_iri_that_reads_as_a_query_form_keeps_the_format_asked_for(serve_client):
+    """The kind of answer comes from the engine, not from words in the query's IRIs."""
+    query = "BASE <http://e/> PREFIX d: <describe/> SELECT ?x WHERE { VALUES ?x { d:a } }"
+    by_format = serve_client.get("/sparql", params={"query": query, "format": "csv"})
+    by_accept = serve_client.get("/sparql", params={"query": query}, headers={"accept": "text/csv"})
+    for response in (by_format, by_accept):
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+        assert response.text.splitlines() == ["x", "http://e/describe/a"]
 
 
 def test_a_post_of_another_content_type_is_refused(serve_client):

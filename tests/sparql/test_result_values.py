@@ -83,7 +83,7 @@ def test_prefixed_takes_the_longest_namespace():
     assert prefixed("https://example.org/x", prefixes) == "https://example.org/x"
 
 
-def test_value_converters_near_copies_give_the_value_of_their_term():
+def test_every_engine_value_is_term_value_of_its_term():
     """Each engine's value is term_value of its term: one conversion core, so a value and
     the re-serialised term of the same cell never disagree."""
     from natokg.sparql.values import RDF_LANG_STRING, json_binding_term, oxigraph_term, rdflib_term, term_value

@@ -10,7 +10,7 @@ STORE = Path(natokg.store.__file__).resolve().parent
 LIMIT = 600
 
 
-def test_store_build_module_over_600_lines_is_split():
+def test_store_modules_stay_under_600_lines():
     lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in STORE.glob("*.py")}
-    assert "build.py" in lengths and "shared_graphs.py" in lengths
+    assert len(lengths) > 5
     assert {name: n for name, n in lengths.items() if n > LIMIT} == {}

@@ -18,15 +18,17 @@ from decimal import Decimal
 from typing import Any
 
 from natokg.errors import QueryError
+from natokg.rdf.formats import MEDIA_TYPES
 from natokg.sparql import IRI, QueryResult, SavedQuery, prefixed
 from natokg.sparql.values import Term, term_value
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "json-ld", "ntriples")
 # the formats whose IRIs show as labels
 LABELLED_FORMATS = ("table", "csv", "tsv", "markdown")
-# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.sparql.result_formats)
-GRAPH_FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json", "ntriples": "application/n-triples"}
-_RESULT_FORMATS = {"sparql-json": "results_json", "sparql-xml": "results_xml"}
+# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.rdf.formats)
+GRAPH_FORMATS = {"turtle": MEDIA_TYPES["turtle"], "json-ld": MEDIA_TYPES["jsonld"], "ntriples": MEDIA_TYPES["nt"]}
+# the W3C result formats -> media type (natokg.sparql.result_formats)
+_RESULT_FORMATS = {"sparql-json": "application/sparql-results+json", "sparql-xml": "application/sparql-results+xml"}
 
 
 def _display(value: Any, *, short_iris: bool, labels: dict[str, str] | None = None) -> str:
@@ -85,12 +87,11 @@ def _terms_needed(result: QueryResult, fmt: str) -> None:
 
 
 def _w3c_results(result: QueryResult, fmt: str) -> str:
-    from natokg.sparql import result_formats as results
+    from natokg.sparql.result_formats import write_results
 
     if result.kind != "boolean":
         _terms_needed(result, fmt)
-    writer = getattr(results, _RESULT_FORMATS[fmt])
-    return writer(result.kind, result.columns, result.rows).decode("utf-8")
+    return write_results(_RESULT_FORMATS[fmt], result.kind, result.columns, result.rows).decode("utf-8")
 
 
 def _graph_text(result: QueryResult, fmt: str) -> str:

@@ -19,7 +19,7 @@ import requests
 from natokg.errors import UnreadableLetterError
 from natokg.fetch.http import HttpStatusError, PoliteSession
 from natokg.fetch.records import CONTENT_SUFFIXES, ApiDocument, FetchOutcome
-from natokg.read.sidecar import SIDECAR_SUFFIX, LetterSidecar, OfficialUrls, sidecar_path
+from natokg.read.sidecar import LetterSidecar, OfficialUrls, sidecar_path
 
 CHUNK = 1 << 16
 
@@ -39,22 +39,20 @@ def up_to_date(document: ApiDocument, out: Path, problems: list[str] | None = No
     sha256 is the one the sidecar recorded. A sidecar natokg cannot read (corrupt, or
     of another format version) means fetching again; what was wrong with it is added
     to ``problems``."""
-    sidecar_file = out / f"{document.document_number}{SIDECAR_SUFFIX}"  # one for every file type
+    sidecar_file = sidecar_path(out / document.document_number)  # one for every file type
     try:
-        text = sidecar_file.read_text(encoding="utf-8")
+        sidecar = LetterSidecar.from_json(sidecar_file.read_text(encoding="utf-8"), sidecar_file)
     except OSError:
         return None  # no sidecar: never fetched
-    try:
-        sidecar = LetterSidecar.from_json(text, sidecar_file)
-    except UnreadableLetterError as error:
+    except (UnreadableLetterError, UnicodeDecodeError) as error:
         if problems is not None:  # the message's own advice (fetch again) is what happens next
-            reason = error.message.partition(";")[0]
+            reason = error.message.partition(";")[0] if isinstance(error, UnreadableLetterError) else "not UTF-8 text"
             problems.append(f"{sidecar_file.name}: {reason}: the document is due to be fetched again, with a new sidecar")
         return None
-    for suffix in sorted(set(CONTENT_SUFFIXES.values())):
-        path = out / f"{document.document_number}{suffix}"
-        if sidecar.version == document.version and sidecar.file_name == path.name and _file_sha256(path) == sidecar.sha256:
-            return path
+    path = out / Path(sidecar.file_name).name  # a file beside the sidecar, never elsewhere
+    fetched = path.name == sidecar.file_name and path.stem == document.document_number and path.suffix in CONTENT_SUFFIXES.values()
+    if fetched and sidecar.version == document.version and _file_sha256(path) == sidecar.sha256:
+        return path
     return None
 
 

@@ -212,7 +212,7 @@ def push(
             client.authenticate(_graph_url(target, graphs[0]))
         for graph in graphs:
             payload = texts.ntriples(ox.NamedNode(graph))
-            count = sum(1 for line in payload.splitlines() if line.strip())
+            count = sum(1 for line in payload.split(b"\n") if line.strip())
             # N-Triples is Turtle: every Graph Store Protocol server accepts text/turtle.
             client.request("PUT", _graph_url(target, graph), payload, {"Content-Type": "text/turtle; charset=utf-8"},
                            f"graph <{graph}>")
@@ -225,7 +225,7 @@ def push(
                 "PUT", f"{target}?default", default_triples, {"Content-Type": "text/turtle; charset=utf-8"},
                 "the default graph",
             )
-            summary.triples += sum(1 for line in default_triples.splitlines() if line.strip())
+            summary.triples += sum(1 for line in default_triples.split(b"\n") if line.strip())
         remote = _remote_counts(client, endpoint)
         namespace = str(graph_iri(""))
         stale = sorted(g for g in set(remote) - set(local_counts) if g.startswith(namespace))

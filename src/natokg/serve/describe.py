@@ -14,15 +14,15 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from natokg.namespaces import NKG, OA, RDF
+from natokg.namespaces import DCTERMS, NKG, OA, RDF
 from natokg.sparql.labels import DEFAULT_LANGUAGE, LABEL_PROPERTIES, best_labels
 
 DEFAULT = ox.DefaultGraph()
 TYPE = ox.NamedNode(str(RDF.type))
 EVIDENCE = ox.NamedNode(str(NKG.evidence))
 SELECTOR = ox.NamedNode(str(OA.hasSelector))
-# the predicates a label is read from, best first (the one rule: natokg.sparql.labels)
-LABEL_PREDICATES = list(LABEL_PROPERTIES)
+# what a search reads: the names of things, not their identifiers (dcterms:identifier)
+SEARCHED_PROPERTIES = tuple(p for p in LABEL_PROPERTIES if p != str(DCTERMS.identifier))
 INCOMING_LIMIT = 500
 
 
@@ -96,7 +96,7 @@ def _own_label(store: ox.Store, iri: str, lang: str) -> str | None:
     node = ox.NamedNode(iri)
     candidates = (
         (iri, predicate, quad.object.language, quad.object.value)
-        for predicate in LABEL_PREDICATES
+        for predicate in LABEL_PROPERTIES
         for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, DEFAULT)
         if isinstance(quad.object, ox.Literal)
     )
@@ -132,7 +132,7 @@ def description_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
                 triples += [quad.triple for quad in store.quads_for_pattern(selector, None, None, DEFAULT)]
             continue
         triples += [quad.triple for quad in store.quads_for_pattern(target, TYPE, None, DEFAULT)]
-        for predicate in LABEL_PREDICATES:
+        for predicate in LABEL_PROPERTIES:
             triples += [quad.triple for quad in store.quads_for_pattern(target, ox.NamedNode(predicate), None, DEFAULT)]
     return triples
 
@@ -219,7 +219,7 @@ def search(store: ox.Store, text: str, limit: int = 50) -> list[tuple[str, str]]
     if not needle:
         return []
     found: dict[str, str] = {}
-    for predicate in LABEL_PREDICATES[:4]:
+    for predicate in SEARCHED_PROPERTIES:
         for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, DEFAULT):
             if isinstance(quad.subject, ox.NamedNode) and needle in quad.object.value.lower():
                 found.setdefault(quad.subject.value, quad.object.value)

@@ -118,27 +118,37 @@ async def query_of(request: Request) -> tuple[str, dict[str, list[str]]]:
     return queries[0], params
 
 
-def media_types_for(sparql: str, params: dict[str, list[str]], accept: str | None) -> tuple[str, str]:
-    """(result type, graph type) to answer ``sparql`` in: the one its form gives (SELECT
-    and ASK: results; CONSTRUCT and DESCRIBE: triples) as ``format=`` or Accept ask, the
-    other the default."""
-    graph_form = check_safe(sparql) in ("CONSTRUCT", "DESCRIBE")
-    chosen = media_type_for("triples" if graph_form else "solutions", params, accept)
-    if graph_form:
-        return next(iter(RESULT_TYPES.values())), chosen
-    return chosen, next(iter(GRAPH_TYPES.values()))
+def media_types_for(params: dict[str, list[str]], accept: str | None) -> tuple[tuple[str, str], str | None]:
+    """(result type, graph type), ``format=`` first, then Accept, else the default, for
+    each kind of answer; and the ``format=`` name given, if any. Which kind a query gives
+    is the engine's to say (a form read from the text can be fooled by an IRI such as
+    <describe/>): ``fitting`` refuses a format of the other kind once it has."""
+    name = _format_name(params)
+    if name is not None:
+        result, graph = format_media_type(name, RESULT_TYPES), format_media_type(name, GRAPH_TYPES)
+        if result is None and graph is None:
+            raise ProtocolError(f"unknown format {name!r}; use one of {', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
+        return (result or _first(RESULT_TYPES), graph or _first(GRAPH_TYPES)), name
+    return (
+        choose(list(RESULT_TYPES.values()), accept) or _first(RESULT_TYPES),
+        choose(list(GRAPH_TYPES.values()), accept) or _first(GRAPH_TYPES),
+    ), None
 
 
-def media_type_for(kind: str, params: dict[str, list[str]], accept: str | None) -> str:
-    """The media type to answer in: ``format=`` first, then Accept, else the default."""
-    table = GRAPH_TYPES if kind == "triples" else RESULT_TYPES
+def fitting(media_type: str, name: str | None) -> None:
+    """Refuse an answer in ``media_type`` when ``format=name`` asked for the other kind."""
+    table = GRAPH_TYPES if media_type in GRAPH_TYPES.values() else RESULT_TYPES
+    if name is not None and format_media_type(name, table) != media_type:
+        raise ProtocolError(f"unknown format {name!r} for this query; use one of {', '.join(table)}")
+
+
+def _format_name(params: dict[str, list[str]]) -> str | None:
     names = params.get("format") or params.get("output") or []
-    if names and names[0].strip():
-        media = format_media_type(names[0], table)
-        if media is None:
-            raise ProtocolError(f"unknown format {names[0]!r} for this query; use one of {', '.join(table)}")
-        return media
-    return choose(list(table.values()), accept) or next(iter(table.values()))
+    return names[0] if names and names[0].strip() else None
+
+
+def _first(table: dict[str, str]) -> str:
+    return next(iter(table.values()))
 
 
 async def sparql_endpoint(request: Request) -> Response:
@@ -147,11 +157,12 @@ async def sparql_endpoint(request: Request) -> Response:
         return RedirectResponse("/query", status_code=303)  # a browser opening the endpoint gets the editor
     try:
         sparql, params = await query_of(request)
-        media = media_types_for(sparql, params, request.headers.get("accept"))
+        media, asked = media_types_for(params, request.headers.get("accept"))
         media_type, content = await run_in_threadpool(runner.serialize, sparql, media)
+        fitting(media_type, asked)
     except QueryError as error:
         return error_response(error)
     return Response(content, media_type=media_type, headers={"Vary": "Accept"})
 
 
-__all__ = ["Answer", "ProtocolError", "QueryRunner", "error_response", "media_type_for", "media_types_for", "query_of", "sparql_endpoint", "status_of"]
+__all__ = ["Answer", "ProtocolError", "QueryRunner", "error_response", "fitting", "media_types_for", "query_of", "sparql_endpoint", "status_of"]

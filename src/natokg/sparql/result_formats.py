@@ -8,6 +8,7 @@ description) as Turtle, N-Triples or JSON-LD compacted with ontology/context.jso
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 from json.encoder import encode_basestring as _json_string
@@ -52,18 +53,29 @@ def _json_row(bindings: list[str]) -> str:
     return "{" + ",".join([binding for binding in bindings if binding]) + "}"
 
 
+# XML 1.0 cannot hold these characters at all, even as references: they are written as
+# U+FFFD (the JSON, CSV and TSV results keep them); a CR is a reference, or XML readers
+# would read it as a line feed
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", escape(text, {"\r": "&#13;"}))
+
+
 def _xml_term(term: Term) -> str:
+    value = _xml_text(term.value)
     if term.kind == "uri":
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{value}</uri>"
     if term.kind == "bnode":
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{value}</bnode>"
     if term.kind == "triple":
-        return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal>{value}</literal>"
     if term.lang:
-        return f"<literal xml:lang={quoteattr(term.lang)}>{escape(term.value)}</literal>"
+        return f"<literal xml:lang={quoteattr(term.lang)}>{value}</literal>"
     if term.datatype and term.datatype != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={quoteattr(term.datatype)}>{value}</literal>"
+    return f"<literal>{value}</literal>"
 
 
 def _xml_head(columns: list[str]) -> str:
@@ -199,22 +211,6 @@ def _no_limit(count: int) -> None:
     pass
 
 
-def results_json(kind: str, columns: list[str], rows: list) -> bytes:
-    return write_results("application/sparql-results+json", kind, columns, rows)
-
-
-def results_xml(kind: str, columns: list[str], rows: list) -> bytes:
-    return write_results("application/sparql-results+xml", kind, columns, rows)
-
-
-def results_csv(kind: str, columns: list[str], rows: list) -> bytes:
-    return write_results("text/csv", kind, columns, rows)
-
-
-def results_tsv(kind: str, columns: list[str], rows: list) -> bytes:
-    return write_results("text/tab-separated-values", kind, columns, rows)
-
-
 def to_oxigraph(term: Term):
     """A Term as a pyoxigraph term."""
     if term.kind == "uri":
@@ -256,4 +252,4 @@ def _jsonld(triples: list[ox.Triple]) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
-__all__ = ["RESULT_FORMATS", "SolutionsWriter", "graph_bytes", "results_csv", "results_json", "results_tsv", "results_xml", "to_oxigraph", "triples_of", "write_results"]
+__all__ = ["RESULT_FORMATS", "SolutionsWriter", "graph_bytes", "to_oxigraph", "triples_of", "write_results"]

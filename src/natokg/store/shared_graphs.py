@@ -73,7 +73,7 @@ def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
 
     triples = [ox.Triple(skolem(q.subject), q.predicate, skolem(q.object)) for q in dataset]
     text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return "".join(sorted(line + "\n" for line in set(text.splitlines()) if line))
+    return "".join(sorted(line + "\n" for line in set(text.split("\n")) if line))
 
 
 def union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int:
@@ -83,7 +83,7 @@ def union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int:
     for entry in manifest.letters.values():
         path = store_dir / entry.entities_file
         try:
-            lines.update(path.read_text(encoding="utf-8").splitlines())
+            lines.update(path.read_text(encoding="utf-8").split("\n"))
         except OSError as error:
             raise StoreError(
                 f"entity cache {path.name} is missing ({error}); run `natokg build --rebuild`",
@@ -92,7 +92,7 @@ def union_entities(store: ox.Store, store_dir: Path, manifest: Manifest) -> int:
     lines.discard("")
     if lines and REFERENCE_GRAPH in set(list_graphs(store)):
         reference = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(REFERENCE_GRAPH))
-        lines.difference_update(reference.decode("utf-8").splitlines())
+        lines.difference_update(reference.decode("utf-8").split("\n"))
     store.update(f"DROP SILENT GRAPH <{ENTITIES_GRAPH}>")
     if lines:
         store.load("".join(line + "\n" for line in sorted(lines)), ox.RdfFormat.N_TRIPLES,

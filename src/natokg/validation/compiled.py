@@ -462,7 +462,8 @@ def _read_depth(shape: CompiledShape, stack: set) -> int:
         return 0
     stack = stack | {shape.node}
     # A property shape reads its values' triples one step out (sh:class: their types);
-    # shapes nested with sh:node/sh:or read from their own focus (the value) onwards.
+    # shapes nested with sh:node/sh:or/sh:qualifiedValueShape read from their own focus
+    # (the value) onwards.
     step = 1 if shape.path is not None else 0
     inner = max((_read_depth(s, stack) for s in shape.nested), default=0)
     props = max((_read_depth(p, stack) for p in shape.properties), default=0)

@@ -157,9 +157,18 @@ class ShapeCompiler:
         nested = self.shape(value_shape)
         self.compiled[node].nested.append(nested)
         if most is not None:
-            yield sh("QualifiedMaxCountConstraintComponent"), _qualified_count(nested, lambda n: n > int(most))
+            most_values = self.count(node, most)
+            yield sh("QualifiedMaxCountConstraintComponent"), _qualified_count(nested, lambda n: n > most_values)
         if least is not None:
-            yield sh("QualifiedMinCountConstraintComponent"), _qualified_count(nested, lambda n: n < int(least))
+            least_values = self.count(node, least)
+            yield sh("QualifiedMinCountConstraintComponent"), _qualified_count(nested, lambda n: n < least_values)
+
+    def count(self, node, literal) -> int:
+        """A count of the shapes as an int, read once; pySHACL refuses anything but an
+        xsd:integer when it loads the shapes, and so does this."""
+        if not isinstance(literal, Literal) or isinstance(literal.value, bool) or not isinstance(literal.value, int):
+            self.fail(node, f"a count that is not an integer ({literal.n3()})")
+        return literal.value
 
     def sparql(self, shape_node, constraint) -> "SparqlConstraint":
         g = self.g
