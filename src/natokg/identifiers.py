@@ -143,6 +143,11 @@ _KAMERSTUK = re.compile(
     # after "nr." a number may hold a hyphen ("nr. X-2"); in "28676-499" the last part is the number
     r"(?:\s*,?\s*nrs?\.?\s*(?P<cited>[A-Za-z0-9]+(?:-\d+)?)|-(?P<number>[A-Za-z0-9]+))\.?$"
 )
+# a citation in running text: "Kamerstuk 36 200 V, nr. 12", "Kamerstukken II 2009/10, 28 676, nr. 95"
+KAMERSTUK_CITATION = re.compile(
+    r"Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?"
+    rf"(?P<dossiers>{_DOSSIERS})\s*,?\s*nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)"
+)
 _DOSSIER_PARTS = re.compile(r"(?P<main>\d{2}\s?\d{3})(?:[\s-]+(?P<addition>[IVXLC]+|[A-Z]{1,2}|\d{1,2})\b)?")
 
 
@@ -241,6 +246,7 @@ __all__ = [
     "observation_iri",
     "parse_dossier",
     "parse_kamerstuk",
+    "KAMERSTUK_CITATION",
     "participation_iri",
     "position_iri",
     "post_iri",

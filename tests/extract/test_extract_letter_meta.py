@@ -104,3 +104,11 @@ def test_regression_cited_kamerstuk_keeps_its_toevoeging(tmp_path):
                              "Zie ook Kamerstuk 36 200 V, nr. 12 en Kamerstuk 28 676, nr. 95.")
     _, result = extract_text(tmp_path, text)
     assert [(k.dossier, k.number) for k in result.letter.kamerstukken] == [("36200-V", "12"), ("28676", "95")]
+
+
+def test_cited_kamerstukken_of_every_dossier_form(tmp_path):
+    """Numbered and lettered toevoegingen, as natokg.identifiers reads them."""
+    text = OLD_STYLE.replace("Zie ook Kamerstukken II 2009/10, 28 676, nr. 95.",
+                             "Zie Kamerstuk 21 501-20, nr. 1234 en Kamerstuk 35 000 A, nr. 5.")
+    _, result = extract_text(tmp_path, text)
+    assert [(k.dossier, k.number) for k in result.letter.kamerstukken] == [("21501-20", "1234"), ("35000-A", "5")]

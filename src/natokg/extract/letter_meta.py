@@ -17,17 +17,11 @@ from natokg.extract.context import LetterContext
 from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, subject_spans
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
-from natokg.identifiers import parse_kamerstuk
+from natokg.identifiers import KAMERSTUK_CITATION, parse_kamerstuk
 
 # "Kamerstuk 28676, nr. 499", "Kamerstuk 28 676, nr. 404", "Kamerstukken 28 676 en
 # 36 045, nr. 403", "Kamerstuk 36 850, nr. X-2", "Kamerstukken II 2021/22, 28 676, nr. 404",
 # "Kamerstuk 36 200 V, nr. 12"
-_DOSSIER = r"\d{2}\s?\d{3}(?:\s+[IVXL]+(?=\s*,))?"
-_KAMERSTUK_RE = re.compile(
-    r"Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?"
-    rf"(?P<dossiers>{_DOSSIER}(?:\s*(?:,|en|&)\s*{_DOSSIER})*)\s*,?\s*"
-    r"nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)",
-)
 _PLACE_OF_WRITING = r"(?:{cue:place-of-writing})\s*,\s*"  # "Den Haag, " before the date
 # "BZ2628703", "MINBUZA-2015.118632", "DVB/NW-451/08"
 _REFERENCE_RE = re.compile(r"[A-Z]{1,8}(?:/[A-Z]{1,8})*[- ]?\d[\w/.-]*")
@@ -212,13 +206,12 @@ def addressee(seg: SegmentedLetter) -> str | None:
 def kamerstukken(seg: SegmentedLetter) -> list[KamerstukRef]:
     """Every cited Kamerstuk, once, in order of first citation, with evidence."""
     found: dict[tuple[str, str], KamerstukRef] = {}
-    for m in _KAMERSTUK_RE.finditer(seg.doc.text):
+    for m in KAMERSTUK_CITATION.finditer(seg.doc.text):
         # the one Kamerstuk grammar (natokg.identifiers) keeps a dossier's toevoeging:
         # "36 200 V, nr. 12" is 36200-V, 12
         parsed = parse_kamerstuk(m.group(0))
         if parsed is None:
-            dossiers = re.findall(_DOSSIER, m.group("dossiers"))
-            parsed = "-".join(re.sub(r"\s+", "", d) for d in dossiers), m.group("numbers")
+            continue
         dossier, number = parsed
         if (dossier, number) not in found:
             found[(dossier, number)] = KamerstukRef(dossier, number, seg.doc.evidence(m.start(), m.end()))
