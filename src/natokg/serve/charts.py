@@ -31,7 +31,7 @@ from natokg.serve.chart_svg import (
     timeline_svg,
 )
 from natokg.sparql import QueryResult, run_query
-from natokg.sparql.labels import LABEL_BATCH, label_query, label_rows
+from natokg.sparql.labels import label_candidates, label_rows
 from natokg.sparql.saved import load_query
 
 CHART_QUERIES = Path(__file__).resolve().parent / "chart_queries"
@@ -64,10 +64,7 @@ def fallback_label(iri: str) -> str:
 def labels(run: QueryRunner, things: Iterable[str]) -> dict[str, str]:
     """A label for every IRI in ``things`` (its store label, else :func:`fallback_label`)."""
     wanted = sorted({str(thing) for thing in things if thing})
-    rows: list = []
-    for start in range(0, len(wanted), LABEL_BATCH):
-        rows += run(label_query(wanted[start:start + LABEL_BATCH]), None).rows
-    found = label_rows(rows)
+    found = label_rows(label_candidates(wanted, lambda query: run(query, None).rows))
     return {iri: found.get(iri) or fallback_label(iri) for iri in wanted}
 
 

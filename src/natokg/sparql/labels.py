@@ -14,7 +14,7 @@ graph; a caller that reads a store directly ranks what it finds with :func:`best
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from natokg.namespaces import PREFIXES
 from natokg.sparql.run import DEFAULT_TIMEOUT, run_sparql
@@ -74,14 +74,22 @@ def labels_for(
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> dict[str, str]:
     """IRI -> its best label (module doc); IRIs without one are left out."""
+    def run(query: SavedQuery) -> list:
+        return run_sparql(
+            query.text, store=store, store_path=store_path, endpoint=endpoint, timeout=timeout, max_rows=None
+        ).rows
+
+    return label_rows(label_candidates(iris, run), lang)
+
+
+def label_candidates(iris: Iterable[str], run: Callable[[SavedQuery], Iterable]) -> list:
+    """The rows (iri, property, label) of every label candidate of ``iris``, asked
+    LABEL_BATCH IRIs at a time with ``run`` (a query -> its rows)."""
     wanted = list(dict.fromkeys(iris))
     rows: list = []
     for start in range(0, len(wanted), LABEL_BATCH):
-        query = label_query(wanted[start:start + LABEL_BATCH])
-        rows += run_sparql(
-            query.text, store=store, store_path=store_path, endpoint=endpoint, timeout=timeout, max_rows=None
-        ).rows
-    return label_rows(rows, lang)
+        rows += run(label_query(wanted[start:start + LABEL_BATCH]))
+    return rows
 
 
 def _language_rank(language: str | None, wanted: str) -> int:
@@ -113,6 +121,6 @@ def _plain_iri(iri: str) -> bool:
 
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "LABEL_BATCH", "LABEL_PROPERTIES", "best_labels", "label_query", "label_rank", "label_rows",
+    "DEFAULT_LANGUAGE", "LABEL_BATCH", "LABEL_PROPERTIES", "best_labels", "label_candidates", "label_query", "label_rank", "label_rows",
     "labels_for", "result_iris",
 ]
