@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from natokg.knowledge.cues import cue_words
 from natokg.read.limits import max_letter_chars
 from natokg.folding import fold
 
@@ -81,7 +82,7 @@ def _dutch():
                          faster_heuristics=dutch.faster_heuristics, max_cache_size=_CHUNK_CACHE_SIZE)
 
     # the sentence tokenizer keeps spaCy's own Dutch rules, with a few abbreviations more
-    abbreviations = ("mld.", "mrd.", "mio.", "wo.", "bv.", "evt.", "ivm.")
+    abbreviations = cue_words("unbroken-abbreviation")
     sentence = tokenizer({**dutch.rules, **{a: [{ORTH: a}] for a in abbreviations}},
                          dutch.suffix_search, dutch.infix_finditer)
 
