@@ -68,16 +68,21 @@ def execute_serialized(
     in ``result_type`` (a SPARQL result format), triples in ``graph_type`` (an RDF
     format), within the same limits as :func:`execute`. Written where the query runs,
     each distinct term once, so a large result crosses to the caller as one string."""
-    from natokg.sparql.result_formats import SolutionsWriter, graph_bytes, triples_of, write_results
+    from natokg.sparql.result_formats import SolutionsWriter, graph_bytes, write_results
 
     with _engine_errors():
         kind, columns, solutions = _evaluate(store, sparql, default_graph)
         if kind == "boolean":
             return result_type, write_results(result_type, kind, columns, [[solutions]])
-        if kind == "triples":
-            return graph_type, graph_bytes(triples_of(_rows(solutions, oxigraph_term, max_rows, deadline)), graph_type)
-        writer = SolutionsWriter(result_type, columns)
         started = time.monotonic()
+        if kind == "triples":
+            triples = []
+            for triple in solutions:
+                triples.append(triple)
+                _check_limits(len(triples), max_rows, deadline, started)
+            # quoted triples (RDF-star) have no place in the formats served
+            return graph_type, graph_bytes([t for t in triples if not _quotes(t)], graph_type)
+        writer = SolutionsWriter(result_type, columns)
         writer.write(solutions, oxigraph_term, lambda count: _check_limits(count, max_rows, deadline, started))
         return result_type, writer.to_bytes()
 
@@ -94,8 +99,14 @@ def _evaluate(store, sparql: str, default_graph: str | None) -> tuple[str, list[
     if isinstance(answer, ox.QueryBoolean):
         return "boolean", ["result"], bool(answer)
     if isinstance(answer, ox.QueryTriples):
-        return "triples", ["subject", "predicate", "object"], ((t.subject, t.predicate, t.object) for t in answer)
+        return "triples", ["subject", "predicate", "object"], answer  # a triple iterates over its three terms
     return "solutions", [variable.value for variable in answer.variables], answer
+
+
+def _quotes(triple) -> bool:
+    import pyoxigraph as ox
+
+    return isinstance(triple.subject, ox.Triple) or isinstance(triple.object, ox.Triple)
 
 
 def _rows(solutions, convert, max_rows: int | None, deadline: float | None) -> list[list[Any]]:
