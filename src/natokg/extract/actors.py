@@ -400,12 +400,15 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
     previous_actors: list[tuple[ActorRef, int, int]] = []
     when = _meeting_date(index, main.ref)
     members = len(ctx.lexicon.allies_at(when)) if when else None
+    # looked up once per letter, not per sentence
+    participation_cue, count_noun = cue_regex(_PARTICIPATION_CUE), cue_regex(_COUNT_NOUN)
+    allies_nouns = cue_word_set("allies-count-noun")
     for sentence in ctx.sentences:
         if sentence.part in ("header", "footnote", "signature"):
             continue
-        _allies_count(ctx, out, main.ref, sentence, members)
+        _allies_count(ctx, out, main.ref, sentence, members, allies_nouns, count_noun)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
-        cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
+        cue = participation_cue.search(sentence.text)
         before_cue = sentence.text[: cue.start()] if cue is not None else ""
         if cue is not None and (
             _NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue) or _not_a_meeting(ctx, index, sentence, cue)
@@ -510,11 +513,11 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
     return m.key == "nl"
 
 
-def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None) -> None:
+def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None,
+                  allies_nouns: frozenset[str], count_noun: re.Pattern[str]) -> None:
     """``members``: the number of allies at the meeting's date, which a count before a
     delegation word must equal."""
-    allies_nouns = cue_word_set("allies-count-noun")
-    for noun in cue_regex(_COUNT_NOUN).finditer(sentence.text):
+    for noun in count_noun.finditer(sentence.text):
         m = _COUNT_BEFORE.search(sentence.text, max(0, noun.start() - 40), noun.start())
         if m is None:
             continue
