@@ -8,8 +8,6 @@ Dutch pipeline whose matcher is built from the ontology's Turtle (natokg.text.nl
 
 from __future__ import annotations
 
-import gc
-
 from natokg.extract.actors import extract_participations, extract_persons
 from natokg.extract.commitments import extract_commitments
 from natokg.extract.context import LetterContext
@@ -18,6 +16,7 @@ from natokg.extract.meetings import extract_meetings
 from natokg.extract.positions import extract_positions
 from natokg.extract.stage import Found, Stage, letter_warnings
 from natokg.knowledge.lexicon import Lexicon, load_lexicon
+from natokg.memory import collector_paused
 from natokg.records import LetterRecords, SegmentedLetter
 
 STAGES: tuple[Stage, ...] = (
@@ -38,14 +37,7 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
     A readable letter is never refused: one whose main meeting cannot be resolved is
     still extracted, and its records carry the warning (``LetterRecords.warnings``).
     """
-    # The cyclic garbage collector would run every few hundred of the millions of small
-    # tuples, lists and records the rules make and scan the whole heap (the letter's
-    # spaCy doc, mentions and token lists) each time: ~10% of a long letter's
-    # extraction. What is made here is freed by reference counting; the previous state
-    # returns.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # see natokg.memory: a tenth of a long letter's extraction
         ctx = LetterContext(seg, lexicon or load_lexicon())
         found = Found()
         for stage in STAGES:
@@ -54,9 +46,6 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
                 # dates without a year are read against the reference from here on
                 ctx.set_reference(found.reference)
         return found.records()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 __all__ = ["STAGES", "Found", "Stage", "extract_letter"]
