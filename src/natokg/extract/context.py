@@ -12,7 +12,7 @@ import bisect
 
 from natokg.extract.spans import inside
 from natokg.knowledge.lexicon import Lexicon
-from natokg.text.dates import find_dates
+from natokg.text.dates import date_matches, read_dates
 from natokg.text.nlp import Mention, annotator
 
 
@@ -30,6 +30,7 @@ class LetterContext:
         self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self._dates = None
+        self._date_matches = None
         self._date_starts: list[int] = []
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
@@ -46,7 +47,9 @@ class LetterContext:
     def dates(self):
         """Every date of the letter, a date without a year read against the reference."""
         if self._dates is None:
-            self._dates = find_dates(self.text, reference=self.reference)  # in order of start
+            if self._date_matches is None:  # the text is scanned once, read per reference
+                self._date_matches = date_matches(self.text)
+            self._dates = read_dates(self._date_matches, reference=self.reference)  # in order of start
             self._date_starts = [d.start for d in self._dates]
         return self._dates
 
