@@ -26,7 +26,7 @@ class LetterContext:
         self.text: str = seg.doc.text
         self.annotator = annotator(lexicon)
         self.doc = self.annotator.doc(self.text)
-        self.mentions: list[Mention] = self.annotator.mentions(self.doc)  # sorted by start
+        self.mentions: list[Mention] = self.annotator.mentions(self.doc, self.text)  # sorted by start
         self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self._dates = None
