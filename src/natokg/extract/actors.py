@@ -482,7 +482,8 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
 
 def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -> list[tuple[ActorRef, int, int]]:
     found: list[tuple[ActorRef, int, int]] = []
-    for m in ctx.in_span(start, end, STATE, ORG, GROUP):
+    inside = ctx.in_span(start, end)  # one look-up, read by label below
+    for m in (m for m in inside if m.label in (STATE, ORG, GROUP)):
         kind = {"STATE": "state", "ORG": "organisation", "GROUP": "group"}[m.label]
         if m.label == STATE and _is_subject_nl(ctx, m):
             continue
@@ -491,11 +492,11 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
         if m.label == ORG and re.match(r"-[a-z]", ctx.text[m.end : m.end + 2]):
             continue  # "de VN-missie", "de G7-landen": a thing of the organisation
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
-    for m in ctx.in_span(start, end, DEMONYM):
+    for m in (m for m in inside if m.label == DEMONYM):
         # "alsook de Oekraïense minister van Defensie": the state the office belongs to
         if ctx.in_span(m.end, m.end + 2 + 60, OFFICE) and ctx.in_span(m.end, m.end + 60, OFFICE)[0].start <= m.end + 1:
             found.append((ActorRef("state", m.key), m.start, m.end))
-    for office in ctx.in_span(start, end, OFFICE):
+    for office in (m for m in inside if m.label == OFFICE):
         # "de president van de Europese Raad": the organisation the office belongs to
         for m in _nested(ctx, office):
             if m.label in (STATE, ORG):
