@@ -47,11 +47,21 @@ class LetterContext:
     def dates(self):
         """Every date of the letter, a date without a year read against the reference."""
         if self._dates is None:
-            if self._date_matches is None:  # the text is scanned once, read per reference
-                self._date_matches = date_matches(self.text)
-            self._dates = read_dates(self._date_matches, reference=self.reference)  # in order of start
+            self._dates = self.dates_read_against(self.reference)  # in order of start
             self._date_starts = [d.start for d in self._dates]
         return self._dates
+
+    def dates_read_against(self, reference):
+        """Every date of the letter, a date without a year read against ``reference``
+        (None: such dates are left out); the text is scanned once, read per reference."""
+        if self._date_matches is None:
+            self._date_matches = date_matches(self.text)
+        return read_dates(self._date_matches, reference=reference)
+
+    def dates_starting_in(self, start: int, end: int):
+        """The dates that start in [start, end), wherever they end."""
+        dates = self.dates
+        return dates[bisect.bisect_left(self._date_starts, start) : bisect.bisect_left(self._date_starts, end)]
 
     def evidence(self, start: int, end: int):
         return self.seg.doc.evidence(start, end)
