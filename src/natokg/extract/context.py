@@ -32,6 +32,7 @@ class LetterContext:
         self._dates = None
         self._date_matches = None
         self._date_starts: list[int] = []
+        self._heading_starts: list[int] | None = None
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = self.doc.to_array("IDX").tolist()  # no Token objects: ~10x faster
@@ -81,6 +82,16 @@ class LetterContext:
 
     def dates_in(self, start: int, end: int):
         return inside(self.dates, self._date_starts, start, end, lambda d: d.end)
+
+    def heading_at(self, offset: int):
+        """The body heading containing ``offset``, or None. Headings are lines: sorted by
+        start and apart, so only the last one starting at or before ``offset`` can."""
+        if self._heading_starts is None:
+            self._heading_starts = [h.start for h in self.seg.headings]
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        if i >= 0 and offset < self.seg.headings[i].end:
+            return self.seg.headings[i]
+        return None
 
     def part_at(self, offset: int) -> str:
         """The part label (header, cover, body, signature, memo, footnote) at an offset."""

@@ -58,7 +58,7 @@ class Collector:
         if modifier:
             name = f"{ctx.tokens_before(m.start, 1)[0]} {name}"
         if kind == "working-session":
-            heading = next((h for h in ctx.seg.headings if h.start <= m.start < h.end), None)
+            heading = ctx.heading_at(m.start)
             if heading is not None:
                 name = ctx.text[heading.start : heading.end].strip()
         if m.key == _SUBJECT_SESSION:
