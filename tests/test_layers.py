@@ -13,7 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "natokg"
 
 LAYERS: list[set[str]] = [
-    {"errors", "paths", "records", "namespaces", "identifiers", "folding", "version"},
+    {"errors", "paths", "records", "namespaces", "identifiers", "folding", "version", "memory"},
     {"knowledge"},
     {"read"},
     {"text"},

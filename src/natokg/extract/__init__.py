@@ -16,6 +16,7 @@ from natokg.extract.meetings import extract_meetings
 from natokg.extract.positions import extract_positions
 from natokg.extract.stage import Found, Stage, letter_warnings
 from natokg.knowledge.lexicon import Lexicon, load_lexicon
+from natokg.memory import collector_paused
 from natokg.records import LetterRecords, SegmentedLetter
 
 STAGES: tuple[Stage, ...] = (
@@ -36,14 +37,15 @@ def extract_letter(seg: SegmentedLetter, lexicon: Lexicon | None = None) -> Lett
     A readable letter is never refused: one whose main meeting cannot be resolved is
     still extracted, and its records carry the warning (``LetterRecords.warnings``).
     """
-    ctx = LetterContext(seg, lexicon or load_lexicon())
-    found = Found()
-    for stage in STAGES:
-        found = stage.apply(ctx, found)
-        if stage.name == "reference":
-            # dates without a year are read against the reference from here on
-            ctx.set_reference(found.reference)
-    return found.records()
+    with collector_paused():  # see natokg.memory: a tenth of a long letter's extraction
+        ctx = LetterContext(seg, lexicon or load_lexicon())
+        found = Found()
+        for stage in STAGES:
+            found = stage.apply(ctx, found)
+            if stage.name == "reference":
+                # dates without a year are read against the reference from here on
+                ctx.set_reference(found.reference)
+        return found.records()
 
 
 __all__ = ["STAGES", "Found", "Stage", "extract_letter"]

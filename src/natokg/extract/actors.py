@@ -400,12 +400,15 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
     previous_actors: list[tuple[ActorRef, int, int]] = []
     when = _meeting_date(index, main.ref)
     members = len(ctx.lexicon.allies_at(when)) if when else None
+    # looked up once per letter, not per sentence
+    participation_cue, count_noun = cue_regex(_PARTICIPATION_CUE), cue_regex(_COUNT_NOUN)
+    allies_nouns = cue_word_set("allies-count-noun")
     for sentence in ctx.sentences:
         if sentence.part in ("header", "footnote", "signature"):
             continue
-        _allies_count(ctx, out, main.ref, sentence, members)
+        _allies_count(ctx, out, main.ref, sentence, members, allies_nouns, count_noun)
         actors = _actors_in(ctx, persons, sentence.start, sentence.end)
-        cue = cue_regex(_PARTICIPATION_CUE).search(sentence.text)
+        cue = participation_cue.search(sentence.text)
         before_cue = sentence.text[: cue.start()] if cue is not None else ""
         if cue is not None and (
             _NEGATED_CUE.search(before_cue) or _MODAL_CUE.search(before_cue) or _not_a_meeting(ctx, index, sentence, cue)
@@ -479,7 +482,8 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
 
 def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -> list[tuple[ActorRef, int, int]]:
     found: list[tuple[ActorRef, int, int]] = []
-    for m in ctx.in_span(start, end, STATE, ORG, GROUP):
+    inside = ctx.in_span(start, end)  # one look-up, read by label below
+    for m in (m for m in inside if m.label in (STATE, ORG, GROUP)):
         kind = {"STATE": "state", "ORG": "organisation", "GROUP": "group"}[m.label]
         if m.label == STATE and _is_subject_nl(ctx, m):
             continue
@@ -488,11 +492,11 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
         if m.label == ORG and re.match(r"-[a-z]", ctx.text[m.end : m.end + 2]):
             continue  # "de VN-missie", "de G7-landen": a thing of the organisation
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
-    for m in ctx.in_span(start, end, DEMONYM):
+    for m in (m for m in inside if m.label == DEMONYM):
         # "alsook de Oekraïense minister van Defensie": the state the office belongs to
         if ctx.in_span(m.end, m.end + 2 + 60, OFFICE) and ctx.in_span(m.end, m.end + 60, OFFICE)[0].start <= m.end + 1:
             found.append((ActorRef("state", m.key), m.start, m.end))
-    for office in ctx.in_span(start, end, OFFICE):
+    for office in (m for m in inside if m.label == OFFICE):
         # "de president van de Europese Raad": the organisation the office belongs to
         for m in _nested(ctx, office):
             if m.label in (STATE, ORG):
@@ -510,11 +514,11 @@ def _is_subject_nl(ctx: LetterContext, m) -> bool:
     return m.key == "nl"
 
 
-def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None) -> None:
+def _allies_count(ctx: LetterContext, out: _Participations, meeting, sentence, members: int | None,
+                  allies_nouns: frozenset[str], count_noun: re.Pattern[str]) -> None:
     """``members``: the number of allies at the meeting's date, which a count before a
     delegation word must equal."""
-    allies_nouns = cue_word_set("allies-count-noun")
-    for noun in cue_regex(_COUNT_NOUN).finditer(sentence.text):
+    for noun in count_noun.finditer(sentence.text):
         m = _COUNT_BEFORE.search(sentence.text, max(0, noun.start() - 40), noun.start())
         if m is None:
             continue

@@ -80,6 +80,7 @@ _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))",
 _OF_GDP = r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:{cue:gdp})(?![\w])"
 # "de 2%-norm": the words are cue:gdp-norm of ontology/extraction-cues.ttl
 _GDP_NORM = r"-?(?:{cue:gdp-norm})(?![\w])"
+_DIGIT = re.compile(r"\d")  # what every _NUMBER starts with
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
 
 
@@ -122,6 +123,8 @@ def find_amounts(text: str) -> list[Amount]:
     """Every amount of money or percentage in ``text``, in order, non-overlapping."""
     from natokg.knowledge.cues import cue_regex  # compiled once per cue file
 
+    if not _DIGIT.search(text):
+        return []  # every amount has a number; most sentences have none, and three scans cost more
     of_gdp, gdp_norm = cue_regex(_OF_GDP), cue_regex(_GDP_NORM)
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []

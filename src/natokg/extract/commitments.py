@@ -448,8 +448,10 @@ class _Rules:
         """"Canada zal de norm in 2032 halen", "Nederland zal aan deze norm voldoen": the
         share of GDP named last in the letter, aimed at by the clause's subject."""
         used: set[int] = set()
+        if self.last_norm is None or not s.cues:
+            return used  # nothing to refer to, or no verb to aim at it: skip the token scan
         norm = next((k for k, t in enumerate(s.tokens) if t.norm in self.norm_words), None)
-        if norm is None or self.last_norm is None:
+        if norm is None:
             return used
         for index, cue in enumerate(s.cues):
             if self.role(cue) != "intent" or not (cue.first <= norm <= cue.last or 0 < cue.first - norm <= 4):
@@ -495,8 +497,8 @@ class _Rules:
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
-        if s.amounts and used:
-            return
+        if (s.amounts and used) or not s.cues:
+            return  # without a cue there is no pledge: skip the target year's scan
         nouns = contribution_nouns(self.lex)
         pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)

@@ -12,7 +12,7 @@ import bisect
 
 from natokg.extract.spans import inside
 from natokg.knowledge.lexicon import Lexicon
-from natokg.text.dates import find_dates
+from natokg.text.dates import date_matches, read_dates
 from natokg.text.nlp import Mention, annotator
 
 
@@ -26,11 +26,13 @@ class LetterContext:
         self.text: str = seg.doc.text
         self.annotator = annotator(lexicon)
         self.doc = self.annotator.doc(self.text)
-        self.mentions: list[Mention] = self.annotator.mentions(self.doc)  # sorted by start
+        self.mentions: list[Mention] = self.annotator.mentions(self.doc, self.text)  # sorted by start
         self._mention_starts = [m.start for m in self.mentions]
         self.reference = reference
         self._dates = None
+        self._date_matches = None
         self._date_starts: list[int] = []
+        self._heading_starts: list[int] | None = None
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = self.doc.to_array("IDX").tolist()  # no Token objects: ~10x faster
@@ -46,9 +48,21 @@ class LetterContext:
     def dates(self):
         """Every date of the letter, a date without a year read against the reference."""
         if self._dates is None:
-            self._dates = find_dates(self.text, reference=self.reference)  # in order of start
+            self._dates = self.dates_read_against(self.reference)  # in order of start
             self._date_starts = [d.start for d in self._dates]
         return self._dates
+
+    def dates_read_against(self, reference):
+        """Every date of the letter, a date without a year read against ``reference``
+        (None: such dates are left out); the text is scanned once, read per reference."""
+        if self._date_matches is None:
+            self._date_matches = date_matches(self.text)
+        return read_dates(self._date_matches, reference=reference)
+
+    def dates_starting_in(self, start: int, end: int):
+        """The dates that start in [start, end), wherever they end."""
+        dates = self.dates
+        return dates[bisect.bisect_left(self._date_starts, start) : bisect.bisect_left(self._date_starts, end)]
 
     def evidence(self, start: int, end: int):
         return self.seg.doc.evidence(start, end)
@@ -68,6 +82,16 @@ class LetterContext:
 
     def dates_in(self, start: int, end: int):
         return inside(self.dates, self._date_starts, start, end, lambda d: d.end)
+
+    def heading_at(self, offset: int):
+        """The body heading containing ``offset``, or None. Headings are lines: sorted by
+        start and apart, so only the last one starting at or before ``offset`` can."""
+        if self._heading_starts is None:
+            self._heading_starts = [h.start for h in self.seg.headings]
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        if i >= 0 and offset < self.seg.headings[i].end:
+            return self.seg.headings[i]
+        return None
 
     def part_at(self, offset: int) -> str:
         """The part label (header, cover, body, signature, memo, footnote) at an offset."""

@@ -161,9 +161,10 @@ def letter_date(seg: SegmentedLetter) -> date | None:
     )
 
 
-def reference_date(seg: SegmentedLetter, letter_day: date | None) -> date | int | None:
+def reference_date(ctx: LetterContext, letter_day: date | None) -> date | int | None:
     """What a date without a year is read against: the letter's date, else the first
     complete date in the title, else a year in the title, else in the text."""
+    seg = ctx.seg
     if letter_day is not None:
         return letter_day
     title = title_text(seg)
@@ -173,7 +174,7 @@ def reference_date(seg: SegmentedLetter, letter_day: date | None) -> date | int 
     if years:
         return years[0]
     memo = [p for p in seg.parts if p.label == "memo"]
-    for match in find_dates(seg.doc.text):
+    for match in ctx.dates_read_against(None):  # complete dates only, as find_dates(text)
         if not any(p.start <= match.start < p.end for p in memo):
             return match.first
     years = find_years(seg.doc.text)
@@ -243,5 +244,5 @@ def extract_reference(ctx: LetterContext, found: Found) -> date | int | None:
     or year it writes, else the year of a summit it names with its city and days."""
     from natokg.extract.meetings import summit_year
 
-    reference = reference_date(ctx.seg, found.letter.date)
+    reference = reference_date(ctx, found.letter.date)
     return reference if reference is not None else summit_year(ctx)

@@ -257,8 +257,10 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
 
 def _precedes(ctx, collector: Collector, main: Draft, sentence) -> None:
     """'de laatste ... voor de NAVO-top', 'laatste bijeenkomst ... voorafgaand aan de NAVO top'."""
+    if main.precedes is not None:
+        return  # found in an earlier sentence: no search
     found = cue_regex(_PRECEDES_RE).search(sentence.text)
-    if found is None or main.precedes is not None:
+    if found is None:
         return
     after = sentence.start + found.end()
     for draft in collector.others:

@@ -273,6 +273,7 @@ class Lexicons:
     lexicon: object = None
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
     members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
+    contribution_nouns: frozenset[str] | None = field(default=None, compare=False)  # see contribution_nouns()
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -327,10 +328,12 @@ def lexicons(lexicon=None) -> Lexicons:
 
 def contribution_nouns(lex: Lexicons) -> frozenset[str]:
     """The folded forms of the contribution nouns ("bijdrage", "steun" ...) of extraction-cues.ttl."""
-    return frozenset(
-        fold(form) for slug, forms in lex.cue_forms.items()
-        if lex.cue_info[slug].role == "contribution-noun" for form in forms
-    )
+    if lex.contribution_nouns is None:  # asked for every sentence: folded once per Lexicons
+        lex.contribution_nouns = frozenset(
+            fold(form) for slug, forms in lex.cue_forms.items()
+            if lex.cue_info[slug].role == "contribution-noun" for form in forms
+        )
+    return lex.contribution_nouns
 
 
 # ---------------------------------------------------------------- actor mentions
@@ -460,7 +463,22 @@ def unique(actors: Iterable[ActorRef]) -> list[ActorRef]:
     return seen
 
 
-def parenthesised(tokens: Sequence[Token]) -> set[int]:
+def parenthesised(tokens: Sequence[Token]) -> frozenset[int]:
+    """The indices of the tokens inside brackets; made once per token list of tokenize
+    (the commitment and position rules both ask)."""
+    found = getattr(tokens, "found", None)
+    if found is None:  # a token list not made by tokenize
+        return _parenthesised(tokens)
+    inside = found.get(_PARENTHESISED)
+    if inside is None:
+        inside = found[_PARENTHESISED] = _parenthesised(tokens)
+    return inside
+
+
+_PARENTHESISED = "parenthesised"  # its key in Tokens.found, beside the matchers' (matcher, lo, hi)
+
+
+def _parenthesised(tokens: Sequence[Token]) -> frozenset[int]:
     inside: set[int] = set()
     depth = 0
     for i, token in enumerate(tokens):
@@ -470,7 +488,7 @@ def parenthesised(tokens: Sequence[Token]) -> set[int]:
             depth = max(0, depth - 1)
         elif depth:
             inside.add(i)
-    return inside
+    return frozenset(inside)
 
 
 def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence[Token], first: int, last: int) -> Evidence:

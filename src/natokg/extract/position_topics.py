@@ -34,6 +34,7 @@ TOPIC_LIST_STOPS = frozenset(
 # examples of the topic, it does not name the topic itself.
 EXAMPLE_MARKERS = (("onder", "meer"), ("onder", "andere"), ("in", "het", "bijzonder"), ("met", "name"),
                    ("waaronder",), ("bijvoorbeeld",), ("zoals",), ("inclusief",))
+_MARKER_HEADS = frozenset(marker[0] for marker in EXAMPLE_MARKERS)  # most words start no marker
 # ", die de stabiliteit ... ten goede komt", ", omdat ...": a clause set off by a comma
 # after the object says something about it, it is not what the stance is about.
 CLAUSE_OPENERS = frozenset(
@@ -178,7 +179,9 @@ def aside_words(tokens: Sequence[Token], lo: int, skip: set[int]) -> set[int]:
         if k in skip:
             continue
         opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in CLAUSE_OPENERS
-        if opens_clause or any(tuple(norms[k : k + len(m)]) == m for m in EXAMPLE_MARKERS):
+        if opens_clause or (
+            norms[k] in _MARKER_HEADS and any(tuple(norms[k : k + len(m)]) == m for m in EXAMPLE_MARKERS)
+        ):
             return set(range(k, len(norms)))
     return set()
 

@@ -87,23 +87,28 @@ def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
 # ---------------------------------------------------------------- meetings named in a sentence
 
 
-def meeting_named_at(seg: SegmentedLetter, sentence: Sentence, records: LetterRecords) -> tuple[MeetingRef, int] | None:
-    """A non-main meeting whose evidence lies inside the sentence, and where (raw offset)."""
-    try:
-        raw_start, raw_end = seg.doc.raw_span(sentence.start, sentence.end)
-    except (ValueError, IndexError):
+class OtherMeetings:
+    """The letter's non-main meetings with the starts of their evidence, listed once:
+    every sentence with a stance asks which of them it names."""
+
+    def __init__(self, records: LetterRecords) -> None:
+        self.meetings = [(m, [ev.start for ev in m.evidence]) for m in records.meetings if m.role != "main"]
+
+    def named_at(self, seg: SegmentedLetter, sentence: Sentence) -> tuple[MeetingRef, int] | None:
+        """A non-main meeting whose evidence lies inside the sentence, and where (raw offset)."""
+        try:
+            raw_start, raw_end = seg.doc.raw_span(sentence.start, sentence.end)
+        except (ValueError, IndexError):
+            return None
+        for meeting, starts in self.meetings:
+            # a meeting's evidence is sorted: bisect to the sentence instead of scanning it all
+            evidence = meeting.evidence
+            i = bisect.bisect_left(starts, raw_start)
+            while i < len(evidence) and evidence[i].start <= raw_end:
+                if evidence[i].end <= raw_end:
+                    return meeting.ref, evidence[i].start
+                i += 1
         return None
-    for meeting in records.meetings:
-        if meeting.role == "main":
-            continue
-        # a meeting's evidence is sorted: bisect to the sentence instead of scanning it all
-        evidence = meeting.evidence
-        i = bisect.bisect_left(evidence, raw_start, key=lambda ev: ev.start)
-        while i < len(evidence) and evidence[i].start <= raw_end:
-            if evidence[i].end <= raw_end:
-                return meeting.ref, evidence[i].start
-            i += 1
-    return None
 
 
 def _in_relative_clause(seg, sentence, tokens, stance_match: Match, raw_offset: int) -> bool:
@@ -156,6 +161,7 @@ def positions_in(
     main_ref = main.ref if main else None
     default_modality = "intended" if kind == "agenda" else "expressed"
     default_actor = NETHERLANDS if kind == "agenda" else ALLIES
+    other_meetings = OtherMeetings(records)
 
     for heading in seg.headings:
         text = seg.doc.text[heading.start : heading.end]
@@ -188,7 +194,7 @@ def positions_in(
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
-            other_meeting = meeting_named_at(seg, sentence, records)
+            other_meeting = other_meetings.named_at(seg, sentence)
             clause = _Clause()
             for index, stance_match in enumerate(stance_matches):
                 verb = stance_match.first

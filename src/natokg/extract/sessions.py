@@ -58,7 +58,7 @@ class Collector:
         if modifier:
             name = f"{ctx.tokens_before(m.start, 1)[0]} {name}"
         if kind == "working-session":
-            heading = next((h for h in ctx.seg.headings if h.start <= m.start < h.end), None)
+            heading = ctx.heading_at(m.start)
             if heading is not None:
                 name = ctx.text[heading.start : heading.end].strip()
         if m.key == _SUBJECT_SESSION:
@@ -118,7 +118,7 @@ def _schedule_dates(ctx: LetterContext) -> list[tuple[int, int, DateMatch]]:
     blocks = []
     lines = list(_SCHEDULE_DATE_LINE.finditer(ctx.text))
     for i, line in enumerate(lines):
-        found = [d for d in ctx.dates if line.start() <= d.start < line.end()]
+        found = ctx.dates_starting_in(line.start(), line.end())
         if not found:
             continue
         end = lines[i + 1].start() if i + 1 < len(lines) else len(ctx.text)

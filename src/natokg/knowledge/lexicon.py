@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping, Union
@@ -77,6 +77,7 @@ _NO_REFERENCE = "no reference Turtle found; restore ontology/reference/*.ttl"
 # ---------------------------------------------------------------- normalisation
 
 
+@lru_cache(maxsize=1 << 14)  # the rules look up the same few names in every sentence
 def normalise_surface(text: str) -> str:
     """The form surface forms are compared in: 'De Zuid-Korea' -> 'zuid korea'."""
     folded = fold(text)

@@ -28,6 +28,8 @@ from natokg.knowledge.calendar import full_month_names, month_names, weekday_nam
 __all__ = [
     "DateMatch",
     "find_dates",
+    "date_matches",
+    "read_dates",
     "parse_date",
     "parse_number_word",
     "count_value",
@@ -289,9 +291,23 @@ def find_dates(
     Without one, dates that leave the year out are skipped. ``offset`` is added to the
     match positions (for searching a slice of a longer text).
     """
+    return read_dates(date_matches(text), reference=reference, offset=offset)
+
+
+def date_matches(text: str) -> list[re.Match[str]]:
+    """The pattern matches ``find_dates`` reads: a caller that reads one long text
+    against a second reference keeps them and scans the text once (``read_dates``)."""
+    any_date, _ = _patterns()
+    return list(any_date.finditer(text))
+
+
+def read_dates(
+    matches: list[re.Match[str]], *, reference: date | int | None = None, offset: int = 0
+) -> list[DateMatch]:
+    """``find_dates`` of the text ``matches`` (``date_matches``) were found in."""
     found = []
-    any_date, single_date = _patterns()
-    for m in any_date.finditer(text):
+    _, single_date = _patterns()
+    for m in matches:
         match = _from_match(m, reference, offset)
         if match is not None:
             found.append(match)

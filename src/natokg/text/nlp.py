@@ -74,22 +74,30 @@ class Annotator:
         """``all_mentions`` of a short phrase (an office title), matched once per process."""
         return tuple(self.all_mentions(self.doc(text)))
 
-    def all_mentions(self, doc) -> list[Mention]:
-        """Every match, nested ones included, in text order."""
+    def all_mentions(self, doc, text: str | None = None) -> list[Mention]:
+        """Every match, nested ones included, in text order. ``text``: the doc's text,
+        when the caller has it (``doc.text`` joins every token again)."""
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc.text if text is None else text
+        # offsets from two token columns: a Span per match costs more than the match
+        columns = doc.to_array([IDX, LENGTH])
+        starts, lengths = columns[:, 0].tolist(), columns[:, 1].tolist()
+        strings = self.nlp.vocab.strings
         found = []
         for match_id, start, end in self.matcher(doc):
-            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
-            span = doc[start:end]
-            found.append(Mention(span.start_char, span.end_char, label, key, span.text, start, end))
+            label, key = strings[match_id].split("|", 1)
+            start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
+            found.append(Mention(start_char, end_char, label, key, text[start_char:end_char], start, end))
         return sorted(set(found), key=lambda m: (m.start, m.end, m.label, m.key))
 
-    def mentions(self, doc) -> list[Mention]:
+    def mentions(self, doc, text: str | None = None) -> list[Mention]:
         """All matches, minus those strictly inside a longer match, in text order.
 
         One span can carry several labels ("Europese Raad" is an organisation and a
         meeting); the rules choose by context.
         """
-        found = self.all_mentions(doc)  # sorted by start, then end
+        found = self.all_mentions(doc, text)  # sorted by start, then end
         # A span strictly inside a longer one is one that a mention starting earlier
         # reaches past (or to) its end, or one starting at the same offset ends after.
         kept = []
