@@ -15,6 +15,9 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+KEEP_ALIVE_SECONDS = 75
+
+
 def _checked_base(base: str | None) -> str | None:
     if base is None:
         return None
@@ -57,7 +60,9 @@ def serve_command(
         err.print(f"natokg: warning: listening on {host}, reachable from other machines", markup=False)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"natokg: serving {directory} at http://{shown}:{port}/ (Ctrl-C stops)", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")
+    # an idle connection is kept open longer than clients keep theirs (httpx, requests
+    # and browsers: 5 to 60 s), so a client never sends on one the server is closing
+    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on", timeout_keep_alive=KEEP_ALIVE_SECONDS)
 
 
 __all__ = ["serve_command"]

@@ -83,7 +83,8 @@ def execute_serialized(
             # quoted triples (RDF-star) have no place in the formats served
             return graph_type, graph_bytes([t for t in triples if not _quotes(t)], graph_type)
         writer = SolutionsWriter(result_type, columns)
-        writer.write(solutions, oxigraph_term, lambda count: _check_limits(count, max_rows, deadline, started))
+        if not writer.write(solutions, oxigraph_term, max_rows, lambda: _check_deadline(deadline, started)):
+            raise too_many_rows(max_rows)
         return result_type, writer.to_bytes()
 
 
@@ -132,7 +133,12 @@ def _rows(solutions, convert, max_rows: int | None, deadline: float | None) -> l
 def _check_limits(count: int, max_rows: int | None, deadline: float | None, started: float) -> None:
     if max_rows is not None and count > max_rows:
         raise too_many_rows(max_rows)
-    if deadline is not None and not count % 1024 and time.monotonic() > deadline:
+    if not count % 1024:
+        _check_deadline(deadline, started)
+
+
+def _check_deadline(deadline: float | None, started: float) -> None:
+    if deadline is not None and time.monotonic() > deadline:
         raise past_deadline(deadline - started)
 
 

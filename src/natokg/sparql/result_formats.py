@@ -50,7 +50,7 @@ def _json_binding(name: str, text: str) -> str:
 
 
 def _json_row(bindings: list[str]) -> str:
-    return "{" + ",".join([binding for binding in bindings if binding]) + "}"
+    return "{" + ",".join(filter(None, bindings)) + "}"
 
 
 # XML 1.0 cannot hold these characters at all, even as references: they are written as
@@ -162,6 +162,18 @@ RESULT_FORMATS = {
 }
 
 
+class _WrittenTerms(dict):
+    """One column's terms as written: each distinct term written on first use (unbound: "")."""
+
+    def __init__(self, column: str, form: "_ResultFormat", to_term: Callable[[Any], Term]) -> None:
+        super().__init__({None: ""})
+        self.column, self.form, self.to_term = column, form, to_term
+
+    def __missing__(self, term) -> str:
+        written = self[term] = self.form.binding(self.column, self.form.term(self.to_term(term)))
+        return written
+
+
 class SolutionsWriter:
     """Writes solutions in one SPARQL result format. Each distinct term of a column is
     written once: results repeat their meetings, actors and letters row after row."""
@@ -171,21 +183,25 @@ class SolutionsWriter:
         self.columns = columns
         self.rows: list[str] = []
 
-    def write(self, solutions: Iterable, to_term: Callable[[Any], Term], after_row: Callable[[int], None]) -> None:
+    def write(
+        self, solutions: Iterable, to_term: Callable[[Any], Term], max_rows: int | None, every_1024_rows: Callable[[], None]
+    ) -> bool:
         """Add ``solutions`` (rows of terms in column order, None where unbound), each
-        term made a natokg.sparql.values.Term by ``to_term``; ``after_row(count)`` runs
-        after each row (the caller's limits)."""
+        term made a natokg.sparql.values.Term by ``to_term``; False as soon as there are
+        more than ``max_rows`` rows (None: no cap). ``every_1024_rows`` runs between rows
+        (the caller's deadline)."""
         form, rows = self.format, self.rows
-        columns = [(column, {None: ""}) for column in self.columns]
+        row_text = form.row
+        columns = [_WrittenTerms(column, form, to_term) for column in self.columns]
+        cap = -1 if max_rows is None else max_rows
         for solution in solutions:
-            bindings = []
-            for (column, written), term in zip(columns, solution):
-                binding = written.get(term)
-                if binding is None:
-                    binding = written[term] = form.binding(column, form.term(to_term(term)))
-                bindings.append(binding)
-            rows.append(form.row(bindings))
-            after_row(len(rows))
+            rows.append(row_text([written[term] for written, term in zip(columns, solution)]))
+            count = len(rows)
+            if count == cap + 1:
+                return False
+            if not count & 1023:
+                every_1024_rows()
+        return True
 
     def to_bytes(self) -> bytes:
         text = self.format.head(self.columns) + self.format.separator.join(self.rows) + self.format.tail
@@ -199,7 +215,7 @@ def write_results(media_type: str, kind: str, columns: list[str], rows: list) ->
     if kind == "boolean":
         return form.boolean(bool(rows[0][0])).encode("utf-8")
     writer = SolutionsWriter(media_type, columns)
-    writer.write(rows, _same, _no_limit)
+    writer.write(rows, _same, None, _nothing)
     return writer.to_bytes()
 
 
@@ -207,7 +223,7 @@ def _same(term: Term) -> Term:
     return term
 
 
-def _no_limit(count: int) -> None:
+def _nothing() -> None:
     pass
 
 
