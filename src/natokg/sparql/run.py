@@ -14,15 +14,14 @@ run in a worker process (natokg.sparql.worker) that is killed at the deadline.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections import namedtuple
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from natokg.errors import EndpointError, MissingDependencyError, QueryError
+from natokg.memory import collector_paused
 from natokg.remote.endpoint import send_query
 from natokg.sparql.engine import execute, too_many_rows
 from natokg.sparql.safety import MAX_NESTING, MAX_QUERY_BYTES, check_safe
@@ -115,7 +114,7 @@ def run_sparql(
                 "a default graph is chosen on the embedded store only; on an endpoint write "
                 f"GRAPH <{graph}> {{ ... }} in the query"
             )
-        with _cyclic_gc_paused():
+        with collector_paused():
             return _run_on_endpoint(sparql, form, endpoint, title, timeout, max_rows, terms)
     if store is None:
         from natokg.store.union import union_generation_dir
@@ -126,27 +125,12 @@ def run_sparql(
         )
     else:
         deadline = None if timeout is None else time.monotonic() + timeout
-        with _cyclic_gc_paused():
+        with collector_paused():
             kind, columns, rows = execute(
                 store, sparql, max_rows=max_rows, deadline=deadline, terms=terms, default_graph=graph
             )
-    with _cyclic_gc_paused():
+    with collector_paused():
         return _make_result(columns, rows, title, sparql, kind)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while the rows are built. A large result allocates
-    hundreds of thousands of lists and tuples, none in a cycle, and each allocation burst
-    set off collections that walked them all again: the evidence query at 10,000 letters
-    (41,357 rows) took 1.96 s with it and 1.72 s without."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _run_on_endpoint(

@@ -96,7 +96,7 @@ def serve(directory: str) -> None:
         if header is None:
             return
         sparql, max_rows, terms, default_graph, media = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
-        gc.disable()  # rows are no cycles; collections walking them cost 10% (run.py)
+        gc.disable()  # rows are no cycles; collections walking them cost 10% (natokg.memory)
         try:
             if media is None:
                 answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
