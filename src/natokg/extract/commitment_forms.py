@@ -27,12 +27,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from natokg.extract.phrases import NETHERLANDS, ActorMention, Match, Token
+from natokg.extract.phrases import ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, ActorMention, Match, Token
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
 
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
-RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 PUNCTUATION = frozenset(list(",;:()."))
 
 
@@ -123,7 +122,7 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
     for k in range(first - 1, max(-1, first - 7), -1):
         if tokens[k].norm in PUNCTUATION:
             return False
-        if tokens[k].norm in RELATIVE_PRONOUNS:
+        if tokens[k].norm in ACTOR_RELATIVE_PRONOUNS:
             return not any(k < m.first < first for m in mentions)
     return False
 

@@ -58,6 +58,7 @@ from natokg.extract.commitment_forms import (
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
+    PASSIVE_AUXILIARIES,
     ActorMention,
     Lexicons,
     Match,
@@ -104,7 +105,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
-PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())

@@ -81,7 +81,8 @@ class LetterContext:
         return [m for m in self.mentions[first:last] if m.end <= end and (not labels or m.label in labels)]
 
     def dates_in(self, start: int, end: int):
-        return inside(self.dates, self._date_starts, start, end, lambda d: d.end)
+        dates = self.dates  # reads the dates (and their starts) first
+        return inside(dates, self._date_starts, start, end, lambda d: d.end)
 
     def heading_at(self, offset: int):
         """The body heading containing ``offset``, or None. Headings are lines: sorted by

@@ -274,6 +274,7 @@ class Lexicons:
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
     members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
     contribution_nouns: frozenset[str] | None = field(default=None, compare=False)  # see contribution_nouns()
+    broad_topics: frozenset[str] | None = field(default=None, compare=False)  # see position_topics.broad_topics()
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -345,6 +346,10 @@ PREPOSITIONS = frozenset(
 )
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
+PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
+# the relative pronouns that stand for actors (de-words and plurals: "landen die")
+ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
 ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
@@ -498,8 +503,11 @@ def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence
 
 
 __all__ = [
+    "ACTOR_RELATIVE_PRONOUNS",
     "ARTICLES",
+    "PASSIVE_AUXILIARIES",
     "PREPOSITIONS",
+    "RELATIVE_PRONOUNS",
     "ActorMention",
     "Lexicons",
     "Match",

@@ -30,8 +30,11 @@ from typing import Sequence
 from natokg.extract.context import LetterContext
 from natokg.extract.phrases import (
     ALLIES,
+    ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
+    PASSIVE_AUXILIARIES,
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
     ActorMention,
     Token,
     co_actors,
@@ -202,8 +205,6 @@ def _token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int | N
 
 # Function words: grammar, not domain knowledge.
 SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
-PASSIVE_AUXILIARIES = frozenset("werd werden wordt worden".split())
-RELATIVE_PRONOUNS = frozenset("dat die welke waar".split())
 
 
 def actors_for(
@@ -307,7 +308,7 @@ def _passive(tokens, lo: int, last: int) -> bool:
     relative = False
     for k in range(lo, last + 1):
         norm = tokens[k].norm
-        if norm in ("die", "welke") and k > lo and tokens[k - 1].norm not in PREPOSITIONS:
+        if norm in ACTOR_RELATIVE_PRONOUNS and k > lo and tokens[k - 1].norm not in PREPOSITIONS:
             relative = True
         elif norm in ("en", ","):
             relative = False

@@ -228,17 +228,13 @@ def choose_topics(
     return topics, slugs
 
 
-_BROAD_TOPICS: dict[int, frozenset[str]] = {}  # by id of the Lexicons (built once per Lexicon)
-
-
 def broad_topics(lex: Lexicons) -> frozenset[str]:
     """The slugs of the broad topics (cue:broad-topic in extraction-cues.ttl)."""
-    found = _BROAD_TOPICS.get(id(lex))
-    if found is None:
+    if lex.broad_topics is None:  # asked for every stance: found once per Lexicons
         names = cue_word_set("broad-topic")
         topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
-        found = _BROAD_TOPICS[id(lex)] = frozenset(t.slug for t in topics if fold(t.name_nl) in names)
-    return found
+        lex.broad_topics = frozenset(t.slug for t in topics if fold(t.name_nl) in names)
+    return lex.broad_topics
 
 
 def paragraph_topic(scene: SentenceTopics, lex: Lexicons) -> str | None:

@@ -47,6 +47,7 @@ from natokg.folding import fold
 from natokg.extract.phrases import (
     ALLIES,
     NETHERLANDS,
+    RELATIVE_PRONOUNS,
     Lexicons,
     Match,
     Token,
@@ -60,7 +61,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
-from natokg.extract.position_actors import RELATIVE_PRONOUNS, Spokesmen, actors_for
+from natokg.extract.position_actors import Spokesmen, actors_for
 from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (

@@ -108,23 +108,15 @@ def cue_words(slug: str) -> tuple[str, ...]:
     )
 
 
-# (NATOKG_HOME, slug) -> folded words; a dict look-up for the per-sentence rules, as _BY_HOME
-_WORDS_BY_HOME: dict[tuple[str | None, str], frozenset[str]] = {}
-
-
 def cue_word_set(slug: str) -> frozenset[str]:
     """``cue_words(slug)`` folded, for comparing with folded text; read once per cue file."""
-    key = (environ.get("NATOKG_HOME"), slug)
-    words = _WORDS_BY_HOME.get(key)
-    if words is None:
-        words = _folded_cue_words(_cue_file(), slug)
-        if len(_WORDS_BY_HOME) < 4096:
-            _WORDS_BY_HOME[key] = words
-    return words
+    return _folded_cue_words(environ.get("NATOKG_HOME"), slug)
 
 
-@cache
-def _folded_cue_words(path: str, slug: str) -> frozenset[str]:  # path: the cache key
+# keyed by NATOKG_HOME, which names the cue file: the per-sentence rules ask ~90,000
+# times per MB of letter, and resolving the file itself costs more than the match
+@lru_cache(maxsize=1024)
+def _folded_cue_words(home: str | None, slug: str) -> frozenset[str]:
     return frozenset(fold(form) for form in cue_words(slug))
 
 
@@ -161,30 +153,18 @@ def _alternation(forms: Iterable[str]) -> str:
 _CUE_SLOT = re.compile(r"\{cue:([\w-]+)\}")
 
 
-@lru_cache(maxsize=256)
-def _compiled(path: str, template: str, flags: int) -> re.Pattern[str]:
-    return re.compile(_CUE_SLOT.sub(lambda m: f"(?:{_alternation(cue_words(m.group(1)))})", template), flags)
-
-
-# (NATOKG_HOME, template, flags) -> pattern: rules ask for their patterns ~90,000 times
-# per MB of letter, so the answer is one dict look-up; resolving the cue file (a
-# pathlib join) and the lru_cache key cost more than the match itself
-_BY_HOME: dict[tuple[str | None, str, int], re.Pattern[str]] = {}
-
-
 def cue_regex(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     r"""``template`` with each ``{cue:slug}`` replaced by the forms of that cue concept of
     extraction-cues.ttl, compiled once per cue file (NATOKG_HOME may point elsewhere).
 
     The template holds the grammar (word boundaries, articles, what may come between);
     the Turtle holds the words: r"\b(?:{cue:participation})\b"."""
-    key = (environ.get("NATOKG_HOME"), template, flags)
-    pattern = _BY_HOME.get(key)
-    if pattern is None:
-        pattern = _compiled(_cue_file(), template, flags)
-        if len(_BY_HOME) < 4096:  # templates are few; many homes (tests) must not grow it unbounded
-            _BY_HOME[key] = pattern
-    return pattern
+    return _compiled(environ.get("NATOKG_HOME"), template, flags)
+
+
+@lru_cache(maxsize=1024)  # keyed by NATOKG_HOME, as _folded_cue_words
+def _compiled(home: str | None, template: str, flags: int) -> re.Pattern[str]:
+    return re.compile(_CUE_SLOT.sub(lambda m: f"(?:{_alternation(cue_words(m.group(1)))})", template), flags)
 
 
 __all__ = [
