@@ -20,6 +20,7 @@ from natokg.errors import UnreadableLetterError
 from natokg.fetch.http import HttpStatusError, PoliteSession
 from natokg.fetch.records import CONTENT_SUFFIXES, ApiDocument, FetchOutcome
 from natokg.read.sidecar import LetterSidecar, OfficialUrls, sidecar_path
+from natokg.store.layout import write_atomically
 
 CHUNK = 1 << 16
 
@@ -126,7 +127,10 @@ def download(
         except requests.RequestException as error:  # the connection broke off mid-file
             return FetchOutcome(document, "failed", reason=f"download broke off ({type(error).__name__})")
     sidecar = sidecar_for(document, path, sha256)
-    _atomic_write(sidecar_path(path), [sidecar.to_json().encode("utf-8")], lambda n: None)
+    try:
+        write_atomically(sidecar_path(path), sidecar.to_json().encode("utf-8"))
+    except OSError as error:  # the letter without its sidecar is fetched again next time
+        return FetchOutcome(document, "failed", reason=f"cannot write {sidecar_path(path).name} ({error.strerror or error})")
     return FetchOutcome(document, "fetched", path=path, size=size)
 
 

@@ -33,12 +33,14 @@ class ServedStore:
     store: ox.Store
     mark: Path  # natokg.store.union.hold: this server uses the copy
 
+    def __post_init__(self) -> None:
+        # asked on every letter page and text request; the served build never changes
+        self._by_graph = {entry.graph: entry for entry in self.manifest.letters.values()}
+        self._by_key = {entry.key: entry for entry in self.manifest.letters.values()}
+
     def letter_entry(self, graph: str) -> LetterEntry | None:
         """The manifest's entry of the letter whose named graph is ``graph``."""
-        for entry in self.manifest.letters.values():
-            if entry.graph == graph:
-                return entry
-        return None
+        return self._by_graph.get(graph)
 
     def letter_text(self, entry: LetterEntry) -> str | None:
         """The raw text the letter's evidence offsets index into (None when missing)."""
@@ -50,7 +52,7 @@ class ServedStore:
 
     def letter_text_by_key(self, key: str) -> str | None:
         """The text layer of the letter with key ``key`` (None when there is none)."""
-        entry = next((e for e in self.manifest.letters.values() if e.key == key), None)
+        entry = self._by_key.get(key)
         return self.letter_text(entry) if entry is not None else None
 
     def close(self) -> None:
