@@ -74,3 +74,33 @@ def test_matches_live_on_the_token_list_and_the_token_cache_is_bounded() -> None
     assert tokenize.cache_info().maxsize is not None
     own = tokenize("De ministers riepen elkaar op.")
     assert len(matcher.find(own)) == 1 and len(own.found) == 1
+
+
+
+INVERTED = frozenset(["zij", "we", "wij"])
+
+
+@pytest.mark.parametrize(
+    "form, sentence, words, gaps",
+    [
+        # gapless: the pronoun between the finite verb and the rest is a gap token
+        ("zetten zich in voor", "Daarnaast zetten zij zich in voor veilige kabels.",
+         ["zetten", "zich", "in", "voor"], ["zij"]),
+        # with a gap of its own after the pronoun
+        ("blijven zich ... inzetten", "Daarom blijven we zich volledig inzetten.",
+         ["blijven", "zich", "inzetten"], ["we", "volledig"]),
+    ],
+)
+def test_an_inverted_subject_pronoun_is_a_gap_of_the_phrase(form, sentence, words, gaps) -> None:
+    tokens = tokenize(sentence)
+    (match,) = PhraseMatcher([phrase_of(form, "pledge")], inverted_subjects=INVERTED).find(tokens)
+    assert [tokens[i].norm for i in match.words] == words
+    assert [tokens[i].norm for i in match.gaps] == gaps
+    # without the option the pronoun breaks the phrase
+    assert PhraseMatcher([phrase_of(form, "pledge")]).find(tokens) == []
+
+
+def test_only_the_pronoun_may_stand_between_the_first_words() -> None:
+    # "wij ons": the word after the pronoun is not the phrase's second word
+    tokens = tokenize("Daarom blijven wij ons volledig inzetten.")
+    assert PhraseMatcher([phrase_of("blijven zich ... inzetten", "pledge")], inverted_subjects=INVERTED).find(tokens) == []

@@ -100,6 +100,50 @@ def test_letters_topic_words_and_stance_forms(name, expected):
 @pytest.mark.parametrize(
     "body, expected, not_expected",
     [
+        # "niet" just before the form in a subordinate clause negates it, as inside its gap
+        ("Noorwegen liet weten dat Noorwegen de nieuwe commandostructuur niet steunde.",
+         ("no", "oppose", "command-structure"), ("no", "support", "command-structure")),
+        ("De NRF kwam aan de orde, omdat Canada daarmee niet kon instemmen.",
+         ("ca", "oppose", "nato-response-force"), ("ca", "support", "nato-response-force")),
+        # a negation further away is not the form's
+        ("Nederland, dat niet aan de oefening deelnam, steunde de nieuwe commandostructuur.",
+         ("nl", "support", "command-structure"), ("nl", "oppose", "command-structure")),
+    ],
+)
+def test_negation_just_before_stance_form(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # the passive of the main clause is not the subordinate verb's: Canada holds it
+        ("De NRF werd besproken, omdat Canada daarmee niet kon instemmen.",
+         ("ca", "oppose", "nato-response-force"), ("allies", "oppose", "nato-response-force")),
+        # a subject pronoun right after "dat" is the main clause's subject
+        ("Duitsland en Frankrijk lieten weten dat zij de NRF niet steunden.",
+         ("fr", "oppose", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
+        ("De bondgenoten verklaarden dat zij de NRF steunden.",
+         ("allies", "support", "nato-response-force"), ("nl", "support", "nato-response-force")),
+    ],
+)
+def test_the_subject_of_a_subordinate_clause(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_negation_just_before_stance_form_in_letter():
+    # "omdat Griekenland daarmee niet kon instemmen zolang ...": the 2008 Bucharest report
+    assert ("gr", "oppose", "nato-enlargement") in facts("dev_2008_summit_report_boekarest.txt")
+    assert ("gr", "support", "nato-enlargement") not in facts("dev_2008_summit_report_boekarest.txt")
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
         # a country "met" whom something is done is a party, not a topic of its own
         ("Nederland pleitte voor afspraken over kernwapens en voor overleg met China.",
          ("nl", "call-for", "nuclear-policy-and-arms-control"), ("nl", "call-for", "china")),

@@ -27,11 +27,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from natokg.extract.phrases import ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, ActorMention, Match, Token
+from natokg.extract.phrases import ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, SUBJECT_PRONOUNS, ActorMention, Match, Token
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
 
-SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 PUNCTUATION = frozenset(list(",;:()."))
 
 
@@ -128,9 +127,12 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
 
 
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
-    """A subject pronoun in the cue or right after it: the clause's subject is said before."""
+    """A subject pronoun in the cue (an inverted one right after its first word) or right
+    after it: the clause's subject is said before."""
     hi = min(len(tokens), cue.last + 2)
-    return any(tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps)
+    return any(
+        tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps or k == cue.first + 1
+    )
 
 
 __all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]

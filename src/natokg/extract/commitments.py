@@ -44,7 +44,6 @@ from typing import Sequence
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
-    SUBJECT_PRONOUNS,
     announced_kind,
     clause_index,
     government_plan_mentions,
@@ -59,6 +58,7 @@ from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     PASSIVE_AUXILIARIES,
+    SUBJECT_PRONOUNS,
     ActorMention,
     Lexicons,
     Match,

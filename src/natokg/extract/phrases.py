@@ -121,8 +121,15 @@ def phrase_of(form: str, target: object, prefix: bool = False) -> Phrase | None:
 class PhraseMatcher:
     """Finds phrases (with gaps and prefix stems) in a token list."""
 
-    def __init__(self, phrases: Iterable[Phrase], digits_in_gaps: bool = False) -> None:
+    def __init__(
+        self, phrases: Iterable[Phrase], digits_in_gaps: bool = False, inverted_subjects: frozenset[str] = frozenset()
+    ) -> None:
+        """``inverted_subjects``: words that may stand between a phrase's first word and
+        its second, as a subject pronoun does after a finite verb in Dutch main clauses
+        ("Daarnaast zetten zij zich in voor" matches "zetten zich in voor"); such a word
+        is kept as a gap token of the match."""
         self.digits_in_gaps = digits_in_gaps
+        self.inverted_subjects = inverted_subjects
         self.by_first: dict[str, list[Phrase]] = {}
         self.prefixed_first: list[Phrase] = []
         for phrase in phrases:
@@ -162,12 +169,29 @@ class PhraseMatcher:
                 return False
         return True
 
+    def _inverted_subject(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> bool:
+        """Whether an inverted subject stands after the first word of ``segment`` at i
+        where the segment's own second word does not."""
+        return (
+            len(segment) > 1 and i + len(segment) < hi and norms[i + 1] in self.inverted_subjects
+            and norms[i + 1] != segment[1] and norms[i] == segment[0]
+        )
+
     def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
         words: list[int] = []
         gaps: list[int] = []
         pos = i
         for seg_index, segment in enumerate(phrase.segments):
             if seg_index == 0:
+                inverted = self._inverted_subject(segment, norms, i, hi)
+                if inverted:
+                    # the first word, the pronoun as a gap, then the segment's other words
+                    if not self._segment_at(Phrase((segment[1:],) + phrase.segments[1:], None, phrase.prefix), 0, norms, i + 2):
+                        return None
+                    words += [i] + list(range(i + 2, i + 1 + len(segment)))
+                    gaps.append(i + 1)
+                    pos = i + 1 + len(segment)
+                    continue
                 starts = [i]
             else:
                 starts = []
@@ -235,6 +259,8 @@ class PhraseMatcher:
                     end = i + 1 + len(rest)
                     if end <= hi and norms[i + 1 : end] == rest:
                         found.append(Match(phrase, i, end - 1, tuple(range(i, end)), ()))
+                    elif rest and end < hi and norms[i + 1] in self.inverted_subjects and norms[i + 2 : end + 1] == rest:
+                        found.append(Match(phrase, i, end, (i,) + tuple(range(i + 2, end + 1)), (i + 1,)))
                     continue
                 match = self._at(phrase, norms, i, hi)
                 if match:
@@ -314,7 +340,7 @@ def lexicons(lexicon=None) -> Lexicons:
         cities=PhraseMatcher(p for p in cities if p),
         topics=PhraseMatcher(p for p in topics if p),
         stances=PhraseMatcher(p for p in stances if p),
-        cues=PhraseMatcher((p for p in cue_phrases if p), digits_in_gaps=True),
+        cues=PhraseMatcher((p for p in cue_phrases if p), digits_in_gaps=True, inverted_subjects=SUBJECT_PRONOUNS),
         negated={slug: s.negated for slug, s in lexicon.stances.items() if s.negated},
         instruments=instruments,
         cue_info=cue_info,
@@ -347,6 +373,7 @@ PREPOSITIONS = frozenset(
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
 # the relative pronouns that stand for actors (de-words and plurals: "landen die")
 ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
@@ -508,6 +535,7 @@ __all__ = [
     "PASSIVE_AUXILIARIES",
     "PREPOSITIONS",
     "RELATIVE_PRONOUNS",
+    "SUBJECT_PRONOUNS",
     "ActorMention",
     "Lexicons",
     "Match",

@@ -35,6 +35,7 @@ from natokg.extract.phrases import (
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
     ActorMention,
     Token,
     co_actors,
@@ -217,7 +218,16 @@ def actors_for(
     verb = stance_match.first
     # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
     clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
-    passive = _passive(tokens, clause_lo, stance_match.last)
+    # a verb inside a "dat"/"om" clause has that clause's subject
+    aside = _relative_aside(tokens, mentions, clause_lo, verb)
+    subordinate = max(
+        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo)),
+        default=None,
+    )
+    lo = clause_lo if subordinate is None else subordinate + 1
+    # a passive of the main clause ("De NRF werd besproken, omdat X ... niet kon
+    # instemmen") is not the subordinate verb's
+    passive = _passive(tokens, lo, stance_match.last)
     if passive:
         agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
         if agents:
@@ -236,17 +246,14 @@ def actors_for(
             return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
         if previous and tokens[verb - 2].norm == ",":
             return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
-    # a verb inside a "dat"/"om" clause has that clause's subject
-    aside = _relative_aside(tokens, mentions, clause_lo, verb)
-    subordinate = max(
-        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo)),
-        default=None,
-    )
-    lo = clause_lo if subordinate is None else subordinate + 1
     # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
     before = [
         m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
     ]
+    if not before and subordinate is not None and tokens[lo].norm in SUBJECT_PRONOUNS:
+        # "Duitsland liet weten dat zij ... steunde": the pronoun is the main clause's subject
+        shared = _main_subject(tokens, mentions, clause_lo, verb)
+        before = [shared] if shared is not None else []
     if before:
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)

@@ -18,7 +18,8 @@ For each stance verb form found in a sentence (discontinuous forms such as
   Netherlands) and for the meeting in a report (the allies). A person or office
   named speaks for the state or organisation of its post. These rules are in
   natokg.extract.position_actors;
-- the stance: the verb form's concept; "niet"/"geen" inside the form's gap gives its
+- the stance: the verb form's concept; "niet"/"geen" inside the form's gap or just
+  before it (a subordinate clause: "dat Turkije niet kon instemmen") gives its
   nkg:negatedStance; an intention object ("de bereidheid", extraction-cues.ttl)
   makes it an intention;
 - the topics: those named after the verb, up to the next verb; further topics only
@@ -288,7 +289,10 @@ def _is_announcement(stance_match: Match, tokens, scope_end: int, cue_matches, l
 
 def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Lexicons) -> str:
     stance = stance_match.target
-    if any(tokens[k].norm in NEGATIONS for k in stance_match.gaps):
+    before = stance_match.first - 1
+    if (before >= 0 and tokens[before].norm in NEGATIONS) or any(
+        tokens[k].norm in NEGATIONS for k in stance_match.gaps
+    ):
         stance = lex.negated.get(stance, stance)
     form = stance_match.phrase.form
     for cue in cue_matches:
