@@ -407,6 +407,16 @@ def test_topic_hierarchy(topics):
     assert (URIRef(TOPIC + "peace-process-ukraine"), SKOS.related, URIRef(TOPIC + "ukraine-support")) in topics
 
 
+def test_broad_topics_are_a_collection_of_topics_not_a_topic(topics):
+    from natokg.knowledge.lexicon import load_lexicon
+
+    members = set(topics.objects(URIRef(TOPIC + "broad-topics"), SKOS.member))
+    assert members and all((m, RDF.type, NKG.Topic) in topics for m in members)
+    lexicon_topics = load_lexicon().topics
+    assert "broad-topics" not in lexicon_topics
+    assert {t.iri for t in lexicon_topics.values() if t.broad} == members
+
+
 # Dutch surface forms the issue names; concept slug -> forms (alt, pref or hidden @nl)
 REQUIRED_TOPIC_FORMS = {
     "defence-spending": ["defensie-uitgaven", "defensiebudget", "bbp", "defensie-uitgave*"],

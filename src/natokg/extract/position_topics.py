@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from natokg.folding import fold
-from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import Lexicons, Match, Token, tokenize
 from natokg.records import Sentence
 
@@ -229,11 +227,10 @@ def choose_topics(
 
 
 def broad_topics(lex: Lexicons) -> frozenset[str]:
-    """The slugs of the broad topics (cue:broad-topic in extraction-cues.ttl)."""
+    """The slugs of the broad topics (topic:broad-topics in topics.ttl)."""
     if lex.broad_topics is None:  # asked for every stance: found once per Lexicons
-        names = cue_word_set("broad-topic")
         topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
-        lex.broad_topics = frozenset(t.slug for t in topics if fold(t.name_nl) in names)
+        lex.broad_topics = frozenset(t.slug for t in topics if t.broad)
     return lex.broad_topics
 
 

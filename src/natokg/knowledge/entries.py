@@ -141,6 +141,7 @@ class TopicRecord:
     name_nl: str
     surface_forms: tuple[str, ...]  # every label, any language, without prefixes
     prefixes: tuple[str, ...]  # hiddenLabels ending in "*", without the "*"
+    broad: bool = False  # a member of topic:broad-topics (a specific heading overrides it)
 
 
 @dataclass(frozen=True)

@@ -269,6 +269,7 @@ def _concept_forms(r: TurtleReader, subject) -> tuple[str, ...]:
 
 
 def read_topics(r: TurtleReader) -> dict[str, TopicRecord]:
+    broad = set(r.graph.objects(URIRef(iri("topic", "broad-topics")), SKOS.member))
     return {
         slug: TopicRecord(
             slug=slug,
@@ -277,8 +278,9 @@ def read_topics(r: TurtleReader) -> dict[str, TopicRecord]:
             name_nl=r.pref(subject, "nl"),
             surface_forms=_concept_forms(r, subject),
             prefixes=r.prefixes(subject),
+            broad=subject in broad,
         )
-        for slug, subject in r.subjects("topic")
+        for slug, subject in r.subjects("topic", NKG.Topic)
     }
 
 
