@@ -155,3 +155,36 @@ def test_letter_participation_decisions_and_funding():
     assert ("nl", "capability-pledge", None) in facts("dev_2004_other_report_noordwijk-eu.txt")
     assert ("allies", "policy-pledge", None) in facts("dev_2008_summit_report_boekarest.txt")
     assert ("nl", "financial-contribution", None) in facts("dev_2012_summit_report_chicago.txt")
+
+
+def _own_commitments(tmp_path, body: str):
+    path = tmp_path / "own_report.txt"
+    path.write_text(HEADER["report"] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
+    commitments, _ = commitments_in(segment(read_letter(path)), LetterRecords(Letter("own", "report", "", path.name)))
+    return commitments
+
+
+def test_two_pledges_without_a_topic_stay_two(tmp_path):
+    body = ("De bondgenoten besloten een gezamenlijk opleidingscentrum op te richten. "
+            "Ook besloten de bondgenoten een jaarlijkse gezamenlijke oefening te houden.")
+    pledged = [c for c in _own_commitments(tmp_path, body) if c.actor.key == "allies"]
+    assert len(pledged) == 2 and all(len(c.evidence) == 1 for c in pledged)
+
+
+def test_the_same_pledge_restated_stays_one(tmp_path):
+    body = ("De bondgenoten besloten een gezamenlijk opleidingscentrum op te richten. "
+            "Zoals gezegd besloten de bondgenoten een gezamenlijk opleidingscentrum op te richten.")
+    (pledge,) = [c for c in _own_commitments(tmp_path, body) if c.actor.key == "allies"]
+    assert len(pledge.evidence) == 2
+
+
+def test_two_pledges_without_a_topic_in_a_letter_stay_two():
+    # "besloten een speciale vertegenwoordiger ... aan te stellen" is not "spraken af dat
+    # ten minste 40% ... inzetbaar": the 2004 Istanbul report
+    quotes = [
+        [e.quote for e in c.evidence]
+        for c in records("dev_2004_summit_report_istanboel.txt").commitments
+        if c.actor.key == "allies" and c.kind == "policy-pledge"
+    ]
+    speaker = next(q for q in quotes if any("vertegenwoordiger" in x for x in q))
+    assert not any("spraken af" in x for x in speaker)

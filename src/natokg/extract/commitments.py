@@ -24,7 +24,9 @@ Per sentence:
   nkg:signalsKind), from "kondigde ... aan" with a contribution noun in its gap
   ("kondigden nieuwe bijdragen aan PURL aan"), and from the noun phrase "de
   vrijgekomen middelen uit X" (X's owner commits). Their ``key_phrase`` is the cue
-  concept plus the first topic and beneficiary, so the IRI is stable across letters.
+  concept plus the first topic, the first two words of what is pledged and the
+  beneficiary: the same pledge restated is one node (in one letter or several), two
+  pledges of one actor on one topic are two.
 - Target year: a year after "in", "tegen", "uiterlijk", "tot (eind)", "vóór", "per"
   that is not before the meeting's year. Beneficiary: the first state or funding
   instrument after the amount or cue. Made at: the summit of a city the sentence
@@ -57,6 +59,7 @@ from natokg.extract.commitment_forms import (
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
+    ARTICLES,
     PASSIVE_AUXILIARIES,
     SUBJECT_PRONOUNS,
     ActorMention,
@@ -98,6 +101,7 @@ _YEAR = re.compile(
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
+_OBJECT_WORDS = 2  # words that tell two pledges without a topic apart
 # "van de defensiebudgetten" after a percentage: what it is a share of.
 _OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
@@ -319,6 +323,23 @@ class _Rules:
     def topic_phrase(self, s: _Sentence, lo: int) -> str:
         after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]
         return after[0] if after else ""
+
+    def object_phrase(self, s: _Sentence, cue: Match) -> str:
+        """What a pledge without a topic pledges, as its first words ("besloten een
+        speciale vertegenwoordiger ... aan te stellen": "speciale vertegenwoordiger"), so
+        two such pledges of one actor in a letter stay two."""
+        where = list(cue.gaps) or range(cue.last + 1, len(s.tokens))
+        named = {k for m in s.mentions for k in range(m.first, m.last + 1)}  # an inverted subject
+        words = []
+        for k in where:
+            norm = s.tokens[k].norm
+            if norm in PUNCTUATION:
+                break
+            if norm.isalnum() and norm not in ARTICLES and k not in named:
+                words.append(norm)
+            if len(words) == _OBJECT_WORDS:
+                break
+        return " ".join(words)
 
     def add(self, commitment: Commitment) -> Commitment:
         """Merge with a commitment of the same content found earlier in the letter."""
@@ -550,7 +571,8 @@ class _Rules:
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
-            key = ":".join(x for x in (info.slug, self.topic_phrase(s, cue.first), beneficiary.key if beneficiary else "") if x)
+            what = ":".join(x for x in (self.topic_phrase(s, cue.first), self.object_phrase(s, cue)) if x)
+            key = ":".join(x for x in (info.slug, what, beneficiary.key if beneficiary else "") if x)
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:
                 self.add(Commitment(actor, kind, status, [evidence], money.value if money else None,
