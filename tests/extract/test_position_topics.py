@@ -135,6 +135,33 @@ def test_the_subject_of_a_subordinate_clause(tmp_path, body, expected, not_expec
     assert not_expected not in found
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # stance paradigms written out: "drong er ... op aan", "herhaalden dat", "is
+        # terughoudend", "zal ... zich inzetten voor" (an inverted subject in the gap)
+        ("Canada drong er bij de partners op aan de NRF te versterken.", ("ca", "call-for", "nato-response-force")),
+        ("De ministers herhaalden dat de NRF de kern van de snelle reactie blijft.", ("allies", "emphasise", "nato-response-force")),
+        ("Noorwegen was terughoudend over de uitbreiding van de NRF.", ("no", "oppose", "nato-response-force")),
+        ("In het najaar zal Nederland zich inzetten voor een sterkere NRF.", ("nl", "intend", "nato-response-force")),
+    ],
+)
+def test_stance_paradigms(tmp_path, body, expected):
+    assert expected in sentence_positions(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("dev_2007_dmm_report_noordwijk.txt", ("us", "call-for", "afghanistan")),  # "drong er bij ... op aan"
+        ("dev_2009_summit_report_straatsburg-kehl.txt", ("allies", "emphasise", "nato-enlargement")),  # "herhaalden dat"
+        ("dev_2004_summit_report_istanboel.txt", ("nl", "intend", "nato-eu-cooperation")),  # "zal Nederland zich inzetten voor"
+    ],
+)
+def test_letters_stance_paradigms(name, expected):
+    assert expected in facts(name)
+
+
 def test_negation_just_before_stance_form_in_letter():
     # "omdat Griekenland daarmee niet kon instemmen zolang ...": the 2008 Bucharest report
     assert ("gr", "oppose", "nato-enlargement") in facts("dev_2008_summit_report_boekarest.txt")
