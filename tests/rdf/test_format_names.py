@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from natokg.cli import app
 from natokg.errors import BadInputError
-from natokg.serve.negotiation import GRAPH_TYPES, RESULT_TYPES
+from natokg.rdf.formats import format_named
+from natokg.serve.negotiation import FOR_GRAPHS, FOR_SOLUTIONS
 from natokg.serve.protocol import ProtocolError, media_types_for
 
 SPARQL_JSON = "application/sparql-results+json"
@@ -43,42 +44,27 @@ SERVED_GRAPH_NAMES = {
 }
 
 
-def _accepted(name: str, names) -> None:
-    if name not in names:
-        raise BadInputError(f"{name!r} is not accepted here")
-
-
 def _query_media(name: str) -> str | None:
-    from natokg.cli.render_query import _RESULT_FORMATS, FORMATS, GRAPH_FORMATS
+    from natokg.cli.render_query import query_format
 
-    _accepted(name, FORMATS)
-    return GRAPH_FORMATS.get(name) or _RESULT_FORMATS.get(name)
+    return query_format(name).media_type
 
 
 def _describe_media(name: str) -> str | None:
     from natokg.cli.describe_command import FORMATS
-    from natokg.serve.negotiation import GRAPH_TYPES
 
-    _accepted(name, FORMATS)
-    return GRAPH_TYPES.get(name)
+    return format_named(name, FORMATS).media_type
 
 
 def _export_media(name: str) -> str | None:
-    from natokg.rdf.formats import MEDIA_TYPES
     from natokg.store.export import FORMATS
 
-    _accepted(name, FORMATS)
-    return MEDIA_TYPES[name]
+    return format_named(name, FORMATS).media_type
 
 
-def _served_media(table: dict[str, str]):
+def _served_media(offered: tuple[str, ...]):
     def media(name: str) -> str | None:
-        from natokg.serve.negotiation import format_media_type
-
-        found = format_media_type(name, table)
-        if found is None:
-            raise BadInputError(f"{name!r} is not accepted here")
-        return found
+        return format_named(name, offered).media_type
 
     return media
 
@@ -87,8 +73,8 @@ PLACES = [
     ("query", QUERY_NAMES, _query_media),
     ("describe", DESCRIBE_NAMES, _describe_media),
     ("export", EXPORT_NAMES, _export_media),
-    ("served solutions", SERVED_SOLUTION_NAMES, _served_media(RESULT_TYPES)),
-    ("served graphs", SERVED_GRAPH_NAMES, _served_media(GRAPH_TYPES)),
+    ("served solutions", SERVED_SOLUTION_NAMES, _served_media(FOR_SOLUTIONS)),
+    ("served graphs", SERVED_GRAPH_NAMES, _served_media(FOR_GRAPHS)),
 ]
 
 
@@ -129,9 +115,9 @@ def _served_error() -> str:
 
 
 def _served_either(name: str) -> str | None:
-    for table in (RESULT_TYPES, GRAPH_TYPES):
+    for offered in (FOR_SOLUTIONS, FOR_GRAPHS):
         try:
-            return _served_media(table)(name)
+            return _served_media(offered)(name)
         except BadInputError:
             pass
     raise BadInputError(f"{name!r} is not accepted here")
@@ -149,8 +135,21 @@ ERRORS = [
 @pytest.mark.parametrize(("place", "names", "resolve", "error"), ERRORS, ids=[place for place, *_ in ERRORS])
 def test_an_unknown_name_is_refused_with_the_names_the_place_accepts(place, names, resolve, error):
     message = error()
-    assert "'yaml'" in message
+    assert "unknown format 'yaml'; use one of" in message
     listed = _listed_names(message)
     # every listed name is accepted there, and every format of the place is listed
     assert {resolve(name) for name in listed} == {resolve(name) for name in names}
     assert len(listed) == len(set(listed))
+
+
+def test_json_is_the_rows_in_the_cli_and_the_sparql_results_on_the_server():
+    assert _query_media("json") == "application/json"
+    assert _query_media("sparql-json") == SPARQL_JSON
+    assert _served_media(FOR_SOLUTIONS)("json") == SPARQL_JSON
+
+
+def test_an_alias_names_its_format_in_every_place_that_offers_it():
+    assert _export_media("ttl") == TURTLE
+    assert _describe_media("json-ld") == JSONLD
+    assert _query_media("jsonld") == JSONLD
+    assert _query_media("nt") == NT

@@ -73,7 +73,7 @@ def test_graph_can_be_named_by_iri_and_unknown_graphs_are_refused(store):
     assert exported(store, "nt", graph=letter_graph(2)) == exported(store, "nt", graph="fk00002")
     with pytest.raises(BadInputError, match="no graph 'bz0000000' in the store"):
         exported(store, "nt", graph="bz0000000")
-    with pytest.raises(BadInputError, match="unknown export format 'rdfxml'"):
+    with pytest.raises(BadInputError, match="unknown format 'rdfxml'"):
         exported(store, "rdfxml")
 
 

@@ -99,12 +99,11 @@ def map_command(
 
     Example: natokg map corpus/letters/000_d473f0d0e8325814.txt --format trig
     """
-    from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.pipeline import map_letter
+    from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
     from natokg.read.reader_warnings import collected_reader_warnings
 
-    if fmt not in SERIALISATION_FORMATS:
-        raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    fmt = format_named(fmt, SERIALISATION_FORMATS).name
     if not letter.is_file():
         raise BadInputError("no such file", path=letter)
     with collected_reader_warnings() as warnings:  # a refused letter's error line says enough
@@ -307,12 +306,11 @@ def export_command(
 
     Example: natokg export --format turtle --graph bz2628703 -o helsingborg.ttl
     """
+    from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
     from natokg.store.export import export
-    from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.store.snapshot import open_snapshot
 
-    if fmt not in SERIALISATION_FORMATS:
-        raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    fmt = format_named(fmt, SERIALISATION_FORMATS).name
     from natokg.store.text_layers import write_text_layers
 
     snapshot = open_snapshot(store)  # store, manifest and graph files of one build
@@ -432,7 +430,7 @@ def query_command(
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
-    from natokg.cli.render_query import LABELLED_FORMATS, format_query_list, format_result, plain_values
+    from natokg.cli.render_query import LABELLED_FORMATS, format_query_list, format_result, plain_values, query_format
     from natokg.sparql import expand_iri, labels_for, list_queries, load_query, result_iris, run_query, unknown_values
 
     if list_all:
@@ -440,6 +438,7 @@ def query_command(
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
+    chosen = query_format(fmt)  # before the query runs
     _warnings_as_lines()
     params = _parse_params(param or [])
     saved = load_query(name)
@@ -447,7 +446,7 @@ def query_command(
     graph = expand_iri(graph, "--graph") if graph else None
     result = run_query(saved, params, max_rows=max_rows, graph=graph, terms=True, **where)
     labels = None
-    if fmt in LABELLED_FORMATS and not iris and result.kind != "triples":
+    if chosen.name in LABELLED_FORMATS and not iris and result.kind != "triples":
         labels = labels_for(result_iris(plain_values(result).rows), lang, **where)
     _print_rendered(format_result(result, fmt, labels))
     if not result.rows:

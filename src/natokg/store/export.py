@@ -36,7 +36,7 @@ from natokg.errors import BadInputError, StoreError
 from natokg.rdf.mapping import jsonld_context
 from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
-from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
 from natokg.store.snapshot import Snapshot
 from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
@@ -238,8 +238,7 @@ def export(
     read from the build's files of them (exact datatypes; much faster), all of one build.
     A pyoxigraph store reads everything from the store, or, with ``store_dir``, the
     letter graphs from the files of the build committed when this is called."""
-    if fmt not in FORMATS:
-        raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = format_named(fmt, FORMATS).name
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
     if node is not None and is_letter_graph(texts.store, node):  # with what it needs to stand alone
