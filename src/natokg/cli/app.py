@@ -196,10 +196,37 @@ def _iso_date(value: Optional[str], option: str):
         raise BadInputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+class _ShownDefault:
+    """An option's default as --help shows it, read from the ontology when help is shown,
+    not when the CLI starts. The option's value stays None, so the library reads the same
+    default when the command runs and reports a broken Turtle file like any other."""
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self.read = read
+
+    def __call__(self) -> None:
+        return None
+
+    def __str__(self) -> str:
+        try:
+            return self.read()
+        except NatokgError as error:
+            return f"unreadable: {error}"
+
+
+def _default_dossier() -> str:
+    from natokg.fetch import default_dossier
+
+    return default_dossier()
+
+
 @app.command("fetch")
 @handles_errors
 def fetch_command(
-    dossier: Annotated[str, typer.Option("--dossier", help="Kamerstukdossier number.")] = "28676",
+    dossier: Annotated[
+        Optional[str],
+        typer.Option("--dossier", help="Kamerstukdossier number (the default is read from the ontology)."),
+    ] = _ShownDefault(_default_dossier),
     since: Annotated[Optional[str], typer.Option("--since", help="Only documents dated on or after DATE (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only documents dated on or before DATE (YYYY-MM-DD).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder the letters and their sidecars go to.")] = Path("corpus/letters"),
