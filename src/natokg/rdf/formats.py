@@ -92,9 +92,10 @@ def find_format(name: str, offered: tuple[str, ...]) -> Format | None:
     return None
 
 
-def unknown_format(name: str, offered: tuple[str, ...]) -> str:
-    """The message refusing ``name`` where ``offered`` are the formats."""
-    return f"unknown format {name!r}; use one of {', '.join(offered)}"
+def unknown_format(name: str, offered: tuple[str, ...], where: str = "") -> str:
+    """The message refusing ``name`` where ``offered`` are the formats (``where``: " for
+    this query", when the place narrows what it offers)."""
+    return f"unknown format {name!r}{where}; use one of {', '.join(offered)}"
 
 
 def format_named(name: str, offered: tuple[str, ...], error: type[NatokgError] = BadInputError) -> Format:

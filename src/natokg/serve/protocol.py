@@ -140,7 +140,7 @@ def fitting(media_type: str, name: str | None) -> None:
     """Refuse an answer in ``media_type`` when ``format=name`` asked for the other kind."""
     offered = FOR_GRAPHS if media_type in GRAPH_TYPES.values() else FOR_SOLUTIONS
     if name is not None and format_media_type(name, offered) != media_type:
-        raise ProtocolError(unknown_format(name, offered).replace(";", " for this query;", 1))
+        raise ProtocolError(unknown_format(name, offered, " for this query"))
 
 
 def _format_name(params: dict[str, list[str]]) -> str | None:
