@@ -29,6 +29,7 @@ class Format:
     media_aliases: tuple[str, ...] = ()  # what clients send for the same media type
     title: str | None = None  # an export format's dcat:Distribution title in the dataset description
     oxigraph: ox.RdfFormat | None = None  # an export format pyoxigraph writes (None: JSON-LD, rdflib)
+    suffix: str | None = None  # of a file (a dump, a linked-data IRI) in this format
 
 
 _SPARQL_JSON = "application/sparql-results+json"
@@ -49,21 +50,22 @@ FORMATS: dict[str, Format] = {
         # RDF: triples (CONSTRUCT, DESCRIBE, descriptions) and the export formats
         Format(
             "turtle", "text/turtle", ("ttl",), ("application/x-turtle",),
-            "Turtle (union of all graphs)", ox.RdfFormat.TURTLE,
+            "Turtle (union of all graphs)", ox.RdfFormat.TURTLE, ".ttl",
         ),
         Format(
             "nt", "application/n-triples", ("ntriples", "n-triples"), ("text/plain",),
-            "N-Triples (union of all graphs, sorted)", ox.RdfFormat.N_TRIPLES,
+            "N-Triples (union of all graphs, sorted)", ox.RdfFormat.N_TRIPLES, ".nt",
         ),
         Format(
             "nquads", "application/n-quads", (), (), "N-Quads (all named graphs, sorted)", ox.RdfFormat.N_QUADS,
+            ".nq",
         ),
-        Format("trig", "application/trig", (), (), "TriG (all named graphs)", ox.RdfFormat.TRIG),
+        Format("trig", "application/trig", (), (), "TriG (all named graphs)", ox.RdfFormat.TRIG, ".trig"),
         Format(
             "jsonld", "application/ld+json", ("json-ld",), ("application/json-ld",),
-            "JSON-LD (compacted with ontology/context.jsonld)",
+            "JSON-LD (compacted with ontology/context.jsonld)", None, ".jsonld",
         ),
-        Format("html", "text/html", (), ("application/xhtml+xml",)),
+        Format("html", "text/html", (), ("application/xhtml+xml",), suffix=".html"),
     )
 }
 # the export formats, in the order the CLI lists them
