@@ -6,7 +6,7 @@ import pytest
 from rdflib import Namespace
 
 from natokg import namespaces
-from natokg.rdf.mapping import jsonld_context
+from natokg.rdf.jsonld import jsonld_context
 from natokg.namespaces import DEFAULT_DATA_BASE, content_hash, data_base, data_base_problem, rebased
 
 OTHER = "https://example.org/kg/"

@@ -59,4 +59,4 @@ def test_an_unknown_resource_is_bad_input_with_a_hint(store):
 
 def test_an_unknown_format_is_bad_input(store):
     result = runner.invoke(app, ["describe", "id:state/fi", "--store", store, "-f", "xml"])
-    assert result.exit_code == 2 and "--format" in result.stderr
+    assert result.exit_code == 2 and "unknown format 'xml'; use one of table, turtle, nt, jsonld" in result.stderr

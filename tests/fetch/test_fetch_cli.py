@@ -53,3 +53,38 @@ def test_unreachable_api_is_one_line_and_exit_2(tmp_path):
 def test_bad_date_is_bad_input(tmp_path):
     result = runner.invoke(app, ["fetch", "--since", "1 juni", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def _listed_dossier(monkeypatch, *args: str) -> str | None:
+    """The dossier `natokg fetch ARGS` lists (the listing itself stubbed: nothing found)."""
+    listed = []
+
+    def list_documents(session, root, dossier, since, until):
+        listed.append(dossier)
+        return [], []
+
+    monkeypatch.setattr("natokg.fetch.run.list_documents", list_documents)
+    result = runner.invoke(app, ["fetch", "--dry-run", "--quiet", "--delay", "0", *args])
+    assert result.exit_code == 0, result.output
+    return listed[0] if listed else None
+
+
+def test_regression_the_default_dossier_is_read_from_the_ontology(tmp_path, monkeypatch):
+    from support.edited_ontology import edited_ontology
+
+    assert "[default: 28676]" in runner.invoke(app, ["fetch", "--help"]).stdout
+    assert _listed_dossier(monkeypatch, "--out", str(tmp_path / "a")) == "28676"
+    assert _listed_dossier(monkeypatch, "--out", str(tmp_path / "b"), "--dossier", "36200-V") == "36200-V"
+    file, shipped = "reference/document-selection.ttl", 'nkg:defaultDossier "28676"'
+    with edited_ontology(tmp_path / "home", monkeypatch, file, shipped, 'nkg:defaultDossier "36045"'):
+        assert "[default: 36045]" in runner.invoke(app, ["fetch", "--help"]).stdout
+        assert _listed_dossier(monkeypatch, "--out", str(tmp_path / "c")) == "36045"
+
+
+def test_a_selection_without_one_default_dossier_says_how_to_fix_it(tmp_path, monkeypatch):
+    from support.edited_ontology import edited_ontology
+
+    with edited_ontology(tmp_path, monkeypatch, "reference/document-selection.ttl", ' ;\n    nkg:defaultDossier "28676"', ""):
+        result = runner.invoke(app, ["fetch", "--dry-run", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "exactly one nkg:defaultDossier" in result.stderr

@@ -163,3 +163,41 @@ def test_every_chart_on_the_seed_store_has_marks_with_labels_not_iris(seed_store
 def test_every_chart_on_the_corpus_store(corpus_store_dir, name) -> None:
     root = parse(render_chart(name, store_runner(corpus_store_dir)))
     assert len(marks(root)) >= 5
+
+
+def test_regression_a_money_unit_is_named_by_its_skos_notation_not_its_iri(seed_store) -> None:
+    """The unit shown is the vocabulary's skos:notation; the IRI's last part is no name."""
+    import pyoxigraph as ox
+
+    from natokg.serve.charts import spending_data
+
+    store = ox.Store()
+    store.extend(seed_store.quads_for_pattern(None, None, None, None))
+    store.update(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "DELETE { GRAPH ?g { ?unit skos:notation ?code } } INSERT { GRAPH ?g { ?unit skos:notation 'Euro-€' } } "
+        "WHERE { BIND(<https://w3id.org/natokg/id/unit/eur> AS ?unit) GRAPH ?g { ?unit skos:notation ?code } }"
+    )
+    money = spending_data(store_runner(store=store)).money
+    assert money and {m.unit for m in money} == {"Euro-€"}
+    assert {m.unit for m in spending_data(store_runner(store=seed_store)).money} == {"EUR"}
+
+
+def test_the_heatmap_names_its_columns_from_the_timelines_own_rows(seed_store) -> None:
+    """Drawn one after the other on shared results, the two charts run the timeline's
+    query once, and each chart is what it is drawn alone."""
+    from collections import Counter
+
+    from natokg.serve.charts import SharedResults
+
+    plain = store_runner(store=seed_store)
+    runs: Counter = Counter()
+
+    def counted(query, params=None):
+        runs[getattr(query, "name", query)] += 1
+        return plain(query, params)
+
+    shared = SharedResults(counted)
+    for name in ("meetings-timeline", "topic-heatmap"):
+        assert render_chart(name, shared) == render_chart(name, plain)
+    assert runs["meetings-timeline"] == 1 and runs["topic-meeting-matrix"] == 1

@@ -304,8 +304,8 @@ def test_formats(store):
         "| kamerstuk | dossier | number | cited_by | letter | date |\n|---|---|---|---|---|---|\n"
         "| id:kamerstuk/31125-134 | 31125 | 134 | 1 | id:letter/43f0762dba44 | 2025-05-14 |\n"
     )
-    with pytest.raises(QueryError, match="unknown format 'xml'"):
-        format_result(result, "xml")
+    with pytest.raises(QueryError, match="unknown format 'yaml'"):
+        format_result(result, "yaml")
 
 
 def test_table_format_is_a_rich_table_with_prefixed_names(store):

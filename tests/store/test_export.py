@@ -14,6 +14,7 @@ from natokg.errors import BadInputError
 from natokg.store.export import FORMATS, export, jsonld_context, ntriples
 from natokg.store.layout import count_triples, open_store
 from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
+from support.jsonld_layout import assert_written_by_the_one_writer
 
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
@@ -73,7 +74,7 @@ def test_graph_can_be_named_by_iri_and_unknown_graphs_are_refused(store):
     assert exported(store, "nt", graph=letter_graph(2)) == exported(store, "nt", graph="fk00002")
     with pytest.raises(BadInputError, match="no graph 'bz0000000' in the store"):
         exported(store, "nt", graph="bz0000000")
-    with pytest.raises(BadInputError, match="unknown export format 'rdfxml'"):
+    with pytest.raises(BadInputError, match="unknown format 'rdfxml'"):
         exported(store, "rdfxml")
 
 
@@ -114,6 +115,11 @@ def test_jsonld_is_compacted_with_the_shipped_context_without_network(store, mon
     assert "https://w3id.org/natokg/ontology#MeetingReport" not in text
     in_letter = {q for q in parsed_quads(data, "jsonld") if q[3] == letter_graph(0)}
     assert len(in_letter) == count_triples(store, letter_graph(0))
+
+
+def test_jsonld_is_written_by_the_one_writer(store):
+    assert_written_by_the_one_writer(exported(store, "jsonld", graph="fk00000"))
+    assert_written_by_the_one_writer(exported(store, "jsonld"))
 
 
 def test_turtle_uses_prefixes(store):

@@ -99,12 +99,11 @@ def map_command(
 
     Example: natokg map corpus/letters/000_d473f0d0e8325814.txt --format trig
     """
-    from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.pipeline import map_letter
+    from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
     from natokg.read.reader_warnings import collected_reader_warnings
 
-    if fmt not in SERIALISATION_FORMATS:
-        raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    fmt = format_named(fmt, SERIALISATION_FORMATS).name
     if not letter.is_file():
         raise BadInputError("no such file", path=letter)
     with collected_reader_warnings() as warnings:  # a refused letter's error line says enough
@@ -197,10 +196,37 @@ def _iso_date(value: Optional[str], option: str):
         raise BadInputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+class _ShownDefault:
+    """An option's default as --help shows it, read from the ontology when help is shown,
+    not when the CLI starts. The option's value stays None, so the library reads the same
+    default when the command runs and reports a broken Turtle file like any other."""
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self.read = read
+
+    def __call__(self) -> None:
+        return None
+
+    def __str__(self) -> str:
+        try:
+            return self.read()
+        except NatokgError as error:
+            return f"unreadable: {error}"
+
+
+def _default_dossier() -> str:
+    from natokg.fetch import default_dossier
+
+    return default_dossier()
+
+
 @app.command("fetch")
 @handles_errors
 def fetch_command(
-    dossier: Annotated[str, typer.Option("--dossier", help="Kamerstukdossier number.")] = "28676",
+    dossier: Annotated[
+        Optional[str],
+        typer.Option("--dossier", help="Kamerstukdossier number (the default is read from the ontology)."),
+    ] = _ShownDefault(_default_dossier),
     since: Annotated[Optional[str], typer.Option("--since", help="Only documents dated on or after DATE (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only documents dated on or before DATE (YYYY-MM-DD).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder the letters and their sidecars go to.")] = Path("corpus/letters"),
@@ -307,12 +333,11 @@ def export_command(
 
     Example: natokg export --format turtle --graph bz2628703 -o helsingborg.ttl
     """
+    from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
     from natokg.store.export import export
-    from natokg.rdf.mapping import SERIALISATION_FORMATS
     from natokg.store.snapshot import open_snapshot
 
-    if fmt not in SERIALISATION_FORMATS:
-        raise BadInputError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+    fmt = format_named(fmt, SERIALISATION_FORMATS).name
     from natokg.store.text_layers import write_text_layers
 
     snapshot = open_snapshot(store)  # store, manifest and graph files of one build
@@ -432,7 +457,7 @@ def query_command(
 
     Example: natokg query topic-history --param topic=id:topic/burden-sharing --format csv
     """
-    from natokg.cli.render_query import LABELLED_FORMATS, format_query_list, format_result, plain_values
+    from natokg.cli.render_query import LABELLED_FORMATS, format_query_list, format_result, plain_values, query_format
     from natokg.sparql import expand_iri, labels_for, list_queries, load_query, result_iris, run_query, unknown_values
 
     if list_all:
@@ -440,6 +465,7 @@ def query_command(
         return
     if name is None:
         raise BadInputError("name a saved query or a .rq file; `natokg query --list` shows them")
+    chosen = query_format(fmt)  # before the query runs
     _warnings_as_lines()
     params = _parse_params(param or [])
     saved = load_query(name)
@@ -447,7 +473,7 @@ def query_command(
     graph = expand_iri(graph, "--graph") if graph else None
     result = run_query(saved, params, max_rows=max_rows, graph=graph, terms=True, **where)
     labels = None
-    if fmt in LABELLED_FORMATS and not iris and result.kind != "triples":
+    if chosen.name in LABELLED_FORMATS and not iris and result.kind != "triples":
         labels = labels_for(result_iris(plain_values(result).rows), lang, **where)
     _print_rendered(format_result(result, fmt, labels))
     if not result.rows:

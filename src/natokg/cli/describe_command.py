@@ -15,6 +15,7 @@ from natokg.errors import BadInputError
 from natokg.sparql.values import prefixed
 
 out = Console(highlight=False, soft_wrap=True)
+# by canonical name (natokg.rdf.formats)
 FORMATS = ("table", "turtle", "nt", "jsonld")
 
 
@@ -33,19 +34,18 @@ def describe_command(
     """
     from natokg import open_store
     from natokg.serve.describe import describe, description_triples, exists, labels_for
-    from natokg.serve.negotiation import GRAPH_TYPES
+    from natokg.rdf.formats import format_named
     from natokg.sparql.result_formats import graph_bytes
     from natokg.sparql.parameters import expand_iri
 
-    if format not in FORMATS:
-        raise BadInputError(f"--format {format!r} is not one of {', '.join(FORMATS)}")
+    chosen = format_named(format, FORMATS)
     resource = expand_iri(iri)
     union = open_store(store)
     if not exists(union, resource):
         raise BadInputError(f"{resource} is not in the store; find resources with `natokg query actors`, "
                             "`natokg query topics` or `natokg query letters`")
-    if format != "table":
-        sys.stdout.buffer.write(graph_bytes(description_triples(union, resource), GRAPH_TYPES[format]))
+    if chosen.name != "table":
+        sys.stdout.buffer.write(graph_bytes(description_triples(union, resource), chosen.media_type))
         return
     description = describe(union, resource)
     labels = labels_for(union, description.iris(), lang)

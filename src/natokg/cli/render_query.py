@@ -18,17 +18,18 @@ from decimal import Decimal
 from typing import Any
 
 from natokg.errors import QueryError
-from natokg.rdf.formats import MEDIA_TYPES
+from natokg.rdf.formats import FORMATS as FORMATS_BY_NAME, Format, format_named
 from natokg.sparql import IRI, QueryResult, SavedQuery, prefixed
 from natokg.sparql.values import Term, term_value
 
-FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "json-ld", "ntriples")
+# the formats `natokg query` prints, by canonical name (natokg.rdf.formats)
+FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "jsonld", "nt")
 # the formats whose IRIs show as labels
 LABELLED_FORMATS = ("table", "csv", "tsv", "markdown")
-# the RDF formats of CONSTRUCT and DESCRIBE results -> media type (natokg.rdf.formats)
-GRAPH_FORMATS = {"turtle": MEDIA_TYPES["turtle"], "json-ld": MEDIA_TYPES["jsonld"], "ntriples": MEDIA_TYPES["nt"]}
-# the W3C result formats -> media type (natokg.sparql.result_formats)
-_RESULT_FORMATS = {"sparql-json": "application/sparql-results+json", "sparql-xml": "application/sparql-results+xml"}
+# the RDF formats of CONSTRUCT and DESCRIBE results (natokg.sparql.result_formats.graph_bytes)
+GRAPH_FORMATS = ("turtle", "jsonld", "nt")
+# the W3C result formats (natokg.sparql.result_formats.write_results)
+_RESULT_FORMATS = ("sparql-json", "sparql-xml")
 
 
 def _display(value: Any, *, short_iris: bool, labels: dict[str, str] | None = None) -> str:
@@ -66,19 +67,25 @@ def plain_values(result: QueryResult) -> QueryResult:
     return QueryResult(result.columns, rows, result.title, result.query, result.kind)
 
 
+def query_format(name: str) -> Format:
+    """The format of FORMATS that ``name`` (a format name or alias, natokg.rdf.formats) names."""
+    return format_named(name, FORMATS, QueryError)
+
+
 def format_result(result: QueryResult, fmt: str = "table", labels: dict[str, str] | None = None):
-    """The result in ``fmt`` (FORMATS): a rich.table.Table for "table" on solutions,
-    else a string. ``labels`` (IRI -> label) name the IRIs of the LABELLED_FORMATS.
-    sparql-json, sparql-xml and the RDF formats need rows of Terms (run with terms=True)."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if result.kind == "triples" and (fmt == "table" or fmt in GRAPH_FORMATS):
-        return _graph_text(result, "turtle" if fmt == "table" else fmt)
-    if fmt in GRAPH_FORMATS:
+    """The result in ``fmt`` (a name of FORMATS): a rich.table.Table for "table" on
+    solutions, else a string. ``labels`` (IRI -> label) name the IRIs of the
+    LABELLED_FORMATS. sparql-json, sparql-xml and the RDF formats need rows of Terms
+    (run with terms=True)."""
+    chosen = query_format(fmt)
+    name = chosen.name
+    if result.kind == "triples" and (name == "table" or name in GRAPH_FORMATS):
+        return _graph_text(result, FORMATS_BY_NAME["turtle"] if name == "table" else chosen)
+    if name in GRAPH_FORMATS:
         raise QueryError(f"{fmt} is for CONSTRUCT and DESCRIBE queries; a SELECT or ASK prints as sparql-json or sparql-xml")
-    if fmt in _RESULT_FORMATS:
-        return _w3c_results(result, fmt)
-    return _people_format(plain_values(result), fmt, labels or {})
+    if name in _RESULT_FORMATS:
+        return _w3c_results(result, chosen)
+    return _people_format(plain_values(result), name, labels or {})
 
 
 def _terms_needed(result: QueryResult, fmt: str) -> None:
@@ -86,19 +93,19 @@ def _terms_needed(result: QueryResult, fmt: str) -> None:
         raise QueryError(f"{fmt} needs the rows as RDF terms; run the query with terms=True")
 
 
-def _w3c_results(result: QueryResult, fmt: str) -> str:
+def _w3c_results(result: QueryResult, fmt: Format) -> str:
     from natokg.sparql.result_formats import write_results
 
     if result.kind != "boolean":
-        _terms_needed(result, fmt)
-    return write_results(_RESULT_FORMATS[fmt], result.kind, result.columns, result.rows).decode("utf-8")
+        _terms_needed(result, fmt.name)
+    return write_results(fmt.media_type, result.kind, result.columns, result.rows).decode("utf-8")
 
 
-def _graph_text(result: QueryResult, fmt: str) -> str:
+def _graph_text(result: QueryResult, fmt: Format) -> str:
     from natokg.sparql.result_formats import graph_bytes, triples_of
 
-    _terms_needed(result, fmt)
-    return graph_bytes(triples_of(result.rows), GRAPH_FORMATS[fmt]).decode("utf-8")
+    _terms_needed(result, fmt.name)
+    return graph_bytes(triples_of(result.rows), fmt.media_type).decode("utf-8")
 
 
 def _people_format(result: QueryResult, fmt: str, labels: dict[str, str]):
@@ -147,6 +154,7 @@ LIST_FORMATS = ("table", "csv", "tsv", "json", "markdown")
 def format_query_list(queries: list[SavedQuery], fmt: str = "table"):
     """``natokg query --list --format FMT``: the table, or every header field as csv,
     tsv, json (parameters and columns as lists of objects) or markdown."""
+    fmt = format_named(fmt, LIST_FORMATS, QueryError).name
     if fmt == "table":
         return saved_queries_table(queries)
     if fmt == "json":
@@ -162,8 +170,6 @@ def format_query_list(queries: list[SavedQuery], fmt: str = "table"):
             for q in queries
         ]
         return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
-    if fmt not in LIST_FORMATS:
-        raise QueryError(f"the list of queries prints as {', '.join(LIST_FORMATS)}, not {fmt!r}")
     columns = ["name", "title", "parameters", "columns", "description"]
     rows = [
         (
@@ -177,5 +183,5 @@ def format_query_list(queries: list[SavedQuery], fmt: str = "table"):
 
 __all__ = [
     "FORMATS", "GRAPH_FORMATS", "LABELLED_FORMATS", "LIST_FORMATS", "format_query_list", "format_result",
-    "plain_values", "saved_queries_table",
+    "plain_values", "query_format", "saved_queries_table",
 ]

@@ -47,7 +47,14 @@ def retry_after(value: str | None) -> float | None:
 
 
 class PoliteSession:
-    """GET with a pause between requests and retries; counts its requests."""
+    """GET with a pause between requests and retries; counts its requests.
+
+    The retries are this loop, not urllib3's ``Retry`` on an HTTPAdapter, which differs
+    where it matters here: it sleeps with ``time.sleep`` between attempts, not with the
+    pause of this session (nor the one a caller gives); it never waits before the first
+    retry (its backoff is 0 until the second); it shortens a Retry-After longer than
+    ``retry_after_max`` and retries, where a wait that long is a reason to stop; and its
+    attempts are not seen here, so neither counted nor spaced by ``delay``."""
 
     def __init__(
         self,

@@ -82,7 +82,7 @@ class FetchOutcome:
 
 @dataclass(frozen=True)
 class FetchOptions:
-    dossier: str = "28676"
+    dossier: str | None = None  # None: the default dossier of ontology/reference/document-selection.ttl
     since: date | None = None
     until: date | None = None  # inclusive
     out: Path = Path("corpus/letters")

@@ -36,7 +36,8 @@ def _out_folder(out: Path, dry_run: bool) -> Path:
 def fetch_documents(
     options: FetchOptions, progress: FetchProgress | None = None, *, session: PoliteSession | None = None
 ) -> FetchSummary:
-    """Fetch the selected documents of ``options.dossier`` into ``options.out``.
+    """Fetch the selected documents of ``options.dossier`` (else the selection's default
+    dossier) into ``options.out``.
 
     Raises FetchError when the API cannot be reached or its listing fails; a document
     whose file cannot be fetched is a failed outcome in the summary."""
@@ -47,8 +48,10 @@ def fetch_documents(
     )
     summary = FetchSummary()
     try:
-        documents, summary.notes = list_documents(session, options.api_root, options.dossier, options.since, options.until)
-        chosen = load_selection().choose(documents, take_all=options.take_all)
+        selection = load_selection()
+        dossier = options.dossier or selection.default_dossier
+        documents, summary.notes = list_documents(session, options.api_root, dossier, options.since, options.until)
+        chosen = selection.choose(documents, take_all=options.take_all)
         summary.listed, summary.selected = len(documents), len(chosen)
         progress.on_selected(chosen)
         for document in chosen:

@@ -22,11 +22,13 @@ def _words(text: str) -> str:
 
 @dataclass(frozen=True)
 class Selection:
-    """The soorten taken, the soorten taken with their letter, and the meeting phrases."""
+    """The soorten taken, the soorten taken with their letter, the meeting phrases, and
+    the dossier listed when none is given."""
 
     soorten: frozenset[str]
     annex_soorten: frozenset[str]
     phrases: tuple[str, ...]  # as _words() gives them
+    default_dossier: str
 
     def names_meeting(self, document: ApiDocument) -> bool:
         text = _words(f"{document.title} {document.subject}")
@@ -47,6 +49,7 @@ class Selection:
 def _load(path: Path) -> Selection:
     from rdflib.namespace import SKOS
 
+    from natokg.errors import ReferenceDataError
     from natokg.knowledge.turtle import parse_turtle
     from natokg.namespaces import NKG
 
@@ -59,7 +62,18 @@ def _load(path: Path) -> Selection:
         with_letter = any(flag.toPython() is True for flag in graph.objects(concept, NKG.takenWithItsLetter))
         (annex if with_letter else soorten).update(values)
         phrases.update(_words(str(label)) for label in graph.objects(concept, SKOS.altLabel))
-    return Selection(frozenset(soorten), frozenset(annex), tuple(sorted(p for p in phrases if p.strip())))
+    dossiers = sorted({str(number) for number in graph.objects(None, NKG.defaultDossier)})
+    if len(dossiers) != 1:
+        raise ReferenceDataError(
+            f"give the scheme exactly one nkg:defaultDossier (the Kamerstukdossier natokg fetch lists), not {dossiers}",
+            path=path,
+        )
+    return Selection(frozenset(soorten), frozenset(annex), tuple(sorted(p for p in phrases if p.strip())), dossiers[0])
+
+
+def default_dossier() -> str:
+    """The Kamerstukdossier `natokg fetch` lists when it is given none."""
+    return load_selection().default_dossier
 
 
 def load_selection(ontology: Path | None = None) -> Selection:
@@ -67,4 +81,4 @@ def load_selection(ontology: Path | None = None) -> Selection:
     return _load(((ontology or ontology_dir()) / SELECTION_FILE).resolve())
 
 
-__all__ = ["SELECTION_FILE", "Selection", "load_selection"]
+__all__ = ["SELECTION_FILE", "Selection", "default_dossier", "load_selection"]

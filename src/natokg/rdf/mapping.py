@@ -10,7 +10,6 @@ description is stored once.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from functools import cached_property
@@ -39,8 +38,9 @@ from natokg.identifiers import (
     post_iri,
     selector_iri,
 )
-from natokg.namespaces import DCMITYPE, ID, NKG, OA, PREFIXES, rebased
+from natokg.namespaces import DCMITYPE, ID, NKG, OA, PREFIXES
 from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.rdf.jsonld import jsonld_bytes
 from natokg.rdf.nquads import nquads_rows
 from natokg.records import (
     ActorRef,
@@ -278,25 +278,8 @@ class LetterGraphs:
         if fmt == "trig":
             return self.dataset().serialize(format="trig")
         if fmt == "jsonld":
-            return self.merged().serialize(
-                format="json-ld", context=jsonld_context(), auto_compact=True, indent=2
-            )
+            return jsonld_bytes(self.merged()).decode("utf-8")
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
-
-
-def jsonld_context() -> dict:
-    """The JSON-LD context shipped in ontology/context.jsonld (no network needed), its
-    data namespace moved to NATOKG_BASE."""
-    from natokg.errors import ReferenceDataError
-    from natokg.paths import ontology_dir
-
-    path = ontology_dir() / "context.jsonld"
-    try:
-        context = json.loads(path.read_text(encoding="utf-8"))["@context"]
-        # the shipped file names the default data namespace; data follows NATOKG_BASE
-        return {key: rebased(value) if isinstance(value, str) else value for key, value in context.items()}
-    except (OSError, ValueError, KeyError) as error:
-        raise ReferenceDataError(f"cannot read the JSON-LD context: {error}", path=path) from None
 
 
 def kamerstuk_description(dossier: str, number: str) -> tuple[str, list[tuple[str, str, str]]]:

@@ -14,26 +14,29 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from natokg.serve.charts import CHARTS, render_chart, store_runner
+from natokg.serve.charts import CHARTS, SharedResults, render_chart, store_runner
 from natokg.serve.pages import render_page
 
 _LOCK = threading.Lock()
 
 
 class _Drawn:
-    """The charts drawn so far, and one lock per chart: many requests for a chart not yet
-    drawn wait for one drawing instead of each running its queries, which at 1,000
-    letters would outlast the query deadline."""
+    """The charts drawn so far, one lock per chart, and the query results they share:
+    many requests for a chart not yet drawn wait for one drawing instead of each running
+    its queries, which at 1,000 letters would outlast the query deadline, and a query two
+    charts need runs once."""
 
-    def __init__(self) -> None:
+    def __init__(self, app) -> None:
         self.svg: dict[str, str] = {}
         self.locks = {name: threading.Lock() for name in CHARTS}
+        config = app.state.config
+        self.run = SharedResults(store_runner(store=app.state.served.store, timeout=config.timeout, max_rows=None))
 
 
 def _drawn(app) -> _Drawn:
     with _LOCK:
         if not hasattr(app.state, "charts_drawn"):
-            app.state.charts_drawn = _Drawn()
+            app.state.charts_drawn = _Drawn(app)
         return app.state.charts_drawn
 
 
@@ -42,9 +45,7 @@ def _draw(app, name: str) -> str:
     drawn = _drawn(app)
     with drawn.locks[name]:
         if name not in drawn.svg:
-            config = app.state.config
-            run = store_runner(store=app.state.served.store, timeout=config.timeout, max_rows=None)
-            drawn.svg[name] = render_chart(name, run, app.state.site.path_for)
+            drawn.svg[name] = render_chart(name, drawn.run, app.state.site.path_for)
     return drawn.svg[name]
 
 

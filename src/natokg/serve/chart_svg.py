@@ -261,7 +261,8 @@ def _percent_panel(targets: list[SpendingTarget], scale: LinearScale, band: tupl
 
 def _money_panel(money: list[MoneyCommitment], scale: LinearScale, band: tuple[float, float],
                  fills: dict[str, str], link: Linker | None) -> list[str]:
-    parts = [text(LEFT - 10, band[0] - 10, "EUR / USD (log)", anchor="end", weight="bold")]
+    units = " / ".join(sorted({m.unit for m in money})) or "Amount"  # the units' notations
+    parts = [text(LEFT - 10, band[0] - 10, f"{units} (log)", anchor="end", weight="bold")]
     amounts = [m.amount for m in money if m.amount > 0] or [1e6, 1e9]
     low, high = math.floor(math.log10(min(amounts))), math.ceil(math.log10(max(amounts)))
     high = max(high, low + 1)

@@ -10,6 +10,7 @@ by natokg.sparql.labels' rule. The renderers are in natokg.serve.chart_svg.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,28 @@ def store_runner(store_path: Path | None = None, *, store=None, timeout: float |
         return run_query(query, params, store=store, store_path=store_path, timeout=timeout, max_rows=max_rows)
 
     return run
+
+
+class SharedResults:
+    """A QueryRunner that runs each distinct query once and hands every later caller the
+    same result: the charts of one served build share their rows (the heatmap names its
+    columns by the cities of the timeline's meetings, and both label the same meetings).
+    A caller asking for a query that another thread is running waits for its result."""
+
+    def __init__(self, run: QueryRunner) -> None:
+        self._run = run
+        self._lock = threading.Lock()
+        self._results: dict[tuple, QueryResult] = {}
+        self._running: dict[tuple, threading.Lock] = {}
+
+    def __call__(self, query: Any, params: dict[str, Any] | None = None) -> QueryResult:
+        key = (getattr(query, "text", query), tuple(sorted((params or {}).items())))
+        with self._lock:
+            running = self._running.setdefault(key, threading.Lock())
+        with running:
+            if key not in self._results:
+                self._results[key] = self._run(query, params)
+            return self._results[key]
 
 
 def _chart_query(name: str):
@@ -93,7 +116,8 @@ def timeline_data(run: QueryRunner) -> list[TimelineMeeting]:
 
 
 def heatmap_data(run: QueryRunner) -> list[HeatCell]:
-    """Positions per topic per summit, foreign and defence ministers meeting."""
+    """Positions per topic per summit, foreign and defence ministers meeting. Its columns
+    are named from the timeline's rows: with SharedResults, the timeline chart's own."""
     rows = [row for row in run("topic-meeting-matrix", None)]
     names = labels(run, [*(r.topic for r in rows), *(r.meeting for r in rows)])
     # a column is named by its city, from the timeline's rows (a meeting label is long)
@@ -116,6 +140,7 @@ def spending_data(run: QueryRunner) -> SpendingData:
     names = labels(run, [
         *(r.actor for r in targets), *(r.made_at for r in targets if r.made_at),
         *(r.actor for r in money), *(r.kind for r in money), *(r.made_at for r in money if r.made_at),
+        *(r.unit for r in money if not r.unit_code),
     ])
     return SpendingData(
         targets=[
@@ -129,7 +154,7 @@ def spending_data(run: QueryRunner) -> SpendingData:
         money=[
             MoneyCommitment(
                 commitment=str(r.commitment), actor=names[str(r.actor)], kind=names[str(r.kind)],
-                date=r.date, amount=float(r.amount), unit=fallback_label(str(r.unit)).upper(),
+                date=r.date, amount=float(r.amount), unit=str(r.unit_code or names[str(r.unit)]),
                 target_year=str(r.target_year or ""), meeting=names[str(r.made_at)] if r.made_at else "",
             )
             for r in money if isinstance(r.date, date)
@@ -202,4 +227,4 @@ def render_chart(name: str, run: QueryRunner, link: Linker | None = None) -> str
     return chart.render(chart.load(run), link)
 
 
-__all__ = ["CHARTS", "Chart", "QueryRunner", "fallback_label", "labels", "render_chart", "store_runner"]
+__all__ = ["CHARTS", "Chart", "QueryRunner", "SharedResults", "fallback_label", "labels", "render_chart", "store_runner"]

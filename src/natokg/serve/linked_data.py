@@ -19,14 +19,15 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.identifiers import DATASET, DATASET_GRAPH, ONTOLOGY_GRAPH_NAME, graph_iri
 from natokg.namespaces import NKG, OWL, RDF, RDFS, SKOS
+from natokg.rdf.formats import FORMATS
 from natokg.serve.describe import describe, description_triples, exists, labels_for
 from natokg.serve.letters import paired_letters, pieces, statements
-from natokg.serve.negotiation import GRAPH_TYPES, HTML, choose
+from natokg.serve.negotiation import FOR_GRAPHS, GRAPH_TYPES, HTML, choose
 from natokg.serve.pages import ONTOLOGY_NAMESPACE, Site, render_page
 from natokg.sparql.result_formats import graph_bytes
 
 OFFERED = [HTML, *GRAPH_TYPES.values()]
-SUFFIXES = {".html": HTML, ".ttl": GRAPH_TYPES["turtle"], ".nt": GRAPH_TYPES["nt"], ".jsonld": GRAPH_TYPES["jsonld"]}
+SUFFIXES = {FORMATS[name].suffix: FORMATS[name].media_type for name in ("html", *FOR_GRAPHS)}
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 

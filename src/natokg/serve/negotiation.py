@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from natokg.rdf.formats import MEDIA_TYPES
+from natokg.rdf.formats import FORMATS, MEDIA_ALIASES, find_format
 
-# format= names and the media types they stand for; the first of each table is the
+# the formats served, by canonical name (natokg.rdf.formats); the first of each is the
 # default for a client that accepts anything
-RESULT_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-# the triple formats of natokg.rdf.formats (named graphs are not served per request)
-GRAPH_TYPES = {name: MEDIA_TYPES[name] for name in ("turtle", "nt", "jsonld")}
-HTML = "text/html"
-# what clients send for the same thing
-ALIASES = {
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-    "application/x-turtle": "text/turtle",
-    "text/plain": "application/n-triples",
-    "application/json-ld": "application/ld+json",
-    "application/xhtml+xml": "text/html",
-}
-FORMAT_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "html": "html", "srj": "json", "srx": "xml"}
+FOR_SOLUTIONS = ("sparql-json", "sparql-xml", "csv", "tsv")
+FOR_GRAPHS = ("turtle", "nt", "jsonld")  # named graphs are not served per request
+RESULT_TYPES = {name: FORMATS[name].media_type for name in FOR_SOLUTIONS}
+GRAPH_TYPES = {name: FORMATS[name].media_type for name in FOR_GRAPHS}
+HTML = FORMATS["html"].media_type
 
 
 def accepted(header: str) -> list[tuple[str, float]]:
@@ -44,7 +29,7 @@ def accepted(header: str) -> list[tuple[str, float]]:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        found.append((ALIASES.get(media, media), quality, position))
+        found.append((MEDIA_ALIASES.get(media, media), quality, position))
     found.sort(key=lambda item: (-item[1], item[2]))
     return [(media, quality) for media, quality, _ in found if quality > 0]
 
@@ -66,13 +51,11 @@ def choose(offered: list[str], accept: str | None) -> str | None:
     return None
 
 
-def format_media_type(name: str, table: dict[str, str]) -> str | None:
-    """The media type of a ``format=`` value (a name of ``table`` or a media type)."""
-    name = FORMAT_ALIASES.get(name.strip().lower(), name.strip().lower())
-    if name in table:
-        return table[name]
-    name = ALIASES.get(name, name)
-    return name if name in table.values() else None
+def format_media_type(name: str, offered: tuple[str, ...]) -> str | None:
+    """The media type of a ``format=`` value (a format name, alias or media type) among
+    the formats ``offered``, or None."""
+    found = find_format(name, offered)
+    return found.media_type if found else None
 
 
-__all__ = ["GRAPH_TYPES", "HTML", "RESULT_TYPES", "accepted", "choose", "format_media_type"]
+__all__ = ["FOR_GRAPHS", "FOR_SOLUTIONS", "GRAPH_TYPES", "HTML", "RESULT_TYPES", "accepted", "choose", "format_media_type"]

@@ -18,7 +18,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from natokg.errors import QueryError, QueryLimitError, UnsafeQueryError
-from natokg.serve.negotiation import GRAPH_TYPES, HTML, RESULT_TYPES, choose, format_media_type
+from natokg.rdf.formats import unknown_format
+from natokg.serve.negotiation import FOR_GRAPHS, FOR_SOLUTIONS, GRAPH_TYPES, HTML, RESULT_TYPES, choose, format_media_type
 from natokg.sparql.engine import past_deadline
 from natokg.sparql.safety import check_safe
 from natokg.sparql.worker import run_in_worker, worker_for
@@ -125,9 +126,9 @@ def media_types_for(params: dict[str, list[str]], accept: str | None) -> tuple[t
     <describe/>): ``fitting`` refuses a format of the other kind once it has."""
     name = _format_name(params)
     if name is not None:
-        result, graph = format_media_type(name, RESULT_TYPES), format_media_type(name, GRAPH_TYPES)
+        result, graph = format_media_type(name, FOR_SOLUTIONS), format_media_type(name, FOR_GRAPHS)
         if result is None and graph is None:
-            raise ProtocolError(f"unknown format {name!r}; use one of {', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
+            raise ProtocolError(unknown_format(name, FOR_SOLUTIONS + FOR_GRAPHS))
         return (result or _first(RESULT_TYPES), graph or _first(GRAPH_TYPES)), name
     return (
         choose(list(RESULT_TYPES.values()), accept) or _first(RESULT_TYPES),
@@ -137,9 +138,9 @@ def media_types_for(params: dict[str, list[str]], accept: str | None) -> tuple[t
 
 def fitting(media_type: str, name: str | None) -> None:
     """Refuse an answer in ``media_type`` when ``format=name`` asked for the other kind."""
-    table = GRAPH_TYPES if media_type in GRAPH_TYPES.values() else RESULT_TYPES
-    if name is not None and format_media_type(name, table) != media_type:
-        raise ProtocolError(f"unknown format {name!r} for this query; use one of {', '.join(table)}")
+    offered = FOR_GRAPHS if media_type in GRAPH_TYPES.values() else FOR_SOLUTIONS
+    if name is not None and format_media_type(name, offered) != media_type:
+        raise ProtocolError(unknown_format(name, offered, " for this query"))
 
 
 def _format_name(params: dict[str, list[str]]) -> str | None:

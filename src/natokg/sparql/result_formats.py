@@ -261,11 +261,9 @@ def graph_bytes(triples: list[ox.Triple], media_type: str) -> bytes:
 def _jsonld(triples: list[ox.Triple]) -> bytes:
     from rdflib import Graph
 
-    from natokg.store.export import jsonld_context
+    from natokg.rdf.jsonld import jsonld_bytes
 
-    graph = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
-    text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=1, sort_keys=True)
-    return text.encode("utf-8") if isinstance(text, str) else text
+    return jsonld_bytes(Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt"))
 
 
 __all__ = ["RESULT_FORMATS", "SolutionsWriter", "graph_bytes", "to_oxigraph", "triples_of", "write_results"]

@@ -39,9 +39,7 @@ from natokg.rdf.formats import FORMAT_TABLE, MEDIA_TYPES
 
 SPARQL_ENDPOINT_ENV = "NATOKG_SPARQL_ENDPOINT"
 # the file each export format is published as: ``natokg export --format nquads -o natokg.nq``
-DUMP_FILE_NAMES = {
-    "turtle": "natokg.ttl", "nt": "natokg.nt", "nquads": "natokg.nq", "trig": "natokg.trig", "jsonld": "natokg.jsonld",
-}
+DUMP_FILE_NAMES = {name: f"natokg{serialisation.suffix}" for name, serialisation in FORMAT_TABLE.items()}
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = PREFIXES["xsd"]

@@ -33,10 +33,10 @@ from typing import BinaryIO, Iterator
 import pyoxigraph as ox
 
 from natokg.errors import BadInputError, StoreError
-from natokg.rdf.mapping import jsonld_context
 from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
-from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
+from natokg.rdf.jsonld import jsonld_bytes, jsonld_context
 from natokg.store.snapshot import Snapshot
 from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
@@ -207,8 +207,7 @@ def _jsonld(texts: GraphTexts, graph: ox.NamedNode | None) -> bytes:
     else:
         data = Dataset()
         data.parse(data=_nquads(texts).decode("utf-8"), format="nquads")
-    text = data.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=1, sort_keys=True)
-    return text.encode("utf-8") if isinstance(text, str) else text
+    return jsonld_bytes(data)
 
 
 def _entities_file(store: ox.Store | Snapshot, store_dir: Path | str | None, graph: str) -> Path | None:
@@ -238,8 +237,7 @@ def export(
     read from the build's files of them (exact datatypes; much faster), all of one build.
     A pyoxigraph store reads everything from the store, or, with ``store_dir``, the
     letter graphs from the files of the build committed when this is called."""
-    if fmt not in FORMATS:
-        raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = format_named(fmt, FORMATS).name
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
     if node is not None and is_letter_graph(texts.store, node):  # with what it needs to stand alone
