@@ -208,7 +208,6 @@ class _Persons:
         self.ctx = ctx
         self.by_key: dict[str, Person] = {}
         self.spans: list[tuple[int, int, ActorRef]] = []
-        self._evidence: dict[str, set[Evidence]] = {}  # a person's evidence, for a look-up without a scan
 
     def resolve(self, name: str) -> tuple[str, str]:
         """(key, fullest name) of a name: the lexicon's person, an earlier full name
@@ -234,13 +233,7 @@ class _Persons:
             person.name = full
         if post is not None and post not in person.posts:
             person.posts.append(post)
-        ev = self.ctx.evidence(start, end)
-        known = self._evidence.get(key)
-        if known is None:
-            known = self._evidence[key] = set(person.evidence)
-        if ev not in known:
-            known.add(ev)
-            person.evidence.append(ev)
+        self.ctx.evidence_lists.add(person.evidence, self.ctx.evidence(start, end))
         self.spans.append((start, end, ActorRef("person", key)))
         return person
 
@@ -328,16 +321,13 @@ class _Participations:
         self.ctx = ctx
         self.index = index
         self.found: dict[tuple, Participation] = {}
-        self._evidence: set[tuple] = set()  # (key, evidence) of every participation: no list scans
 
     def add(self, actor: ActorRef, meeting, capacity: str, ev: Evidence, count: int | None = None) -> None:
         key = (actor, meeting, capacity)
         p = self.found.get(key)
         if p is None:
             p = self.found[key] = Participation(actor, meeting, capacity, [], count)  # type: ignore[arg-type]
-        if (key, ev) not in self._evidence:
-            self._evidence.add((key, ev))
-            p.evidence.append(ev)
+        self.ctx.evidence_lists.add(p.evidence, ev)
         if p.stated_count is None and count is not None:
             p.stated_count = count
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
+from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
@@ -144,9 +145,7 @@ class _Rules:
             records.letter.date.year if records.letter.date else None
         )
         self.commitments: list[Commitment] = []
-        # id(commitment) -> (commitment, its evidence as a set); the commitment is held so
-        # that its id is not reused by another
-        self._evidence: dict[int, tuple[Commitment, set[Evidence]]] = {}
+        self.evidence_lists = EvidenceLists()
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
         self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
@@ -353,14 +352,8 @@ class _Rules:
                 and (known.amount is not None or known.key_phrase == commitment.key_phrase)
                 and (commitment.made_at is None or known.made_at in (None, commitment.made_at))
             ):
-                entry = self._evidence.get(id(known))
-                if entry is None or len(entry[1]) != len(known.evidence):
-                    entry = self._evidence[id(known)] = (known, set(known.evidence))
-                seen = entry[1]
                 for item in commitment.evidence:
-                    if item not in seen:  # a set: a commitment restated on every page is no rescan
-                        seen.add(item)
-                        known.evidence.append(item)
+                    self.evidence_lists.add(known.evidence, item)
                 known.made_at = known.made_at or commitment.made_at
                 return known
         self.commitments.append(commitment)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.spans import inside
 from natokg.knowledge.lexicon import Lexicon
 from natokg.text.dates import date_matches, read_dates
@@ -36,6 +37,7 @@ class LetterContext:
         self.sentences = sorted(seg.sentences, key=lambda s: s.start)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = self.doc.to_array("IDX").tolist()  # no Token objects: ~10x faster
+        self.evidence_lists = EvidenceLists()  # the stages' records' evidence, each piece once
 
     def set_reference(self, reference) -> None:
         """Read the dates against ``reference`` (a date or a bare year), which the

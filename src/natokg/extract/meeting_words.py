@@ -49,16 +49,9 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     precedes: "Draft | None" = None
-    # the evidence as a set: a meeting named on every page is looked up without a scan
-    _seen: set[Evidence] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, ctx: LetterContext, start: int, end: int) -> None:
-        ev = ctx.evidence(start, end)
-        if len(self._seen) != len(self.evidence):  # evidence merged in from a twin
-            self._seen = set(self.evidence)
-        if ev not in self._seen:
-            self._seen.add(ev)
-            self.evidence.append(ev)
+        ctx.evidence_lists.add(self.evidence, ctx.evidence(start, end))
         self.spans.append((start, end))
 
     def dated(self, match: DateMatch | None) -> bool:

@@ -62,6 +62,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.position_actors import Spokesmen, actors_for
 from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
@@ -157,7 +158,7 @@ def positions_in(
     lex = lexicons(lexicon)
     positions: list[Position] = []
     named_topics: dict[str, list[Evidence]] = {}
-    seen_topics: set[tuple[str, Evidence]] = set()  # named_topics' entries, looked up without a scan
+    topic_evidence = EvidenceLists()
     kind = records.letter.kind
     main = records.main_meeting
     main_ref = main.ref if main else None
@@ -168,7 +169,7 @@ def positions_in(
     for heading in seg.headings:
         text = seg.doc.text[heading.start : heading.end]
         for match in lex.topics.find(tokenize(text)):
-            _add_topic(named_topics, seen_topics, match.target, seg.doc.evidence(heading.start, heading.end))
+            topic_evidence.add(named_topics.setdefault(match.target, []), seg.doc.evidence(heading.start, heading.end))
 
     previous_topics: list[str] = []
     history: list[Said] = []  # the earlier sentences under the same heading
@@ -186,7 +187,8 @@ def positions_in(
         scene = SentenceTopics(sentence, tokens, topic_matches, weak, history, previous_topics)
         for match in topic_matches:
             if match.first not in inside:
-                _add_topic(named_topics, seen_topics, match.target, sentence_evidence(seg, sentence, tokens, match.first, match.last))
+                evidence = sentence_evidence(seg, sentence, tokens, match.first, match.last)
+                topic_evidence.add(named_topics.setdefault(match.target, []), evidence)
         stance_matches = [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
         found: dict[tuple, Position] = {}
         if stance_matches:
@@ -262,14 +264,6 @@ def _groups(indices: Sequence[int]) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
-
-
-def _add_topic(topics: dict[str, list[Evidence]], seen: set[tuple[str, Evidence]], slug: str,
-               evidence: Evidence) -> None:
-    bucket = topics.setdefault(slug, [])
-    if (slug, evidence) not in seen:
-        seen.add((slug, evidence))
-        bucket.append(evidence)
 
 
 def _is_announcement(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Lexicons) -> bool:
