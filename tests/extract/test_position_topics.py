@@ -136,6 +136,23 @@ def test_the_subject_of_a_subordinate_clause(tmp_path, body, expected, not_expec
 
 
 @pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # a verb right after "en" shares the previous verb's subject, not its object
+        ("Canada dankte de bondgenoten voor hun inzet en riep op tot versterking van de NRF.",
+         ("ca", "call-for", "nato-response-force"), ("allies", "call-for", "nato-response-force")),
+        # a new subject after "en" holds its own verb
+        ("Nederland steunde de NRF en de bondgenoten riepen op tot versterking van de NRF.",
+         ("allies", "call-for", "nato-response-force"), ("nl", "call-for", "nato-response-force")),
+    ],
+)
+def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
     "body, expected",
     [
         # stance paradigms written out: "drong er ... op aan", "herhaalden dat", "is
@@ -160,6 +177,12 @@ def test_stance_paradigms(tmp_path, body, expected):
 )
 def test_letters_stance_paradigms(name, expected):
     assert expected in facts(name)
+
+
+def test_a_verb_after_en_keeps_the_previous_subject_in_letter():
+    # "President Karzai dankte de bondgenoten voor hun inzet en riep op tot ...": the 2004 Istanbul report
+    found = facts("dev_2004_summit_report_istanboel.txt")
+    assert ("af", "call-for", "afghanistan") in found and ("allies", "call-for", "afghanistan") not in found
 
 
 def test_negation_just_before_stance_form_in_letter():

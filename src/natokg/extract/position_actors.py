@@ -244,7 +244,9 @@ def actors_for(
         if shared is not None:
             extra = co_actors(tokens, mentions, verb, scope_end)
             return unique([m.actor for m in coordinated(shared, mentions, tokens)] + [m.actor for m in extra])
-        if previous and tokens[verb - 2].norm == ",":
+        if previous:
+            # "Canada dankte de bondgenoten ... en riep op tot": the previous verb's
+            # subject, not its object
             return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     # the subordinator itself reads as the mention's preposition ("zoals Nederland had bepleit")
     before = [
