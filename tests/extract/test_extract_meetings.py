@@ -208,6 +208,24 @@ def test_european_council_as_body_and_as_meeting(tmp_path):
     assert partners == {(ActorRef("organisation", "eu"), result.main_meeting.ref)}
 
 
+def test_an_undated_council_named_as_a_forum_is_no_session(tmp_path):
+    text = (
+        "Den Haag, 3 juni 2026\n\nOp 21 en 22 mei vond de NATO Foreign Ministers Meeting plaats in "
+        "Helsingborg. Nederland wil de praktische samenwerking in de NAVO-Rusland Raad uitbouwen. "
+        "Op 22 mei kwam ook de Euro-Atlantische Partnerschapsraad bijeen.\n"
+    )
+    sessions = [m.name for m in extract_text(tmp_path, text)[1].meetings if m.role == "session"]
+    assert not any("Rusland" in name for name in sessions)
+    assert any("Partnerschapsraad" in name for name in sessions)
+
+
+def test_an_undated_council_named_as_a_forum_in_letters():
+    # "De politieke dialoog in de NAVO-Rusland Raad kan ... worden voortgezet": the 2014 FMM report
+    assert not any("Rusland" in m.name for m in records("dev_2014_fmm_report_brussel-april.txt").meetings if m.role == "session")
+    # a dated council session stays: the 2008 Bucharest report's NATO-Russia Council of 4 April
+    assert any("Rusland" in m.name for m in records("dev_2008_summit_report_boekarest.txt").meetings if m.role == "session")
+
+
 # ---------------------------------------------------------------- regressions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"

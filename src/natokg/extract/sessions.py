@@ -24,6 +24,8 @@ from natokg.text.nlp import KIND, NAMED, Mention
 _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
+_GATHERING_RE = r"\b(?:{cue:gathering})\b"
+_FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 _SUBJECT_SESSION = "subject-session"
 _BARE_SESSION_WORD = "sessie"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
@@ -154,6 +156,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
     if when is None:
         when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
+    if when is None and m.label == NAMED and kind == "council-session" and _institution(ctx, m, sentence):
+        return previous_session  # "de dialoog in de NAVO-Rusland Raad": the council, no session of it
     weak = when is None
     if when is None:
         when = _day_in_force(ctx, main, m.start)
@@ -163,6 +167,16 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
     return draft
+
+
+def _institution(ctx: LetterContext, m: Mention, sentence) -> bool:
+    """Whether an undated council is named as an institution: after a preposition and
+    its article ("samenwerking in de NAVO-Rusland Raad", "bijeenkomsten van de ..."), in
+    a sentence that tells no gathering."""
+    before = [fold(t) for t in ctx.tokens_before(m.start, 2)]
+    if len(before) < 2 or before[0] not in _FORUM_PREPOSITIONS or before[1] not in _DEFINITE:
+        return False
+    return cue_regex(_GATHERING_RE).search(ctx.text, sentence.start, sentence.end) is None
 
 
 def _refers_back(ctx: LetterContext, m: Mention) -> bool:
