@@ -8,7 +8,9 @@ the workers, loading, graph/entities, cross-letter steps, dataset description, c
 seconds per stage (map and validate are CPU seconds summed over the workers), peak RSS
 of the build process plus its workers (sampled every 0.1 s with psutil; the kernel's
 high-water marks are recorded too), the store size on disk, the time of a sorted
-N-Quads export of the whole store, and the time of a no-change incremental build.
+N-Quads export of the whole store, the time of a no-change incremental build, and the
+time of the first and the second saved query (`letters`) on the store after the build
+(the first one reads a store folder no query has read yet).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from generate_letters import generate  # noqa: E402
 from natokg.store.build import build  # noqa: E402
 from natokg.store.export import export  # noqa: E402
 from natokg.store.layout import open_store  # noqa: E402
+from natokg.sparql import run_query  # noqa: E402
 
 
 class RssSampler(threading.Thread):
@@ -139,6 +142,12 @@ def main() -> None:
     again = build(corpus, store_dir, jobs=args.jobs)
     incremental = time.perf_counter() - started
 
+    queries = []
+    for _ in range(2):
+        started = time.perf_counter()
+        run_query("letters", store_path=store_dir)
+        queries.append(time.perf_counter() - started)
+
     store = open_store(store_dir, read_only=True)
     sink = io.BytesIO()
     started = time.perf_counter()
@@ -158,7 +167,7 @@ def main() -> None:
         f"- stages (s): map (read+segment+extract+map, CPU summed over workers) {s['map']:.1f}, "
         f"validate (compiled shapes in workers, CPU summed) {s['validate']:.1f}, serialise {s['serialise']:.1f}, "
         f"load {s['load']:.1f}, entities {s['entities']:.1f}, cross-letter {s['cross-letter']:.1f}, "
-        f"dataset description {s['dataset']:.1f}, commit {s['commit']:.1f}",
+        f"dataset description {s['dataset']:.1f}, union copy {s.get('union', 0.0):.1f}, commit {s['commit']:.1f}",
         f"- peak RSS, build + workers (sampled): {peak / 2**20:.0f} MiB; high-water marks: build "
         f"{own_max / 2**20:.0f} MiB, largest worker {child_max / 2**20:.0f} MiB",
         "- build process RSS peak per stage (sampled): "
@@ -166,6 +175,7 @@ def main() -> None:
         f"- store on disk: {size / 2**20:.1f} MiB",
         f"- sorted N-Quads export of the whole store: {export_seconds:.2f} s ({len(sink.getvalue()) / 2**20:.1f} MiB)",
         f"- incremental build, nothing changed: {incremental:.2f} s ({again.letters_unchanged} unchanged)",
+        f"- saved query `letters` after the build: first {queries[0]:.2f} s, second {queries[1]:.2f} s",
     ]
     if summary.skipped:
         reasons: dict[str, int] = {}

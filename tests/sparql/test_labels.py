@@ -33,3 +33,21 @@ def test_unknown_values_name_the_parameter_and_the_query_that_lists_its_values(s
     kinds = unknown_values(load_query("recurring-positions"), {"kinds": "nkg:Summit nkg:Nope"}, store=seed_store)
     assert [u.iri for u in kinds] == ["https://w3id.org/natokg/ontology#Nope"]
     assert "see `natokg query --list`" in kinds[0].message
+
+
+def test_unknown_values_regression_one_query_per_batch_of_iris_not_one_per_iri(seed_store, monkeypatch):
+    """The IRIs are asked about together (VALUES), IRI_BATCH at a time; the answer keeps
+    the order given, repeats included, as one look-up per IRI gave it."""
+    from natokg.sparql import explain
+
+    sent = []
+    run = explain.run_sparql
+    monkeypatch.setattr(explain, "run_sparql", lambda query, **where: sent.append(query) or run(query, **where))
+    kinds = "nkg:Nope nkg:Summit nkg:Gone nkg:Nope nkg:Meeting nkg:Other"
+    found = unknown_values(load_query("recurring-positions"), {"kinds": kinds}, store=seed_store)
+    assert [u.iri.rsplit("#", 1)[1] for u in found] == ["Nope", "Gone", "Nope", "Other"]
+    assert len(sent) == 1 and "VALUES" in sent[0]
+    sent.clear()
+    monkeypatch.setattr(explain, "IRI_BATCH", 2)
+    assert unknown_values(load_query("recurring-positions"), {"kinds": kinds}, store=seed_store) == found
+    assert len(sent) == 3  # five distinct IRIs, two per query

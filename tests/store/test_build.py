@@ -30,8 +30,9 @@ from natokg.store.build import (
     build,
     find_letters,
 )
-from natokg.store.export import nquads
+from natokg.store.export import nquads, sorted_lines
 from natokg.store.layout import list_graphs, open_store, read_manifest
+from natokg.store.union import union_generation_dir
 from support.fake_corpus import (
     fake_build,
     fake_letter_text,
@@ -48,6 +49,15 @@ def export_nquads(store_dir: Path) -> bytes:
     store = open_store(store_dir, read_only=True)
     try:
         return nquads(store, store_dir=store_dir)
+    finally:
+        del store
+
+
+def union_nquads(store_dir: Path) -> bytes:
+    """What a query reads: the committed build's union copy, default graph included."""
+    store = ox.Store.read_only(str(union_generation_dir(store_dir)))
+    try:
+        return sorted_lines(store.dump(format=ox.RdfFormat.N_QUADS))
     finally:
         del store
 
@@ -288,13 +298,15 @@ def run_build_subprocess(corpus: Path, store: Path, *extra: str, env: dict | Non
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pause, rebuild", [("letter", "0"), ("commit", "0"), ("letter", "1")])
+@pytest.mark.parametrize("pause, rebuild", [("letter", "0"), ("union", "0"), ("commit", "0"), ("letter", "1")])
 def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild):
     corpus = write_fake_corpus(tmp_path / "letters", 6)
     store_dir = tmp_path / "store"
     fake_build(corpus, store_dir)
     before = export_nquads(store_dir)
-    # change every letter, then kill the build while it loads them / just before commit
+    union_before = union_nquads(store_dir)
+    # change every letter, then kill the build while it loads them / before its union
+    # copy / just before commit
     for number in range(6):
         (corpus / f"{number:03d}_fake.txt").write_text(fake_letter_text(number, amount="4"), encoding="utf-8")
     (corpus / "099_fake.txt").write_text(fake_letter_text(99), encoding="utf-8")
@@ -308,12 +320,14 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert export_nquads(store_dir) == before
+    assert union_nquads(store_dir) == union_before  # the committed build's copy, untouched
     if pause == "letter":  # new letters' quads were being spooled for the bulk load
         assert list(store_dir.glob("db-*.spool.nq"))
     summary = fake_build(corpus, store_dir)
     assert summary.letters_loaded == 7 and summary.letters_read == 7
     assert not list(store_dir.glob("db-*.spool.nq"))  # the killed build's spool is gone
     assert b'#amount> "4.0"^^' in export_nquads(store_dir)  # as mapped (the store says "4")
+    assert union_nquads(store_dir) != union_before
 
 
 @pytest.mark.slow

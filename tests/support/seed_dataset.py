@@ -475,12 +475,15 @@ __all__ = ["build_seed_store", "document", "evidence", "letter_key", "seed_lette
 
 
 def seed_store_dir(store_dir: Path) -> Path:
-    """A store folder laid out as a build leaves it (manifest + generation) with the seed
-    dataset: what ``run_sparql(store_path=...)`` and ``natokg query --store`` open."""
+    """A store folder laid out as a build leaves it (manifest + generation + its union
+    copy) with the seed dataset: what ``run_sparql(store_path=...)`` and ``natokg query
+    --store`` open."""
     from natokg.store.layout import Manifest, write_manifest
+    from natokg.store.union import make_union_copy
 
     store_dir.mkdir(parents=True, exist_ok=True)
     store = build_seed_store(store_dir / "db-000001")
+    make_union_copy(store, store_dir, "db-000001", files={})
     del store
     import gc
 

@@ -308,3 +308,51 @@ def test_evidence_with_two_position_selectors_is_a_violation_in_both_validators(
     components = {key[2].rsplit("#", 1)[-1] for key in found if key[0] == f"{ID}evidence/bz2628703/309-339"}
     assert components == {"QualifiedMaxCountConstraintComponent", "QualifiedMinCountConstraintComponent"}
     assert not validate_graph_fast(Graph().parse(fixture)).conforms
+
+
+QUALIFIED_SHAPES = SHAPES_PREFIXES + """
+ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+    sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:D ] ;
+                  sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 ] .
+"""
+QUALIFIED_DATA = """
+@prefix ex: <http://example.org/> .
+ex:none a ex:C ; ex:p ex:x1 .
+ex:one a ex:C ; ex:p ex:d1, ex:x1 .
+ex:two a ex:C ; ex:p ex:d1, ex:d2, ex:x1 .
+ex:d1 a ex:D . ex:d2 a ex:D .
+"""
+
+
+def test_qualified_counts_regression_each_value_is_checked_against_the_shape_once(monkeypatch) -> None:
+    """A qualified value shape with sh:qualifiedMinCount and sh:qualifiedMaxCount is
+    evaluated once per value, both counts read from that one evaluation, and the results
+    stay pySHACL's."""
+    import pyshacl
+
+    from natokg.validation import core_constraints
+
+    shapes = Graph().parse(data=QUALIFIED_SHAPES, format="turtle")
+    data = Graph().parse(data=QUALIFIED_DATA, format="turtle")
+    validator = ShapeValidator(shapes, Graph())
+    evaluated = Counter()
+    conforms = core_constraints._conforms
+
+    def counting(shape, focus, union):
+        evaluated[str(focus)] += 1
+        return conforms(shape, focus, union)
+
+    monkeypatch.setattr(core_constraints, "_conforms", counting)
+    report = validator.validate(data)
+    assert evaluated == {"http://example.org/x1": 3, "http://example.org/d1": 2, "http://example.org/d2": 1}
+    got = Counter((r.focus.rsplit("/", 1)[-1], r.constraint.rsplit("#", 1)[-1]) for r in report.results)
+    _conforms, graph, _text = pyshacl.validate(data, shacl_graph=shapes)
+    SH = "http://www.w3.org/ns/shacl#"
+    expected = Counter(
+        (str(graph.value(result, URIRef(SH + "focusNode"))).rsplit("/", 1)[-1],
+         str(graph.value(result, URIRef(SH + "sourceConstraintComponent"))).rsplit("#", 1)[-1])
+        for result in graph.subjects(RDF.type, URIRef(SH + "ValidationResult"))
+    )
+    assert got == expected == Counter(
+        {("none", "QualifiedMinCountConstraintComponent"): 1, ("two", "QualifiedMaxCountConstraintComponent"): 1}
+    )

@@ -48,9 +48,8 @@ def routes() -> list:
 def create_app(config: ServeConfig) -> Starlette:
     """The server over the last committed build of ``config.store_dir`` (read-only).
 
-    The build is copied with a union default graph when this is called
-    (natokg.serve.served); the copy is deleted at shutdown or when the process ends
-    (``app.state.close()`` deletes it at once)."""
+    It serves the build's union copy (natokg.serve.served), held until shutdown or the
+    end of the process (``app.state.close()`` lets go of it at once)."""
     served = open_served(config.store_dir)
 
     def close() -> None:

@@ -1,10 +1,9 @@
 """The build a server serves: the union copy of one committed build, whose default
 graph is the union of its named graphs, each triple once.
 
-Why a copy, and how it is made: natokg.store.union. The server uses the store's copy of
-the last committed build (made if no query has made it yet) and holds it while it runs,
-so that a build committed meanwhile does not remove it; that build is served after a
-restart.
+Why a copy, and how the build makes it: natokg.store.union. The server uses the copy of
+the last committed build and holds it while it runs, so that builds committed meanwhile
+do not remove it; the newest build is served after a restart.
 """
 
 from __future__ import annotations

@@ -76,18 +76,40 @@ def unknown_values(
     unknown = []
     if graph and not run_sparql(f"ASK {{ GRAPH <{expand_iri(graph, GRAPH_OPTION)}> {{ ?s ?p ?o }} }}", **where).rows[0][0]:
         unknown.append(UnknownValue(GRAPH_OPTION, expand_iri(graph, GRAPH_OPTION)))
+    given = _given_iris(saved, params)
+    held = _held_iris(list(dict.fromkeys(iri for _name, iri in given)), where)
+    return unknown + [UnknownValue(name, iri) for name, iri in given if iri not in held]
+
+
+def _given_iris(saved: SavedQuery, params: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """(parameter name, IRI) of every IRI given for an iri or iris parameter, in order."""
+    given = []
     for name, value in (params or {}).items():
         parameter = saved.parameter(name.replace("-", "_"))
         if parameter.type not in ("iri", "iris"):
             continue
         for item in re.split(r"[\s,]+", str(value).strip()) if parameter.type == "iris" else [str(value)]:
-            if not item:
-                continue
-            iri = expand_iri(item, parameter.name)
-            ask = f"ASK {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} }}"
-            if not run_sparql(ask, **where).rows[0][0]:
-                unknown.append(UnknownValue(parameter.name, iri))
-    return unknown
+            if item:
+                given.append((parameter.name, expand_iri(item, parameter.name)))
+    return given
+
+
+# IRIs per query: keeps each query far below the query size limit (natokg.sparql.safety)
+IRI_BATCH = 400
+
+
+def _held_iris(iris: list[str], where: dict) -> set[str]:
+    """Those of ``iris`` that some triple of some named graph holds, IRI_BATCH per query;
+    FILTER EXISTS stops at the first such triple of each."""
+    held: set[str] = set()
+    for start in range(0, len(iris), IRI_BATCH):
+        terms = " ".join(f"<{iri}>" for iri in iris[start:start + IRI_BATCH])
+        query = (
+            f"SELECT ?iri WHERE {{ VALUES ?iri {{ {terms} }} "
+            "FILTER EXISTS { GRAPH ?g { { ?iri ?p ?o } UNION { ?s ?p ?iri } } } }"
+        )
+        held.update(str(row[0]) for row in run_sparql(query, max_rows=None, **where).rows)
+    return held
 
 
 __all__ = ["GRAPH_OPTION", "LISTINGS", "UnknownValue", "unknown_values"]

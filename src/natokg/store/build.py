@@ -13,7 +13,8 @@ One build:
    of removed letters, reloads the ontology and reference graphs, recomputes
    graph/entities from the per-letter entity files, runs the cross-letter steps
    (natokg.store.steps) and writes the dataset description;
-5. commits by replacing manifest.json.
+5. makes the union copy of the new generation (natokg.store.union), which queries read;
+6. commits by replacing manifest.json.
 
 Letters that cannot be read or mapped, or do not conform, are listed in
 ``BuildSummary.skipped`` with the reason and the violations, and kept out of the store.
@@ -64,6 +65,7 @@ from natokg.store.layout import (
 from natokg.store.pairing import pair_positions
 from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
+from natokg.store.union import UNION_FOLDER, make_union_copy, remove_other_union_copies
 from natokg.store.workers import LetterResult, map_all
 from natokg.validation.contract import LetterValidator
 
@@ -204,6 +206,8 @@ def _nothing_changed(old: Manifest, hashes: dict[str, str], fingerprint: str, st
         return False
     if not old.generation or not (store_dir / old.generation).is_dir():
         return False
+    if not (store_dir / UNION_FOLDER / old.generation).is_dir():
+        return False  # built by an older natokg, or the copy removed: this build makes it
     recorded = {name: entry.sha256 for name, entry in old.letters.items()}
     recorded.update((name, entry.sha256) for name, entry in old.skipped.items())
     return recorded == hashes
@@ -244,7 +248,7 @@ def _pause_point(point: str) -> None:
         time.sleep(float(spec.split(":", 1)[1]))
 
 
-_STAGES = ("hash", "map", "validate", "serialise", "load", "entities", "cross-letter", "dataset", "commit")
+_STAGES = ("hash", "map", "validate", "serialise", "load", "entities", "cross-letter", "dataset", "union", "commit")
 _DEFAULT = object()
 
 
@@ -290,6 +294,7 @@ def build(
         todo = run.sort_letters(hashes)
         run.load_letters(map_all(todo, mapper, validator, max(1, jobs or os.cpu_count() or 1)))
         run.load_shared_graphs()
+        run.make_union_copy()
         run.commit()
     return _report_unreadable(run.finished(), unreadable)
 
@@ -328,6 +333,7 @@ class _Build:
         self.old_generation = committed.generation if committed else None
         keep = {self.old_generation} if self.old_generation else set()
         remove_stale_generations(self.store_dir, keep=keep)
+        remove_other_union_copies(self.store_dir, keep=keep)
         self.generation = next_generation_name(self.store_dir, old)
         new_dir = self.store_dir / self.generation
         if old is not None and self.old_generation:
@@ -479,6 +485,16 @@ class _Build:
         describe_dataset(self.store, self.manifest, texts, known=self.new_statistics)
         self.seconds["dataset"] = time.perf_counter() - t
 
+    def make_union_copy(self) -> None:
+        """The copy of the finished generation whose default graph is the union of its
+        named graphs: committed with it, so no reader has to make one."""
+        self.stage("union")
+        t = time.perf_counter()
+        _pause_point("union")
+        files = manifest_graph_files(self.manifest, self.store_dir)
+        make_union_copy(self.store, self.store_dir, self.generation, files)
+        self.seconds["union"] = time.perf_counter() - t
+
     def commit(self) -> None:
         """Close the new generation and make it the committed one (manifest.json)."""
         self.stage("commit")
@@ -491,6 +507,7 @@ class _Build:
         write_manifest(self.store_dir, self.manifest)  # the commit point
         keep = {self.generation} | ({self.old_generation} if self.old_generation else set())
         remove_stale_generations(self.store_dir, keep=keep)
+        remove_other_union_copies(self.store_dir, keep=keep)
         garbage_collect_cache(self.store_dir, self.manifest, previous=self.committed)
         self.seconds["commit"] = time.perf_counter() - t
 

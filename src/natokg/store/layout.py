@@ -6,6 +6,9 @@ directory, see :func:`default_store_path`)::
     DIR/manifest.json          the commit point: which generation is current, and per
                                source file its sha256, letter key, graph IRI, triples
     DIR/db-000007/             the pyoxigraph (RocksDB) store of the current build
+    DIR/union/db-000007/       its copy whose default graph is the union of the named
+                               graphs, made by the build before it commits (queries
+                               read it; natokg.store.union)
     DIR/sources/{sha}.txt      the raw text each letter's evidence offsets index into
                                (a .txt file's decoded text, or the text layer of a PDF)
     DIR/entities/{sha}-{fp}.nt each letter's shared entity descriptions, sorted N-Triples,
@@ -23,7 +26,8 @@ its changes to the clone (each letter's graph replaced in one transaction), flus
 closes it, and only then replaces ``manifest.json`` (temporary file, fsync, os.replace,
 fsync of the directory). A crash or SIGKILL at any point before that rename leaves the
 manifest pointing at the untouched previous generation: the store is exactly what the
-last completed build left. The next build deletes the orphaned clone.
+last completed build left. The next build deletes the orphaned clone and its union
+copy.
 """
 
 from __future__ import annotations

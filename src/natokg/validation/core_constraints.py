@@ -9,7 +9,9 @@ validator reports exactly what pySHACL reports. SHACL-SPARQL constraints are run
 natokg.validation.compiled.
 
 A check is ``check(values, focus, union) -> failing values`` (None for a failure that
-has no value, as sh:minCount's).
+has no value, as sh:minCount's), listed with its component; a check listed with
+``SEVERAL_COMPONENTS`` returns (component, failing value) pairs instead, for the rules
+that share one evaluation (sh:qualifiedMinCount and sh:qualifiedMaxCount of one shape).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class CompiledShape:
     severity: str
     messages: list[Literal]
     targets: frozenset = frozenset()
-    checks: list = field(default_factory=list)  # (component IRI, function)
+    checks: list = field(default_factory=list)  # (component IRI or SEVERAL_COMPONENTS, function)
     nested: list["CompiledShape"] = field(default_factory=list)  # via sh:node / sh:or / sh:qualifiedValueShape
     properties: list["CompiledShape"] = field(default_factory=list)
     sparql: list = field(default_factory=list)  # shape_compiler.SparqlConstraint
@@ -209,12 +211,24 @@ def _shape_check(shapes: list[CompiledShape], combine):
     return check
 
 
-def _qualified_count(shape: CompiledShape, count_fails):
-    """sh:qualifiedMin/MaxCount: one result without a value when the number of values
-    conforming to ``shape`` fails ``count_fails``."""
+SEVERAL_COMPONENTS = None  # the component of a check that names its components itself
+_QUALIFIED_MAX = URIRef(SH + "QualifiedMaxCountConstraintComponent")
+_QUALIFIED_MIN = URIRef(SH + "QualifiedMinCountConstraintComponent")
+
+
+def _qualified_counts(shape: CompiledShape, least: int | None, most: int | None):
+    """sh:qualifiedMinCount and sh:qualifiedMaxCount of one sh:qualifiedValueShape: the
+    values conforming to ``shape`` are counted once, and each count the number breaks
+    gives one result without a value (the maximum's first, as pySHACL reports them)."""
 
     def check(values, focus, union):
-        return [None] if count_fails(sum(1 for v in values if _conforms(shape, v, union))) else []
+        conforming = sum(1 for v in values if _conforms(shape, v, union))
+        failed = []
+        if most is not None and conforming > most:
+            failed.append((_QUALIFIED_MAX, None))
+        if least is not None and conforming < least:
+            failed.append((_QUALIFIED_MIN, None))
+        return failed
 
     return check
 
@@ -313,6 +327,10 @@ def _shape_results(shape: CompiledShape, focus, union: _Union) -> Iterator[tuple
     for path, checks, source in shape.plan():
         values = union.objects(key, path) if path is not None else [focus]
         for component, check in checks:
+            if component is SEVERAL_COMPONENTS:
+                for named, value in check(values, focus, union):
+                    yield named, value, source
+                continue
             for value in check(values, focus, union):
                 yield component, value, source
 

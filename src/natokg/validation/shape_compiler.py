@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, RDFS
 
 from natokg.paths import shapes_dir
 from natokg.validation.core_constraints import (
+    SEVERAL_COMPONENTS,
     CompiledShape,
     UnsupportedShapeError,
     _class_check,
@@ -30,7 +31,7 @@ from natokg.validation.core_constraints import (
     _node_kind_ok,
     _pattern_ok,
     _per_value,
-    _qualified_count,
+    _qualified_counts,
     _shape_check,
 )
 from natokg.validation.results import SEVERITIES, SH
@@ -156,12 +157,9 @@ class ShapeCompiler:
             self.fail(node, "sh:qualifiedValueShape outside a property shape or without a count")
         nested = self.shape(value_shape)
         self.compiled[node].nested.append(nested)
-        if most is not None:
-            most_values = self.count(node, most)
-            yield sh("QualifiedMaxCountConstraintComponent"), _qualified_count(nested, lambda n: n > most_values)
-        if least is not None:
-            least_values = self.count(node, least)
-            yield sh("QualifiedMinCountConstraintComponent"), _qualified_count(nested, lambda n: n < least_values)
+        least_values = self.count(node, least) if least is not None else None
+        most_values = self.count(node, most) if most is not None else None
+        yield SEVERAL_COMPONENTS, _qualified_counts(nested, least_values, most_values)
 
     def count(self, node, literal) -> int:
         """A count of the shapes as an int, read once; pySHACL refuses anything but an
