@@ -51,15 +51,15 @@ def _query_media(name: str) -> str | None:
 
 
 def _describe_media(name: str) -> str | None:
-    from natokg.cli.describe_command import FORMATS
+    from natokg.cli.describe_command import DESCRIBE_FORMATS
 
-    return format_named(name, FORMATS).media_type
+    return format_named(name, DESCRIBE_FORMATS).media_type
 
 
 def _export_media(name: str) -> str | None:
-    from natokg.store.export import FORMATS
+    from natokg.rdf.formats import SERIALISATION_FORMATS
 
-    return format_named(name, FORMATS).media_type
+    return format_named(name, SERIALISATION_FORMATS).media_type
 
 
 def _served_media(offered: tuple[str, ...]):

@@ -36,9 +36,9 @@ def test_unknown_values_name_the_parameter_and_the_query_that_lists_its_values(s
 
 
 def test_unknown_values_regression_one_query_per_batch_of_iris_not_one_per_iri(seed_store, monkeypatch):
-    """The IRIs are asked about together (VALUES), IRI_BATCH at a time; the answer keeps
+    """The IRIs are asked about together (VALUES), IRIS_PER_QUERY at a time; the answer keeps
     the order given, repeats included, as one look-up per IRI gave it."""
-    from natokg.sparql import explain
+    from natokg.sparql import explain, labels
 
     sent = []
     run = explain.run_sparql
@@ -48,6 +48,6 @@ def test_unknown_values_regression_one_query_per_batch_of_iris_not_one_per_iri(s
     assert [u.iri.rsplit("#", 1)[1] for u in found] == ["Nope", "Gone", "Nope", "Other"]
     assert len(sent) == 1 and "VALUES" in sent[0]
     sent.clear()
-    monkeypatch.setattr(explain, "IRI_BATCH", 2)
+    monkeypatch.setattr(labels, "IRIS_PER_QUERY", 2)
     assert unknown_values(load_query("recurring-positions"), {"kinds": kinds}, store=seed_store) == found
     assert len(sent) == 3  # five distinct IRIs, two per query

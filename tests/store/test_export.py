@@ -11,7 +11,8 @@ import pytest
 from rdflib import Dataset, Graph
 
 from natokg.errors import BadInputError
-from natokg.store.export import FORMATS, export, jsonld_context, ntriples
+from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.store.export import export, jsonld_context, ntriples
 from natokg.store.layout import count_triples, open_store
 from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
 from support.jsonld_layout import assert_written_by_the_one_writer
@@ -40,7 +41,7 @@ def distinct_triples(store) -> int:
     return int(next(iter(store.query(query)))["n"].value)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", SERIALISATION_FORMATS)
 def test_whole_dataset_parses_back_to_the_same_count(store, fmt):
     data = exported(store, fmt)
     if fmt in ("nquads", "trig", "jsonld"):
@@ -58,7 +59,7 @@ def parsed_quads(data: bytes, fmt: str) -> set[tuple]:
     return {(s, p, o, str(g)) for s, p, o, g in parsed.quads((None, None, None, None))}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", SERIALISATION_FORMATS)
 def test_one_letter_graph_by_key_parses_back_to_that_graph_and_its_context(store, fmt):
     quads = parsed_quads(exported(store, fmt, graph="fk00001"), fmt)
     letter = Graph().parse(data=ntriples(store, ox.NamedNode(letter_graph(1))).decode("utf-8"), format="nt")

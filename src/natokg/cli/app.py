@@ -215,9 +215,9 @@ class _ShownDefault:
 
 
 def _default_dossier() -> str:
-    from natokg.fetch import default_dossier
+    from natokg.fetch import load_selection
 
-    return default_dossier()
+    return load_selection().default_dossier
 
 
 @app.command("fetch")
@@ -426,7 +426,7 @@ def query_command(
         typer.Option(
             "--format", "-f",
             help="table, csv, tsv, json, markdown, sparql-json or sparql-xml; CONSTRUCT and DESCRIBE: "
-            "turtle (also for table), json-ld or ntriples.",
+            "turtle (also for table), jsonld or nt.",
         ),
     ] = "table",
     endpoint: Annotated[
@@ -475,7 +475,7 @@ def query_command(
     labels = None
     if chosen.name in LABELLED_FORMATS and not iris and result.kind != "triples":
         labels = labels_for(result_iris(plain_values(result).rows), lang, **where)
-    _print_rendered(format_result(result, fmt, labels))
+    _print_rendered(format_result(result, chosen.name, labels))
     if not result.rows:
         for unknown in unknown_values(saved, params, graph=graph, **where):
             err.print(unknown.message, markup=False)

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.table import Table
 
 from natokg.errors import BadInputError
+from natokg.rdf.formats import GRAPH_FORMATS
 from natokg.sparql.values import prefixed
 
 out = Console(highlight=False, soft_wrap=True)
 # by canonical name (natokg.rdf.formats)
-FORMATS = ("table", "turtle", "nt", "jsonld")
+DESCRIBE_FORMATS = ("table", *GRAPH_FORMATS)
 
 
 def describe_command(
@@ -38,7 +39,7 @@ def describe_command(
     from natokg.sparql.result_formats import graph_bytes
     from natokg.sparql.parameters import expand_iri
 
-    chosen = format_named(format, FORMATS)
+    chosen = format_named(format, DESCRIBE_FORMATS)
     resource = expand_iri(iri)
     union = open_store(store)
     if not exists(union, resource):

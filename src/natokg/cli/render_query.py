@@ -18,16 +18,14 @@ from decimal import Decimal
 from typing import Any
 
 from natokg.errors import QueryError
-from natokg.rdf.formats import FORMATS as FORMATS_BY_NAME, Format, format_named
+from natokg.rdf.formats import FORMATS, GRAPH_FORMATS, Format, format_named
 from natokg.sparql import IRI, QueryResult, SavedQuery, prefixed
 from natokg.sparql.values import Term, term_value
 
 # the formats `natokg query` prints, by canonical name (natokg.rdf.formats)
-FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "jsonld", "nt")
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "markdown", "sparql-json", "sparql-xml", "turtle", "jsonld", "nt")
 # the formats whose IRIs show as labels
 LABELLED_FORMATS = ("table", "csv", "tsv", "markdown")
-# the RDF formats of CONSTRUCT and DESCRIBE results (natokg.sparql.result_formats.graph_bytes)
-GRAPH_FORMATS = ("turtle", "jsonld", "nt")
 # the W3C result formats (natokg.sparql.result_formats.write_results)
 _RESULT_FORMATS = ("sparql-json", "sparql-xml")
 
@@ -68,19 +66,19 @@ def plain_values(result: QueryResult) -> QueryResult:
 
 
 def query_format(name: str) -> Format:
-    """The format of FORMATS that ``name`` (a format name or alias, natokg.rdf.formats) names."""
-    return format_named(name, FORMATS, QueryError)
+    """The format of QUERY_FORMATS that ``name`` (a format name or alias, natokg.rdf.formats) names."""
+    return format_named(name, QUERY_FORMATS, QueryError)
 
 
 def format_result(result: QueryResult, fmt: str = "table", labels: dict[str, str] | None = None):
-    """The result in ``fmt`` (a name of FORMATS): a rich.table.Table for "table" on
+    """The result in ``fmt`` (a name of QUERY_FORMATS): a rich.table.Table for "table" on
     solutions, else a string. ``labels`` (IRI -> label) name the IRIs of the
     LABELLED_FORMATS. sparql-json, sparql-xml and the RDF formats need rows of Terms
     (run with terms=True)."""
     chosen = query_format(fmt)
     name = chosen.name
     if result.kind == "triples" and (name == "table" or name in GRAPH_FORMATS):
-        return _graph_text(result, FORMATS_BY_NAME["turtle"] if name == "table" else chosen)
+        return _graph_text(result, FORMATS["turtle"] if name == "table" else chosen)
     if name in GRAPH_FORMATS:
         raise QueryError(f"{fmt} is for CONSTRUCT and DESCRIBE queries; a SELECT or ASK prints as sparql-json or sparql-xml")
     if name in _RESULT_FORMATS:
@@ -182,6 +180,6 @@ def format_query_list(queries: list[SavedQuery], fmt: str = "table"):
 
 
 __all__ = [
-    "FORMATS", "GRAPH_FORMATS", "LABELLED_FORMATS", "LIST_FORMATS", "format_query_list", "format_result",
+    "LABELLED_FORMATS", "LIST_FORMATS", "format_query_list", "format_result",
     "plain_values", "query_format", "saved_queries_table",
 ]

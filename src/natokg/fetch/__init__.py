@@ -9,7 +9,7 @@ and downloads the new ones; ``natokg fetch`` is its command.
 from natokg.fetch.http import USER_AGENT, PoliteSession
 from natokg.fetch.records import DEFAULT_API_ROOT, ApiDocument, FetchOptions, FetchOutcome, FetchSummary
 from natokg.fetch.run import FetchProgress, fetch_documents
-from natokg.fetch.selection import default_dossier, load_selection
+from natokg.fetch.selection import load_selection
 
 __all__ = [
     "DEFAULT_API_ROOT",
@@ -20,7 +20,6 @@ __all__ = [
     "FetchSummary",
     "PoliteSession",
     "USER_AGENT",
-    "default_dossier",
     "fetch_documents",
     "load_selection",
 ]

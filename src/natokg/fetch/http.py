@@ -49,12 +49,9 @@ def retry_after(value: str | None) -> float | None:
 class PoliteSession:
     """GET with a pause between requests and retries; counts its requests.
 
-    The retries are this loop, not urllib3's ``Retry`` on an HTTPAdapter, which differs
-    where it matters here: it sleeps with ``time.sleep`` between attempts, not with the
-    pause of this session (nor the one a caller gives); it never waits before the first
-    retry (its backoff is 0 until the second); it shortens a Retry-After longer than
-    ``retry_after_max`` and retries, where a wait that long is a reason to stop; and its
-    attempts are not seen here, so neither counted nor spaced by ``delay``."""
+    Every attempt, retries included, waits for this session's pause and is counted; a
+    retry backs off from the first one, and a Retry-After longer than
+    ``retry_after_max`` stops the fetch instead of being waited out."""
 
     def __init__(
         self,

@@ -71,14 +71,9 @@ def _load(path: Path) -> Selection:
     return Selection(frozenset(soorten), frozenset(annex), tuple(sorted(p for p in phrases if p.strip())), dossiers[0])
 
 
-def default_dossier() -> str:
-    """The Kamerstukdossier `natokg fetch` lists when it is given none."""
-    return load_selection().default_dossier
-
-
 def load_selection(ontology: Path | None = None) -> Selection:
     """The selection of ontology/reference/document-selection.ttl (parsed once per folder)."""
     return _load(((ontology or ontology_dir()) / SELECTION_FILE).resolve())
 
 
-__all__ = ["SELECTION_FILE", "Selection", "default_dossier", "load_selection"]
+__all__ = ["SELECTION_FILE", "Selection", "load_selection"]

@@ -49,28 +49,31 @@ FORMATS: dict[str, Format] = {
         Format("tsv", "text/tab-separated-values"),
         # RDF: triples (CONSTRUCT, DESCRIBE, descriptions) and the export formats
         Format(
-            "turtle", "text/turtle", ("ttl",), ("application/x-turtle",),
-            "Turtle (union of all graphs)", ox.RdfFormat.TURTLE, ".ttl",
+            "turtle", "text/turtle", aliases=("ttl",), media_aliases=("application/x-turtle",),
+            title="Turtle (union of all graphs)", oxigraph=ox.RdfFormat.TURTLE, suffix=".ttl",
         ),
         Format(
-            "nt", "application/n-triples", ("ntriples", "n-triples"), ("text/plain",),
-            "N-Triples (union of all graphs, sorted)", ox.RdfFormat.N_TRIPLES, ".nt",
+            "nt", "application/n-triples", aliases=("ntriples", "n-triples"), media_aliases=("text/plain",),
+            title="N-Triples (union of all graphs, sorted)", oxigraph=ox.RdfFormat.N_TRIPLES, suffix=".nt",
         ),
         Format(
-            "nquads", "application/n-quads", (), (), "N-Quads (all named graphs, sorted)", ox.RdfFormat.N_QUADS,
-            ".nq",
+            "nquads", "application/n-quads",
+            title="N-Quads (all named graphs, sorted)", oxigraph=ox.RdfFormat.N_QUADS, suffix=".nq",
         ),
-        Format("trig", "application/trig", (), (), "TriG (all named graphs)", ox.RdfFormat.TRIG, ".trig"),
+        Format("trig", "application/trig", title="TriG (all named graphs)", oxigraph=ox.RdfFormat.TRIG, suffix=".trig"),
         Format(
-            "jsonld", "application/ld+json", ("json-ld",), ("application/json-ld",),
-            "JSON-LD (compacted with ontology/context.jsonld)", None, ".jsonld",
+            "jsonld", "application/ld+json", aliases=("json-ld",), media_aliases=("application/json-ld",),
+            title="JSON-LD (compacted with ontology/context.jsonld)", suffix=".jsonld",
         ),
-        Format("html", "text/html", (), ("application/xhtml+xml",), suffix=".html"),
+        Format("html", "text/html", media_aliases=("application/xhtml+xml",), suffix=".html"),
     )
 }
-# the export formats, in the order the CLI lists them
-FORMAT_TABLE: dict[str, Format] = {name: f for name, f in FORMATS.items() if f.title is not None}
-SERIALISATION_FORMATS = tuple(FORMAT_TABLE)
+# what a letter's graphs or the store are written in (map, export, the dumps), in the
+# order the CLI lists them
+SERIALISATION_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
+FORMAT_TABLE: dict[str, Format] = {name: FORMATS[name] for name in SERIALISATION_FORMATS}
+# what triples are written in: CONSTRUCT and DESCRIBE answers, resource descriptions
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
 MEDIA_TYPES = {name: f.media_type for name, f in FORMAT_TABLE.items()}
 # media type a client sends -> the media type natokg writes for it
 MEDIA_ALIASES = {alias: f.media_type for f in FORMATS.values() for alias in f.media_aliases}
@@ -109,6 +112,6 @@ def format_named(name: str, offered: tuple[str, ...], error: type[NatokgError] =
 
 
 __all__ = [
-    "FORMATS", "FORMAT_TABLE", "Format", "MEDIA_ALIASES", "MEDIA_TYPES", "SERIALISATION_FORMATS", "find_format",
+    "FORMATS", "FORMAT_TABLE", "Format", "GRAPH_FORMATS", "MEDIA_ALIASES", "MEDIA_TYPES", "SERIALISATION_FORMATS", "find_format",
     "format_named", "unknown_format",
 ]

@@ -6,22 +6,30 @@ gives the same bytes and a large export stays small."""
 
 from __future__ import annotations
 
+import copy
 import json
+from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from natokg.namespaces import rebased
+from natokg.namespaces import data_base, rebased
 
 INDENT = 1
 
 
 def jsonld_context() -> dict:
     """The JSON-LD context shipped in ontology/context.jsonld (no network needed), its
-    data namespace moved to NATOKG_BASE."""
-    from natokg.errors import ReferenceDataError
+    data namespace moved to NATOKG_BASE; read once per ontology folder and base."""
     from natokg.paths import ontology_dir
 
-    path = ontology_dir() / "context.jsonld"
+    return copy.deepcopy(_context(ontology_dir() / "context.jsonld", data_base()))  # callers may change it
+
+
+@lru_cache(maxsize=8)
+def _context(path: Path, base: str) -> dict:
+    from natokg.errors import ReferenceDataError
+
     try:
         context = json.loads(path.read_text(encoding="utf-8"))["@context"]
         # the shipped file names the default data namespace; data follows NATOKG_BASE

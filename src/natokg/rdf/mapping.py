@@ -39,7 +39,7 @@ from natokg.identifiers import (
     selector_iri,
 )
 from natokg.namespaces import DCMITYPE, ID, NKG, OA, PREFIXES
-from natokg.rdf.formats import SERIALISATION_FORMATS
+from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
 from natokg.rdf.jsonld import jsonld_bytes
 from natokg.rdf.nquads import nquads_rows
 from natokg.records import (
@@ -266,6 +266,7 @@ class LetterGraphs:
 
         Line-based formats are sorted, so the same letter gives the same bytes.
         """
+        fmt = format_named(fmt, SERIALISATION_FORMATS).name
         if fmt in ("nt", "nquads"):
             written = self._nquads_without_rdflib() if fmt == "nquads" else None
             if written is not None:
@@ -277,9 +278,7 @@ class LetterGraphs:
             return self.merged().serialize(format="turtle")
         if fmt == "trig":
             return self.dataset().serialize(format="trig")
-        if fmt == "jsonld":
-            return jsonld_bytes(self.merged()).decode("utf-8")
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(SERIALISATION_FORMATS)}")
+        return jsonld_bytes(self.merged()).decode("utf-8")
 
 
 def kamerstuk_description(dossier: str, number: str) -> tuple[str, list[tuple[str, str, str]]]:

@@ -202,7 +202,7 @@ CHARTS: dict[str, Chart] = {
             "topic-heatmap", "Topics x meetings",
             "How many positions the letters record on each topic at each summit, foreign and "
             "defence ministers meeting; darker cells: more positions.",
-            ("topic-meeting-matrix",), heatmap_data, heatmap_svg,
+            ("topic-meeting-matrix", "meetings-timeline"), heatmap_data, heatmap_svg,
         ),
         Chart(
             "spending", "Spending targets and commitments over time",

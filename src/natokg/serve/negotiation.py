@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from natokg.rdf.formats import FORMATS, MEDIA_ALIASES, find_format
+from natokg.rdf.formats import FORMATS, GRAPH_FORMATS, MEDIA_ALIASES, find_format
 
 # the formats served, by canonical name (natokg.rdf.formats); the first of each is the
 # default for a client that accepts anything
 FOR_SOLUTIONS = ("sparql-json", "sparql-xml", "csv", "tsv")
-FOR_GRAPHS = ("turtle", "nt", "jsonld")  # named graphs are not served per request
+FOR_GRAPHS = GRAPH_FORMATS  # named graphs are not served per request
 RESULT_TYPES = {name: FORMATS[name].media_type for name in FOR_SOLUTIONS}
 GRAPH_TYPES = {name: FORMATS[name].media_type for name in FOR_GRAPHS}
 HTML = FORMATS["html"].media_type

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from natokg.namespaces import data_base
+from natokg.sparql.labels import iri_batches
 from natokg.sparql.parameters import expand_iri
 from natokg.sparql.run import DEFAULT_TIMEOUT, run_sparql
 from natokg.sparql.saved import SavedQuery
@@ -94,16 +95,12 @@ def _given_iris(saved: SavedQuery, params: dict[str, Any] | None) -> list[tuple[
     return given
 
 
-# IRIs per query: keeps each query far below the query size limit (natokg.sparql.safety)
-IRI_BATCH = 400
-
-
 def _held_iris(iris: list[str], where: dict) -> set[str]:
-    """Those of ``iris`` that some triple of some named graph holds, IRI_BATCH per query;
+    """Those of ``iris`` that some triple of some named graph holds, a batch per query;
     FILTER EXISTS stops at the first such triple of each."""
     held: set[str] = set()
-    for start in range(0, len(iris), IRI_BATCH):
-        terms = " ".join(f"<{iri}>" for iri in iris[start:start + IRI_BATCH])
+    for batch in iri_batches(iris):
+        terms = " ".join(f"<{iri}>" for iri in batch)
         query = (
             f"SELECT ?iri WHERE {{ VALUES ?iri {{ {terms} }} "
             "FILTER EXISTS { GRAPH ?g { { ?iri ?p ?o } UNION { ?s ?p ?iri } } } }"

@@ -29,8 +29,14 @@ LABEL_PROPERTIES = tuple(
 )
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
-# IRIs per look-up: keeps each query far below the query size limit (natokg.sparql.safety)
-LABEL_BATCH = 400
+# IRIs per query that names them (VALUES): keeps it far below the query size limit
+# (natokg.sparql.safety)
+IRIS_PER_QUERY = 400
+
+
+def iri_batches(iris: list[str]) -> list[list[str]]:
+    """``iris`` in slices of IRIS_PER_QUERY, one per query."""
+    return [iris[start:start + IRIS_PER_QUERY] for start in range(0, len(iris), IRIS_PER_QUERY)]
 
 
 def result_iris(rows: Iterable[Iterable]) -> list[str]:
@@ -84,11 +90,10 @@ def labels_for(
 
 def label_candidates(iris: Iterable[str], run: Callable[[SavedQuery], Iterable]) -> list:
     """The rows (iri, property, label) of every label candidate of ``iris``, asked
-    LABEL_BATCH IRIs at a time with ``run`` (a query -> its rows)."""
-    wanted = list(dict.fromkeys(iris))
+    IRIS_PER_QUERY IRIs at a time with ``run`` (a query -> its rows)."""
     rows: list = []
-    for start in range(0, len(wanted), LABEL_BATCH):
-        rows += run(label_query(wanted[start:start + LABEL_BATCH]))
+    for batch in iri_batches(list(dict.fromkeys(iris))):
+        rows += run(label_query(batch))
     return rows
 
 
@@ -102,7 +107,7 @@ def _language_rank(language: str | None, wanted: str) -> int:
 
 def label_query(iris: list[str]) -> SavedQuery:
     """The query whose rows (iri, property, label) are every label candidate of ``iris``
-    (at most LABEL_BATCH of them); :func:`label_rows` picks the best."""
+    (at most IRIS_PER_QUERY of them); :func:`label_rows` picks the best."""
     # the IRIs come from result rows of this store or endpoint; any character an IRI
     # term may not hold drops the IRI rather than reaching the query text
     terms = " ".join(f"<{iri}>" for iri in iris if _plain_iri(iri))
@@ -121,6 +126,6 @@ def _plain_iri(iri: str) -> bool:
 
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "LABEL_BATCH", "LABEL_PROPERTIES", "best_labels", "label_candidates", "label_query", "label_rank", "label_rows",
+    "DEFAULT_LANGUAGE", "IRIS_PER_QUERY", "LABEL_PROPERTIES", "best_labels", "label_candidates", "iri_batches", "label_query", "label_rank", "label_rows",
     "labels_for", "result_iris",
 ]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from natokg.store.build import BuildEvent, BuildSummary, SkippedLetter, build, find_letters
-from natokg.store.export import FORMATS, GraphTexts, export, nquads
+from natokg.store.export import GraphTexts, export, nquads
 from natokg.store.layout import (
     Manifest,
     close_store,
@@ -23,7 +23,6 @@ __all__ = [
     "BuildEvent",
     "BuildSummary",
     "CROSS_LETTER_STEPS",
-    "FORMATS",
     "GraphTexts",
     "Manifest",
     "SkippedLetter",

@@ -40,9 +40,6 @@ from natokg.rdf.jsonld import jsonld_bytes, jsonld_context
 from natokg.store.snapshot import Snapshot
 from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
-FORMATS = SERIALISATION_FORMATS
-
-
 def resolve_graph(store: ox.Store, graph: str) -> ox.NamedNode:
     """A letter key ("bz2628703"), shared graph name ("reference") or graph IRI -> the graph."""
     name = graph if graph.startswith(("http://", "https://", "urn:")) else str(graph_iri(graph))
@@ -237,7 +234,7 @@ def export(
     read from the build's files of them (exact datatypes; much faster), all of one build.
     A pyoxigraph store reads everything from the store, or, with ``store_dir``, the
     letter graphs from the files of the build committed when this is called."""
-    fmt = format_named(fmt, FORMATS).name
+    fmt = format_named(fmt, SERIALISATION_FORMATS).name
     texts = GraphTexts(store, store_dir)
     node = resolve_graph(texts.store, graph) if graph else None
     if node is not None and is_letter_graph(texts.store, node):  # with what it needs to stand alone
@@ -254,4 +251,4 @@ def export(
         out.write(_jsonld(texts, node))
 
 
-__all__ = ["FORMATS", "GraphTexts", "StandaloneLetter", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
+__all__ = ["GraphTexts", "StandaloneLetter", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
