@@ -4,13 +4,8 @@ letter cases they were written for."""
 
 from __future__ import annotations
 
-from test_extract_pledges import HEADER, pledges
+from test_extract_pledges import own_commitments, pledges
 from test_extract_pledges_early import facts
-
-from natokg.extract.commitments import commitments_in
-from natokg.read.reader import read_letter
-from natokg.records import Letter, LetterRecords
-from natokg.text.segment import segment
 
 from support.letter_records import records
 
@@ -36,11 +31,8 @@ def test_extending_funding_is_a_financial_pledge_with_its_year(tmp_path):
 
 
 def test_coordinated_clauses_after_a_comma_are_two_pledges(tmp_path):
-    path = tmp_path / "own_report.txt"
     body = "De bondgenoten kwamen overeen de cyberverdediging te versterken, en namen zij een nieuw actieplan voor de Noordpool aan."
-    path.write_text(HEADER["report"] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
-    records_ = LetterRecords(Letter("own", "report", "", path.name))
-    commitments, _ = commitments_in(segment(read_letter(path)), records_)
+    commitments = own_commitments(tmp_path, body, main_meeting=False)
     quotes = sorted(e.quote for c in commitments if c.actor.key == "allies" for e in c.evidence)
     assert len(quotes) == 2 and quotes[0].startswith("kwamen") and quotes[1].startswith("namen")
 
@@ -157,24 +149,17 @@ def test_letter_participation_decisions_and_funding():
     assert ("nl", "financial-contribution", None) in facts("dev_2012_summit_report_chicago.txt")
 
 
-def _own_commitments(tmp_path, body: str):
-    path = tmp_path / "own_report.txt"
-    path.write_text(HEADER["report"] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
-    commitments, _ = commitments_in(segment(read_letter(path)), LetterRecords(Letter("own", "report", "", path.name)))
-    return commitments
-
-
 def test_two_pledges_without_a_topic_stay_two(tmp_path):
     body = ("De bondgenoten besloten een gezamenlijk opleidingscentrum op te richten. "
             "Ook besloten de bondgenoten een jaarlijkse gezamenlijke oefening te houden.")
-    pledged = [c for c in _own_commitments(tmp_path, body) if c.actor.key == "allies"]
+    pledged = [c for c in own_commitments(tmp_path, body, main_meeting=False) if c.actor.key == "allies"]
     assert len(pledged) == 2 and all(len(c.evidence) == 1 for c in pledged)
 
 
 def test_the_same_pledge_restated_stays_one(tmp_path):
     body = ("De bondgenoten besloten een gezamenlijk opleidingscentrum op te richten. "
             "Zoals gezegd besloten de bondgenoten een gezamenlijk opleidingscentrum op te richten.")
-    (pledge,) = [c for c in _own_commitments(tmp_path, body) if c.actor.key == "allies"]
+    (pledge,) = [c for c in own_commitments(tmp_path, body, main_meeting=False) if c.actor.key == "allies"]
     assert len(pledge.evidence) == 2
 
 

@@ -24,16 +24,24 @@ HEADER = {
 }
 
 
-def pledges(tmp_path: Path, body: str, kind: str = "report") -> set[tuple]:
+def own_commitments(tmp_path: Path, body: str, kind: str = "report", main_meeting: bool = True) -> list:
+    """The commitments of a letter of ``kind`` whose body is ``body`` (about the 2023
+    Vilnius summit, unless ``main_meeting`` is False); each quote checked against the text."""
     path = tmp_path / f"own_{kind}.txt"
     path.write_text(HEADER[kind] + "Onderwerpen\n\n" + body + "\n", encoding="utf-8")
     letter = read_letter(path)
     records = LetterRecords(Letter("own", kind, "", path.name))
-    records.meetings.append(Meeting(MeetingRef("summit", date(2023, 7, 11), "vilnius"), "main", "NAVO-top"))
+    if main_meeting:
+        records.meetings.append(Meeting(MeetingRef("summit", date(2023, 7, 11), "vilnius"), "main", "NAVO-top"))
     commitments, _ = commitments_in(segment(letter), records)
     for c in commitments:
         for e in c.evidence:
             assert letter.raw[e.start : e.end] == e.quote
+    return commitments
+
+
+def pledges(tmp_path: Path, body: str, kind: str = "report") -> set[tuple]:
+    commitments = own_commitments(tmp_path, body, kind)
     return {(c.actor.key, c.kind, c.amount and c.amount.normalize(), c.unit, c.target_year) for c in commitments}
 
 

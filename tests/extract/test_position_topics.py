@@ -122,6 +122,9 @@ def test_negation_just_before_stance_form(tmp_path, body, expected, not_expected
         # the passive of the main clause is not the subordinate verb's: Canada holds it
         ("De NRF werd besproken, omdat Canada daarmee niet kon instemmen.",
          ("ca", "oppose", "nato-response-force"), ("allies", "oppose", "nato-response-force")),
+        # a passive in the subordinate clause has its own agent
+        ("Het voorstel werd door Canada ingediend, omdat de NRF door Noorwegen werd gesteund.",
+         ("no", "support", "nato-response-force"), ("ca", "support", "nato-response-force")),
         # a subject pronoun right after "dat" is the main clause's subject
         ("Duitsland en Frankrijk lieten weten dat zij de NRF niet steunden.",
          ("fr", "oppose", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
@@ -155,10 +158,11 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
 @pytest.mark.parametrize(
     "body, expected",
     [
-        # stance paradigms written out: "drong er ... op aan", "herhaalden dat", "is
-        # terughoudend", "zal ... zich inzetten voor" (an inverted subject in the gap)
+        # stance paradigms written out: "drong er ... op aan", "is ... terughoudend", "zal
+        # ... zich inzetten voor" (an inverted subject in the gap)
         ("Canada drong er bij de partners op aan de NRF te versterken.", ("ca", "call-for", "nato-response-force")),
-        ("De ministers herhaalden dat de NRF de kern van de snelle reactie blijft.", ("allies", "emphasise", "nato-response-force")),
+        # what is repeated holds its own stance
+        ("Turkije herhaalde dat het bezwaren had tegen de uitbreiding van de NRF.", ("tr", "oppose", "nato-response-force")),
         ("Noorwegen was terughoudend over de uitbreiding van de NRF.", ("no", "oppose", "nato-response-force")),
         ("In het najaar zal Nederland zich inzetten voor een sterkere NRF.", ("nl", "intend", "nato-response-force")),
     ],
@@ -171,7 +175,6 @@ def test_stance_paradigms(tmp_path, body, expected):
     "name, expected",
     [
         ("dev_2007_dmm_report_noordwijk.txt", ("us", "call-for", "afghanistan")),  # "drong er bij ... op aan"
-        ("dev_2009_summit_report_straatsburg-kehl.txt", ("allies", "emphasise", "nato-enlargement")),  # "herhaalden dat"
         ("dev_2004_summit_report_istanboel.txt", ("nl", "intend", "nato-eu-cooperation")),  # "zal Nederland zich inzetten voor"
     ],
 )

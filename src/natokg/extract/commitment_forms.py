@@ -127,11 +127,11 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
 
 
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
-    """A subject pronoun in the cue (an inverted one right after its first word) or right
-    after it: the clause's subject is said before."""
+    """A subject pronoun in the cue (inverted after its first word, too) or right after
+    it: the clause's subject is said before."""
     hi = min(len(tokens), cue.last + 2)
     return any(
-        tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps or k == cue.first + 1
+        tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps or k == cue.inverted
     )
 
 

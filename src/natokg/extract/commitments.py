@@ -102,7 +102,7 @@ _YEAR = re.compile(
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
-_OBJECT_WORDS = 2  # words that tell two pledges without a topic apart
+_OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 # "van de defensiebudgetten" after a percentage: what it is a share of.
 _OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
@@ -324,21 +324,26 @@ class _Rules:
         return after[0] if after else ""
 
     def object_phrase(self, s: _Sentence, cue: Match) -> str:
-        """What a pledge without a topic pledges, as its first words ("besloten een
-        speciale vertegenwoordiger ... aan te stellen": "speciale vertegenwoordiger"), so
-        two such pledges of one actor in a letter stay two."""
-        where = list(cue.gaps) or range(cue.last + 1, len(s.tokens))
-        named = {k for m in s.mentions for k in range(m.first, m.last + 1)}  # an inverted subject
+        """What a pledge without amount pledges, as its first words in the cue's gap, else
+        after the cue ("besloten een speciale vertegenwoordiger ... aan te stellen":
+        "speciale vertegenwoordiger"), so two pledges of one actor on one topic stay two."""
+        # an inverted subject is no object: "besloten de bondgenoten ...", "zetten zij zich in voor"
+        skipped = {k for m in s.mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
+        words = self._object_words(s, [k for k in cue.gaps if k not in skipped], skipped)
+        return " ".join(words or self._object_words(s, range(cue.last + 1, len(s.tokens)), skipped))
+
+    @staticmethod
+    def _object_words(s: _Sentence, where, skipped: set[int]) -> list[str]:
         words = []
         for k in where:
             norm = s.tokens[k].norm
             if norm in PUNCTUATION:
                 break
-            if norm.isalnum() and norm not in ARTICLES and k not in named:
+            if norm.isalnum() and norm not in ARTICLES and k not in skipped:
                 words.append(norm)
-            if len(words) == _OBJECT_WORDS:
-                break
-        return " ".join(words)
+                if len(words) == _OBJECT_WORDS:
+                    break
+        return words
 
     def add(self, commitment: Commitment) -> Commitment:
         """Merge with a commitment of the same content found earlier in the letter."""

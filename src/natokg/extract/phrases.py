@@ -101,6 +101,7 @@ class Match:
     last: int  # token index of the last matched token (inclusive)
     words: tuple[int, ...]  # indices of the matched tokens
     gaps: tuple[int, ...]  # indices of the tokens in the gaps
+    inverted: int = -1  # index of the inverted subject after the first word (a gap token), or -1
 
     @property
     def target(self):
@@ -156,42 +157,36 @@ class PhraseMatcher:
         self.candidates: dict[str, tuple[list[Phrase], tuple[Phrase, ...]] | None] = {}
 
     @staticmethod
-    def _segment_at(phrase: Phrase, seg_index: int, norms: Sequence[str], start: int) -> bool:
-        """Segment ``seg_index`` at ``start``; the last word of a stem form is a prefix."""
+    def _segment_at(
+        phrase: Phrase, seg_index: int, norms: Sequence[str], start: int, inverted: bool = False
+    ) -> list[int] | None:
+        """The token indices of segment ``seg_index`` at ``start`` (with an inverted
+        subject after its first word: skipped), or None; the last word of a stem form is
+        a prefix."""
         segment = phrase.segments[seg_index]
-        if phrase.prefix and seg_index == len(phrase.segments) - 1:
-            for k in range(len(segment) - 1):
-                if norms[start + k] != segment[k]:
-                    return False
-            return norms[start + len(segment) - 1].startswith(segment[-1])
+        at = [start, *range(start + 2, start + 1 + len(segment))] if inverted else list(range(start, start + len(segment)))
+        stem = phrase.prefix and seg_index == len(phrase.segments) - 1
         for k, word in enumerate(segment):
-            if norms[start + k] != word:
-                return False
-        return True
+            norm = norms[at[k]]
+            if norm != word and not (stem and k == len(segment) - 1 and norm.startswith(word)):
+                return None
+        return at
 
-    def _inverted_subject(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> bool:
-        """Whether an inverted subject stands after the first word of ``segment`` at i
-        where the segment's own second word does not."""
+    def _inverts(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> bool:
+        """Whether an inverted subject stands after the word at i, the first of
+        ``segment``, where the segment's own second word does not."""
         return (
-            len(segment) > 1 and i + len(segment) < hi and norms[i + 1] in self.inverted_subjects
-            and norms[i + 1] != segment[1] and norms[i] == segment[0]
+            len(segment) > 1 and i + len(segment) < hi
+            and norms[i + 1] in self.inverted_subjects and norms[i + 1] != segment[1]
         )
 
     def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
         words: list[int] = []
         gaps: list[int] = []
+        inverted = self._inverts(phrase.segments[0], norms, i, hi)
         pos = i
         for seg_index, segment in enumerate(phrase.segments):
             if seg_index == 0:
-                inverted = self._inverted_subject(segment, norms, i, hi)
-                if inverted:
-                    # the first word, the pronoun as a gap, then the segment's other words
-                    if not self._segment_at(Phrase((segment[1:],) + phrase.segments[1:], None, phrase.prefix), 0, norms, i + 2):
-                        return None
-                    words += [i] + list(range(i + 2, i + 1 + len(segment)))
-                    gaps.append(i + 1)
-                    pos = i + 1 + len(segment)
-                    continue
                 starts = [i]
             else:
                 starts = []
@@ -199,20 +194,19 @@ class PhraseMatcher:
                     if norms[j] in _GAP_STOPS or (norms[j][0].isdigit() and not self.digits_in_gaps):
                         break
                     starts.append(j)
-            matched = False
+            matched = None
             for start in starts:
                 if start + len(segment) > hi:
                     break
-                if self._segment_at(phrase, seg_index, norms, start):
-                    if seg_index:
-                        gaps.extend(range(pos, start))
-                    words.extend(range(start, start + len(segment)))
-                    pos = start + len(segment)
-                    matched = True
+                matched = self._segment_at(phrase, seg_index, norms, start, inverted and seg_index == 0)
+                if matched is not None:
+                    gaps.extend(k for k in range(pos, matched[-1]) if k not in matched)
+                    words.extend(matched)
+                    pos = matched[-1] + 1
                     break
-            if not matched:
+            if matched is None:
                 return None
-        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps))
+        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps), i + 1 if inverted else -1)
 
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
@@ -259,8 +253,8 @@ class PhraseMatcher:
                     end = i + 1 + len(rest)
                     if end <= hi and norms[i + 1 : end] == rest:
                         found.append(Match(phrase, i, end - 1, tuple(range(i, end)), ()))
-                    elif rest and end < hi and norms[i + 1] in self.inverted_subjects and norms[i + 2 : end + 1] == rest:
-                        found.append(Match(phrase, i, end, (i,) + tuple(range(i + 2, end + 1)), (i + 1,)))
+                    elif self._inverts(phrase.segments[0], norms, i, hi) and norms[i + 2 : end + 1] == rest:
+                        found.append(Match(phrase, i, end, (i, *range(i + 2, end + 1)), (i + 1,), i + 1))
                     continue
                 match = self._at(phrase, norms, i, hi)
                 if match:
@@ -300,7 +294,8 @@ class Lexicons:
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
     members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
     contribution_nouns: frozenset[str] | None = field(default=None, compare=False)  # see contribution_nouns()
-    broad_topics: frozenset[str] | None = field(default=None, compare=False)  # see position_topics.broad_topics()
+    # topics a specific heading overrides (topic:broad-topics, natokg.extract.position_topics)
+    broad_topics: frozenset[str] = frozenset()
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -348,6 +343,7 @@ def lexicons(lexicon=None) -> Lexicons:
         lexicon=lexicon,
         speakers=PhraseMatcher(p for p in (phrase_of(form, NETHERLANDS) for form in cue_forms.get("government-speaker", ())) if p),
         members=PhraseMatcher(p for p in (phrase_of(form, ALLIES) for form in cue_forms.get("meeting-members", ())) if p),
+        broad_topics=frozenset(t.slug for t in lexicon.topics.values() if t.broad),
     )
     _LEXICON_CACHE[id(lexicon)] = result
     return result

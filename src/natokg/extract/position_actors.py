@@ -229,13 +229,13 @@ def actors_for(
     # instemmen") is not the subordinate verb's
     passive = _passive(tokens, lo, stance_match.last)
     if passive:
-        agents = passive_agent(tokens, mentions, clause_lo, stance_match.last + 3)
+        agents = passive_agent(tokens, mentions, lo, stance_match.last + 3)
         if agents:
             return agents
         # a group named without a preposition ("wordt binnen de EU breed gedeeld") holds
         # it; a state or organisation there is what the stance is about ("Ook werd het
         # belang onderstreept van de opbouw van de Afghaanse politie ... EU"): the allies
-        bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and clause_lo <= m.first < scope_end]
+        bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and lo <= m.first < scope_end]
         return [bare[0].actor] if bare else [ALLIES]
     if verb > 1 and tokens[verb - 1].norm == "en":
         # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main

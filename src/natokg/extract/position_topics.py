@@ -219,23 +219,15 @@ def choose_topics(
         )
     if not slugs:
         topics, slugs = [], list(scene.previous[-1:]) or heading_topics(scene.sentence, lex)[:1]
-    if slugs and all(slug in broad_topics(lex) for slug in slugs):
+    if slugs and all(slug in lex.broad_topics for slug in slugs):
         specific = paragraph_topic(scene, lex)
         if specific is not None:
             return [], [specific]
     return topics, slugs
 
 
-def broad_topics(lex: Lexicons) -> frozenset[str]:
-    """The slugs of the broad topics (topic:broad-topics in topics.ttl)."""
-    if lex.broad_topics is None:  # asked for every stance: found once per Lexicons
-        topics = lex.lexicon.topics.values() if lex.lexicon is not None else ()
-        lex.broad_topics = frozenset(t.slug for t in topics if t.broad)
-    return lex.broad_topics
-
-
 def paragraph_topic(scene: SentenceTopics, lex: Lexicons) -> str | None:
     """The first specific topic of the heading."""
-    broad = broad_topics(lex)
+    broad = lex.broad_topics
     named = heading_topics(scene.sentence, lex)
     return next((slug for slug in named if slug not in broad), None)

@@ -170,9 +170,9 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
 
 
 def _institution(ctx: LetterContext, m: Mention, sentence) -> bool:
-    """Whether an undated council is named as an institution: after a preposition and
-    its article ("samenwerking in de NAVO-Rusland Raad", "bijeenkomsten van de ..."), in
-    a sentence that tells no gathering."""
+    """Whether an undated council is named as an institution: after "in", "binnen" or
+    "via" and its article ("de samenwerking in de NAVO-Rusland Raad"), in a sentence
+    that tells no gathering."""
     before = [fold(t) for t in ctx.tokens_before(m.start, 2)]
     if len(before) < 2 or before[0] not in _FORUM_PREPOSITIONS or before[1] not in _DEFINITE:
         return False
@@ -252,7 +252,8 @@ def _session_group(ctx: LetterContext, collector: Collector, draft: Draft, m: Me
             twin = next((d for d in collector.sessions if d is not draft and d.key == term.key and d.dated(
                 DateMatch(0, 0, draft.start, draft.start, "") if draft.start else None)), None)
             if twin is not None:
-                twin.evidence += [e for e in draft.evidence if e not in twin.evidence]
+                for evidence in draft.evidence:
+                    ctx.evidence_lists.add(twin.evidence, evidence)
                 twin.spans += draft.spans
                 twin.start = twin.start or draft.start
                 twin.end = twin.end or draft.end
