@@ -167,7 +167,7 @@ def main() -> None:
         f"- stages (s): map (read+segment+extract+map, CPU summed over workers) {s['map']:.1f}, "
         f"validate (compiled shapes in workers, CPU summed) {s['validate']:.1f}, serialise {s['serialise']:.1f}, "
         f"load {s['load']:.1f}, entities {s['entities']:.1f}, cross-letter {s['cross-letter']:.1f}, "
-        f"dataset description {s['dataset']:.1f}, union copy {s.get('union', 0.0):.1f}, commit {s['commit']:.1f}",
+        f"dataset description {s['dataset']:.1f}, union copy {s['union']:.1f}, commit {s['commit']:.1f}",
         f"- peak RSS, build + workers (sampled): {peak / 2**20:.0f} MiB; high-water marks: build "
         f"{own_max / 2**20:.0f} MiB, largest worker {child_max / 2**20:.0f} MiB",
         "- build process RSS peak per stage (sampled): "

@@ -227,7 +227,7 @@ def main() -> None:
         "`natokg serve` (uvicorn, 1 process, 1 query worker) and the load generator (httpx AsyncClient, "
         "closed loop) on the same machine, over loopback; load average (1 min) "
         f"{load_before:.1f} before and {load_after:.1f} after" + (f"; {args.note}" if args.note else ""),
-        f"- start-up (until / answers; the build made its union copy): {startup:.1f} s",
+        f"- start-up (until / answers): {startup:.1f} s",
         f"- resource pages, 10 clients, {args.resource_seconds:.0f} s over {len(resources)} pages "
         f"({', '.join(RESOURCE_KINDS)}): {rate:.0f} requests/s, p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
         f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms, {len(errors)} errors",

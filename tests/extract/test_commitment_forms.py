@@ -173,3 +173,11 @@ def test_two_pledges_without_a_topic_in_a_letter_stay_two():
     ]
     speaker = next(q for q in quotes if any("vertegenwoordiger" in x for x in q))
     assert not any("spraken af" in x for x in speaker)
+
+
+def test_regression_an_inverted_pronoun_is_not_what_is_pledged(tmp_path):
+    body = ("De bondgenoten verwelkomden het rapport. Ook zetten zij zich in voor een gezamenlijk opleidingscentrum. "
+            "Verder zetten zij zich in voor veilige onderzeese kabels.")
+    pledged = [c for c in own_commitments(tmp_path, body, main_meeting=False) if c.actor.key == "allies"]
+    assert len(pledged) == 2
+    assert not any("zij" in c.key_phrase.split(":")[-1].split() for c in pledged)

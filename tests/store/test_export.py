@@ -12,7 +12,8 @@ from rdflib import Dataset, Graph
 
 from natokg.errors import BadInputError
 from natokg.rdf.formats import SERIALISATION_FORMATS
-from natokg.store.export import export, jsonld_context, ntriples
+from natokg.rdf.jsonld import jsonld_context
+from natokg.store.export import export, ntriples
 from natokg.store.layout import count_triples, open_store
 from support.fake_corpus import fake_build, letter_graph, write_fake_corpus
 from support.jsonld_layout import assert_written_by_the_one_writer

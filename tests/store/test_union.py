@@ -11,9 +11,9 @@ import pytest
 import natokg
 from natokg.errors import StoreError
 from natokg.sparql import run_sparql
-from natokg.store.layout import read_manifest
-from natokg.store.union import UNION_FOLDER, hold, remove_other_union_copies, union_generation_dir
-from support.fake_corpus import fake_build, fake_letter_text, write_fake_corpus
+from natokg.store.layout import UNION_FOLDER, read_manifest
+from natokg.store.union import hold, remove_other_union_copies, union_generation_dir
+from support.fake_corpus import fake_build, fake_letter_text, letter_graph, write_fake_corpus
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 COUNT_DISTINCT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
@@ -82,7 +82,11 @@ def test_an_incremental_build_and_a_rebuild_make_the_same_union_default_graph(tm
     fake_build(corpus, rebuilt, rebuild=True)
     lines = default_graph_lines(union_generation_dir(incremental))
     assert lines and lines == default_graph_lines(union_generation_dir(rebuilt))
-    assert not any(b"FK00003" in line for line in lines)  # the removed letter left the union too
+    # the removed letter left the union too: its reference, its graph, its IRIs
+    assert not any(b"FK00003" in line or b"fk00003" in line for line in lines)
+    assert not ox.Store.read_only(str(union_generation_dir(incremental))).contains_named_graph(
+        ox.NamedNode(letter_graph(3))
+    )
 
 
 def test_missing_union_copy_regression_says_to_build_again_and_the_build_makes_it(tmp_path):
@@ -133,3 +137,12 @@ def test_a_held_copy_outlives_later_builds_until_its_holder_lets_go(tmp_path):
     mark.unlink()
     remove_other_union_copies(tmp_path, keep={"db-000003"})
     assert [p.name for p in folder.iterdir()] == ["db-000003"]
+
+
+def test_regression_a_held_copy_keeps_its_generation_name_from_being_reused(tmp_path):
+    """A server can hold a copy whose generation folders are all gone; the next build
+    must not take that name for its own generation."""
+    from natokg.store.layout import next_generation_name
+
+    (tmp_path / UNION_FOLDER / "db-000007").mkdir(parents=True)
+    assert next_generation_name(tmp_path, None) == "db-000008"

@@ -479,11 +479,12 @@ def seed_store_dir(store_dir: Path) -> Path:
     copy) with the seed dataset: what ``run_sparql(store_path=...)`` and ``natokg query
     --store`` open."""
     from natokg.store.layout import Manifest, write_manifest
+    from natokg.store.export import GraphTexts
     from natokg.store.union import make_union_copy
 
     store_dir.mkdir(parents=True, exist_ok=True)
     store = build_seed_store(store_dir / "db-000001")
-    make_union_copy(store, store_dir, "db-000001", files={})
+    make_union_copy(store, store_dir, "db-000001", GraphTexts(store, files={}))
     del store
     import gc
 

@@ -24,6 +24,7 @@ from natokg.validation.compiled import (
     validate_graph_fast,
     validate_letters,
 )
+from natokg.validation import reference
 from natokg.validation.reference import validate_graph
 
 REPO = Path(__file__).resolve().parents[2]
@@ -345,14 +346,11 @@ def test_qualified_counts_regression_each_value_is_checked_against_the_shape_onc
     monkeypatch.setattr(core_constraints, "_conforms", counting)
     report = validator.validate(data)
     assert evaluated == {"http://example.org/x1": 3, "http://example.org/d1": 2, "http://example.org/d2": 1}
-    got = Counter((r.focus.rsplit("/", 1)[-1], r.constraint.rsplit("#", 1)[-1]) for r in report.results)
     _conforms, graph, _text = pyshacl.validate(data, shacl_graph=shapes)
-    SH = "http://www.w3.org/ns/shacl#"
-    expected = Counter(
-        (str(graph.value(result, URIRef(SH + "focusNode"))).rsplit("/", 1)[-1],
-         str(graph.value(result, URIRef(SH + "sourceConstraintComponent"))).rsplit("#", 1)[-1])
-        for result in graph.subjects(RDF.type, URIRef(SH + "ValidationResult"))
-    )
-    assert got == expected == Counter(
+    # the report's own results as natokg reads pySHACL's; messages and blank shape ids aside
+    # (pySHACL writes default messages, these shapes have none)
+    cause = lambda found: Counter((r.focus, r.path, r.constraint, r.severity, r.value) for r in found)  # noqa: E731
+    assert cause(report.results) == cause(reference._results(graph))
+    assert Counter((r.focus.rsplit("/", 1)[-1], r.constraint.rsplit("#", 1)[-1]) for r in report.results) == Counter(
         {("none", "QualifiedMinCountConstraintComponent"): 1, ("two", "QualifiedMaxCountConstraintComponent"): 1}
     )

@@ -41,6 +41,7 @@ from natokg.store.corpus_scan import hash_letters, scan_letters
 from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_dataset
 from natokg.store.export import GraphTexts
 from natokg.store.layout import (
+    UNION_FOLDER,
     LetterEntry,
     Manifest,
     SkippedEntry,
@@ -65,7 +66,7 @@ from natokg.store.layout import (
 from natokg.store.pairing import pair_positions
 from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
-from natokg.store.union import UNION_FOLDER, make_union_copy, remove_other_union_copies
+from natokg.store.union import make_union_copy, remove_other_union_copies
 from natokg.store.workers import LetterResult, map_all
 from natokg.validation.contract import LetterValidator
 
@@ -481,8 +482,8 @@ class _Build:
 
         self.stage("dataset")
         t = time.perf_counter()
-        texts = GraphTexts(self.store, files=manifest_graph_files(self.manifest, self.store_dir))
-        describe_dataset(self.store, self.manifest, texts, known=self.new_statistics)
+        self.graph_texts = GraphTexts(self.store, files=manifest_graph_files(self.manifest, self.store_dir))
+        describe_dataset(self.store, self.manifest, self.graph_texts, known=self.new_statistics)
         self.seconds["dataset"] = time.perf_counter() - t
 
     def make_union_copy(self) -> None:
@@ -491,8 +492,7 @@ class _Build:
         self.stage("union")
         t = time.perf_counter()
         _pause_point("union")
-        files = manifest_graph_files(self.manifest, self.store_dir)
-        make_union_copy(self.store, self.store_dir, self.generation, files)
+        make_union_copy(self.store, self.store_dir, self.generation, self.graph_texts)
         self.seconds["union"] = time.perf_counter() - t
 
     def commit(self) -> None:

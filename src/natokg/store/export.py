@@ -36,7 +36,7 @@ from natokg.errors import BadInputError, StoreError
 from natokg.identifiers import graph_iri
 from natokg.namespaces import PREFIXES
 from natokg.rdf.formats import SERIALISATION_FORMATS, format_named
-from natokg.rdf.jsonld import jsonld_bytes, jsonld_context
+from natokg.rdf.jsonld import jsonld_bytes
 from natokg.store.snapshot import Snapshot
 from natokg.store.standalone import is_letter_graph, letter_context, read_entities
 
@@ -251,4 +251,4 @@ def export(
         out.write(_jsonld(texts, node))
 
 
-__all__ = ["GraphTexts", "StandaloneLetter", "export", "write_nquads", "jsonld_context", "nquads", "ntriples", "resolve_graph", "sorted_lines"]
+__all__ = ["GraphTexts", "StandaloneLetter", "export", "write_nquads", "nquads", "ntriples", "resolve_graph", "sorted_lines"]

@@ -52,6 +52,7 @@ MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
 GENERATION_PATTERN = re.compile(r"^db-(\d{6})$")
 SPOOL_SUFFIX = ".spool.nq"
+UNION_FOLDER = "union"  # the union copies of the builds (natokg.store.union)
 
 
 def default_store_path() -> Path:
@@ -211,6 +212,10 @@ def generation_dirs(store_dir: Path) -> list[Path]:
 
 def next_generation_name(store_dir: Path, manifest: Manifest | None) -> str:
     numbers = [int(GENERATION_PATTERN.match(p.name).group(1)) for p in generation_dirs(store_dir)]
+    # a union copy a server holds can outlive its generation: its name is never reused
+    union = store_dir / UNION_FOLDER
+    if union.is_dir():
+        numbers += [int(m.group(1)) for p in union.iterdir() if (m := GENERATION_PATTERN.match(p.name))]
     if manifest and manifest.generation and GENERATION_PATTERN.match(manifest.generation):
         numbers.append(int(GENERATION_PATTERN.match(manifest.generation).group(1)))
     return f"db-{max(numbers, default=0) + 1:06d}"
@@ -241,32 +246,38 @@ def open_committed(path: Path | str | None = None, *, read_only: bool = True) ->
     is always the generation the returned manifest names.
     """
     store_dir = resolve_store_path(path)
-    for _ in range(_OPEN_ATTEMPTS):
+    for _ in range(OPEN_ATTEMPTS):
         manifest = read_manifest(store_dir)
         directory = current_generation_dir(store_dir, manifest)
         try:
             store = ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
         except OSError:
-            if _generation_of(store_dir) != manifest.generation:
+            if committed_generation(store_dir) != manifest.generation:
                 continue  # the next build committed and removed it meanwhile
             raise StoreError(
                 "cannot open the store; is another natokg process writing it? "
                 "Wait for it, or run `natokg build --rebuild`",
                 path=directory,
             ) from None
-        if _generation_of(store_dir) == manifest.generation:
+        if committed_generation(store_dir) == manifest.generation:
             return manifest, store
         del store
-    raise StoreError(
+    raise committed_meanwhile(store_dir)
+
+
+OPEN_ATTEMPTS = 5
+
+
+def committed_meanwhile(store_dir: Path) -> StoreError:
+    """The error of a reader that lost every race with the builds committing meanwhile."""
+    return StoreError(
         "builds committed while the store was being opened; run the command again when they finish",
         path=store_dir,
     )
 
 
-_OPEN_ATTEMPTS = 5
-
-
-def _generation_of(store_dir: Path) -> str | None:
+def committed_generation(store_dir: Path) -> str | None:
+    """The generation the committed manifest names now (None: none, or unreadable)."""
     try:
         manifest = read_manifest(store_dir)
     except StoreError:
@@ -441,6 +452,10 @@ def manifest_graph_files(manifest: Manifest, store_dir: Path) -> dict[str, tuple
 __all__ = [
     "LetterEntry",
     "SkippedEntry",
+    "UNION_FOLDER",
+    "committed_generation",
+    "committed_meanwhile",
+    "OPEN_ATTEMPTS",
     "bulk_load_nquads",
     "Manifest",
     "STORE_ENV",

@@ -30,27 +30,33 @@ import pyoxigraph as ox
 
 from natokg.errors import StoreError
 from natokg.store.export import GraphTexts
-from natokg.store.layout import current_generation_dir, read_manifest, resolve_store_path
+from natokg.store.layout import (
+    OPEN_ATTEMPTS,
+    UNION_FOLDER,
+    committed_generation,
+    committed_meanwhile,
+    current_generation_dir,
+    read_manifest,
+    resolve_store_path,
+)
 
-UNION_FOLDER = "union"
 _MAKING = ".making-"
 
 
-def make_union_copy(store: ox.Store, store_dir: Path, generation: str, files: dict[str, tuple[Path, int]]) -> Path:
+def make_union_copy(store: ox.Store, store_dir: Path, generation: str, texts: GraphTexts) -> Path:
     """Write the union copy of ``store`` (the build's generation ``generation``, open and
-    complete) to ``STORE/union/{generation}``; ``files`` are its letter graph files
-    (graph IRI -> (file, triples)). Run under the build lock, before the commit."""
+    complete) to ``STORE/union/{generation}``; ``texts`` read its graphs (the letter
+    graphs from the build's files). Run under the build lock, before the commit, after
+    remove_other_union_copies has cleared what a killed build left."""
     folder = store_dir / UNION_FOLDER
     target = folder / generation
     workdir = folder / f"{_MAKING}{generation}"
     try:
-        for stale in (target, workdir):  # left by a build killed before it committed
-            shutil.rmtree(stale, ignore_errors=True)
         workdir.mkdir(parents=True)
         store.flush()
         store.backup(str(workdir / "db"))
         triples = workdir / "triples.nt"
-        _write_all_triples(GraphTexts(store, files=files), triples)
+        _write_all_triples(texts, triples)
         copy = ox.Store(str(workdir / "db"))
         copy.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         copy.optimize()  # without it the saved queries run ~15 % slower on the copy
@@ -91,24 +97,20 @@ def union_generation_dir(path: Path | str | None = None) -> Path:
     """The union copy of the last committed build of the store at ``path``, or a
     StoreError saying how to make it (a store built by an older natokg has none)."""
     store_dir = resolve_store_path(path)
-    for _ in range(_ATTEMPTS):
-        generation = current_generation_dir(store_dir)
+    for _ in range(OPEN_ATTEMPTS):
+        manifest = read_manifest(store_dir)
+        generation = current_generation_dir(store_dir, manifest)
         copy = store_dir / UNION_FOLDER / generation.name
         if copy.is_dir():
             return copy
-        manifest = read_manifest(store_dir)
-        if manifest is not None and manifest.generation == generation.name:
-            corpus = manifest.corpus or "CORPUS"
+        if committed_generation(store_dir) == generation.name:
             raise StoreError(
                 f"the build has no union copy to query (union/{generation.name} is missing); "
-                f"run `natokg build {corpus} --store {store_dir}` to make it",
+                f"run `natokg build {manifest.corpus or 'CORPUS'} --store {store_dir}` to make it",
                 path=store_dir,
             )
         # a build committed meanwhile and removed the copy looked for: look again
-    raise StoreError("builds committed while the store was being opened; run the command again", path=store_dir)
-
-
-_ATTEMPTS = 5
+    raise committed_meanwhile(store_dir)
 _HELD_BY = ".held-by-"
 
 
@@ -137,4 +139,4 @@ def open_union(path: Path | str | None = None) -> ox.Store:
     return ox.Store.read_only(str(union_generation_dir(path)))
 
 
-__all__ = ["UNION_FOLDER", "hold", "make_union_copy", "open_union", "remove_other_union_copies", "union_generation_dir"]
+__all__ = ["hold", "make_union_copy", "open_union", "remove_other_union_copies", "union_generation_dir"]
