@@ -305,8 +305,8 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
     fake_build(corpus, store_dir)
     before = export_nquads(store_dir)
     union_before = union_nquads(store_dir)
-    # change every letter, then kill the build while it loads them / before its union
-    # copy / just before commit
+    # change every letter, then kill the build while it loads them / while it makes its
+    # union copy / just before commit
     for number in range(6):
         (corpus / f"{number:03d}_fake.txt").write_text(fake_letter_text(number, amount="4"), encoding="utf-8")
     (corpus / "099_fake.txt").write_text(fake_letter_text(99), encoding="utf-8")
@@ -323,6 +323,8 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
     assert union_nquads(store_dir) == union_before  # the committed build's copy, untouched
     if pause == "letter":  # new letters' quads were being spooled for the bulk load
         assert list(store_dir.glob("db-*.spool.nq"))
+    if pause == "union":  # killed with the new copy's checkpoint made, its default graph not loaded
+        assert list(store_dir.glob("union/.making-db-*/db"))
     summary = fake_build(corpus, store_dir)
     assert summary.letters_loaded == 7 and summary.letters_read == 7
     assert not list(store_dir.glob("db-*.spool.nq"))  # the killed build's spool is gone

@@ -42,6 +42,7 @@ from natokg.store.dataset import SPARQL_ENDPOINT_ENV, GraphStatistics, describe_
 from natokg.store.export import GraphTexts
 from natokg.store.layout import (
     UNION_FOLDER,
+    pause_point,
     LetterEntry,
     Manifest,
     SkippedEntry,
@@ -241,14 +242,6 @@ def _unchanged_summary(summary: BuildSummary, old: Manifest, emit, started: floa
     return summary
 
 
-def _pause_point(point: str) -> None:
-    """``NATOKG_BUILD_PAUSE=point:seconds`` sleeps at a named point (the SIGKILL tests use
-    it to kill a build at a known moment); unset in normal use."""
-    spec = os.environ.get("NATOKG_BUILD_PAUSE", "")
-    if spec.startswith(point + ":"):
-        time.sleep(float(spec.split(":", 1)[1]))
-
-
 _STAGES = ("hash", "map", "validate", "serialise", "load", "entities", "cross-letter", "dataset", "union", "commit")
 _DEFAULT = object()
 
@@ -405,7 +398,7 @@ class _Build:
                 self.seconds["load"] += time.perf_counter() - t0
                 self.summary.letters_loaded += 1
                 self.letter_done(result.file, "loaded")
-                _pause_point("letter")
+                pause_point("letter")
         self.stage("load")
         t = time.perf_counter()
         if spooled:
@@ -491,7 +484,6 @@ class _Build:
         named graphs: committed with it, so no reader has to make one."""
         self.stage("union")
         t = time.perf_counter()
-        _pause_point("union")
         make_union_copy(self.store, self.store_dir, self.generation, self.graph_texts)
         self.seconds["union"] = time.perf_counter() - t
 
@@ -500,7 +492,7 @@ class _Build:
         self.stage("commit")
         t = time.perf_counter()
         self.summary.triples = self.manifest.quads = len(self.store)
-        _pause_point("commit")
+        pause_point("commit")
         close_store(self.store)
         del self.store
         os.sync()  # the per-letter files written without fsync reach the disk first

@@ -36,6 +36,7 @@ import fcntl
 import gc
 import json
 import os
+import time
 import re
 import shutil
 from contextlib import contextmanager
@@ -268,6 +269,14 @@ def open_committed(path: Path | str | None = None, *, read_only: bool = True) ->
 OPEN_ATTEMPTS = 5
 
 
+def pause_point(point: str) -> None:
+    """``NATOKG_BUILD_PAUSE=point:seconds`` sleeps at a named point of a build (the
+    SIGKILL tests use it to kill a build at a known moment); unset in normal use."""
+    spec = os.environ.get("NATOKG_BUILD_PAUSE", "")
+    if spec.startswith(point + ":"):
+        time.sleep(float(spec.split(":", 1)[1]))
+
+
 def committed_meanwhile(store_dir: Path) -> StoreError:
     """The error of a reader that lost every race with the builds committing meanwhile."""
     return StoreError(
@@ -455,6 +464,7 @@ __all__ = [
     "UNION_FOLDER",
     "committed_generation",
     "committed_meanwhile",
+    "pause_point",
     "OPEN_ATTEMPTS",
     "bulk_load_nquads",
     "Manifest",

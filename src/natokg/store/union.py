@@ -36,6 +36,7 @@ from natokg.store.layout import (
     committed_generation,
     committed_meanwhile,
     current_generation_dir,
+    pause_point,
     read_manifest,
     resolve_store_path,
 )
@@ -55,6 +56,7 @@ def make_union_copy(store: ox.Store, store_dir: Path, generation: str, texts: Gr
         workdir.mkdir(parents=True)
         store.flush()
         store.backup(str(workdir / "db"))
+        pause_point("union")  # the checkpoint made, the default graph not yet loaded
         triples = workdir / "triples.nt"
         _write_all_triples(texts, triples)
         copy = ox.Store(str(workdir / "db"))
