@@ -164,6 +164,8 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         # what is repeated holds its own stance
         ("Turkije herhaalde dat het bezwaren had tegen de uitbreiding van de NRF.", ("tr", "oppose", "nato-response-force")),
         ("Noorwegen was terughoudend over de uitbreiding van de NRF.", ("no", "oppose", "nato-response-force")),
+        # inflected topic words through a stem: "gemeenschappelijk gefinancierde budgetten"
+        ("Nederland steunde een verhoging van de gemeenschappelijk gefinancierde budgetten.", ("nl", "support", "common-funding")),
         ("In het najaar zal Nederland zich inzetten voor een sterkere NRF.", ("nl", "intend", "nato-response-force")),
     ],
 )
@@ -176,6 +178,8 @@ def test_stance_paradigms(tmp_path, body, expected):
     [
         ("dev_2007_dmm_report_noordwijk.txt", ("us", "call-for", "afghanistan")),  # "drong er bij ... op aan"
         ("dev_2004_summit_report_istanboel.txt", ("nl", "intend", "nato-eu-cooperation")),  # "zal Nederland zich inzetten voor"
+        # "is Nederland terughoudend ten aanzien van een verhoging van de gemeenschappelijk gefinancierde budgetten"
+        ("dev_2010_fmm_agenda_tallinn.txt", ("nl", "oppose", "common-funding")),
     ],
 )
 def test_letters_stance_paradigms(name, expected):
