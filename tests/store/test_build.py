@@ -316,6 +316,8 @@ def test_sigkill_midway_leaves_the_last_completed_build(tmp_path, pause, rebuild
     while len(generations()) < 2 and time.time() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)  # well inside the 30 s pause: letters (or everything) written to the clone
+    while pause == "union" and not list(store_dir.glob("union/.making-db-*/db")) and time.time() < deadline:
+        time.sleep(0.05)  # the union stage comes after every letter's work
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL

@@ -146,3 +146,44 @@ def test_regression_a_held_copy_keeps_its_generation_name_from_being_reused(tmp_
 
     (tmp_path / UNION_FOLDER / "db-000007").mkdir(parents=True)
     assert next_generation_name(tmp_path, None) == "db-000008"
+
+
+def all_quads(copy) -> list[bytes]:
+    store = ox.Store.read_only(str(copy))
+    try:
+        return sorted(store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+    finally:
+        del store
+
+
+def test_an_incremental_build_updates_the_previous_copy_to_what_a_whole_copy_holds(tmp_path, monkeypatch):
+    """One letter changed, one removed, one added: the build changes the previous copy
+    by that (without making a whole copy), and the result holds every graph and the
+    default graph a copy made whole from the same generation holds."""
+    import importlib
+
+    from natokg.store.export import GraphTexts
+    from natokg.store.layout import manifest_graph_files
+    from natokg.store.union import make_union_copy
+
+    corpus = write_fake_corpus(tmp_path / "letters", 5)
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir)
+    (corpus / "001_fake.txt").write_text(fake_letter_text(1, amount="7"), encoding="utf-8")
+    (corpus / "003_fake.txt").unlink()
+    (corpus / "042_fake.txt").write_text(fake_letter_text(42), encoding="utf-8")
+    whole = []
+    build_module = importlib.import_module("natokg.store.build")  # the module, not natokg.store.build()
+    monkeypatch.setattr(build_module, "make_union_copy", lambda *args: whole.append(args))
+    fake_build(corpus, store_dir)
+    assert whole == []  # the previous copy was updated
+    manifest = read_manifest(store_dir)
+    generation = ox.Store(str(store_dir / manifest.generation))  # make_union_copy flushes it
+    other = tmp_path / "other"
+    made = make_union_copy(generation, other, manifest.generation,
+                           GraphTexts(generation, files=manifest_graph_files(manifest, store_dir)))
+    del generation
+    updated = union_generation_dir(store_dir)
+    assert all_quads(updated) == all_quads(made)
+    assert not any(b"fk00003" in line for line in all_quads(updated))
+    assert any(b"fk00042" in line for line in default_graph_lines(updated))

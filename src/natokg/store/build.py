@@ -67,7 +67,7 @@ from natokg.store.layout import (
 from natokg.store.pairing import pair_positions
 from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
-from natokg.store.union import make_union_copy, remove_other_union_copies
+from natokg.store.union import make_union_copy, remove_other_union_copies, update_union_copy
 from natokg.store.workers import LetterResult, map_all
 from natokg.validation.contract import LetterValidator
 
@@ -484,7 +484,15 @@ class _Build:
         named graphs: committed with it, so no reader has to make one."""
         self.stage("union")
         t = time.perf_counter()
-        make_union_copy(self.store, self.store_dir, self.generation, self.graph_texts)
+        made = None
+        if self.old is not None and self.previous is self.old and self.old_generation:
+            # an incremental build changes the previous copy by what it changed
+            previous_files = manifest_graph_files(self.old, self.store_dir)
+            made = update_union_copy(
+                self.store, self.store_dir, self.generation, self.graph_texts, self.old_generation, previous_files
+            )
+        if made is None:
+            make_union_copy(self.store, self.store_dir, self.generation, self.graph_texts)
         self.seconds["union"] = time.perf_counter() - t
 
     def commit(self) -> None:

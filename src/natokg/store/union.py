@@ -10,11 +10,13 @@ a default graph loaded from every graph's triples, and a store keeps a triple on
 duplicates are removed where the data is kept rather than in each query. GRAPH ?g
 reaches the named graphs as on the build.
 
-The build makes the copy (:func:`make_union_copy`, ``STORE/union/db-NNNNNN`` beside
-the generation ``db-NNNNNN``) before it commits, so a committed build always has one
-and readers only open it (:func:`union_generation_dir`). The copy starts as a RocksDB
-checkpoint of the generation (hard links) and gets the default graph with one bulk
-load of the letter graph files and the shared graphs. Like generations, the copies of
+The build makes the copy (``STORE/union/db-NNNNNN`` beside the generation
+``db-NNNNNN``) before it commits, so a committed build always has one and readers only
+open it (:func:`union_generation_dir`). A whole copy (:func:`make_union_copy`) starts
+as a RocksDB checkpoint of the generation (hard links) and gets the default graph with
+one bulk load of the letter graph files and the shared graphs; an incremental build
+changes a checkpoint of the previous build's copy by what it changed
+(:func:`update_union_copy`), so its cost follows the change, not the store. Like generations, the copies of
 the committed and the previous build are kept; a server holds the copy it serves
 (:func:`hold`) so that later builds leave it in place.
 """
@@ -36,6 +38,7 @@ from natokg.store.layout import (
     committed_generation,
     committed_meanwhile,
     current_generation_dir,
+    list_graphs,
     pause_point,
     read_manifest,
     resolve_store_path,
@@ -74,6 +77,87 @@ def make_union_copy(store: ox.Store, store_dir: Path, generation: str, texts: Gr
             path=store_dir,
         ) from None
     return target
+
+
+def update_union_copy(
+    store: ox.Store, store_dir: Path, generation: str, texts: GraphTexts,
+    previous: str, previous_files: dict[str, tuple[Path, int]],
+) -> Path | None:
+    """Write the union copy of ``store`` (as make_union_copy) from the previous build's
+    copy ``STORE/union/{previous}``, changed by what the build changed, so that its cost
+    follows the change, not the store; None when there is no previous copy.
+
+    A letter graph read from the same file as before (``previous_files``, the previous
+    build's letter graph files; the file names hold the letter's hash) is unchanged; any
+    other graph is compared line by line. A changed graph is replaced; its new triples
+    join the default graph, and a triple it no longer holds leaves the default graph
+    when no other named graph holds it."""
+    folder = store_dir / UNION_FOLDER
+    source = folder / previous
+    if not source.is_dir():
+        return None
+    target = folder / generation
+    workdir = folder / f"{_MAKING}{generation}"
+    try:
+        workdir.mkdir(parents=True)
+        _checkpoint(source, workdir / "db")
+        pause_point("union")  # the checkpoint made, the changes not yet applied
+        copy = ox.Store(str(workdir / "db"))
+        _apply_changes(copy, texts, previous_files)
+        copy.flush()
+        del copy
+        gc.collect()  # RocksDB closes when the last reference goes
+        os.rename(workdir / "db", target)
+        shutil.rmtree(workdir)
+    except OSError as error:
+        raise StoreError(
+            f"cannot write the union copy of the build ({error}); make {folder} writable "
+            "and check the free space",
+            path=store_dir,
+        ) from None
+    return target
+
+
+def _checkpoint(source: Path, target: Path) -> None:
+    """A RocksDB checkpoint (hard links) of the store at ``source``, opened read-only:
+    a server may be reading it."""
+    opened = ox.Store.read_only(str(source))
+    opened.backup(str(target))
+    del opened
+    gc.collect()
+
+
+def _apply_changes(copy: ox.Store, texts: GraphTexts, previous_files: dict[str, tuple[Path, int]]) -> None:
+    """Make ``copy`` (the previous build's union copy) hold the graphs ``texts`` reads
+    and their union as its default graph."""
+    before = GraphTexts(copy, files={})
+    old_graphs, new_graphs = set(list_graphs(copy)), {g.value for g in texts.graphs()}
+    gone: set[bytes] = set()
+    came: set[bytes] = set()
+    for name in sorted(old_graphs | new_graphs):
+        graph = ox.NamedNode(name)
+        if name in old_graphs and name in texts.files and texts.files[name] == previous_files.get(name):
+            continue  # the same letter file as before
+        old_lines = set(before.ntriples(graph).splitlines(keepends=True)) if name in old_graphs else set()
+        new_text = texts.ntriples(graph) if name in new_graphs else b""
+        new_lines = set(new_text.splitlines(keepends=True))
+        if old_lines == new_lines:
+            continue
+        if name in old_graphs:
+            copy.remove_graph(graph)
+        if new_text:
+            copy.load(new_text, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        gone |= old_lines - new_lines
+        came |= new_lines - old_lines
+    for triple in ox.parse(b"".join(sorted(gone)), format=ox.RdfFormat.N_TRIPLES):
+        held = any(
+            isinstance(quad.graph_name, ox.NamedNode)
+            for quad in copy.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+        )
+        if not held:
+            copy.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
+    if came:
+        copy.load(b"".join(sorted(came)), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
 
 
 def _write_all_triples(texts: GraphTexts, path: Path) -> None:
@@ -141,4 +225,4 @@ def open_union(path: Path | str | None = None) -> ox.Store:
     return ox.Store.read_only(str(union_generation_dir(path)))
 
 
-__all__ = ["hold", "make_union_copy", "open_union", "remove_other_union_copies", "union_generation_dir"]
+__all__ = ["hold", "make_union_copy", "update_union_copy", "open_union", "remove_other_union_copies", "union_generation_dir"]
