@@ -148,42 +148,100 @@ def test_regression_a_held_copy_keeps_its_generation_name_from_being_reused(tmp_
     assert next_generation_name(tmp_path, None) == "db-000008"
 
 
-def all_quads(copy) -> list[bytes]:
+def all_quads(copy) -> tuple[list[str], list[bytes]]:
+    """A store's graph names (empty graphs too) and its sorted N-Quads."""
+    from natokg.store.layout import list_graphs
+
     store = ox.Store.read_only(str(copy))
     try:
-        return sorted(store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+        return list_graphs(store), sorted(store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
     finally:
         del store
 
 
-def test_an_incremental_build_updates_the_previous_copy_to_what_a_whole_copy_holds(tmp_path, monkeypatch):
-    """One letter changed, one removed, one added: the build changes the previous copy
-    by that (without making a whole copy), and the result holds every graph and the
-    default graph a copy made whole from the same generation holds."""
-    import importlib
-
+def whole_copy(store_dir, tmp_path):
+    """A union copy made whole from the committed generation, elsewhere."""
     from natokg.store.export import GraphTexts
     from natokg.store.layout import manifest_graph_files
     from natokg.store.union import make_union_copy
 
-    corpus = write_fake_corpus(tmp_path / "letters", 5)
-    store_dir = tmp_path / "store"
-    fake_build(corpus, store_dir)
-    (corpus / "001_fake.txt").write_text(fake_letter_text(1, amount="7"), encoding="utf-8")
-    (corpus / "003_fake.txt").unlink()
-    (corpus / "042_fake.txt").write_text(fake_letter_text(42), encoding="utf-8")
-    whole = []
-    build_module = importlib.import_module("natokg.store.build")  # the module, not natokg.store.build()
-    monkeypatch.setattr(build_module, "make_union_copy", lambda *args: whole.append(args))
-    fake_build(corpus, store_dir)
-    assert whole == []  # the previous copy was updated
     manifest = read_manifest(store_dir)
     generation = ox.Store(str(store_dir / manifest.generation))  # make_union_copy flushes it
-    other = tmp_path / "other"
-    made = make_union_copy(generation, other, manifest.generation,
-                           GraphTexts(generation, files=manifest_graph_files(manifest, store_dir)))
-    del generation
+    try:
+        files = manifest_graph_files(manifest, store_dir)
+        return make_union_copy(generation, tmp_path / "whole", manifest.generation, GraphTexts(generation, files=files))
+    finally:
+        del generation
+
+
+@pytest.mark.parametrize("change", ["changed-removed-added", "renamed"])
+def test_an_incremental_build_updates_the_previous_copy_to_what_a_whole_copy_holds(tmp_path, monkeypatch, change):
+    """A few letters changed: the build changes the previous copy by that (without
+    making a whole copy), and the result holds every graph, empty ones too, and the
+    default graph a copy made whole from the same generation holds. A renamed letter has
+    the same bytes (the same graph file) but another nkg:sourceFile."""
+    import importlib
+
+    corpus = write_fake_corpus(tmp_path / "letters", 30)
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir)
+    if change == "renamed":
+        (corpus / "001_fake.txt").rename(corpus / "001_renamed.txt")
+    else:
+        (corpus / "001_fake.txt").write_text(fake_letter_text(1, amount="7"), encoding="utf-8")
+        (corpus / "003_fake.txt").unlink()
+        (corpus / "042_fake.txt").write_text(fake_letter_text(42), encoding="utf-8")
+    whole = []
+    build_module = importlib.import_module("natokg.store.build")  # the module, not natokg.store.build()
+    monkeypatch.setattr(build_module, "make_union_copy", lambda *args: whole.append(args[2]))
+    fake_build(corpus, store_dir)
+    assert whole == []  # the previous copy was updated
+    monkeypatch.undo()
     updated = union_generation_dir(store_dir)
-    assert all_quads(updated) == all_quads(made)
-    assert not any(b"fk00003" in line for line in all_quads(updated))
-    assert any(b"fk00042" in line for line in default_graph_lines(updated))
+    assert all_quads(updated) == all_quads(whole_copy(store_dir, tmp_path))
+    if change == "renamed":
+        assert any(b"001_renamed.txt" in line for line in default_graph_lines(updated))
+    else:
+        assert not any(b"fk00003" in line for line in all_quads(updated)[1])
+        assert any(b"fk00042" in line for line in default_graph_lines(updated))
+
+
+def test_a_large_change_or_an_unreadable_previous_copy_makes_the_copy_whole(tmp_path, monkeypatch):
+    import importlib
+
+    from natokg.store.union import worth_updating
+
+    assert worth_updating(3, 30) and not worth_updating(4, 30) and worth_updating(1, 2)
+    corpus = write_fake_corpus(tmp_path / "letters", 4)
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir)
+    (store_dir / UNION_FOLDER / read_manifest(store_dir).generation / "CURRENT").unlink()
+    (corpus / "000_fake.txt").write_text(fake_letter_text(0, amount="5"), encoding="utf-8")
+    build_module = importlib.import_module("natokg.store.build")
+    made = []
+    whole = build_module.make_union_copy
+    monkeypatch.setattr(build_module, "make_union_copy", lambda *args: made.append(args[2]) or whole(*args))
+    fake_build(corpus, store_dir)
+    assert len(made) == 1
+    assert not list((store_dir / UNION_FOLDER).glob(".making-*"))
+    assert all_quads(union_generation_dir(store_dir)) == all_quads(whole_copy(store_dir, tmp_path))
+
+
+def test_regression_a_graph_that_became_empty_stays_a_graph_and_leaves_the_default_graph():
+    """graph/pairing is added even without pairs: a whole copy keeps it empty, so must an update."""
+    from natokg.store.export import GraphTexts
+    from natokg.store.layout import list_graphs
+    from natokg.store.union import _apply_changes
+
+    ex = "http://example.org/"
+    pairing, other = ox.NamedNode(ex + "pairing"), ox.NamedNode(ex + "a")
+    t1 = (ox.NamedNode(ex + "s"), ox.NamedNode(ex + "p"), ox.Literal("1"))
+    t2 = (ox.NamedNode(ex + "s"), ox.NamedNode(ex + "p"), ox.Literal("2"))
+    copy = ox.Store()
+    copy.extend([ox.Quad(*t1, pairing), ox.Quad(*t1, ox.DefaultGraph())])
+    build = ox.Store()
+    build.add_graph(pairing)
+    build.add(ox.Quad(*t2, other))
+    _apply_changes(copy, GraphTexts(build, files={}), set())
+    assert list_graphs(copy) == [other.value, pairing.value]
+    assert [q.object for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph())] == [t2[2]]

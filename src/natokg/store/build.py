@@ -67,7 +67,7 @@ from natokg.store.layout import (
 from natokg.store.pairing import pair_positions
 from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
-from natokg.store.union import make_union_copy, remove_other_union_copies, update_union_copy
+from natokg.store.union import make_union_copy, remove_other_union_copies, update_union_copy, worth_updating
 from natokg.store.workers import LetterResult, map_all
 from natokg.validation.contract import LetterValidator
 
@@ -486,11 +486,13 @@ class _Build:
         t = time.perf_counter()
         made = None
         if self.old is not None and self.previous is self.old and self.old_generation:
-            # an incremental build changes the previous copy by what it changed
-            previous_files = manifest_graph_files(self.old, self.store_dir)
-            made = update_union_copy(
-                self.store, self.store_dir, self.generation, self.graph_texts, self.old_generation, previous_files
-            )
+            # letters carried over as they were (sort_letters keeps their entries)
+            unchanged = {
+                entry.graph for name, entry in self.manifest.letters.items() if entry is self.old.letters.get(name)
+            }
+            changed = len(self.manifest.letters) - len(unchanged) + self.summary.letters_removed
+            if worth_updating(changed, len(self.manifest.letters)):
+                made = update_union_copy(self.store_dir, self.generation, self.graph_texts, self.old_generation, unchanged)
         if made is None:
             make_union_copy(self.store, self.store_dir, self.generation, self.graph_texts)
         self.seconds["union"] = time.perf_counter() - t

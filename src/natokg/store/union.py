@@ -79,55 +79,78 @@ def make_union_copy(store: ox.Store, store_dir: Path, generation: str, texts: Gr
     return target
 
 
-def update_union_copy(
-    store: ox.Store, store_dir: Path, generation: str, texts: GraphTexts,
-    previous: str, previous_files: dict[str, tuple[Path, int]],
-) -> Path | None:
-    """Write the union copy of ``store`` (as make_union_copy) from the previous build's
-    copy ``STORE/union/{previous}``, changed by what the build changed, so that its cost
-    follows the change, not the store; None when there is no previous copy.
+# Past this share of changed letter graphs a whole copy is cheaper than an update, and
+# leaves a compacted store
+UPDATE_AT_MOST = 0.1
 
-    A letter graph read from the same file as before (``previous_files``, the previous
-    build's letter graph files; the file names hold the letter's hash) is unchanged; any
-    other graph is compared line by line. A changed graph is replaced; its new triples
-    join the default graph, and a triple it no longer holds leaves the default graph
-    when no other named graph holds it."""
+
+def worth_updating(changed_letters: int, letters: int) -> bool:
+    """Whether a build that changed (added, removed, mapped again) ``changed_letters``
+    of ``letters`` letter graphs updates the previous copy rather than making it whole."""
+    return changed_letters <= max(1, UPDATE_AT_MOST * letters)
+
+
+def update_union_copy(
+    store_dir: Path, generation: str, texts: GraphTexts, previous: str, unchanged: set[str],
+) -> Path | None:
+    """Write the union copy of the build (as make_union_copy) from the previous build's
+    copy ``STORE/union/{previous}``, changed by what the build changed, so that its cost
+    follows the change, not the store; None when there is no readable previous copy.
+
+    The graphs in ``unchanged`` are letter graphs the build carried over from the
+    previous one as they were; every other graph is compared line by line. A changed
+    graph is replaced; its new triples join the default graph, and a triple it no longer
+    holds leaves the default graph when no other named graph holds it."""
     folder = store_dir / UNION_FOLDER
     source = folder / previous
-    if not source.is_dir():
-        return None
     target = folder / generation
     workdir = folder / f"{_MAKING}{generation}"
     try:
         workdir.mkdir(parents=True)
+    except OSError as error:
+        raise _unwritable(folder, store_dir, error) from None
+    try:
         _checkpoint(source, workdir / "db")
-        pause_point("union")  # the checkpoint made, the changes not yet applied
+    except OSError:  # missing or unreadable: the build makes the copy whole
+        shutil.rmtree(workdir, ignore_errors=True)
+        return None
+    pause_point("union")  # the checkpoint made, the changes not yet applied
+    try:
         copy = ox.Store(str(workdir / "db"))
-        _apply_changes(copy, texts, previous_files)
-        copy.flush()
-        del copy
-        gc.collect()  # RocksDB closes when the last reference goes
+        try:
+            _apply_changes(copy, texts, unchanged)
+            copy.flush()
+        finally:
+            del copy
+            gc.collect()  # RocksDB closes when the last reference goes, an error's too
         os.rename(workdir / "db", target)
         shutil.rmtree(workdir)
     except OSError as error:
-        raise StoreError(
-            f"cannot write the union copy of the build ({error}); make {folder} writable "
-            "and check the free space",
-            path=store_dir,
-        ) from None
+        raise _unwritable(folder, store_dir, error) from None
     return target
+
+
+def _unwritable(folder: Path, store_dir: Path, error: OSError) -> StoreError:
+    return StoreError(
+        f"cannot write the union copy of the build ({error}); make {folder} writable and check the free space",
+        path=store_dir,
+    )
 
 
 def _checkpoint(source: Path, target: Path) -> None:
     """A RocksDB checkpoint (hard links) of the store at ``source``, opened read-only:
     a server may be reading it."""
+    if not source.is_dir():
+        raise FileNotFoundError(source)
     opened = ox.Store.read_only(str(source))
-    opened.backup(str(target))
-    del opened
-    gc.collect()
+    try:
+        opened.backup(str(target))
+    finally:
+        del opened
+        gc.collect()
 
 
-def _apply_changes(copy: ox.Store, texts: GraphTexts, previous_files: dict[str, tuple[Path, int]]) -> None:
+def _apply_changes(copy: ox.Store, texts: GraphTexts, unchanged: set[str]) -> None:
     """Make ``copy`` (the previous build's union copy) hold the graphs ``texts`` reads
     and their union as its default graph."""
     before = GraphTexts(copy, files={})
@@ -135,18 +158,20 @@ def _apply_changes(copy: ox.Store, texts: GraphTexts, previous_files: dict[str, 
     gone: set[bytes] = set()
     came: set[bytes] = set()
     for name in sorted(old_graphs | new_graphs):
+        if name in unchanged and name in old_graphs and name in new_graphs:
+            continue
         graph = ox.NamedNode(name)
-        if name in old_graphs and name in texts.files and texts.files[name] == previous_files.get(name):
-            continue  # the same letter file as before
         old_lines = set(before.ntriples(graph).splitlines(keepends=True)) if name in old_graphs else set()
         new_text = texts.ntriples(graph) if name in new_graphs else b""
         new_lines = set(new_text.splitlines(keepends=True))
-        if old_lines == new_lines:
+        if old_lines == new_lines and (name in old_graphs) == (name in new_graphs):
             continue
         if name in old_graphs:
             copy.remove_graph(graph)
-        if new_text:
-            copy.load(new_text, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        if name in new_graphs:
+            copy.add_graph(graph)  # an empty graph is a graph too (graph/pairing without pairs)
+            if new_text:
+                copy.load(new_text, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         gone |= old_lines - new_lines
         came |= new_lines - old_lines
     for triple in ox.parse(b"".join(sorted(gone)), format=ox.RdfFormat.N_TRIPLES):
@@ -225,4 +250,4 @@ def open_union(path: Path | str | None = None) -> ox.Store:
     return ox.Store.read_only(str(union_generation_dir(path)))
 
 
-__all__ = ["hold", "make_union_copy", "update_union_copy", "open_union", "remove_other_union_copies", "union_generation_dir"]
+__all__ = ["hold", "make_union_copy", "update_union_copy", "worth_updating", "open_union", "remove_other_union_copies", "union_generation_dir"]
