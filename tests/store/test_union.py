@@ -245,3 +245,18 @@ def test_regression_a_graph_that_became_empty_stays_a_graph_and_leaves_the_defau
     _apply_changes(copy, GraphTexts(build, files={}), set())
     assert list_graphs(copy) == [other.value, pairing.value]
     assert [q.object for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph())] == [t2[2]]
+
+
+def test_regression_a_renamed_letter_does_not_overwrite_the_graph_file_of_the_build_before(tmp_path):
+    """The graph states the letter's file name; a renamed copy gets a graph file of its
+    own, so readers of the previous build read that build's graph."""
+    corpus = write_fake_corpus(tmp_path / "letters", 2)
+    store_dir = tmp_path / "store"
+    fake_build(corpus, store_dir)
+    before = read_manifest(store_dir).letters["001_fake.txt"]
+    written = (store_dir / before.graph_file).read_bytes()
+    (corpus / "001_fake.txt").rename(corpus / "001_renamed.txt")
+    fake_build(corpus, store_dir)
+    after = read_manifest(store_dir).letters["001_renamed.txt"]
+    assert after.graph_file != before.graph_file
+    assert (store_dir / before.graph_file).read_bytes() == written

@@ -427,7 +427,7 @@ class _Build:
         """The letter's cache files beside the store, and its manifest entry."""
         entities_file = entities_file_name(result.sha256, self.fingerprint)
         source_file = source_text_file_name(result.sha256)
-        graph_file = graph_file_name(result.sha256, self.fingerprint)
+        graph_file = graph_file_name(result.sha256, self.fingerprint, result.file)
         write_cache_file(self.store_dir, entities_file, result.entities)
         write_cache_file(self.store_dir, graph_file, result.assertions)
         write_cache_file(self.store_dir, source_file, result.source_text)

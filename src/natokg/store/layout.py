@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import hashlib
 import json
 import os
-import time
 import re
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -363,8 +364,12 @@ def entities_file_name(sha256: str, fingerprint: str) -> str:
     return f"entities/{sha256}-{fingerprint}.nt"
 
 
-def graph_file_name(sha256: str, fingerprint: str) -> str:
-    return f"graphs/{sha256}-{fingerprint}.nt"
+def graph_file_name(sha256: str, fingerprint: str, file: str) -> str:
+    """The letter graph's file: by the letter's bytes, the pipeline and the letter's file
+    name, which the graph states (nkg:sourceFile): a renamed copy of a letter gets a file
+    of its own instead of overwriting the one an earlier build's readers use."""
+    name = hashlib.sha256(file.encode("utf-8")).hexdigest()[:12]
+    return f"graphs/{sha256}-{fingerprint}-{name}.nt"
 
 
 def source_text_file_name(sha256: str) -> str:
