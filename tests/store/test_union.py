@@ -90,9 +90,9 @@ def test_an_incremental_build_and_a_rebuild_make_the_same_union_default_graph(tm
 
 
 def test_missing_union_copy_regression_says_to_build_again_and_the_build_makes_it(tmp_path):
-    """A store built by an older natokg (or whose copy was deleted by hand) has no union
-    copy: a query says which command makes it, and that build, with nothing else to do,
-    makes it."""
+    """A store whose union copy is missing (deleted by hand, or made before the build
+    made copies): a query says which command makes it, and that build, with nothing else
+    to do, makes it."""
     corpus = write_fake_corpus(tmp_path / "letters", 2)
     store_dir = tmp_path / "store"
     fake_build(corpus, store_dir)

@@ -209,7 +209,7 @@ def _nothing_changed(old: Manifest, hashes: dict[str, str], fingerprint: str, st
     if not old.generation or not (store_dir / old.generation).is_dir():
         return False
     if not (store_dir / UNION_FOLDER / old.generation).is_dir():
-        return False  # built by an older natokg, or the copy removed: this build makes it
+        return False  # the committed build has no copy: this build makes it
     recorded = {name: entry.sha256 for name, entry in old.letters.items()}
     recorded.update((name, entry.sha256) for name, entry in old.skipped.items())
     return recorded == hashes

@@ -206,7 +206,7 @@ def remove_other_union_copies(store_dir: Path, keep: set[str]) -> None:
 
 def union_generation_dir(path: Path | str | None = None) -> Path:
     """The union copy of the last committed build of the store at ``path``, or a
-    StoreError saying how to make it (a store built by an older natokg has none)."""
+    StoreError saying how to make it (a store without one: its copy removed)."""
     store_dir = resolve_store_path(path)
     for _ in range(OPEN_ATTEMPTS):
         manifest = read_manifest(store_dir)
