@@ -137,16 +137,18 @@ def dossier_iri(dossier: str) -> URIRef:
 # digits ("21 501-20"). Joint dossiers are joined by "-", ",", "en" or "&".
 _DOSSIER = r"\d{2}\s?\d{3}(?:(?:\s+|-)(?:[IVXLC]+|[A-Z]{1,2})\b|-\d{1,2}\b)?"
 _DOSSIERS = rf"{_DOSSIER}(?:\s*(?:,|-|en|&)\s*{_DOSSIER})*"
+# "Kamerstuk", "Kamerstukken II 2009/10,"
+_CITED_AS = r"Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?"
 _KAMERSTUK = re.compile(
-    r"^(?:Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?)?"
+    rf"^(?:{_CITED_AS})?"
     rf"(?P<dossiers>{_DOSSIERS})"
     # after "nr." a number may hold a hyphen ("nr. X-2"); in "28676-499" the last part is the number
     r"(?:\s*,?\s*nrs?\.?\s*(?P<cited>[A-Za-z0-9]+(?:-\d+)?)|-(?P<number>[A-Za-z0-9]+))\.?$"
 )
 # a citation in running text: "Kamerstuk 36 200 V, nr. 12", "Kamerstukken II 2009/10, 28 676, nr. 95"
+# (in running text a number is digits, or capitals, so that no word is taken for one)
 KAMERSTUK_CITATION = re.compile(
-    r"Kamerstuk(?:ken)?\s+(?:I{1,2}\s+\d{4}/\d{2,4},?\s+)?"
-    rf"(?P<dossiers>{_DOSSIERS})\s*,?\s*nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)"
+    rf"{_CITED_AS}(?P<dossiers>{_DOSSIERS})\s*,?\s*nrs?\.?\s*(?P<numbers>[A-Z]?\d+(?:-\d+)?|[A-Z]+(?:-\d+)?)"
 )
 _DOSSIER_PARTS = re.compile(r"(?P<main>\d{2}\s?\d{3})(?:[\s-]+(?P<addition>[IVXLC]+|[A-Z]{1,2}|\d{1,2})\b)?")
 

@@ -26,7 +26,11 @@ DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
 def data_base() -> str:
     """The data namespace; ``NATOKG_BASE`` overrides it (a ``/`` is added at the end).
     Set but empty (``NATOKG_BASE= natokg ...``) means the default."""
-    base = os.environ.get("NATOKG_BASE", "").strip() or DEFAULT_DATA_BASE
+    return namespace_of(os.environ.get("NATOKG_BASE", "").strip() or DEFAULT_DATA_BASE)
+
+
+def namespace_of(base: str) -> str:
+    """``base`` ending in "/", so that base + a path is an IRI under it."""
     return base if base.endswith("/") else base + "/"
 
 

@@ -8,7 +8,7 @@ import pytest
 from natokg.namespaces import PREFIXES
 from natokg.serve.charts import labels as chart_labels
 from natokg.serve.charts import store_runner
-from natokg.serve.describe import clear_label_cache, labels_for as page_labels
+from natokg.serve.describe import clear_label_cache, store_labels as page_labels
 from natokg.sparql import labels_for as query_labels
 
 THING = "urn:natokg-test:thing"

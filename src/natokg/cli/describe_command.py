@@ -34,7 +34,7 @@ def describe_command(
     Example: natokg describe id:meeting/summit/2025-06-24-the-hague
     """
     from natokg import open_store
-    from natokg.serve.describe import describe, description_triples, exists, labels_for
+    from natokg.serve.describe import describe, description_triples, exists, store_labels
     from natokg.rdf.formats import format_named
     from natokg.sparql.result_formats import graph_bytes
     from natokg.sparql.parameters import expand_iri
@@ -49,7 +49,7 @@ def describe_command(
         sys.stdout.buffer.write(graph_bytes(description_triples(union, resource), chosen.media_type))
         return
     description = describe(union, resource)
-    labels = labels_for(union, description.iris(), lang)
+    labels = store_labels(union, description.iris(), lang)
     render_description(description, labels)
 
 

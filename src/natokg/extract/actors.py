@@ -484,7 +484,8 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
     for m in (m for m in inside if m.label == DEMONYM):
         # "alsook de Oekraïense minister van Defensie": the state the office belongs to
-        if ctx.in_span(m.end, m.end + 2 + 60, OFFICE) and ctx.in_span(m.end, m.end + 60, OFFICE)[0].start <= m.end + 1:
+        offices = ctx.in_span(m.end, m.end + 2 + 60, OFFICE)
+        if offices and offices[0].start <= m.end + 1:
             found.append((ActorRef("state", m.key), m.start, m.end))
     for office in (m for m in inside if m.label == OFFICE):
         # "de president van de Europese Raad": the organisation the office belongs to

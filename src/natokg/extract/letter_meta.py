@@ -19,9 +19,6 @@ from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 from natokg.identifiers import KAMERSTUK_CITATION, parse_kamerstuk
 
-# "Kamerstuk 28676, nr. 499", "Kamerstuk 28 676, nr. 404", "Kamerstukken 28 676 en
-# 36 045, nr. 403", "Kamerstuk 36 850, nr. X-2", "Kamerstukken II 2021/22, 28 676, nr. 404",
-# "Kamerstuk 36 200 V, nr. 12"
 _PLACE_OF_WRITING = r"(?:{cue:place-of-writing})\s*,\s*"  # "Den Haag, " before the date
 # "BZ2628703", "MINBUZA-2015.118632", "DVB/NW-451/08"
 _REFERENCE_RE = re.compile(r"[A-Z]{1,8}(?:/[A-Z]{1,8})*[- ]?\d[\w/.-]*")
@@ -174,7 +171,7 @@ def reference_date(ctx: LetterContext, letter_day: date | None) -> date | int | 
     if years:
         return years[0]
     memo = [p for p in seg.parts if p.label == "memo"]
-    for match in ctx.dates_read_against(None):  # complete dates only, as find_dates(text)
+    for match in ctx.dates_read_against(None):  # complete dates only (a date without a year is left out)
         if not any(p.start <= match.start < p.end for p in memo):
             return match.first
     years = find_years(seg.doc.text)

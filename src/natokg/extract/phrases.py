@@ -293,7 +293,7 @@ class Lexicons:
     lexicon: object = None
     speakers: PhraseMatcher | None = None  # the Dutch government speaking (cue:government-speaker)
     members: PhraseMatcher | None = None  # the meeting's delegations as one body (cue:meeting-members)
-    contribution_nouns: frozenset[str] | None = field(default=None, compare=False)  # see contribution_nouns()
+    contribution_nouns: frozenset[str] = frozenset()  # folded, of cue:contribution-noun
     # topics a specific heading overrides (topic:broad-topics, natokg.extract.position_topics)
     broad_topics: frozenset[str] = frozenset()
 
@@ -344,6 +344,9 @@ def lexicons(lexicon=None) -> Lexicons:
         speakers=PhraseMatcher(p for p in (phrase_of(form, NETHERLANDS) for form in cue_forms.get("government-speaker", ())) if p),
         members=PhraseMatcher(p for p in (phrase_of(form, ALLIES) for form in cue_forms.get("meeting-members", ())) if p),
         broad_topics=frozenset(t.slug for t in lexicon.topics.values() if t.broad),
+        contribution_nouns=frozenset(
+            fold(form) for slug, forms in cue_forms.items() if cue_info[slug].role == "contribution-noun" for form in forms
+        ),
     )
     _LEXICON_CACHE[id(lexicon)] = result
     return result
@@ -351,11 +354,6 @@ def lexicons(lexicon=None) -> Lexicons:
 
 def contribution_nouns(lex: Lexicons) -> frozenset[str]:
     """The folded forms of the contribution nouns ("bijdrage", "steun" ...) of extraction-cues.ttl."""
-    if lex.contribution_nouns is None:  # asked for every sentence: folded once per Lexicons
-        lex.contribution_nouns = frozenset(
-            fold(form) for slug, forms in lex.cue_forms.items()
-            if lex.cue_info[slug].role == "contribution-noun" for form in forms
-        )
     return lex.contribution_nouns
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natokg.namespaces import data_base
+from natokg.namespaces import data_base, namespace_of
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
@@ -37,9 +37,7 @@ class ServeConfig:
     cache_bytes: int = DEFAULT_CACHE_BYTES
 
     def __post_init__(self) -> None:
-        # the namespace ends in "/" so that base + the path after /id/ is the IRI
-        if not self.base.endswith("/"):
-            object.__setattr__(self, "base", self.base + "/")
+        object.__setattr__(self, "base", namespace_of(self.base))  # base + the path after /id/ is the IRI
 
 
 __all__ = ["DEFAULT_CACHE_BYTES", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "ServeConfig"]

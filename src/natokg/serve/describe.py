@@ -37,7 +37,7 @@ DERIVED_LABELS = {
 QUOTE_LENGTH = 60
 
 
-def labels_for(store: ox.Store, iris, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+def store_labels(store: ox.Store, iris, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """IRI -> its label: its own best label in ``lang`` (natokg.sparql.labels' rule),
     else one made of what it relates (a position: actor, stance, topic) or, for
     evidence, the start of its quote."""
@@ -76,7 +76,7 @@ def _derived_labels(store: ox.Store, iris: set[str], lang: str) -> dict[str, str
 
 
 def own_labels(store: ox.Store, iris, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """IRI -> its best label of its own in ``lang`` (see labels_for)."""
+    """IRI -> its best label of its own in ``lang`` (see store_labels)."""
     labels = {}
     for iri in set(iris):
         label = _own_label(store, iri, lang)
@@ -230,4 +230,4 @@ def count_instances(store: ox.Store, class_iri: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, TYPE, ox.NamedNode(class_iri), DEFAULT))
 
 
-__all__ = ["Description", "Quote", "clear_label_cache", "count_instances", "describe", "description_triples", "exists", "labels_for", "own_labels", "quote_of", "search"]
+__all__ = ["Description", "Quote", "clear_label_cache", "count_instances", "describe", "description_triples", "exists", "store_labels", "own_labels", "quote_of", "search"]

@@ -20,7 +20,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from natokg.identifiers import DATASET, DATASET_GRAPH, ONTOLOGY_GRAPH_NAME, graph_iri
 from natokg.namespaces import NKG, OWL, RDF, RDFS, SKOS
 from natokg.rdf.formats import FORMATS
-from natokg.serve.describe import describe, description_triples, exists, labels_for
+from natokg.serve.describe import describe, description_triples, exists, store_labels
 from natokg.serve.letters import paired_letters, pieces, statements
 from natokg.serve.negotiation import FOR_GRAPHS, GRAPH_TYPES, HTML, choose
 from natokg.serve.pages import ONTOLOGY_NAMESPACE, Site, render_page
@@ -123,7 +123,7 @@ def resource_page(request: Request, iri: str) -> Response:
     letter_classes = request.app.state.overview.letter_classes
     if any(t in letter_classes for t in description.types):
         return letter_page(request, description)
-    labels = labels_for(served.store, description.iris())
+    labels = store_labels(served.store, description.iris())
     return render_page(request, "resource.html", d=description, labels=labels, formats=SUFFIXES)
 
 
@@ -139,7 +139,7 @@ def letter_page(request: Request, description) -> Response:
         iris |= {statement.thing, *statement.types}
         iris |= {fact[0] for fact in statement.facts}
         iris |= {fact[1].value for fact in statement.facts if isinstance(fact[1], ox.NamedNode)}
-    labels = labels_for(served.store, iris)
+    labels = store_labels(served.store, iris)
     return render_page(
         request, "letter.html", d=description, labels=labels, formats=SUFFIXES, entry=entry,
         pieces=pieces(text, found) if text is not None else [], statements=found, pairs=pairs,
@@ -200,7 +200,7 @@ async def ontology(request: Request) -> Response:
         return rdf_response(await run_in_threadpool(ontology_triples, store), media_type)
     terms = await run_in_threadpool(ontology_terms, store)
     iris = {str(NKG)} | {v.value for group in terms.values() for term in group for key in ("parents", "domain", "range") for v in term[key]}
-    labels = await run_in_threadpool(labels_for, store, iris)
+    labels = await run_in_threadpool(store_labels, store, iris)
     return render_page(request, "ontology.html", terms=terms, labels=labels)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from natokg.namespaces import DCTERMS, NKG, RDFS
-from natokg.serve.describe import count_instances, labels_for
+from natokg.serve.describe import count_instances, store_labels
 from natokg.serve.letters import class_kinds
 
 LETTER_KINDS = ("AnnotatedAgenda", "MeetingReport", "Memo", "OtherDocument")
@@ -88,7 +88,7 @@ def overview(store: ox.Store) -> Overview:
     iris = {row.iri for row in result.letters} | {row.kind for row in result.letters}
     iris |= {row.about for row in result.letters if row.about}
     iris |= {str(NKG[name]) for name in (*LETTER_KINDS, *MEETING_KINDS)}
-    result.labels = labels_for(store, iris)
+    result.labels = store_labels(store, iris)
     return result
 
 

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from natokg.errors import QueryError
-from natokg.serve.describe import labels_for, search
+from natokg.serve.describe import store_labels, search
 from natokg.serve.overview import HOME_LETTERS
 from natokg.serve.pages import iri_terms, render_page
 from natokg.serve.protocol import Answer, QueryRunner, status_of
@@ -55,7 +55,7 @@ def _run(request: Request, sparql: str) -> tuple[Answer | None, dict[str, str], 
     except QueryError as error:
         return None, {}, error.message, status_of(error)
     rows = answer.rows if answer.kind != "boolean" else []
-    return answer, labels_for(request.app.state.served.store, iri_terms(rows)), None, 200
+    return answer, store_labels(request.app.state.served.store, iri_terms(rows)), None, 200
 
 
 async def query_page(request: Request) -> Response:

@@ -44,7 +44,7 @@ def result_iris(rows: Iterable[Iterable]) -> list[str]:
     return list(dict.fromkeys(value for row in rows for value in row if isinstance(value, IRI)))
 
 
-def label_rank(prop: str, language: str | None, text: str, lang: str = DEFAULT_LANGUAGE) -> tuple:
+def _label_rank(prop: str, language: str | None, text: str, lang: str = DEFAULT_LANGUAGE) -> tuple:
     """How good ``text`` (in ``language``, a value of ``prop``) is as a label in ``lang``:
     the lowest rank is the best label (module doc)."""
     return LABEL_PROPERTIES.index(prop), _language_rank(language or None, lang), text
@@ -57,7 +57,7 @@ def best_labels(candidates: Iterable[tuple[str, str, str | None, str]], lang: st
     for iri, prop, language, text in candidates:
         if prop not in LABEL_PROPERTIES:
             continue
-        rank = label_rank(prop, language, text, lang)
+        rank = _label_rank(prop, language, text, lang)
         if iri not in best or rank < best[iri]:
             best[iri] = rank
     return {iri: rank[2] for iri, rank in best.items()}
@@ -126,6 +126,6 @@ def _plain_iri(iri: str) -> bool:
 
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "IRIS_PER_QUERY", "LABEL_PROPERTIES", "best_labels", "label_candidates", "iri_batches", "label_query", "label_rank", "label_rows",
+    "DEFAULT_LANGUAGE", "IRIS_PER_QUERY", "LABEL_PROPERTIES", "best_labels", "label_candidates", "iri_batches", "label_query", "label_rows",
     "labels_for", "result_iris",
 ]

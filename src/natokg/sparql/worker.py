@@ -19,7 +19,7 @@ Frames on the pipes are an 8-byte length and a pickle; both ends are this module
 from __future__ import annotations
 
 import atexit
-import gc
+import importlib
 import os
 import pickle
 import select
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from natokg.errors import NatokgError, QueryError, QueryLimitError, StoreError
+from natokg.memory import collector_paused
 
 STARTUP_TIMEOUT = 60.0
 _HEADER = struct.Struct(">Q")
@@ -83,7 +84,7 @@ def serve(directory: str) -> None:
     isolated = _isolate_network()
     import pyoxigraph as ox
 
-    from natokg.sparql.engine import execute, execute_serialized
+    importlib.import_module("natokg.sparql.engine")  # loaded here, after the network is isolated
 
     try:
         store = ox.Store.read_only(directory)
@@ -96,25 +97,26 @@ def serve(directory: str) -> None:
         if header is None:
             return
         sparql, max_rows, terms, default_graph, media = pickle.loads(_read_exact(channel_in, _HEADER.unpack(header)[0]))
-        gc.disable()  # rows are no cycles; collections walking them cost 10% (natokg.memory)
-        try:
-            if media is None:
-                answer = ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
-            else:
-                result_type, graph_type = media
-                answer = ("ok", *execute_serialized(
-                    store, sparql, result_type=result_type, graph_type=graph_type, max_rows=max_rows,
-                    default_graph=default_graph,
-                ))
-        except NatokgError as error:
-            answer = ("error", type(error).__name__, error.message, error.path)
-        except Exception as error:  # an engine error of a kind natokg does not know
-            answer = ("error", "QueryError", f"the query failed: {type(error).__name__}: {str(error)[:200]}", None)
-        try:
-            _send(channel_out, answer)
-        finally:
-            del answer
-            gc.enable()
+        with collector_paused():  # rows are no cycles; collections walking them cost 10%
+            _send(channel_out, _answer(store, sparql, max_rows, terms, default_graph, media))
+
+
+def _answer(store, sparql: str, max_rows, terms: bool, default_graph, media) -> tuple:
+    """The message that answers one query: ("ok", ...) or ("error", kind, message, path)."""
+    from natokg.sparql.engine import execute, execute_serialized
+
+    try:
+        if media is None:
+            return ("ok", *execute(store, sparql, max_rows=max_rows, terms=terms, default_graph=default_graph))
+        result_type, graph_type = media
+        return ("ok", *execute_serialized(
+            store, sparql, result_type=result_type, graph_type=graph_type, max_rows=max_rows,
+            default_graph=default_graph,
+        ))
+    except NatokgError as error:
+        return ("error", type(error).__name__, error.message, error.path)
+    except Exception as error:  # an engine error of a kind natokg does not know
+        return ("error", "QueryError", f"the query failed: {type(error).__name__}: {str(error)[:200]}", None)
 
 
 # ---------------------------------------------------------------- the caller's side

@@ -27,6 +27,7 @@ import gc
 import os
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
 
@@ -62,20 +63,14 @@ def make_union_copy(store: ox.Store, store_dir: Path, generation: str, texts: Gr
         pause_point("union")  # the checkpoint made, the default graph not yet loaded
         triples = workdir / "triples.nt"
         _write_all_triples(texts, triples)
-        copy = ox.Store(str(workdir / "db"))
-        copy.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        copy.optimize()  # without it the saved queries run ~15 % slower on the copy
-        copy.flush()
-        del copy
-        gc.collect()  # RocksDB closes when the last reference goes
-        os.rename(workdir / "db", target)
-        shutil.rmtree(workdir)
+
+        def load_default_graph(copy: ox.Store) -> None:
+            copy.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+            copy.optimize()  # without it the saved queries run ~15 % slower on the copy
+
+        _finish(workdir, target, load_default_graph)
     except OSError as error:
-        raise StoreError(
-            f"cannot write the union copy of the build ({error}); make {folder} writable "
-            "and check the free space",
-            path=store_dir,
-        ) from None
+        raise _unwritable(folder, store_dir, error) from None
     return target
 
 
@@ -116,18 +111,24 @@ def update_union_copy(
         return None
     pause_point("union")  # the checkpoint made, the changes not yet applied
     try:
-        copy = ox.Store(str(workdir / "db"))
-        try:
-            _apply_changes(copy, texts, unchanged)
-            copy.flush()
-        finally:
-            del copy
-            gc.collect()  # RocksDB closes when the last reference goes, an error's too
-        os.rename(workdir / "db", target)
-        shutil.rmtree(workdir)
+        _finish(workdir, target, lambda copy: _apply_changes(copy, texts, unchanged))
     except OSError as error:
         raise _unwritable(folder, store_dir, error) from None
     return target
+
+
+def _finish(workdir: Path, target: Path, complete: Callable[[ox.Store], None]) -> None:
+    """Open the checkpoint in ``workdir``, ``complete`` its default graph, close it (on an
+    error too: RocksDB closes when the last reference goes) and move it to ``target``."""
+    copy = ox.Store(str(workdir / "db"))
+    try:
+        complete(copy)
+        copy.flush()
+    finally:
+        del copy
+        gc.collect()
+    os.rename(workdir / "db", target)
+    shutil.rmtree(workdir)
 
 
 def _unwritable(folder: Path, store_dir: Path, error: OSError) -> StoreError:
