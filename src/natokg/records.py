@@ -36,7 +36,7 @@ Capacity = Literal["ally", "partner", "guest", "host"]
 CommitmentKind = Literal[
     "spending-target", "financial-contribution", "policy-pledge", "capability-pledge"
 ]
-Unit = Literal["percent-gdp", "eur", "usd"]
+Unit = Literal["percent-gdp", "percent-defence-spending", "eur", "usd"]
 CommitmentStatus = Literal["agreed", "announced", "proposed", "intended"]
 Modality = Literal["intended", "expressed"]
 

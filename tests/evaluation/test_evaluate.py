@@ -291,6 +291,30 @@ def test_amount_five_matches_five_point_zero(tmp_path, names):
     assert report.categories[METADATA].tp == 1
 
 
+def test_a_share_of_defence_spending_is_the_golds_percentage_without_unit(tmp_path, names):
+    """The gold has units for money and a share of GDP only; another percentage has unit null."""
+    (tmp_path / "seeds.yaml").write_text(
+        "- file: a.txt\n  doc_type: report\n  commitments:\n"
+        "    - {actor: Allies, kind: spending_target, amount: 20, unit: null, target_year: null}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+
+    def extract(unit):
+        def run(path):
+            records = LetterRecords(Letter("a", "report", "0", "a.txt"))
+            records.commitments.append(
+                Commitment(ActorRef("group", "allies"), "spending-target", "agreed", [], amount=Decimal(20), unit=unit)
+            )
+            return records
+        return run
+
+    share = evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("percent-defence-spending"), names=names)
+    assert (share.categories[COMMITMENTS].tp, share.categories[AMOUNTS].tp) == (1, 1)
+    of_gdp = evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("percent-gdp"), names=names)
+    assert (of_gdp.categories[COMMITMENTS].tp, of_gdp.categories[AMOUNTS].tp) == (0, 0)
+
+
 def test_hague_summit_without_date_matches_any_start(gold, names):
     def date_the_hague(file, records):
         for m in records.meetings:

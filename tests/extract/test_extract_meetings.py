@@ -243,6 +243,8 @@ def test_regression_main_meeting_is_the_titled_meeting_not_the_summit_it_prepare
     assert {m.ref for m in by_role(result, "mentioned")} == {
         MeetingRef("summit", date(2023, 7, 11), "vilnius"),
         MeetingRef("external", date(2023, 2, 14), None, "ukraine-defence-contact-group"),
+        # "Op 15 februari sprak ik daarnaast tijdens een informeel overleg van EU-ministers van Defensie"
+        MeetingRef("external", date(2023, 2, 15), None, "eu-defence-ministers"),
     }
     assert {s.ref.parent for s in by_role(result, "session")} == {main.ref}
 
@@ -256,3 +258,44 @@ def test_regression_headline_title_without_van_de_names_the_meeting(tmp_path):
     )
     main = extract_text(tmp_path, text)[1].main_meeting
     assert (main.ref.kind, main.ref.start, main.end) == ("foreign-ministers", date(2023, 4, 4), date(2023, 4, 5))
+
+
+MINISTRY_PAGE = """Ministerie van Defensie
+
+[nieuws.brieven_aan_de_kamer.2031-03-10_verslag_eu_defensieministers_sintra]
+
+---
+Brieven aan de Kamer
+---
+Verslag van de informele bijeenkomst van EU-ministers van Defensie in Sintra op 3 en 4 maart jl.
+
+10-3-2031 11:02:00
+
+Op maandag 3 en dinsdag 4 maart jl. kwamen de ministers van Defensie van de Europese Unie
+informeel bijeen in Sintra. Op 4 maart spraken de ministers over de EU-battlegroups. Tijdens
+de werklunch werd gesproken over terrorismebestrijding. De informele bijeenkomst van
+NAVO-ministers van Defensie in Oslo op 20 en 21 maart a.s. bespreekt de NRF.
+"""
+
+
+def test_a_ministry_page_names_its_document_under_the_section_label(tmp_path):
+    """The title under "Brieven aan de Kamer" says the page is about an EU meeting: a look-
+    alike, whose NATO meeting named later is a meeting mentioned, not the main one."""
+    records = extract_text(tmp_path, MINISTRY_PAGE)[1]
+    assert records.letter.kind == "other"
+    assert records.letter.title.startswith("Verslag van de informele bijeenkomst van EU-ministers")
+    main = records.main_meeting
+    assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == ("external", date(2031, 3, 3), date(2031, 3, 4), "sintra")
+    assert ("defence-ministers", date(2031, 3, 20)) in {(m.ref.kind, m.ref.start) for m in by_role(records, "mentioned")}
+    # "Op 4 maart spraken de ministers ... Tijdens de werklunch": the day its paragraph names
+    assert {(s.ref.kind, s.ref.start) for s in by_role(records, "session")} == {("social-event", date(2031, 3, 4))}
+
+
+def test_regression_eu_defence_ministers_page_took_the_nato_meeting_it_mentions_as_main():
+    """The 2004 report on the EU defence ministers in Noordwijk: the page's letterhead was
+    taken for its title, and the NATO meeting in Poiana Brasov it mentions for its main one."""
+    records_ = records("dev_2004_other_report_noordwijk-eu.txt")
+    main = records_.main_meeting
+    assert (records_.letter.kind, main.ref.kind, main.ref.start, main.ref.city) == (
+        "other", "external", date(2004, 9, 16), "noordwijk",
+    )

@@ -149,7 +149,36 @@ def test_regression_norm_inside_an_amount_does_not_make_it_an_allied_agreement()
 
 def test_regression_percent_of_defence_budgets_is_no_gdp_target():
     """"toewerken naar 2% van het bbp en 20% van de defensiebudgetten" made a 20%-of-GDP target."""
-    assert all(c.amount != 20 for c in records("dev_2016_summit_agenda_warschau.txt").commitments)
+    shares = {c.unit for c in records("dev_2016_summit_agenda_warschau.txt").commitments if c.amount == 20}
+    assert shares == {"percent-defence-spending"}
+
+
+def test_a_share_of_defence_spending_is_a_target_of_its_own_unit(tmp_path):
+    body = "Daarnaast streven de bondgenoten ernaar binnen vijf jaar 25% van hun defensie-uitgaven aan onderzoek te besteden."
+    assert pledges(tmp_path, body) == {("allies", "spending-target", D(25), "percent-defence-spending", None)}
+    # a share of something other than money is no spending target
+    body = "De bondgenoten streven ernaar dat 50% van hun landstrijdkrachten inzetbaar is."
+    assert pledges(tmp_path, body) == set()
+
+
+def test_letter_share_of_defence_spending():
+    # "Daarnaast streven zij ernaar binnen tien jaar ten minste 20% van hun defensie-uitgaven te
+    # besteden aan groot materieel." (the 2014 Wales agenda)
+    found = {(c.actor.key, c.kind, c.amount, c.unit) for c in records("dev_2014_summit_agenda_wales.txt").commitments}
+    assert ("allies", "spending-target", D(20), "percent-defence-spending") in found
+
+
+def test_bearing_an_amount_is_a_contribution(tmp_path):
+    body = "Canada zal de komende drie jaar 300 miljoen dollar per jaar dragen."
+    assert pledges(tmp_path, body) == {("ca", "financial-contribution", D(300000000), "usd", None)}
+    # without an amount, bearing a responsibility pledges nothing
+    assert pledges(tmp_path, "Canada zal daarvoor de verantwoordelijkheid dragen.") == set()
+
+
+def test_letter_bearing_an_amount():
+    # "Afghanistan zelf zal daarvan aanvankelijk ten minste USD 500 miljoen per jaar dragen." (Chicago 2012)
+    found = {(c.actor.key, c.kind, c.amount, c.unit) for c in records("dev_2012_summit_report_chicago.txt").commitments}
+    assert ("af", "financial-contribution", D(500000000), "usd") in found
 
 
 def test_co_actors_named_before_the_subject_pledge_too(tmp_path):

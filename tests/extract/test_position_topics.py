@@ -254,3 +254,61 @@ def test_noun_topic_after_an_adjective_topic_is_the_head(tmp_path):
 
 def test_letter_noun_topic_after_an_adjective_topic():
     assert ("several-allies", "call-for", "burden-sharing") in facts("dev_2014_fmm_report_brussel-april.txt")
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # an opinion that a step is premature opposes it; "acht de tijd niet rijp" says so itself
+        ("Nederland was, met onder meer België, van oordeel dat de tijd voor een missie in Irak nog niet rijp is.",
+         ("be", "oppose", "iraq"), ("be", "emphasise", "iraq")),
+        ("Noorwegen was van mening dat een besluit over de NRF voorbarig zou zijn.", ("no", "oppose", "nato-response-force"),
+         ("no", "emphasise", "nato-response-force")),
+        ("Het kabinet acht de tijd niet rijp voor een permanente NAVO-missie in Irak.", ("nl", "oppose", "iraq"),
+         ("nl", "support", "iraq")),
+        # an opinion without such words keeps its stance
+        ("Nederland was, met onder meer België, van mening dat de NRF moet worden versterkt.",
+         ("nl", "call-for", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
+    ],
+)
+def test_an_opinion_that_a_step_is_premature_opposes_it(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "name, expected, not_expected",
+    [
+        # "Nederland was, met Duitsland, Frankrijk en een aantal andere bondgenoten, van oordeel dat
+        # de tijd daarvoor niet rijp is."
+        ("dev_2008_fmm_report_brussel-december.txt", ("de", "oppose", "nato-enlargement"), ("de", "emphasise", "nato-enlargement")),
+        # "Nederland was, met onder meer Duitsland en Frankrijk, van mening dat de tijd daarvoor nog
+        # niet rijp was, gelet op de onopgeloste conflicten in Georgië ..."
+        ("dev_2008_summit_report_boekarest.txt", ("fr", "oppose", "nato-enlargement"), ("fr", "oppose", "georgia")),
+        # "Het kabinet acht de tijd niet rijp om Georgië en Oekraïne thans een MAP toe te kennen."
+        ("dev_2008_fmm_agenda_brussel-razeb.txt", ("nl", "oppose", "nato-enlargement"), ("nl", "oppose", "georgia")),
+    ],
+)
+def test_letters_premature_steps_and_their_topic(name, expected, not_expected):
+    found = facts(name)
+    assert expected in found and not_expected not in found
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # countries listed right before a specific topic are whom it concerns
+        ("Nederland steunt het voorstel om Moldavië en Georgië een nieuw partnerschap aan te bieden.",
+         ("nl", "support", "partnerships"), ("nl", "support", "georgia")),
+        # but a country listed as an item of its own stays a topic
+        ("Nederland steunt Georgië en de versterking van de NRF.", ("nl", "support", "georgia"), None),
+        # what follows "gelet op", "gezien" gives the reason, not the topic
+        ("Het kabinet steunt het voorstel voor de NRF, gelet op de situatie in Georgië.",
+         ("nl", "support", "nato-response-force"), ("nl", "support", "georgia")),
+    ],
+)
+def test_countries_before_a_topic_and_reasons_name_no_topic(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)

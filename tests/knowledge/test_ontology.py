@@ -306,7 +306,7 @@ VOCABULARY = {
 
 def test_records_slugs_are_what_architecture_lists():
     assert set(VOCABULARY["capacity"]) == {"ally", "partner", "guest", "host"}
-    assert set(VOCABULARY["unit"]) == {"percent-gdp", "eur", "usd"}
+    assert set(VOCABULARY["unit"]) == {"percent-gdp", "percent-defence-spending", "eur", "usd"}
 
 
 @pytest.mark.parametrize("scheme", sorted(VOCABULARY))

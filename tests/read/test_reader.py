@@ -209,6 +209,39 @@ def test_page_furniture_and_converter_duplicates_dropped():
     assert "dat de Kamer zich in bovenvermeld scenario" in text_004
 
 
+def test_printed_kamerstuk_colophon_and_page_foot_are_dropped():
+    raw = (
+        "Uitbreiding\n"
+        "De bondgenoten nodigden twee landen uit voor toetredings-\n"
+        "besprekingen over hun lidmaatschap van de NAVO.\n\n"
+        "KST12345\n"
+        "ISSN 0921 - 7371\n"
+        "Sdu Uitgevers\n"
+        "’s-Gravenhage 2031 Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 99 1\n"
+        "Nederland heeft de uitnodiging aan de twee landen gesteund.\n\n"
+        "kst-28676-99 ISSN 0921 - 7371 's-Gravenhage 2032\n"
+    )
+    text = norm(raw)
+    for furniture in ("KST12345", "ISSN", "Sdu", "Gravenhage", "vergaderjaar"):
+        assert furniture not in text
+    assert "NAVO.\n\nNederland heeft de uitnodiging" in text
+    # a sentence that names the Kamerstuk stays
+    kept = "Zie Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 99 voor het verslag."
+    assert norm(kept) == kept
+
+
+def test_regression_printed_page_foot_made_headings_of_the_praag_report():
+    """The 2002 Prague report's page foot ("KST64817", "ISSN 0921 - 7371", "Sdu Uitgevers", the
+    running foot) became headings: the next sentence lost its heading "Uitbreiding" and took
+    the running foot into its text."""
+    from natokg.text.segment import segment
+
+    seg = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2002_summit_report_praag.txt"))
+    sentence = next(s for s in seg.sentences if "uitnodiging aan de zeven landen" in s.text)
+    assert sentence.heading == "Uitbreiding"
+    assert sentence.text == "Nederland heeft de uitnodiging aan de zeven landen van harte gesteund."
+
+
 def test_markdown_asterisks_dropped():
     text_000 = read_letter(seed("000")).text
     assert "*" not in text_000

@@ -32,7 +32,7 @@ _DOC_TYPES = {"agenda", "report", "other"}
 _MEETING_KINDS = {"summit", "foreign_ministers", "defence_ministers", "other"}
 _SESSION_KINDS = {"council_session", "social_event", "forum", "working_session"}
 _COMMITMENT_KINDS = {"spending_target", "financial_contribution", "policy_pledge", "capability_pledge"}
-_UNITS = {"EUR", "USD", "percent_gdp"}
+UNITS = frozenset({"EUR", "USD", "percent_gdp"})
 _STANCES = {"support", "emphasise", "call_for", "welcome", "oppose", "intend"}
 
 
@@ -270,7 +270,7 @@ def _gold_letter(entry: _Entry) -> GoldLetter:
                 what=e.text("what") or "",
                 kind=e.choice("kind", _COMMITMENT_KINDS),
                 amount=e.decimal("amount"),
-                unit=e.optional_choice("unit", _UNITS),
+                unit=e.optional_choice("unit", UNITS),
                 target_year=e.integer("target_year"),
                 made_at=e.text("made_at"),
                 quote=e.letter_text("quote"),

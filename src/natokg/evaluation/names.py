@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from natokg.evaluation.gold import UNITS
 from natokg.namespaces import slugify
 from natokg.records import ActorRef
 
@@ -90,6 +91,12 @@ class GoldNames:
     def unit(name: str | None) -> str | None:
         return None if name is None else _enum(name)
 
+    @staticmethod
+    def predicted_unit(unit: str | None) -> str | None:
+        """A record's unit as the gold writes it: the gold has units for money and a share
+        of GDP only, and files every other percentage with unit null."""
+        return unit if unit in _GOLD_UNITS else None
+
     def _unresolved(self, kind: str, name: str) -> None:
         if self.lexicon is not None:  # without an ontology every name is unresolved: not news
             self.unresolved.add(f"{kind} {name!r}")
@@ -97,6 +104,9 @@ class GoldNames:
 
 def _enum(name: str) -> str:
     return name.strip().lower().replace("_", "-")
+
+
+_GOLD_UNITS = frozenset(_enum(name) for name in UNITS)
 
 
 @cache

@@ -30,7 +30,9 @@ Scoring conventions (documented here because the numbers depend on them):
 - The main meeting is one fact per letter: kind, start and city together (a gold null
   city, a virtual meeting, wants no city). "main meeting details" scores its fields apart.
 - Commitment amounts are the commitments with an amount: value and unit must agree, and
-  the target year too when the gold gives one.
+  the target year too when the gold gives one. The gold has units for money and a share
+  of GDP only: a record's other percentage (a share of defence spending) counts as the
+  gold's unit null.
 - An ``optional: true`` gold item is neither a miss when not found nor a true or false
   hit when found; non-optional items are matched first.
 - Pairing: see natokg.evaluation.pairing.
@@ -319,7 +321,7 @@ def _commitment_facts(gold: GoldLetter, records: LetterRecords | None, names: Go
         gold_items.append(_Item(key, text, c.quote, c.quote or "", c.optional))
     predicted = []
     for c in records.commitments if records else []:
-        key = (c.actor, c.kind, _canonical(c.amount), c.unit, c.target_year)
+        key = (c.actor, c.kind, _canonical(c.amount), names.predicted_unit(c.unit), c.target_year)
         text = f"{_actor_text(c.actor)} {c.kind} {_amount_text(c.amount, c.unit)} year {c.target_year or '-'} ({c.status})"
         quote = _first_quote(c.evidence)
         predicted.append(_Item(key, text, quote, quote or ""))
@@ -383,7 +385,7 @@ def _amount_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNa
     for c in records.commitments if records else []:
         if c.amount is not None:
             quote = _first_quote(c.evidence)
-            predicted.append(_Item((_canonical(c.amount), c.unit, c.target_year),
+            predicted.append(_Item((_canonical(c.amount), names.predicted_unit(c.unit), c.target_year),
                                    f"{_amount_text(c.amount, c.unit)} year {c.target_year or '-'}", quote, quote or ""))
     return gold_items, predicted
 

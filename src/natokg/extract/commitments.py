@@ -412,10 +412,14 @@ class _Rules:
         whole: Commitment | None = None
         for amount, first, last in s.amounts:
             unit = amount.unit
-            if unit == "percent" and self.share_of_other(s, amount):
-                continue  # "20% van de defensiebudgetten": not a share of GDP
-            if unit == "percent" and gdp_sentence:
-                unit = "percent-gdp"
+            if unit == "percent":
+                share = self.share_of(s, amount)
+                if share is not None:
+                    if not self.is_spending_noun(share):
+                        continue  # "40% van hun landstrijdkrachten": neither money nor GDP
+                    unit = "percent-defence-spending"  # "20% van hun defensie-uitgaven aan materieel"
+                elif gdp_sentence:
+                    unit = "percent-gdp"
             cue = self.governing_cue(s, first, last)
             if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
                 self.last_norm = amount  # a norm, not a figure reached
@@ -424,7 +428,7 @@ class _Rules:
             role = self.role(cue)
             info = self.info(cue)
             if role == "realised":
-                self.observe(s, amount, first, last, explicit_gdp)
+                self.observe(s, amount, unit, first, last, explicit_gdp)
                 continue
             if unit == "percent":
                 continue
@@ -483,20 +487,27 @@ class _Rules:
                 used.add(index)
         return used
 
-    def observe(self, s: _Sentence, amount: Amount, first: int, last: int, explicit_gdp: bool) -> None:
+    def observe(self, s: _Sentence, amount: Amount, unit: str, first: int, last: int, explicit_gdp: bool) -> None:
         """A realised figure: an observation of the sentence's first actor."""
-        if amount.unit == "percent" and not explicit_gdp:
+        if amount.unit == "percent" and unit != "percent-defence-spending" and not explicit_gdp:
             return  # a growth rate, not a share of GDP
         actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
         if actor:
-            unit = "percent-gdp" if amount.is_percent else amount.unit
+            if unit == "percent":
+                unit = "percent-gdp"
             year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
             self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
-    def share_of_other(self, s: _Sentence, amount: Amount) -> bool:
-        """A bare percentage "van de X" whose X is no GDP word measures X, not GDP."""
+    def share_of(self, s: _Sentence, amount: Amount) -> str | None:
+        """What a bare percentage "van de X" measures when X is no GDP word (folded X)."""
         after = _OF_SOMETHING.match(s.sentence.text, amount.end)
-        return bool(after) and fold(after.group(1)) not in self.gdp_words
+        if after is None or fold(after.group(1)) in self.gdp_words:
+            return None
+        return fold(after.group(1))
+
+    def is_spending_noun(self, word: str) -> bool:
+        """A compound counts by its last part: "defensie-uitgaven", "defensiebudgetten"."""
+        return any(word.endswith(n) for n in self.spending_nouns | self.budget_nouns)
 
     @staticmethod
     def _item_end(s: _Sentence, last: int) -> int:

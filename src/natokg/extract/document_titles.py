@@ -22,12 +22,16 @@ SENT_KINDS = (
 # "Brief regering : Verslag van ...", "Kamerbrief met verslag ...", "Officiële titel X"
 _PORTAL_TITLE = r"^[ \t]*(?:{cue:portal-title})[ \t]*[:;|]?[ \t]*(?P<title>\S[^\n]*)$"
 _PORTAL_LABEL_ONLY = r"^[ \t]*(?:{cue:portal-title})[ \t]*$"
+# "Brieven aan de Kamer", then (after a rule) "Verslag van de informele bijeenkomst ..."
+_PORTAL_SECTION = r"^[ \t]*(?:{cue:portal-section})[ \t]*$"
+_WORDS_LINE = re.compile(r"^[^\n]*\w[^\n]*$", re.M)
 OPENING_CHARS = 1500  # a portal page names its document within its first lines
 
 
 def portal_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
     """Spans of the document titles a portal page gives above the letter: after a label
-    ("Brief regering : Verslag ...") or on the line above a label-only line."""
+    ("Brief regering : Verslag ..."), on the line above a label-only line, or on the
+    first line with words below a section label ("Brieven aan de Kamer")."""
     text = seg.doc.text
     opening = text[:OPENING_CHARS]
     spans = [m.span("title") for m in cue_regex(_PORTAL_TITLE, re.I | re.M).finditer(opening)]
@@ -36,7 +40,20 @@ def portal_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
         above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
         if above_end > above_start and text[above_start:above_end].strip():
             spans.append((above_start, above_end))
+    spans += section_titles(seg)
     return sorted(spans)
+
+
+def section_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
+    """Spans of the titles a ministry's page shows under a section label: the first line
+    with words below "Brieven aan de Kamer"."""
+    text = seg.doc.text
+    spans = []
+    for m in cue_regex(_PORTAL_SECTION, re.I | re.M).finditer(text[:OPENING_CHARS]):
+        below = _WORDS_LINE.search(text, m.end() + 1)
+        if below is not None:
+            spans.append(below.span())
+    return spans
 
 
 def subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
@@ -55,4 +72,4 @@ def subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["OPENING_CHARS", "SENT_KINDS", "portal_titles", "subject_spans"]
+__all__ = ["OPENING_CHARS", "SENT_KINDS", "portal_titles", "section_titles", "subject_spans"]

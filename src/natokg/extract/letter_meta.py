@@ -14,7 +14,7 @@ from datetime import date
 from natokg.text.dates import find_dates, find_years, parse_date
 from natokg.knowledge.cues import cue_regex
 from natokg.extract.context import LetterContext
-from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, subject_spans
+from natokg.extract.document_titles import OPENING_CHARS, SENT_KINDS, portal_titles, section_titles, subject_spans
 from natokg.extract.stage import Found
 from natokg.records import KamerstukRef, Letter, SegmentedLetter
 from natokg.identifiers import KAMERSTUK_CITATION, parse_kamerstuk
@@ -42,9 +42,11 @@ def _span_text(seg: SegmentedLetter, span) -> str:
 
 
 def title_text(seg: SegmentedLetter) -> str:
-    """The document's title: the Betreft line, else the title line above the body."""
-    for span in (seg.header.title, seg.title_line):
-        text = " ".join(_span_text(seg, span).split())
+    """The document's title: the Betreft line, else the title under a portal's section
+    label (above it stands the ministry's name), else the title line above the body."""
+    sections = [seg.doc.text[a:b] for a, b in section_titles(seg)]
+    for text in (_span_text(seg, seg.header.title), *sections[:1], _span_text(seg, seg.title_line)):
+        text = " ".join(text.split())
         if text:
             return re.sub(r"^(?:Betreft|Onderwerp)\s*:?\s*", "", text)
     return ""

@@ -33,10 +33,12 @@ TOPIC_LIST_STOPS = frozenset(
 EXAMPLE_MARKERS = (("onder", "meer"), ("onder", "andere"), ("in", "het", "bijzonder"), ("met", "name"),
                    ("waaronder",), ("bijvoorbeeld",), ("zoals",), ("inclusief",))
 _MARKER_HEADS = frozenset(marker[0] for marker in EXAMPLE_MARKERS)  # most words start no marker
-# ", die de stabiliteit ... ten goede komt", ", omdat ...": a clause set off by a comma
-# after the object says something about it, it is not what the stance is about.
+# ", die de stabiliteit ... ten goede komt", ", omdat ...", ", gelet op ...": a clause or
+# reason set off by a comma after the object says something about it, it is not what the
+# stance is about.
 CLAUSE_OPENERS = frozenset(
-    "die dat omdat waardoor waarin waarbij waarmee waarvan zodat wat welke terwijl aangezien nu".split()
+    "die dat omdat waardoor waarin waarbij waarmee waarvan zodat wat welke terwijl aangezien nu "
+    "gelet gezien vanwege wegens".split()
 )
 
 
@@ -61,19 +63,26 @@ def scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip:
     chosen: list[Match] = []
     item: list[Match] = []
     opened_by = ""
+    countries: list[Match] = []  # bare countries chosen from the items just before this one
 
     def close() -> None:
         strong = [m for m in item if id(m) not in weak]
         if strong:
+            if id(item[0]) in weak:
+                # "om Georgië en Oekraïne een MAP toe te kennen": countries listed before a
+                # specific topic are whom it concerns, not topics of their own
+                chosen[:] = [m for m in chosen if m not in countries]
             # "trans-Atlantische lastenverdeling": of an adjective topic and the noun
             # topic right after it, the noun is the head
             head = strong[1] if len(strong) > 1 and strong[1].first == strong[0].last + 1 else strong[0]
             chosen.append(head)
+            countries.clear()
         elif item and (not chosen or (opened_by != "in" and not _party(item[0]))):
             # After "in" a bare country is the place of a topic already named ("de
             # oorlog in Oekraïne"); when nothing before it named one, the place is
             # what the complement is about ("het belang van de missie in Afghanistan").
             chosen.append(item[0])
+            countries.append(item[0])
 
     def _party(match: Match) -> bool:
         # "transparantie over kernwapens en maatregelen met Rusland": after a topic, a

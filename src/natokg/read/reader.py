@@ -16,7 +16,8 @@ Normalisation rules (why each exists is in the function that applies it):
 - hard-wrapped lines are joined into paragraphs; a blank line, a line much shorter
   than the wrap width, a heading-like line or a bullet ends a paragraph;
 - page furniture ("Pagina 2 van 2", "- 2 -", PDF running headers and footers, a line
-  repeated across a page break) and web-portal furniture (table rules and rows of short
+  repeated across a page break, a printed Kamerstuk's ISSN line and page foot) and
+  web-portal furniture (table rules and rows of short
   cells, navigation bars, breadcrumbs) are dropped;
 - markdown emphasis (``*word*``, ``**word**``) is dropped;
 - footnote markers ("[footnoteRef:1]", "[^1]", "Oekraïne1", "daarover.1", "2029.3",
@@ -104,6 +105,17 @@ class _Footnote:
 
 
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:(?:Pagina|pagina|Page|page|Blad|blad)\s+\d+\s*(?:van|of|/)\s*\d+|-\s*\d+\s*-)\s*$")
+# The colophon and running foot of a printed Kamerstuk: its ISSN line ("ISSN 0921 - 7371",
+# "kst-21501-02-2283 ISSN 0921 - 7371 's-Gravenhage 2021"), the printer ("Sdu
+# Uitgevers"), the portal's document number on a line of its own ("KST64817") and the
+# foot "'s-Gravenhage 2002 Tweede Kamer, vergaderjaar 2002–2003, 28 676, nr. 4 1"
+# (dossier, number, page).
+_PRINTED_PAGE_FOOT = re.compile(
+    r"(?:kst-[\d-]+\s+)?ISSN\s+\d{4}\s*-\s*\d{3}[\dXx]\b.*"
+    r"|Sdu\s+Uitgevers|KST\d{4,}"
+    r"|(?:[’']s-Gravenhage\s+\d{4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},"
+    r"\s+[\d ]+(?:\s*[A-Z]{1,3})?,\s+nr\.\s*\d+(?:\s+\d+)?"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BRACKET_BODY = re.compile(r"\[(\d{1,3}):[ \t]*(.*?)[ \t]*\]", re.S)
@@ -292,7 +304,12 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
         if not content:
             line.kind = "blank"
             continue
-        if line.start in drop_lines or _PAGE_NUMBER_LINE.match(content) or _is_portal_furniture(content):
+        if (
+            line.start in drop_lines
+            or _PAGE_NUMBER_LINE.match(content)
+            or _PRINTED_PAGE_FOOT.fullmatch(content)
+            or _is_portal_furniture(content)
+        ):
             line.kind = "furniture"
             continue
         if _PANDOC_BODY.match(raw, line.start, line.end):
