@@ -112,3 +112,13 @@ def test_cited_kamerstukken_of_every_dossier_form(tmp_path):
                              "Zie Kamerstuk 21 501-20, nr. 1234 en Kamerstuk 35 000 A, nr. 5.")
     _, result = extract_text(tmp_path, text)
     assert [(k.dossier, k.number) for k in result.letter.kamerstukken] == [("21501-20", "1234"), ("35000-A", "5")]
+
+
+def test_a_section_label_names_the_title_below_it_only_nearby(tmp_path):
+    page = "Ministerie van Defensie\n\n---\nBrieven aan de Kamer\n---\nVerslag van de NAVO-top in Vilnius\n\n10-3-2031\n"
+    assert extract_text(tmp_path, page + "\nOp 11 juli vond de NAVO-top plaats.\n")[1].letter.title == (
+        "Verslag van de NAVO-top in Vilnius"
+    )
+    # a rule and a date line below the label, then the letter: no title from the label
+    page = "Ministerie van Defensie\n\nBrieven aan de Kamer\n---\n10-3-2031 11:02:00\n---\n\nOp 11 juli vond de NAVO-top plaats in Vilnius.\n"
+    assert "11 juli" not in (extract_text(tmp_path, page)[1].letter.title or "")

@@ -156,9 +156,17 @@ def test_regression_percent_of_defence_budgets_is_no_gdp_target():
 def test_a_share_of_defence_spending_is_a_target_of_its_own_unit(tmp_path):
     body = "Daarnaast streven de bondgenoten ernaar binnen vijf jaar 25% van hun defensie-uitgaven aan onderzoek te besteden."
     assert pledges(tmp_path, body) == {("allies", "spending-target", D(25), "percent-defence-spending", None)}
-    # a share of something other than money is no spending target
+    # a share of something other than money, or of other spending, is no spending target
     body = "De bondgenoten streven ernaar dat 50% van hun landstrijdkrachten inzetbaar is."
     assert pledges(tmp_path, body) == set()
+    assert pledges(tmp_path, "De bondgenoten streven ernaar 10% van hun uitgaven aan ontwikkelingshulp te besteden.") == set()
+    # without an article, after an adjective, and as the part of a share of GDP
+    for body in ("De bondgenoten streven ernaar 20% van defensie-uitgaven aan materieel te besteden.",
+                 "De bondgenoten streven ernaar 20% van hun jaarlijkse defensie-uitgaven aan materieel te besteden."):
+        assert pledges(tmp_path, body) == {("allies", "spending-target", D(20), "percent-defence-spending", None)}
+    body = ("De bondgenoten committeren zich om 2% van het bbp aan defensie te besteden, waarvan 20% van de "
+            "defensiebudgetten aan materieel.")
+    assert ("allies", "spending-target", D(20), "percent-defence-spending", None) in pledges(tmp_path, body)
 
 
 def test_letter_share_of_defence_spending():
@@ -171,8 +179,9 @@ def test_letter_share_of_defence_spending():
 def test_bearing_an_amount_is_a_contribution(tmp_path):
     body = "Canada zal de komende drie jaar 300 miljoen dollar per jaar dragen."
     assert pledges(tmp_path, body) == {("ca", "financial-contribution", D(300000000), "usd", None)}
-    # without an amount, bearing a responsibility pledges nothing
+    # without an amount, bearing a responsibility pledges nothing; seeing to a sum ("zorg dragen") neither
     assert pledges(tmp_path, "Canada zal daarvoor de verantwoordelijkheid dragen.") == set()
+    assert pledges(tmp_path, "De NAVO zal zorg dragen voor de verdeling van de EUR 50 miljoen over de projecten.") == set()
 
 
 def test_letter_bearing_an_amount():

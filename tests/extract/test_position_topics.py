@@ -269,6 +269,11 @@ def test_letter_noun_topic_after_an_adjective_topic():
         # an opinion without such words keeps its stance
         ("Nederland was, met onder meer België, van mening dat de NRF moet worden versterkt.",
          ("nl", "call-for", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
+        # negated, or in the next clause, the words do not oppose
+        ("Nederland is van mening dat een besluit over de NRF niet voorbarig is.",
+         ("nl", "emphasise", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
+        ("Nederland was van oordeel dat de NRF belangrijk is, terwijl Frankrijk een besluit over de NRF voorbarig vond.",
+         ("nl", "emphasise", "nato-response-force"), ("nl", "oppose", "nato-response-force")),
     ],
 )
 def test_an_opinion_that_a_step_is_premature_opposes_it(tmp_path, body, expected, not_expected):
@@ -303,8 +308,13 @@ def test_letters_premature_steps_and_their_topic(name, expected, not_expected):
          ("nl", "support", "partnerships"), ("nl", "support", "georgia")),
         # but a country listed as an item of its own stays a topic
         ("Nederland steunt Georgië en de versterking van de NRF.", ("nl", "support", "georgia"), None),
-        # what follows "gelet op", "gezien" gives the reason, not the topic
+        # but not when a preposition stands between them and the topic
+        ("Nederland steunt Oekraïne en Georgië bij de opbouw van hun cyberverdediging.",
+         ("nl", "support", "ukraine-support"), None),
+        # what follows "gelet op", "gezien" gives the reason, not the topic, up to the next comma
         ("Het kabinet steunt het voorstel voor de NRF, gelet op de situatie in Georgië.",
+         ("nl", "support", "nato-response-force"), ("nl", "support", "georgia")),
+        ("Nederland steunt, vanwege de situatie in Georgië, de versterking van de NRF.",
          ("nl", "support", "nato-response-force"), ("nl", "support", "georgia")),
     ],
 )

@@ -225,9 +225,12 @@ def test_printed_kamerstuk_colophon_and_page_foot_are_dropped():
     for furniture in ("KST12345", "ISSN", "Sdu", "Gravenhage", "vergaderjaar"):
         assert furniture not in text
     assert "NAVO.\n\nNederland heeft de uitnodiging" in text
-    # a sentence that names the Kamerstuk stays
+    # a sentence that names the Kamerstuk stays, and so does a line that only cites it
     kept = "Zie Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 99 voor het verslag."
     assert norm(kept) == kept
+    assert norm("Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 99") == "Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 99"
+    # a sub-dossier's page foot
+    assert norm("Zie hieronder.\nTweede Kamer, vergaderjaar 2031–2032, 21 501-02, nr. 2283 3\n") == "Zie hieronder."
 
 
 def test_regression_printed_page_foot_made_headings_of_the_praag_report():

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SKOS
 
 from natokg.namespaces import PREFIXES
 from natokg.validation import SHAPES_NS, load_shapes, reference_graph, validate_graph
@@ -115,3 +116,14 @@ def test_sparql_messages_fill_in_the_query_bindings() -> None:
     (result,) = validate_graph(Graph().parse(fixture)).results
     assert result.value == "https://w3id.org/natokg/id/state/fi"
     assert "2022-05-14" in result.message and "2023-04-04" in result.message
+
+
+@pytest.mark.parametrize("shape", ["Commitment-unit", "Observation-unit"])
+def test_unit_shapes_list_exactly_the_unit_scheme(shape: str) -> None:
+    """A unit added to ontology/vocabularies.ttl must be allowed by the shapes too."""
+    shapes = load_shapes()
+    listed = Collection(shapes, shapes.value(URIRef(SHAPES_NS + shape), URIRef(SH + "in")))
+    vocabulary = Graph().parse(Path(__file__).resolve().parents[2] / "ontology" / "vocabularies.ttl")
+    units = vocabulary.subjects(SKOS.inScheme, URIRef(CURIES["id"] + "unit/scheme"))
+    # compared by slug: the shapes take the data base NATOKG_BASE names
+    assert {str(u).rsplit("/", 1)[1] for u in listed} == {str(u).rsplit("/", 1)[1] for u in units}

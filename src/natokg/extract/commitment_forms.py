@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from natokg.folding import fold
 from natokg.extract.phrases import ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, SUBJECT_PRONOUNS, ActorMention, Match, Token
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
@@ -34,12 +35,10 @@ from natokg.knowledge.cues import cue_word_set
 PUNCTUATION = frozenset(list(",;:()."))
 
 
-def is_promise_without_amount(tokens: Sequence[Token], cue: Match, has_amount: bool) -> bool:
-    """A contribution cue that is a promise verb, in a sentence without an amount."""
-    if has_amount:
-        return False
-    words = {tokens[k].norm for k in range(cue.first, cue.last + 1) if k not in cue.gaps}
-    return bool(words & cue_word_set("promise-verb"))
+def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
+    """A contribution cue whose form is a promise (cue:promise-verb), in a sentence
+    without an amount."""
+    return not has_amount and fold(cue.phrase.form) in cue_word_set("promise-verb")
 
 
 def announced_kind(

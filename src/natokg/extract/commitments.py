@@ -103,8 +103,10 @@ _YEAR = re.compile(
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
-# "van de defensiebudgetten" after a percentage: what it is a share of.
-_OF_SOMETHING = re.compile(r"\s*van\s+(?:de|het|hun|haar|zijn|onze?)\s+([\w-]+)", re.IGNORECASE)
+# "van (de) (jaarlijkse) defensiebudgetten" after a percentage: what it is a share of.
+_OF_SOMETHING = re.compile(
+    r"\s*van\s+(?:(?:de|het|hun|haar|zijn|onze?)\s+)?([^\W\d][\w-]*)(?:\s+([^\W\d][\w-]*))?", re.IGNORECASE
+)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
 PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
@@ -152,6 +154,7 @@ class _Rules:
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
         self.obligations = cue_word_set("obligation")
         self.budget_nouns = cue_word_set("budget-noun")
+        self.defence_spending_nouns = cue_word_set("defence-spending-noun")
         self.norm_words = cue_word_set("gdp-norm")
         self.object_kinds = (
             (cue_word_set("funding-object"), "financial-contribution"),
@@ -415,7 +418,7 @@ class _Rules:
             if unit == "percent":
                 share = self.share_of(s, amount)
                 if share is not None:
-                    if not self.is_spending_noun(share):
+                    if share not in self.defence_spending_nouns:
                         continue  # "40% van hun landstrijdkrachten": neither money nor GDP
                     unit = "percent-defence-spending"  # "20% van hun defensie-uitgaven aan materieel"
                 elif gdp_sentence:
@@ -434,7 +437,7 @@ class _Rules:
                 continue
             used.add(s.cues.index(cue))
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
-            if is_part and whole is not None and amount.is_percent and whole.amount is not None and amount.value > whole.amount:
+            if is_part and whole is not None and unit == whole.unit and whole.amount is not None and amount.value > whole.amount:
                 continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
@@ -499,15 +502,15 @@ class _Rules:
             self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
     def share_of(self, s: _Sentence, amount: Amount) -> str | None:
-        """What a bare percentage "van de X" measures when X is no GDP word (folded X)."""
+        """What a bare percentage "van (de) X" measures when X is no GDP word (folded X);
+        after an adjective ("van hun jaarlijkse defensie-uitgaven") the noun after it."""
         after = _OF_SOMETHING.match(s.sentence.text, amount.end)
-        if after is None or fold(after.group(1)) in self.gdp_words:
+        if after is None:
             return None
-        return fold(after.group(1))
-
-    def is_spending_noun(self, word: str) -> bool:
-        """A compound counts by its last part: "defensie-uitgaven", "defensiebudgetten"."""
-        return any(word.endswith(n) for n in self.spending_nouns | self.budget_nouns)
+        noun, following = fold(after.group(1)), after.group(2)
+        if following and noun.endswith("e") and noun not in self.defence_spending_nouns | self.gdp_words:
+            noun = fold(following)
+        return None if noun in self.gdp_words else noun
 
     @staticmethod
     def _item_end(s: _Sentence, last: int) -> int:
@@ -537,7 +540,7 @@ class _Rules:
             info = self.info(cue)
             if index in used or info is None:
                 continue
-            promise = role == "contribution" and is_promise_without_amount(s.tokens, cue, bool(s.amounts))
+            promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts))
             if role == "announcement":
                 announced = announced_kind(
                     [s.tokens[k].norm for k in cue.gaps], nouns, self.object_kind(s, cue, cue.gaps),

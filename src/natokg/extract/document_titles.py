@@ -24,7 +24,8 @@ _PORTAL_TITLE = r"^[ \t]*(?:{cue:portal-title})[ \t]*[:;|]?[ \t]*(?P<title>\S[^\
 _PORTAL_LABEL_ONLY = r"^[ \t]*(?:{cue:portal-title})[ \t]*$"
 # "Brieven aan de Kamer", then (after a rule) "Verslag van de informele bijeenkomst ..."
 _PORTAL_SECTION = r"^[ \t]*(?:{cue:portal-section})[ \t]*$"
-_WORDS_LINE = re.compile(r"^[^\n]*\w[^\n]*$", re.M)
+_LETTER = re.compile(r"[^\W\d_]")  # a line with a letter: not a rule, not a date
+_SECTION_REACH = 3  # lines with text below the label that may hold the title
 OPENING_CHARS = 1500  # a portal page names its document within its first lines
 
 
@@ -46,13 +47,22 @@ def portal_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
 
 def section_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
     """Spans of the titles a ministry's page shows under a section label: the first line
-    with words below "Brieven aan de Kamer"."""
+    with words among the few lines with text right below "Brieven aan de Kamer" (a rule
+    or a date line may stand between)."""
     text = seg.doc.text
     spans = []
     for m in cue_regex(_PORTAL_SECTION, re.I | re.M).finditer(text[:OPENING_CHARS]):
-        below = _WORDS_LINE.search(text, m.end() + 1)
-        if below is not None:
-            spans.append(below.span())
+        start, seen = m.end() + 1, 0
+        while start < len(text) and seen < _SECTION_REACH:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if line.strip():
+                seen += 1
+                if _LETTER.search(line):
+                    spans.append((start, end))
+                    break
+            start = end + 1
     return spans
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from natokg.extract.phrases import Lexicons, Match, Token, tokenize
+from natokg.extract.phrases import PREPOSITIONS, Lexicons, Match, Token, tokenize
 from natokg.records import Sentence
 
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
@@ -33,13 +33,15 @@ TOPIC_LIST_STOPS = frozenset(
 EXAMPLE_MARKERS = (("onder", "meer"), ("onder", "andere"), ("in", "het", "bijzonder"), ("met", "name"),
                    ("waaronder",), ("bijvoorbeeld",), ("zoals",), ("inclusief",))
 _MARKER_HEADS = frozenset(marker[0] for marker in EXAMPLE_MARKERS)  # most words start no marker
-# ", die de stabiliteit ... ten goede komt", ", omdat ...", ", gelet op ...": a clause or
-# reason set off by a comma after the object says something about it, it is not what the
-# stance is about.
+# ", die de stabiliteit ... ten goede komt", ", omdat ...": a clause set off by a comma
+# after the object says something about it, it is not what the stance is about.
 CLAUSE_OPENERS = frozenset(
-    "die dat omdat waardoor waarin waarbij waarmee waarvan zodat wat welke terwijl aangezien nu "
-    "gelet gezien vanwege wegens".split()
+    "die dat omdat waardoor waarin waarbij waarmee waarvan zodat wat welke terwijl aangezien nu".split()
 )
+# ", gelet op de conflicten in Georgië en ...": a reason set off by a comma names no topic;
+# right after the verb it is a parenthesis that ends at the next comma ("steunt, gezien de
+# situatie, de NRF"), after the object it runs to the end of the sentence.
+REASON_OPENERS = frozenset("gelet gezien vanwege wegens".split())
 
 
 def topics_in(topic_matches, lo: int, hi: int, skip: set[int]) -> list[Match]:
@@ -54,8 +56,10 @@ def scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip:
     gives its first topic (the head of "X van Y" is X). A bare country name
     ("Oekraïne") is an item's topic only when the item names no other, and never after
     "in" when an earlier item named a topic ("terrorisme in Syrië": the place of the
-    topic; but "de missie in Afghanistan" is about Afghanistan). The list ends at a subordinate clause
-    ("om", "dat", "wegens" ...) or an example ("waaronder", "bijvoorbeeld").
+    topic; but "de missie in Afghanistan" is about Afghanistan), nor when the countries are
+    listed right before a specific topic ("Georgië en Oekraïne een MAP toe te kennen": whom
+    the topic concerns). The list ends at a subordinate clause ("om", "dat", "wegens" ...)
+    or an example ("waaronder", "bijvoorbeeld").
     """
     in_scope = topics_in(topic_matches, lo, hi, skip)
     starts = {m.first: m for m in in_scope}
@@ -68,13 +72,16 @@ def scope_topics(tokens: Sequence[Token], topic_matches, lo: int, hi: int, skip:
     def close() -> None:
         strong = [m for m in item if id(m) not in weak]
         if strong:
-            if id(item[0]) in weak:
-                # "om Georgië en Oekraïne een MAP toe te kennen": countries listed before a
-                # specific topic are whom it concerns, not topics of their own
-                chosen[:] = [m for m in chosen if m not in countries]
             # "trans-Atlantische lastenverdeling": of an adjective topic and the noun
             # topic right after it, the noun is the head
             head = strong[1] if len(strong) > 1 and strong[1].first == strong[0].last + 1 else strong[0]
+            if id(item[0]) in weak and not any(
+                tokens[k].norm in PREPOSITIONS for k in range(item[0].last + 1, head.first)
+            ):
+                # "om Georgië en Oekraïne een MAP toe te kennen": countries listed right
+                # before a specific topic are whom it concerns, not topics of their own (but
+                # "steunt Oekraïne en Georgië bij de opbouw van ...": a topic of their own)
+                chosen[:] = [m for m in chosen if m not in countries]
             chosen.append(head)
             countries.clear()
         elif item and (not chosen or (opened_by != "in" and not _party(item[0]))):
@@ -178,19 +185,25 @@ def weak_topics(topic_matches: Sequence[Match], tokens: Sequence[Token], text: s
 
 
 def aside_words(tokens: Sequence[Token], lo: int, skip: set[int]) -> set[int]:
-    """The token indices, from ``lo`` on, of the examples or comma clause that end what
-    a stance's complement names (EXAMPLE_MARKERS, CLAUSE_OPENERS) up to the sentence end.
-    A marker in ``skip`` (inside parentheses: "de Balkan (inclusief ...)") ends nothing."""
+    """The token indices, from ``lo`` (right after the stance verb) on, of the examples
+    or comma clause that end what a stance's complement names (EXAMPLE_MARKERS,
+    CLAUSE_OPENERS, REASON_OPENERS) up to the sentence end, and of a reason in
+    parenthesis right after the verb. A marker in ``skip`` (inside parentheses: "de
+    Balkan (inclusief ...)") ends nothing."""
     norms = [t.norm for t in tokens]
+    aside: set[int] = set()
+    if lo + 1 < len(norms) and norms[lo] == "," and norms[lo + 1] in REASON_OPENERS:
+        end = next((j for j in range(lo + 2, len(norms)) if norms[j] == ","), len(norms))
+        aside, lo = set(range(lo, end + 1)), end + 1
     for k in range(lo, len(norms)):
         if k in skip:
             continue
-        opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in CLAUSE_OPENERS
+        opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in CLAUSE_OPENERS | REASON_OPENERS
         if opens_clause or (
             norms[k] in _MARKER_HEADS and any(tuple(norms[k : k + len(m)]) == m for m in EXAMPLE_MARKERS)
         ):
-            return set(range(k, len(norms)))
-    return set()
+            return aside | set(range(k, len(norms)))
+    return aside
 
 
 @dataclass(frozen=True)

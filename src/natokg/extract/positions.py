@@ -64,7 +64,7 @@ from natokg.extract.phrases import (
 from natokg.extract.context import LetterContext
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.position_actors import Spokesmen, actors_for
-from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
+from natokg.extract.position_topics import CLAUSE_OPENERS, SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -79,7 +79,7 @@ from natokg.records import (
 # ---------------------------------------------------------------- clause grammar
 
 # Function words: grammar, not domain knowledge.
-NEGATIONS = frozenset(["niet", "geen"])
+NEGATIONS = frozenset(["niet", "geen", "geenszins"])
 
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
@@ -294,12 +294,27 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
         if info is None or not info.overrides_stance:
             continue
         if info.modifies_forms:
-            # "is van mening dat ... dient te worden opgenomen": an opinion that asks
-            if fold(form) in info.modifies_forms and stance_match.last < cue.first < scope_end:
+            # "is van mening dat ... dient te worden opgenomen": an opinion that asks; not
+            # "... niet voorbarig is", nor a word of the next clause (", terwijl ...", "; ...")
+            if (
+                fold(form) in info.modifies_forms
+                and stance_match.last < cue.first < _clause_end(tokens, stance_match.last + 1, scope_end)
+                and tokens[cue.first - 1].norm not in NEGATIONS
+            ):
                 return info.overrides_stance
         elif stance_match.last < cue.first <= stance_match.last + 3:
             return info.overrides_stance  # "onderstreepten de bereidheid"
     return stance
+
+
+def _clause_end(tokens, lo: int, hi: int) -> int:
+    """Where the clause from ``lo`` ends before ``hi``: at a semicolon or a comma that opens
+    another clause ("..., terwijl Frankrijk ...")."""
+    for k in range(lo, hi):
+        norm = tokens[k].norm
+        if norm == ";" or (norm == "," and k + 1 < hi and tokens[k + 1].norm in CLAUSE_OPENERS):
+            return k
+    return hi
 
 
 __all__ = ["extract_positions", "positions_in"]

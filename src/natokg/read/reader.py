@@ -110,11 +110,14 @@ _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:(?:Pagina|pagina|Page|page|Blad|blad)\s+
 # Uitgevers"), the portal's document number on a line of its own ("KST64817") and the
 # foot "'s-Gravenhage 2002 Tweede Kamer, vergaderjaar 2002–2003, 28 676, nr. 4 1"
 # (dossier, number, page).
+_KAMERSTUK_FOOT = (
+    r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+\d[\d ]*(?:-\d+)?(?:\s*[A-Z]{1,3})?,\s+nr\.\s*\d+"
+)
 _PRINTED_PAGE_FOOT = re.compile(
     r"(?:kst-[\d-]+\s+)?ISSN\s+\d{4}\s*-\s*\d{3}[\dXx]\b.*"
     r"|Sdu\s+Uitgevers|KST\d{4,}"
-    r"|(?:[’']s-Gravenhage\s+\d{4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},"
-    r"\s+[\d ]+(?:\s*[A-Z]{1,3})?,\s+nr\.\s*\d+(?:\s+\d+)?"
+    # the page number ends the foot; with the place and year before it, it may be missing
+    rf"|{_KAMERSTUK_FOOT}\s+\d+|[’']s-Gravenhage\s+\d{{4}}\s+{_KAMERSTUK_FOOT}(?:\s+\d+)?"
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
