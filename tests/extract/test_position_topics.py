@@ -322,3 +322,25 @@ def test_countries_before_a_topic_and_reasons_name_no_topic(tmp_path, body, expe
     found = sentence_positions(tmp_path, body)
     assert expected in found, sorted(found)
     assert not_expected not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a one-word name as the subject after the finite verb, inside a stance form
+        ("Daarnaast pleit Duitsland ervoor de NRF te versterken.", {("de", "call-for", "nato-response-force")}),
+        ("Daarnaast zet Nederland zich in voor een sterkere NRF.", {("nl", "intend", "nato-response-force")}),
+        # co-actors named before the verb hold the stance too
+        ("Samen met Noorwegen pleit Denemarken ervoor de NRF te versterken.",
+         {("dk", "call-for", "nato-response-force"), ("no", "call-for", "nato-response-force")}),
+    ],
+)
+def test_an_inverted_named_subject_and_fronted_co_actors(tmp_path, body, expected):
+    assert sentence_positions(tmp_path, body) == expected
+
+
+def test_letter_inverted_named_subject_and_fronted_co_actors():
+    # "Samen met België en Luxemburg pleit Nederland ervoor dat de NAVO zich inzet voor verdere
+    # vermindering van de substrategische kernwapens in Europa" (the 2010 Lisbon agenda)
+    found = facts("dev_2010_summit_agenda_lissabon.txt")
+    assert {(a, "call-for", "nuclear-policy-and-arms-control") for a in ("nl", "be", "lu")} <= found

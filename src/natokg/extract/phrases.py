@@ -126,9 +126,9 @@ class PhraseMatcher:
         self, phrases: Iterable[Phrase], digits_in_gaps: bool = False, inverted_subjects: frozenset[str] = frozenset()
     ) -> None:
         """``inverted_subjects``: words that may stand between a phrase's first word and
-        its second, as a subject pronoun does after a finite verb in Dutch main clauses
-        ("Daarnaast zetten zij zich in voor" matches "zetten zich in voor"); such a word
-        is kept as a gap token of the match."""
+        its second, as a subject pronoun or a one-word name does after a finite verb in
+        Dutch main clauses ("Daarnaast zetten zij zich in voor" matches "zetten zich in
+        voor"); such a word is kept as a gap token of the match."""
         self.digits_in_gaps = digits_in_gaps
         self.inverted_subjects = inverted_subjects
         self.by_first: dict[str, list[Phrase]] = {}
@@ -330,12 +330,15 @@ def lexicons(lexicon=None) -> Lexicons:
             if info.scheme == COMMITMENT_CUE_SCHEME:  # meeting cues are read by cue_regex
                 cue_phrases += [phrase_of(form, info.slug) for form in forms]
     instruments = {key: org.parent for key, org in lexicon.organisations.items() if org.instrument}
+    # "pleit Nederland ervoor", "zetten zij zich in voor": a pronoun or a one-word name as
+    # the subject after the finite verb
+    inverted = SUBJECT_PRONOUNS | _one_word_names(actors)
     result = Lexicons(
         actors=PhraseMatcher(p for p in actors if p),
         cities=PhraseMatcher(p for p in cities if p),
         topics=PhraseMatcher(p for p in topics if p),
-        stances=PhraseMatcher(p for p in stances if p),
-        cues=PhraseMatcher((p for p in cue_phrases if p), digits_in_gaps=True, inverted_subjects=SUBJECT_PRONOUNS),
+        stances=PhraseMatcher((p for p in stances if p), inverted_subjects=inverted),
+        cues=PhraseMatcher((p for p in cue_phrases if p), digits_in_gaps=True, inverted_subjects=inverted),
         negated={slug: s.negated for slug, s in lexicon.stances.items() if s.negated},
         instruments=instruments,
         cue_info=cue_info,
@@ -350,6 +353,10 @@ def lexicons(lexicon=None) -> Lexicons:
     )
     _LEXICON_CACHE[id(lexicon)] = result
     return result
+
+
+def _one_word_names(actors: Iterable[Phrase | None]) -> frozenset[str]:
+    return frozenset(p.segments[0][0] for p in actors if p and not p.prefix and p.size == 1 and p.segments[0][0].isalpha())
 
 
 def contribution_nouns(lex: Lexicons) -> frozenset[str]:

@@ -256,6 +256,7 @@ def actors_for(
         # "Duitsland liet weten dat zij ... steunde": the pronoun is the main clause's subject
         shared = _main_subject(tokens, mentions, clause_lo, verb)
         before = [shared] if shared is not None else []
+    fronted: list = []  # "Samen met België en Luxemburg pleit Nederland ervoor": co-actors before the verb
     if before:
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)
@@ -279,8 +280,9 @@ def actors_for(
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
+        fronted = [c for m in co_actors(tokens, mentions, lo, verb) for c in coordinated(m, mentions, tokens)]
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside + fronted
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
