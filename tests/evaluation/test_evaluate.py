@@ -315,6 +315,28 @@ def test_a_share_of_defence_spending_is_the_golds_percentage_without_unit(tmp_pa
     assert (of_gdp.categories[COMMITMENTS].tp, of_gdp.categories[AMOUNTS].tp) == (0, 0)
 
 
+def test_a_narrower_stance_counts_as_the_golds_broader_one(tmp_path, names):
+    """The gold has six stances and files appreciation as welcome (stances.ttl: appreciate
+    skos:broader welcome); a stance without a broader one in the gold counts as itself."""
+    (tmp_path / "seeds.yaml").write_text(
+        "- file: a.txt\n  doc_type: report\n  positions:\n"
+        "    - {actor: Turkey, verb: sprak waardering uit, stance: welcome, topic: Afghanistan, quote: q}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+
+    def extract(stance):
+        def run(path):
+            records = LetterRecords(Letter("a", "report", "0", "a.txt"))
+            records.positions.append(Position(ActorRef("state", "tr"), stance, "afghanistan", None, "expressed", evidence("q")))
+            return records
+        return run
+
+    assert evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("appreciate"), names=names).categories[POSITIONS].tp == 1
+    assert evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("concern"), names=names).categories[POSITIONS].tp == 0
+    assert names.predicted_stance("appreciate") == "welcome" and names.predicted_stance("support") == "support"
+
+
 def test_hague_summit_without_date_matches_any_start(gold, names):
     def date_the_hague(file, records):
         for m in records.meetings:

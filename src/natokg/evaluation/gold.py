@@ -33,7 +33,7 @@ _MEETING_KINDS = {"summit", "foreign_ministers", "defence_ministers", "other"}
 _SESSION_KINDS = {"council_session", "social_event", "forum", "working_session"}
 _COMMITMENT_KINDS = {"spending_target", "financial_contribution", "policy_pledge", "capability_pledge"}
 UNITS = frozenset({"EUR", "USD", "percent_gdp"})
-_STANCES = {"support", "emphasise", "call_for", "welcome", "oppose", "intend"}
+STANCES = frozenset({"support", "emphasise", "call_for", "welcome", "oppose", "intend"})
 
 
 # ---------------------------------------------------------------- gold records
@@ -282,7 +282,7 @@ def _gold_letter(entry: _Entry) -> GoldLetter:
             GoldPosition(
                 actor=e.text("actor", required=True),
                 verb=e.text("verb"),
-                stance=e.choice("stance", _STANCES),
+                stance=e.choice("stance", STANCES),
                 topic=e.text("topic", required=True),
                 quote=e.letter_text("quote"),
                 optional=e.boolean("optional"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from natokg.evaluation.gold import UNITS
+from natokg.evaluation.gold import STANCES, UNITS
 from natokg.namespaces import slugify
 from natokg.records import ActorRef
 
@@ -73,6 +73,18 @@ class GoldNames:
             self._unresolved("stance", name)
         return slug
 
+    def predicted_stance(self, slug: str) -> str:
+        """A record's stance as the gold writes it: the gold has six stances, and files a
+        narrower one under its skos:broader ("appreciate" as "welcome")."""
+        seen = set()
+        while slug not in _GOLD_STANCES and self.lexicon and slug in self.lexicon.stances and slug not in seen:
+            seen.add(slug)
+            broader = self.lexicon.stances[slug].broader
+            if broader is None:
+                break
+            slug = broader
+        return slug
+
     def group_members(self, key: str) -> tuple[ActorRef, ...]:
         """The fixed members of a group (IP4 -> Australia, Japan ...); () if none are listed."""
         group = self.lexicon.groups.get(key) if self.lexicon else None
@@ -107,6 +119,7 @@ def _enum(name: str) -> str:
 
 
 _GOLD_UNITS = frozenset(_enum(name) for name in UNITS)
+_GOLD_STANCES = frozenset(_enum(name) for name in STANCES)
 
 
 @cache

@@ -32,7 +32,8 @@ Scoring conventions (documented here because the numbers depend on them):
 - Commitment amounts are the commitments with an amount: value and unit must agree, and
   the target year too when the gold gives one. The gold has units for money and a share
   of GDP only: a record's other percentage (a share of defence spending) counts as the
-  gold's unit null.
+  gold's unit null. Likewise the gold has six stances: a record's narrower stance counts
+  as its skos:broader one ("appreciate" as "welcome").
 - An ``optional: true`` gold item is neither a miss when not found nor a true or false
   hit when found; non-optional items are matched first.
 - Pairing: see natokg.evaluation.pairing.
@@ -342,8 +343,8 @@ def _position_facts(gold: GoldLetter, records: LetterRecords | None, names: Gold
     predicted = []
     for p in records.positions if records else []:
         quote = _first_quote(p.evidence)
-        predicted.append(_Item((p.actor, p.stance, p.topic), f"{_actor_text(p.actor)} {p.stance} {p.topic} ({p.verb or 'no verb'})",
-                               quote, quote or ""))
+        predicted.append(_Item((p.actor, names.predicted_stance(p.stance), p.topic),
+                               f"{_actor_text(p.actor)} {p.stance} {p.topic} ({p.verb or 'no verb'})", quote, quote or ""))
     return gold_items, predicted
 
 
@@ -515,7 +516,7 @@ def evaluate(
                 compatible = compatible_stances()
             agenda_records = records_of(gold.pairs_with, scored=False) if gold.pairs_with in by_file else None
             pairs = (gold_pairs(gold, by_file.get(gold.pairs_with), names),
-                     predicted_pairs(records, agenda_records, compatible))
+                     predicted_pairs(records, agenda_records, compatible, names))
         score_letter(report, gold, records, names, pairs)
     report.unresolved_names = sorted(names.unresolved)
     return report

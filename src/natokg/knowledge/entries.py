@@ -153,6 +153,7 @@ class StanceRecord:
     verb_forms: tuple[str, ...]  # altLabel/hiddenLabel @nl; " ... " marks a gap
     negated: str | None  # slug of nkg:negatedStance
     realised_as: tuple[str, ...] = ()  # slugs of nkg:realisedAs (agenda-to-report pairing)
+    broader: str | None = None  # slug of skos:broader ("appreciate" is a kind of "welcome")
 
 
 @dataclass(frozen=True)

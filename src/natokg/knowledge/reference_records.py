@@ -288,6 +288,7 @@ def read_stances(r: TurtleReader) -> dict[str, StanceRecord]:
     stances = {}
     for slug, subject in r.subjects("stance"):
         negated = r.one_object(subject, NKG.negatedStance)
+        broader = r.one_object(subject, SKOS.broader)
         forms = r.literals(subject, SKOS.altLabel, "nl")
         forms += r.literals(subject, SKOS.hiddenLabel, "nl")
         stances[slug] = StanceRecord(
@@ -298,6 +299,7 @@ def read_stances(r: TurtleReader) -> dict[str, StanceRecord]:
             verb_forms=tuple(sorted(set(forms))),
             negated=_key(negated, "stance") if negated is not None else None,
             realised_as=tuple(sorted(_key(o, "stance") for o in r.graph.objects(subject, NKG.realisedAs))),
+            broader=_key(broader, "stance") if broader is not None else None,
         )
     return stances
 
