@@ -330,6 +330,10 @@ def test_countries_before_a_topic_and_reasons_name_no_topic(tmp_path, body, expe
         # a one-word name as the subject after the finite verb, inside a stance form
         ("Daarnaast pleit Duitsland ervoor de NRF te versterken.", {("de", "call-for", "nato-response-force")}),
         ("Daarnaast zet Nederland zich in voor een sterkere NRF.", {("nl", "intend", "nato-response-force")}),
+        # the inverted subject is who holds the stance, not what it is about
+        ("Naar verwachting zal Spanje zich tegen de uitbreiding van de NRF verzetten.", {("es", "oppose", "nato-response-force")}),
+        # a passive without agent: the allies
+        ("Er werd breed waardering uitgesproken voor de bijdrage aan de NRF.", {("allies", "appreciate", "nato-response-force")}),
         # co-actors named before the verb hold the stance too
         ("Samen met Noorwegen pleit Denemarken ervoor de NRF te versterken.",
          {("dk", "call-for", "nato-response-force"), ("no", "call-for", "nato-response-force")}),
@@ -337,6 +341,12 @@ def test_countries_before_a_topic_and_reasons_name_no_topic(tmp_path, body, expe
 )
 def test_an_inverted_named_subject_and_fronted_co_actors(tmp_path, body, expected):
     assert sentence_positions(tmp_path, body) == expected
+
+
+def test_letter_inverted_named_subject_is_no_topic():
+    # "Naar verwachting zal Rusland zich tegen beide besluiten verzetten." (the 2011 OSCE agenda)
+    found = facts("dev_2011_other_agenda_ovse-vilnius.txt")
+    assert ("ru", "oppose", "internet-freedom") in found and ("ru", "oppose", "russia-threat") not in found
 
 
 def test_letter_inverted_named_subject_and_fronted_co_actors():

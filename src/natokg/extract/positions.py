@@ -211,6 +211,12 @@ def positions_in(
                     continue
                 inherited = bool(clause.actors) and actors[: len(clause.actors)] == clause.actors
                 skip = inside | set(stance_match.words)
+                if stance_match.inverted >= 0 and not any(
+                    m.prep is None and clause_lo <= m.first < verb for m in mentions
+                ):
+                    # the subject after the verb ("zal Rusland zich ... verzetten") is who, not
+                    # what; after a subject ("Nederland riep Oekraïne op") it is the object
+                    skip = skip | {stance_match.inverted}
                 shared = clause.topics if inherited else []
                 topics, topic_slugs = choose_topics(
                     scene, lex, stance_match, (clause_lo, scope_end), skip, shared, actor_words
