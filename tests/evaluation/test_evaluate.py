@@ -270,70 +270,56 @@ def test_amounts_compare_as_decimals(gold, names):
     assert (score.fp, score.fn) == (3, 3)  # the 5% targets of letters 000, 002 and 003
 
 
-def test_amount_five_matches_five_point_zero(tmp_path, names):
-    (tmp_path / "seeds.yaml").write_text(
-        "- file: a.txt\n  doc_type: report\n  commitments:\n"
-        "    - {actor: Allies, kind: spending_target, amount: 5, unit: percent_gdp, target_year: 2035}\n",
-        encoding="utf-8",
-    )
+def evaluate_one_letter(tmp_path, names, gold_facts: str, fill):
+    """Score a made-up report "a.txt" whose gold is ``gold_facts`` (YAML lines under the
+    letter); ``fill`` puts the extractor's records in."""
+    (tmp_path / "seeds.yaml").write_text("- file: a.txt\n  doc_type: report\n" + gold_facts, encoding="utf-8")
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
 
     def extract(path):
         records = LetterRecords(Letter("a", "report", "0", "a.txt"))
-        records.commitments.append(
-            Commitment(ActorRef("group", "allies"), "spending-target", "agreed", [], amount=Decimal("5.0"),
-                       unit="percent-gdp", target_year=2035)
-        )
+        fill(records)
         return records
 
-    report = evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract, names=names)
+    return evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract, names=names)
+
+
+def test_amount_five_matches_five_point_zero(tmp_path, names):
+    gold_facts = "  commitments:\n    - {actor: Allies, kind: spending_target, amount: 5, unit: percent_gdp, target_year: 2035}\n"
+    report = evaluate_one_letter(tmp_path, names, gold_facts, lambda records: records.commitments.append(
+        Commitment(ActorRef("group", "allies"), "spending-target", "agreed", [], amount=Decimal("5.0"),
+                   unit="percent-gdp", target_year=2035)
+    ))
     assert report.categories[COMMITMENTS].tp == 1
     assert report.categories[METADATA].tp == 1
 
 
 def test_a_share_of_defence_spending_is_the_golds_percentage_without_unit(tmp_path, names):
     """The gold has units for money and a share of GDP only; another percentage has unit null."""
-    (tmp_path / "seeds.yaml").write_text(
-        "- file: a.txt\n  doc_type: report\n  commitments:\n"
-        "    - {actor: Allies, kind: spending_target, amount: 20, unit: null, target_year: null}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    gold_facts = "  commitments:\n    - {actor: Allies, kind: spending_target, amount: 20, unit: null, target_year: null}\n"
 
-    def extract(unit):
-        def run(path):
-            records = LetterRecords(Letter("a", "report", "0", "a.txt"))
-            records.commitments.append(
-                Commitment(ActorRef("group", "allies"), "spending-target", "agreed", [], amount=Decimal(20), unit=unit)
-            )
-            return records
-        return run
+    def scores(unit):
+        report = evaluate_one_letter(tmp_path, names, gold_facts, lambda records: records.commitments.append(
+            Commitment(ActorRef("group", "allies"), "spending-target", "agreed", [], amount=Decimal(20), unit=unit)
+        ))
+        return report.categories[COMMITMENTS].tp, report.categories[AMOUNTS].tp
 
-    share = evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("percent-defence-spending"), names=names)
-    assert (share.categories[COMMITMENTS].tp, share.categories[AMOUNTS].tp) == (1, 1)
-    of_gdp = evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("percent-gdp"), names=names)
-    assert (of_gdp.categories[COMMITMENTS].tp, of_gdp.categories[AMOUNTS].tp) == (0, 0)
+    assert scores("percent-defence-spending") == (1, 1)
+    assert scores("percent-gdp") == (0, 0)
 
 
 def test_a_narrower_stance_counts_as_the_golds_broader_one(tmp_path, names):
     """The gold has six stances and files appreciation as welcome (stances.ttl: appreciate
     skos:broader welcome); a stance without a broader one in the gold counts as itself."""
-    (tmp_path / "seeds.yaml").write_text(
-        "- file: a.txt\n  doc_type: report\n  positions:\n"
-        "    - {actor: Turkey, verb: sprak waardering uit, stance: welcome, topic: Afghanistan, quote: q}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    gold_facts = "  positions:\n    - {actor: Turkey, verb: sprak waardering uit, stance: welcome, topic: Afghanistan, quote: q}\n"
 
-    def extract(stance):
-        def run(path):
-            records = LetterRecords(Letter("a", "report", "0", "a.txt"))
-            records.positions.append(Position(ActorRef("state", "tr"), stance, "afghanistan", None, "expressed", evidence("q")))
-            return records
-        return run
+    def true_hits(stance):
+        report = evaluate_one_letter(tmp_path, names, gold_facts, lambda records: records.positions.append(
+            Position(ActorRef("state", "tr"), stance, "afghanistan", None, "expressed", evidence("q"))
+        ))
+        return report.categories[POSITIONS].tp
 
-    assert evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("appreciate"), names=names).categories[POSITIONS].tp == 1
-    assert evaluate(tmp_path / "seeds.yaml", tmp_path, extractor=extract("concern"), names=names).categories[POSITIONS].tp == 0
+    assert (true_hits("appreciate"), true_hits("concern")) == (1, 0)
     assert names.predicted_stance("appreciate") == "welcome" and names.predicted_stance("support") == "support"
 
 
