@@ -42,6 +42,7 @@ CLAUSE_OPENERS = frozenset(
 # right after the verb it is a parenthesis that ends at the next comma ("steunt, gezien de
 # situatie, de NRF"), after the object it runs to the end of the sentence.
 REASON_OPENERS = frozenset("gelet gezien vanwege wegens".split())
+_ASIDE_OPENERS = CLAUSE_OPENERS | REASON_OPENERS
 
 
 def topics_in(topic_matches, lo: int, hi: int, skip: set[int]) -> list[Match]:
@@ -198,7 +199,7 @@ def aside_words(tokens: Sequence[Token], lo: int, skip: set[int]) -> set[int]:
     for k in range(lo, len(norms)):
         if k in skip:
             continue
-        opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in CLAUSE_OPENERS | REASON_OPENERS
+        opens_clause = norms[k] == "," and k + 1 < len(norms) and norms[k + 1] in _ASIDE_OPENERS
         if opens_clause or (
             norms[k] in _MARKER_HEADS and any(tuple(norms[k : k + len(m)]) == m for m in EXAMPLE_MARKERS)
         ):
