@@ -160,9 +160,10 @@ def test_a_share_of_defence_spending_is_a_target_of_its_own_unit(tmp_path):
     body = "De bondgenoten streven ernaar dat 50% van hun landstrijdkrachten inzetbaar is."
     assert pledges(tmp_path, body) == set()
     assert pledges(tmp_path, "De bondgenoten streven ernaar 10% van hun uitgaven aan ontwikkelingshulp te besteden.") == set()
-    # without an article, after an adjective, and as the part of a share of GDP
+    # without an article, after an adjective, as a compound, and as the part of a share of GDP
     for body in ("De bondgenoten streven ernaar 20% van defensie-uitgaven aan materieel te besteden.",
-                 "De bondgenoten streven ernaar 20% van hun jaarlijkse defensie-uitgaven aan materieel te besteden."):
+                 "De bondgenoten streven ernaar 20% van hun jaarlijkse defensie-uitgaven aan materieel te besteden.",
+                 "De bondgenoten streven ernaar 20% van hun navo-defensie-uitgaven aan materieel te besteden."):
         assert pledges(tmp_path, body) == {("allies", "spending-target", D(20), "percent-defence-spending", None)}
     body = ("De bondgenoten committeren zich om 2% van het bbp aan defensie te besteden, waarvan 20% van de "
             "defensiebudgetten aan materieel.")

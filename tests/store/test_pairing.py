@@ -180,6 +180,14 @@ def test_eval_pairs_follow_the_build_rule():
     agenda = letter("agenda", ("support", "iraq"), ("emphasise", "iraq"))
     report = letter("report", ("support", "iraq"))
     assert [p.key for p in predicted_pairs(report, agenda, compatible_stances())] == [("iraq", "support", "iraq", "support")]
+    # with the gold's names, a narrower stance reads as the gold's broader one
+    from natokg.evaluation.names import GoldNames
+    from natokg.knowledge.lexicon import load_lexicon
+
+    report = letter("report", ("appreciate", "iraq"))
+    agenda = letter("agenda", ("intend", "iraq"))
+    pairs = predicted_pairs(report, agenda, compatible_stances(), GoldNames(load_lexicon()))
+    assert [p.key for p in pairs] == [("iraq", "intend", "iraq", "welcome")]
 
 
 def test_regression_one_report_position_carries_out_one_agenda_position():

@@ -62,6 +62,7 @@ from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     ARTICLES,
     PASSIVE_AUXILIARIES,
+    NEGATIONS,
     SUBJECT_PRONOUNS,
     ActorMention,
     Lexicons,
@@ -112,7 +113,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
-NEGATIONS = frozenset(["niet", "geen", "nooit"])
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
 
@@ -418,7 +418,7 @@ class _Rules:
             if unit == "percent":
                 share = self.share_of(s, amount)
                 if share is not None:
-                    if share not in self.defence_spending_nouns:
+                    if not self.is_defence_spending(share):
                         continue  # "40% van hun landstrijdkrachten": neither money nor GDP
                     unit = "percent-defence-spending"  # "20% van hun defensie-uitgaven aan materieel"
                 elif gdp_sentence:
@@ -437,7 +437,8 @@ class _Rules:
                 continue
             used.add(s.cues.index(cue))
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
-            if is_part and whole is not None and unit == whole.unit and whole.amount is not None and amount.value > whole.amount:
+            if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
+                    and amount.value > whole.amount):
                 continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
@@ -502,15 +503,21 @@ class _Rules:
             self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
     def share_of(self, s: _Sentence, amount: Amount) -> str | None:
-        """What a bare percentage "van (de) X" measures when X is no GDP word (folded X);
-        after an adjective ("van hun jaarlijkse defensie-uitgaven") the noun after it."""
+        """What a bare percentage "van (de) X" measures when X is no GDP word (folded X)."""
         after = _OF_SOMETHING.match(s.sentence.text, amount.end)
         if after is None:
             return None
         noun, following = fold(after.group(1)), after.group(2)
-        if following and noun.endswith("e") and noun not in self.defence_spending_nouns | self.gdp_words:
-            noun = fold(following)
+        if following and not self.names_a_share(noun) and self.names_a_share(fold(following)):
+            noun = fold(following)  # after an adjective: "van hun jaarlijkse defensie-uitgaven"
         return None if noun in self.gdp_words else noun
+
+    def names_a_share(self, word: str) -> bool:
+        return word in self.gdp_words or self.is_defence_spending(word)
+
+    def is_defence_spending(self, word: str) -> bool:
+        """A compound counts by its last part: "navo-defensie-uitgaven"."""
+        return any(word.endswith(noun) for noun in self.defence_spending_nouns)
 
     @staticmethod
     def _item_end(s: _Sentence, last: int) -> int:

@@ -25,7 +25,7 @@ _PORTAL_LABEL_ONLY = r"^[ \t]*(?:{cue:portal-title})[ \t]*$"
 # "Brieven aan de Kamer", then (after a rule) "Verslag van de informele bijeenkomst ..."
 _PORTAL_SECTION = r"^[ \t]*(?:{cue:portal-section})[ \t]*$"
 _LETTER = re.compile(r"[^\W\d_]")  # a line with a letter: not a rule, not a date
-_SECTION_REACH = 3  # lines with text below the label that may hold the title
+_SECTION_REACH = 2  # date lines below the label before its title
 OPENING_CHARS = 1500  # a portal page names its document within its first lines
 
 
@@ -47,8 +47,8 @@ def portal_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
 
 def section_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
     """Spans of the titles a ministry's page shows under a section label: the first line
-    with words among the few lines with text right below "Brieven aan de Kamer" (a rule
-    or a date line may stand between)."""
+    with words below "Brieven aan de Kamer", with at most a date line or two and rules
+    between."""
     text = seg.doc.text
     spans = []
     for m in cue_regex(_PORTAL_SECTION, re.I | re.M).finditer(text[:OPENING_CHARS]):
@@ -57,11 +57,11 @@ def section_titles(seg: SegmentedLetter) -> list[tuple[int, int]]:
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             line = text[start:end]
-            if line.strip():
-                seen += 1
-                if _LETTER.search(line):
-                    spans.append((start, end))
-                    break
+            if _LETTER.search(line):
+                spans.append((start, end))
+                break
+            if any(c.isalnum() for c in line):
+                seen += 1  # a date line; a rule ("---") or a blank line does not count
             start = end + 1
     return spans
 

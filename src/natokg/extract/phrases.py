@@ -375,6 +375,7 @@ ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
 # the relative pronouns that stand for actors (de-words and plurals: "landen die")
 ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
@@ -537,6 +538,7 @@ __all__ = [
     "PREPOSITIONS",
     "RELATIVE_PRONOUNS",
     "SUBJECT_PRONOUNS",
+    "NEGATIONS",
     "ActorMention",
     "Lexicons",
     "Match",

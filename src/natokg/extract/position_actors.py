@@ -237,6 +237,13 @@ def actors_for(
         # belang onderstreept van de opbouw van de Afghaanse politie ... EU"): the allies
         bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and lo <= m.first < scope_end]
         return [bare[0].actor] if bare else [ALLIES]
+    named_after = _inverted_subject(tokens, mentions, lo, stance_match)
+    if named_after is not None:
+        # "Naast Oekraïne pleit Nederland ervoor": the name the stance form holds after its
+        # verb; co-actors may come first ("Samen met België en Luxemburg pleit Nederland")
+        fronted = [c for m in co_actors(tokens, mentions, lo, verb) for c in coordinated(m, mentions, tokens)]
+        extra = co_actors(tokens, mentions, named_after.last + 1, scope_end) + fronted
+        return unique([m.actor for m in coordinated(named_after, mentions, tokens)] + [m.actor for m in extra])
     if verb > 1 and tokens[verb - 1].norm == "en":
         # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
         # clause's subject (a new subject would stand between "en" and the verb)
@@ -256,7 +263,6 @@ def actors_for(
         # "Duitsland liet weten dat zij ... steunde": the pronoun is the main clause's subject
         shared = _main_subject(tokens, mentions, clause_lo, verb)
         before = [shared] if shared is not None else []
-    fronted: list = []  # "Samen met België en Luxemburg pleit Nederland ervoor": co-actors before the verb
     if before:
         subject = before[0]
         chain = coordinated(subject, mentions, tokens)
@@ -264,6 +270,8 @@ def actors_for(
         extra = _partners_aside(tokens, mentions, lo, verb) + co_actors(tokens, mentions, verb, scope_end)
         return unique(previous + [m.actor for m in extra])
     else:
+        if lo == verb - 1 and tokens[lo].norm in SUBJECT_PRONOUNS and stated_before:
+            return list(stated_before)  # "Zij riepen Oekraïne op": who held the previous sentence's stance
         inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
         inverted = inverted or [
             m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
@@ -280,10 +288,22 @@ def actors_for(
             return unique([default_actor] + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
-        fronted = [c for m in co_actors(tokens, mentions, lo, verb) for c in coordinated(m, mentions, tokens)]
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside + fronted
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+def _inverted_subject(tokens, mentions, lo: int, stance_match) -> ActorMention | None:
+    """The name a stance form holds right after its finite verb, when no subject opens the
+    clause before the verb ("Nederland riep Oekraïne op", "Het voorzitterschap riep
+    Oekraïne op": Oekraïne is the object)."""
+    named = next((m for m in mentions if m.first == stance_match.inverted), None) if stance_match.inverted >= 0 else None
+    verb = stance_match.first
+    opener = _noun_phrase_subject(tokens, lo, verb) or (verb > lo and tokens[verb - 1].norm in SUBJECT_PRONOUNS) or any(
+        m.prep is None and m.last == verb - 1 and all(tokens[k].norm in ARTICLES for k in range(lo, m.first))
+        for m in mentions
+    )
+    return None if named is None or opener else named
 
 
 def _relative_aside(tokens, mentions, lo: int, verb: int) -> set[int]:

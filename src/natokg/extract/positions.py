@@ -46,6 +46,7 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
+    NEGATIONS,
     ALLIES,
     NETHERLANDS,
     RELATIVE_PRONOUNS,
@@ -64,7 +65,7 @@ from natokg.extract.phrases import (
 from natokg.extract.context import LetterContext
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.position_actors import Spokesmen, actors_for
-from natokg.extract.position_topics import CLAUSE_OPENERS, SentenceTopics, Said, choose_topics, weak_topics
+from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (
     ActorRef,
@@ -78,8 +79,9 @@ from natokg.records import (
 
 # ---------------------------------------------------------------- clause grammar
 
-# Function words: grammar, not domain knowledge.
-NEGATIONS = frozenset(["niet", "geen", "geenszins"])
+# "..., terwijl Frankrijk ...", "; ...": where an opinion's clause ends (not at a relative
+# clause inside it: "dat de NRF, die nog in opbouw is, voorbarig is").
+NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel".split())
 
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
@@ -211,9 +213,8 @@ def positions_in(
                     continue
                 inherited = bool(clause.actors) and actors[: len(clause.actors)] == clause.actors
                 skip = inside | set(stance_match.words)
-                if stance_match.inverted >= 0 and not any(
-                    m.prep is None and clause_lo <= m.first < verb for m in mentions
-                ):
+                inverted = next((m for m in mentions if m.first == stance_match.inverted), None)
+                if inverted is not None and inverted.actor in actors:
                     # the subject after the verb ("zal Rusland zich ... verzetten") is who, not
                     # what; after a subject ("Nederland riep Oekraïne op") it is the object
                     skip = skip | {stance_match.inverted}
@@ -225,6 +226,8 @@ def positions_in(
                 if not topic_slugs or _is_announcement(stance_match, tokens, scope_end, cue_matches, lex):
                     continue
                 stance = _stance_of(stance_match, tokens, scope_end, cue_matches, lex)
+                if stance is None:
+                    continue
                 meeting, modality = main_ref, default_modality
                 if kind == "agenda" and other_meeting is not None and main_ref is not None:
                     earlier, named_at = other_meeting
@@ -287,27 +290,33 @@ def _is_announcement(stance_match: Match, tokens, scope_end: int, cue_matches, l
     return any(tokens[k].norm in nouns or tokens[k].norm[0].isdigit() for k in scope)
 
 
-def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Lexicons) -> str:
+def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Lexicons) -> str | None:
+    """The stance of a stance form in its clause; None when the clause negates a stance that
+    has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
     before = stance_match.first - 1
-    if (before >= 0 and tokens[before].norm in NEGATIONS) or any(
-        tokens[k].norm in NEGATIONS for k in stance_match.gaps
-    ):
-        stance = lex.negated.get(stance, stance)
+    negations = [k for k in [before, *stance_match.gaps] if k >= 0 and tokens[k].norm in NEGATIONS]
+    # "wees niet alleen op X maar ook op Y": emphasis, not its negation
+    if any(k + 1 >= len(tokens) or tokens[k + 1].norm != "alleen" for k in negations):
+        if stance not in lex.negated:
+            return None
+        stance = lex.negated[stance]
     form = stance_match.phrase.form
     for cue in cue_matches:
         info = lex.cue_info.get(cue.target)
         if info is None or not info.overrides_stance:
             continue
         if info.modifies_forms:
-            # "is van mening dat ... dient te worden opgenomen": an opinion that asks; not
-            # "... niet voorbarig is", nor a word of the next clause (", terwijl ...", "; ...")
-            if (
-                fold(form) in info.modifies_forms
-                and stance_match.last < cue.first < _clause_end(tokens, stance_match.last + 1, scope_end)
-                and tokens[cue.first - 1].norm not in NEGATIONS
+            # "is van mening dat ... dient te worden opgenomen": an opinion that asks, and
+            # "... niet moet worden uitgebreid" one that opposes; only in the opinion's clause
+            if fold(form) in info.modifies_forms and stance_match.last < cue.first < _clause_end(
+                tokens, stance_match.last + 1, scope_end
             ):
-                return info.overrides_stance
+                near = (tokens[cue.first - 1].norm, tokens[cue.last + 1].norm if cue.last + 1 < len(tokens) else "")
+                if not set(near) & NEGATIONS:
+                    return info.overrides_stance
+                if info.overrides_stance in lex.negated:
+                    return lex.negated[info.overrides_stance]  # "niet moet": call-for negated
         elif stance_match.last < cue.first <= stance_match.last + 3:
             return info.overrides_stance  # "onderstreepten de bereidheid"
     return stance
@@ -318,7 +327,7 @@ def _clause_end(tokens, lo: int, hi: int) -> int:
     another clause ("..., terwijl Frankrijk ...")."""
     for k in range(lo, hi):
         norm = tokens[k].norm
-        if norm == ";" or (norm == "," and k + 1 < hi and tokens[k + 1].norm in CLAUSE_OPENERS):
+        if norm == ";" or (norm == "," and k + 1 < hi and tokens[k + 1].norm in NEXT_CLAUSE):
             return k
     return hi
 
