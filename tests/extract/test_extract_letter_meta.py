@@ -124,6 +124,6 @@ def test_a_section_label_names_the_title_below_it_only_nearby(tmp_path):
     assert extract_text(tmp_path, page + "\nOp 11 juli vond de NAVO-top plaats.\n")[1].letter.title == (
         "Verslag van de NAVO-top in Vilnius"
     )
-    # more than two date lines: the label names nothing, the title is the first line
+    # more than two date lines: the label names nothing, so the letter's first sentence is no title
     page = "Ministerie van Defensie\n\nBrieven aan de Kamer\n10-3-2031\n11-3-2031\n12-3-2031\n\nOp 11 juli vond de NAVO-top plaats in Vilnius.\n"
-    assert extract_text(tmp_path, page)[1].letter.title == "Ministerie van Defensie"
+    assert "11 juli" not in (extract_text(tmp_path, page)[1].letter.title or "")

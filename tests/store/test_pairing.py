@@ -177,16 +177,17 @@ def test_eval_pairs_follow_the_build_rule():
         found.positions = [Position(nl, stance, topic, meeting, modality, [], None) for stance, topic in positions]
         return found
 
-    agenda = letter("agenda", ("support", "iraq"), ("emphasise", "iraq"))
-    report = letter("report", ("support", "iraq"))
-    assert [p.key for p in predicted_pairs(report, agenda, compatible_stances())] == [("iraq", "support", "iraq", "support")]
-    # with the gold's names, a narrower stance reads as the gold's broader one
     from natokg.evaluation.names import GoldNames
     from natokg.knowledge.lexicon import load_lexicon
 
+    names = GoldNames(load_lexicon())
+    agenda = letter("agenda", ("support", "iraq"), ("emphasise", "iraq"))
+    report = letter("report", ("support", "iraq"))
+    assert [p.key for p in predicted_pairs(report, agenda, compatible_stances(), names)] == [("iraq", "support", "iraq", "support")]
+    # a narrower stance reads as the gold's broader one
     report = letter("report", ("appreciate", "iraq"))
     agenda = letter("agenda", ("intend", "iraq"))
-    pairs = predicted_pairs(report, agenda, compatible_stances(), GoldNames(load_lexicon()))
+    pairs = predicted_pairs(report, agenda, compatible_stances(), names)
     assert [p.key for p in pairs] == [("iraq", "intend", "iraq", "welcome")]
 
 

@@ -54,10 +54,10 @@ def gold_pairs(report: GoldLetter, agenda: GoldLetter | None, names: GoldNames) 
 
 def predicted_pairs(
     report: LetterRecords | None, agenda: LetterRecords | None, compatible: frozenset[tuple[str, str]],
-    names: GoldNames | None = None,
+    names: GoldNames,
 ) -> list[Pair]:
     """The links the build's pairing rule makes between the two letters' records, their
-    stances as the gold writes them when ``names`` is given."""
+    stances as the gold writes them."""
     if report is None or agenda is None or report.main_meeting is None or agenda.main_meeting is None:
         return []
     meeting = report.main_meeting.ref
@@ -70,7 +70,7 @@ def predicted_pairs(
         [(str(r.meeting), r.topic, r.stance) for r in expressed],
         compatible,
     )
-    as_gold = names.predicted_stance if names is not None else (lambda slug: slug)
+    as_gold = names.predicted_stance
     return [
         Pair((intended[i].topic, as_gold(intended[i].stance), expressed[e].topic, as_gold(expressed[e].stance)),
              next((ev.quote for ev in expressed[e].evidence), None))
