@@ -226,6 +226,42 @@ def test_an_undated_council_named_as_a_forum_in_letters():
     assert any("Rusland" in m.name for m in records("dev_2008_summit_report_boekarest.txt").meetings if m.role == "session")
 
 
+TWO_DAYS = (
+    "Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+    "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n"
+)
+
+
+def sessions_of(tmp_path, body: str) -> set[tuple[str, date | None]]:
+    return {(s.ref.name_key, s.ref.start) for s in by_role(extract_text(tmp_path, TWO_DAYS + body)[1], "session")}
+
+
+def test_a_sequel_takes_the_day_named_since_the_session_before(tmp_path):
+    body = (
+        "Op 14 februari vond een werkdiner plaats. Op 15 februari spraken de ministers over Oekraïne. "
+        "Aansluitend vergaderde de Nuclear Planning Group.\n"
+    )
+    assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    body = "Op 14 februari vond een werkdiner plaats. Aansluitend vergaderde de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", date(2023, 2, 14)) in sessions_of(tmp_path, body)
+
+
+def test_a_gathering_with_a_partner_group_is_its_session(tmp_path):
+    body = "Op 15 februari kwamen de ministers bijeen met de ISAF-partners.\n"
+    assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    body = "Op 15 februari vergaderen de ministers van Defensie van de landen die aan ISAF bijdragen.\n"
+    assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+
+
+def test_letter_sessions_of_the_isaf_partners_and_a_sequel():
+    # "Op woensdag 5 juni kwamen de ministers bijeen met de partnerlanden die aan ISAF bijdragen
+    # [...]. Aansluitend vergaderde de Nuclear Planning Group."
+    report = {(m.ref.name_key, m.ref.start) for m in records("dev_2013_dmm_report_brussel-juni.txt").meetings if m.role == "session"}
+    assert {("isaf-meeting", date(2013, 6, 5)), ("nuclear-planning-group", date(2013, 6, 5))} <= report
+    agenda = {(m.ref.name_key, m.ref.start) for m in records("dev_2013_dmm_agenda_brussel.txt").meetings if m.role == "session"}
+    assert ("isaf-meeting", date(2013, 6, 5)) in agenda
+
+
 # ---------------------------------------------------------------- regressions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"

@@ -96,3 +96,59 @@ def test_the_date_of_the_meeting_that_will_adopt_it_gives_the_target_year(tmp_pa
 
 def test_letter_declaration_adopted_at_the_jubilee_summit():
     assert ("allies", "policy-pledge", 2009) in facts("dev_2008_fmm_agenda_brussel-razeb.txt")
+
+
+def test_a_number_with_a_thousands_dot_stays_in_the_promise(tmp_path):
+    # "5.000" was three tokens, and the "." between them ended the gap of "zegden ... toe"
+    found = pledges(tmp_path, "Daarnaast zegde Polen ruim 1.200 extra militairen toe.")
+    assert found == {("pl", "capability-pledge", None, None, None)}
+
+
+def test_pledges_made_commit_their_subject_with_or_without_an_amount(tmp_path):
+    assert pledges(tmp_path, "Noorwegen en Denemarken deden toezeggingen voor het fonds voor Oekraïne.") == {
+        ("dk", "financial-contribution", None, None, None), ("no", "financial-contribution", None, None, None),
+    }
+    assert pledges(tmp_path, "Enkele bondgenoten deden toezeggingen voor het trustfonds, in totaal 40 miljoen euro.") == {
+        ("several-allies", "financial-contribution", 40_000_000, "eur", None),
+    }
+    assert pledges(tmp_path, "De bondgenoten deden de toezegging om 2% van het bbp aan defensie te besteden.") == {
+        ("allies", "spending-target", 2, "percent-gdp", None),
+    }
+
+
+def test_ending_a_mission_is_a_policy_pledge(tmp_path):
+    found = pledges(tmp_path, "De ministers besloten de trainingsmissie in Irak af te bouwen.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+    found = pledges(tmp_path, "De ministers besloten de trainingsmissie in Irak met twee bataljons te versterken.")
+    assert found == {("allies", "capability-pledge", None, None, None)}
+
+
+def test_a_relative_clause_or_what_follows_a_colon_is_not_the_pledged_object(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten besloten de dialoog met landen, die troepen leveren aan de missie, te verdiepen.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+    found = pledges(tmp_path, "De ministers namen een actieplan aan: wendbare strijdkrachten en meer fregatten.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+
+
+def test_armed_forces_make_a_capability_pledge(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten spraken af dat hun strijdkrachten sneller inzetbaar worden.")
+    assert found == {("allies", "capability-pledge", None, None, None)}
+
+
+def test_letter_pledges_with_thousands_subjects_endings_relatives_and_forces():
+    strasbourg = facts("dev_2009_summit_report_straatsburg-kehl.txt")
+    # "Daarnaast zegden bondgenoten circa 5.000 extra militairen toe"
+    assert ("allies", "capability-pledge", None) in strasbourg
+    # "Diverse bondgenoten deden tevens toezeggingen voor het trustfonds ..., in totaal ruim 100 miljoen euro."
+    assert ("several-allies", "financial-contribution", None) in strasbourg
+    istanbul = facts("dev_2004_summit_report_istanboel.txt")
+    # "De bondgenoten besloten de SFOR-missie in Bosnië-Herzegovina eind 2004 af te ronden."
+    assert ("allies", "policy-pledge", 2004) in istanbul and ("allies", "capability-pledge", 2004) not in istanbul
+    # "De bondgenoten, waaronder Nederland, spraken af dat ten minste 40% van hun landstrijdkrachten inzetbaar moet zijn"
+    assert {("allies", "capability-pledge", None), ("nl", "capability-pledge", None)} <= istanbul
+    # "besloten de praktische samenwerking met landen als Australië, ..., die een belangrijke bijdrage leveren aan NAVO-operaties, te [versterken]"
+    riga = [c for c in records("dev_2006_summit_report_riga.txt").commitments if "praktische samenwerking" in c.evidence[0].quote]
+    assert [c.kind for c in riga] == ["policy-pledge"]
+    # "namen een Defence Package aan met als doel NATO Forces 2020: moderne, verbonden strijdkrachten ..."
+    chicago = [c for c in records("dev_2012_summit_report_chicago.txt").commitments if "Defence Package" in c.evidence[0].quote]
+    assert [c.kind for c in chicago] == ["policy-pledge"]

@@ -29,6 +29,14 @@ def test_tokens_fold_case_and_split_hyphens_with_offsets_into_the_text() -> None
         assert US_CALL[token.start : token.end].casefold() == token.norm
 
 
+def test_a_number_keeps_its_thousands_dots_and_decimal_comma() -> None:
+    assert [t.norm for t in tokenize("circa 5.000 militairen, 1,5% en 2014.")] == [
+        "circa", "5.000", "militairen", ",", "1,5", "%", "en", "2014", ".",
+    ]
+    matcher = PhraseMatcher([phrase_of("zegden ... toe", "promise")], digits_in_gaps=True)
+    assert len(matcher.find(tokenize("Daarnaast zegden bondgenoten circa 5.000 extra militairen toe."))) == 1
+
+
 def test_a_phrase_with_a_gap_matches_across_the_words_between() -> None:
     matcher = PhraseMatcher([phrase_of("riepen ... op", "call")])
     tokens = tokenize(US_CALL)

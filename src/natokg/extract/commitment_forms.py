@@ -28,11 +28,16 @@ from __future__ import annotations
 from typing import Sequence
 
 from natokg.folding import fold
-from natokg.extract.phrases import ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, SUBJECT_PRONOUNS, ActorMention, Match, Token
+from natokg.extract.phrases import (
+    ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
+)
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_word_set
 
 PUNCTUATION = frozenset(list(",;:()."))
+# a relative clause opens with a relative pronoun or a pronominal adverb ("waarin")
+_RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"waarin", "waarmee", "waarbij", "waaraan", "waardoor", "waarop"}
+_CLAUSE_BREAKS = frozenset(":")  # what follows a colon elaborates (a clause after ";" may refer back: "dezelfde rol")
 
 
 def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
@@ -123,6 +128,24 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
         if tokens[k].norm in ACTOR_RELATIVE_PRONOUNS:
             return not any(k < m.first < first for m in mentions)
     return False
+
+
+def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
+    """The token indices of the part of the sentence ``cue`` stands in (between a colon
+    before it and one after it), without the relative clauses set off by a comma (", die
+    ... ," to the next comma or the part's end): what a pledge can be a pledge of."""
+    lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm in _CLAUSE_BREAKS), 0)
+    hi = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in _CLAUSE_BREAKS), len(tokens))
+    kept, inside = [], False
+    for k in range(lo, hi):
+        norm = tokens[k].norm
+        if inside and norm == ",":
+            inside = False
+        elif not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in _RELATIVE_OPENERS:
+            inside = True
+        if not inside or k in cue.words:
+            kept.append(k)
+    return kept
 
 
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:

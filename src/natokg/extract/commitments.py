@@ -53,12 +53,13 @@ from natokg.extract.commitment_forms import (
     is_promise_without_amount,
     meeting_participation,
     not_adoption,
+    pledge_scope,
     plan_rise_cues,
     relative_clause,
     pronoun_subject,
 )
 from natokg.folding import fold
-from natokg.knowledge.cues import cue_word_set
+from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.extract.phrases import (
     ARTICLES,
     PASSIVE_AUXILIARIES,
@@ -95,6 +96,7 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
+_ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _YEAR = re.compile(
     r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
     r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
@@ -312,8 +314,14 @@ class _Rules:
 
     def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
         """A pledge of funds is a financial contribution, one of troops or equipment a
-        capability pledge, else a policy pledge; ``scope``: the token indices to read."""
-        tokens = s.tokens if scope is None else [s.tokens[k] for k in scope]
+        capability pledge, else a policy pledge; ``scope``: the token indices to read,
+        by default the cue's clause without its relative clauses ("landen, die een
+        bijdrage leveren, ..." describes the countries, it pledges nothing)."""
+        if scope is None:
+            scope = pledge_scope(s.tokens, cue)
+            if self.ends_something(s, scope):
+                return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
+        tokens = [s.tokens[k] for k in scope]
         words = {t.norm for t in tokens}
         for a, b in zip(tokens, tokens[1:]):
             words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
@@ -321,6 +329,12 @@ class _Rules:
             if nouns & words:
                 return kind
         return "policy-pledge"
+
+    @staticmethod
+    def ends_something(s: _Sentence, scope: Sequence[int]) -> bool:
+        """Whether a form of cue:ending-verb starts at one of the ``scope`` tokens."""
+        starts = {s.tokens[k].start for k in scope}
+        return any(m.start() in starts for m in cue_regex(_ENDING_RE).finditer(s.sentence.text))
 
     def topic_phrase(self, s: _Sentence, lo: int) -> str:
         after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]

@@ -23,7 +23,8 @@ from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 
 # ---------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+# a number keeps its thousands dots and decimal comma: "5.000" is one word, no sentence end
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 MAX_GAP = 30  # tokens in a " ... " gap; gaps never cross . ; : ? ! or a digit
 _GAP_STOPS = frozenset(".;:?!")
 

@@ -2,9 +2,10 @@
 sessions) and the collector of every meeting a letter names.
 
 A session's date is the one its sentence gives, else the date of the session before
-when the sentence goes on "aansluitend", else the date of the memo's schedule bullet it
-stands under ("- 7 juli:"), else the day its paragraph names before it ("Op 9 juli ...",
-"op de tweede dag"), else the main meeting's date when it lasts one day.
+when the sentence goes on "aansluitend" (or the day its paragraph names after that
+session), else the date of the memo's schedule bullet it stands under ("- 7 juli:"),
+else the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag"), else
+the main meeting's date when it lasts one day.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         return previous_session
     if when is None and cue_regex(_SEQUEL_RE).match(sentence.text) and previous_session is not None:
         when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
+        day = _day_in_force(ctx, main, m.start)
+        if day is not None and previous_session.spans and day.start > max(end for _, end in previous_session.spans):
+            when = day  # "Op 5 juni ... Aansluitend vergaderde ...": the day named since the session before
     if when is None:
         when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
     if when is None and m.label == NAMED and kind == "council-session" and _institution(ctx, m, sentence):
