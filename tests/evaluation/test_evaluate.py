@@ -321,6 +321,7 @@ def test_a_narrower_stance_counts_as_the_golds_broader_one(tmp_path, names):
 
     assert (true_hits("appreciate"), true_hits("concern")) == (1, 0)
     assert names.predicted_stance("appreciate") == "welcome" and names.predicted_stance("support") == "support"
+    assert names.predicted_stance("concern") == "emphasise"  # stances.ttl: concern skos:broader emphasise
 
 
 def test_hague_summit_without_date_matches_any_start(gold, names):

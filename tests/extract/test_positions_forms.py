@@ -308,3 +308,28 @@ def test_earlier_meeting_in_a_relative_clause_is_not_where_the_stance_was_held(t
 def test_regression_earlier_meeting_in_a_relative_clause_in_the_praag_agenda():
     found = {(p.stance, p.topic, p.modality) for p in records("dev_2002_summit_agenda_praag.txt").positions}
     assert ("support", "nato-response-force", "intended") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Enkele bondgenoten uitten hun zorg over de vulling van de NATO Response Force.",
+         ("several-allies", "concern", "nato-response-force")),
+        ("Duitsland sprak daarbij zijn zorg uit over de toestand van de piraterij.", ("de", "concern", "piracy")),
+        ("Daarnaast toonden de bondgenoten zich bezorgd over de piraterij in de Golf van Aden.", ("allies", "concern", "piracy")),
+        # reassurance measures are part of NATO's deterrence and defence
+        ("Er werd breed steun uitgesproken voor geruststellende maatregelen voor de oostelijke bondgenoten.",
+         ("allies", "support", "deterrence-and-defence")),
+    ],
+)
+def test_concern_in_the_singular_and_reassurance_measures(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_concern_in_the_singular_and_reassurance_measures():
+    # "Verschillende bondgenoten uitten hun zorg over de vulling van de NATO Response Force"
+    noordwijk = {(p.actor.key, p.stance, p.topic) for p in records("dev_2007_dmm_report_noordwijk.txt").positions}
+    assert ("several-allies", "concern", "nato-response-force") in noordwijk
+    # "Er werd breed steun uitgesproken voor geruststellende maatregelen voor de oos- telijke bondgenoten."
+    april = {(p.actor.key, p.stance, p.topic) for p in records("dev_2014_fmm_report_brussel-april.txt").positions}
+    assert ("allies", "support", "deterrence-and-defence") in april

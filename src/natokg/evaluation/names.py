@@ -75,7 +75,7 @@ class GoldNames:
 
     def predicted_stance(self, slug: str) -> str:
         """A record's stance as the gold writes it: the gold has six stances, and files a
-        narrower one under its skos:broader ("appreciate" as "welcome")."""
+        narrower one under its skos:broader ("appreciate" as "welcome", "concern" as "emphasise")."""
         seen = set()
         while slug not in _GOLD_STANCES and self.lexicon and slug in self.lexicon.stances and slug not in seen:
             seen.add(slug)

@@ -33,7 +33,7 @@ Scoring conventions (documented here because the numbers depend on them):
   the target year too when the gold gives one. The gold has units for money and a share
   of GDP only: a record's other percentage (a share of defence spending) counts as the
   gold's unit null. Likewise the gold has six stances: a record's narrower stance counts
-  as its skos:broader one ("appreciate" as "welcome").
+  as its skos:broader one ("appreciate" as "welcome", "concern" as "emphasise").
 - An ``optional: true`` gold item is neither a miss when not found nor a true or false
   hit when found; non-optional items are matched first.
 - Pairing: see natokg.evaluation.pairing.
