@@ -253,6 +253,39 @@ def test_a_gathering_with_a_partner_group_is_its_session(tmp_path):
     assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
 
 
+def test_plural_dinners_of_one_evening_are_one_social_event(tmp_path):
+    body = "Op 14 februari volgen afzonderlijke werkdiners voor de ministers van Defensie en hun gasten.\n"
+    assert ("working-dinner", date(2023, 2, 14)) in sessions_of(tmp_path, body)
+
+
+def test_an_undated_council_not_said_to_meet_is_no_session(tmp_path):
+    body = "De ministers besloten de bijeenkomsten van de NAVO-Rusland Raad op ambassadeursniveau te hervatten.\n"
+    assert not any(key == "nato-russia-council" for key, _ in sessions_of(tmp_path, body))
+    body = "De bijeenkomst opende met een sessie over Oekraïne, gevolgd door een bijeenkomst van de NAVO-Rusland Raad.\n"
+    assert ("nato-russia-council", None) in sessions_of(tmp_path, body)
+    body = "Later kwam de NAVO-Rusland Raad bijeen.\n"
+    assert ("nato-russia-council", None) in sessions_of(tmp_path, body)
+    # a meeting named as such is no standing body: it was held wherever it is named
+    body = "De ISAF-bijeenkomst resulteerde in een gezamenlijke strategische visie.\n"
+    assert ("isaf-meeting", None) in sessions_of(tmp_path, body)
+    # a council named first as the body and then said to meet is a session with every mention
+    body = "Rusland wil de NAVO-Rusland Raad versterken. Later kwam de NAVO-Rusland Raad bijeen.\n"
+    (council,) = [m for m in extract_text(tmp_path, TWO_DAYS + body)[1].meetings if m.ref.name_key == "nato-russia-council"]
+    assert len(council.evidence) == 2
+
+
+def test_letter_undated_councils_not_said_to_meet_and_plural_dinners():
+    # "De bondgenoten besloten de formele bijeenkomsten van de NAVO-Rusland Raad [...] te hervatten."
+    strasbourg = records("dev_2009_summit_report_straatsburg-kehl.txt").meetings
+    assert not any(m.ref.name_key == "nato-russia-council" for m in strasbourg if m.role == "session")
+    # "De bijeenkomst opende met een sessie over [...], gevolgd door een bijeenkomst van de Navo-Oekraïne Commissie."
+    antalya = records("dev_2015_fmm_report_antalya.txt").meetings
+    assert any(m.ref.name_key == "nato-ukraine-commission" for m in antalya if m.role == "session")
+    # "’s Avonds volgen afzonderlijke werkdiners voor de regeringsleiders, de ministers van [...]"
+    lisbon = {(m.ref.name_key, m.ref.start) for m in records("dev_2010_summit_agenda_lissabon.txt").meetings if m.role == "session"}
+    assert ("working-dinner", date(2010, 11, 19)) in lisbon
+
+
 def test_letter_sessions_of_the_isaf_partners_and_a_sequel():
     # "Op woensdag 5 juni kwamen de ministers bijeen met de partnerlanden die aan ISAF bijdragen
     # [...]. Aansluitend vergaderde de Nuclear Planning Group."

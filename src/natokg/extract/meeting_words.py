@@ -49,6 +49,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     precedes: "Draft | None" = None
+    held: bool = True  # False: a session whose mentions never say it meets (dropped when undated)
 
     def add(self, ctx: LetterContext, start: int, end: int) -> None:
         ctx.evidence_lists.add(self.evidence, ctx.evidence(start, end))

@@ -304,6 +304,8 @@ def _finalise(ctx: LetterContext, main: Draft, collector: Collector) -> MeetingI
     ]
     spans = [(a, b, main_ref) for a, b in main.spans]
     for draft in collector.sessions:
+        if draft.start is None and not draft.held:
+            continue  # an undated council named as an institution, not a session of this meeting
         if draft.start is None and one_day:
             draft.start = main.start
         ref = _ref(draft, main_ref)

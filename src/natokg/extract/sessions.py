@@ -26,6 +26,7 @@ _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
+_HELD_RE = r"\b(?:{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 _SUBJECT_SESSION = "subject-session"
 _BARE_SESSION_WORD = "sessie"
@@ -165,9 +166,16 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     weak = when is None
     if when is None:
         when = _day_in_force(ctx, main, m.start)
+    # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
+    # date in a sentence that does not say it meets is a session only if another mention says so
+    unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, sentence)
     if when is not None and not main.dated(when):
         when = None
     draft = collector.session(m, sentence, kind, when, weak=weak)
+    if not unheld:
+        draft.held = True
+    elif len(draft.spans) == 1:
+        draft.held = False  # its first mention: held once a later one says so
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
     return draft
@@ -181,6 +189,17 @@ def _institution(ctx: LetterContext, m: Mention, sentence) -> bool:
     if len(before) < 2 or before[0] not in _FORUM_PREPOSITIONS or before[1] not in _DEFINITE:
         return False
     return cue_regex(_GATHERING_RE).search(ctx.text, sentence.start, sentence.end) is None
+
+
+def _standing_body(ctx: LetterContext, key: str) -> bool:
+    term = ctx.lexicon.meeting_terms.get(("meeting-name", key))
+    return term is not None and term.standing_body
+
+
+def _held(ctx: LetterContext, sentence) -> bool:
+    """Whether the sentence says a meeting is held, attended or in the programme ("kwam
+    bijeen", "nam deel aan", "gevolgd door")."""
+    return cue_regex(_HELD_RE).search(ctx.text, sentence.start, sentence.end) is not None
 
 
 def _refers_back(ctx: LetterContext, m: Mention) -> bool:

@@ -167,6 +167,7 @@ class MeetingTermRecord:
     prefixes: tuple[str, ...]
     meeting_kind: str | None  # nkg:meetingKind slug (meeting names)
     session_group: str | None  # nkg:sessionGroup group key
+    standing_body: bool = False  # a member of meeting-name/standing-bodies (a council between meetings)
 
 
 __all__ = [

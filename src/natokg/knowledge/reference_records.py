@@ -306,8 +306,9 @@ def read_stances(r: TurtleReader) -> dict[str, StanceRecord]:
 
 def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermRecord]:
     terms = {}
+    standing = set(r.graph.objects(URIRef(iri("meeting-name", "standing-bodies")), SKOS.member))
     for scheme in ("meeting-kind", "meeting-name"):
-        for key, subject in r.subjects(scheme):
+        for key, subject in r.subjects(scheme, SKOS.Concept):
             kind = r.one_object(subject, NKG.meetingKind)
             group = r.one_object(subject, NKG.sessionGroup)
             terms[(scheme, key)] = MeetingTermRecord(
@@ -320,6 +321,7 @@ def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermReco
                 prefixes=r.prefixes(subject),
                 meeting_kind=_key(kind, "meeting-kind") if kind is not None else None,
                 session_group=_key(group, "group") if group is not None else None,
+                standing_body=subject in standing,
             )
     return terms
 
