@@ -85,14 +85,19 @@ def stance_iri(slug: str) -> URIRef:
 
 
 def meeting_iri(ref: MeetingRef) -> URIRef:
-    """``meeting/{kind}/{start}-{city}``; a session hangs below its parent meeting."""
+    """``meeting/{kind}/{start}-{city}`` (``{month}-{city}`` for a meeting known by its
+    month alone: ``meeting/defence-ministers/2008-02-vilnius``); a session hangs below its
+    parent meeting."""
     place = ref.city or ref.name_key or "unnamed"
     if ref.parent is not None:
         local = f"{ref.kind}-{ref.name_key or place}"
         if ref.start is not None:
             local += f"-{ref.start.isoformat()}"
         return URIRef(f"{meeting_iri(ref.parent)}/{local}")
-    local = f"{ref.start.isoformat()}-{place}" if ref.start is not None else place
+    when = ref.start.isoformat() if ref.start is not None else ref.month
+    if ref.month and ref.start is None and not (ref.city or ref.name_key):
+        return iri("meeting", ref.kind, when)  # "in oktober": the month is all a letter says
+    local = f"{when}-{place}" if when else place
     return iri("meeting", ref.kind, local)
 
 

@@ -155,7 +155,8 @@ class MeetingRef:
     """A meeting by its identifying content; the IRI is minted from it.
 
     ``name_key`` distinguishes meetings without a city (a European Council) and the
-    sessions of one parent meeting.
+    sessions of one parent meeting; ``month`` ("2008-02") identifies a meeting a letter
+    names by its month alone ("in Vilnius in februari 2008"), when ``start`` is unknown.
     """
 
     kind: MeetingKind
@@ -163,6 +164,7 @@ class MeetingRef:
     city: str | None  # slug of the English city name
     name_key: str = ""
     parent: "MeetingRef | None" = None
+    month: str = ""
 
 
 @dataclass

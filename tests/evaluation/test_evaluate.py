@@ -627,3 +627,18 @@ def test_real_corpus_report_has_every_category_and_forty_letters():
         assert name in text
     early = [g for g in load_gold(GOLD_DIR) if letter_year(g) <= 2014]
     assert len(early) == 15 + 3  # gold-early and three of the five pairs
+
+
+def test_an_other_meeting_without_start_and_city_matches_one_known_by_its_month(tmp_path, names):
+    """The gold writes "de Europese Raad van december a.s." with neither start nor city; a
+    meeting known by its month (no start date, no city) is it, a dated one is not."""
+    gold_facts = "  other_meetings:\n    - {kind: other, name: Europese Raad van december a.s.}\n"
+
+    def true_hits(ref):
+        report = evaluate_one_letter(tmp_path, names, gold_facts, lambda records: records.meetings.append(
+            Meeting(ref, "mentioned", "Europese Raad")
+        ))
+        return report.categories[OTHER_MEETINGS].tp
+
+    assert true_hits(MeetingRef("external", None, None, "european-council", month="2013-12")) == 1
+    assert true_hits(MeetingRef("external", date(2013, 12, 19), None, "european-council")) == 0

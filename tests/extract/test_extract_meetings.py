@@ -286,6 +286,44 @@ def test_letter_undated_councils_not_said_to_meet_and_plural_dinners():
     assert ("working-dinner", date(2010, 11, 19)) in lisbon
 
 
+def mentioned(tmp_path, body: str) -> set[MeetingRef]:
+    return {m.ref for m in by_role(extract_text(tmp_path, TWO_DAYS + body)[1], "mentioned")}
+
+
+def test_a_meeting_named_by_its_month_is_known_by_its_month(tmp_path):
+    body = (
+        "De bijeenkomst in Brussel bereidde de bijeenkomst van ministers van Defensie in Vilnius in juni a.s. voor. "
+        "Ook de Europese Raad van december a.s. bespreekt dit.\n"
+    )
+    assert mentioned(tmp_path, body) == {
+        MeetingRef("defence-ministers", None, "vilnius", month="2023-06"),
+        MeetingRef("external", None, None, "european-council", month="2023-12"),
+    }
+    # the main meeting's own month is the main meeting; a later day of that month joins the mention
+    body = "De bijeenkomst van ministers van Defensie in februari was de eerste van dit jaar.\n"
+    assert mentioned(tmp_path, body) == set()
+    body = "De Europese Raad van maart a.s. volgt. De Europese Raad van 23 maart bespreekt ook Oekraïne.\n"
+    assert mentioned(tmp_path, body) == {MeetingRef("external", date(2023, 3, 23), None, "european-council")}
+
+
+def test_a_meeting_on_the_same_day_takes_the_day_named_before(tmp_path):
+    body = "Op 15 februari spreken de ministers over Oekraïne. Dezelfde dag houden de EU en de VS in Washington een EU-VS-top.\n"
+    assert MeetingRef("external", date(2023, 2, 15), "washington") in mentioned(tmp_path, body)
+
+
+def test_letter_meetings_named_by_their_month():
+    # "de informele bijeenkomst van ministers van Defensie in Vilnius in februari 2008"
+    noordwijk = {m.ref for m in records("dev_2007_dmm_report_noordwijk.txt").meetings if m.role == "mentioned"}
+    assert MeetingRef("defence-ministers", None, "vilnius", month="2008-02") in noordwijk
+    # "informele bijeenkomst van ministers van Defensie in oktober", "de Europese Raad van december a.s."
+    june = {m.ref for m in records("dev_2013_dmm_report_brussel-juni.txt").meetings if m.role == "mentioned"}
+    assert {MeetingRef("defence-ministers", None, None, month="2013-10"),
+            MeetingRef("external", None, None, "european-council", month="2013-12")} <= june
+    # "Dezelfde dag houden de Europese Unie en de Verenigde Staten in Lissabon een EU-VS-top."
+    lisbon = {m.ref for m in records("dev_2010_summit_agenda_lissabon.txt").meetings if m.role == "mentioned"}
+    assert MeetingRef("external", date(2010, 11, 20), "lisbon") in lisbon
+
+
 def test_letter_sessions_of_the_isaf_partners_and_a_sequel():
     # "Op woensdag 5 juni kwamen de ministers bijeen met de partnerlanden die aan ISAF bijdragen
     # [...]. Aansluitend vergaderde de Nuclear Planning Group."

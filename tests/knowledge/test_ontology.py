@@ -109,6 +109,7 @@ CORE_PROPERTIES = {
     "sourceFile": (DATA, "Letter", XSD.string),
     "startDate": (DATA, "Meeting", RDFS.Literal),
     "endDate": (DATA, "Meeting", RDFS.Literal),
+    "startMonth": (DATA, "Meeting", RDFS.Literal),
     "isInformal": (DATA, "Meeting", XSD.boolean),
     "location": (OBJ, "Meeting", "City"),
     "hostedBy": (OBJ, "Meeting", "Actor"),

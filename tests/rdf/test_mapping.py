@@ -119,6 +119,16 @@ def test_meeting_iris_follow_design():
     )
     undated = MeetingRef("external", None, None, "commissiedebat")
     assert str(meeting_iri(undated)).endswith("meeting/external/commissiedebat")
+    # known by its month alone: "in Vilnius in februari 2008", "de Europese Raad van december a.s.", "in oktober"
+    assert str(meeting_iri(MeetingRef("defence-ministers", None, "vilnius", month="2008-02"))).endswith(
+        "meeting/defence-ministers/2008-02-vilnius"
+    )
+    assert str(meeting_iri(MeetingRef("external", None, None, "european-council", month="2013-12"))).endswith(
+        "meeting/external/2013-12-european-council"
+    )
+    assert str(meeting_iri(MeetingRef("defence-ministers", None, None, month="2013-10"))).endswith(
+        "meeting/defence-ministers/2013-10"
+    )
 
 
 def test_same_commitment_in_two_letters_is_one_node():
@@ -148,7 +158,19 @@ def test_letter_graph_holds_assertions_and_entities_hold_descriptions():
     assert (meeting, RDF.type, NKG.ForeignMinistersMeeting) not in graphs.assertions
     assert (meeting, NKG.endDate, Literal("2026-05-22", datatype=XSD.date)) in graphs.entities
     assert graphs.graph == ID["graph/bz2628703"]
+    assert not any(graphs.entities.triples((None, NKG.startMonth, None)))
     assert not any(isinstance(term, type(None)) for triple in graphs.assertions for term in triple)
+
+
+def test_a_meeting_known_by_its_month_has_a_start_month_and_no_start_date():
+    document = _document()
+    records = _records(document)
+    vilnius = MeetingRef("defence-ministers", None, "vilnius", month="2008-02")
+    records.meetings.append(Meeting(vilnius, "mentioned", "bijeenkomst", evidence=[_evidence(document, "Helsingborg")]))
+    graphs = map_records(records, document)
+    node = meeting_iri(vilnius)
+    assert (node, NKG.startMonth, Literal("2008-02", datatype=XSD.gYearMonth)) in graphs.entities
+    assert not any(graphs.entities.triples((node, NKG.startDate, None)))
 
 
 def test_every_evidence_quote_is_the_raw_text_at_its_offsets():

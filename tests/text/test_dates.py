@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from natokg.text.dates import count_value, find_dates, find_years, parse_date, parse_number_word
+from natokg.text.dates import count_value, find_dates, find_months, find_years, parse_date, parse_number_word
 
 
 def one(text, reference=None):
@@ -156,3 +156,27 @@ def test_year_glued_to_the_month():
 def test_regression_year_glued_to_the_month_in_a_range():
     found = find_dates("op 28-29 november2023 in Brussel", reference=date(2024, 6, 1))
     assert [(d.first, d.last) for d in found] == [(date(2023, 11, 28), date(2023, 11, 29))]
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected, quote",
+    [
+        # letter cases: the 2002 Prague agenda, the 2007 Noordwijk report, the 2013 agenda
+        ("de ministeriële bijeenkomst in Reykjavik in mei jl.", date(2002, 11, 1), "2002-05", "mei jl."),
+        ("van ministers van Defensie in Vilnius in februari 2008 en", date(2007, 11, 1), "2008-02", "februari 2008"),
+        ("de Europese Raad van december a.s.", date(2013, 5, 24), "2013-12", "december a.s."),
+        # our own: no marker takes the month closest to the reference, across a new year too
+        ("de bijeenkomst in oktober", date(2013, 6, 20), "2013-10", "oktober"),
+        ("de bijeenkomst in februari", date(2013, 12, 20), "2014-02", "februari"),
+        ("een besluit medio december", date(2008, 11, 1), "2008-12", "medio december"),
+        ("in maart jl.", date(2020, 1, 10), "2019-03", "maart jl."),
+    ],
+)
+def test_a_month_named_without_a_day(text, reference, expected, quote):
+    (found,) = find_months(text, reference=reference)
+    assert (found.iso, found.text, text[found.start : found.end]) == (expected, quote, quote)
+
+
+def test_a_day_before_the_month_is_a_date_not_a_month():
+    assert find_months("op 4 en 5 juni a.s. in Brussel", reference=date(2013, 5, 1)) == []
+    assert find_months("in mei", reference=None) == []  # no year to read it against

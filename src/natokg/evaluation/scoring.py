@@ -17,7 +17,9 @@ Scoring conventions (documented here because the numbers depend on them):
   (gold writes one-day meetings with end == start).
 - Sessions match on kind + date, other meetings on kind + start + city; a gold null
   date, start or city matches any value when the other keys agree (The Hague summit
-  named without a date), but a gold null city with a null start matches nothing else.
+  named without a date), but an other meeting the gold gives neither start nor city
+  ("in december a.s.") matches only a predicted one likewise without start date and
+  city (a meeting known by its month), the closer name first.
 - Persons match when the record's name or key contains the gold surname as whole
   words (case- and diacritic-insensitive) and one of its posts belongs to the gold
   affiliation.
@@ -254,7 +256,11 @@ def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
     city_exact = gold_city is not None and gold_city == city
     if (gold_start is not None and not start_exact) or (gold_city is not None and not city_exact):
         return None
-    if not (start_exact or city_exact):  # a gold fact with neither start nor city matches nothing
+    if gold_start is None and gold_city is None:
+        # named without day or place ("de Europese Raad van december a.s."): only a meeting
+        # found likewise without a start date and a city (one known by its month) is it
+        return _similarity(gold.hint, predicted.hint) / 2 if start is None and city is None else None
+    if not (start_exact or city_exact):
         return None
     return start_exact + city_exact + _similarity(gold.hint, predicted.hint) / 2
 

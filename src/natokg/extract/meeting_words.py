@@ -50,6 +50,7 @@ class Draft:
     spans: list[tuple[int, int]] = field(default_factory=list)
     precedes: "Draft | None" = None
     held: bool = True  # False: a session whose mentions never say it meets (dropped when undated)
+    month: str = ""  # "2008-02": the month a meeting named without a day falls in
 
     def add(self, ctx: LetterContext, start: int, end: int) -> None:
         ctx.evidence_lists.add(self.evidence, ctx.evidence(start, end))

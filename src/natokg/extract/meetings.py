@@ -18,10 +18,13 @@ Words for meetings come from ontology/reference/meeting-terms.ttl through the ma
    else the date of the memo's schedule bullet they stand under ("- 7 juli:"), else the
    day their paragraph names before them ("Op 9 juli ...", "op de tweede dag"), else the
    main meeting's date when it lasts one day.
-4. A summit named with a city ("de NAVO-top in Den Haag", "de in Den Haag gemaakte
+4. A meeting named with a month but no day ("in Vilnius in februari 2008", "de
+   Europese Raad van december a.s.") is known by its month (MeetingRef.month).
+5. A summit named with a city ("de NAVO-top in Den Haag", "de in Den Haag gemaakte
    afspraak") resolves through the reference summits to the same MeetingRef as
    anywhere else; meetings outside NATO (Europese Raad, Raad Buitenlandse Zaken,
-   Ramstein, Commissiedebat) need a date of their own.
+   Ramstein, Commissiedebat) need a date of their own, or "dezelfde dag" before them
+   (cue:same-day: the last day their paragraph named).
 
 Rule 1 lives in natokg.extract.main_meeting, rule 3 in natokg.extract.sessions, the
 grammar they share (rule 2) in natokg.extract.meeting_words.
@@ -43,11 +46,12 @@ from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
-from natokg.text.dates import DateMatch
+from natokg.text.dates import DateMatch, MonthMatch, find_months
 from natokg.text.nlp import CITY, KIND, Mention
 
 
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
+_SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 
 
@@ -160,17 +164,24 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             kind = named_kind(ctx, m)
             own_dates = attached(ctx, sentence, m, dates, meetings, conflicts)
             when = own_dates[0] if own_dates else None
+            month = None
+            if when is None and kind not in SESSION_KINDS:
+                when = _same_day(ctx, sentence, m)
+                month = None if when is not None else _month(ctx, sentence, m, meetings)
             if kind in SESSION_KINDS:
                 previous_session = add_session(
                     ctx, collector, m, kind, when, sentence, meetings, person_spans, previous_session
                 )
                 continue
             own_cities = attached(ctx, sentence, m, [c for c in cities if city_after_preposition(ctx, c)], meetings)
-            city = own_cities[0].key if own_cities else None
+            # of two cities, the one next to the meeting word: "De bijeenkomst in Noordwijk [...]
+            # de bijeenkomst van ministers van Defensie in Vilnius"
+            city = min(own_cities, key=lambda c: c.start - m.end if c.start >= m.end else m.start - c.end).key if own_cities else None
             named_after = next((c for c in cities if _OF_CITY_RE.fullmatch(ctx.text, m.end, c.start)), None)
             city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
-                if kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city):
+                if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
+                        and (month is None or main.start is None or main.start.isoformat()[:7] == month.iso)):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -184,12 +195,16 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     collector.other("summit", "summit", m.text, start, end, city, m.start, m.end, record)
                 elif when is not None:
                     collector.other(kind, kind, m.text, when.first, when.last, city, m.start, m.end)
+                elif month is not None:  # "informele bijeenkomst ... in Vilnius in februari 2008"
+                    collector.other(kind, kind, m.text, None, None, city, m.start, m.end, month=month.iso)
                 continue
             # a meeting outside NATO: needs a date, its own or from an earlier mention
             if _is_office_context(ctx, m):
                 continue
             if when is not None:
                 collector.other(kind, m.key, m.text, when.first, when.last, city, m.start, m.end)
+            elif month is not None:  # "de Europese Raad van december a.s."
+                collector.other(kind, m.key, m.text, None, None, city, m.start, m.end, month=month.iso)
             else:
                 known = next((d for d in collector.others if d.key == m.key and d.start is not None), None)
                 if known is not None:
@@ -199,6 +214,26 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         _gatherings(ctx, collector, main, sentence, dates)
         _precedes(ctx, collector, main, sentence)
     return _finalise(ctx, main, collector)
+
+
+def _month(ctx: LetterContext, sentence, m: Mention, meetings: list[Mention]) -> MonthMatch | None:
+    """The month without a day that belongs to ``m`` in its sentence ("in mei jl."), as a
+    date would (natokg.extract.meeting_words.attached)."""
+    if ctx.reference is None:
+        return None
+    months = find_months(ctx.text[sentence.start : sentence.end], reference=ctx.reference, offset=sentence.start)
+    own = attached(ctx, sentence, m, months, meetings) if months else []
+    return own[0] if own else None
+
+
+def _same_day(ctx: LetterContext, sentence, m: Mention) -> DateMatch | None:
+    """"Dezelfde dag houden de EU en de VS een EU-VS-top": the last single day the
+    paragraph names before the sentence, when a same-day phrase stands before ``m``."""
+    if cue_regex(_SAME_DAY_RE).search(ctx.text, sentence.start, m.start) is None:
+        return None
+    paragraph_start = ctx.text.rfind("\n\n", 0, sentence.start) + 1
+    days = [d for d in ctx.dates_in(paragraph_start, sentence.start) if d.first == d.last]
+    return days[-1] if days else None
 
 
 def _is_office_context(ctx: LetterContext, m: Mention) -> bool:
@@ -279,7 +314,8 @@ def _ref(draft: Draft, parent: MeetingRef | None = None) -> MeetingRef:
             name_key = draft.key
         return MeetingRef(draft.kind, draft.start, None, name_key, parent)  # type: ignore[arg-type]
     name_key = "" if draft.city else (draft.key if draft.key != draft.kind else "")
-    return MeetingRef(draft.kind, draft.start, draft.city, name_key)  # type: ignore[arg-type]
+    month = draft.month if draft.start is None else ""
+    return MeetingRef(draft.kind, draft.start, draft.city, name_key, month=month)  # type: ignore[arg-type]
 
 
 def _finalise(ctx: LetterContext, main: Draft, collector: Collector) -> MeetingIndex:

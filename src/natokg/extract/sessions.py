@@ -98,20 +98,26 @@ class Collector:
 
     # -- other meetings
 
-    def other(self, kind: str, key: str, name: str, start, end, city, m_start, m_end, summit=None) -> Draft:
+    def other(self, kind: str, key: str, name: str, start, end, city, m_start, m_end, summit=None, month: str = "") -> Draft:
+        """The meeting outside the main one that a mention names, merged with one named
+        before when kind, name, city and day (or ``month``, "2008-02") agree."""
         for draft in [self.main] + self.others if self.main else self.others:
             if draft is None or draft.kind != kind:
                 continue
             same_city = city is None or draft.city is None or draft.city == city
             same_day = start is None or draft.start is None or draft.start == start
+            ours, theirs = month or (start and start.isoformat()[:7]), draft.month or (draft.start and draft.start.isoformat()[:7])
+            same_month = not ours or not theirs or ours == theirs
             same_name = kind in MAIN_KINDS or draft.key == key
-            if same_city and same_day and same_name and (city or start or draft is not self.main or kind == "summit"):
+            if same_city and same_day and same_month and same_name and (city or start or month or draft is not self.main or kind == "summit"):
                 if draft.start is None and start is not None:
                     draft.start, draft.end = start, end
                 draft.city = draft.city or city
+                draft.month = draft.month or month
                 draft.add(self.ctx, m_start, m_end)
                 return draft
-        draft = Draft(kind=kind, key=key, name=name, role="mentioned", start=start, end=end, city=city, summit=summit)
+        draft = Draft(kind=kind, key=key, name=name, role="mentioned", start=start, end=end, city=city, summit=summit,
+                      month=month)
         draft.add(self.ctx, m_start, m_end)
         self.others.append(draft)
         return draft

@@ -367,6 +367,8 @@ class _LetterMapper:
         add(node, _A, nt_iri(MEETING_CLASSES[ref.kind]))
         if ref.start is not None:
             add(node, _NKG.startDate, _typed(ref.start.isoformat(), _XSD.date))
+        elif ref.month:
+            add(node, _NKG.startMonth, _typed(ref.month, _XSD.gYearMonth))
         if ref.city:
             add(node, _NKG.location, _node("place", ref.city))
         if ref.parent is not None:

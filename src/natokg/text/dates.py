@@ -27,7 +27,9 @@ from natokg.knowledge.calendar import full_month_names, month_names, weekday_nam
 
 __all__ = [
     "DateMatch",
+    "MonthMatch",
     "find_dates",
+    "find_months",
     "date_matches",
     "read_dates",
     "parse_date",
@@ -324,6 +326,52 @@ def parse_date(text: str, reference: date | int | None = None) -> DateMatch | No
     """The first date or range in ``text`` (e.g. "Den Haag, 17 mei 2010"), or None."""
     matches = find_dates(text, reference=reference)
     return matches[0] if matches else None
+
+
+@dataclass(frozen=True)
+class MonthMatch:
+    """A month named without a day ("in mei jl.", "in februari 2008", "van december
+    a.s."); offsets are into the text given."""
+
+    start: int
+    end: int
+    year: int
+    month: int
+    text: str
+
+    @property
+    def iso(self) -> str:
+        """"2008-02": the month as ISO 8601 (and xsd:gYearMonth) writes it."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@cache
+def _month_pattern() -> re.Pattern:
+    # only after a preposition: "in mei", "van december", "medio juni"; a day before the
+    # month makes it a date, which find_dates reads
+    month = rf"(?:{_alternation(full_month_names())})(?![a-z])"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf)\s+(?:de\s+maand\s+)?(?P<m>{month})"
+        rf"(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?",
+        re.IGNORECASE,
+    )
+
+
+def find_months(text: str, *, reference: date | int | None = None, offset: int = 0) -> list[MonthMatch]:
+    """Every month named without a day in ``text``, in order. A month without a year
+    gets one from ``reference`` as a date does: "jl." puts the month's start on or before
+    the reference, "a.s." its end on or after it, else the month closest to it wins."""
+    found = []
+    for m in _month_pattern().finditer(text):
+        month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk"))
+        if year is None:
+            day = {"past": 1, "coming": 28}.get(marker, 15)
+            year = _choose_year(month, day, None, marker, reference)
+            if year is None:
+                continue
+        start = m.start("q") if m.group("q") else m.start("m")  # "medio december", "mei jl."
+        found.append(MonthMatch(start + offset, m.end() + offset, year, month, text[start : m.end()]))
+    return found
 
 
 def find_years(text: str) -> list[int]:
