@@ -306,6 +306,13 @@ def test_a_meeting_named_by_its_month_is_known_by_its_month(tmp_path):
     assert mentioned(tmp_path, body) == {MeetingRef("external", date(2023, 3, 23), None, "european-council")}
 
 
+def test_ministers_gathering_in_a_month_are_their_meeting(tmp_path):
+    body = "Afgesproken is dat de ministers van Buitenlandse Zaken in december a.s. de voortgang beoordelen.\n"
+    assert mentioned(tmp_path, body) == {MeetingRef("foreign-ministers", None, None, month="2023-12")}
+    # the main meeting's ministers in its own month are the main meeting
+    assert mentioned(tmp_path, "Zo besloten de ministers van Defensie in februari.\n") == set()
+
+
 def test_a_meeting_on_the_same_day_takes_the_day_named_before(tmp_path):
     body = "Op 15 februari spreken de ministers over Oekraïne. Dezelfde dag houden de EU en de VS in Washington een EU-VS-top.\n"
     assert MeetingRef("external", date(2023, 2, 15), "washington") in mentioned(tmp_path, body)
@@ -319,6 +326,11 @@ def test_letter_meetings_named_by_their_month():
     june = {m.ref for m in records("dev_2013_dmm_report_brussel-juni.txt").meetings if m.role == "mentioned"}
     assert {MeetingRef("defence-ministers", None, None, month="2013-10"),
             MeetingRef("external", None, None, "european-council", month="2013-12")} <= june
+    # "de ministers van Buitenlandse Zaken in december a.s. de voortgang beoordelen" (2008),
+    # "de jaarlijkse nationale programma's waartoe de ministers van Buitenlandse Zaken in december 2008 besloten"
+    december = MeetingRef("foreign-ministers", None, None, month="2008-12")
+    for name in ("dev_2008_summit_report_boekarest.txt", "dev_2009_summit_report_straatsburg-kehl.txt"):
+        assert december in {m.ref for m in records(name).meetings if m.role == "mentioned"}
     # "Dezelfde dag houden de Europese Unie en de Verenigde Staten in Lissabon een EU-VS-top."
     lisbon = {m.ref for m in records("dev_2010_summit_agenda_lissabon.txt").meetings if m.role == "mentioned"}
     assert MeetingRef("external", date(2010, 11, 20), "lisbon") in lisbon

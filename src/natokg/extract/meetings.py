@@ -270,8 +270,10 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
 _GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+(?:op|van)\s+$"
+# "de ministers van Buitenlandse Zaken in december 2008": the same with a month
+_GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+in\s+$"
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
-    """A meeting told as its ministers or leaders with a day: a meeting of that kind."""
+    """A meeting told as its ministers or leaders with a day (or a month): a meeting of that kind."""
     for when in dates:
         if when.start - sentence.start < 12:
             continue
@@ -288,6 +290,16 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
                                     start, when.end, summit)
                 continue
             collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
+    if ctx.reference is None:
+        return
+    for month in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
+        before = ctx.text[max(sentence.start, month.start - 90) : month.start]
+        for kind in MAIN_KINDS:
+            cue = cue_regex(_GATHERING_MONTH_RE.format(group=f"{kind}-group")).search(before)
+            if cue is None or kind == "summit" or (kind == main.kind and main.start and main.start.isoformat()[:7] == month.iso):
+                continue  # a summit by its month alone is left to the reference summits
+            start = month.start - len(before) + cue.start()
+            collector.other(kind, kind, ctx.text[start : month.end], None, None, None, start, month.end, month=month.iso)
 
 
 def _precedes(ctx, collector: Collector, main: Draft, sentence) -> None:
