@@ -89,6 +89,27 @@ def test_finland_and_sweden_in_2022_are_partners_at_the_dinner():
     assert at_dinner == {("fi", "partner"), ("se", "partner")}
 
 
+def test_the_partner_of_a_council_held_takes_part_in_it(tmp_path):
+    text = (
+        "Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+        "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n"
+        "Op 15 februari kwam de NAVO-Georgië Commissie bijeen.\n\n"
+        "De ministers willen de bijeenkomsten van de NAVO-Rusland Raad niet hervatten.\n"
+    )
+    result = extract_text(tmp_path, text)[1]
+    session = next(m.ref for m in result.meetings if m.ref.name_key == "nato-georgia-commission")
+    assert {(p.actor.key, p.meeting, p.capacity) for p in result.participations if p.actor.kind == "state"} == {
+        ("ge", session, "partner"),  # Russia: its council is named, not said to meet
+    }
+
+
+def test_letter_partners_of_councils_held():
+    # "Op 3 december kwamen de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie bijeen"
+    assert {ActorRef("state", "ua"), ActorRef("state", "ge")} <= partners(records("dev_2008_fmm_report_brussel-december.txt"))
+    # "een bijeenkomst van de NAVO-Rusland Raad op het hoogste niveau kwam niet tot stand"
+    assert ActorRef("state", "ru") not in partners(records("dev_2012_summit_report_chicago.txt"))
+
+
 def test_groups_are_kept_and_expanded():
     result = records("002_7ea007089aa3c9f1.txt")
     ici = next(m.ref for m in result.meetings if m.ref.name_key == "ici-meeting")

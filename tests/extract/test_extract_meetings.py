@@ -274,6 +274,11 @@ def test_an_undated_council_not_said_to_meet_is_no_session(tmp_path):
     assert len(council.evidence) == 2
 
 
+def test_a_council_that_did_not_meet_is_no_session(tmp_path):
+    assert not sessions_of(tmp_path, "Op 15 februari kwam de NAVO-Rusland Raad niet bijeen.\n")
+    assert not sessions_of(tmp_path, "Een bijeenkomst van de NAVO-Oekraïne Commissie kwam op 15 februari niet tot stand.\n")
+
+
 def test_letter_undated_councils_not_said_to_meet_and_plural_dinners():
     # "De bondgenoten besloten de formele bijeenkomsten van de NAVO-Rusland Raad [...] te hervatten."
     strasbourg = records("dev_2009_summit_report_straatsburg-kehl.txt").meetings

@@ -162,7 +162,7 @@ CORE_PROPERTIES = {
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
-LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup"}
+LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup", "sessionPartner"}
 
 # Reused terms the data uses directly, with the OWL property kind they are declared as.
 REUSED_PROPERTIES = {

@@ -427,6 +427,10 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
         # summit's host is reference data
         if draft.role == "session" and draft.host is not None and draft.host.kind == "state" and draft.evidence:
             out.add(draft.host, draft.ref, "host", draft.evidence[0])
+        # "In de NAVO-Oekraïne Commissie spraken de ministers ...": Ukraine takes part
+        term = ctx.lexicon.meeting_terms.get(("meeting-name", draft.ref.name_key)) if draft.role == "session" else None
+        if term is not None and term.session_partner is not None and draft.evidence:
+            out.actor(term.session_partner, draft.ref, draft.evidence[0])
     return list(out.found.values())
 
 

@@ -49,7 +49,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     precedes: "Draft | None" = None
-    held: bool = True  # False: a session whose mentions never say it meets (dropped when undated)
+    held: bool = True  # False: a standing council whose mentions never say it meets (dropped when undated)
     month: str = ""  # "2008-02": the month a meeting named without a day falls in
 
     def add(self, ctx: LetterContext, start: int, end: int) -> None:

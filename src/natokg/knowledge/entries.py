@@ -168,6 +168,7 @@ class MeetingTermRecord:
     meeting_kind: str | None  # nkg:meetingKind slug (meeting names)
     session_group: str | None  # nkg:sessionGroup group key
     standing_body: bool = False  # a member of meeting-name/standing-bodies (a council between meetings)
+    session_partner: ActorRef | None = None  # nkg:sessionPartner: the partner of every session held
 
 
 __all__ = [

@@ -311,6 +311,7 @@ def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermReco
         for key, subject in r.subjects(scheme, SKOS.Concept):
             kind = r.one_object(subject, NKG.meetingKind)
             group = r.one_object(subject, NKG.sessionGroup)
+            partner = r.one_object(subject, NKG.sessionPartner)
             terms[(scheme, key)] = MeetingTermRecord(
                 scheme=scheme,  # type: ignore[arg-type]
                 key=key,
@@ -322,6 +323,7 @@ def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermReco
                 meeting_kind=_key(kind, "meeting-kind") if kind is not None else None,
                 session_group=_key(group, "group") if group is not None else None,
                 standing_body=subject in standing,
+                session_partner=_actor_ref(partner) if partner is not None else None,
             )
     return terms
 
