@@ -333,3 +333,26 @@ def test_letter_concern_in_the_singular_and_reassurance_measures():
     # "Er werd breed steun uitgesproken voor geruststellende maatregelen voor de oos- telijke bondgenoten."
     april = {(p.actor.key, p.stance, p.topic) for p in records("dev_2014_fmm_report_brussel-april.txt").positions}
     assert ("allies", "support", "deterrence-and-defence") in april
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Denemarken had zich ingezet voor een snelle uitbreiding van de NATO Response Force.",
+         ("dk", "support", "nato-response-force")),
+        ("De nieuwe aanpak van de piraterij werd breed gewaardeerd.", ("allies", "welcome", "piracy")),
+        ("Het kabinet zal in het najaar besluiten over een Nederlandse bijdrage aan de missie in Afghanistan.",
+         ("nl", "intend", "afghanistan")),
+    ],
+)
+def test_pluperfect_support_passive_welcome_and_a_decision_to_come(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_pluperfect_support_and_a_decision_to_come():
+    # "Nederland had zich ingezet voor een uitnodiging aan alle drie de kandidaten en betreurt ..."
+    bucharest = {(p.actor.key, p.stance, p.topic) for p in records("dev_2008_summit_report_boekarest.txt").positions}
+    assert ("nl", "support", "nato-enlargement") in bucharest
+    # "Het kabinet zal na de zomer besluiten over een eventuele Nederlandse bijdrage aan de post-2014-missie."
+    agenda = {(p.actor.key, p.stance, p.topic) for p in records("dev_2013_dmm_agenda_brussel.txt").positions}
+    assert ("nl", "intend", "afghanistan") in agenda
