@@ -342,3 +342,24 @@ def test_regression_portal_letter_2010_sentences():
         "Het was de laatste bijeenkomst van de ministers van Defensie voor de NAVO-top in Lissabon op 19 en 20 november a.s.",
         "Nederland benadrukte het belang van de missie in Afghanistan.",
     ]
+
+
+def test_a_capitalised_reference_label_and_a_capitalised_post_without_its_comma(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Aan de Voorzitter van de\nTweede Kamer der Staten-Generaal\nBinnenhof 4\n2513 AA Den Haag\n\n"
+        "Onze Referentie\nDVB/XY-123/26\n\nDatum 3 juni 2026\nBetreft Verslag bijeenkomst NAVO-ministers\n\n"
+        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
+        "DE MINISTER VAN DEFENSIE\n\nA.B. de Vries\n",
+        encoding="utf-8",
+    )
+    seg = segment(read_letter(path))
+    assert text_of(seg, seg.header.reference) == "DVB/XY-123/26"
+    assert [(text_of(seg, s), s.label) for s in seg.signature] == [("DE MINISTER VAN DEFENSIE\n\nA.B. de Vries", "A.B. de Vries")]
+
+
+def test_letter_capitalised_reference_label_and_post_without_comma():
+    tallinn = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2010_fmm_agenda_tallinn.txt"))
+    assert text_of(tallinn, tallinn.header.reference) == "DVB/NW-092/10"  # "Onze Referentie\nDVB/NW-092/10"
+    noordwijk = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2007_dmm_report_noordwijk.txt"))
+    assert [s.label for s in noordwijk.signature] == ["E. van Middelkoop"]  # "DE MINISTER VAN DEFENSIE\n\nE. van Middelkoop"

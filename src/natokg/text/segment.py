@@ -62,7 +62,7 @@ def _header_date() -> re.Pattern[str]:
 
 
 _HEADER_REFERENCE = re.compile(
-    r"^(?:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
+    r"^(?i:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
 )
 _HEADER_TITLE = re.compile(r"^(?:Betreft|Onderwerp):?[ \t]*\n?[ \t]*(\S[^\n]*)$", re.M)
 _ADDRESSEE = re.compile(
@@ -74,7 +74,8 @@ _PORTAL_TITLE = re.compile(
 _SALUTATION = re.compile(r"^Geachte\b", re.I)
 _POST = re.compile(
     r"(?:De|DE|de) (?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)"
-    r"(?:-[Pp]resident|-PRESIDENT)?\b[^,\n]*,"
+    r"(?:-[Pp]resident|-PRESIDENT)?\b[^,\n]*(?:,|$)",
+    re.M,
 )
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-Þ]\.)+|"
@@ -407,9 +408,10 @@ def _parse_header(
 
 
 def _post_spans(line: _Line) -> list[Span]:
-    """The posts of a signature line ("De minister van X, De minister van Y,")."""
+    """The posts of a signature line ("De minister van X, De minister van Y,"; a post in
+    capitals may go without its comma: "DE MINISTER VAN DEFENSIE")."""
     stripped = line.text.strip()
-    if not stripped.endswith(",") or len(stripped) > 200:
+    if not (stripped.endswith(",") or stripped.isupper()) or len(stripped) > 200:
         return []
     matches = list(_POST.finditer(line.text))
     covered = sum(len(m.group()) for m in matches)
