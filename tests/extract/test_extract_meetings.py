@@ -318,6 +318,15 @@ def test_ministers_gathering_in_a_month_are_their_meeting(tmp_path):
     assert mentioned(tmp_path, "Zo besloten de ministers van Defensie in februari.\n") == set()
 
 
+def test_an_informal_meeting_of_another_month_leaves_the_main_meeting_formal(tmp_path):
+    body = "De uitwerking is doorgeschoven naar de informele bijeenkomst van ministers van Defensie in mei.\n"
+    result = extract_text(tmp_path, TWO_DAYS + body)[1]
+    assert not result.main_meeting.informal
+    assert {m.ref for m in by_role(result, "mentioned")} == {MeetingRef("defence-ministers", None, None, month="2023-05")}
+    # "dev_2013_dmm_report_brussel-juni.txt": the June meeting, the informal one in October
+    assert not records("dev_2013_dmm_report_brussel-juni.txt").main_meeting.informal
+
+
 def test_a_meeting_on_the_same_day_takes_the_day_named_before(tmp_path):
     body = "Op 15 februari spreken de ministers over Oekraïne. Dezelfde dag houden de EU en de VS in Washington een EU-VS-top.\n"
     assert MeetingRef("external", date(2023, 2, 15), "washington") in mentioned(tmp_path, body)

@@ -130,13 +130,16 @@ def locate_main(ctx: LetterContext, main: Draft, body) -> None:
 
 
 def is_informal(ctx: LetterContext, main: Draft) -> bool:
+    """Whether the letter calls its main meeting informal: in the title, in a mention that
+    is the main meeting (its spans, once the sentences are read), or in a clause that says so."""
     for a, b in _title_spans(ctx):
         title = ctx.text[a:b]
         kinds = [m for m in ctx.in_span(a, b, KIND) if m.key == main.kind]
         if kinds and cue_regex(_INFORMAL_RE).search(title[: kinds[0].end - a]):
             return True
+    own = set(main.spans)  # "de informele bijeenkomst ... in oktober" is another meeting
     for m in ctx.mentions:
-        if m.label == KIND and m.key == main.kind and usable(ctx, m):
+        if m.label == KIND and m.key == main.kind and usable(ctx, m) and (m.start, m.end) in own:
             if cue_regex(_INFORMAL_KIND_RE).match(m.text):
                 return True
             if any(cue_regex(_INFORMAL_RE).fullmatch(t) for t in ctx.tokens_before(m.start, 2)):

@@ -142,7 +142,6 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         )
         if summit is not None:
             main.start, main.end, main.city, main.summit = summit
-    main.informal = is_informal(ctx, main)
     collector = Collector(ctx, main)
 
     previous_session: Draft | None = None
@@ -213,6 +212,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         _summit_agreements(ctx, collector, main, sentence, meetings, cities)
         _gatherings(ctx, collector, main, sentence, dates)
         _precedes(ctx, collector, main, sentence)
+    main.informal = is_informal(ctx, main)  # from the mentions found to be the main meeting
     return _finalise(ctx, main, collector)
 
 
