@@ -642,3 +642,5 @@ def test_an_other_meeting_without_start_and_city_matches_one_known_by_its_month(
 
     assert true_hits(MeetingRef("external", None, None, "european-council", month="2013-12")) == 1
     assert true_hits(MeetingRef("external", date(2013, 12, 19), None, "european-council")) == 0
+    assert true_hits(MeetingRef("external", None, None, "european-council", month="2013-06")) == 0  # not December
+    assert true_hits(MeetingRef("external", None, None, "european-council")) == 0  # neither day nor month

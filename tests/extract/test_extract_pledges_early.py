@@ -3,6 +3,8 @@ undertakings), on sentences of our own plus the letter cases they were written f
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract_pledges import pledges
 
 from support.letter_records import records
@@ -152,3 +154,22 @@ def test_letter_pledges_with_thousands_subjects_endings_relatives_and_forces():
     # "namen een Defence Package aan met als doel NATO Forces 2020: moderne, verbonden strijdkrachten ..."
     chicago = [c for c in records("dev_2012_summit_report_chicago.txt").commitments if "Defence Package" in c.evidence[0].quote]
     assert [c.kind for c in chicago] == ["policy-pledge"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a negation or another clause in the gap: no pledge
+        ("De bondgenoten deden geen nieuwe toezeggingen.", set()),
+        ("Nederland deed een beroep op de bondgenoten om toezeggingen na te komen.", set()),
+        ("De ministers besloten geen troepen naar Irak te sturen.", set()),
+        # a colon right after the cue introduces what is pledged; ", dat" after the cue is its complement
+        ("De bondgenoten zegden toe: drie fregatten en twee onderzeeboten.", {("allies", "capability-pledge", None, None, None)}),
+        ("De bondgenoten spraken af, dat zij meer militairen sturen.", {("allies", "capability-pledge", None, None, None)}),
+        # an ending verb in another clause does not make the pledge a policy pledge
+        ("De ministers besloten extra militairen te sturen om de missie af te ronden.",
+         {("allies", "capability-pledge", None, None, None)}),
+    ],
+)
+def test_pledge_forms_that_do_not_read_across_clauses(tmp_path, sentence, expected):
+    assert pledges(tmp_path, sentence) == expected

@@ -180,3 +180,10 @@ def test_a_month_named_without_a_day(text, reference, expected, quote):
 def test_a_day_before_the_month_is_a_date_not_a_month():
     assert find_months("op 4 en 5 juni a.s. in Brussel", reference=date(2013, 5, 1)) == []
     assert find_months("in mei", reference=None) == []  # no year to read it against
+
+
+def test_a_month_takes_the_year_of_its_range_or_a_relative_year():
+    assert [m.iso for m in find_months("van januari tot juni 2008", reference=date(2009, 1, 10))] == ["2008-01"]
+    assert [m.iso for m in find_months("van november tot februari 2009", reference=date(2009, 1, 10))] == ["2008-11"]
+    assert [m.iso for m in find_months("in juni vorig jaar", reference=date(2009, 1, 10))] == ["2008-06"]
+    assert [m.iso for m in find_months("in juni volgend jaar", reference=date(2009, 1, 10))] == ["2010-06"]

@@ -18,8 +18,9 @@ Scoring conventions (documented here because the numbers depend on them):
 - Sessions match on kind + date, other meetings on kind + start + city; a gold null
   date, start or city matches any value when the other keys agree (The Hague summit
   named without a date), but an other meeting the gold gives neither start nor city
-  ("in december a.s.") matches only a predicted one likewise without start date and
-  city (a meeting known by its month), the closer name first.
+  ("in december a.s.") matches only a predicted one known by its month alone, without a
+  city, whose name shares a word with the gold's (and whose month is the one the gold's
+  name says, if it says one), the closer name first.
 - Persons match when the record's name or key contains the gold surname as whole
   words (case- and diacritic-insensitive) and one of its posts belongs to the gold
   affiliation.
@@ -57,6 +58,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from natokg.evaluation.gold import GoldLetter, collapse_whitespace, load_gold
+from natokg.knowledge.calendar import full_month_names, month_names
 from natokg.evaluation.names import GoldNames
 from natokg.evaluation.pairing import Pair, gold_pairs, predicted_pairs
 from natokg.errors import BadInputError
@@ -236,12 +238,13 @@ def _session_match(gold: _Item, predicted: _Item) -> float | None:
 def _other_meeting_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> tuple[list[_Item], list[_Item]]:
     gold_items = []
     for m in gold.other_meetings:
-        key = (names.meeting_kind(m.kind), m.start, names.city(m.city) if m.city else None)
+        key = (names.meeting_kind(m.kind), m.start, names.city(m.city) if m.city else None, "")
         gold_items.append(
             _Item(key, f"{key[0]} {key[1] or '(no date)'} {key[2] or '(no city)'} {m.name!r}", None, m.name or "", m.optional)
         )
     predicted = [
-        _Item((m.ref.kind, m.ref.start, m.ref.city), f"{m.ref.kind} {m.ref.start or '(no date)'} {m.ref.city or '(no city)'} {m.name!r}",
+        _Item((m.ref.kind, m.ref.start, m.ref.city, m.ref.month),
+              f"{m.ref.kind} {m.ref.start or m.ref.month or '(no date)'} {m.ref.city or '(no city)'} {m.name!r}",
               _first_quote(m.evidence), m.name)
         for m in (records.meetings if records else []) if m.role == "mentioned"
     ]
@@ -249,7 +252,7 @@ def _other_meeting_facts(gold: GoldLetter, records: LetterRecords | None, names:
 
 
 def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
-    (gold_kind, gold_start, gold_city), (kind, start, city) = gold.key, predicted.key
+    (gold_kind, gold_start, gold_city, _), (kind, start, city, month) = gold.key, predicted.key
     if gold_kind != kind:
         return None
     start_exact = gold_start is not None and gold_start == start
@@ -258,11 +261,24 @@ def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
         return None
     if gold_start is None and gold_city is None:
         # named without day or place ("de Europese Raad van december a.s."): only a meeting
-        # found likewise without a start date and a city (one known by its month) is it
-        return _similarity(gold.hint, predicted.hint) / 2 if start is None and city is None else None
+        # known by its month alone, without a city, and named alike is it
+        similarity = _similarity(gold.hint, predicted.hint)
+        named = _month_named(gold.hint)  # "in december a.s.": the gold's name says the month
+        if start is not None or city is not None or not month or similarity == 0:
+            return None
+        return similarity / 2 if named is None or int(month[5:]) == named else None
     if not (start_exact or city_exact):
         return None
     return start_exact + city_exact + _similarity(gold.hint, predicted.hint) / 2
+
+
+def _month_named(text: str | None) -> int | None:
+    """The number of the first full month name in ``text`` ("Europese Raad van december a.s.": 12)."""
+    names = full_month_names()
+    for word in re.findall(r"[a-zA-Z]+", text or ""):
+        if word.lower() in names:
+            return month_names()[word.lower()]
+    return None
 
 
 def _person_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldNames) -> tuple[list[_Item], list[_Item]]:

@@ -29,15 +29,18 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
-    ACTOR_RELATIVE_PRONOUNS, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
+    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
 )
 from natokg.knowledge.cues import CueInfo
-from natokg.knowledge.cues import cue_word_set
+from natokg.knowledge.cues import cue_regex, cue_word_set
 
 PUNCTUATION = frozenset(list(",;:()."))
 # a relative clause opens with a relative pronoun or a pronominal adverb ("waarin")
-_RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"waarin", "waarmee", "waarbij", "waaraan", "waardoor", "waarop"}
-_CLAUSE_BREAKS = frozenset(":")  # what follows a colon elaborates (a clause after ";" may refer back: "dezelfde rol")
+_RELATIVE_OPENERS = RELATIVE_PRONOUNS | {
+    "waar" + p for p in ("aan", "bij", "door", "in", "mee", "naar", "om", "op", "over", "tegen", "toe", "uit", "van", "voor")
+}
+_ENDING_RE = r"\b(?:{cue:ending-verb})\b"
+_OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 
 
 def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
@@ -131,21 +134,80 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
 
 
 def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
-    """The token indices of the part of the sentence ``cue`` stands in (between a colon
-    before it and one after it), without the relative clauses set off by a comma (", die
-    ... ," to the next comma or the part's end): what a pledge can be a pledge of."""
-    lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm in _CLAUSE_BREAKS), 0)
-    hi = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in _CLAUSE_BREAKS), len(tokens))
+    """The token indices of what a pledge can be a pledge of: the sentence from a colon
+    before the cue, up to a colon after its object ("namen een Defence Package aan met als
+    doel ...: moderne strijdkrachten"; but "zegden toe: drie fregatten" goes on), without
+    the relative clauses set off by a comma (", die ... ," to the next comma or the end;
+    ", dat" right after the cue is its complement, not a relative clause)."""
+    lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm == ":"), 0)
+    colon = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm == ":"), len(tokens))
+    has_object = any(tokens[k].norm not in PUNCTUATION for k in (*cue.gaps, *range(cue.last + 1, colon)))
+    hi = colon if has_object else len(tokens)
     kept, inside = [], False
     for k in range(lo, hi):
         norm = tokens[k].norm
         if inside and norm == ",":
             inside = False
-        elif not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in _RELATIVE_OPENERS:
+        elif (not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in _RELATIVE_OPENERS
+              and k - 1 not in cue.words):
             inside = True
         if not inside or k in cue.words:
             kept.append(k)
     return kept
+
+
+def ends_something(tokens: Sequence[Token], text: str, cue: Match) -> bool:
+    """Whether the cue's own verb ends, suspends or withdraws (cue:ending-verb): a form that
+    holds or touches the cue's last word ("besloten de SFOR-missie ... af te ronden"), not one
+    in another clause ("besloten troepen te sturen om de missie af te ronden")."""
+    for found in cue_regex(_ENDING_RE).finditer(text):
+        words = [k for k, t in enumerate(tokens) if found.start() <= t.start < found.end()]
+        if words and words[0] <= cue.last + 1 and words[-1] >= cue.last - 1:
+            return True
+    return False
+
+
+def object_kind(tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[int] | None = None) -> str:
+    """A pledge of funds (cue:funding-object) is a financial contribution, one of troops or
+    equipment (cue:capability-object) a capability pledge, else a policy pledge; ``scope``:
+    the token indices to read, by default ``pledge_scope`` (not the relative clauses:
+    "landen, die een bijdrage leveren, ..." describes the countries, it pledges nothing),
+    where a pledge to end something (``ends_something``) is a policy pledge."""
+    if scope is None:
+        scope = pledge_scope(tokens, cue)
+        if ends_something(tokens, text, cue):
+            return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
+    read = [tokens[k] for k in scope]
+    words = {t.norm for t in read}
+    for a, b in zip(read, read[1:]):
+        words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
+    for slug, kind in (("funding-object", "financial-contribution"), ("capability-object", "capability-pledge")):
+        if cue_word_set(slug) & words:
+            return kind
+    return "policy-pledge"
+
+
+def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match) -> str:
+    """What a pledge without amount pledges, as its first words in the cue's gap, else
+    after the cue ("besloten een speciale vertegenwoordiger ... aan te stellen":
+    "speciale vertegenwoordiger"), so two pledges of one actor on one topic stay two."""
+    # an inverted subject is no object: "besloten de bondgenoten ...", "zetten zij zich in voor"
+    skipped = {k for m in mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
+    words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
+    return " ".join(words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped))
+
+
+def _object_words(tokens: Sequence[Token], where, skipped: set[int]) -> list[str]:
+    words = []
+    for k in where:
+        norm = tokens[k].norm
+        if norm in PUNCTUATION:
+            break
+        if norm.isalnum() and norm not in ARTICLES and k not in skipped:
+            words.append(norm)
+            if len(words) == _OBJECT_WORDS:
+                break
+    return words
 
 
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:

@@ -21,7 +21,9 @@ Per sentence:
 - A reference to an agreement already found in the letter ("onder de
   1,5%-afspraken") adds evidence to it instead of making a second node.
 - Pledges without amount come from pledge cues (policy or capability, by the cue's
-  nkg:signalsKind), from "kondigde ... aan" with a contribution noun in its gap
+  nkg:signalsKind, else by the pledge-object nouns of its part of the sentence, without
+  relative clauses: commitment_forms.pledge_scope; a pledge to end something is a policy
+  pledge), from "kondigde ... aan" with a contribution noun in its gap
   ("kondigden nieuwe bijdragen aan PURL aan"), and from the noun phrase "de
   vrijgekomen middelen uit X" (X's owner commits). Their ``key_phrase`` is the cue
   concept plus the first topic, the first two words of what is pledged and the
@@ -53,15 +55,15 @@ from natokg.extract.commitment_forms import (
     is_promise_without_amount,
     meeting_participation,
     not_adoption,
-    pledge_scope,
+    object_kind,
+    object_phrase,
     plan_rise_cues,
     relative_clause,
     pronoun_subject,
 )
 from natokg.folding import fold
-from natokg.knowledge.cues import cue_regex, cue_word_set
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
-    ARTICLES,
     PASSIVE_AUXILIARIES,
     NEGATIONS,
     SUBJECT_PRONOUNS,
@@ -96,7 +98,6 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-_ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _YEAR = re.compile(
     r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
     r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
@@ -105,7 +106,6 @@ _YEAR = re.compile(
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
-_OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 # "van (de) (jaarlijkse) defensiebudgetten" after a percentage: what it is a share of.
 _OF_SOMETHING = re.compile(
     r"\s*van\s+(?:(?:de|het|hun|haar|zijn|onze?)\s+)?([^\W\d][\w-]*)(?:\s+([^\W\d][\w-]*))?", re.IGNORECASE
@@ -158,10 +158,6 @@ class _Rules:
         self.budget_nouns = cue_word_set("budget-noun")
         self.defence_spending_nouns = cue_word_set("defence-spending-noun")
         self.norm_words = cue_word_set("gdp-norm")
-        self.object_kinds = (
-            (cue_word_set("funding-object"), "financial-contribution"),
-            (cue_word_set("capability-object"), "capability-pledge"),
-        )
 
     # ------------------------------------------------------------ helpers
 
@@ -312,55 +308,9 @@ class _Rules:
             return True
         return any(t.norm in self.obligations for t in before)
 
-    def object_kind(self, s: _Sentence, cue: Match, scope: Sequence[int] | None = None) -> str:
-        """A pledge of funds is a financial contribution, one of troops or equipment a
-        capability pledge, else a policy pledge; ``scope``: the token indices to read,
-        by default the cue's clause without its relative clauses ("landen, die een
-        bijdrage leveren, ..." describes the countries, it pledges nothing)."""
-        if scope is None:
-            scope = pledge_scope(s.tokens, cue)
-            if self.ends_something(s, scope):
-                return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
-        tokens = [s.tokens[k] for k in scope]
-        words = {t.norm for t in tokens}
-        for a, b in zip(tokens, tokens[1:]):
-            words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
-        for nouns, kind in self.object_kinds:
-            if nouns & words:
-                return kind
-        return "policy-pledge"
-
-    @staticmethod
-    def ends_something(s: _Sentence, scope: Sequence[int]) -> bool:
-        """Whether a form of cue:ending-verb starts at one of the ``scope`` tokens."""
-        starts = {s.tokens[k].start for k in scope}
-        return any(m.start() in starts for m in cue_regex(_ENDING_RE).finditer(s.sentence.text))
-
     def topic_phrase(self, s: _Sentence, lo: int) -> str:
         after = [m.target for m in s.topics if m.first >= lo] or [m.target for m in s.topics]
         return after[0] if after else ""
-
-    def object_phrase(self, s: _Sentence, cue: Match) -> str:
-        """What a pledge without amount pledges, as its first words in the cue's gap, else
-        after the cue ("besloten een speciale vertegenwoordiger ... aan te stellen":
-        "speciale vertegenwoordiger"), so two pledges of one actor on one topic stay two."""
-        # an inverted subject is no object: "besloten de bondgenoten ...", "zetten zij zich in voor"
-        skipped = {k for m in s.mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
-        words = self._object_words(s, [k for k in cue.gaps if k not in skipped], skipped)
-        return " ".join(words or self._object_words(s, range(cue.last + 1, len(s.tokens)), skipped))
-
-    @staticmethod
-    def _object_words(s: _Sentence, where, skipped: set[int]) -> list[str]:
-        words = []
-        for k in where:
-            norm = s.tokens[k].norm
-            if norm in PUNCTUATION:
-                break
-            if norm.isalnum() and norm not in ARTICLES and k not in skipped:
-                words.append(norm)
-                if len(words) == _OBJECT_WORDS:
-                    break
-        return words
 
     def add(self, commitment: Commitment) -> Commitment:
         """Merge with a commitment of the same content found earlier in the letter."""
@@ -564,7 +514,7 @@ class _Rules:
             promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts))
             if role == "announcement":
                 announced = announced_kind(
-                    [s.tokens[k].norm for k in cue.gaps], nouns, self.object_kind(s, cue, cue.gaps),
+                    [s.tokens[k].norm for k in cue.gaps], nouns, object_kind(s.tokens, s.sentence.text, cue, cue.gaps),
                     self.beneficiary(s, cue.first) is not None,
                 )
                 if announced is None:
@@ -578,6 +528,8 @@ class _Rules:
             elif role == "pledge" or promise:
                 if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
+                if any(s.tokens[k].norm in NEGATIONS or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
+                    continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses
                 if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
                     continue
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
@@ -589,8 +541,8 @@ class _Rules:
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
-                kind = self.object_kind(s, cue) if promise else info.kind or self.object_kind(s, cue)
-                if kind == "capability-pledge" and self.object_kind(s, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
+                kind = object_kind(s.tokens, s.sentence.text, cue) if promise else info.kind or object_kind(s.tokens, s.sentence.text, cue)
+                if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
                     kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
             else:
                 continue
@@ -604,7 +556,7 @@ class _Rules:
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
-            what = ":".join(x for x in (self.topic_phrase(s, cue.first), self.object_phrase(s, cue)) if x)
+            what = ":".join(x for x in (self.topic_phrase(s, cue.first), object_phrase(s.tokens, s.mentions, cue)) if x)
             key = ":".join(x for x in (info.slug, what, beneficiary.key if beneficiary else "") if x)
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:

@@ -46,12 +46,14 @@ from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
-from natokg.text.dates import DateMatch, MonthMatch, find_months
+from natokg.text.dates import DateMatch, MonthMatch, find_months, month_of
 from natokg.text.nlp import CITY, KIND, Mention
 
 
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
 _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
+# between a meeting word and its month: at most its city, then the month's preposition
+_OWN_MONTH = re.compile(r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?")
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 
 
@@ -166,7 +168,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             month = None
             if when is None and kind not in SESSION_KINDS:
                 when = _same_day(ctx, sentence, m)
-                month = None if when is not None else _month(ctx, sentence, m, meetings)
+                month = None if when is not None else _month(ctx, sentence, m)
             if kind in SESSION_KINDS:
                 previous_session = add_session(
                     ctx, collector, m, kind, when, sentence, meetings, person_spans, previous_session
@@ -180,7 +182,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
-                        and (month is None or main.start is None or main.start.isoformat()[:7] == month.iso)):
+                        and (month is None or main.start is None or month_of(main.start) == month.iso)):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -216,14 +218,15 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     return _finalise(ctx, main, collector)
 
 
-def _month(ctx: LetterContext, sentence, m: Mention, meetings: list[Mention]) -> MonthMatch | None:
-    """The month without a day that belongs to ``m`` in its sentence ("in mei jl."), as a
-    date would (natokg.extract.meeting_words.attached)."""
+def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
+    """The month without a day in ``m``'s own phrase: right after it, after at most its
+    city ("bijeenkomst ... in Vilnius in februari 2008", "Europese Raad van december a.s.");
+    a month further on belongs to the clause ("werd afgesproken dat ... in juni ...")."""
     if ctx.reference is None:
         return None
-    months = find_months(ctx.text[sentence.start : sentence.end], reference=ctx.reference, offset=sentence.start)
-    own = attached(ctx, sentence, m, months, meetings) if months else []
-    return own[0] if own else None
+    for month in find_months(ctx.text[m.end : sentence.end], reference=ctx.reference, offset=m.end):
+        return month if _OWN_MONTH.fullmatch(ctx.text, m.end, month.start) else None
+    return None
 
 
 def _same_day(ctx: LetterContext, sentence, m: Mention) -> DateMatch | None:
@@ -296,7 +299,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
         before = ctx.text[max(sentence.start, month.start - 90) : month.start]
         for kind in MAIN_KINDS:
             cue = cue_regex(_GATHERING_MONTH_RE.format(group=f"{kind}-group")).search(before)
-            if cue is None or kind == "summit" or (kind == main.kind and main.start and main.start.isoformat()[:7] == month.iso):
+            if cue is None or kind == "summit" or (kind == main.kind and main.start and month_of(main.start) == month.iso):
                 continue  # a summit by its month alone is left to the reference summits
             start = month.start - len(before) + cue.start()
             collector.other(kind, kind, ctx.text[start : month.end], None, None, None, start, month.end, month=month.iso)

@@ -6,6 +6,15 @@ when the sentence goes on "aansluitend" (or the day its paragraph names after th
 session), else the date of the memo's schedule bullet it stands under ("- 7 juli:"),
 else the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag"), else
 the main meeting's date when it lasts one day.
+
+A session is not held when its sentence says so after it ("is niet voorzien", "kwam
+niet bijeen"; not in a contrasting clause: ", hoewel ..."). A standing council
+(meeting-name/standing-bodies) named without a date, in a clause that says neither that
+it meets nor that anyone takes part ("de bijeenkomsten van de NAVO-Rusland Raad
+hervatten"), is the body, not a session, unless another mention says it meets. A
+gathering "met" a partner group within one clause is that group's session
+(nkg:sessionGroup). Meetings outside the main one are merged by kind, name, city and
+day or month (Collector.other).
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
 from natokg.knowledge.cues import cue_regex
 from natokg.records import ActorRef
-from natokg.text.dates import DateMatch
+from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
 
 
@@ -26,7 +35,12 @@ _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
-_HELD_RE = r"\b(?:{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
+_HELD_RE = r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
+# a clause ends at , ; : and at "en" before a new verb ("kwamen bijeen en besloten ..."),
+# not at "en" in a list of councils ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
+# ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
+_CONTRAST = re.compile(r",\s*(?:hoewel|maar|terwijl|doch|al)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 _SUBJECT_SESSION = "subject-session"
 _BARE_SESSION_WORD = "sessie"
@@ -106,7 +120,7 @@ class Collector:
                 continue
             same_city = city is None or draft.city is None or draft.city == city
             same_day = start is None or draft.start is None or draft.start == start
-            ours, theirs = month or (start and start.isoformat()[:7]), draft.month or (draft.start and draft.start.isoformat()[:7])
+            ours, theirs = month or (start and month_of(start)), draft.month or (draft.start and month_of(draft.start))
             same_month = not ours or not theirs or ours == theirs
             same_name = kind in MAIN_KINDS or draft.key == key
             if same_city and same_day and same_month and same_name and (city or start or month or draft is not self.main or kind == "summit"):
@@ -144,8 +158,10 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     """The session ``m`` names, dated by its sentence, the session before ("aansluitend"),
     its schedule bullet or its paragraph; returns the session the next sequel refers to."""
     main = collector.main
-    if cue_regex(_NOT_HELD_RE).search(ctx.text, m.end, sentence.end):
-        return previous_session  # "is niet voorzien": no session
+    clause_start, clause_end = _clause(ctx, sentence, m)
+    contrast = _CONTRAST.search(ctx.text, m.end, sentence.end)
+    if cue_regex(_NOT_HELD_RE).search(ctx.text, m.end, contrast.start() if contrast else sentence.end):
+        return previous_session  # "is niet voorzien", "...; de Raad kwam in Praag niet bijeen": no session
     if _refers_back(ctx, m):
         # "tijdens deze sessie": the session named before
         if previous_session is not None:
@@ -174,7 +190,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         when = _day_in_force(ctx, main, m.start)
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a sentence that does not say it meets is a session only if another mention says so
-    unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, sentence)
+    unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, clause_start, clause_end)
     if when is not None and not main.dated(when):
         when = None
     draft = collector.session(m, sentence, kind, when, weak=weak)
@@ -202,10 +218,19 @@ def _standing_body(ctx: LetterContext, key: str) -> bool:
     return term is not None and term.standing_body
 
 
-def _held(ctx: LetterContext, sentence) -> bool:
-    """Whether the sentence says a meeting is held, attended or in the programme ("kwam
-    bijeen", "nam deel aan", "gevolgd door")."""
-    return cue_regex(_HELD_RE).search(ctx.text, sentence.start, sentence.end) is not None
+def _held(ctx: LetterContext, start: int, end: int) -> bool:
+    """Whether the clause says a meeting is held, attended or in the programme ("vond ...
+    plaats", "kwam bijeen", "nam deel aan", "gevolgd door")."""
+    return cue_regex(_HELD_RE).search(ctx.text, start, end) is not None
+
+
+def _clause(ctx: LetterContext, sentence, m: Mention) -> tuple[int, int]:
+    """The offsets of the clause ``m`` stands in (see _CLAUSE_BREAK)."""
+    start = sentence.start
+    for found in _CLAUSE_BREAK.finditer(ctx.text, sentence.start, m.start):
+        start = found.end()
+    after = _CLAUSE_BREAK.search(ctx.text, m.end, sentence.end)
+    return start, after.start() if after else sentence.end
 
 
 def _refers_back(ctx: LetterContext, m: Mention) -> bool:
@@ -249,6 +274,8 @@ def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, senten
     session (the group's meeting-name concept, nkg:sessionGroup)."""
     found = None
     for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
+        if _CLAUSE_BREAK.search(cue.group(0)):
+            continue  # "vergaderden over X en spraken met de ISAF-partners": two clauses
         terms = {
             t.session_group: t for (scheme, _), t in ctx.lexicon.meeting_terms.items()
             if scheme == "meeting-name" and t.session_group

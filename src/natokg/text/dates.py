@@ -30,6 +30,7 @@ __all__ = [
     "MonthMatch",
     "find_dates",
     "find_months",
+    "month_of",
     "date_matches",
     "read_dates",
     "parse_date",
@@ -328,6 +329,11 @@ def parse_date(text: str, reference: date | int | None = None) -> DateMatch | No
     return matches[0] if matches else None
 
 
+def month_of(day: date) -> str:
+    """"2008-02": the month of ``day`` as ISO 8601 (and xsd:gYearMonth) writes it."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 @dataclass(frozen=True)
 class MonthMatch:
     """A month named without a day ("in mei jl.", "in februari 2008", "van december
@@ -342,7 +348,7 @@ class MonthMatch:
     @property
     def iso(self) -> str:
         """"2008-02": the month as ISO 8601 (and xsd:gYearMonth) writes it."""
-        return f"{self.year:04d}-{self.month:02d}"
+        return month_of(date(self.year, self.month, 1))
 
 
 @cache
@@ -350,27 +356,36 @@ def _month_pattern() -> re.Pattern:
     # only after a preposition: "in mei", "van december", "medio juni"; a day before the
     # month makes it a date, which find_dates reads
     month = rf"(?:{_alternation(full_month_names())})(?![a-z])"
+    # "van januari tot juni 2008": the year after a range of months is the first month's too
+    later = rf"(?:\s*(?:-|–|t/m|tot(?:\s+en\s+met)?)\s*(?P<m2>{month})\s+(?P<y2>{_YEAR}))?"
     return re.compile(
         rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf)\s+(?:de\s+maand\s+)?(?P<m>{month})"
-        rf"(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<mk>{_MARKER}))?",
+        rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>vorig|verleden|dit|volgend|komend)\s+jaar)?(?:\s+(?P<mk>{_MARKER}))?{later}",
         re.IGNORECASE,
     )
 
 
 def find_months(text: str, *, reference: date | int | None = None, offset: int = 0) -> list[MonthMatch]:
     """Every month named without a day in ``text``, in order. A month without a year
-    gets one from ``reference`` as a date does: "jl." puts the month's start on or before
-    the reference, "a.s." its end on or after it, else the month closest to it wins."""
+    takes the year of a range it starts ("van januari tot juni 2008"), "vorig/dit/volgend
+    jaar" counted from ``reference``, else one from ``reference`` as a date does: "jl."
+    puts the month's start on or before the reference, "a.s." its end on or after it,
+    else the month closest to it wins (the tense of the sentence is not read)."""
     found = []
     for m in _month_pattern().finditer(text):
         month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk"))
+        if year is None and m.group("y2"):
+            year = _year(m.group("y2")) - (month > _month(m.group("m2")))
+        if year is None and m.group("rel") and isinstance(reference, date):
+            year = reference.year + {"vorig": -1, "verleden": -1, "dit": 0}.get(m.group("rel").lower(), 1)
         if year is None:
             day = {"past": 1, "coming": 28}.get(marker, 15)
             year = _choose_year(month, day, None, marker, reference)
             if year is None:
                 continue
         start = m.start("q") if m.group("q") else m.start("m")  # "medio december", "mei jl."
-        found.append(MonthMatch(start + offset, m.end() + offset, year, month, text[start : m.end()]))
+        end = m.start("m2") if m.group("m2") else m.end()
+        found.append(MonthMatch(start + offset, end + offset, year, month, text[start:end].rstrip(" -–tom/")))
     return found
 
 
