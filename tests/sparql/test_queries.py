@@ -257,10 +257,11 @@ def test_ukraine_contributions_of_the_eu(store):
 
 
 def _timeline(store):
+    got = rows(store, "meetings-timeline")
+    assert all(row[-1] is None for row in got)  # the seed letters name no meeting by its month alone
     return [(start, end, kind, meeting, city and short(city), country and short(country), informal, letter,
             letter_type, relation)
-           for start, end, kind, meeting, city, country, informal, letter, letter_type, relation in
-           rows(store, "meetings-timeline")]
+           for start, end, kind, meeting, city, country, informal, letter, letter_type, relation, _ in got]
 
 
 def expected_timeline():
@@ -711,3 +712,19 @@ def test_letters(store):
         L003: ("MeetingReport", BRUSSELS), L004: ("AnnotatedAgenda", BERLIN),
     }
     assert {row[0]: row[2] for row in letters if row[2]} == {L000: D("2026-06-03"), L002: D("2026-06-23")}
+
+
+def test_meetings_timeline_lists_a_meeting_known_by_its_month(tmp_path):
+    """The 2007 Noordwijk report names "de informele bijeenkomst van ministers van Defensie in
+    Vilnius in februari 2008": the real build gives it its month, the timeline shows it."""
+    from natokg.store.build import build
+    from natokg.store.layout import open_store
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    name = "dev_2007_dmm_report_noordwijk.txt"
+    (letters / name).write_bytes((ROOT / "corpus" / "letters" / name).read_bytes())
+    assert build(letters, tmp_path / "store").letters_loaded == 1
+    got = rows(open_store(tmp_path / "store", read_only=True), "meetings-timeline")
+    vilnius = [r for r in got if r[3] == "id:meeting/defence-ministers/2008-02-vilnius"]
+    assert [(r[0], r[4], r[-1]) for r in vilnius] == [(None, "id:place/vilnius", "2008-02")]
