@@ -53,7 +53,9 @@ from natokg.text.nlp import CITY, KIND, Mention
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
 _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 # between a meeting word and its month: at most its city, then the month's preposition
-_OWN_MONTH = re.compile(r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?")
+_OWN_MONTH = re.compile(
+    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
+)
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 
 
@@ -224,9 +226,8 @@ def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
     a month further on belongs to the clause ("werd afgesproken dat ... in juni ...")."""
     if ctx.reference is None:
         return None
-    for month in find_months(ctx.text[m.end : sentence.end], reference=ctx.reference, offset=m.end):
-        return month if _OWN_MONTH.fullmatch(ctx.text, m.end, month.start) else None
-    return None
+    months = find_months(ctx.text[m.end : sentence.end], reference=ctx.reference, offset=m.end)
+    return months[0] if months and _OWN_MONTH.fullmatch(ctx.text, m.end, months[0].start) else None
 
 
 def _same_day(ctx: LetterContext, sentence, m: Mention) -> DateMatch | None:

@@ -36,10 +36,10 @@ _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
 _HELD_RE = r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
-# a clause ends at , ; : and at "en" before a new verb ("kwamen bijeen en besloten ..."),
-# not at "en" in a list of councils ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
 _CONTRAST = re.compile(r",\s*(?:hoewel|maar|terwijl|doch|al)\b")
+# a clause ends at , ; : and at "en" before a new verb ("kwamen bijeen en besloten ..."),
+# not at "en" in a list of councils ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 _SUBJECT_SESSION = "subject-session"
@@ -189,7 +189,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     if when is None:
         when = _day_in_force(ctx, main, m.start)
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
-    # date in a sentence that does not say it meets is a session only if another mention says so
+    # date in a clause that does not say it meets is a session only if another mention says so
     unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, clause_start, clause_end)
     if when is not None and not main.dated(when):
         when = None

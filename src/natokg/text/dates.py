@@ -359,8 +359,8 @@ def _month_pattern() -> re.Pattern:
     # "van januari tot juni 2008": the year after a range of months is the first month's too
     later = rf"(?:\s*(?:-|–|t/m|tot(?:\s+en\s+met)?)\s*(?P<m2>{month})\s+(?P<y2>{_YEAR}))?"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf)\s+(?:de\s+maand\s+)?(?P<m>{month})"
-        rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>vorig|verleden|dit|volgend|komend)\s+jaar)?(?:\s+(?P<mk>{_MARKER}))?{later}",
+        rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf)\s+(?:de\s+maand\s+)?(?P<first>(?P<m>{month})"
+        rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>vorig|verleden|dit|volgend|komend)\s+jaar)?(?:\s+(?P<mk>{_MARKER}))?){later}",
         re.IGNORECASE,
     )
 
@@ -384,8 +384,7 @@ def find_months(text: str, *, reference: date | int | None = None, offset: int =
             if year is None:
                 continue
         start = m.start("q") if m.group("q") else m.start("m")  # "medio december", "mei jl."
-        end = m.start("m2") if m.group("m2") else m.end()
-        found.append(MonthMatch(start + offset, end + offset, year, month, text[start:end].rstrip(" -–tom/")))
+        found.append(MonthMatch(start + offset, m.end("first") + offset, year, month, text[start : m.end("first")]))
     return found
 
 
