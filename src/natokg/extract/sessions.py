@@ -179,7 +179,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     if when is None and cue_regex(_SEQUEL_RE).match(sentence.text) and previous_session is not None:
         when = DateMatch(0, 0, previous_session.start, previous_session.start, "") if previous_session.start else None
         day = _day_in_force(ctx, main, m.start)
-        if day is not None and previous_session.spans and day.start > max(end for _, end in previous_session.spans):
+        # spans are added in text order: the last is the session's latest mention
+        if day is not None and previous_session.spans and day.start > previous_session.spans[-1][1]:
             when = day  # "Op 5 juni ... Aansluitend vergaderde ...": the day named since the session before
     if when is None:
         when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)

@@ -365,13 +365,29 @@ def _month_pattern() -> re.Pattern:
     )
 
 
+@cache
+def _month_words() -> tuple[str, ...]:
+    return tuple(full_month_names())
+
+
+def _names_a_month(text: str) -> bool:
+    """Most sentences name no month: twelve substring tests, not the full pattern."""
+    lowered = text.lower()
+    for word in _month_words():
+        if word in lowered:
+            return True
+    return False
+
+
 def find_months(text: str, *, reference: date | int | None = None, offset: int = 0) -> list[MonthMatch]:
     """Every month named without a day in ``text``, in order. A month without a year
     takes the year of a range it starts ("van januari tot juni 2008"), "vorig/dit/volgend
     jaar" counted from ``reference``, else one from ``reference`` as a date does: "jl."
     puts the month's start on or before the reference, "a.s." its end on or after it,
     else the month closest to it wins (the tense of the sentence is not read)."""
-    found = []
+    found: list[MonthMatch] = []
+    if not _names_a_month(text):
+        return found
     for m in _month_pattern().finditer(text):
         month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk"))
         if year is None and m.group("y2"):
