@@ -447,3 +447,13 @@ def test_held_and_not_held_are_read_in_the_councils_clause(tmp_path):
     assert not any(key == "nato-russia-council" for key, _ in sessions_of(tmp_path, body))
     body = "Op 15 februari kwam de NAVO-Oekraïne Commissie bijeen, hoewel een akkoord niet tot stand kwam.\n"
     assert ("nato-ukraine-commission", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+
+
+def test_what_is_told_of_a_council_past_an_aside_and_up_to_the_next_meeting(tmp_path):
+    body = "Daarna kwam de NAVO-Rusland Raad, voor het eerst sinds 2019, bijeen.\n"
+    assert ("nato-russia-council", None) in sessions_of(tmp_path, body)
+    body = "Op 15 februari kwam de NAVO-Oekraïne Commissie bijeen; de NAVO-Georgië Commissie kwam niet bijeen.\n"
+    found = {key for key, _ in sessions_of(tmp_path, body)}
+    assert "nato-ukraine-commission" in found and "nato-georgia-commission" not in found
+    body = "De NAVO-Rusland Raad, die sinds augustus niet bijeen was gekomen, vergaderde op 15 februari.\n"
+    assert ("nato-russia-council", date(2023, 2, 15)) in sessions_of(tmp_path, body)

@@ -163,6 +163,8 @@ def test_letter_pledges_with_thousands_subjects_endings_relatives_and_forces():
         ("De bondgenoten deden geen nieuwe toezeggingen.", set()),
         ("Nederland deed een beroep op de bondgenoten om toezeggingen na te komen.", set()),
         ("De ministers besloten geen troepen naar Irak te sturen.", set()),
+        # "niet alleen ..., maar ook" adds, it does not negate
+        ("Nederland zegde niet alleen twee fregatten toe, maar ook geld.", {("nl", "capability-pledge", None, None, None)}),
         # a colon right after the cue introduces what is pledged; ", dat" after the cue is its complement
         ("De bondgenoten zegden toe: drie fregatten en twee onderzeeboten.", {("allies", "capability-pledge", None, None, None)}),
         ("De bondgenoten spraken af, dat zij meer militairen sturen.", {("allies", "capability-pledge", None, None, None)}),

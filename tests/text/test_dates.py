@@ -184,6 +184,8 @@ def test_a_day_before_the_month_is_a_date_not_a_month():
 
 def test_a_month_takes_the_year_of_its_range_or_a_relative_year():
     assert [m.iso for m in find_months("van januari tot juni 2008", reference=date(2009, 1, 10))] == ["2008-01"]
-    assert [m.iso for m in find_months("van november tot februari 2009", reference=date(2009, 1, 10))] == ["2008-11"]
+    # the nearest November to the reference is 2009's: the range's year (2009, February) makes it 2008's
+    assert [m.iso for m in find_months("van november tot februari 2009", reference=date(2009, 12, 1))] == ["2008-11"]
     assert [m.iso for m in find_months("in juni vorig jaar", reference=date(2009, 1, 10))] == ["2008-06"]
     assert [m.iso for m in find_months("in juni volgend jaar", reference=date(2009, 1, 10))] == ["2010-06"]
+    assert [m.iso for m in find_months("in mei vorig jaar", reference=2008)] == ["2007-05"]  # a bare year

@@ -363,3 +363,14 @@ def test_letter_capitalised_reference_label_and_post_without_comma():
     assert text_of(tallinn, tallinn.header.reference) == "DVB/NW-092/10"  # "Onze Referentie\nDVB/NW-092/10"
     noordwijk = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2007_dmm_report_noordwijk.txt"))
     assert [s.label for s in noordwijk.signature] == ["E. van Middelkoop"]  # "DE MINISTER VAN DEFENSIE\n\nE. van Middelkoop"
+
+
+def test_two_capitalised_posts_on_one_line(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
+        "DE MINISTER VAN BUITENLANDSE ZAKEN DE MINISTER VAN DEFENSIE\n\nA.B. de Vries\n\nC.D. Jansen\n",
+        encoding="utf-8",
+    )
+    seg = segment(read_letter(path))
+    assert [s.label for s in seg.signature] == ["A.B. de Vries", "C.D. Jansen"]

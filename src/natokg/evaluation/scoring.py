@@ -58,10 +58,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from natokg.evaluation.gold import GoldLetter, collapse_whitespace, load_gold
-from natokg.knowledge.calendar import full_month_names, month_names
 from natokg.evaluation.names import GoldNames
 from natokg.evaluation.pairing import Pair, gold_pairs, predicted_pairs
 from natokg.errors import BadInputError
+from natokg.knowledge.calendar import full_month_names, month_names
 from natokg.evaluation.report import (
     ALLIES_COUNT, AMOUNTS, CATEGORIES, COMMITMENTS, DOC_TYPE, LETTER_DATE, MAIN_MEETING,
     MAIN_MEETING_DETAILS, METADATA, OTHER_MEETINGS, PAIRING, PARTNERS, PERSONS, POSITIONS, SESSIONS,

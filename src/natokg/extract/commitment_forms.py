@@ -29,7 +29,8 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
-    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
+    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NEGATIONS, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match,
+    Token,
 )
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
@@ -131,6 +132,14 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
         if tokens[k].norm in ACTOR_RELATIVE_PRONOUNS:
             return not any(k < m.first < first for m in mentions)
     return False
+
+
+def negates(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` negates its clause: "geen", "niet", but not "niet alleen/slechts
+    ..., maar ook" (which adds)."""
+    if tokens[k].norm not in NEGATIONS:
+        return False
+    return not (tokens[k].norm == "niet" and k + 1 < len(tokens) and tokens[k + 1].norm in ("alleen", "slechts"))
 
 
 def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:

@@ -55,6 +55,7 @@ from natokg.extract.commitment_forms import (
     is_promise_without_amount,
     meeting_participation,
     not_adoption,
+    negates,
     object_kind,
     object_phrase,
     plan_rise_cues,
@@ -528,7 +529,7 @@ class _Rules:
             elif role == "pledge" or promise:
                 if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
-                if any(s.tokens[k].norm in NEGATIONS or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
+                if any(negates(s.tokens, k) or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
                     continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses
                 if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
                     continue

@@ -37,9 +37,10 @@ _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
 _HELD_RE = r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
-_CONTRAST = re.compile(r",\s*(?:hoewel|maar|terwijl|doch|al)\b")
-# a clause ends at , ; : and at "en" before a new verb ("kwamen bijeen en besloten ..."),
-# not at "en" in a list of councils ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
+_CONTRAST = re.compile(r",\s*(?:hoewel|maar|terwijl|doch)\b")
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:die|dat|waar\w*)\b[^,]*,")  # "De Raad, die sinds augustus ..., vergaderde"
+# a clause begins after , ; : and after "en" before a new verb ("kwamen bijeen en besloten
+# ..."), not after "en" in a list ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 _SUBJECT_SESSION = "subject-session"
@@ -158,9 +159,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     """The session ``m`` names, dated by its sentence, the session before ("aansluitend"),
     its schedule bullet or its paragraph; returns the session the next sequel refers to."""
     main = collector.main
-    clause_start, clause_end = _clause(ctx, sentence, m)
-    contrast = _CONTRAST.search(ctx.text, m.end, sentence.end)
-    if cue_regex(_NOT_HELD_RE).search(ctx.text, m.end, contrast.start() if contrast else sentence.end):
+    if cue_regex(_NOT_HELD_RE).search(ctx.text, *_told_of(ctx, sentence, m, meetings)):
         return previous_session  # "is niet voorzien", "...; de Raad kwam in Praag niet bijeen": no session
     if _refers_back(ctx, m):
         # "tijdens deze sessie": the session named before
@@ -191,7 +190,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         when = _day_in_force(ctx, main, m.start)
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a clause that does not say it meets is a session only if another mention says so
-    unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, clause_start, clause_end)
+    unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, _clause_start(ctx, sentence, m), sentence.end)
     if when is not None and not main.dated(when):
         when = None
     draft = collector.session(m, sentence, kind, when, weak=weak)
@@ -225,13 +224,29 @@ def _held(ctx: LetterContext, start: int, end: int) -> bool:
     return cue_regex(_HELD_RE).search(ctx.text, start, end) is not None
 
 
-def _clause(ctx: LetterContext, sentence, m: Mention) -> tuple[int, int]:
-    """The offsets of the clause ``m`` stands in (see _CLAUSE_BREAK)."""
+def _clause_start(ctx: LetterContext, sentence, m: Mention) -> int:
+    """Where the clause ``m`` stands in begins (see _CLAUSE_BREAK): what is said before it
+    ("De ministers kwamen bijeen en besloten ...") is not said of ``m``; what follows may
+    be, past an aside ("kwam de NAVO-Rusland Raad, voor het eerst sinds 2019, bijeen")."""
     start = sentence.start
     for found in _CLAUSE_BREAK.finditer(ctx.text, sentence.start, m.start):
         start = found.end()
-    after = _CLAUSE_BREAK.search(ctx.text, m.end, sentence.end)
-    return start, after.start() if after else sentence.end
+    return start
+
+
+def _told_of(ctx: LetterContext, sentence, m: Mention, meetings) -> tuple[int, int]:
+    """The text after ``m`` that tells of it: up to a contrasting clause (", hoewel ...")
+    or the next meeting named, past a relative clause right after it (", die ... ,")."""
+    start = m.end
+    aside = _RELATIVE_ASIDE.match(ctx.text, start, sentence.end)
+    if aside:
+        start = aside.end()
+    end = sentence.end
+    contrast = _CONTRAST.search(ctx.text, start, end)
+    if contrast:
+        end = contrast.start()
+    following = [other.start for other in meetings if start <= other.start < end]
+    return start, min(following, default=end)
 
 
 def _refers_back(ctx: LetterContext, m: Mention) -> bool:

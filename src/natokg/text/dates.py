@@ -392,8 +392,9 @@ def find_months(text: str, *, reference: date | int | None = None, offset: int =
         month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk"))
         if year is None and m.group("y2"):
             year = _year(m.group("y2")) - (month > _month(m.group("m2")))
-        if year is None and m.group("rel") and isinstance(reference, date):
-            year = reference.year + {"vorig": -1, "verleden": -1, "dit": 0}.get(m.group("rel").lower(), 1)
+        if year is None and m.group("rel") and reference is not None:
+            this_year = reference.year if isinstance(reference, date) else reference
+            year = this_year + {"vorig": -1, "verleden": -1, "dit": 0}.get(m.group("rel").lower(), 1)
         if year is None:
             day = {"past": 1, "coming": 28}.get(marker, 15)
             year = _choose_year(month, day, None, marker, reference)

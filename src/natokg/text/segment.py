@@ -74,7 +74,7 @@ _PORTAL_TITLE = re.compile(
 _SALUTATION = re.compile(r"^Geachte\b", re.I)
 _POST = re.compile(
     r"(?:De|DE|de) (?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)"
-    r"(?:-[Pp]resident|-PRESIDENT)?\b[^,\n]*(?:,|$)",
+    r"(?:-[Pp]resident|-PRESIDENT)?\b[^,\n]*?(?:,|$|(?=\s+DE\s+(?:MINISTER|STAATSSECRETARIS)\b))",
     re.M,
 )
 _NAME_WORD = re.compile(
