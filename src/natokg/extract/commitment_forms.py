@@ -29,17 +29,12 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
-    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NEGATIONS, NETHERLANDS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, ActorMention, Match,
-    Token,
+    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, RELATIVE_OPENERS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
 )
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
 
 PUNCTUATION = frozenset(list(",;:()."))
-# a relative clause opens with a relative pronoun or a pronominal adverb ("waarin")
-_RELATIVE_OPENERS = RELATIVE_PRONOUNS | {
-    "waar" + p for p in ("aan", "bij", "door", "in", "mee", "naar", "om", "op", "over", "tegen", "toe", "uit", "van", "voor")
-}
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 
@@ -134,14 +129,6 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
     return False
 
 
-def negates(tokens: Sequence[Token], k: int) -> bool:
-    """Whether token ``k`` negates its clause: "geen", "niet", but not "niet alleen/slechts
-    ..., maar ook" (which adds)."""
-    if tokens[k].norm not in NEGATIONS:
-        return False
-    return not (tokens[k].norm == "niet" and k + 1 < len(tokens) and tokens[k + 1].norm in ("alleen", "slechts"))
-
-
 def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
     """The token indices of what a pledge can be a pledge of: the sentence from a colon
     before the cue, up to a colon after its object ("namen een Defence Package aan met als
@@ -157,7 +144,7 @@ def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
         norm = tokens[k].norm
         if inside and norm == ",":
             inside = False
-        elif (not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in _RELATIVE_OPENERS
+        elif (not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in RELATIVE_OPENERS
               and k - 1 not in cue.words):
             inside = True
         if not inside or k in cue.words:

@@ -55,7 +55,6 @@ from natokg.extract.commitment_forms import (
     is_promise_without_amount,
     meeting_participation,
     not_adoption,
-    negates,
     object_kind,
     object_phrase,
     plan_rise_cues,
@@ -67,6 +66,7 @@ from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     PASSIVE_AUXILIARIES,
     NEGATIONS,
+    negates,
     SUBJECT_PRONOUNS,
     ActorMention,
     Lexicons,

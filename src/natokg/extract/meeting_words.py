@@ -11,7 +11,7 @@ from datetime import date
 from natokg.extract.context import LetterContext
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.records import ActorRef, Evidence
-from natokg.text.dates import DateMatch
+from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
 
 
@@ -55,6 +55,11 @@ class Draft:
     def add(self, ctx: LetterContext, start: int, end: int) -> None:
         ctx.evidence_lists.add(self.evidence, ctx.evidence(start, end))
         self.spans.append((start, end))
+
+    @property
+    def month_key(self) -> str:
+        """"2008-02": the month the meeting falls in, from its start or its month ("" unknown)."""
+        return month_of(self.start) if self.start is not None else self.month
 
     def dated(self, match: DateMatch | None) -> bool:
         """Whether a date agrees with what is known of this meeting."""

@@ -46,7 +46,7 @@ from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
-from natokg.text.dates import DateMatch, MonthMatch, find_months, month_of
+from natokg.text.dates import DateMatch, MonthMatch, find_months
 from natokg.text.nlp import CITY, KIND, Mention
 
 
@@ -184,7 +184,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
-                        and (month is None or main.start is None or month_of(main.start) == month.iso)):
+                        and (month is None or main.start is None or main.month_key == month.iso)):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -300,7 +300,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
         before = ctx.text[max(sentence.start, month.start - 90) : month.start]
         for kind in MAIN_KINDS:
             cue = cue_regex(_GATHERING_MONTH_RE.format(group=f"{kind}-group")).search(before)
-            if cue is None or kind == "summit" or (kind == main.kind and main.start and month_of(main.start) == month.iso):
+            if cue is None or kind == "summit" or (kind == main.kind and main.start and main.month_key == month.iso):
                 continue  # a summit by its month alone is left to the reference summits
             start = month.start - len(before) + cue.start()
             collector.other(kind, kind, ctx.text[start : month.end], None, None, None, start, month.end, month=month.iso)

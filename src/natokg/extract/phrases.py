@@ -356,6 +356,14 @@ def lexicons(lexicon=None) -> Lexicons:
     return result
 
 
+def negates(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` negates its clause: "geen", "niet", but not "niet alleen/slechts
+    ..., maar ook" (which adds)."""
+    if tokens[k].norm not in NEGATIONS:
+        return False
+    return not (tokens[k].norm == "niet" and k + 1 < len(tokens) and tokens[k + 1].norm in ("alleen", "slechts"))
+
+
 def _one_word_names(actors: Iterable[Phrase | None]) -> frozenset[str]:
     return frozenset(p.segments[0][0] for p in actors if p and not p.prefix and p.size == 1 and p.segments[0][0].isalpha())
 
@@ -378,6 +386,12 @@ PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
+# a relative clause opens with a relative pronoun or a pronominal adverb ("waarin", "waarmee")
+RELATIVE_OPENERS = RELATIVE_PRONOUNS | {
+    "waar" + p for p in ("aan", "bij", "door", "in", "mee", "naar", "om", "op", "over", "tegen", "toe", "uit", "van", "voor")
+}
+# "..., terwijl Frankrijk ...", "..., hoewel ...": a comma and one of these begin another clause
+NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel doch".split())
 # the relative pronouns that stand for actors (de-words and plurals: "landen die")
 ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
@@ -540,6 +554,9 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "SUBJECT_PRONOUNS",
     "NEGATIONS",
+    "NEXT_CLAUSE",
+    "RELATIVE_OPENERS",
+    "negates",
     "ActorMention",
     "Lexicons",
     "Match",

@@ -47,6 +47,7 @@ from typing import Sequence
 from natokg.folding import fold
 from natokg.extract.phrases import (
     NEGATIONS,
+    NEXT_CLAUSE,
     ALLIES,
     NETHERLANDS,
     RELATIVE_PRONOUNS,
@@ -56,6 +57,7 @@ from natokg.extract.phrases import (
     actor_mentions,
     contribution_nouns,
     lexicons,
+    negates,
     parenthesised,
     sentence_evidence,
     speaker_mentions,
@@ -76,13 +78,6 @@ from natokg.records import (
     SegmentedLetter,
     Sentence,
 )
-
-# ---------------------------------------------------------------- clause grammar
-
-# "..., terwijl Frankrijk ...", "; ...": where an opinion's clause ends (not at a relative
-# clause inside it: "dat de NRF, die nog in opbouw is, voorbarig is").
-NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel".split())
-
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
     """The sentences of the letter proper: not the header, signature, memo or footnotes."""
@@ -295,9 +290,8 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
     before = stance_match.first - 1
-    negations = [k for k in [before, *stance_match.gaps] if k >= 0 and tokens[k].norm in NEGATIONS]
     # "wees niet alleen op X maar ook op Y": emphasis, not its negation
-    if any(k + 1 >= len(tokens) or tokens[k + 1].norm != "alleen" for k in negations):
+    if any(k >= 0 and negates(tokens, k) for k in [before, *stance_match.gaps]):
         if stance not in lex.negated:
             return None
         stance = lex.negated[stance]
@@ -324,7 +318,8 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
 
 def _clause_end(tokens, lo: int, hi: int) -> int:
     """Where the clause from ``lo`` ends before ``hi``: at a semicolon or a comma that opens
-    another clause ("..., terwijl Frankrijk ...")."""
+    another clause ("..., terwijl Frankrijk ..."; not at a relative clause inside it: "dat
+    de NRF, die nog in opbouw is, voorbarig is")."""
     for k in range(lo, hi):
         norm = tokens[k].norm
         if norm == ";" or (norm == "," and k + 1 < hi and tokens[k + 1].norm in NEXT_CLAUSE):

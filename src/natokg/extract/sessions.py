@@ -25,6 +25,7 @@ from datetime import timedelta
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
+from natokg.extract.phrases import NEXT_CLAUSE, RELATIVE_OPENERS
 from natokg.knowledge.cues import cue_regex
 from natokg.records import ActorRef
 from natokg.text.dates import DateMatch, month_of
@@ -37,8 +38,9 @@ _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
 _HELD_RE = r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
-_CONTRAST = re.compile(r",\s*(?:hoewel|maar|terwijl|doch)\b")
-_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:die|dat|waar\w*)\b[^,]*,")  # "De Raad, die sinds augustus ..., vergaderde"
+_CONTRAST = re.compile(rf",\s*(?:{'|'.join(sorted(NEXT_CLAUSE))})\b")
+# "De Raad, die sinds augustus niet bijeen was gekomen, vergaderde": a relative clause right after the council
+_RELATIVE_ASIDE = re.compile(rf"\s*,\s*(?:{'|'.join(sorted(RELATIVE_OPENERS))})\b[^,]*,")
 # a clause begins after , ; : and after "en" before a new verb ("kwamen bijeen en besloten
 # ..."), not after "en" in a list ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
@@ -121,8 +123,8 @@ class Collector:
                 continue
             same_city = city is None or draft.city is None or draft.city == city
             same_day = start is None or draft.start is None or draft.start == start
-            ours, theirs = month or (start and month_of(start)), draft.month or (draft.start and month_of(draft.start))
-            same_month = not ours or not theirs or ours == theirs
+            ours = month or (month_of(start) if start is not None else "")
+            same_month = not ours or not draft.month_key or ours == draft.month_key
             same_name = kind in MAIN_KINDS or draft.key == key
             if same_city and same_day and same_month and same_name and (city or start or month or draft is not self.main or kind == "summit"):
                 if draft.start is None and start is not None:
