@@ -246,6 +246,24 @@ def test_a_sequel_takes_the_day_named_since_the_session_before(tmp_path):
     assert ("nuclear-planning-group", date(2023, 2, 14)) in sessions_of(tmp_path, body)
 
 
+def test_a_session_opening_or_closing_the_programme_takes_the_first_or_last_day(tmp_path):
+    body = "De bijeenkomst begon met een werkdiner, gevolgd door een vergadering van de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", date(2023, 2, 14)) in sessions_of(tmp_path, body)
+    body = "De bijeenkomst werd afgesloten met een vergadering van de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    # a day the sentence names wins
+    body = "De bijeenkomst begon op 15 februari met een vergadering van de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+
+
+def test_letter_sessions_in_the_order_of_the_programme():
+    # "Op woensdag 13 en donderdag 14 mei jl. kwamen de ministers ... bijeen [...]. De bijeenkomst
+    # opende met een sessie over de Resolute Support missie in Afghanistan, gevolgd door een
+    # bijeenkomst van de Navo-Oekraïne Commissie." (2015 Antalya report)
+    report = {(m.ref.name_key, m.ref.start) for m in records("dev_2015_fmm_report_antalya.txt").meetings if m.role == "session"}
+    assert ("nato-ukraine-commission", date(2015, 5, 13)) in report
+
+
 def test_a_gathering_with_a_partner_group_is_its_session(tmp_path):
     body = "Op 15 februari kwamen de ministers bijeen met de ISAF-partners.\n"
     assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
@@ -264,7 +282,7 @@ def test_plural_dinners_of_one_evening_are_one_social_event(tmp_path):
 def test_an_undated_council_not_said_to_meet_is_no_session(tmp_path):
     body = "De ministers besloten de bijeenkomsten van de NAVO-Rusland Raad op ambassadeursniveau te hervatten.\n"
     assert not any(key == "nato-russia-council" for key, _ in sessions_of(tmp_path, body))
-    body = "De bijeenkomst opende met een sessie over Oekraïne, gevolgd door een bijeenkomst van de NAVO-Rusland Raad.\n"
+    body = "Er was een sessie over Oekraïne, gevolgd door een bijeenkomst van de NAVO-Rusland Raad.\n"
     assert ("nato-russia-council", None) in sessions_of(tmp_path, body)
     body = "Later kwam de NAVO-Rusland Raad bijeen.\n"
     assert ("nato-russia-council", None) in sessions_of(tmp_path, body)

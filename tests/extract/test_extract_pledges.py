@@ -55,6 +55,20 @@ def test_adopting_a_plan_is_a_pledge_but_taking_part_is_not(tmp_path):
     assert found == {("allies", "policy-pledge", None, None, None)}
 
 
+def test_mogelijk_of_degree_is_no_hedge(tmp_path):
+    # "zo spoedig mogelijk" says how soon, not whether
+    found = pledges(tmp_path, "De bondgenoten besloten de oefeningen zo snel mogelijk te hervatten.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+    assert pledges(tmp_path, "De bondgenoten besloten de oefeningen mogelijk te hervatten.") == set()
+
+
+def test_letter_decision_to_resume_as_soon_as_possible():
+    # "De bondgenoten besloten de formele bijeenkomsten van de NAVO-Rusland Raad, ook op
+    # ministerieel niveau, zo spoedig mogelijk te hervatten." (2009 Strasbourg-Kehl report)
+    found = records("dev_2009_summit_report_straatsburg-kehl.txt").commitments
+    assert any("zo spoedig mogelijk te" in c.evidence[0].quote for c in found if c.actor.key == "allies")
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 

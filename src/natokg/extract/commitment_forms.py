@@ -215,4 +215,19 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
     )
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject"]
+# Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
+HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
+# "zo spoedig mogelijk", "zoveel mogelijk": a superlative of degree, no hedge
+_DEGREE = frozenset(["zo", "zoveel"])
+
+
+def hedges(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token k hedges what it stands in ("kan", "mogelijk"), not when "mogelijk"
+    completes a degree ("zo spoedig mogelijk")."""
+    norm = tokens[k].norm
+    if norm != "mogelijk":
+        return norm in HEDGES
+    return not any(t.norm in _DEGREE for t in tokens[max(0, k - 3) : k])
+
+
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges"]

@@ -52,6 +52,7 @@ from natokg.extract.commitment_forms import (
     announced_kind,
     clause_index,
     government_plan_mentions,
+    hedges,
     is_promise_without_amount,
     meeting_participation,
     not_adoption,
@@ -116,10 +117,6 @@ PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
-# Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
-HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
-
-
 @dataclass
 class _Sentence:
     """One sentence prepared for the rules."""
@@ -527,7 +524,7 @@ class _Rules:
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                if any(t.norm in HEDGES for t in s.tokens[max(0, cue.first - 3) : cue.last + 1]) or not_adoption(s.tokens, cue):
+                if any(hedges(s.tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1)) or not_adoption(s.tokens, cue):
                     continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
                 if any(negates(s.tokens, k) or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
                     continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses

@@ -4,7 +4,9 @@ sessions) and the collector of every meeting a letter names.
 A session's date is the one its sentence gives, else the date of the session before
 when the sentence goes on "aansluitend" (or the day its paragraph names after that
 session), else the date of the memo's schedule bullet it stands under ("- 7 juli:"),
-else the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag"), else
+else the first or last day of the main meeting when its sentence opens or closes the
+programme ("De bijeenkomst opende met een sessie over ...", "werd afgesloten met"), else
+the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag"), else
 the main meeting's date when it lasts one day.
 
 A session is not held when its sentence says so after it ("is niet voorzien", "kwam
@@ -36,7 +38,12 @@ _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
-_HELD_RE = r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order})\b"
+_HELD_RE = (
+    r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order}"
+    r"|{cue:programme-opening}|{cue:programme-closing})\b"
+)
+_OPENING_RE = r"\b(?:{cue:programme-opening})\b"
+_CLOSING_RE = r"\b(?:{cue:programme-closing})\b"
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
 _CONTRAST = re.compile(rf",\s*(?:{'|'.join(sorted(NEXT_CLAUSE))})\b")
 # "De Raad, die sinds augustus niet bijeen was gekomen, vergaderde": a relative clause right after the council
@@ -159,7 +166,8 @@ def _schedule_dates(ctx: LetterContext) -> list[tuple[int, int, DateMatch]]:
 def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: str, when, sentence, meetings,
                  person_spans, previous_session: "Draft | None") -> "Draft | None":
     """The session ``m`` names, dated by its sentence, the session before ("aansluitend"),
-    its schedule bullet or its paragraph; returns the session the next sequel refers to."""
+    its schedule bullet, the programme's opening or close ("opende met") or its
+    paragraph; returns the session the next sequel refers to."""
     main = collector.main
     if cue_regex(_NOT_HELD_RE).search(ctx.text, *_told_of(ctx, sentence, m, meetings)):
         return previous_session  # "is niet voorzien", "...; de Raad kwam in Praag niet bijeen": no session
@@ -185,6 +193,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
             when = day  # "Op 5 juni ... Aansluitend vergaderde ...": the day named since the session before
     if when is None:
         when = next((d for a, b, d in collector.schedule if a <= m.start < b), None)
+    if when is None:
+        when = _programme_day(ctx, main, sentence.start, m.start)
     if when is None and m.label == NAMED and kind == "council-session" and _institution(ctx, m, sentence):
         return previous_session  # "de dialoog in de NAVO-Rusland Raad": the council, no session of it
     weak = when is None
@@ -203,6 +213,19 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
     return draft
+
+
+def _programme_day(ctx: LetterContext, main: Draft, start: int, offset: int) -> DateMatch | None:
+    """The first day of a multi-day main meeting when the sentence opens its programme
+    before ``offset`` ("De bijeenkomst opende met een sessie over ..., gevolgd door ..."),
+    its last day when it closes it ("De top werd afgesloten met ...")."""
+    if main.start is None or main.end is None or main.end == main.start:
+        return None
+    for pattern, day in ((_OPENING_RE, main.start), (_CLOSING_RE, main.end)):
+        found = cue_regex(pattern).search(ctx.text, start, offset)
+        if found:
+            return DateMatch(found.start(), found.end(), day, day, found.group(0))
+    return None
 
 
 def _institution(ctx: LetterContext, m: Mention, sentence) -> bool:
