@@ -69,6 +69,19 @@ def test_letter_decision_to_resume_as_soon_as_possible():
     assert any("zo spoedig mogelijk te" in c.evidence[0].quote for c in found if c.actor.key == "allies")
 
 
+def test_adopting_a_text_is_a_policy_pledge_whatever_its_modifiers_name(tmp_path):
+    found = pledges(tmp_path, "De ministers stelden een plan vast voor de inzet van troepen in het oosten.")
+    assert found == {("allies", "policy-pledge", None, None, None)}
+    found = pledges(tmp_path, "De ministers stelden extra troepen vast voor het plan in het oosten.")
+    assert found == {("allies", "capability-pledge", None, None, None)}
+
+
+def test_letter_approving_a_concept_for_a_mission():
+    # "De ministers keurden het concept goed voor de nieuwe missie na 2014, Resolute Support" (2013 report)
+    found = records("dev_2013_dmm_report_brussel-juni.txt").commitments
+    assert {c.kind for c in found if "keurden het concept goed" in c.evidence[0].quote} == {"policy-pledge"}
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 

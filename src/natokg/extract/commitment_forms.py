@@ -173,6 +173,8 @@ def object_kind(tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[
         scope = pledge_scope(tokens, cue)
         if ends_something(tokens, text, cue):
             return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
+        if _object_head(tokens, cue) in cue_word_set("policy-object"):
+            return "policy-pledge"  # "keurden het concept goed voor de nieuwe missie": a text, not troops
     read = [tokens[k] for k in scope]
     words = {t.norm for t in read}
     for a, b in zip(read, read[1:]):
@@ -191,6 +193,14 @@ def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue
     skipped = {k for m in mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
     words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
     return " ".join(words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped))
+
+
+def _object_head(tokens: Sequence[Token], cue: Match) -> str:
+    """The first word of a pledge's object: in the cue's gap, else after the cue."""
+    skipped = {cue.inverted}
+    words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
+    words = words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped)
+    return words[0] if words else ""
 
 
 def _object_words(tokens: Sequence[Token], where, skipped: set[int]) -> list[str]:
