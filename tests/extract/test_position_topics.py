@@ -246,6 +246,24 @@ def test_letter_bare_country_after_the_clause():
     assert ("nl", "support", "missile-defence") in facts("dev_2008_summit_report_boekarest.txt")
 
 
+def test_a_referring_object_outranks_a_bare_country_in_its_condition(tmp_path):
+    body = ("De bondgenoten besluiten tot een capaciteit voor raketverdediging. "
+            "Nederland steunt dit besluit, op voorwaarde dat Rusland wordt uitgenodigd.")
+    found = sentence_positions(tmp_path, body)
+    assert ("nl", "support", "missile-defence") in found, sorted(found)
+    assert ("nl", "support", "russia-threat") not in found
+    # a country the stance names itself stays its topic
+    assert ("nl", "support", "ukraine-support") in sentence_positions(
+        tmp_path, "Nederland steunt Oekraïne, op voorwaarde dat Rusland wordt uitgenodigd.")
+
+
+def test_letter_referring_object_and_a_condition():
+    # "Nederland steunt dit besluit, op voorwaarde dat de kosten beheersbaar blijven en Rusland
+    # wordt uitgenodigd tot samenwerking." (2010 Lisbon agenda)
+    assert not any(actor == "nl" and topic == "russia-threat" and stance == "support"
+                   for actor, stance, topic in facts("dev_2010_summit_agenda_lissabon.txt"))
+
+
 def test_noun_topic_after_an_adjective_topic_is_the_head(tmp_path):
     found = sentence_positions(tmp_path, "Denemarken pleitte voor een eerlijke trans-Atlantische lastenverdeling.")
     assert ("dk", "call-for", "burden-sharing") in found, sorted(found)

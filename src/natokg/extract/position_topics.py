@@ -233,6 +233,13 @@ def choose_topics(
     slugs = [m.target for m in topics]
     if shared and topics and all(id(m) in scene.weak for m in topics):
         return [], list(shared[:1])  # "verwelkomden X en benadrukten ..."
+    if topics and all(id(m) in scene.weak for m in topics):
+        # "steunt dit besluit, op voorwaarde dat ... Rusland ...": what "dit besluit" refers to
+        referred = antecedent_topics(
+            tokens, stance_match.last + 1, scope_end, scene.history[-ANTECEDENT_REACH:], actor_words
+        )
+        if referred:
+            return [], referred
     if not slugs:
         topics = topics_in(matches, clause_lo, stance_match.first, skip)[-1:]
         slugs = [m.target for m in topics]
