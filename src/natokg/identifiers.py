@@ -32,6 +32,7 @@ REFERENCE_GRAPH = str(graph_iri("reference"))
 ENTITIES_GRAPH = str(graph_iri("entities"))
 PAIRING_GRAPH = str(graph_iri("pairing"))
 ANNEXES_GRAPH = str(graph_iri("annexes"))  # letter-annex links of fetched letters
+MEETING_IDENTITY_GRAPH = str(graph_iri("meeting-identity"))  # a meeting known by its month = a dated one
 DATASET_GRAPH = str(graph_iri("dataset"))
 
 # Scratch graphs of the compiled validator's in-memory store (never exported).
@@ -233,6 +234,7 @@ __all__ = [
     "DATASET",
     "DATASET_GRAPH",
     "ENTITIES_GRAPH",
+    "MEETING_IDENTITY_GRAPH",
     "PAIRING_GRAPH",
     "REFERENCE_GRAPH",
     "VALIDATION_CONTEXT_GRAPH",

@@ -64,6 +64,7 @@ from natokg.store.layout import (
     write_cache_file,
     write_manifest,
 )
+from natokg.store.meeting_identity import link_months_to_dates
 from natokg.store.pairing import pair_positions
 from natokg.store.shared_graphs import ontology_graph_files, shared_graph_iris, skolemised_ntriples, union_entities
 from natokg.store.steps import CROSS_LETTER_STEPS, StepResult, qualified_name
@@ -79,6 +80,7 @@ def pair_agendas_and_reports(store: ox.Store) -> StepResult:
 
 CROSS_LETTER_STEPS.append(link_letters_and_annexes)
 CROSS_LETTER_STEPS.append(pair_agendas_and_reports)
+CROSS_LETTER_STEPS.append(link_months_to_dates)
 
 
 # ---------------------------------------------------------------- results

@@ -14,6 +14,7 @@ from natokg.identifiers import (
     ANNEXES_GRAPH,
     DATASET_GRAPH,
     ENTITIES_GRAPH,
+    MEETING_IDENTITY_GRAPH,
     ONTOLOGY_GRAPH_NAME,
     PAIRING_GRAPH,
     REFERENCE_GRAPH,
@@ -42,7 +43,7 @@ def ontology_graph_files() -> dict[str, list[Path]]:
 
 
 def shared_graph_iris() -> set[str]:
-    return set(ontology_graph_files()) | {ENTITIES_GRAPH, PAIRING_GRAPH, DATASET_GRAPH, ANNEXES_GRAPH}
+    return set(ontology_graph_files()) | {ENTITIES_GRAPH, PAIRING_GRAPH, DATASET_GRAPH, ANNEXES_GRAPH, MEETING_IDENTITY_GRAPH}
 
 
 def skolemised_ntriples(files: Iterable[Path], graph: str) -> str:
