@@ -271,6 +271,32 @@ def test_known_person_under_a_generic_office_keeps_his_own_state(tmp_path):
     assert found["sergey-lavrov"] == [("minister-of-foreign-affairs", "ru")]
 
 
+def test_an_unqualified_minister_is_dutch_unless_the_letter_says_otherwise(tmp_path):
+    body = ("Den Haag, 3 maart 2025\n\nDe Moldavische minister van Defensie Nosatii sprak met de "
+            "bondgenoten. Minister Nosatii dankte de bondgenoten voor hun steun. Minister Tuinman "
+            "sprak over de begroting.\n")
+    found = posts(extract_text(tmp_path, body)[1])
+    assert found["nosatii"] == [("minister-of-defence", "md")]
+    assert found["tuinman"] == [("minister", "nl")]
+
+
+def test_letter_foreign_minister_named_again_without_his_state():
+    # "... nam de Oekraïense minister van Defensie Sjmyhal deel. [...] Minister Sjmyhal dankte
+    # de bondgenoten": a Ukrainian minister, and so are his thanks
+    result = extract_letter(segment(read_letter(FIXTURES / "2025_defence_ministers_report.txt")))
+    assert posts(result)["sjmyhal"] == [("minister-of-defence", "ua")]
+    assert not any(p.actor.key == "nl" and p.stance == "appreciate" for p in result.positions)
+
+
+def test_a_known_person_holds_the_posts_of_the_letters_date():
+    # Mark Rutte: the Dutch prime minister in the 2012 Chicago report, NATO's (coming)
+    # Secretary General in the July 2024 Washington report
+    chicago = posts(records("dev_2012_summit_report_chicago.txt"))
+    washington = posts(records("dev_2024_summit_report_washington.txt"))
+    assert chicago["mark-rutte"] == [("prime-minister", "nl")]
+    assert washington["mark-rutte"] == [("nato-secretary-general", "nato")]
+
+
 def test_regression_two_letter_initials_are_one_name_token():
     """"A.Th.B. Bijleveld-Schouten" and "Ph.J. Zandvoort" write two-letter initials."""
     from natokg.extract.actors import _NAME_TOKEN

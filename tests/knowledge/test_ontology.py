@@ -94,7 +94,7 @@ CORE_CLASSES = {
     "Post": None, "Participation": None, "Commitment": None, "Position": None, "Evidence": None,
     "City": None, "Observation": None, "ParliamentaryPaper": None,
     "Office": None, "Topic": None, "Stance": None,
-    "Dossier": None,
+    "Dossier": None, "Tenure": None,
 }
 
 OBJ, DATA = OWL.ObjectProperty, OWL.DatatypeProperty
@@ -159,6 +159,10 @@ CORE_PROPERTIES = {
     "documentNumber": (DATA, "Letter", XSD.string),
     "publishedAs": (OBJ, "Letter", "ParliamentaryPaper"),
     "annexOfDocument": (DATA, "Letter", XSD.string),
+    "tenure": (OBJ, "Person", "Tenure"),
+    "tenurePost": (OBJ, "Tenure", "Post"),
+    "heldFrom": (DATA, "Tenure", RDFS.Literal),
+    "heldUntil": (DATA, "Tenure", RDFS.Literal),
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.

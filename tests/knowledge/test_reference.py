@@ -256,5 +256,44 @@ def test_every_post_is_of_a_described_actor_and_office(lexicon):
         assert post.key == f"{post.of.key}/{post.office}"
 
 
+def test_a_person_with_several_posts_holds_them_in_tenures(lexicon):
+    # a person the data gives two posts held apart must say when: a letter's date picks one
+    for person in lexicon.persons.values():
+        timed = {t.post for t in person.tenures}
+        assert len(person.posts) == 1 or timed or person.key == "richard-marles", person.key
+        for tenure in person.tenures:
+            assert tenure.end is None or tenure.start <= tenure.end, person.key
+
+
+def test_posts_held_on_a_date_between_and_after_tenures(lexicon):
+    rutte, stoltenberg = lexicon.persons["mark-rutte"], lexicon.persons["jens-stoltenberg"]
+    pm, sg = ("prime-minister", "nl"), ("nato-secretary-general", "nato")
+    held = lambda person, when: [(p.office, p.of.key) for p in person.posts_held(when)]  # noqa: E731
+    assert held(rutte, date(2021, 6, 14)) == [pm]
+    assert held(rutte, date(2025, 6, 24)) == [sg]
+    assert held(rutte, date(2024, 7, 9)) == [sg]  # between: the coming post
+    assert held(rutte, 2024) == [sg, pm] or held(rutte, 2024) == [pm, sg]  # a bare year: both that year
+    assert held(stoltenberg, date(2026, 1, 1)) == [sg]  # after the last: the last post
+    assert len(held(rutte, None)) == 2
+
+
+def test_a_tenure_of_a_post_not_held_is_refused(tmp_path):
+    from natokg.errors import ReferenceDataError
+    from natokg.knowledge.reference_records import TurtleReader, read_persons, read_posts
+
+    graph = Graph()
+    graph.parse(data=f"""
+        @prefix nkg: <{NKG}> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <{ID}post/nl/prime-minister> a nkg:Post ; nkg:portfolio <{ID}office/prime-minister> ; nkg:postOf <{ID}state/nl> .
+        <{ID}post/nl/minister> a nkg:Post ; nkg:portfolio <{ID}office/minister> ; nkg:postOf <{ID}state/nl> .
+        <{ID}person/x> a nkg:Person ; foaf:name "X" ; nkg:holdsPost <{ID}post/nl/minister> ;
+            nkg:tenure [ nkg:tenurePost <{ID}post/nl/prime-minister> ; nkg:heldFrom "2020-01-01"^^xsd:date ] .
+    """, format="turtle")
+    reader = TurtleReader(graph)
+    with pytest.raises(ReferenceDataError, match="tenure of person/x"):
+        read_persons(reader, read_posts(reader))
+
+
 def test_no_surface_form_names_two_things(lexicon):
     assert lexicon.ambiguous_forms == frozenset()

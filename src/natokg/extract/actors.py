@@ -164,7 +164,7 @@ def _name_word(ctx: LetterContext, token: re.Match) -> bool:
 
 def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
     """Whose post: demonym before the office, actor inside it, 'van <state>' after the
-    name, the post the reference data gives the person, else the Netherlands."""
+    name, the post the reference data gives the person, else None (see _presumed_dutch)."""
     before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
     if before and not ctx.text[before[-1].end : office.start].strip(" -"):
         m = before[-1]
@@ -187,10 +187,15 @@ def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int,
         # foreign minister) is left to his known posts
         known = [p.of for p in record.posts if p.office == office.key]
         return known[0] if known else None
-    # A Dutch letter's unqualified cabinet or parliament office is the Dutch one
-    # ("Minister-president Jetten", "de leden Paternotte en Piri"); an unqualified
-    # general or president is nobody's in particular.
-    return _DUTCH if _DUTCH_BY_DEFAULT.match(office.key) else None
+    return None
+
+
+def _presumed_dutch(office) -> bool:
+    """A Dutch letter's unqualified cabinet or parliament office is presumed the Dutch one
+    ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
+    the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
+    Oemerov"); an unqualified general or president is nobody's in particular."""
+    return bool(_DUTCH_BY_DEFAULT.match(office.key))
 
 
 def _nested(ctx: LetterContext, office) -> list:
@@ -208,6 +213,7 @@ class _Persons:
         self.ctx = ctx
         self.by_key: dict[str, Person] = {}
         self.spans: list[tuple[int, int, ActorRef]] = []
+        self.presumed: dict[str, PostRef] = {}  # person key -> a post presumed Dutch (_presumed_dutch)
 
     def resolve(self, name: str) -> tuple[str, str]:
         """(key, fullest name) of a name: the lexicon's person, an earlier full name
@@ -221,16 +227,22 @@ class _Persons:
                 return person.key, person.name
         return slugify(name), name
 
-    def add(self, name: str, start: int, end: int, post: PostRef | None) -> Person:
+    def add(self, name: str, start: int, end: int, post: PostRef | None, presumed: bool = False) -> Person:
+        """A mention of a person; ``presumed``: ``post`` is only presumed Dutch."""
         key, full = self.resolve(name)
         person = self.by_key.get(key)
         if person is None:
             person = self.by_key[key] = Person(key=key, name=full)
             record = self.ctx.lexicon.persons.get(key)
             if record is not None:
-                person.posts.extend(p for p in record.posts if p not in person.posts)
+                # the posts held on the letter's date ("Rutte": prime minister in 2021)
+                person.posts.extend(p for p in record.posts_held(self.ctx.reference) if p not in person.posts)
         if len(full) > len(person.name):
             person.name = full
+        if post is not None and presumed:
+            self.presumed.setdefault(key, post)
+        elif post is not None and self.presumed.get(key) == post:
+            del self.presumed[key]  # another mention says it outright
         if post is not None and post not in person.posts:
             person.posts.append(post)
         self.ctx.evidence_lists.add(person.evidence, self.ctx.evidence(start, end))
@@ -291,14 +303,20 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         if len(names) > 1 and not plural:
             names = names[:1]
         holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
+        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and _presumed_dutch(office)
+        holder = _DUTCH if presumed else holder
         for a, b in names:
-            persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None)
+            persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
     named = _Covered(persons.spans)
     reach = -1  # the furthest end of the names added here (the mentions come sorted by start)
     for m in ctx.mentions:
         if m.label == PERSON and ctx.part_at(m.start) != "header" and m.start >= reach and not named.covers(m.start):
             persons.add(m.text, m.start, m.end, None)
             reach = max(reach, m.end)
+    for key, post in persons.presumed.items():
+        person = persons.by_key[key]
+        if any(p != post for p in person.posts):
+            person.posts.remove(post)  # the letter gives the person another post
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
 
 

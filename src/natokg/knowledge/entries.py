@@ -95,6 +95,19 @@ class PostRecord:
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """A time a post was held (nkg:tenure): from ``start`` to ``end`` (None: still held)."""
+
+    post: PostRef
+    start: date
+    end: date | None = None
+
+    def covers(self, first: date, last: date) -> bool:
+        """Whether the post was held on some day from ``first`` to ``last``."""
+        return self.start <= last and (self.end is None or self.end >= first)
+
+
+@dataclass(frozen=True)
 class PersonRecord:
     key: str
     iri: URIRef
@@ -102,10 +115,26 @@ class PersonRecord:
     short_forms: tuple[str, ...]  # skos:altLabel
     posts: tuple[PostRef, ...]
     minister: bool
+    tenures: tuple[Tenure, ...] = ()
 
     @property
     def ref(self) -> ActorRef:
         return ActorRef("person", self.key)
+
+    def posts_held(self, when: date | int | None) -> tuple[PostRef, ...]:
+        """The posts held on ``when`` (a date, or some day of a year): a post with tenures
+        when one covers it, a post without any always; every post when ``when`` is None.
+        Between two tenures the next post counts (a letter of August 2014 speaks of
+        Stoltenberg as the coming Secretary General), after the last one the last post."""
+        if when is None or not self.tenures:
+            return self.posts
+        first, last = (date(when, 1, 1), date(when, 12, 31)) if isinstance(when, int) else (when, when)
+        held = {t.post for t in self.tenures if t.covers(first, last)}
+        if not held:
+            coming = [t for t in self.tenures if t.start > last]
+            held = {coming[0].post} if coming else {self.tenures[-1].post}
+        timed = {t.post for t in self.tenures}
+        return tuple(post for post in self.posts if post not in timed or post in held)
 
 
 @dataclass(frozen=True)
@@ -179,6 +208,7 @@ __all__ = [
     "OfficeRecord",
     "PostRecord",
     "PersonRecord",
+    "Tenure",
     "SummitRecord",
     "TopicRecord",
     "StanceRecord",

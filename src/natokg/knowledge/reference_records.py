@@ -23,6 +23,7 @@ from natokg.knowledge.entries import (
     PostRecord,
     PersonRecord,
     SummitRecord,
+    Tenure,
     TopicRecord,
     StanceRecord,
     MeetingTermRecord,
@@ -227,8 +228,28 @@ def read_persons(r: TurtleReader, posts: Mapping[str, PostRecord]) -> dict[str, 
             short_forms=r.aliases(subject),
             posts=tuple(sorted(held)),
             minister=r.has_type(subject, NKG.Minister),
+            tenures=_tenures(r, subject, key, posts, held),
         )
     return persons
+
+
+def _tenures(r: TurtleReader, subject, key: str, posts: Mapping[str, PostRecord], held: list) -> tuple[Tenure, ...]:
+    tenures = []
+    for node in r.graph.objects(subject, NKG.tenure):
+        post, start = r.one_object(node, NKG.tenurePost), r.one_object(node, NKG.heldFrom)
+        post_key = _key(post, "post") if post is not None else None
+        if post_key not in posts or posts[post_key].ref not in held or start is None:
+            raise ReferenceDataError(
+                f"a tenure of person/{key} needs nkg:tenurePost, one of the person's nkg:holdsPost, "
+                "and nkg:heldFrom; add them"
+            )
+        end = r.one_object(node, NKG.heldUntil)
+        tenures.append(Tenure(
+            posts[post_key].ref,
+            _as_date(start, subject, "nkg:heldFrom"),
+            _as_date(end, subject, "nkg:heldUntil") if end is not None else None,
+        ))
+    return tuple(sorted(tenures, key=lambda t: (t.start, str(t.post))))
 
 
 def read_summits(r: TurtleReader) -> dict[str, SummitRecord]:
