@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from natokg.extract import extract_letter
 from natokg.extract.amounts import find_amounts
 from natokg.extract.commitments import commitments_in
 from natokg.read.reader import read_letter
@@ -16,6 +17,8 @@ from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
 from support.letter_records import records
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
 D = Decimal
 HEADER = {
@@ -80,6 +83,40 @@ def test_letter_approving_a_concept_for_a_mission():
     # "De ministers keurden het concept goed voor de nieuwe missie na 2014, Resolute Support" (2013 report)
     found = records("dev_2013_dmm_report_brussel-juni.txt").commitments
     assert {c.kind for c in found if "keurden het concept goed" in c.evidence[0].quote} == {"policy-pledge"}
+
+
+def test_in_a_passive_clause_the_agent_pledges(tmp_path):
+    assert pledges(tmp_path, "Door Duitsland werd een Patriot-systeem toegezegd.") == {("de", "capability-pledge", None, None, None)}
+    # the subject of a passive receives: "Oekraïne werd ... toegezegd"
+    assert pledges(tmp_path, "Oekraïne werd door Duitsland een Patriot-systeem toegezegd.") == {("de", "capability-pledge", None, None, None)}
+    assert pledges(tmp_path, "Er werd door Nederland EUR 5 miljoen toegezegd.") == {("nl", "financial-contribution", Decimal("5E+6"), "eur", None)}
+    found = pledges(tmp_path, "Er werden nieuwe bijdragen aangekondigd door Duitsland en Frankrijk.")
+    assert found == {("de", "capability-pledge", None, None, None), ("fr", "capability-pledge", None, None, None)}
+
+
+@pytest.mark.parametrize("body, actor", [
+    ("Nederland stelt twee F-35's beschikbaar.", "nl"),
+    ("Nederland stelt 250 militairen beschikbaar voor de missie.", "nl"),
+    ("België stelt een Patriot-eenheid ter beschikking.", "be"),
+])
+def test_making_troops_or_equipment_available_is_a_capability_pledge(tmp_path, body, actor):
+    assert pledges(tmp_path, body) == {(actor, "capability-pledge", None, None, None)}
+
+
+def test_a_pledge_inside_a_condition_is_none(tmp_path):
+    body = "Nederland benadrukte dat de steun alleen geloofwaardig is als de bondgenoten de middelen ook ter beschikking stellen."
+    assert pledges(tmp_path, body) == set()
+    assert pledges(tmp_path, "Nederland levert fregatten, mits de Kamer instemt.") == {("nl", "capability-pledge", None, None, None)}
+    assert pledges(tmp_path, "De ministers spraken over de missie, die alleen doorgaat indien de bondgenoten troepen leveren.") == set()
+    # "als" as a preposition is no condition
+    assert pledges(tmp_path, "Als kaderland levert Nederland 200 militairen.") == {("nl", "capability-pledge", None, None, None)}
+
+
+def test_letter_passive_pledges_of_a_summit_report():
+    # "Door de bondgenoten werd toegezegd de Afghaanse veiligheidstroepen [...] financieel te
+    # blijven steunen" (a 2021 summit report written for the tests)
+    found = extract_letter(segment(read_letter(FIXTURES / "2021_summit_report.txt"))).commitments
+    assert any(c.actor.key == "allies" and c.evidence[0].quote == "toegezegd" for c in found)
 
 
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):

@@ -176,7 +176,8 @@ def object_kind(tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[
         if _object_head(tokens, cue) in cue_word_set("policy-object"):
             return "policy-pledge"  # "keurden het concept goed voor de nieuwe missie": a text, not troops
     read = [tokens[k] for k in scope]
-    words = {t.norm for t in read}
+    # a hyphenated compound counts by its head as well: "Patriot-systeem", "NAVO-trustfonds"
+    words = {t.norm for t in read} | {t.norm.rsplit("-", 1)[1] for t in read if "-" in t.norm[1:-1]}
     for a, b in zip(read, read[1:]):
         words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
     for slug, kind in (("funding-object", "financial-contribution"), ("capability-object", "capability-pledge")):
@@ -240,4 +241,25 @@ def hedges(tokens: Sequence[Token], k: int) -> bool:
     return not any(t.norm in _DEGREE for t in tokens[max(0, k - 3) : k])
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges"]
+# conditional conjunctions: the clause they open is a condition, not a pledge
+_CONDITIONS = frozenset("indien mits tenzij zolang".split())
+_CLAUSE_ENDS = frozenset(".,;:?!")
+
+
+def conditional(tokens: Sequence[Token], cue: Match) -> bool:
+    """Whether the cue stands in a condition: after "indien", "mits", "tenzij", "zolang"
+    with no comma between ("indien zij troepen leveren"; but "Indien de Kamer instemt,
+    levert Nederland ..." pledges), or after "als" in a clause whose verb comes last
+    ("geloofwaardig is als de bondgenoten de middelen ter beschikking stellen."; "als
+    kaderland levert Nederland ..." is no condition)."""
+    verb_last = cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm in _CLAUSE_ENDS
+    for k in range(cue.first - 1, -1, -1):
+        norm = tokens[k].norm
+        if norm in _CLAUSE_ENDS:
+            return False
+        if norm in _CONDITIONS or (norm == "als" and verb_last):
+            return True
+    return False
+
+
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional"]

@@ -51,6 +51,7 @@ from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
     clause_index,
+    conditional,
     government_plan_mentions,
     hedges,
     is_promise_without_amount,
@@ -177,6 +178,12 @@ class _Rules:
         the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
         lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
+        reach = min(hi, anchor + window)
+        if any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(lo, min(reach + 1, len(s.tokens)))):
+            # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
+            agent = self.agent(s, lo, reach)
+            if agent:
+                return agent
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
         if lo < len(s.tokens) and s.tokens[lo].norm in SUBJECT_PRONOUNS:
             before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
@@ -517,15 +524,16 @@ class _Rules:
                 )
                 if announced is None:
                     continue
-                actors = self.subject(s, cue.first)
+                actors = self.agent(s, cue.last + 1, cue.last + 3) or self.subject(s, cue.first)
                 kind = announced
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                if any(hedges(s.tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1)) or not_adoption(s.tokens, cue):
-                    continue  # "kunnen worden gepresenteerd": a possibility, not a pledge
+                if (any(hedges(s.tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
+                        or not_adoption(s.tokens, cue) or conditional(s.tokens, cue)):
+                    continue  # "kunnen worden gepresenteerd", "indien ... leveren": a possibility, not a pledge
                 if any(negates(s.tokens, k) or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
                     continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses
                 if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
