@@ -167,6 +167,9 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         # inflected topic words through a stem: "gemeenschappelijk gefinancierde budgetten"
         ("Nederland steunde een verhoging van de gemeenschappelijk gefinancierde budgetten.", ("nl", "support", "common-funding")),
         ("In het najaar zal Nederland zich inzetten voor een sterkere NRF.", ("nl", "intend", "nato-response-force")),
+        # one's own readiness underlined is an intention; another's intention welcomed is welcome
+        ("Nederland onderstreepte de bereidheid bij te dragen aan de NRF.", ("nl", "intend", "nato-response-force")),
+        ("Nederland verwelkomt het voornemen de NRF uit te breiden.", ("nl", "welcome", "nato-response-force")),
     ],
 )
 def test_stance_paradigms(tmp_path, body, expected):
@@ -184,6 +187,21 @@ def test_stance_paradigms(tmp_path, body, expected):
 )
 def test_letters_stance_paradigms(name, expected):
     assert expected in facts(name)
+
+
+def test_letter_welcoming_an_intention():
+    # "Nederland verwelkomt het voornemen de NAVO-AWACS-vliegtuigen in te zetten ter
+    # ondersteuning van de anti-ISIS coalitie" (a 2016 agenda in PDF text, written for the tests)
+    from pathlib import Path
+
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2016_defence_ministers_agenda_pdf.txt"
+    found = extract_letter(segment(read_letter(letter))).positions
+    welcomed = [p for p in found if p.actor.key == "nl" and "verwelkomt" in p.verb]
+    assert welcomed and all(p.stance == "welcome" for p in welcomed)
 
 
 def test_a_verb_after_en_keeps_the_previous_subject_in_letter():

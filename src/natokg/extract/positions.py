@@ -312,6 +312,8 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
                 if info.overrides_stance in lex.negated:
                     return lex.negated[info.overrides_stance]  # "niet moet": call-for negated
         elif stance_match.last < cue.first <= stance_match.last + 3:
+            if info.modifies_stances and stance not in info.modifies_stances:
+                continue  # "verwelkomt het voornemen ...": welcoming an intention, not intending
             return info.overrides_stance  # "onderstreepten de bereidheid"
     return stance
 

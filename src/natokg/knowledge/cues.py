@@ -28,6 +28,7 @@ class CueInfo:
     default_actor: ActorRef | None = None
     overrides_stance: str | None = None
     modifies_forms: frozenset[str] = frozenset()  # stance forms an override applies to
+    modifies_stances: frozenset[str] = frozenset()  # stance slugs an override replaces (empty: any)
     scheme: str = "scheme"  # commitment cues are in id/cue/scheme, meeting cues in id/cue/meeting-scheme
 
 
@@ -54,6 +55,7 @@ def cue_concepts(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[s
         actor = graph.value(concept, NKG.defaultActor)
         override = graph.value(concept, NKG.overridesStance)
         modifies = frozenset(fold(str(f)) for f in graph.objects(concept, NKG.modifiesForm))
+        stances = frozenset(_tail(s) for s in graph.objects(concept, NKG.modifiesStance))
         default_actor = None
         if isinstance(actor, URIRef):
             path_kind, key = str(actor).rstrip("/").rsplit("/", 2)[-2:]
@@ -70,6 +72,7 @@ def cue_concepts(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[s
             default_actor,
             _tail(override) if override is not None else None,
             modifies,
+            stances,
             _tail(scheme) if scheme is not None else "scheme",
         )
         out.append((info, forms, stems))
