@@ -316,6 +316,40 @@ def mentioned(tmp_path, body: str) -> set[MeetingRef]:
     return {m.ref for m in by_role(extract_text(tmp_path, TWO_DAYS + body)[1], "mentioned")}
 
 
+def test_the_next_meeting_of_the_main_kind_is_another_meeting(tmp_path):
+    body = "De volgende bijeenkomst van ministers van Defensie vindt plaats op 13 juni 2023 in Brussel.\n"
+    assert mentioned(tmp_path, body) == {MeetingRef("defence-ministers", date(2023, 6, 13), "brussels")}
+    # without such a word a day that is not the main meeting's is not its meeting's
+    body = "De bijeenkomst van ministers van Defensie op 14 februari ging aan de top van 13 juni vooraf.\n"
+    assert MeetingRef("defence-ministers", date(2023, 6, 13), None) not in mentioned(tmp_path, body)
+
+
+def test_ministers_gathering_with_a_verb_their_month_and_city(tmp_path):
+    # the present tense tells the coming December, the past tense the last one
+    body = "De ministers van Buitenlandse Zaken komen in december bijeen in Riga.\n"
+    assert mentioned(tmp_path, body) == {MeetingRef("foreign-ministers", None, "riga", month="2023-12")}
+    body = "De ministers van Buitenlandse Zaken kwamen in december bijeen in Riga.\n"
+    assert mentioned(tmp_path, body) == {MeetingRef("foreign-ministers", None, "riga", month="2022-12")}
+    body = "De ministers van Buitenlandse Zaken kwamen op 2 maart bijeen in Oslo, waarna de top in Vilnius volgt.\n"
+    found = mentioned(tmp_path, body)
+    assert MeetingRef("foreign-ministers", date(2023, 3, 2), "oslo") in found
+    # the day is not the Vilnius summit's, which keeps its own days
+    assert all(m.start != date(2023, 3, 2) for m in found if m.kind == "summit")
+    # ministers meeting in the margins of the main meeting: no other meeting
+    assert mentioned(tmp_path, "De ministers van Buitenlandse Zaken komen op 15 februari samen met de partners.\n") == set()
+
+
+def test_letter_next_meetings_of_a_summit_report():
+    # "De volgende top vindt in 2022 plaats in Madrid. De ministers van Buitenlandse Zaken
+    # komen in december bijeen in Riga." (a 2021 summit report written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2021_summit_report.txt")))
+    assert MeetingRef("foreign-ministers", None, "riga", month="2021-12") in {m.ref for m in result.meetings}
+
+
 def test_a_meeting_named_by_its_month_is_known_by_its_month(tmp_path):
     body = (
         "De bijeenkomst in Brussel bereidde de bijeenkomst van ministers van Defensie in Vilnius in juni a.s. voor. "

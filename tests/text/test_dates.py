@@ -177,6 +177,16 @@ def test_a_month_named_without_a_day(text, reference, expected, quote):
     assert (found.iso, found.text, text[found.start : found.end]) == (expected, quote, quote)
 
 
+def test_a_month_read_in_the_tense_the_caller_gives():
+    # February: the December closest is the last one, the coming one when the verb says so
+    reference = date(2023, 2, 20)
+    assert [m.iso for m in find_months("in december", reference=reference)] == ["2022-12"]
+    assert [m.iso for m in find_months("in december", reference=reference, tense="coming")] == ["2023-12"]
+    assert [m.iso for m in find_months("in oktober", reference=reference, tense="past")] == ["2022-10"]
+    # a marker of its own wins
+    assert [m.iso for m in find_months("in december jl.", reference=reference, tense="coming")] == ["2022-12"]
+
+
 def test_a_day_before_the_month_is_a_date_not_a_month():
     assert find_months("op 4 en 5 juni a.s. in Brussel", reference=date(2013, 5, 1)) == []
     assert find_months("in mei", reference=None) == []  # no year to read it against

@@ -11,7 +11,11 @@ Words for meetings come from ontology/reference/meeting-terms.ttl through the ma
    ... plaats in Helsingborg", "komen ... bijeen in Ankara"), else from the reference
    summits. A city's state is reference data.
 2. Within a sentence, a date or a city belongs to the nearest meeting word before it
-   (else the first after it), unless that meeting's dates are known and differ.
+   (else the first after it), unless that meeting's dates are known and differ; a word
+   of the main meeting's kind after "volgende", "vorige" ... (cue:other-instance) is
+   another meeting, with its own date. Ministers or leaders who meet on a day or in a
+   month ("komen in december bijeen in Riga") are a meeting of their kind, outside the
+   main meeting's days; the verb's tense tells the month's year.
 3. Sessions (council sessions, social events, forums, working sessions) are the
    main meeting's parts; their date is the one their sentence gives, else the date of
    the session before when the sentence goes on "aansluitend" / "daaropvolgend",
@@ -57,6 +61,8 @@ _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
+# "De volgende (informele) bijeenkomst van ministers van Defensie": another meeting of the kind
+_OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
 
 
 def _city_country(ctx: LetterContext, city: str | None) -> str | None:
@@ -117,10 +123,10 @@ def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | No
     summit = None
     if city is not None:
         summit = _nearest_summit(ctx, city, when.first if when else None)
-        coming = _nearest_summit(ctx, city, None) if summit is None and when is not None else None
-        if coming is not None and when.first < coming.start:
-            # "Op 2 april spraken de ministers over de NAVO-top in Wales": a day before the summit
-            summit = coming
+        if summit is None and when is not None:
+            # "Op 2 april spraken de ministers over de NAVO-top in Wales", "komen op 3 december
+            # bijeen, waarna de top in Den Haag ...": a day that is not the summit's is another's
+            summit = _nearest_summit(ctx, city, None)
     elif when is not None:
         summit = _summit_by_date(ctx, when.first)
     if summit is not None:
@@ -159,7 +165,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             if not isinstance(item, DateMatch) or main.start is None:
                 return False
             kind = named_kind(ctx, candidate)
-            if kind in SESSION_KINDS or (kind == main.kind and candidate.label == KIND):
+            if kind in SESSION_KINDS or (kind == main.kind and candidate.label == KIND and not _other_instance(ctx, candidate)):
                 return not main.dated(item)
             return False
 
@@ -184,7 +190,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
-                        and (month is None or main.start is None or main.month_key == month.iso)):
+                        and (month is None or main.start is None or main.month_key == month.iso)
+                        and not (when is not None and _other_instance(ctx, m))):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -218,6 +225,11 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         _precedes(ctx, collector, main, sentence)
     main.informal = is_informal(ctx, main)  # from the mentions found to be the main meeting
     return _finalise(ctx, main, collector)
+
+
+def _other_instance(ctx: LetterContext, m: Mention) -> bool:
+    """Whether "volgende", "vorige" ... (cue:other-instance) stands right before ``m``."""
+    return cue_regex(_OTHER_INSTANCE).search(ctx.text, max(0, m.start - 40), m.start) is not None
 
 
 def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
@@ -273,9 +285,26 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
-_GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+(?:op|van)\s+$"
-# "de ministers van Buitenlandse Zaken in december 2008": the same with a month
-_GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?\s+in\s+$"
+_GATHERING_DATE_RE = (
+    r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?(?:\s+(?:{{cue:gathering-verb}}|{{cue:gathering-verb-past}}))?\s+(?:op|van)\s+$"
+)
+# "de ministers van Buitenlandse Zaken in december 2008", "... komen in december bijeen":
+# the same with a month, whose year the verb's tense tells
+_GATHERING_MONTH_RE = (
+    r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?(?:\s+(?P<present>{{cue:gathering-verb}})|\s+{{cue:gathering-verb-past}})?\s+in\s+$"
+)
+_GATHERING_PAST_RE = r"\b(?:{cue:gathering-verb-past})\s+in\s+"
+_CLAUSE_END = re.compile(r"[,.;:]")
+
+
+def _gathering_city(ctx, sentence, after: int) -> str | None:
+    """The city a gathering's clause names after its day or month ("komen in december
+    bijeen in Riga")."""
+    end = _CLAUSE_END.search(ctx.text, after, sentence.end)
+    cities = ctx.in_span(after, end.start() if end else sentence.end, CITY)
+    return next((c.key for c in cities if city_after_preposition(ctx, c)), None)
+
+
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
     """A meeting told as its ministers or leaders with a day (or a month): a meeting of that kind."""
     for when in dates:
@@ -284,8 +313,8 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
         before = ctx.text[max(sentence.start, when.start - 90) : when.start]
         for kind in MAIN_KINDS:  # each main kind has its cue:{kind}-group of ministers or leaders
             cue = cue_regex(_GATHERING_DATE_RE.format(group=f"{kind}-group")).search(before)
-            if cue is None or (kind == main.kind and main.dated(when)):
-                continue
+            if cue is None or main.dated(when):
+                continue  # within the main meeting: its own ministers, or others meeting in its margins
             start = when.start - len(before) + cue.start()
             if kind == "summit":
                 summit = _summit_by_date(ctx, when.first)
@@ -293,17 +322,27 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
                     collector.other(kind, kind, ctx.text[start : when.end], summit.start, summit.end, summit.city,
                                     start, when.end, summit)
                 continue
-            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
+            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last,
+                            _gathering_city(ctx, sentence, when.end), start, when.end)
     if ctx.reference is None:
         return
-    for month in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
-        before = ctx.text[max(sentence.start, month.start - 90) : month.start]
+    for found in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
+        before = ctx.text[max(sentence.start, found.start - 90) : found.start]
         for kind in MAIN_KINDS:
             cue = cue_regex(_GATHERING_MONTH_RE.format(group=f"{kind}-group")).search(before)
-            if cue is None or kind == "summit" or (kind == main.kind and main.start and main.month_key == month.iso):
+            if cue is None or kind == "summit":
                 continue  # a summit by its month alone is left to the reference summits
-            start = month.start - len(before) + cue.start()
-            collector.other(kind, kind, ctx.text[start : month.end], None, None, None, start, month.end, month=month.iso)
+            month = found
+            if cue.group("present") or cue_regex(_GATHERING_PAST_RE).search(cue.group(0)):
+                # "komen in december bijeen": the coming December; "kwamen": the last one
+                tense = "coming" if cue.group("present") else "past"
+                reread = find_months(sentence.text, reference=ctx.reference, offset=sentence.start, tense=tense)
+                month = next((m for m in reread if m.start == found.start), found)
+            if kind == main.kind and main.start and main.month_key == month.iso:
+                continue
+            start = found.start - len(before) + cue.start()
+            collector.other(kind, kind, ctx.text[start : month.end], None, None,
+                            _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
 
 
 def _precedes(ctx, collector: Collector, main: Draft, sentence) -> None:

@@ -379,17 +379,20 @@ def _names_a_month(text: str) -> bool:
     return False
 
 
-def find_months(text: str, *, reference: date | int | None = None, offset: int = 0) -> list[MonthMatch]:
+def find_months(
+    text: str, *, reference: date | int | None = None, offset: int = 0, tense: str = ""
+) -> list[MonthMatch]:
     """Every month named without a day in ``text``, in order. A month without a year
     takes the year of a range it starts ("van januari tot juni 2008"), "vorig/dit/volgend
     jaar" counted from ``reference``, else one from ``reference`` as a date does: "jl."
     puts the month's start on or before the reference, "a.s." its end on or after it,
-    else the month closest to it wins (the tense of the sentence is not read)."""
+    else ``tense`` ("past" or "coming", as the caller reads the verb: "kwamen in december
+    bijeen", "komen in december bijeen") does, else the month closest to it wins."""
     found: list[MonthMatch] = []
     if not _names_a_month(text):
         return found
     for m in _month_pattern().finditer(text):
-        month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk"))
+        month, year, marker = _month(m.group("m")), _year(m.group("y")), _marker(m.group("mk")) or tense
         if year is None and m.group("y2"):
             year = _year(m.group("y2")) - (month > _month(m.group("m2")))
         if year is None and m.group("rel") and reference is not None:
