@@ -98,7 +98,7 @@ def test_session_named_by_its_subject_is_a_council_session(tmp_path):
         ("Op de eerste dag komt de Nuclear Planning Group (NPG) bijeen. Op de tweede dag volgt een "
          "sessie met de partners.",
          [("council-session", date(2017, 5, 3), "nuclear-planning-group"),
-          ("council-session", date(2017, 5, 4), "subject-session")]),
+          ("council-session", date(2017, 5, 4), "sessie-met-de-partners")]),
     ],
 )
 def test_sessions_by_number_and_by_day(tmp_path, paragraph, expected):

@@ -256,6 +256,26 @@ def test_a_session_opening_or_closing_the_programme_takes_the_first_or_last_day(
     assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
 
 
+def test_sessions_known_by_their_subject_are_one_each(tmp_path):
+    body = "Op 14 februari was er een sessie over de uitvoering van de afspraken en een sessie over de defensie-industrie.\n"
+    found = sessions_of(tmp_path, body)
+    assert {("sessie-over-de-uitvoering-van-de-afspraken", date(2023, 2, 14)),
+            ("sessie-over-de-defensie-industrie", date(2023, 2, 14))} <= found
+    # the name ends at the next item and without the particle of "vond ... plaats"
+    body = "Op 15 februari vond een sessie met de partners plaats en een werkdiner.\n"
+    assert {("sessie-met-de-partners", date(2023, 2, 15)), ("working-dinner", date(2023, 2, 15))} <= sessions_of(tmp_path, body)
+    # what the meeting consisted of was held
+    body = "De bijeenkomst bestond uit een werkdiner en een vergadering van de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", None) in sessions_of(tmp_path, body)
+
+
+def test_letter_subject_sessions_of_a_programme():
+    # "De bijeenkomst opende met een sessie over de Resolute Support missie in Afghanistan,
+    # gevolgd door ..." (2015 Antalya report)
+    report = {m.ref.name_key for m in records("dev_2015_fmm_report_antalya.txt").meetings if m.role == "session"}
+    assert "sessie-over-de-resolute-support-missie-in-afghanistan" in report
+
+
 def test_letter_sessions_in_the_order_of_the_programme():
     # "Op woensdag 13 en donderdag 14 mei jl. kwamen de ministers ... bijeen [...]. De bijeenkomst
     # opende met een sessie over de Resolute Support missie in Afghanistan, gevolgd door een

@@ -44,7 +44,7 @@ from natokg.extract.main_meeting import external_main, is_informal, locate_main,
 from natokg.extract.meeting_words import (
     MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, city_after_preposition, meeting_mentions, named_kind,
 )
-from natokg.extract.sessions import Collector, add_session, group_sessions
+from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
 from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
@@ -60,6 +60,7 @@ _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
+_SUBJECT_KEY_LENGTH = 60  # characters of a session's subject in its IRI
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 # "De volgende (informele) bijeenkomst van ministers van Defensie": another meeting of the kind
 _OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
@@ -365,6 +366,9 @@ def _ref(draft: Draft, parent: MeetingRef | None = None) -> MeetingRef:
             name_key = slugify(draft.name) if draft.name and draft.ordinal is None else str(draft.ordinal or slugify(draft.name))
         elif draft.kind == "social-event" and draft.modifier:
             name_key = f"{draft.modifier}-{draft.key}"
+        elif draft.key == SUBJECT_SESSION:
+            # "een sessie over X en een sessie over Y": sessions known by their subject
+            name_key = slugify(draft.name)[:_SUBJECT_KEY_LENGTH].rstrip("-") or draft.key
         else:
             name_key = draft.key
         return MeetingRef(draft.kind, draft.start, None, name_key, parent)  # type: ignore[arg-type]

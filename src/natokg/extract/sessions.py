@@ -28,7 +28,7 @@ from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
 from natokg.extract.phrases import NEXT_CLAUSE, RELATIVE_OPENERS
-from natokg.knowledge.cues import cue_regex
+from natokg.knowledge.cues import cue_regex, cue_words
 from natokg.records import ActorRef
 from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
@@ -52,11 +52,12 @@ _RELATIVE_ASIDE = re.compile(rf"\s*,\s*(?:{'|'.join(sorted(RELATIVE_OPENERS))})\
 # ..."), not after "en" in a list ("de NAVO-Oekraïne Commissie en de NAVO-Georgië Commissie")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
-_SUBJECT_SESSION = "subject-session"
+SUBJECT_SESSION = "subject-session"
 _BARE_SESSION_WORD = "sessie"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
 _DEFINITE = ("de", "deze", "die", "dezelfde")
-_CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met))\s")
+# a subject session's name ends at a clause or the next item ("en een werkdiner")
+_CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met|een|de|het))\s")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
 
@@ -89,12 +90,13 @@ class Collector:
             heading = ctx.heading_at(m.start)
             if heading is not None:
                 name = ctx.text[heading.start : heading.end].strip()
-        if m.key == _SUBJECT_SESSION:
+        if m.key == SUBJECT_SESSION:
             clause = _CLAUSE_END.search(ctx.text, m.end, min(sentence.end, m.end + 90))
             name = ctx.text[m.start : clause.start() if clause else min(sentence.end, m.end + 90)].strip()
+            name = _without_closing_word(name)  # "vond een sessie met de partners plaats"
         draft = None
         # "een sessie over ...": an indefinite article introduces a new session
-        if m.key != _SUBJECT_SESSION or [t.lower() for t in before] != ["een"]:
+        if m.key != SUBJECT_SESSION or [t.lower() for t in before] != ["een"]:
             draft = self._find_session(kind, m.key, modifier, ordinal, None) if weak else None
             draft = draft or self._find_session(kind, m.key, modifier, ordinal, when)
         if draft is None:
@@ -178,7 +180,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
         return previous_session
     if m.label == KIND and _unnumbered_session(ctx, m):
         # "een sessie met de partners": named by its subject, not its number
-        kind, m = "council-session", Mention(m.start, m.end, NAMED, _SUBJECT_SESSION, m.text)
+        kind, m = "council-session", Mention(m.start, m.end, NAMED, SUBJECT_SESSION, m.text)
     if m.label == KIND and kind != "working-session":
         # "dit forum": the forum named before, never a new session
         earlier = next((d for d in reversed(collector.sessions) if d.kind == kind), None)
@@ -213,6 +215,14 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
     return draft
+
+
+def _without_closing_word(name: str) -> str:
+    """A session's name without the word that closes a held form around it ("vond een
+    sessie ... plaats", "werd een sessie ... gehouden": cue:held)."""
+    closing = {form.rsplit(" ... ", 1)[1] for form in cue_words("held") if " ... " in form}
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in closing else name
 
 
 def _programme_day(ctx: LetterContext, main: Draft, start: int, offset: int) -> DateMatch | None:
