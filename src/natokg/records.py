@@ -130,6 +130,14 @@ class SegmentedLetter:
     signature: tuple[Span, ...]  # one span per signature line group (post + name)
     title_line: Span | None = None  # the document title above the body ("VERSLAG ...")
 
+    def stated_parts(self) -> frozenset[str]:
+        """The parts whose sentences state the letter's positions and pledges: the cover
+        letter and body; a memo that travels alone ("nota" without a letter) states them
+        itself, one that travels with a letter repeats or advises on it."""
+        if any(s.part in ("body", "cover") for s in self.sentences):
+            return frozenset(("body", "cover"))
+        return frozenset(("memo",))
+
 
 # ---------------------------------------------------------------- extract
 
@@ -279,3 +287,13 @@ class LetterRecords:
     @property
     def main_meeting(self) -> Meeting | None:
         return next((m for m in self.meetings if m.role == "main"), None)
+
+    @property
+    def looks_ahead(self) -> bool:
+        """Whether the letter is written before its main meeting: an agenda, or a letter
+        of another kind (a memo, an EU Council's agenda) dated before the meeting starts;
+        its positions are intended, its pledges intended."""
+        if self.letter.kind in ("agenda", "report"):
+            return self.letter.kind == "agenda"
+        main = self.main_meeting
+        return bool(self.letter.date and main and main.ref.start and self.letter.date < main.ref.start)

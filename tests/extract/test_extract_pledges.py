@@ -119,6 +119,14 @@ def test_letter_passive_pledges_of_a_summit_report():
     assert any(c.actor.key == "allies" and c.evidence[0].quote == "toegezegd" for c in found)
 
 
+def test_a_contribution_called_for_is_no_pledge(tmp_path):
+    assert pledges(tmp_path, "Nederland pleit voor een verhoging van het fonds met EUR 5 miljard.") == set()
+    assert pledges(tmp_path, "De bondgenoten riepen op tot een bijdrage van EUR 100 miljoen aan het fonds.") == set()
+    # a call and a gift in one sentence
+    found = pledges(tmp_path, "Nederland pleit voor meer steun en draagt zelf EUR 5 miljoen bij.")
+    assert found == {("nl", "financial-contribution", Decimal("5E+6"), "eur", None)}
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 

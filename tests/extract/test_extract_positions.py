@@ -217,3 +217,28 @@ def test_regression_portal_letter_2010_position_after_a_s():
     assert [(p.actor.key, p.stance, p.topic, p.meeting.kind, p.modality) for p in found] == [
         ("nl", "emphasise", "afghanistan", "defence-ministers", "expressed")
     ]
+
+
+def test_a_memo_that_travels_alone_states_positions_and_pledges():
+    # a "nota" to the minister without a letter: its sentences are the document's own
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_memo_alone.txt")))
+    assert result.letter.kind == "memo"
+    assert ("nl", "support") in {(p.actor.key, p.stance) for p in result.positions}
+    assert any(c.actor.key == "nl" and c.amount == 2_000_000 for c in result.commitments)
+    # "- Oekraïne: Nederland zet in op ...": the label before the colon is not who speaks
+    assert not any(p.actor.key == "ua" for p in result.positions)
+
+
+def test_a_memo_with_its_letter_leaves_the_positions_to_the_letter():
+    memo = {p.evidence[0].quote for p in records("dev_2018_summit_agenda_brussel-nota.txt").positions}
+    assert not any("Lastenverdeling wordt" in quote for quote in memo)
+
+
+def test_a_letter_of_another_kind_before_its_meeting_looks_ahead():
+    # an EU Council's annotated agenda (kind "other"), dated before the Council meets
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_eu_council_agenda.txt")))
+    assert result.letter.kind == "other" and result.looks_ahead
+    assert {p.modality for p in result.positions} == {"intended"}
+    # "Nederland pleit ... voor een verhoging van het plafond van de EPF met EUR 5 miljard":
+    # asked for, not given
+    assert not any(c.amount == 5_000_000_000 for c in result.commitments)

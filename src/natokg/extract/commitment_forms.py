@@ -262,4 +262,19 @@ def conditional(tokens: Sequence[Token], cue: Match) -> bool:
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional"]
+_CALL_FOR = "call-for"
+_BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
+
+
+def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
+    """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
+    het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
+    clause ("pleit voor meer steun en draagt zelf ... bij" asks one thing and gives another)."""
+    for stance in stances:
+        if stance.target == _CALL_FOR and stance.last < cue.first:
+            if not any(tokens[k].norm in _BETWEEN_CLAUSES for k in range(stance.last + 1, cue.first)):
+                return True
+    return False
+
+
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for"]

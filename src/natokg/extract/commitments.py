@@ -51,6 +51,7 @@ from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
     clause_index,
+    called_for,
     conditional,
     government_plan_mentions,
     hedges,
@@ -142,6 +143,7 @@ class _Rules:
         self.records = records
         self.lex = lex
         self.kind = records.letter.kind
+        self.looks_ahead = records.looks_ahead
         main = records.main_meeting
         self.main_ref = main.ref if main else None
         self.min_year = (main.ref.start.year if main and main.ref.start else None) or (
@@ -294,7 +296,7 @@ class _Rules:
     def status(self, info) -> str:
         if info is not None and info.status:
             return info.status
-        return "intended" if self.kind == "agenda" else "announced"
+        return "intended" if self.looks_ahead else "announced"
 
     def made_at(self, s: _Sentence, status: str) -> MeetingRef | None:
         if self.kind == "report" and status in ("announced", "agreed"):
@@ -405,6 +407,8 @@ class _Rules:
             if unit == "percent":
                 continue
             used.add(s.cues.index(cue))
+            if role == "contribution" and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
+                continue  # "pleit voor een verhoging van het plafond met EUR 5 miljard": asked, not given
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
             if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
                     and amount.value > whole.amount):
@@ -572,8 +576,9 @@ class _Rules:
                 self.previous_actor = actor
 
     def run(self) -> None:
+        parts = self.seg.stated_parts() | {"footnote"}
         for sentence in self.seg.sentences:
-            if sentence.part not in ("body", "cover", "footnote"):
+            if sentence.part not in parts:
                 continue
             if sentence.text.rstrip().endswith("?"):
                 continue  # a question (parliamentary questions) pledges nothing

@@ -424,6 +424,8 @@ def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> li
         start = tokens[match.first].start
         if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
             continue
+        if match.first == 0 and match.last + 1 < len(tokens) and tokens[match.last + 1].norm == ":":
+            continue  # "Oekraïne: Nederland zet in op ...": a label, not who speaks
         mentions.append(ActorMention(match.target, match.first, match.last, governing_preposition(tokens, match.first, mentions)))
     return mentions
 

@@ -80,8 +80,10 @@ from natokg.records import (
 )
 
 def body_sentences(seg: SegmentedLetter) -> list[Sentence]:
-    """The sentences of the letter proper: not the header, signature, memo or footnotes."""
-    return [s for s in seg.sentences if s.part in ("body", "cover")]
+    """The sentences of the letter proper: not the header, signature or footnotes, nor a
+    memo that travels with a letter (SegmentedLetter.stated_parts)."""
+    parts = seg.stated_parts()
+    return [s for s in seg.sentences if s.part in parts]
 
 
 # ---------------------------------------------------------------- meetings named in a sentence
@@ -159,8 +161,8 @@ def positions_in(
     kind = records.letter.kind
     main = records.main_meeting
     main_ref = main.ref if main else None
-    default_modality = "intended" if kind == "agenda" else "expressed"
-    default_actor = NETHERLANDS if kind == "agenda" else ALLIES
+    default_modality = "intended" if records.looks_ahead else "expressed"
+    default_actor = NETHERLANDS if records.looks_ahead else ALLIES
     other_meetings = OtherMeetings(records)
 
     for heading in seg.headings:
