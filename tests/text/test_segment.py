@@ -374,3 +374,43 @@ def test_two_capitalised_posts_on_one_line(tmp_path):
     )
     seg = segment(read_letter(path))
     assert [s.label for s in seg.signature] == ["A.B. de Vries", "C.D. Jansen"]
+
+
+def test_a_signatory_with_two_letter_initials(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
+        "De minister van Buitenlandse Zaken,\n\nS.A. Blok\n\nDe minister van Defensie,\n\nCh.IJ. van der Berg\n",
+        encoding="utf-8",
+    )
+    seg = segment(read_letter(path))
+    assert [s.label for s in seg.signature] == ["S.A. Blok", "Ch.IJ. van der Berg"]
+
+
+def test_regression_letter_signatory_a_th_b_bijleveld_schouten():
+    # "De Minister van Defensie,\n\nA.Th.B. Bijleveld-Schouten" (2017 agenda; 2018 agenda as second signatory)
+    for name, expected in (("dev_2017_dmm_agenda_brussel-commandostructuur.txt", ["A.Th.B. Bijleveld-Schouten"]),
+                           ("dev_2018_summit_agenda_brussel-nota.txt", ["S.A. Blok", "A.Th.B. Bijleveld-Schouten"])):
+        seg = segment(read_letter(ROOT / "corpus" / "letters" / name))
+        assert [s.label for s in seg.signature] == expected, name
+
+
+def test_a_portal_summary_line_before_the_address_block(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Kamerbrief met verslag NAVO-ministeriële\n\nMinister De Vries stuurt de Tweede Kamer het verslag.\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nBinnenhof 4\n2513 AA Den Haag\n\n"
+        "Datum 3 juni 2026\nOnze referentie BS2026012345\n\n"
+        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n",
+        encoding="utf-8",
+    )
+    seg = segment(read_letter(path))
+    assert text_of(seg, seg.header.reference) == "BS2026012345"
+    # the letter's own first sentence is still the body's
+    assert any(s.text.startswith("Hierbij bied ik u") for s in seg.sentences)
+
+
+def test_letter_portal_summary_line_before_the_address_block():
+    # "Minister Bijleveld stuurt de Tweede Kamer het verslag ...", then "Aan de Voorzitter ..."
+    seg = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2017_dmm_report_brussel-november.txt"))
+    assert text_of(seg, seg.header.reference) == "BS2017030466"

@@ -78,7 +78,7 @@ _POST = re.compile(
     re.M,
 )
 _NAME_WORD = re.compile(
-    r"(?:[A-ZÀ-Þ]\.)+|"
+    r"(?:(?:[A-ZÀ-Þ][a-z]?|IJ)\.)+|"  # initials, two-letter ones too: "A.Th.B.", "Ph.J.", "IJ."
     r"(?:van|de|der|den|ter|ten|te|'t|von|la|le|du|di|da|el|al|bin)|"
     r"[A-ZÀ-Þ][\w’'-]*"
 )
@@ -187,8 +187,9 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
         region = [i for i in letter if i < salutation]
     else:
         region = []
-        for i in letter:
-            if _is_prose(lines[i].text):
+        for k, i in enumerate(letter):
+            # a portal's summary line may stand before the letter's own address block
+            if _is_prose(lines[i].text) and not any(_ADDRESSEE.match(lines[j].text) for j in letter[k + 1 : k + 4]):
                 break
             region.append(i)
     header, header_last, portal_title = _parse_header(text, lines, region)
