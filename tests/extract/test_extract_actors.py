@@ -288,6 +288,27 @@ def test_letter_foreign_minister_named_again_without_his_state():
     assert not any(p.actor.key == "nl" and p.stance == "appreciate" for p in result.positions)
 
 
+def test_answers_to_questions_are_signed_by_the_minister_who_answers(tmp_path):
+    body = ("Vragen van het lid Jansen aan de Minister van Defensie.\n\n"
+            "Antwoord van Minister De Vries (Defensie), mede namens de Minister van Buitenlandse Zaken "
+            "(ontvangen 1 juli 2025).\n\nVraag 1\nKlopt het bericht?\n")
+    assert extract_text(tmp_path, body)[1].letter.signatories == ["de-vries"]
+    # a letter with a signature block keeps it
+    assert records("dev_2018_summit_agenda_brussel-nota.txt").letter.signatories == ["stef-blok", "ank-bijleveld-schouten"]
+
+
+def test_a_surname_with_a_capitalised_particle_after_an_office(tmp_path):
+    found = posts(extract_text(tmp_path, "Den Haag, 3 juli 2025\n\nMinister De Jonge sprak over de begroting.\n")[1])
+    assert found == {"de-jonge": [("minister", "nl")]}
+    # a capitalised article before a common noun names nobody
+    assert posts(extract_text(tmp_path, "Den Haag, 3 juli 2025\n\nMinister De bondgenoten spraken.\n")[1]) == {}
+
+
+def test_letter_answers_to_questions_signatory():
+    # "Antwoord van Minister Brekelmans (Defensie), mede namens de Minister van Buitenlandse Zaken"
+    assert records("dev_2025_other_other_kamervragen-capaciteitsdoelstellingen.txt").letter.signatories == ["ruben-brekelmans"]
+
+
 def test_a_known_person_holds_the_posts_of_the_letters_date():
     # Mark Rutte: the Dutch prime minister in the 2012 Chicago report, NATO's (coming)
     # Secretary General in the July 2024 Washington report

@@ -51,6 +51,7 @@ _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİ
 # grammar around them is here.
 # An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
 _PLURAL_OFFICE = r"(?:{cue:plural-office})$"
+_ANSWERED_BY = r"\s*(?:{cue:answered-by})\s+(?:de\s+)?"  # from the sentence's start to the office
 # "waaraan ook Oekraïne en de EU deelnamen", "zijn ook voor het diner uitgenodigd"
 _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 # "een sessie plaats met de ministers van Finland en Zweden": a meeting word, a few
@@ -118,7 +119,7 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
                     cursor += particle.end()
                     continue
                 break
-            if not _name_word(ctx, token):
+            if not _name_word(ctx, token) and not _capitalised_particle(ctx, token, limit):
                 break
             end = token.end()
             words += 1
@@ -160,6 +161,16 @@ def _name_word(ctx: LetterContext, token: re.Match) -> bool:
     if ctx.in_span(token.start(), token.end(), PERSON):
         return True
     return not ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM)
+
+
+def _capitalised_particle(ctx: LetterContext, token: re.Match, limit: int) -> bool:
+    """"De" or "Van" written with a capital before a surname ("Minister De Vries"), which
+    the function-word test would refuse."""
+    word = token.group()
+    if not word[0].isupper() or word.lower() not in _PARTICLES:
+        return False
+    following = _NAME_TOKEN.match(ctx.text, token.end() + 1, limit) if ctx.text[token.end() : token.end() + 1] == " " else None
+    return following is not None and (following.group().lower() in _PARTICLES or _name_word(ctx, following))
 
 
 def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
@@ -306,7 +317,10 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and _presumed_dutch(office)
         holder = _DUTCH if presumed else holder
         for a, b in names:
-            persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
+            person = persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
+            if not signature_spans and sentence is not None and person.key not in signatories and (
+                    cue_regex(_ANSWERED_BY).fullmatch(ctx.text, sentence.start, office.start)):
+                signatories.append(person.key)  # "Antwoord van Minister Brekelmans (Defensie)"
     named = _Covered(persons.spans)
     reach = -1  # the furthest end of the names added here (the mentions come sorted by start)
     for m in ctx.mentions:
