@@ -304,6 +304,18 @@ def test_a_surname_with_a_capitalised_particle_after_an_office(tmp_path):
     assert posts(extract_text(tmp_path, "Den Haag, 3 juli 2025\n\nMinister De bondgenoten spraken.\n")[1]) == {}
 
 
+def test_a_state_after_an_office_word_is_no_person(tmp_path):
+    # "lid" is also an office (member of parliament); "Noord" starts the name of a state
+    assert posts(extract_text(tmp_path, "Den Haag, 3 juli 2025\n\nHet toekomstige lid Noord-Macedonië nam deel.\n")[1]) == {}
+
+
+def test_letter_memo_routing_block_names_nobody():
+    # "Aan\nMinister van Buitenlandse Zaken\n\nVan\nDirecteur Veiligheidsbeleid ... Kopie aan\n
+    # SG, DGPZ, DEU, DAO, minister van Defensie\n\nPlandatum/Deadline" (a memo written for the tests)
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_memo_alone.txt")))
+    assert not {"plandatum", "van-directeur-veiligheidsbeleid"} & {p.key for p in result.persons}
+
+
 def test_letter_answers_to_questions_signatory():
     # "Antwoord van Minister Brekelmans (Defensie), mede namens de Minister van Buitenlandse Zaken"
     assert records("dev_2025_other_other_kamervragen-capaciteitsdoelstellingen.txt").letter.signatories == ["ruben-brekelmans"]

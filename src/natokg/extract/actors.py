@@ -160,7 +160,10 @@ def _name_word(ctx: LetterContext, token: re.Match) -> bool:
         return False
     if ctx.in_span(token.start(), token.end(), PERSON):
         return True
-    return not ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM)
+    if ctx.in_span(token.start(), token.end(), STATE, ORG, CITY, GROUP, KIND, NAMED, OFFICE, DEMONYM):
+        return False
+    # the first part of a longer name of a state or place ("Noord" of "Noord-Macedonië")
+    return not any(m.start == token.start() for m in ctx.in_span(token.start(), token.start() + 60, STATE, ORG, CITY))
 
 
 def _capitalised_particle(ctx: LetterContext, token: re.Match, limit: int) -> bool:
@@ -304,6 +307,8 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         if any(a <= office.start < b for a, b in signature_spans) or ctx.part_at(office.start) == "header":
             continue
         sentence = ctx.sentence_at(office.start)
+        if sentence is None and ctx.part_at(office.start) == "memo":
+            continue  # the memo's routing block ("Aan / Minister van ... / Van / Directeur ..."): no names
         limit = sentence.end if sentence else min(len(ctx.text), office.end + 80)
         names = _name_after(ctx, office.end, limit)
         if not names:
