@@ -127,6 +127,29 @@ def test_a_contribution_called_for_is_no_pledge(tmp_path):
     assert found == {("nl", "financial-contribution", Decimal("5E+6"), "eur", None)}
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Nederland zet de inzet van vier F-16's voort tot eind 2026.", {("nl", "capability-pledge", None, None, 2026)}),
+    ("Nederland verlengt de inzet van de fregatten tot eind 2026.", {("nl", "capability-pledge", None, None, 2026)}),
+    ("Nederland zal achttien F-16-trainingsvliegtuigen overdragen aan Roemenië.", {("nl", "capability-pledge", None, None, None)}),
+    ("Nederland zal aankondigen dat het EUR 150 miljoen bijdraagt aan het fonds.",
+     {("nl", "financial-contribution", Decimal("1.5E+8"), "eur", None)}),
+    # what an adversary continues is no pledge
+    ("Rusland zet zijn destabiliserende optreden in Oekraïne voort.", set()),
+])
+def test_continuing_extending_and_handing_over(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
+def test_letter_continuing_and_handing_over():
+    # "Nederland zet de inzet van vier F-16 jachtvliegtuigen boven Irak en Oost-Syrië voort tot
+    # eind 2016" and "zal Nederland [...] achttien F-16-trainingsvliegtuigen overdragen"
+    # (letters written for the tests)
+    for name in ("2016_defence_ministers_agenda_pdf.txt", "2025_defence_ministers_report.txt"):
+        found = extract_letter(segment(read_letter(FIXTURES / name))).commitments
+        assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and
+                   ("voort" in c.evidence[0].quote or "overdragen" in c.evidence[0].quote) for c in found), name
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 
