@@ -62,6 +62,7 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
          ("nl", "emphasise", "deterrence-and-defence")),
         ("Nederland steunde de Euro-Atlantische integratie van Moldavië.", ("nl", "support", "nato-enlargement")),
         ("Nederland pleitte voor een grotere productiecapaciteit in Europa.", ("nl", "call-for", "defence-industry")),
+        ("Denemarken riep op tot meer gezamenlijke verwerving van munitie.", ("dk", "call-for", "defence-industry")),
         ("Nederland riep op tot uitvoering van de Defence Investment Pledge.", ("nl", "call-for", "defence-spending")),
         ("Canada wees op de noodzaak van meer investeringen in defensie.", ("ca", "emphasise", "defence-spending")),
         ("Nederland benadrukte het belang van interoperabiliteit met partners.", ("nl", "emphasise", "partnerships")),
@@ -404,3 +405,17 @@ def test_letter_inverted_named_subject_and_fronted_co_actors():
     # vermindering van de substrategische kernwapens in Europa" (the 2010 Lisbon agenda)
     found = facts("dev_2010_summit_agenda_lissabon.txt")
     assert {(a, "call-for", "nuclear-policy-and-arms-control") for a in ("nl", "be", "lu")} <= found
+
+
+def test_letter_joint_procurement_is_defence_industry():
+    # "Verschillende bondgenoten, waaronder Nederland, riepen op tot meer gezamenlijke
+    # verwerving en standaardisatie." (a 2025 report written for the tests)
+    from pathlib import Path
+
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2025_defence_ministers_report.txt"
+    found = {(p.actor.key, p.stance, p.topic) for p in extract_letter(segment(read_letter(letter))).positions}
+    assert ("nl", "call-for", "defence-industry") in found
