@@ -387,6 +387,22 @@ def test_possibility_topic_compound_and_capacity_are_no_participants(tmp_path):
     assert "ma" in keys
 
 
+def test_a_military_presence_is_no_attendance(tmp_path):
+    body = ("Den Haag, 1 juni 2016\n\nHierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 14 en 15 juni a.s. in Brussel.\n\nNederland steunt de versterkte "
+            "aanwezigheid in Estland, een signaal aan Rusland. De NAVO-Oekraïne Commissie vergadert in "
+            "aanwezigheid van Georgië.\n")
+    keys = partner_keys(extract_text(tmp_path, body)[1])
+    assert "ru" not in keys and "ge" in keys
+
+
+def test_letter_military_presence_is_no_attendance():
+    # "Nederland steunt de versterkte aanwezigheid, die [...] een evenwichtig en defensief
+    # signaal aan Rusland is" (a 2016 agenda written for the tests)
+    result = extract_letter(segment(read_letter(FIXTURES / "2016_defence_ministers_agenda_pdf.txt")))
+    assert "ru" not in partner_keys(result)
+
+
 def test_a_count_before_a_delegation_word_is_the_allies_only_when_it_is_the_members(tmp_path):
     """"de negenentwintig ministers" in June 2019 (29 allies) counts; "twaalf landen" not."""
     _, result = extract_text(tmp_path, PARTICIPANTS)
