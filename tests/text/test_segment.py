@@ -414,3 +414,26 @@ def test_letter_portal_summary_line_before_the_address_block():
     # "Minister Bijleveld stuurt de Tweede Kamer het verslag ...", then "Aan de Voorzitter ..."
     seg = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2017_dmm_report_brussel-november.txt"))
     assert text_of(seg, seg.header.reference) == "BS2017030466"
+
+
+def test_a_signed_letter_with_headings_of_its_own(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Datum 24 november 2009\nBetreft Geannoteerde agenda\n\nGeachte Voorzitter,\n\n"
+        "Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst.\n\nAfghanistan\n\n"
+        "Nederland zal het belang benadrukken van de opbouw van het leger.\n\nBalkan\n\n"
+        "Nederland steunt de missie in Kosovo.\n\nDe Minister van Buitenlandse Zaken,\n\nM.J.M. Verhagen\n",
+        encoding="utf-8",
+    )
+    seg = segment(read_letter(path))
+    assert [text_of(seg, h) for h in seg.headings] == ["Afghanistan", "Balkan"]
+    assert seg.title_line is None
+    assert {s.heading for s in seg.sentences if s.text.startswith("Nederland steunt")} == {"Balkan"}
+    assert [s.label for s in seg.signature] == ["M.J.M. Verhagen"]
+
+
+def test_letter_signed_letter_with_headings_of_its_own():
+    # "Geachte Voorzitter, [...] Afghanistan [...] Nieuw Strategisch Concept [...] De Minister
+    # van Buitenlandse Zaken," (a 2009 agenda written for the tests)
+    seg = segment(read_letter(ROOT / "tests" / "fixtures" / "letters" / "2009_foreign_ministers_agenda_headed_letter.txt"))
+    assert [text_of(seg, h) for h in seg.headings][:2] == ["Afghanistan", "Nieuw Strategisch Concept"]

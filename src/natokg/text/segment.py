@@ -205,10 +205,16 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
 
     cover_lines: list[int] = []
     body_lines: list[int]
+    headed_letter = False  # a signed letter whose body is its own headed sections
     if salutation is not None:
         if signature_lines:
             cover_lines = [i for i in rest if i < signature_lines[0]]
             body_lines = [i for i in rest if i > signature_lines[-1]]
+            if not body_lines:
+                # one letter with headings of its own ("Geachte Voorzitter, ... Afghanistan ...
+                # Nieuw Strategisch Concept ..."): its body starts at its first heading
+                cover_lines, body_lines = _split_at_first_heading(lines, cover_lines)
+                headed_letter = bool(body_lines)
         else:
             cover_lines = [salutation]
             for i in rest[1:]:
@@ -230,7 +236,7 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
     body_units = list(body_lines)
     headings: list[Span] = []
     # the sent document's own title wins over the portal's "BRIEF VAN DE MINISTER ..."
-    if body_units and (portal_title is None or cover_lines) and _is_heading_like(lines[body_units[0]].text):
+    if body_units and not headed_letter and (portal_title is None or cover_lines) and _is_heading_like(lines[body_units[0]].text):
         first = _document_title(lines, body_units)
         title_line = Span(first.start, first.end, first.text)
     heading_of: dict[int, str | None] = {}
@@ -301,6 +307,15 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
 def _is_prose(line: str) -> bool:
     """A line of running text: a long line, or a sentence of some length."""
     return len(line) >= 160 or (len(line.split()) >= 8 and line.rstrip()[-1:] in ".!?")
+
+
+def _split_at_first_heading(lines: list[_Line], letter: list[int]) -> tuple[list[int], list[int]]:
+    """(cover, body) of a signed letter without a document after its signature: the body
+    from the first heading-like line that prose follows (none: all cover)."""
+    for k in range(1, len(letter) - 1):
+        if _is_heading_like(lines[letter[k]].text) and _is_prose(lines[letter[k + 1]].text):
+            return letter[:k], letter[k:]
+    return letter, []
 
 
 def _signs_a_cover(lines: list[_Line], rest: list[int], signature_lines: list[int]) -> bool:
