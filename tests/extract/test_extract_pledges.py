@@ -150,6 +150,33 @@ def test_letter_continuing_and_handing_over():
                    ("voort" in c.evidence[0].quote or "overdragen" in c.evidence[0].quote) for c in found), name
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Nederland zal met een fregat deelnemen aan de missie in de Middellandse Zee.", {("nl", "capability-pledge", None, None, None)}),
+    ("Nederland zal het leiderschap van de PRT op zich nemen.", {("nl", "capability-pledge", None, None, None)}),
+    ("Nederland zal honderd Iraakse militairen opleiden.", {("nl", "capability-pledge", None, None, None)}),
+    ("Voor de missie bevestigde Nederland de bijdrage van tien instructeurs.", {("nl", "capability-pledge", None, None, None)}),
+    # attending a meeting pledges nothing
+    ("Minister-president Jetten zal deelnemen aan de NAVO-top.", set()),
+    ("De minister zal tevens deelnemen aan de Vredestop over Oekraïne.", set()),
+    # what a call or a proposal asks of others is not pledged
+    ("Nederland riep de bondgenoten op meer troepen te leveren.", set()),
+    ("Nederland heeft ervoor gepleit dat de NAVO een bijdrage levert aan ontwapening.", set()),
+    ("De Secretaris-Generaal heeft voorgesteld dat de bondgenoten jaarlijks EUR 40 miljard bijdragen.", set()),
+    ("Nederland riep op tot steun en zal zelf twee fregatten leveren.", {("nl", "capability-pledge", None, None, None)}),
+])
+def test_taking_part_leading_training_and_what_is_asked(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
+def test_letter_taking_the_lead_and_a_plea():
+    # "Nederland zal het leiderschap op zich nemen van een project [...]" pledges; "[Ik heb]
+    # ervoor gepleit dat de NAVO een bijdrage levert aan verdere ontwapening" asks NATO
+    # (a 2012 report written for the tests)
+    found = extract_letter(segment(read_letter(FIXTURES / "2012_defence_ministers_report.txt"))).commitments
+    assert any(c.actor.key == "nl" and "op zich nemen" in c.evidence[0].quote for c in found)
+    assert not any(c.actor.key == "nato" for c in found)
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 

@@ -64,12 +64,19 @@ def announced_kind(
 
 
 def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
-    """A participation cue whose gap names a meeting: attendance, not a pledge."""
+    """A participation cue whose gap or object names a meeting ("zal aan de bijeenkomst
+    deelnemen", "zal deelnemen aan de NAVO-top"): attendance, not a pledge."""
     if cue.target != "operation-participation":
         return False
     meeting_words = cue_word_set("meeting-word")
-    # a compound counts by its last part: "NAVO-top"
-    return any(tokens[k].norm.rsplit("-", 1)[-1] in meeting_words for k in cue.gaps)
+    after = []
+    for k in range(cue.last + 1, min(len(tokens), cue.last + 5)):
+        if tokens[k].norm in PUNCTUATION:
+            break
+        after.append(k)
+    # a compound counts by its last part: "NAVO-top", "Vredestop"
+    heads = tuple(fold(w) for w in meeting_words if len(w) > 2)
+    return any(tokens[k].norm.rsplit("-", 1)[-1] in meeting_words or tokens[k].norm.endswith(heads) for k in (*cue.gaps, *after))
 
 
 def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:

@@ -536,8 +536,9 @@ class _Rules:
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
                 if (any(hedges(s.tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
-                        or not_adoption(s.tokens, cue) or conditional(s.tokens, cue)):
-                    continue  # "kunnen worden gepresenteerd", "indien ... leveren": a possibility, not a pledge
+                        or not_adoption(s.tokens, cue) or conditional(s.tokens, cue)
+                        or called_for(s.tokens, self.lex.stances.find(s.tokens), cue)):
+                    continue  # "kunnen worden gepresenteerd", "indien ... leveren", "riep op ... te leveren": not pledged
                 if any(negates(s.tokens, k) or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
                     continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses
                 if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
