@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
-from natokg.namespaces import content_hash, iri
+from natokg.namespaces import content_hash, iri, slugify
 from natokg.records import ActorRef, Commitment, MeetingRef, Observation, Participation, Position, PostRef
 
 # ---------------------------------------------------------------- named graphs
@@ -83,6 +83,19 @@ def modality_iri(slug: str) -> URIRef:
 
 def stance_iri(slug: str) -> URIRef:
     return iri("stance", slug)
+
+
+SUBJECT_KEY_LENGTH = 60  # characters of a session's subject in its IRI
+
+
+def subject_key(name: str) -> str:
+    """The name key of a session known by its subject ("sessie over de defensie-industrie"
+    -> "sessie-over-de-defensie-industrie"), at most SUBJECT_KEY_LENGTH characters, cut
+    between words."""
+    key = slugify(name)
+    if len(key) <= SUBJECT_KEY_LENGTH:
+        return key
+    return key[: SUBJECT_KEY_LENGTH + 1].rsplit("-", 1)[0]
 
 
 def meeting_iri(ref: MeetingRef) -> URIRef:
@@ -235,6 +248,7 @@ __all__ = [
     "DATASET_GRAPH",
     "ENTITIES_GRAPH",
     "MEETING_IDENTITY_GRAPH",
+    "subject_key",
     "PAIRING_GRAPH",
     "REFERENCE_GRAPH",
     "VALIDATION_CONTEXT_GRAPH",

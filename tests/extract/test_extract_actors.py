@@ -278,6 +278,10 @@ def test_an_unqualified_minister_is_dutch_unless_the_letter_says_otherwise(tmp_p
     found = posts(extract_text(tmp_path, body)[1])
     assert found["nosatii"] == [("minister-of-defence", "md")]
     assert found["tuinman"] == [("minister", "nl")]
+    # two Dutch posts, one named outright, are both kept
+    body = ("Den Haag, 3 maart 2025\n\nDe minister van Defensie Tuinman sprak met de bondgenoten. "
+            "Minister Tuinman dankte hen.\n")
+    assert posts(extract_text(tmp_path, body, "two.txt")[1])["tuinman"] == [("minister", "nl"), ("minister-of-defence", "nl")]
 
 
 def test_letter_foreign_minister_named_again_without_his_state():

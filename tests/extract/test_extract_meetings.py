@@ -251,8 +251,10 @@ def test_a_session_opening_or_closing_the_programme_takes_the_first_or_last_day(
     assert ("nuclear-planning-group", date(2023, 2, 14)) in sessions_of(tmp_path, body)
     body = "De bijeenkomst werd afgesloten met een vergadering van de Nuclear Planning Group.\n"
     assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
-    # a day the sentence names wins
+    # a day the sentence names wins, and a day that begins is no programme's opening
     body = "De bijeenkomst begon op 15 februari met een vergadering van de Nuclear Planning Group.\n"
+    assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    body = "De tweede dag begon met een vergadering van de Nuclear Planning Group.\n"
     assert ("nuclear-planning-group", date(2023, 2, 15)) in sessions_of(tmp_path, body)
 
 
@@ -261,7 +263,10 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
     found = sessions_of(tmp_path, body)
     assert {("sessie-over-de-uitvoering-van-de-afspraken", date(2023, 2, 14)),
             ("sessie-over-de-defensie-industrie", date(2023, 2, 14))} <= found
-    # the name ends at the next item and without the particle of "vond ... plaats"
+    # the name ends at the next item, where the sentence goes on, and without the particle
+    # of "vond ... plaats"
+    body = "Op 14 februari vond een sessie plaats met de ministers van Finland en Zweden.\n"
+    assert ("sessie-met-de-ministers-van-finland-en-zweden", date(2023, 2, 14)) in sessions_of(tmp_path, body)
     body = "Op 15 februari vond een sessie met de partners plaats en een werkdiner.\n"
     assert {("sessie-met-de-partners", date(2023, 2, 15)), ("working-dinner", date(2023, 2, 15))} <= sessions_of(tmp_path, body)
     # what the meeting consisted of was held
@@ -355,6 +360,9 @@ def test_ministers_gathering_with_a_verb_their_month_and_city(tmp_path):
     assert MeetingRef("foreign-ministers", date(2023, 3, 2), "oslo") in found
     # the day is not the Vilnius summit's, which keeps its own days
     assert all(m.start != date(2023, 3, 2) for m in found if m.kind == "summit")
+    # a verb without the words that say they gather is no meeting
+    assert mentioned(tmp_path, "De ministers van Defensie komen in juni met een voorstel.\n") == set()
+    assert mentioned(tmp_path, "De ministers van Buitenlandse Zaken treffen op 3 april maatregelen.\n") == set()
     # ministers meeting in the margins of the main meeting: no other meeting
     assert mentioned(tmp_path, "De ministers van Buitenlandse Zaken komen op 15 februari samen met de partners.\n") == set()
 

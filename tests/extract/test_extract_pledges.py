@@ -133,8 +133,9 @@ def test_a_contribution_called_for_is_no_pledge(tmp_path):
     ("Nederland zal achttien F-16-trainingsvliegtuigen overdragen aan Roemenië.", {("nl", "capability-pledge", None, None, None)}),
     ("Nederland zal aankondigen dat het EUR 150 miljoen bijdraagt aan het fonds.",
      {("nl", "financial-contribution", Decimal("1.5E+8"), "eur", None)}),
-    # what an adversary continues is no pledge
-    ("Rusland zet zijn destabiliserende optreden in Oekraïne voort.", set()),
+    # what an adversary continues or extends is no pledge: the forms need a deployment
+    ("Rusland zet de steun aan de separatisten voort.", set()),
+    ("Rusland verlengt de oorlog.", set()),
 ])
 def test_continuing_extending_and_handing_over(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
@@ -175,6 +176,23 @@ def test_letter_taking_the_lead_and_a_plea():
     found = extract_letter(segment(read_letter(FIXTURES / "2012_defence_ministers_report.txt"))).commitments
     assert any(c.actor.key == "nl" and "op zich nemen" in c.evidence[0].quote for c in found)
     assert not any(c.actor.key == "nato" for c in found)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the agent of another clause does not pledge
+    ("Nederland, dat door Rusland wordt bedreigd, levert een fregat.", {("nl", "capability-pledge", None, None, None)}),
+    ("Nederland wordt door de bondgenoten gewaardeerd en levert een fregat.", {("nl", "capability-pledge", None, None, None)}),
+    # "als" before a bare noun is a role, "zo mogelijk" a hedge
+    ("Nederland blijft als kaderland troepen leveren.", {("nl", "capability-pledge", None, None, None)}),
+    ("Nederland zal zo mogelijk F-16's leveren.", set()),
+    # an equipment noun counts alone only as the head of a compound
+    ("De bondgenoten zegden toe de eenheid van het bondgenootschap te bewaren.", {("allies", "policy-pledge", None, None, None)}),
+    ("De ministers stelden een nieuw concept vast voor de inzet van troepen.", {("allies", "policy-pledge", None, None, None)}),
+    # a relative clause's cue does not govern the amount of the noun it describes
+    ("Het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, steunt Oekraïne.", set()),
+])
+def test_review_cases_of_clause_and_object(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
 
 
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):

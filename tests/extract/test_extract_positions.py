@@ -16,7 +16,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import records
+from support.letter_records import extract_text, records
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTERS = ROOT / "corpus" / "letters"
@@ -229,9 +229,16 @@ def test_a_memo_that_travels_alone_states_positions_and_pledges():
     assert not any(p.actor.key == "ua" for p in result.positions)
 
 
-def test_a_memo_with_its_letter_leaves_the_positions_to_the_letter():
-    memo = {p.evidence[0].quote for p in records("dev_2018_summit_agenda_brussel-nota.txt").positions}
-    assert not any("Lastenverdeling wordt" in quote for quote in memo)
+def test_a_memo_with_its_letter_leaves_the_positions_to_the_letter(tmp_path):
+    memo = ("TER BESLISSING\n\nAan\nMinister van Buitenlandse Zaken\n\nVan\nDirecteur Veiligheidsbeleid\n\n"
+            "nota\n\nGeannoteerde agenda NAVO-top\n\nKernpunten\n\nNederland steunt de versterking van de NRF.\n")
+    letter = ("Den Haag, 3 juni 2026\n\nGeachte voorzitter,\n\nHierbij bied ik u de geannoteerde agenda aan "
+              "van de NAVO-top die op 7 en 8 juli a.s. in Ankara plaatsvindt. Nederland pleit voor een sterke NRF.\n\n"
+              "De minister van Buitenlandse Zaken,\n\nA.B. de Vries\n\n")
+    with_letter = extract_text(tmp_path, letter + memo, "with_letter.txt")[1]
+    alone = extract_text(tmp_path, memo, "alone.txt")[1]
+    assert {(p.actor.key, p.stance) for p in with_letter.positions} == {("nl", "call-for")}
+    assert ("nl", "support") in {(p.actor.key, p.stance) for p in alone.positions}
 
 
 def test_a_letter_of_another_kind_before_its_meeting_looks_ahead():

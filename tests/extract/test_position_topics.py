@@ -279,8 +279,9 @@ def test_a_referring_object_outranks_a_bare_country_in_its_condition(tmp_path):
 def test_letter_referring_object_and_a_condition():
     # "Nederland steunt dit besluit, op voorwaarde dat de kosten beheersbaar blijven en Rusland
     # wordt uitgenodigd tot samenwerking." (2010 Lisbon agenda)
-    assert not any(actor == "nl" and topic == "russia-threat" and stance == "support"
-                   for actor, stance, topic in facts("dev_2010_summit_agenda_lissabon.txt"))
+    found = facts("dev_2010_summit_agenda_lissabon.txt")
+    assert ("nl", "support", "missile-defence") in found  # "besluiten de bondgenoten ... te ontwikkelen"
+    assert ("nl", "support", "russia-threat") not in found
 
 
 def test_noun_topic_after_an_adjective_topic_is_the_head(tmp_path):
@@ -419,3 +420,8 @@ def test_letter_joint_procurement_is_defence_industry():
     letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2025_defence_ministers_report.txt"
     found = {(p.actor.key, p.stance, p.topic) for p in extract_letter(segment(read_letter(letter))).positions}
     assert ("nl", "call-for", "defence-industry") in found
+
+
+def test_a_label_before_a_colon_names_no_speaker_when_its_clause_has_one(tmp_path):
+    assert ("nl", "intend", "ukraine-support") in sentence_positions(tmp_path, "Oekraïne: Nederland zet in op steun aan Oekraïne.")
+    assert ("fr", "emphasise", "nato-response-force") in sentence_positions(tmp_path, "Frankrijk: benadrukte het belang van de NRF.")

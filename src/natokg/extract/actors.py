@@ -227,7 +227,7 @@ class _Persons:
         self.ctx = ctx
         self.by_key: dict[str, Person] = {}
         self.spans: list[tuple[int, int, ActorRef]] = []
-        self.presumed: dict[str, PostRef] = {}  # person key -> a post presumed Dutch (_presumed_dutch)
+        self.presumed: dict[str, set[PostRef]] = {}  # person key -> posts presumed Dutch (_presumed_dutch)
 
     def resolve(self, name: str) -> tuple[str, str]:
         """(key, fullest name) of a name: the lexicon's person, an earlier full name
@@ -254,9 +254,9 @@ class _Persons:
         if len(full) > len(person.name):
             person.name = full
         if post is not None and presumed:
-            self.presumed.setdefault(key, post)
-        elif post is not None and self.presumed.get(key) == post:
-            del self.presumed[key]  # another mention says it outright
+            self.presumed.setdefault(key, set()).add(post)
+        elif post is not None:
+            self.presumed.get(key, set()).discard(post)  # another mention says it outright
         if post is not None and post not in person.posts:
             person.posts.append(post)
         self.ctx.evidence_lists.add(person.evidence, self.ctx.evidence(start, end))
@@ -332,10 +332,11 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         if m.label == PERSON and ctx.part_at(m.start) != "header" and m.start >= reach and not named.covers(m.start):
             persons.add(m.text, m.start, m.end, None)
             reach = max(reach, m.end)
-    for key, post in persons.presumed.items():
+    for key, presumed in persons.presumed.items():
         person = persons.by_key[key]
-        if any(p != post for p in person.posts):
-            person.posts.remove(post)  # the letter gives the person another post
+        if any(p.of != _DUTCH for p in person.posts):
+            # the letter gives the person another state's post: the Dutch ones were presumed
+            person.posts[:] = [p for p in person.posts if p not in presumed]
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
 
 

@@ -29,8 +29,10 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
-    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, RELATIVE_OPENERS, SUBJECT_PRONOUNS, ActorMention, Match, Token,
+    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
+    ActorMention, Match, Token, coordinated, negates, unique,
 )
+from natokg.records import ActorRef
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
 
@@ -180,16 +182,19 @@ def object_kind(tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[
         scope = pledge_scope(tokens, cue)
         if ends_something(tokens, text, cue):
             return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
-        if _object_head(tokens, cue) in cue_word_set("policy-object"):
+        if _object_head(tokens, cue) & cue_word_set("policy-object"):
             return "policy-pledge"  # "keurden het concept goed voor de nieuwe missie": a text, not troops
     read = [tokens[k] for k in scope]
     # a hyphenated compound counts by its head as well: "Patriot-systeem", "NAVO-trustfonds"
-    words = {t.norm for t in read} | {t.norm.rsplit("-", 1)[1] for t in read if "-" in t.norm[1:-1]}
+    heads = {t.norm for t in read if t.start > 0 and text[t.start - 1] in "-‑"}
+    words = {t.norm for t in read}
     for a, b in zip(read, read[1:]):
         words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
     for slug, kind in (("funding-object", "financial-contribution"), ("capability-object", "capability-pledge")):
         if cue_word_set(slug) & words:
             return kind
+    if cue_word_set("capability-head") & heads:
+        return "capability-pledge"
     return "policy-pledge"
 
 
@@ -203,12 +208,18 @@ def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue
     return " ".join(words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped))
 
 
-def _object_head(tokens: Sequence[Token], cue: Match) -> str:
-    """The first word of a pledge's object: in the cue's gap, else after the cue."""
-    skipped = {cue.inverted}
-    words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
-    words = words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped)
-    return words[0] if words else ""
+def _object_head(tokens: Sequence[Token], cue: Match) -> set[str]:
+    """The words of a pledge's object before its first preposition ("een nieuw concept"
+    of "een nieuw concept voor de inzet van troepen"): in the cue's gap, else after it."""
+    where = [k for k in cue.gaps if k != cue.inverted] or range(cue.last + 1, len(tokens))
+    head = set()
+    for k in where:
+        norm = tokens[k].norm
+        if norm in PUNCTUATION or (head and norm in PREPOSITIONS):
+            break
+        if norm not in ARTICLES:
+            head.add(norm)
+    return head
 
 
 def _object_words(tokens: Sequence[Token], where, skipped: set[int]) -> list[str]:
@@ -235,17 +246,15 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
 
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
 HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
-# "zo spoedig mogelijk", "zoveel mogelijk": a superlative of degree, no hedge
-_DEGREE = frozenset(["zo", "zoveel"])
-
-
 def hedges(tokens: Sequence[Token], k: int) -> bool:
-    """Whether token k hedges what it stands in ("kan", "mogelijk"), not when "mogelijk"
-    completes a degree ("zo spoedig mogelijk")."""
+    """Whether token k hedges what it stands in ("kan", "mogelijk", "zo mogelijk": if
+    possible), not when "mogelijk" completes a degree ("zo spoedig mogelijk", "zoveel
+    mogelijk")."""
     norm = tokens[k].norm
     if norm != "mogelijk":
         return norm in HEDGES
-    return not any(t.norm in _DEGREE for t in tokens[max(0, k - 3) : k])
+    degree = (k >= 1 and tokens[k - 1].norm == "zoveel") or (k >= 2 and tokens[k - 2].norm == "zo")
+    return not degree
 
 
 # conditional conjunctions: the clause they open is a condition, not a pledge
@@ -253,20 +262,81 @@ _CONDITIONS = frozenset("indien mits tenzij zolang".split())
 _CLAUSE_ENDS = frozenset(".,;:?!")
 
 
+def _opens_a_subject(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token k starts a subject (an article or a pronoun): "als de bondgenoten
+    ..." is a condition, "als kaderland" a role."""
+    return k < len(tokens) and (tokens[k].norm in ARTICLES or tokens[k].norm in SUBJECT_PRONOUNS)
+
+
 def conditional(tokens: Sequence[Token], cue: Match) -> bool:
     """Whether the cue stands in a condition: after "indien", "mits", "tenzij", "zolang"
     with no comma between ("indien zij troepen leveren"; but "Indien de Kamer instemt,
     levert Nederland ..." pledges), or after "als" in a clause whose verb comes last
     ("geloofwaardig is als de bondgenoten de middelen ter beschikking stellen."; "als
-    kaderland levert Nederland ..." is no condition)."""
+    kaderland troepen leveren" names a role, no condition)."""
     verb_last = cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm in _CLAUSE_ENDS
     for k in range(cue.first - 1, -1, -1):
         norm = tokens[k].norm
         if norm in _CLAUSE_ENDS:
             return False
-        if norm in _CONDITIONS or (norm == "als" and verb_last):
+        if norm in _CONDITIONS or (norm == "als" and verb_last and _opens_a_subject(tokens, k + 1)):
             return True
     return False
+
+
+# what ends the clause between a passive's "door X" agent and its verb
+_AGENT_BARRIERS = frozenset([",", ";", ":", "en", "te"]) | RELATIVE_OPENERS
+
+
+def passive_clause_agent(
+    tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int, anchor: int, reach: int
+) -> list[ActorRef]:
+    """The "door X" agent of the passive clause the cue at ``anchor`` stands in ("Door
+    Nederland werd ... toegezegd", "Er werd door Nederland ... toegezegd"): a passive
+    auxiliary between the agent and the cue and nothing that ends a clause ("Nederland,
+    dat door Rusland wordt bedreigd, levert ...", "werd door de NAVO gevraagd ... te
+    leveren" keep their own subject)."""
+    for m in mentions:
+        if m.prep != "door" or not lo <= m.first <= reach:
+            continue
+        first, last = (m.last + 1, anchor) if m.first < anchor else (anchor, m.first)
+        between = {tokens[k].norm for k in range(first, last)}
+        if not any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(lo, max(anchor, m.first))):
+            continue
+        if not _AGENT_BARRIERS & between:
+            return unique(x.actor for x in coordinated(m, mentions, tokens))
+    return []
+
+
+def relative_asides(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last) token indices of the relative clauses set off by a comma (", waaraan
+    Nederland bijdraagt," to the next comma or the sentence's end)."""
+    asides = []
+    for k in range(len(tokens) - 1):
+        if tokens[k].norm == "," and tokens[k + 1].norm in RELATIVE_OPENERS:
+            end = next((j for j in range(k + 1, len(tokens)) if tokens[j].norm in PUNCTUATION), len(tokens))
+            asides.append((k, end))
+    return asides
+
+
+def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promise: bool) -> bool:
+    """Whether the grammar around a pledge cue undoes it: a hedge ("kunnen worden
+    gepresenteerd", "zo mogelijk"), a participation or finding (not_adoption), a condition
+    ("indien ... leveren"), a call for it ("riep op ... te leveren"), a negation in its gap
+    ("deden geen toezeggingen"), "om" in a promise's gap ("deed een beroep op ... om
+    toezeggingen": two clauses) or a meeting attended (meeting_participation)."""
+    return (
+        any(hedges(tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
+        or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
+        or any(negates(tokens, k) or (promise and tokens[k].norm == "om") for k in cue.gaps)
+        or meeting_participation(tokens, cue)
+    )
+
+
+def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """The first and last token index of the characters [start, end) of the sentence."""
+    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+    return (inside[0], inside[-1]) if inside else (0, 0)
 
 
 _CALL_FOR = "call-for"
@@ -284,4 +354,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "passive_clause_agent", "relative_asides", "undone", "token_span"]

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
@@ -51,13 +50,13 @@ from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
     clause_index,
+    passive_clause_agent,
     called_for,
-    conditional,
+    relative_asides,
+    token_span,
+    undone,
     government_plan_mentions,
-    hedges,
     is_promise_without_amount,
-    meeting_participation,
-    not_adoption,
     object_kind,
     object_phrase,
     plan_rise_cues,
@@ -69,7 +68,6 @@ from natokg.knowledge.cues import cue_word_set
 from natokg.extract.phrases import (
     PASSIVE_AUXILIARIES,
     NEGATIONS,
-    negates,
     SUBJECT_PRONOUNS,
     ActorMention,
     Lexicons,
@@ -131,11 +129,6 @@ class _Sentence:
     topics: list[Match]
 
 
-def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-    return (inside[0], inside[-1]) if inside else (0, 0)
-
-
 class _Rules:
     def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons, spokesmen: Spokesmen | None = None) -> None:
         self.seg = seg
@@ -180,12 +173,9 @@ class _Rules:
         the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
         lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
-        reach = min(hi, anchor + window)
-        if any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(lo, min(reach + 1, len(s.tokens)))):
-            # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
-            agent = self.agent(s, lo, reach)
-            if agent:
-                return agent
+        agent = passive_clause_agent(s.tokens, s.mentions, lo, anchor, min(hi, anchor + window))
+        if agent:
+            return agent  # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
         before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
         if lo < len(s.tokens) and s.tokens[lo].norm in SUBJECT_PRONOUNS:
             before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
@@ -344,7 +334,7 @@ class _Rules:
         tokens = tokenize(sentence.text)
         amounts = []
         for amount in find_amounts(sentence.text):
-            first, last = _token_span(tokens, amount.start, amount.end)
+            first, last = token_span(tokens, amount.start, amount.end)
             amounts.append((amount, first, last))
         inside = parenthesised(tokens)
         topics = [m for m in self.lex.topics.find(tokens) if m.first not in inside]
@@ -359,9 +349,12 @@ class _Rules:
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
         outside = [c for c in s.cues if self.role(c) in AMOUNT_ROLES and not (first <= c.first and c.last <= last)]
+        asides = relative_asides(s.tokens)
         for cue in s.cues:
             if self.role(cue) not in AMOUNT_ROLES or (outside and cue not in outside):
                 continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
+            if any(a <= cue.first <= b and not a <= first <= b for a, b in asides):
+                continue  # "het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, ...": not its amount
             if cue.first <= first and cue.last >= last:
                 distance = 0
             else:
@@ -535,13 +528,7 @@ class _Rules:
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                if (any(hedges(s.tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
-                        or not_adoption(s.tokens, cue) or conditional(s.tokens, cue)
-                        or called_for(s.tokens, self.lex.stances.find(s.tokens), cue)):
-                    continue  # "kunnen worden gepresenteerd", "indien ... leveren", "riep op ... te leveren": not pledged
-                if any(negates(s.tokens, k) or (promise and s.tokens[k].norm == "om") for k in cue.gaps):
-                    continue  # "deden geen toezeggingen"; "deed een beroep op ... om toezeggingen": two clauses
-                if self.unpledged(s, cue) or meeting_participation(s.tokens, cue):
+                if undone(s.tokens, cue, self.lex.stances.find(s.tokens), promise) or self.unpledged(s, cue):
                     continue
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (

@@ -48,6 +48,7 @@ from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, gro
 from natokg.extract.stage import Found, MeetingIndex
 from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
+from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
 from natokg.text.dates import DateMatch, MonthMatch, find_months
@@ -60,7 +61,6 @@ _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
-_SUBJECT_KEY_LENGTH = 60  # characters of a session's subject in its IRI
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 # "De volgende (informele) bijeenkomst van ministers van Defensie": another meeting of the kind
 _OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
@@ -295,6 +295,8 @@ _GATHERING_MONTH_RE = (
     r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?(?:\s+(?P<present>{{cue:gathering-verb}})|\s+{{cue:gathering-verb-past}})?\s+in\s+$"
 )
 _GATHERING_PAST_RE = r"\b(?:{cue:gathering-verb-past})\s+in\s+"
+_GATHERING_VERB_RE = r"\b(?:{cue:gathering-verb}|{cue:gathering-verb-past})\s+(?:op|van|in)\s+$"
+_GATHERS_RE = r"\b(?:{cue:gathering})\b"
 _CLAUSE_END = re.compile(r"[,.;:]")
 
 
@@ -304,6 +306,16 @@ def _gathering_city(ctx, sentence, after: int) -> str | None:
     end = _CLAUSE_END.search(ctx.text, after, sentence.end)
     cities = ctx.in_span(after, end.start() if end else sentence.end, CITY)
     return next((c.key for c in cities if city_after_preposition(ctx, c)), None)
+
+
+def _gathers(ctx, sentence, cue: re.Match, start: int) -> bool:
+    """Whether a gathering told with a verb ("komen in december ...") says they gather:
+    "komen ... bijeen", "vergaderen"; "komen in juni met een voorstel" does not. A group
+    named without a verb ("de ministers ... in december 2008") needs no such word."""
+    if not cue_regex(_GATHERING_VERB_RE).search(cue.group(0)):
+        return True
+    end = _CLAUSE_END.search(ctx.text, start, sentence.end)
+    return cue_regex(_GATHERS_RE).search(ctx.text, start, end.start() if end else sentence.end) is not None
 
 
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
@@ -317,6 +329,8 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if cue is None or main.dated(when):
                 continue  # within the main meeting: its own ministers, or others meeting in its margins
             start = when.start - len(before) + cue.start()
+            if not _gathers(ctx, sentence, cue, start):
+                continue
             if kind == "summit":
                 summit = _summit_by_date(ctx, when.first)
                 if summit is not None:
@@ -342,6 +356,8 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if kind == main.kind and main.start and main.month_key == month.iso:
                 continue
             start = found.start - len(before) + cue.start()
+            if not _gathers(ctx, sentence, cue, start):
+                continue
             collector.other(kind, kind, ctx.text[start : month.end], None, None,
                             _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
 
@@ -368,7 +384,7 @@ def _ref(draft: Draft, parent: MeetingRef | None = None) -> MeetingRef:
             name_key = f"{draft.modifier}-{draft.key}"
         elif draft.key == SUBJECT_SESSION:
             # "een sessie over X en een sessie over Y": sessions known by their subject
-            name_key = slugify(draft.name)[:_SUBJECT_KEY_LENGTH].rstrip("-") or draft.key
+            name_key = subject_key(draft.name) or draft.key
         else:
             name_key = draft.key
         return MeetingRef(draft.kind, draft.start, None, name_key, parent)  # type: ignore[arg-type]

@@ -424,10 +424,23 @@ def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> li
         start = tokens[match.first].start
         if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
             continue
-        if match.first == 0 and match.last + 1 < len(tokens) and tokens[match.last + 1].norm == ":":
-            continue  # "Oekraïne: Nederland zet in op ...": a label, not who speaks
         mentions.append(ActorMention(match.target, match.first, match.last, governing_preposition(tokens, match.first, mentions)))
+    if mentions and mentions[0].first == 0 and _labels_a_clause(tokens, mentions):
+        mentions.pop(0)  # "Oekraïne: Nederland zet in op ...": a label, not who speaks
     return mentions
+
+
+def _labels_a_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention]) -> bool:
+    """Whether the sentence's first actor is a label before a colon whose clause names its
+    own subject ("Oekraïne: Nederland zet in op ..."; "Frankrijk: benadrukte ..." is
+    France speaking)."""
+    colon = mentions[0].last + 1
+    if colon >= len(tokens) or tokens[colon].norm != ":":
+        return False
+    k = colon + 1
+    while k < len(tokens) and tokens[k].norm in ARTICLES:
+        k += 1
+    return any(m.first == k for m in mentions[1:]) or (k < len(tokens) and tokens[k].norm in SUBJECT_PRONOUNS)
 
 
 def governing_preposition(tokens: Sequence[Token], first: int, before: Sequence[ActorMention]) -> str | None:

@@ -147,13 +147,19 @@ def antecedent_topics(
         if article not in DEMONSTRATIVES | DEFINITE_ARTICLES or k + 1 in actors or not noun.isalpha() or len(noun) < 4:
             continue
         for said in reversed(history):
-            named = next((j for j, word in enumerate(said.norms) if word == noun or word.endswith(noun)), None)
+            named = next((j for j, word in enumerate(said.norms) if _names_noun(word, noun)), None)
             if named is not None and said.topics:
                 after = [slug for first, slug in said.topics if first >= named]
                 return (after or [said.topics[0][1]])[:1]
         if article in DEMONSTRATIVES and history and history[-1].topics:
             return [history[-1].topics[0][1]]
     return []
+
+
+def _names_noun(word: str, noun: str) -> bool:
+    """Whether an earlier word names the noun: itself, a compound ending in it
+    ("principebesluit"), or its plural ("besluiten", "plannen")."""
+    return word == noun or word.endswith(noun) or word in (noun + "en", noun + "s", noun + noun[-1] + "en")
 
 
 def topics_referred_to(tokens, topic_matches, scope: tuple[int, int], skip, actor_words, history, shared_topics, weak):

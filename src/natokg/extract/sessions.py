@@ -27,7 +27,9 @@ from datetime import timedelta
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
-from natokg.extract.phrases import NEXT_CLAUSE, RELATIVE_OPENERS
+from natokg.extract.phrases import (
+    ARTICLES, COORDINATORS, NEXT_CLAUSE, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
+)
 from natokg.knowledge.cues import cue_regex, cue_words
 from natokg.records import ActorRef
 from natokg.text.dates import DateMatch, month_of
@@ -42,8 +44,10 @@ _HELD_RE = (
     r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order}"
     r"|{cue:programme-opening}|{cue:programme-closing})\b"
 )
-_OPENING_RE = r"\b(?:{cue:programme-opening})\b"
-_CLOSING_RE = r"\b(?:{cue:programme-closing})\b"
+# the meeting itself opens or closes ("De bijeenkomst opende met", "De top werd afgesloten
+# met"), not a day ("De tweede dag begon met": the paragraph's day rule dates that)
+_OPENING_RE = r"\b(?:{cue:meeting-word})\s+(?:(?:werd|wordt)\s+)?(?:{cue:programme-opening})\b"
+_CLOSING_RE = r"\b(?:{cue:meeting-word})\s+(?:(?:werd|wordt)\s+)?(?:{cue:programme-closing})\b"
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
 _CONTRAST = re.compile(rf",\s*(?:{'|'.join(sorted(NEXT_CLAUSE))})\b")
 # "De Raad, die sinds augustus niet bijeen was gekomen, vergaderde": a relative clause right after the council
@@ -93,7 +97,7 @@ class Collector:
         if m.key == SUBJECT_SESSION:
             clause = _CLAUSE_END.search(ctx.text, m.end, min(sentence.end, m.end + 90))
             name = ctx.text[m.start : clause.start() if clause else min(sentence.end, m.end + 90)].strip()
-            name = _without_closing_word(name)  # "vond een sessie met de partners plaats"
+            name = _subject_name(name)  # "vond een sessie met de partners plaats"
         draft = None
         # "een sessie over ...": an indefinite article introduces a new session
         if m.key != SUBJECT_SESSION or [t.lower() for t in before] != ["een"]:
@@ -217,12 +221,19 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     return draft
 
 
-def _without_closing_word(name: str) -> str:
-    """A session's name without the word that closes a held form around it ("vond een
-    sessie ... plaats", "werd een sessie ... gehouden": cue:held)."""
+def _subject_name(name: str) -> str:
+    """A session named by its subject, up to where the sentence goes on: without the word
+    that closes a held form around it ("vond een sessie ... plaats", "werd ... gehouden":
+    cue:held), and before a finite verb that a subject follows ("In de sessie over
+    cyberverdediging bespraken de ministers": a word that is no preposition, before an
+    article or a pronoun)."""
     closing = {form.rsplit(" ... ", 1)[1] for form in cue_words("held") if " ... " in form}
-    head, _, last = name.rpartition(" ")
-    return head if head and last.lower() in closing else name
+    words = [w for w in name.split() if w.lower() not in closing]
+    for k in range(1, len(words) - 1):
+        word, following = words[k].lower(), words[k + 1].lower()
+        if following in ARTICLES | SUBJECT_PRONOUNS and word not in PREPOSITIONS | COORDINATORS:
+            return " ".join(words[:k])
+    return " ".join(words)
 
 
 def _programme_day(ctx: LetterContext, main: Draft, start: int, offset: int) -> DateMatch | None:

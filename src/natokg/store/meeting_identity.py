@@ -16,18 +16,20 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import OWL
 
+from natokg.extract.meeting_words import MAIN_KINDS
 from natokg.identifiers import MEETING_IDENTITY_GRAPH
 from natokg.namespaces import NKG
+from natokg.rdf.mapping import MEETING_CLASSES
 from natokg.store.steps import StepResult
 
 _GRAPH = ox.NamedNode(MEETING_IDENTITY_GRAPH)
-# the kinds of which NATO holds one meeting a month at most
-_KINDS = ("Summit", "ForeignMinistersMeeting", "DefenceMinistersMeeting")
 
+# the main meeting kinds (summits, foreign and defence ministers meetings): NATO holds one
+# of a kind a month at most
 _MEETINGS = f"""
 PREFIX nkg: <{NKG}>
 SELECT DISTINCT ?meeting ?kind ?month ?start ?place WHERE {{
-  VALUES ?kind {{ {" ".join(f"nkg:{kind}" for kind in _KINDS)} }}
+  VALUES ?kind {{ {" ".join(f"<{MEETING_CLASSES[kind]}>" for kind in MAIN_KINDS)} }}
   GRAPH ?g {{
     ?meeting a ?kind .
     {{ ?meeting nkg:startMonth ?month }} UNION {{ ?meeting nkg:startDate ?start }}
