@@ -34,8 +34,13 @@ Per sentence:
   instrument after the amount or cue. Made at: the summit of a city the sentence
   names with an agreement ("de in Den Haag gemaakte afspraak"); otherwise, for what
   is announced or agreed in a report, the letter's main meeting.
-- Status: the cue's nkg:signalsStatus; else intended in an agenda, announced in a
-  report.
+- Who pledges: the subject of the cue's clause; in a passive clause its "door X" agent
+  ("Door Duitsland werd ... toegezegd"). A pledge is undone by a hedge, a condition, a
+  negation, a call that asks it of others ("riep ... op meer troepen te leveren") or a
+  meeting attended (commitment_forms.undone); a cue inside a comma-set relative clause
+  governs no amount outside it.
+- Status: the cue's nkg:signalsStatus; else intended in a letter written before its
+  meeting (an agenda: LetterRecords.looks_ahead), announced in a report.
 - Promises, announcements by what they name, clauses: :mod:`natokg.extract.commitment_forms`.
 """
 

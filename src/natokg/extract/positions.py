@@ -14,8 +14,8 @@ For each stance verb form found in a sentence (discontinuous forms such as
   or added by "samen met", "evenals", "net als" each get the position. A second verb
   in the same sentence without a new subject keeps the previous verb's actors. A
   passive ("werd breed benadrukt") is held by its "door X" agent, else by the allies.
-  A sentence that names nobody speaks for the government in an agenda (the
-  Netherlands) and for the meeting in a report (the allies). A person or office
+  A sentence that names nobody speaks for the government in a letter that looks ahead
+  (the Netherlands) and for the meeting in a report (the allies). A person or office
   named speaks for the state or organisation of its post. These rules are in
   natokg.extract.position_actors;
 - the stance: the verb form's concept; "niet"/"geen" inside the form's gap or just
@@ -32,7 +32,8 @@ For each stance verb form found in a sentence (discontinuous forms such as
   heading ("onderstreepten de bereidheid daaraan bij te dragen"), then the heading;
 - the meeting: the letter's main meeting, unless an agenda refers back to an earlier
   meeting the sentence names (Ramstein): then that meeting, with modality expressed;
-- the modality: intended in an agenda, expressed in a report.
+- the modality: intended in an agenda or another letter written before its meeting (a
+  memo, an EU Council's agenda: LetterRecords.looks_ahead), expressed in a report.
 
 The token, phrase and actor-mention machinery is natokg.extract.phrases, shared with
 the commitment rules.
