@@ -365,26 +365,24 @@ def test_letter_capitalised_reference_label_and_post_without_comma():
     assert [s.label for s in noordwijk.signature] == ["E. van Middelkoop"]  # "DE MINISTER VAN DEFENSIE\n\nE. van Middelkoop"
 
 
-def test_two_capitalised_posts_on_one_line(tmp_path):
+@pytest.mark.parametrize(
+    "signature, expected",
+    [
+        # two capitalised posts on one line, the names below in their order
+        ("DE MINISTER VAN BUITENLANDSE ZAKEN DE MINISTER VAN DEFENSIE\n\nA.B. de Vries\n\nC.D. Jansen\n",
+         ["A.B. de Vries", "C.D. Jansen"]),
+        # two-letter initials ("Ch.", "IJ.")
+        ("De minister van Buitenlandse Zaken,\n\nS.A. Blok\n\nDe minister van Defensie,\n\nCh.IJ. van der Berg\n",
+         ["S.A. Blok", "Ch.IJ. van der Berg"]),
+    ],
+)
+def test_signatories_of_posts_and_initials(tmp_path, signature, expected):
     path = tmp_path / "letter.txt"
     path.write_text(
-        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
-        "DE MINISTER VAN BUITENLANDSE ZAKEN DE MINISTER VAN DEFENSIE\n\nA.B. de Vries\n\nC.D. Jansen\n",
+        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n" + signature,
         encoding="utf-8",
     )
-    seg = segment(read_letter(path))
-    assert [s.label for s in seg.signature] == ["A.B. de Vries", "C.D. Jansen"]
-
-
-def test_a_signatory_with_two_letter_initials(tmp_path):
-    path = tmp_path / "letter.txt"
-    path.write_text(
-        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
-        "De minister van Buitenlandse Zaken,\n\nS.A. Blok\n\nDe minister van Defensie,\n\nCh.IJ. van der Berg\n",
-        encoding="utf-8",
-    )
-    seg = segment(read_letter(path))
-    assert [s.label for s in seg.signature] == ["S.A. Blok", "Ch.IJ. van der Berg"]
+    assert [s.label for s in segment(read_letter(path)).signature] == expected
 
 
 def test_regression_letter_signatory_a_th_b_bijleveld_schouten():
