@@ -28,7 +28,7 @@ from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
 from natokg.extract.phrases import (
-    ARTICLES, COORDINATORS, NEXT_CLAUSE, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
+    ARTICLES, COORDINATORS, NEXT_CLAUSE, PASSIVE_AUXILIARIES, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
 )
 from natokg.knowledge.cues import cue_regex, cue_words
 from natokg.records import ActorRef
@@ -46,8 +46,9 @@ _HELD_RE = (
 )
 # the meeting itself opens or closes ("De bijeenkomst opende met", "De top werd afgesloten
 # met"), not a day ("De tweede dag begon met": the paragraph's day rule dates that)
-_OPENING_RE = r"\b(?:{cue:meeting-word})\s+(?:(?:werd|wordt)\s+)?(?:{cue:programme-opening})\b"
-_CLOSING_RE = r"\b(?:{cue:meeting-word})\s+(?:(?:werd|wordt)\s+)?(?:{cue:programme-closing})\b"
+_AUXILIARY = rf"(?:(?:{'|'.join(sorted(PASSIVE_AUXILIARIES))})\s+)?"
+_OPENING_RE = rf"\b(?:{{cue:meeting-word}})\s+{_AUXILIARY}(?:{{cue:programme-opening}})\b"
+_CLOSING_RE = rf"\b(?:{{cue:meeting-word}})\s+{_AUXILIARY}(?:{{cue:programme-closing}})\b"
 # ", hoewel een akkoord niet tot stand kwam": what a contrasting clause says is not held is not the session
 _CONTRAST = re.compile(rf",\s*(?:{'|'.join(sorted(NEXT_CLAUSE))})\b")
 # "De Raad, die sinds augustus niet bijeen was gekomen, vergaderde": a relative clause right after the council
