@@ -171,6 +171,13 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         # one's own readiness underlined is an intention; another's intention welcomed is welcome
         ("Nederland onderstreepte de bereidheid bij te dragen aan de NRF.", ("nl", "intend", "nato-response-force")),
         ("Nederland verwelkomt het voornemen de NRF uit te breiden.", ("nl", "welcome", "nato-response-force")),
+        # criticism, warnings, blocking, objections, agreement and plural insistence
+        ("Frankrijk toonde zich kritisch over de uitbreiding van de NRF.", ("fr", "oppose", "nato-response-force")),
+        ("Italië waarschuwde voor een te snelle afbouw van de NRF.", ("it", "concern", "nato-response-force")),
+        ("Hongarije blokkeerde de verklaring over de NRF.", ("hu", "oppose", "nato-response-force")),
+        ("Turkije gaf aan bezwaren te hebben tegen de uitbreiding van de NRF.", ("tr", "oppose", "nato-response-force")),
+        ("De ministers waren het erover eens dat de NRF wordt versterkt.", ("allies", "support", "nato-response-force")),
+        ("Enkele bondgenoten zullen naar verwachting aandringen op een snellere NRF.", ("several-allies", "call-for", "nato-response-force")),
     ],
 )
 def test_stance_paradigms(tmp_path, body, expected):
@@ -425,3 +432,17 @@ def test_letter_joint_procurement_is_defence_industry():
 def test_a_label_before_a_colon_names_no_speaker_when_its_clause_has_one(tmp_path):
     assert ("nl", "intend", "ukraine-support") in sentence_positions(tmp_path, "Oekraïne: Nederland zet in op steun aan Oekraïne.")
     assert ("fr", "emphasise", "nato-response-force") in sentence_positions(tmp_path, "Frankrijk: benadrukte het belang van de NRF.")
+
+
+def test_letter_criticism_and_warnings():
+    # "Frankrijk toonde zich kritisch over ..." and "Duitsland en Italië waarschuwden voor ..."
+    # (a 2020 report in PDF text, written for the tests)
+    from pathlib import Path
+
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2020_defence_ministers_report_vtc.txt"
+    found = {(p.actor.key, p.stance) for p in extract_letter(segment(read_letter(letter))).positions}
+    assert {("fr", "oppose"), ("de", "concern"), ("it", "concern")} <= found
