@@ -281,6 +281,24 @@ def test_letter_subject_sessions_of_a_programme():
     assert "sessie-over-de-resolute-support-missie-in-afghanistan" in report
 
 
+def test_a_meeting_of_a_partner_group_named_by_its_members(tmp_path):
+    body = "Op 15 februari vond een vergadering plaats met de landen die troepen leveren aan ISAF.\n"
+    assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    body = "Op 15 februari vond een bijeenkomst van de ISAF-partners plaats.\n"
+    assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+
+
+def test_letter_meeting_of_the_countries_contributing_to_isaf():
+    # "Aansluitend vindt een vergadering plaats met de landen die troepen leveren aan ISAF."
+    # (a 2009 agenda written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2009_foreign_ministers_agenda_headed_letter.txt")))
+    assert "isaf-meeting" in {m.ref.name_key for m in result.meetings if m.role == "session"}
+
+
 def test_letter_sessions_in_the_order_of_the_programme():
     # "Op woensdag 13 en donderdag 14 mei jl. kwamen de ministers ... bijeen [...]. De bijeenkomst
     # opende met een sessie over de Resolute Support missie in Afghanistan, gevolgd door een
