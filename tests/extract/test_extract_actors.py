@@ -400,6 +400,21 @@ def test_a_military_presence_is_no_attendance(tmp_path):
     assert "ru" not in keys and "ge" in keys
 
 
+def test_a_place_coordinated_with_a_place_is_no_participant(tmp_path):
+    body = ("Den Haag, 1 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers "
+            "van Defensie op 14 en 15 juni jl. in Brussel.\n\nAan de sessie over de missies in Afghanistan en Irak "
+            "namen Zweden en Finland deel.\n")
+    keys = partner_keys(extract_text(tmp_path, body)[1])
+    assert {"se", "fi"} <= keys and not {"af", "iq"} & keys
+
+
+def test_letter_place_coordinated_with_a_place():
+    # "een sessie over de NAVO-missies in Afghanistan en Irak, met deelname van de Resolute
+    # Support-partners" (a 2020 report written for the tests)
+    result = extract_letter(segment(read_letter(FIXTURES / "2020_defence_ministers_report_vtc.txt")))
+    assert "iq" not in partner_keys(result)
+
+
 def test_letter_military_presence_is_no_attendance():
     # "Nederland steunt de versterkte aanwezigheid, die [...] een evenwichtig en defensief
     # signaal aan Rusland is" (a 2016 agenda written for the tests)

@@ -91,6 +91,24 @@ _MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}
 _TOPIC_BEFORE = re.compile(r"\b(?:over|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
+_COORDINATED_BEFORE = re.compile(r"^\s*(?:,|en|of)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _not_topics_or_places(ctx, sentence, actors: list) -> list:
+    """The actors (actor, start, end) that are no topic or place: not after "over" or "in"
+    (_TOPIC_BEFORE), nor coordinated with one that is ("in Afghanistan en Irak")."""
+    kept, previous_end, previous_out = [], -1, False
+    for actor in sorted(actors, key=lambda a: a[1]):
+        _, start, end = actor
+        out = bool(_TOPIC_BEFORE.search(ctx.text[max(sentence.start, start - 12) : start])) or (
+            previous_out and start > previous_end and bool(_COORDINATED_BEFORE.match(ctx.text[previous_end:start]))
+        )
+        if not out:
+            kept.append(actor)
+        previous_end, previous_out = end, out
+    return kept
+
+
 # ---------------------------------------------------------------- persons
 
 
@@ -449,7 +467,7 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
                 previous_actors = actors
                 continue
             actors = [a for a in actors if any(s <= a[1] and a[2] <= e for s, e in company)]
-        actors = [a for a in actors if not _TOPIC_BEFORE.search(ctx.text[max(sentence.start, a[1] - 12) : a[1]])]
+        actors = _not_topics_or_places(ctx, sentence, actors)
         if not actors and _ANAPHOR_RE.search(sentence.text):
             actors = previous_actors
             anchor = sentence.start + (cue.start() if cue else 0)
