@@ -385,6 +385,23 @@ def test_ministers_gathering_with_a_verb_their_month_and_city(tmp_path):
     assert mentioned(tmp_path, "De ministers van Buitenlandse Zaken komen op 15 februari samen met de partners.\n") == set()
 
 
+def test_a_summit_named_with_its_month_is_that_months_summit(tmp_path):
+    # years before the letter: the month, not the nearest summit of the city, tells which
+    body = "De NAVO-top in Brussel in juli 2018 stond in het teken van de lastenverdeling.\n"
+    assert MeetingRef("summit", date(2018, 7, 11), "brussels") in mentioned(tmp_path, body)
+
+
+def test_letter_summit_named_with_its_month():
+    # "Het Concept zal op de top in Lissabon in november 2010 worden aangenomen." (a 2009
+    # agenda written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2009_foreign_ministers_agenda_headed_letter.txt")))
+    assert MeetingRef("summit", date(2010, 11, 19), "lisbon") in {m.ref for m in result.meetings}
+
+
 def test_letter_next_meetings_of_a_summit_report():
     # "De volgende top vindt in 2022 plaats in Madrid. De ministers van Buitenlandse Zaken
     # komen in december bijeen in Riga." (a 2021 summit report written for the tests)

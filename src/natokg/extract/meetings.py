@@ -51,7 +51,7 @@ from natokg.knowledge.lexicon import SummitRecord
 from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
-from natokg.text.dates import DateMatch, MonthMatch, find_months
+from natokg.text.dates import DateMatch, MonthMatch, find_months, month_of
 from natokg.text.nlp import CITY, KIND, Mention
 
 
@@ -112,6 +112,14 @@ def summit_year(ctx: LetterContext) -> int | None:
 def _summit_by_date(ctx: LetterContext, when: date) -> SummitRecord | None:
     for summit in ctx.lexicon.summits.values():
         if summit.start <= when <= summit.end:
+            return summit
+    return None
+
+
+def _summit_in_month(ctx: LetterContext, city: str | None, month: str) -> SummitRecord | None:
+    """The reference summit held in ``month`` ("2018-07"), in ``city`` when one is named."""
+    for summit in ctx.lexicon.summits.values():
+        if month_of(summit.start) == month and (city is None or city in summit.cities):
             return summit
     return None
 
@@ -196,6 +204,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
+                    by_month = _summit_in_month(ctx, city, month.iso) if when is None and month is not None else None
+                    if by_month is not None:  # "de NAVO-top in Brussel in juli 2018"
+                        when = DateMatch(0, 0, by_month.start, by_month.end, "")
                     found = _summit_from_text(ctx, city, when)
                     if found is None:
                         last = next((d for d in reversed(collector.others) if d.kind == "summit"), None)
