@@ -269,9 +269,23 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
     assert ("sessie-met-de-ministers-van-finland-en-zweden", date(2023, 2, 14)) in sessions_of(tmp_path, body)
     body = "Op 15 februari vond een sessie met de partners plaats en een werkdiner.\n"
     assert {("sessie-met-de-partners", date(2023, 2, 15)), ("working-dinner", date(2023, 2, 15))} <= sessions_of(tmp_path, body)
+    # a session of a named council is that council's session
+    body = "Op 15 februari volgde een sessie van de NAVO-Oekraïne Commissie.\n"
+    assert sessions_of(tmp_path, body) == {("nato-ukraine-commission", date(2023, 2, 15))}
     # what the meeting consisted of was held
     body = "De bijeenkomst bestond uit een werkdiner en een vergadering van de Nuclear Planning Group.\n"
     assert ("nuclear-planning-group", None) in sessions_of(tmp_path, body)
+
+
+def test_letter_session_of_a_named_council():
+    # "... een sessie van de NAVO-Oekraine Commissie ..." (a 2018 report written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2018_summit_report.txt")))
+    keys = {m.ref.name_key for m in result.meetings if m.role == "session"}
+    assert "nato-ukraine-commission" in keys and not any(k.startswith("sessie-van") for k in keys)
 
 
 def test_letter_subject_sessions_of_a_programme():

@@ -58,6 +58,7 @@ _RELATIVE_ASIDE = re.compile(rf"\s*,\s*(?:{'|'.join(sorted(RELATIVE_OPENERS))})\
 _CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s+(?!(?:de|het|een|die|deze|dit|zijn|haar|hun)\b|[A-ZÀ-Þ])")
 _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a forum, not its meeting
 SUBJECT_SESSION = "subject-session"
+_COUNCIL_OF = re.compile(r"\s+van\s+(?:de\s+|het\s+)?")  # "sessie van de" + a named council
 _BARE_SESSION_WORD = "sessie"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
 _DEFINITE = ("de", "deze", "die", "dezelfde")
@@ -184,6 +185,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
             previous_session.add(ctx, m.start, m.end)
         return previous_session
     if m.label == KIND and _unnumbered_session(ctx, m):
+        if any(other.label == NAMED and _COUNCIL_OF.fullmatch(ctx.text, m.end, other.start) for other in meetings):
+            return previous_session  # "een sessie van de NAVO-Oekraïne Commissie": the council's session
         # "een sessie met de partners": named by its subject, not its number
         kind, m = "council-session", Mention(m.start, m.end, NAMED, SUBJECT_SESSION, m.text)
     if m.label == KIND and kind != "working-session":
