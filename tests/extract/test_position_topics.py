@@ -178,6 +178,7 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Turkije gaf aan bezwaren te hebben tegen de uitbreiding van de NRF.", ("tr", "oppose", "nato-response-force")),
         ("De ministers waren het erover eens dat de NRF wordt versterkt.", ("allies", "support", "nato-response-force")),
         ("Enkele bondgenoten zullen naar verwachting aandringen op een snellere NRF.", ("several-allies", "call-for", "nato-response-force")),
+        ("Een ruime meerderheid van de bondgenoten, waaronder Nederland, steunde de NRF.", ("most-allies", "support", "nato-response-force")),
     ],
 )
 def test_stance_paradigms(tmp_path, body, expected):
