@@ -272,6 +272,10 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
     # a session of a named council is that council's session
     body = "Op 15 februari volgde een sessie van de NAVO-Oekraïne Commissie.\n"
     assert sessions_of(tmp_path, body) == {("nato-ukraine-commission", date(2023, 2, 15))}
+    # a council on the eve of the meeting is its session; a week before it is not dated by it
+    body = "Aan de vooravond van de bijeenkomst, op 13 februari, komt de NAVO-Oekraïne Raad bijeen.\n"
+    assert sessions_of(tmp_path, body) == {("nato-ukraine-council", date(2023, 2, 13))}
+    assert sessions_of(tmp_path, "Op 7 februari komt de NAVO-Oekraïne Raad bijeen.\n") == {("nato-ukraine-council", None)}
     # what the meeting consisted of was held
     body = "De bijeenkomst bestond uit een werkdiner en een vergadering van de Nuclear Planning Group.\n"
     assert ("nuclear-planning-group", None) in sessions_of(tmp_path, body)
@@ -286,6 +290,18 @@ def test_letter_session_of_a_named_council():
     result = extract_letter(segment(read_letter(FIXTURES / "2018_summit_report.txt")))
     keys = {m.ref.name_key for m in result.meetings if m.role == "session"}
     assert "nato-ukraine-commission" in keys and not any(k.startswith("sessie-van") for k in keys)
+
+
+def test_letter_council_on_the_eve_of_the_meeting():
+    # "Aan de vooravond van de bijeenkomst, op woensdag 12 juni a.s., komt in Brussel tevens
+    # de NAVO-Oekraine Raad [...] bijeen." (a 2024 agenda written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2024_defence_ministers_agenda_two_meetings.txt")))
+    sessions = {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
+    assert ("nato-ukraine-council", date(2024, 6, 12)) in sessions
 
 
 def test_letter_subject_sessions_of_a_programme():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from natokg.extract.context import LetterContext
 from natokg.knowledge.lexicon import SummitRecord
@@ -30,6 +30,9 @@ ORDINALS = {
 SKIP_PARTS = ("header", "footnote", "signature")
 _SESSIONS_OF_RE = re.compile(r"\bsessies\s+van\s+de\s*$", re.I)  # plural: no session word of its own
 _OF_THE_RE = re.compile(r"\s+van\s+de\s+")
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass
@@ -66,6 +69,14 @@ class Draft:
         if match is None or self.start is None:
             return True
         return self.start <= match.first <= (self.end or self.start)
+
+    def around(self, match: DateMatch | None) -> bool:
+        """Whether a date falls on this meeting's days or the day before or after them,
+        when its sessions may be held too ("Aan de vooravond van de bijeenkomst, op
+        woensdag 12 juni, komt ... de NAVO-Oekraïne Raad bijeen")."""
+        if match is None or self.start is None:
+            return True
+        return self.start - _ONE_DAY <= match.first <= (self.end or self.start) + _ONE_DAY
 
 
 def usable(ctx: LetterContext, m: Mention) -> bool:

@@ -174,7 +174,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             if not isinstance(item, DateMatch) or main.start is None:
                 return False
             kind = named_kind(ctx, candidate)
-            if kind in SESSION_KINDS or (kind == main.kind and candidate.label == KIND and not _other_instance(ctx, candidate)):
+            if kind in SESSION_KINDS:
+                return not main.around(item)  # a session may be held on the eve
+            if kind == main.kind and candidate.label == KIND and not _other_instance(ctx, candidate):
                 return not main.dated(item)
             return False
 

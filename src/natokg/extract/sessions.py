@@ -213,7 +213,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a clause that does not say it meets is a session only if another mention says so
     unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, _clause_start(ctx, sentence, m), sentence.end)
-    if when is not None and not main.dated(when):
+    if when is not None and not main.around(when):
         when = None
     draft = collector.session(m, sentence, kind, when, weak=weak)
     if not unheld:
