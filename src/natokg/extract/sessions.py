@@ -1,7 +1,8 @@
 """The sessions of the main meeting (council sessions, social events, forums, working
 sessions) and the collector of every meeting a letter names.
 
-A session's date is the one its sentence gives, else the date of the session before
+A session's date is the one its sentence gives (on the main meeting's days, or the day
+before or after them: "Aan de vooravond van de bijeenkomst"), else the date of the session before
 when the sentence goes on "aansluitend" (or the day its paragraph names after that
 session), else the date of the memo's schedule bullet it stands under ("- 7 juli:"),
 else the first or last day of the main meeting when its sentence opens or closes the
