@@ -276,6 +276,9 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
     body = "Aan de vooravond van de bijeenkomst, op 13 februari, komt de NAVO-Oekraïne Raad bijeen.\n"
     assert sessions_of(tmp_path, body) == {("nato-ukraine-council", date(2023, 2, 13))}
     assert sessions_of(tmp_path, "Op 7 februari komt de NAVO-Oekraïne Raad bijeen.\n") == {("nato-ukraine-council", None)}
+    # a day of the meeting itself wins over one on its eve
+    body = "Nadat Oekraïne op 13 februari zijn verzoek had ingediend, vergaderde op 15 februari de NAVO-Oekraïne Raad.\n"
+    assert sessions_of(tmp_path, body) == {("nato-ukraine-council", date(2023, 2, 15))}
     # what the meeting consisted of was held
     body = "De bijeenkomst bestond uit een werkdiner en een vergadering van de Nuclear Planning Group.\n"
     assert ("nuclear-planning-group", None) in sessions_of(tmp_path, body)
@@ -316,6 +319,13 @@ def test_a_meeting_of_a_partner_group_named_by_its_members(tmp_path):
     assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
     body = "Op 15 februari vond een bijeenkomst van de ISAF-partners plaats.\n"
     assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    body = "Op 15 februari vond een bijeenkomst plaats van de ISAF-partners.\n"
+    assert ("isaf-meeting", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+    # a meeting of others that names the group later, or the group's next meeting, is not it
+    body = "Tijdens de bijeenkomst van de NAVO-ministers werd gesproken over de rol van de ICI-partners.\n"
+    assert not any(key == "ici-meeting" for key, _ in sessions_of(tmp_path, body))
+    body = "De volgende bijeenkomst van de ISAF-partners vindt in juni plaats.\n"
+    assert not any(key == "isaf-meeting" for key, _ in sessions_of(tmp_path, body))
 
 
 def test_letter_meeting_of_the_countries_contributing_to_isaf():
@@ -422,14 +432,17 @@ def test_a_summit_named_with_its_month_is_that_months_summit(tmp_path):
 
 
 def test_letter_summit_named_with_its_month():
-    # "Het Concept zal op de top in Lissabon in november 2010 worden aangenomen." (a 2009
-    # agenda written for the tests)
+    # "de voorbereiding van de NAVO-top die in juli 2018 in Brussel zal plaatsvinden" (an EU
+    # Council report written for the tests; Brussels held summits in 2017, 2018, 2021 and
+    # 2022); "de top van het Oostelijk Partnerschap op 24 november" is no NATO summit
     from natokg.extract import extract_letter
     from natokg.read.reader import read_letter
     from natokg.text.segment import segment
 
-    result = extract_letter(segment(read_letter(FIXTURES / "2009_foreign_ministers_agenda_headed_letter.txt")))
-    assert MeetingRef("summit", date(2010, 11, 19), "lisbon") in {m.ref for m in result.meetings}
+    result = extract_letter(segment(read_letter(FIXTURES / "2017_eu_council_report.txt")))
+    summits = {m.ref for m in result.meetings if m.ref.kind == "summit"}
+    assert MeetingRef("summit", date(2018, 7, 11), "brussels") in summits
+    assert not any(m.start == date(2017, 11, 24) for m in summits)
 
 
 def test_letter_next_meetings_of_a_summit_report():

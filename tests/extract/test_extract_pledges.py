@@ -164,6 +164,9 @@ def test_letter_continuing_and_handing_over():
     ("Nederland heeft ervoor gepleit dat de NAVO een bijdrage levert aan ontwapening.", set()),
     ("De Secretaris-Generaal heeft voorgesteld dat de bondgenoten jaarlijks EUR 40 miljard bijdragen.", set()),
     ("Nederland riep op tot steun en zal zelf twee fregatten leveren.", {("nl", "capability-pledge", None, None, None)}),
+    # a subordinate clause before the main clause: its subject is not the pledger's
+    ("Terwijl Frankrijk opriep meer troepen te leveren, zegde Nederland twee fregatten toe.",
+     {("nl", "capability-pledge", None, None, None)}),
 ])
 def test_taking_part_leading_training_and_what_is_asked(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected

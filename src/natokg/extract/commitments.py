@@ -192,7 +192,7 @@ class _Rules:
             m for m in s.mentions
             if anchor < m.first <= anchor + 2 and m.prep is None and not any(s.tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
         ]
-        if before and inverted and before[0].first > 1:
+        if before and inverted and (before[0].first > 1 or any(s.tokens[k].norm == "," for k in range(before[0].last + 1, anchor))):
             # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
             # with another phrase has its subject right after the verb
             before = []

@@ -58,8 +58,9 @@ from natokg.text.nlp import CITY, KIND, Mention
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
 _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 # between a meeting word and its month: at most its city, then the month's preposition
+# (or a relative clause's "die": "de NAVO-top die in juli 2018 in Brussel plaatsvindt")
 _OWN_MONTH = re.compile(
-    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
+    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 # "De volgende (informele) bijeenkomst van ministers van Defensie": another meeting of the kind
@@ -140,8 +141,10 @@ def _summit_from_text(ctx: LetterContext, city: str | None, when: DateMatch | No
         summit = _summit_by_date(ctx, when.first)
     if summit is not None:
         return summit.start, summit.end, summit.city, summit
-    if when is not None:
+    if when is not None and city is not None:
         return when.first, when.last, city, None
+    # a "top" on a day no NATO summit was held, without a city: another organisation's
+    # ("de top van het Oostelijk Partnerschap op 24 november")
     return None
 
 
@@ -183,7 +186,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         for m in meetings:
             kind = named_kind(ctx, m)
             own_dates = attached(ctx, sentence, m, dates, meetings, conflicts)
-            when = own_dates[0] if own_dates else None
+            # a day of the meeting itself before one on its eve or the day after
+            when = next((d for d in own_dates if main.dated(d)), own_dates[0]) if own_dates else None
             month = None
             if when is None and kind not in SESSION_KINDS:
                 when = _same_day(ctx, sentence, m)

@@ -66,7 +66,9 @@ _DEFINITE = ("de", "deze", "die", "dezelfde")
 # a subject session's name ends at a clause or the next item ("en een werkdiner")
 _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met|een|de|het))\s")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
-_GROUP_MEETING_RE = r"\b(?:{cue:group-meeting})\b"  # "bijeenkomst met"
+_GROUP_MEETING_RE = r"\b(?:{cue:group-meeting}|(?P<of>{cue:group-meeting-of}))\b"  # "bijeenkomst met", "... van"
+_ONLY_AN_ARTICLE = re.compile(rf"\s+(?:(?:{'|'.join(sorted(ARTICLES))})\s+)?")
+_OTHER_INSTANCE_BEFORE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
 
 
 class Collector:
@@ -350,6 +352,11 @@ def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, senten
         group = next((g for g in ctx.in_span(cue.end(), min(sentence.end, cue.end() + 120), "GROUP") if g.key in terms), None)
         if group is None:
             continue
+        if cue.group("of") and not _ONLY_AN_ARTICLE.fullmatch(ctx.text, cue.end(), group.start):
+            continue  # "de bijeenkomst van de NAVO-ministers ... de ICI-partners": not the group's meeting
+        if (cue_regex(_OTHER_INSTANCE_BEFORE).search(ctx.text, max(sentence.start, cue.start() - 40), cue.start())
+                or cue_regex(_NOT_HELD_RE).search(ctx.text, group.end, sentence.end)):
+            continue  # "De volgende bijeenkomst van de ISAF-partners", "... kwam er niet"
         term = terms[group.key]
         before = [d for d in dates if d.end <= cue.start() and main.dated(d)]
         when = before[-1] if before else None
