@@ -339,6 +339,26 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]
     return (inside[0], inside[-1]) if inside else (0, 0)
 
 
+# "waarvan 3,5% ... en 1,5% ...": the parts of a whole
+PART_MARKERS = frozenset(["waarvan", "daarvan"])
+
+
+def part_end(tokens: Sequence[Token], amount_starts: set[int], last: int) -> int:
+    """The end of one part of "waarvan X% voor ... en Y% voor ...": the next , en ) or amount."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].norm not in (",", "en", ")", ";", ".") and k not in amount_starts:
+        k += 1
+    return k - 1
+
+
+def part_start(tokens: Sequence[Token], first: int) -> int:
+    """The start of one part: its "waarvan", else the word after the "en" or comma before it."""
+    for k in range(first, -1, -1):
+        if tokens[k].norm in PART_MARKERS or tokens[k].norm in ("en", ","):
+            return k if tokens[k].norm in PART_MARKERS else k + 1
+    return first
+
+
 _CALL_FOR = "call-for"
 _BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
@@ -354,4 +374,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "passive_clause_agent", "relative_asides", "undone", "token_span"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]

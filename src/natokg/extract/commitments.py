@@ -56,7 +56,10 @@ from natokg.extract.commitment_forms import (
     announced_kind,
     clause_index,
     passive_clause_agent,
+    PART_MARKERS,
     called_for,
+    part_end,
+    part_start,
     relative_asides,
     token_span,
     undone,
@@ -118,7 +121,6 @@ _OF_SOMETHING = re.compile(
     r"\s*van\s+(?:(?:de|het|hun|haar|zijn|onze?)\s+)?([^\W\d][\w-]*)(?:\s+([^\W\d][\w-]*))?", re.IGNORECASE
 )
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
-PART_MARKERS = frozenset(["waarvan", "daarvan"])
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
 CLAUSE_OPENERS = frozenset([":", ";", "dat"])
@@ -423,7 +425,7 @@ class _Rules:
             kind = "spending-target" if amount.is_percent or own_budget else "financial-contribution"
             if is_part and whole is not None:
                 part = Commitment(
-                    whole.actor, whole.kind, whole.status, [self.evidence(s, self._waarvan(s, first), self._item_end(s, last))],
+                    whole.actor, whole.kind, whole.status, [self.evidence(s, part_start(s.tokens, first), part_end(s.tokens, {a for _, a, _ in s.amounts}, last))],
                     amount.value, unit, whole.target_year, whole.beneficiary, whole.made_at, whole,
                 )
                 self.add(part)
@@ -489,22 +491,6 @@ class _Rules:
     def is_defence_spending(self, word: str) -> bool:
         """A compound counts by its last part: "navo-defensie-uitgaven"."""
         return any(word.endswith(noun) for noun in self.defence_spending_nouns)
-
-    @staticmethod
-    def _item_end(s: _Sentence, last: int) -> int:
-        """The end of one part of "waarvan X% voor ... en Y% voor ...": the next , en ) or amount."""
-        starts = {first for _, first, _ in s.amounts}
-        k = last + 1
-        while k < len(s.tokens) and s.tokens[k].norm not in (",", "en", ")", ";", ".") and k not in starts:
-            k += 1
-        return k - 1
-
-    @staticmethod
-    def _waarvan(s: _Sentence, first: int) -> int:
-        for k in range(first, -1, -1):
-            if s.tokens[k].norm in PART_MARKERS or s.tokens[k].norm in ("en", ","):
-                return k if s.tokens[k].norm in PART_MARKERS else k + 1
-        return first
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
