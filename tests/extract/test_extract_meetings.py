@@ -272,10 +272,10 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
     # a session of a named council is that council's session
     body = "Op 15 februari volgde een sessie van de NAVO-Oekraïne Commissie.\n"
     assert sessions_of(tmp_path, body) == {("nato-ukraine-commission", date(2023, 2, 15))}
-    # a council on the eve of the meeting is its session; a week before it is not dated by it
+    # a council on the eve of the meeting is its session; a week before it is none of its sessions
     body = "Aan de vooravond van de bijeenkomst, op 13 februari, komt de NAVO-Oekraïne Raad bijeen.\n"
     assert sessions_of(tmp_path, body) == {("nato-ukraine-council", date(2023, 2, 13))}
-    assert sessions_of(tmp_path, "Op 7 februari komt de NAVO-Oekraïne Raad bijeen.\n") == {("nato-ukraine-council", None)}
+    assert sessions_of(tmp_path, "Op 7 februari komt de NAVO-Oekraïne Raad bijeen.\n") == set()
     # a day of the meeting itself wins over one on its eve
     body = "Nadat Oekraïne op 13 februari zijn verzoek had ingediend, vergaderde op 15 februari de NAVO-Oekraïne Raad.\n"
     assert sessions_of(tmp_path, body) == {("nato-ukraine-council", date(2023, 2, 15))}
@@ -305,6 +305,37 @@ def test_letter_council_on_the_eve_of_the_meeting():
     result = extract_letter(segment(read_letter(FIXTURES / "2024_defence_ministers_agenda_two_meetings.txt")))
     sessions = {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
     assert ("nato-ukraine-council", date(2024, 6, 12)) in sessions
+
+
+def test_sessions_dated_by_the_next_day_or_a_weekday(tmp_path):
+    body = ("Op 14 februari was er een informeel diner. De volgende dag vergaderde de Noord-Atlantische Raad, "
+            "gevolgd door de NAVO-Rusland Raad.\n")
+    assert {("north-atlantic-council", date(2023, 2, 15)), ("nato-russia-council", date(2023, 2, 15))} <= sessions_of(tmp_path, body)
+    # 14 February 2023 was a Tuesday, the 15th a Wednesday
+    body = "Op woensdag vergadert de Nuclear Planning Group.\n"
+    assert sessions_of(tmp_path, body) == {("nuclear-planning-group", date(2023, 2, 15))}
+    # a council on another day of the month is not one of the meeting's sessions
+    body = "Op 2 februari jl. kwam de NAVO-Rusland Raad op het niveau van ambassadeurs bijeen.\n"
+    assert sessions_of(tmp_path, body) == set()
+
+
+def test_letter_sessions_dated_by_the_next_day_or_a_weekday():
+    # "[...] een informeel diner [...] De volgende dag vergaderde de Noord-Atlantische Raad"
+    # (a 2005 report) and "Op woensdag vergadert de NAR over [...]" (a 2019 agenda), letters
+    # written for the tests
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    def sessions(name):
+        result = extract_letter(segment(read_letter(FIXTURES / name)))
+        return {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
+
+    assert ("north-atlantic-council", date(2005, 4, 21)) in sessions("2005_foreign_ministers_report_informal.txt")
+    assert ("north-atlantic-council", date(2019, 2, 13)) in sessions("2019_defence_ministers_agenda_weekdays.txt")
+    # "waarover de Noord-Atlantische Raad op 2 mei jl. een verklaring uitbracht" (2024 Prague report)
+    prague = {(m.ref.name_key, m.ref.start) for m in records("dev_2024_fmm_report_praag-informeel.txt").meetings if m.role == "session"}
+    assert ("north-atlantic-council", date(2024, 5, 31)) not in prague
 
 
 def test_letter_subject_sessions_of_a_programme():

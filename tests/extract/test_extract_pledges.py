@@ -188,6 +188,10 @@ def test_letter_taking_the_lead_and_a_plea():
     # "als" before a bare noun is a role, "zo mogelijk" a hedge
     ("Nederland blijft als kaderland troepen leveren.", {("nl", "capability-pledge", None, None, None)}),
     ("Nederland zal zo mogelijk F-16's leveren.", set()),
+    # a negation right after the cue, and what could not be done
+    ("Nederland levert niet langer experts aan de missie.", set()),
+    ("Ook het voorzitterschap voor 2024 kon niet worden vastgesteld.", set()),
+    ("Nederland levert niet alleen geld maar ook twee fregatten.", {("nl", "capability-pledge", None, None, None)}),
     # an equipment noun counts alone only as the head of a compound
     ("De bondgenoten zegden toe de eenheid van het bondgenootschap te bewaren.", {("allies", "policy-pledge", None, None, None)}),
     ("De ministers stelden een nieuw concept vast voor de inzet van troepen.", {("allies", "policy-pledge", None, None, None)}),

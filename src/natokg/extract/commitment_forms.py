@@ -245,7 +245,7 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
 
 
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
-HEDGES = frozenset("kan kunnen zou zouden mogelijk eventueel wellicht bezien".split())
+HEDGES = frozenset("kan kunnen kon konden zou zouden mogelijk eventueel wellicht bezien".split())
 def hedges(tokens: Sequence[Token], k: int) -> bool:
     """Whether token k hedges what it stands in ("kan", "mogelijk", "zo mogelijk": if
     possible), not when "mogelijk" completes a degree ("zo spoedig mogelijk", "zoveel
@@ -324,11 +324,13 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     gepresenteerd", "zo mogelijk"), a participation or finding (not_adoption), a condition
     ("indien ... leveren"), a call for it ("riep op ... te leveren"), a negation in its gap
     ("deden geen toezeggingen"), "om" in a promise's gap ("deed een beroep op ... om
-    toezeggingen": two clauses) or a meeting attended (meeting_participation)."""
+    toezeggingen": two clauses) or right after it ("levert niet langer") or a meeting
+    attended (meeting_participation)."""
     return (
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
         or any(negates(tokens, k) or (promise and tokens[k].norm == "om") for k in cue.gaps)
+        or any(negates(tokens, k) for k in range(cue.last + 1, min(len(tokens), cue.last + 3)))
         or meeting_participation(tokens, cue)
     )
 

@@ -193,6 +193,10 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                 when = _same_day(ctx, sentence, m)
                 month = None if when is not None else _month(ctx, sentence, m)
             if kind in SESSION_KINDS:
+                if not own_dates and main.start is not None and any(
+                    not main.around(d) for d in attached(ctx, sentence, m, dates, meetings)
+                ):
+                    continue  # "Op 20 april jl. kwam de NAVO-Rusland Raad bijeen": another day's council
                 previous_session = add_session(
                     ctx, collector, m, kind, when, sentence, meetings, person_spans, previous_session
                 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
@@ -33,6 +34,7 @@ from natokg.extract.phrases import (
 )
 from natokg.knowledge.cues import cue_regex, cue_words
 from natokg.records import ActorRef
+from natokg.knowledge.calendar import weekday_names
 from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
 
@@ -61,6 +63,9 @@ _FORUM_PREPOSITIONS = ("in", "binnen", "via")  # "in de NAVO-Rusland Raad": a fo
 SUBJECT_SESSION = "subject-session"
 _COUNCIL_OF = re.compile(r"\s+van\s+(?:de\s+|het\s+)?")  # "sessie van de" + a named council
 _BARE_SESSION_WORD = "sessie"
+# "Op woensdag": a weekday without a date (one with a date is read by natokg.text.dates)
+_WEEKDAY_ALONE = r"\b[Oo]p\s+(?P<weekday>{names})\b(?!\s+\d)"
+_NEXT_DAY_RE = r"\b(?:{cue:next-day})\b"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
 _DEFINITE = ("de", "deze", "die", "dezelfde")
 # a subject session's name ends at a clause or the next item ("en een werkdiner")
@@ -320,6 +325,12 @@ def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:
     return (not before or before[0] not in ORDINALS) and after not in ORDINALS
 
 
+@cache
+def _weekday_alone() -> re.Pattern:
+    names = "|".join(sorted(weekday_names(), key=len, reverse=True))
+    return re.compile(_WEEKDAY_ALONE.format(names=names), re.IGNORECASE)
+
+
 def _day_in_force(ctx: LetterContext, main: Draft, offset: int) -> DateMatch | None:
     """The last single day of a multi-day main meeting that the paragraph names before
     ``offset``: "Op 9 juli vindt een sessie ... plaats. Daarna volgt een bijeenkomst ..."
@@ -335,7 +346,21 @@ def _day_in_force(ctx: LetterContext, main: Draft, offset: int) -> DateMatch | N
         day = main.start + timedelta(days=ORDINALS[found.group(1).lower()] - 1)
         if day <= main.end:
             days.append(DateMatch(found.start(), found.end(), day, day, found.group(0)))
-    return max(days, key=lambda d: d.end) if days else None
+    # "Op woensdag vergadert de NAR": the meeting's day of that weekday
+    for found in _weekday_alone().finditer(ctx.text, paragraph_start, offset):
+        number = weekday_names().get(found.group("weekday").lower())
+        day = next((main.start + timedelta(days=k) for k in range((main.end - main.start).days + 1)
+                    if (main.start + timedelta(days=k)).weekday() == number), None)
+        if day is not None:
+            days.append(DateMatch(found.start(), found.end(), day, day, found.group(0)))
+    latest = max(days, key=lambda d: d.end) if days else None
+    # "De volgende dag vergaderde de Raad": the day after the one named before
+    following = [f for f in cue_regex(_NEXT_DAY_RE).finditer(ctx.text, paragraph_start, offset)
+                 if latest is not None and f.start() >= latest.end]
+    if following and latest.first < main.end:
+        day = latest.first + timedelta(days=1)
+        return DateMatch(following[-1].start(), following[-1].end(), day, day, following[-1].group(0))
+    return latest
 
 
 def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, sentence, dates) -> Draft | None:
