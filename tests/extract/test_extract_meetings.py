@@ -338,6 +338,17 @@ def test_letter_sessions_dated_by_the_next_day_or_a_weekday():
     assert ("north-atlantic-council", date(2024, 5, 31)) not in prague
 
 
+def test_letter_council_turned_into_another():
+    # "De NAVO-Oekraïne Commissie wordt omgevormd tot de NAVO-Oekraïne Raad, waarin ..." (a
+    # 2023 summit agenda with its memo, written for the tests)
+    from natokg.extract import extract_letter
+    from natokg.read.reader import read_letter
+    from natokg.text.segment import segment
+
+    result = extract_letter(segment(read_letter(FIXTURES / "2023_summit_agenda_with_memo.txt")))
+    assert "nato-ukraine-commission" not in {m.ref.name_key for m in result.meetings if m.role == "session"}
+
+
 def test_letter_subject_sessions_of_a_programme():
     # "De bijeenkomst opende met een sessie over de Resolute Support missie in Afghanistan,
     # gevolgd door ..." (2015 Antalya report)
@@ -411,6 +422,9 @@ def test_an_undated_council_not_said_to_meet_is_no_session(tmp_path):
 
 def test_a_council_that_did_not_meet_is_no_session(tmp_path):
     assert not sessions_of(tmp_path, "Op 15 februari kwam de NAVO-Rusland Raad niet bijeen.\n")
+    # a council turned into another is not held
+    body = "Op 15 februari wordt de NAVO-Oekraïne Commissie omgevormd tot de NAVO-Oekraïne Raad.\n"
+    assert ("nato-ukraine-commission", date(2023, 2, 15)) not in sessions_of(tmp_path, body)
     assert not sessions_of(tmp_path, "Een bijeenkomst van de NAVO-Oekraïne Commissie kwam op 15 februari niet tot stand.\n")
 
 

@@ -130,6 +130,7 @@ def test_a_contribution_called_for_is_no_pledge(tmp_path):
 @pytest.mark.parametrize("body, expected", [
     ("Nederland zet de inzet van vier F-16's voort tot eind 2026.", {("nl", "capability-pledge", None, None, 2026)}),
     ("Nederland verlengt de inzet van de fregatten tot eind 2026.", {("nl", "capability-pledge", None, None, 2026)}),
+    ("Voorts verlengt Nederland de deelname aan de missie tot en met 2026.", {("nl", "capability-pledge", None, None, 2026)}),
     ("Nederland zal achttien F-16-trainingsvliegtuigen overdragen aan Roemenië.", {("nl", "capability-pledge", None, None, None)}),
     ("Nederland zal aankondigen dat het EUR 150 miljoen bijdraagt aan het fonds.",
      {("nl", "financial-contribution", Decimal("1.5E+8"), "eur", None)}),

@@ -7,11 +7,13 @@ when the sentence goes on "aansluitend" (or the day its paragraph names after th
 session), else the date of the memo's schedule bullet it stands under ("- 7 juli:"),
 else the first or last day of the main meeting when its sentence opens or closes the
 programme ("De bijeenkomst opende met een sessie over ...", "werd afgesloten met"), else
-the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag"), else
+the day its paragraph names before it ("Op 9 juli ...", "op de tweede dag", "Op woensdag",
+the day after one with "de volgende dag"), else
 the main meeting's date when it lasts one day.
 
 A session is not held when its sentence says so after it ("is niet voorzien", "kwam
-niet bijeen"; not in a contrasting clause: ", hoewel ..."). A standing council
+niet bijeen", "wordt omgevormd tot"; not in a contrasting clause: ", hoewel ..."); a
+council named with another day than the meeting's (or its eve) is none of its sessions. A standing council
 (meeting-name/standing-bodies) named without a date, in a clause that says neither that
 it meets nor that anyone takes part ("de bijeenkomsten van de NAVO-Rusland Raad
 hervatten"), is the body, not a session, unless another mention says it meets. A
