@@ -11,7 +11,7 @@ from natokg.read.reader import read_letter
 from natokg.records import ActorRef, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import extract_text, records
+from support.letter_records import extract_text, fixture_records, records
 
 HAGUE_SUMMIT = MeetingRef("summit", date(2025, 6, 24), "the-hague")
 ANKARA_SUMMIT = MeetingRef("summit", date(2026, 7, 7), "ankara")
@@ -286,11 +286,7 @@ def test_sessions_known_by_their_subject_are_one_each(tmp_path):
 
 def test_letter_session_of_a_named_council():
     # "... een sessie van de NAVO-Oekraine Commissie ..." (a 2018 report written for the tests)
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2018_summit_report.txt")))
+    result = fixture_records("2018_summit_report.txt")
     keys = {m.ref.name_key for m in result.meetings if m.role == "session"}
     assert "nato-ukraine-commission" in keys and not any(k.startswith("sessie-van") for k in keys)
 
@@ -298,11 +294,7 @@ def test_letter_session_of_a_named_council():
 def test_letter_council_on_the_eve_of_the_meeting():
     # "Aan de vooravond van de bijeenkomst, op woensdag 12 juni a.s., komt in Brussel tevens
     # de NAVO-Oekraine Raad [...] bijeen." (a 2024 agenda written for the tests)
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2024_defence_ministers_agenda_two_meetings.txt")))
+    result = fixture_records("2024_defence_ministers_agenda_two_meetings.txt")
     sessions = {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
     assert ("nato-ukraine-council", date(2024, 6, 12)) in sessions
 
@@ -323,13 +315,8 @@ def test_letter_sessions_dated_by_the_next_day_or_a_weekday():
     # "[...] een informeel diner [...] De volgende dag vergaderde de Noord-Atlantische Raad"
     # (a 2005 report) and "Op woensdag vergadert de NAR over [...]" (a 2019 agenda), letters
     # written for the tests
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
     def sessions(name):
-        result = extract_letter(segment(read_letter(FIXTURES / name)))
-        return {(m.ref.name_key, m.ref.start) for m in result.meetings if m.role == "session"}
+        return {(m.ref.name_key, m.ref.start) for m in fixture_records(name).meetings if m.role == "session"}
 
     assert ("north-atlantic-council", date(2005, 4, 21)) in sessions("2005_foreign_ministers_report_informal.txt")
     assert ("north-atlantic-council", date(2019, 2, 13)) in sessions("2019_defence_ministers_agenda_weekdays.txt")
@@ -341,11 +328,7 @@ def test_letter_sessions_dated_by_the_next_day_or_a_weekday():
 def test_letter_council_turned_into_another():
     # "De NAVO-Oekraïne Commissie wordt omgevormd tot de NAVO-Oekraïne Raad, waarin ..." (a
     # 2023 summit agenda with its memo, written for the tests)
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2023_summit_agenda_with_memo.txt")))
+    result = fixture_records("2023_summit_agenda_with_memo.txt")
     assert "nato-ukraine-commission" not in {m.ref.name_key for m in result.meetings if m.role == "session"}
 
 
@@ -373,11 +356,7 @@ def test_a_meeting_of_a_partner_group_named_by_its_members(tmp_path):
 def test_letter_meeting_of_the_countries_contributing_to_isaf():
     # "Aansluitend vindt een vergadering plaats met de landen die troepen leveren aan ISAF."
     # (a 2009 agenda written for the tests)
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2009_foreign_ministers_agenda_headed_letter.txt")))
+    result = fixture_records("2009_foreign_ministers_agenda_headed_letter.txt")
     assert "isaf-meeting" in {m.ref.name_key for m in result.meetings if m.role == "session"}
 
 
@@ -480,11 +459,7 @@ def test_letter_summit_named_with_its_month():
     # "de voorbereiding van de NAVO-top die in juli 2018 in Brussel zal plaatsvinden" (an EU
     # Council report written for the tests; Brussels held summits in 2017, 2018, 2021 and
     # 2022); "de top van het Oostelijk Partnerschap op 24 november" is no NATO summit
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2017_eu_council_report.txt")))
+    result = fixture_records("2017_eu_council_report.txt")
     summits = {m.ref for m in result.meetings if m.ref.kind == "summit"}
     assert MeetingRef("summit", date(2018, 7, 11), "brussels") in summits
     assert not any(m.start == date(2017, 11, 24) for m in summits)
@@ -493,11 +468,7 @@ def test_letter_summit_named_with_its_month():
 def test_letter_next_meetings_of_a_summit_report():
     # "De volgende top vindt in 2022 plaats in Madrid. De ministers van Buitenlandse Zaken
     # komen in december bijeen in Riga." (a 2021 summit report written for the tests)
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    result = extract_letter(segment(read_letter(FIXTURES / "2021_summit_report.txt")))
+    result = fixture_records("2021_summit_report.txt")
     assert MeetingRef("foreign-ministers", None, "riga", month="2021-12") in {m.ref for m in result.meetings}
 
 
@@ -572,7 +543,7 @@ def test_regression_main_meeting_is_the_titled_meeting_not_the_summit_it_prepare
     """2023_defence_ministers.txt: title "Verslag bijeenkomst NAVO-ministers van Defensie
     van 14 en 15 februari", no year anywhere; "de voorbereiding van de NAVO-top in Vilnius
     op 11 en 12 juli" is what the meeting prepares for (the 2023 summit, by its days)."""
-    result = extract_letter(segment(read_letter(FIXTURES / "2023_defence_ministers.txt")))
+    result = fixture_records("2023_defence_ministers.txt")
     main = result.main_meeting
     assert (main.ref.kind, main.ref.start, main.end, main.ref.city) == (
         "defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.letter_records import records, sentence_positions
+from support.letter_records import fixture_records, records, sentence_positions
 
 
 def facts(name: str) -> set[tuple[str, str, str]]:
@@ -200,14 +200,8 @@ def test_letters_stance_paradigms(name, expected):
 def test_letter_welcoming_an_intention():
     # "Nederland verwelkomt het voornemen de NAVO-AWACS-vliegtuigen in te zetten ter
     # ondersteuning van de anti-ISIS coalitie" (a 2016 agenda in PDF text, written for the tests)
-    from pathlib import Path
-
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2016_defence_ministers_agenda_pdf.txt"
-    found = extract_letter(segment(read_letter(letter))).positions
+    letter = "2016_defence_ministers_agenda_pdf.txt"
+    found = fixture_records(letter).positions
     welcomed = [p for p in found if p.actor.key == "nl" and "verwelkomt" in p.verb]
     assert welcomed and all(p.stance == "welcome" for p in welcomed)
 
@@ -418,14 +412,8 @@ def test_letter_inverted_named_subject_and_fronted_co_actors():
 def test_letter_joint_procurement_is_defence_industry():
     # "Verschillende bondgenoten, waaronder Nederland, riepen op tot meer gezamenlijke
     # verwerving en standaardisatie." (a 2025 report written for the tests)
-    from pathlib import Path
-
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2025_defence_ministers_report.txt"
-    found = {(p.actor.key, p.stance, p.topic) for p in extract_letter(segment(read_letter(letter))).positions}
+    letter = "2025_defence_ministers_report.txt"
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records(letter).positions}
     assert ("nl", "call-for", "defence-industry") in found
 
 
@@ -442,12 +430,6 @@ def test_a_label_before_a_colon_names_no_speaker_when_its_clause_has_one(tmp_pat
 def test_letter_criticism_and_warnings():
     # "Frankrijk toonde zich kritisch over ..." and "Duitsland en Italië waarschuwden voor ..."
     # (a 2020 report in PDF text, written for the tests)
-    from pathlib import Path
-
-    from natokg.extract import extract_letter
-    from natokg.read.reader import read_letter
-    from natokg.text.segment import segment
-
-    letter = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "2020_defence_ministers_report_vtc.txt"
-    found = {(p.actor.key, p.stance) for p in extract_letter(segment(read_letter(letter))).positions}
+    letter = "2020_defence_ministers_report_vtc.txt"
+    found = {(p.actor.key, p.stance) for p in fixture_records(letter).positions}
     assert {("fr", "oppose"), ("de", "concern"), ("it", "concern")} <= found

@@ -15,12 +15,19 @@ from natokg.records import LetterRecords, SourceDocument
 from natokg.text.segment import segment
 
 LETTERS = Path(__file__).resolve().parents[2] / "corpus" / "letters"
+FIXTURE_LETTERS = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
 
 @cache
 def records(name: str) -> LetterRecords:
     """The records of corpus/letters/``name``."""
     return extract_letter(segment(read_letter(LETTERS / name)))
+
+
+@cache
+def fixture_records(name: str) -> LetterRecords:
+    """The records of tests/fixtures/letters/``name`` (letters written for the tests)."""
+    return extract_letter(segment(read_letter(FIXTURE_LETTERS / name)))
 
 
 def extract_text(tmp_path: Path, text: str, name: str = "letter.txt") -> tuple[SourceDocument, LetterRecords]:
