@@ -6,10 +6,7 @@ from pathlib import Path
 import pytest
 
 from natokg.extract.stage import NO_MAIN_MEETING
-from natokg.extract import extract_letter
-from natokg.read.reader import read_letter
 from natokg.records import ActorRef, MeetingRef
-from natokg.text.segment import segment
 
 from support.letter_records import extract_text, fixture_records, records
 
