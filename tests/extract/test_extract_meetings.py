@@ -329,6 +329,21 @@ def test_letter_council_turned_into_another():
     assert "nato-ukraine-commission" not in {m.ref.name_key for m in result.meetings if m.role == "session"}
 
 
+def test_a_compounded_meeting_noun_names_the_meeting(tmp_path):
+    body = ("Den Haag, 1 juni 2011\n\nOp 8 en 9 juni a.s. vindt in Brussel de reguliere voorjaarsbijeenkomst "
+            "van de NAVO-ministers van Defensie plaats.\n")
+    main = next(m for m in extract_text(tmp_path, body)[1].meetings if m.role == "main")
+    assert main.ref == MeetingRef("defence-ministers", date(2011, 6, 8), "brussels")
+
+
+def test_letter_compounded_meeting_noun():
+    # "Op 8 en 9 juni a.s. vindt in Brussel de reguliere voorjaarsbijeenkomst van de
+    # NAVO-ministers van Defensie plaats." (a 2011 agenda written for the tests)
+    result = fixture_records("2011_defence_ministers_agenda_compound.txt")
+    assert result.main_meeting is not None and not result.warnings
+    assert result.main_meeting.ref == MeetingRef("defence-ministers", date(2011, 6, 8), "brussels")
+
+
 def test_letter_subject_sessions_of_a_programme():
     # "De bijeenkomst opende met een sessie over de Resolute Support missie in Afghanistan,
     # gevolgd door ..." (2015 Antalya report)

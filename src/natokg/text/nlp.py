@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from natokg.knowledge.cues import cue_words
 from natokg.knowledge.lexicon import Lexicon
 from natokg.text.spacy_nl import dutch_pipeline, warm_tokenizer
 
@@ -132,9 +133,21 @@ def headline_variant(form: str) -> str | None:
     return f"{found.group(1)} {found.group(2)}"
 
 
+def compound_variants(form: str, prefixes: Iterable[str]) -> list[str]:
+    """The form with its common head noun compounded ("bijeenkomst van de NAVO-ministers
+    van Defensie" -> "voorjaarsbijeenkomst van de NAVO-ministers van Defensie"), for the
+    prefixes of cue:meeting-noun-prefix; none for a form without such a head."""
+    found = _LINKED_HEAD.match(" ".join(form.split()))
+    if found is None or len(found.group(2).split()) < 2:
+        return []
+    return [f"{prefix}{form}" for prefix in prefixes]
+
+
 def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
     """(label, key, surface form) for every matchable thing in the lexicon; meeting
-    kinds also in headline style (``headline_variant``)."""
+    kinds also in headline style (``headline_variant``) and with their head noun
+    compounded (``compound_variants``: "voorjaarsbijeenkomst van de ...")."""
+    prefixes = cue_words("meeting-noun-prefix")
     surfaces = []
     for kind, label in _LABELS.items():
         for form, target in lexicon.surface_forms(kind):  # type: ignore[arg-type]
@@ -143,6 +156,8 @@ def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
             variant = headline_variant(form) if label == KIND else None
             if variant is not None:
                 surfaces.append((label, key, variant))
+            if label == KIND:
+                surfaces.extend((label, key, compound) for compound in compound_variants(form, prefixes))
     return surfaces
 
 
