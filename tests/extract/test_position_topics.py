@@ -178,6 +178,8 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("De ministers waren het erover eens dat de NRF wordt versterkt.", ("allies", "support", "nato-response-force")),
         ("Enkele bondgenoten zullen naar verwachting aandringen op een snellere NRF.", ("several-allies", "call-for", "nato-response-force")),
         ("Een ruime meerderheid van de bondgenoten, waaronder Nederland, steunde de NRF.", ("most-allies", "support", "nato-response-force")),
+        # a state named by its government
+        ("De Russische regering heeft de uitbreiding van de NRF veroordeeld.", ("ru", "oppose", "nato-response-force")),
     ],
 )
 def test_stance_paradigms(tmp_path, body, expected):
@@ -433,3 +435,10 @@ def test_letter_criticism_and_warnings():
     letter = "2020_defence_ministers_report_vtc.txt"
     found = {(p.actor.key, p.stance) for p in fixture_records(letter).positions}
     assert {("fr", "oppose"), ("de", "concern"), ("it", "concern")} <= found
+
+
+def test_letter_a_state_named_by_its_government():
+    # "De Russische regering heeft de toetreding scherp veroordeeld." (a 2016 report written
+    # for the tests)
+    found = {(p.actor.key, p.stance) for p in fixture_records("2016_foreign_ministers_report.txt").positions}
+    assert ("ru", "oppose") in found and ("allies", "oppose") not in found

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from natokg.folding import fold
-from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts
+from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, cue_words
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 
 # ---------------------------------------------------------------- tokens
@@ -314,6 +314,11 @@ def lexicons(lexicon=None) -> Lexicons:
     from natokg.paths import ontology_dir
 
     actors = [phrase_of(form, target) for form, target in lexicon.surface_forms("actor")]
+    # "de Russische regering", "de Oekraïense autoriteiten": a state named by its government
+    actors += [
+        phrase_of(f"{demonym} {noun}", target)
+        for demonym, target in lexicon.surface_forms("demonym") for noun in cue_words("government-noun")
+    ]
     cities = [phrase_of(form, target) for form, target in lexicon.surface_forms("city")]
     topics = [phrase_of(form, target) for form, target in lexicon.surface_forms("topic")]
     topics += [phrase_of(stem, slug, prefix=True) for stem, slug in lexicon.prefix_forms("topic")]
