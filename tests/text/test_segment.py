@@ -47,6 +47,13 @@ def signatories(seg) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- header blocks of the seeds
 
 
+def segmented(tmp_path: Path, text: str):
+    """A letter written from ``text`` into ``tmp_path``, read and segmented."""
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    return segment(read_letter(path))
+
+
 def test_000_header_block():
     seg = letter("000")
     assert text_of(seg, seg.header.date) == "3 juni 2026"
@@ -345,15 +352,13 @@ def test_regression_portal_letter_2010_sentences():
 
 
 def test_a_capitalised_reference_label_and_a_capitalised_post_without_its_comma(tmp_path):
-    path = tmp_path / "letter.txt"
-    path.write_text(
+    seg = segmented(
+        tmp_path,
         "Aan de Voorzitter van de\nTweede Kamer der Staten-Generaal\nBinnenhof 4\n2513 AA Den Haag\n\n"
         "Onze Referentie\nDVB/XY-123/26\n\nDatum 3 juni 2026\nBetreft Verslag bijeenkomst NAVO-ministers\n\n"
         "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
         "DE MINISTER VAN DEFENSIE\n\nA.B. de Vries\n",
-        encoding="utf-8",
     )
-    seg = segment(read_letter(path))
     assert text_of(seg, seg.header.reference) == "DVB/XY-123/26"
     assert [(text_of(seg, s), s.label) for s in seg.signature] == [("DE MINISTER VAN DEFENSIE\n\nA.B. de Vries", "A.B. de Vries")]
 
@@ -377,12 +382,8 @@ def test_letter_capitalised_reference_label_and_post_without_comma():
     ],
 )
 def test_signatories_of_posts_and_initials(tmp_path, signature, expected):
-    path = tmp_path / "letter.txt"
-    path.write_text(
-        "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n" + signature,
-        encoding="utf-8",
-    )
-    assert [s.label for s in segment(read_letter(path)).signature] == expected
+    report = "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n\n"
+    assert [s.label for s in segmented(tmp_path, report + signature).signature] == expected
 
 
 def test_regression_letter_signatory_a_th_b_bijleveld_schouten():
@@ -394,15 +395,13 @@ def test_regression_letter_signatory_a_th_b_bijleveld_schouten():
 
 
 def test_a_portal_summary_line_before_the_address_block(tmp_path):
-    path = tmp_path / "letter.txt"
-    path.write_text(
+    seg = segmented(
+        tmp_path,
         "Kamerbrief met verslag NAVO-ministeriële\n\nMinister De Vries stuurt de Tweede Kamer het verslag.\n\n"
         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nBinnenhof 4\n2513 AA Den Haag\n\n"
         "Datum 3 juni 2026\nOnze referentie BS2026012345\n\n"
         "Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.\n",
-        encoding="utf-8",
     )
-    seg = segment(read_letter(path))
     assert text_of(seg, seg.header.reference) == "BS2026012345"
     # the letter's own first sentence is still the body's
     assert any(s.text.startswith("Hierbij bied ik u") for s in seg.sentences)
@@ -415,15 +414,13 @@ def test_letter_portal_summary_line_before_the_address_block():
 
 
 def test_a_signed_letter_with_headings_of_its_own(tmp_path):
-    path = tmp_path / "letter.txt"
-    path.write_text(
+    seg = segmented(
+        tmp_path,
         "Datum 24 november 2009\nBetreft Geannoteerde agenda\n\nGeachte Voorzitter,\n\n"
         "Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst.\n\nAfghanistan\n\n"
         "Nederland zal het belang benadrukken van de opbouw van het leger.\n\nBalkan\n\n"
         "Nederland steunt de missie in Kosovo.\n\nDe Minister van Buitenlandse Zaken,\n\nM.J.M. Verhagen\n",
-        encoding="utf-8",
     )
-    seg = segment(read_letter(path))
     assert [text_of(seg, h) for h in seg.headings] == ["Afghanistan", "Balkan"]
     assert seg.title_line is None
     assert {s.heading for s in seg.sentences if s.text.startswith("Nederland steunt")} == {"Balkan"}

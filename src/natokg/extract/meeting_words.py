@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from natokg.extract.context import LetterContext
+from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.records import ActorRef, Evidence
 from natokg.text.dates import DateMatch, month_of
@@ -145,6 +146,16 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
                 result.append(item)
             break
     return result
+
+
+# "De volgende (informele) bijeenkomst ...": another meeting of the kind
+_OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
+
+
+def other_instance(ctx: LetterContext, offset: int, lo: int = 0) -> bool:
+    """Whether "volgende", "vorige" ... (cue:other-instance) stands right before ``offset``
+    (at most one word between), not before ``lo``."""
+    return cue_regex(_OTHER_INSTANCE).search(ctx.text, max(lo, offset - 40), offset) is not None
 
 
 def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:

@@ -43,6 +43,7 @@ from natokg.extract.context import LetterContext
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
     MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, city_after_preposition, meeting_mentions, named_kind,
+    other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
@@ -63,8 +64,6 @@ _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
-# "De volgende (informele) bijeenkomst van ministers van Defensie": another meeting of the kind
-_OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
 
 
 def _city_country(ctx: LetterContext, city: str | None) -> str | None:
@@ -179,7 +178,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             kind = named_kind(ctx, candidate)
             if kind in SESSION_KINDS:
                 return not main.around(item)  # a session may be held on the eve
-            if kind == main.kind and candidate.label == KIND and not _other_instance(ctx, candidate):
+            if kind == main.kind and candidate.label == KIND and not other_instance(ctx, candidate.start):
                 return not main.dated(item)
             return False
 
@@ -210,7 +209,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             if kind in MAIN_KINDS:
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
                         and (month is None or main.start is None or main.month_key == month.iso)
-                        and not (when is not None and _other_instance(ctx, m))):
+                        and not (when is not None and other_instance(ctx, m.start))):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -247,11 +246,6 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         _precedes(ctx, collector, main, sentence)
     main.informal = is_informal(ctx, main)  # from the mentions found to be the main meeting
     return _finalise(ctx, main, collector)
-
-
-def _other_instance(ctx: LetterContext, m: Mention) -> bool:
-    """Whether "volgende", "vorige" ... (cue:other-instance) stands right before ``m``."""
-    return cue_regex(_OTHER_INSTANCE).search(ctx.text, max(0, m.start - 40), m.start) is not None
 
 
 def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
@@ -307,16 +301,11 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
-_GATHERING_DATE_RE = (
-    r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?(?:\s+(?:{{cue:gathering-verb}}|{{cue:gathering-verb-past}}))?\s+(?:op|van)\s+$"
-)
+_GATHERING_VERB = r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue:gathering-verb-past}}))?"
+_GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+(?:op|van)\s+$"
 # "de ministers van Buitenlandse Zaken in december 2008", "... komen in december bijeen":
 # the same with a month, whose year the verb's tense tells
-_GATHERING_MONTH_RE = (
-    r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?(?:\s+(?P<present>{{cue:gathering-verb}})|\s+{{cue:gathering-verb-past}})?\s+in\s+$"
-)
-_GATHERING_PAST_RE = r"\b(?:{cue:gathering-verb-past})\s+in\s+"
-_GATHERING_VERB_RE = r"\b(?:{cue:gathering-verb}|{cue:gathering-verb-past})\s+(?:op|van|in)\s+$"
+_GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+in\s+$"
 _GATHERS_RE = r"\b(?:{cue:gathering})\b"
 _CLAUSE_END = re.compile(r"[,.;:]")
 
@@ -333,7 +322,7 @@ def _gathers(ctx, sentence, cue: re.Match, start: int) -> bool:
     """Whether a gathering told with a verb ("komen in december ...") says they gather:
     "komen ... bijeen", "vergaderen"; "komen in juni met een voorstel" does not. A group
     named without a verb ("de ministers ... in december 2008") needs no such word."""
-    if not cue_regex(_GATHERING_VERB_RE).search(cue.group(0)):
+    if not (cue.group("present") or cue.group("past")):
         return True
     end = _CLAUSE_END.search(ctx.text, start, sentence.end)
     return cue_regex(_GATHERS_RE).search(ctx.text, start, end.start() if end else sentence.end) is not None
@@ -369,7 +358,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if cue is None or kind == "summit":
                 continue  # a summit by its month alone is left to the reference summits
             month = found
-            if cue.group("present") or cue_regex(_GATHERING_PAST_RE).search(cue.group(0)):
+            if cue.group("present") or cue.group("past"):
                 # "komen in december bijeen": the coming December; "kwamen": the last one
                 tense = "coming" if cue.group("present") else "past"
                 reread = find_months(sentence.text, reference=ctx.reference, offset=sentence.start, tense=tense)

@@ -30,7 +30,7 @@ from functools import cache
 
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
-from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft
+from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft, other_instance
 from natokg.extract.phrases import (
     ARTICLES, COORDINATORS, NEXT_CLAUSE, PASSIVE_AUXILIARIES, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
 )
@@ -75,7 +75,6 @@ _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting}|(?P<of>{cue:group-meeting-of}))\b"  # "bijeenkomst met", "... van"
 _ONLY_AN_ARTICLE = re.compile(rf"\s+(?:(?:{'|'.join(sorted(ARTICLES))})\s+)?")
-_OTHER_INSTANCE_BEFORE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
 
 
 class Collector:
@@ -381,8 +380,7 @@ def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, senten
             continue
         if cue.group("of") and not _ONLY_AN_ARTICLE.fullmatch(ctx.text, cue.end(), group.start):
             continue  # "de bijeenkomst van de NAVO-ministers ... de ICI-partners": not the group's meeting
-        if (cue_regex(_OTHER_INSTANCE_BEFORE).search(ctx.text, max(sentence.start, cue.start() - 40), cue.start())
-                or cue_regex(_NOT_HELD_RE).search(ctx.text, group.end, sentence.end)):
+        if other_instance(ctx, cue.start(), sentence.start) or cue_regex(_NOT_HELD_RE).search(ctx.text, group.end, sentence.end):
             continue  # "De volgende bijeenkomst van de ISAF-partners", "... kwam er niet"
         term = terms[group.key]
         before = [d for d in dates if d.end <= cue.start() and main.dated(d)]
