@@ -371,10 +371,7 @@ def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, senten
     for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
         if _CLAUSE_BREAK.search(cue.group(0)):
             continue  # "vergaderden over X en spraken met de ISAF-partners": two clauses
-        terms = {
-            t.session_group: t for (scheme, _), t in ctx.lexicon.meeting_terms.items()
-            if scheme == "meeting-name" and t.session_group
-        }
+        terms = ctx.lexicon.session_groups
         group = next((g for g in ctx.in_span(cue.end(), min(sentence.end, cue.end() + 120), "GROUP") if g.key in terms), None)
         if group is None:
             continue
@@ -394,13 +391,8 @@ def _session_group(ctx: LetterContext, collector: Collector, draft: Draft, m: Me
     """A council session 'met (aanwezigheid van) de ICI-partners' is the ICI meeting."""
     if draft.kind != "council-session" or draft.key != "north-atlantic-council":
         return
-    groups = {
-        term.session_group: term
-        for (scheme, _), term in ctx.lexicon.meeting_terms.items()
-        if scheme == "meeting-name" and term.session_group
-    }
     for g in ctx.in_span(m.end, sentence.end, "GROUP"):
-        term = groups.get(g.key)
+        term = ctx.lexicon.session_groups.get(g.key)
         if term is not None and re.search(r"\bmet\b", ctx.text[m.end : g.start]):
             draft.key, draft.name = term.key, ctx.text[m.start : g.end]
             # merge into an existing session of that group

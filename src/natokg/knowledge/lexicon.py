@@ -163,6 +163,11 @@ class Lexicon:
         self.meeting_terms: Mapping[tuple[str, str], MeetingTermRecord] = MappingProxyType(
             read_meeting_terms(r)
         )
+        # the meeting name of each partner group's session ("ICI-partners" -> the ICI meeting)
+        self.session_groups: Mapping[str, MeetingTermRecord] = MappingProxyType({
+            term.session_group: term for (scheme, _), term in self.meeting_terms.items()
+            if scheme == "meeting-name" and term.session_group
+        })
         self._labels = self._collect_labels(r)
         self._forms: dict[str, tuple[tuple[str, Target], ...]] = {}
         self._index: dict[str, dict[str, Target]] = {}
