@@ -212,6 +212,21 @@ def test_troops_make_a_capability_pledge_with_its_year(tmp_path):
     assert found == {("nl", "capability-pledge", None, None, 2026)}
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the letter is about July 2023: the coming October, the next year
+        ("Nederland zal het nationale plan in oktober indienen.", {("nl", "policy-pledge", None, None, 2023)}),
+        ("Nederland zal volgend jaar een fregat aan de NAVO leveren.", {("nl", "capability-pledge", None, None, 2024)}),
+        # a month after a meeting word dates the meeting; "eerder dit jaar" looks back
+        ("De ministers zullen het actieplan op de bijeenkomst in oktober aannemen.", {("allies", "policy-pledge", None, None, None)}),
+        ("Nederland heeft eerder dit jaar toegezegd een fregat te leveren.", {("nl", "capability-pledge", None, None, None)}),
+    ],
+)
+def test_a_target_year_named_from_the_letters_date(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
 def test_funding_makes_a_financial_pledge(tmp_path):
     found = pledges(tmp_path, "De bondgenoten kwamen overeen de financiering van het trustfonds voor Moldavië te verlengen.")
     assert found == {("allies", "financial-contribution", None, None, None)}
@@ -279,6 +294,8 @@ def test_the_norm_amount_is_a_share_of_gdp():
         ("dev_2024_summit_agenda_washington.txt", ("nl", "spending-target", D(2), "percent-gdp", 2024)),
         # "Nederland draagt in totaal 250 miljoen euro bij aan dit initiatief"
         ("dev_2024_fmm_report_praag-informeel.txt", ("nl", "financial-contribution", D(250000000), "eur", None)),
+        # "Nederland dient het nationale plan in december in."
+        ("dev_2017_dmm_report_brussel-november.txt", ("nl", "policy-pledge", None, None, 2017)),
         # "het kabinet voor 2023 2,5 miljard euro heeft gereserveerd"
         ("dev_2023_dmm_report_brussel-udcg.txt", ("nl", "financial-contribution", D(2500000000), "eur", 2023)),
     ],

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from natokg.text.dates import count_value, find_dates, find_months, find_years, parse_date, parse_number_word
+from natokg.text.dates import (
+    count_value, find_coming_years, find_dates, find_months, find_years, parse_date, parse_number_word,
+)
 
 
 def one(text, reference=None):
@@ -185,6 +187,27 @@ def test_a_month_read_in_the_tense_the_caller_gives():
     assert [m.iso for m in find_months("in oktober", reference=reference, tense="past")] == ["2022-10"]
     # a marker of its own wins
     assert [m.iso for m in find_months("in december jl.", reference=reference, tense="coming")] == ["2022-12"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Het systeem is eind dit jaar operationeel.", [(2013, "dit jaar")]),
+        ("Nederland levert volgend jaar een fregat.", [(2014, "volgend jaar")]),
+        ("De eerste toestellen worden deze zomer overgedragen.", [(2013, "deze zomer")]),
+        ("volgend voorjaar en volgende winter", [(2014, "volgend voorjaar"), (2013, "volgende winter")]),
+        ("Nederland dient het plan in december in, de rest in maart.", [(2013, "december"), (2014, "maart")]),
+        # looking back, the next twelve months, a season the text may date elsewhere, a thing of a month
+        ("De bondgenoten bevestigden eerder dit jaar de norm.", []),
+        ("in het komende jaar ten minste 40 miljard euro", []),
+        ("Nederland neemt vanaf het najaar een PRT over.", []),
+        ("een voorstel voor de Raad van november", []),
+    ],
+)
+def test_a_year_named_from_the_reference_looking_ahead(text, expected):
+    found = find_coming_years(text, reference=date(2013, 6, 5))
+    assert [(y.year, y.text) for y in found] == expected
+    assert all(text[y.start : y.end] == y.text for y in found)
 
 
 def test_a_day_before_the_month_is_a_date_not_a_month():

@@ -54,6 +54,7 @@ from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
+    coming_target_year,
     clause_index,
     passive_clause_agent,
     PART_MARKERS,
@@ -149,6 +150,7 @@ class _Rules:
         self.min_year = (main.ref.start.year if main and main.ref.start else None) or (
             records.letter.date.year if records.letter.date else None
         )
+        self.reference_day = records.letter.date or (main.ref.start if main else None)
         self.commitments: list[Commitment] = []
         self.evidence_lists = EvidenceLists()
         self.observations: list[Observation] = []
@@ -499,6 +501,8 @@ class _Rules:
         nouns = contribution_nouns(self.lex)
         pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
+        if year is None and self.reference_day is not None:
+            year = coming_target_year(s.sentence.text, self.reference_day, self.lex.cities.find(s.tokens), s.tokens)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)

@@ -1,4 +1,4 @@
-"""Month and weekday names, from ontology/reference/calendar.ttl."""
+"""Month, season and weekday names, from ontology/reference/calendar.ttl."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ def month_names() -> dict[str, int]:
 def full_month_names() -> list[str]:
     """The twelve full month names, January first."""
     return [name for name, _, full in _named_numbers("month") if full]
+
+
+def season_names() -> dict[str, int]:
+    """Dutch season name -> the number of its first month ("najaar" -> 9, "winter" -> 12)."""
+    return {name: number for name, number, _ in _named_numbers("season")}
 
 
 def weekday_names() -> dict[str, int]:

@@ -354,7 +354,12 @@ def _load(ontology: Path) -> Lexicon:
 def load_lexicon(ontology: Path | None = None) -> Lexicon:
     """All lexicons from ontology/*.ttl and ontology/reference/*.ttl, parsed once per
     directory (cached). Missing topics.ttl or stances.ttl just give empty lexicons."""
-    return _load((ontology or ontology_dir()).resolve())
+    return _load(_resolved(ontology or ontology_dir()))
+
+
+@cache  # resolving stats every component of the path: once per process, not once per letter
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 @cache

@@ -11,7 +11,10 @@ year the caller found in the title or text. "jl." puts the date on or before the
 reference, "a.s." on or after it; without a marker the date closest to the reference
 wins, and a weekday named with the date ("woensdag 14 mei") must agree with it.
 
-Month and weekday names come from ontology/reference/calendar.ttl
+A year can also be named by its relation to the letter's date, looking ahead ("dit
+najaar", "volgend jaar", "in december"): ``find_coming_years``.
+
+Month, season and weekday names come from ontology/reference/calendar.ttl
 (natokg.knowledge.calendar); the patterns around them are built here.
 """
 
@@ -23,11 +26,13 @@ from datetime import date
 from functools import cache
 
 from natokg.folding import fold
-from natokg.knowledge.calendar import full_month_names, month_names, weekday_names
+from natokg.knowledge.calendar import full_month_names, month_names, season_names, weekday_names
 
 __all__ = [
     "DateMatch",
     "MonthMatch",
+    "YearMatch",
+    "find_coming_years",
     "find_dates",
     "find_months",
     "month_of",
@@ -411,3 +416,62 @@ def find_months(
 def find_years(text: str) -> list[int]:
     """Four-digit years 1900-2099 written in a text, in order."""
     return [int(y) for y in _YEAR_RE.findall(text)]
+
+
+@dataclass(frozen=True)
+class YearMatch:
+    """A year named by its relation to a reference date ("dit najaar", "volgend jaar",
+    "in december"); ``month`` is set when a month named it. Offsets are into the text given."""
+
+    start: int
+    end: int
+    year: int
+    text: str
+    month: int | None = None
+
+
+# "dit jaar", "deze zomer", "volgend voorjaar"; "komend jaar" is the next twelve months,
+# "het jaar" no year at all
+_THIS, _NEXT = ("dit", "deze"), ("volgend", "volgende", "komend", "komende")
+# "eerder dit jaar", "afgelopen zomer", "sinds dit voorjaar" look back
+_LOOKING_BACK = re.compile(r"(?:eerder|afgelopen|sinds)\s+$", re.IGNORECASE)
+_OF_A_NAMED_THING = re.compile(r"\bvan\s+(?:de\s+maand\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _coming_pattern() -> re.Pattern:
+    seasons = _alternation(season_names())
+    return re.compile(
+        rf"(?<![\w-])(?P<rel>{'|'.join(_THIS + _NEXT)}|het)\s+(?P<unit>jaar|{seasons})(?![\w-])", re.IGNORECASE
+    )
+
+
+def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[YearMatch]:
+    """The years ``text`` names looking ahead from ``reference``, in order: "(eind) dit
+    jaar" and "deze zomer" its year, "volgend jaar" the next, "volgend voorjaar" the
+    year of the coming season, a month without a year ("in december") the coming month's
+    (``find_months``). What looks back ("eerder dit jaar") or names a thing
+    of a month ("de Raad van november") names no year."""
+    found: list[YearMatch] = []
+    for m in _coming_pattern().finditer(text):
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        if _LOOKING_BACK.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if unit == "jaar":
+            if rel == "het" or rel.startswith("komend"):
+                continue
+            year = reference.year + (rel in _NEXT)
+        else:
+            first = season_names()[unit]
+            if rel == "het":
+                continue  # "(vanaf) het najaar": a season the text may date elsewhere
+            if rel in _THIS:
+                year = reference.year
+            else:
+                year = reference.year + (reference.month >= first)
+        found.append(YearMatch(m.start() + offset, m.end() + offset, year, m.group(0)))
+    for month in find_months(text, reference=reference, tense="coming"):
+        if _OF_A_NAMED_THING.search(text, max(0, month.start - 16), month.start):
+            continue
+        found.append(YearMatch(month.start + offset, month.end + offset, month.year, month.text, month.month))
+    return sorted(found, key=lambda y: y.start)
