@@ -25,6 +25,12 @@ from natokg.extract.amounts import find_amounts, parse_amount, parse_number
         ("€ 1,2 mld", "1200000000", "eur", ""),
         ("1.250,5 euro", "1250.5", "eur", ""),
         ("USD 40 miljoen", "40000000", "usd", ""),
+        # number words before a scale word or "procent"
+        ("vijf miljoen euro", "5000000", "eur", ""),
+        ("één miljoen euro", "1000000", "eur", ""),
+        ("ruim tweehonderdvijftig miljoen dollar", "250000000", "usd", "ruim"),
+        ("anderhalf miljard euro", "1500000000", "eur", ""),
+        ("twee procent van het bbp", "2", "percent-gdp", ""),
     ],
 )
 def test_parse_amount(text, value, unit, qualifier):
@@ -56,3 +62,9 @@ def test_parse_number_dutch_syntax():
         parse_number("drie")
     with pytest.raises(ValueError):
         parse_amount("geen bedrag")
+
+
+def test_a_word_that_is_no_number_makes_no_amount():
+    # "de", "vele": words before a scale word that count nothing
+    assert find_amounts("de miljoen euro van het fonds en vele miljoenen euro") == []
+    assert [a.text for a in find_amounts("tien euro per inwoner en tien miljoen euro")] == ["tien miljoen euro"]

@@ -227,6 +227,11 @@ def test_a_target_year_named_from_the_letters_date(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
+def test_money_in_number_words_is_the_pledges_amount(tmp_path):
+    found = pledges(tmp_path, "Door Nederland werd een bijdrage van vijf miljoen euro toegezegd aan het trustfonds voor Oekraïne.")
+    assert found == {("nl", "financial-contribution", D(5000000), "eur", None)}
+
+
 def test_funding_makes_a_financial_pledge(tmp_path):
     found = pledges(tmp_path, "De bondgenoten kwamen overeen de financiering van het trustfonds voor Moldavië te verlengen.")
     assert found == {("allies", "financial-contribution", None, None, None)}

@@ -2,7 +2,8 @@
 
 "5% van het bbp" -> 5 percent-gdp; "EUR 3,5 miljard" -> 3500000000 eur;
 "5,7 miljard euro" -> 5700000000 eur; "meer dan 90 miljard USD" -> 90000000000 usd
-(qualifier "meer dan"); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2 percent-gdp.
+(qualifier "meer dan"); "vijf miljoen euro" -> 5000000 eur and "twee procent" -> 2 percent
+(a number word counts before a scale word or "procent" only); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2 percent-gdp.
 
 This is number grammar (decimal comma, thousands dot, scale words, currency
 symbols), not domain knowledge, so it lives in Python. A bare percentage keeps the
@@ -16,6 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from natokg.text.dates import NUMBER_WORD_PATTERN, parse_number_word
 
 AmountUnit = Literal["percent", "percent-gdp", "eur", "usd"]
 
@@ -75,6 +78,14 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
+# "vijf miljoen euro", "anderhalf miljard euro", "twee procent van het bbp"
+_NUMBER_WORD = rf"(?<![\w-])(?P<word>anderhalf|{NUMBER_WORD_PATTERN})"
+_MONEY_IN_WORDS = re.compile(
+    rf"{_NUMBER_WORD}\s(?P<scale>{_SCALE})\s(?P<cur>{_CURRENCY_AFTER})(?![\w])", re.IGNORECASE
+)
+_PERCENT_IN_WORDS = re.compile(rf"{_NUMBER_WORD}\sprocent(?![\w])", re.IGNORECASE)
+# a scale word or "procent": what an amount in words needs (most sentences have neither)
+_WORDED = re.compile(r"miljoen|miljard|biljoen|procent", re.IGNORECASE)
 # "5% van het bbp", "2% bbp", "3,5% van het bruto binnenlands product": the words are
 # cue:gdp of ontology/extraction-cues.ttl, the grammar around them is here
 _OF_GDP = r"\s*(?:van\s+(?:het|hun|ons|haar)\s+)?(?:{cue:gdp})(?![\w])"
@@ -123,8 +134,8 @@ def find_amounts(text: str) -> list[Amount]:
     """Every amount of money or percentage in ``text``, in order, non-overlapping."""
     from natokg.knowledge.cues import cue_regex  # compiled once per cue file
 
-    if not _DIGIT.search(text):
-        return []  # every amount has a number; most sentences have none, and three scans cost more
+    if not _DIGIT.search(text) and not _WORDED.search(text):
+        return []  # most sentences have no amount, and the scans cost more than these tests
     of_gdp, gdp_norm = cue_regex(_OF_GDP), cue_regex(_GDP_NORM)
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
@@ -132,18 +143,19 @@ def find_amounts(text: str) -> list[Amount]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
+    for pattern in (_MONEY_BEFORE, _MONEY_AFTER, _MONEY_IN_WORDS):
         for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
+            value = _value(match)
+            if value is None or not free(match.start(), match.end()):
                 continue
-            value = parse_number(match["num"])
             if match["scale"]:
                 value *= _SCALES[match["scale"].lower()]
             unit = _CURRENCIES[match["cur"].lower()]
             found.append(_with_qualifier(text, match.start(), match.end(), _base(value), unit))
             taken.append((match.start(), match.end()))
-    for match in _PERCENT.finditer(text):
-        if not free(match.start(), match.end()):
+    for match in (*_PERCENT.finditer(text), *_PERCENT_IN_WORDS.finditer(text)):
+        value = _value(match)
+        if value is None or not free(match.start(), match.end()):
             continue
         end = match.end()
         unit: AmountUnit = "percent"
@@ -153,9 +165,20 @@ def find_amounts(text: str) -> list[Amount]:
             unit, end = "percent-gdp", gdp.end()
         elif norm:
             unit, end = "percent-gdp", norm.end()
-        found.append(_with_qualifier(text, match.start(), end, _base(parse_number(match["num"])), unit))
+        found.append(_with_qualifier(text, match.start(), end, _base(value), unit))
         taken.append((match.start(), end))
     return sorted(found)
+
+
+def _value(match: re.Match[str]) -> Decimal | None:
+    """The number of an amount's match, in digits or in words; None for a word that is no number."""
+    if match.groupdict().get("num"):
+        return parse_number(match["num"])
+    word = match["word"].lower()
+    if word == "anderhalf":
+        return Decimal("1.5")
+    number = parse_number_word(word)
+    return None if number is None else Decimal(number)
 
 
 def _with_qualifier(text: str, start: int, end: int, value: Decimal, unit: AmountUnit) -> Amount:
