@@ -227,6 +227,18 @@ def test_a_target_year_named_from_the_letters_date(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Indien de Afghaanse regering het akkoord tekent, is Nederland bereid met honderd militairen aan de missie bij te dragen.",
+        "Mocht er een trustfonds voor Moldavië worden opgericht, dan is Nederland bereid daaraan bij te dragen.",
+        "Nadat Duitsland zijn brigade had aangekondigd, zegde Nederland een bataljon toe.",
+    ],
+)
+def test_a_fronted_subordinate_clause_names_no_pledger(tmp_path, body):
+    assert {actor for actor, *_ in pledges(tmp_path, body)} == {"nl"}
+
+
 def test_money_in_number_words_is_the_pledges_amount(tmp_path):
     found = pledges(tmp_path, "Door Nederland werd een bijdrage van vijf miljoen euro toegezegd aan het trustfonds voor Oekraïne.")
     assert found == {("nl", "financial-contribution", D(5000000), "eur", None)}

@@ -180,6 +180,16 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Een ruime meerderheid van de bondgenoten, waaronder Nederland, steunde de NRF.", ("most-allies", "support", "nato-response-force")),
         # a state named by its government
         ("De Russische regering heeft de uitbreiding van de NRF veroordeeld.", ("ru", "oppose", "nato-response-force")),
+        # objections voiced or kept, criticism, accusations, a blocked decision
+        ("Turkije uitte bezwaren tegen de uitbreiding van de NRF.", ("tr", "oppose", "nato-response-force")),
+        ("Turkije hield zijn bezwaar tegen de uitbreiding van de NRF aan.", ("tr", "oppose", "nato-response-force")),
+        ("Frankrijk en Griekenland uitten kritiek op de omvang van de NRF.", ("gr", "oppose", "nato-response-force")),
+        ("Rusland beschuldigde de bondgenoten van provocaties met de NRF.", ("ru", "oppose", "nato-response-force")),
+        ("Hongarije blokkeerde het besluit over de uitbreiding van de NRF.", ("hu", "oppose", "nato-response-force")),
+        ("Italië stelde een grotere NRF voor. Spanje verzette zich daartegen.", ("es", "oppose", "nato-response-force")),
+        # the topics of Syria and Libya
+        ("Frankrijk steunde het voorstel over Syrië.", ("fr", "support", "syria")),
+        ("Nederland steunt de operatie Unified Protector in Libië.", ("nl", "support", "libya")),
     ],
 )
 def test_stance_paradigms(tmp_path, body, expected):

@@ -283,6 +283,19 @@ def hedges(tokens: Sequence[Token], k: int) -> bool:
 
 # conditional conjunctions: the clause they open is a condition, not a pledge
 _CONDITIONS = frozenset("indien mits tenzij zolang".split())
+# a sentence opening with one of these has a subordinate clause up to its first comma
+_SUBORDINATORS = _CONDITIONS | frozenset("als wanneer mocht mochten zodra nadat omdat hoewel aangezien nu voordat".split())
+
+
+def fronted_clause_end(tokens: Sequence[Token], lo: int, anchor: int) -> int:
+    """Where the main clause begins when the clause at ``lo`` opens with a subordinate
+    clause closed by a comma before ``anchor`` ("Indien de Afghaanse regering instemt, is
+    Nederland bereid ...", "Mocht er een fonds voor Moldavië komen, dan ..."): its
+    actors are no subject of the main clause's verb. Else ``lo``."""
+    if lo >= len(tokens) or tokens[lo].norm not in _SUBORDINATORS:
+        return lo
+    comma = next((k for k in range(lo + 1, anchor) if tokens[k].norm == ","), None)
+    return lo if comma is None else comma + 1
 _CLAUSE_ENDS = frozenset(".,;:?!")
 
 

@@ -55,6 +55,7 @@ from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
     coming_target_year,
+    fronted_clause_end,
     clause_index,
     passive_clause_agent,
     PART_MARKERS,
@@ -182,6 +183,7 @@ class _Rules:
         the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
         lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
+        lo = fronted_clause_end(s.tokens, lo, anchor)
         agent = passive_clause_agent(s.tokens, s.mentions, lo, anchor, min(hi, anchor + window))
         if agent:
             return agent  # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
