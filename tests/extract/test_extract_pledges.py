@@ -239,6 +239,12 @@ def test_a_fronted_subordinate_clause_names_no_pledger(tmp_path, body):
     assert {actor for actor, *_ in pledges(tmp_path, body)} == {"nl"}
 
 
+def test_a_negated_amount_is_no_pledge(tmp_path):
+    assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
+    assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()
+    assert pledges(tmp_path, "Nederland zal de 2%-norm in 2024 halen.") == {("nl", "spending-target", D(2), "percent-gdp", 2024)}
+
+
 def test_money_in_number_words_is_the_pledges_amount(tmp_path):
     found = pledges(tmp_path, "Door Nederland werd een bijdrage van vijf miljoen euro toegezegd aan het trustfonds voor Oekraïne.")
     assert found == {("nl", "financial-contribution", D(5000000), "eur", None)}

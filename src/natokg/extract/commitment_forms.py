@@ -366,9 +366,16 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     return (
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
-        or any(negates(tokens, k) or (promise and tokens[k].norm == "om") for k in cue.gaps)
-        or any(negates(tokens, k) for k in range(cue.last + 1, min(len(tokens), cue.last + 3)))
+        or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
         or meeting_participation(tokens, cue)
+    )
+
+
+def negated(tokens: Sequence[Token], cue: Match) -> bool:
+    """A negation in the cue's gap ("zal de 2%-norm niet in 2024 halen", "deden geen
+    toezeggingen") or right after it ("levert niet langer")."""
+    return any(negates(tokens, k) for k in cue.gaps) or any(
+        negates(tokens, k) for k in range(cue.last + 1, min(len(tokens), cue.last + 3))
     )
 
 

@@ -64,6 +64,7 @@ from natokg.extract.commitment_forms import (
     part_start,
     relative_asides,
     token_span,
+    negated,
     undone,
     government_plan_mentions,
     is_promise_without_amount,
@@ -411,6 +412,8 @@ class _Rules:
             if unit == "percent":
                 continue
             used.add(s.cues.index(cue))
+            if negated(s.tokens, cue):
+                continue  # "Nederland zal de 2%-norm niet in 2024 halen"
             if role == "contribution" and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
                 continue  # "pleit voor een verhoging van het plafond met EUR 5 miljard": asked, not given
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
