@@ -239,6 +239,18 @@ def test_a_fronted_subordinate_clause_names_no_pledger(tmp_path, body):
     assert {actor for actor, *_ in pledges(tmp_path, body)} == {"nl"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nederland zal uiterlijk in 2035 3,5 procent van het bbp aan defensie besteden.",
+        "Nederland zal toezeggen uiterlijk in 2035 3,5 procent van het bbp aan defensie te besteden.",
+        "Ik heb toegelicht dat Nederland uiterlijk in 2035 3,5% van het bbp aan defensie zal besteden.",
+    ],
+)
+def test_a_share_of_gdp_the_netherlands_will_spend_is_its_target(tmp_path, body):
+    assert pledges(tmp_path, body) == {("nl", "spending-target", D("3.5"), "percent-gdp", 2035)}
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()
