@@ -212,6 +212,15 @@ def test_session_that_is_not_held(tmp_path):
     assert [m.ref.name_key for m in sessions] == ["working-dinner"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Er vindt op deze top geen bijeenkomst van de NAVO-Rusland Raad plaats.",
+    "Er vindt geen zitting van de NAVO-Rusland Raad plaats.",
+])
+def test_no_meeting_of_a_council_is_no_session(tmp_path, sentence):
+    sessions = _sessions(tmp_path, "Op 4 mei is er een werkdiner. " + sentence)
+    assert [m.ref.name_key for m in sessions] == ["working-dinner"]
+
+
 def test_regression_partnership_council_not_foreseen_at_the_summit():
     """'Een bijeenkomst van de Euro-Atlantische Partnerschapsraad (EAPR) is in Warschau niet voorzien.'"""
     sessions = [m for m in records("dev_2016_summit_agenda_warschau.txt").meetings if m.role == "session"]

@@ -44,6 +44,8 @@ from natokg.text.nlp import KIND, NAMED, Mention
 _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
+# "Er vindt geen bijeenkomst van de NAVO-Oekraïne Raad plaats", "geen NAVO-Rusland Raad"
+_NONE_OF_RE = r"\bgeen\s+(?:[\w-]+\s+){0,2}?(?:(?:{cue:meeting-word})\s+van\s+(?:de\s+)?)?$"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
 _HELD_RE = (
     r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order}"
@@ -186,7 +188,9 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     its schedule bullet, the programme's opening or close ("opende met") or its
     paragraph; returns the session the next sequel refers to."""
     main = collector.main
-    if cue_regex(_NOT_HELD_RE).search(ctx.text, *_told_of(ctx, sentence, m, meetings)):
+    if cue_regex(_NOT_HELD_RE).search(ctx.text, *_told_of(ctx, sentence, m, meetings)) or cue_regex(
+        _NONE_OF_RE
+    ).search(ctx.text, max(sentence.start, m.start - 50), m.start):
         return previous_session  # "is niet voorzien", "...; de Raad kwam in Praag niet bijeen": no session
     if _refers_back(ctx, m):
         # "tijdens deze sessie": the session named before
