@@ -109,6 +109,16 @@ def test_letters_topic_words_and_stance_forms(name, expected):
         # a negation further away is not the form's
         ("Nederland, dat niet aan de oefening deelnam, steunde de nieuwe commandostructuur.",
          ("nl", "support", "command-structure"), ("nl", "oppose", "command-structure")),
+        # right after the form, or closing its clause
+        ("Frankrijk steunde niet de nieuwe commandostructuur.",
+         ("fr", "oppose", "command-structure"), ("fr", "support", "command-structure")),
+        ("Frankrijk steunt de nieuwe commandostructuur niet.",
+         ("fr", "oppose", "command-structure"), ("fr", "support", "command-structure")),
+        ("Frankrijk steunde niet alleen de nieuwe commandostructuur, maar ook de NRF.",
+         ("fr", "support", "command-structure"), ("fr", "oppose", "command-structure")),
+        # inside a relative clause in the form's gap it negates the relative clause's verb
+        ("Canada riep de bondgenoten die nog niet bijdragen op de nieuwe commandostructuur te vullen.",
+         ("ca", "call-for", "command-structure"), ("ca", "oppose", "command-structure")),
     ],
 )
 def test_negation_just_before_stance_form(tmp_path, body, expected, not_expected):

@@ -47,6 +47,7 @@ from typing import Sequence
 
 from natokg.folding import fold
 from natokg.extract.phrases import (
+    ACTOR_RELATIVE_PRONOUNS,
     NEGATIONS,
     NEXT_CLAUSE,
     ALLIES,
@@ -293,8 +294,14 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
     before = stance_match.first - 1
-    # "wees niet alleen op X maar ook op Y": emphasis, not its negation
-    if any(k >= 0 and negates(tokens, k) for k in [before, *stance_match.gaps]):
+    # "wees niet alleen op X maar ook op Y": emphasis, not its negation; "riepen de
+    # bondgenoten die nog niet deelnemen op ...": a relative clause in the gap negates its own verb
+    relative = next((k for k in stance_match.gaps if tokens[k].norm in ACTOR_RELATIVE_PRONOUNS), None)
+    own_gap = [k for k in stance_match.gaps if relative is None or k < relative]
+    # "steunde niet de uitbreiding", "steunt de uitbreiding niet."
+    after = stance_match.last + 1
+    clause_last = next((k for k in range(after, len(tokens)) if tokens[k].norm in ",;:.()"), len(tokens)) - 1
+    if any(0 <= k < len(tokens) and negates(tokens, k) for k in [before, *own_gap, after, clause_last]):
         if stance not in lex.negated:
             return None
         stance = lex.negated[stance]
