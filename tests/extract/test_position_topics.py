@@ -206,6 +206,17 @@ def test_stance_paradigms(tmp_path, body, expected):
     assert expected in sentence_positions(tmp_path, body)
 
 
+def test_what_a_stance_demands_of_others_is_no_stance_of_theirs(tmp_path):
+    found = sentence_positions(tmp_path, "Het kabinet zal benadrukken dat de bondgenoten de NRF moeten blijven steunen.")
+    assert ("nl", "emphasise", "nato-response-force") in found
+    assert not any(actor == "allies" for actor, *_ in found)
+    # without a modal of obligation the other holds it; after ", en" the main clause goes on
+    said = "Nederland benadrukte dat Duitsland de NRF steunt."
+    assert ("de", "support", "nato-response-force") in sentence_positions(tmp_path, said)
+    coordinated = "Nederland benadrukte dat de bondgenoten de NRF moeten steunen, en pleitte voor een snellere NRF."
+    assert ("nl", "call-for", "nato-response-force") in sentence_positions(tmp_path, coordinated)
+
+
 @pytest.mark.parametrize(
     "name, expected",
     [

@@ -203,6 +203,8 @@ def positions_in(
             clause = _Clause()
             for index, stance_match in enumerate(stance_matches):
                 verb = stance_match.first
+                if index and _demanded(tokens, stance_matches[index - 1], stance_match):
+                    continue
                 scope_end = stance_matches[index + 1].first if index + 1 < len(stance_matches) else len(tokens)
                 clause_lo = clause.end
                 actors = actors_for(
@@ -256,6 +258,23 @@ def positions_in(
             tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
         ))
     return positions, named_topics
+
+
+# the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
+_DEONTIC = frozenset("moet moeten dient dienen".split())
+
+
+def _demanded(tokens: Sequence[Token], earlier: Match, match: Match) -> bool:
+    """'Het kabinet zal benadrukken dat de bondgenoten Oekraïne moeten blijven steunen':
+    what an earlier stance in the sentence asks of others (a "dat" clause whose verb has
+    a modal of obligation) is no stance they take."""
+    between = [tokens[k].norm for k in range(earlier.last + 1, match.first)]
+    if "dat" not in between:
+        return False
+    clause = between[len(between) - between[::-1].index("dat") :]
+    # "benadrukte dat bondgenoten ... moeten ..., en pleitte voor": back in a main clause
+    coordinated_back = ";" in clause or any(a == "," and b == "en" for a, b in zip(clause, clause[1:]))
+    return bool(_DEONTIC & set(clause)) and not coordinated_back
 
 
 def _infinitive(tokens: Sequence[Token], match: Match) -> bool:
