@@ -292,6 +292,28 @@ def test_letter_foreign_minister_named_again_without_his_state():
     assert not any(p.actor.key == "nl" and p.stance == "appreciate" for p in result.positions)
 
 
+def test_an_office_without_its_state_takes_the_state_of_its_sentence(tmp_path):
+    body = ("Den Haag, 3 maart 2025\n\nDaarna vergaderde de NAVO-Oekraïne Raad, met minister Petrenko. "
+            "Zweden heeft aangegeven dat premier Lindqvist aanwezig zal zijn. "
+            "De bondgenoten bespraken de detentie van oud-premier Jansen. Minister Tuinman sprak over de begroting.\n")
+    found = posts(extract_text(tmp_path, body)[1])
+    assert found["petrenko"] == [("minister", "ua")]
+    assert found["lindqvist"] == [("prime-minister", "se")]
+    assert found["jansen"] == []  # a former office is no post
+    assert found["tuinman"] == [("minister", "nl")]
+
+
+def test_letter_ministers_of_a_partner_council_and_a_former_premier():
+    # "de NAVO-Oekraïne Commissie, met minister Kozhara", "de detentie van oud-premier
+    # Tymosjenko3" (a 2013 report in PDF text, written for the tests)
+    found = posts(extract_letter(segment(read_letter(FIXTURES / "2013_foreign_ministers_report_pdf.txt"))))
+    assert found["kozhara"] == [("minister", "ua")]
+    assert found["tymosjenko"] == []
+    # "Japan heeft aangegeven dat premier Ishiba mogelijk niet komt" (a 2025 agenda with a memo)
+    found = posts(extract_letter(segment(read_letter(FIXTURES / "2025_summit_agenda_with_memo.txt"))))
+    assert found["ishiba"] == [("prime-minister", "jp")]
+
+
 def test_answers_to_questions_are_signed_by_the_minister_who_answers(tmp_path):
     body = ("Vragen van het lid Jansen aan de Minister van Defensie.\n\n"
             "Antwoord van Minister De Vries (Defensie), mede namens de Minister van Buitenlandse Zaken "

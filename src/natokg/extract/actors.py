@@ -30,6 +30,7 @@ from itertools import accumulate
 
 from natokg.text.dates import count_value
 from natokg.extract.context import LetterContext
+from natokg.extract.posts import is_former, nested_actors, post_holder, presumed_dutch
 from natokg.extract.stage import Found, MeetingIndex, PersonIndex
 from natokg.folding import fold
 from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE
@@ -82,7 +83,6 @@ _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re
 _COUNT_NOUN = r"\b(?:{cue:allies-count-noun}|{cue:allies-delegation-noun})\b"
 _COUNT_BEFORE = re.compile(r"\b(?P<article>(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?$", re.IGNORECASE)
 _DUTCH = ActorRef("state", "nl")
-_DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
 _MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
@@ -194,52 +194,6 @@ def _capitalised_particle(ctx: LetterContext, token: re.Match, limit: int) -> bo
     return following is not None and (following.group().lower() in _PARTICLES or _name_word(ctx, following))
 
 
-def _post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
-    """Whose post: demonym before the office, actor inside it, 'van <state>' after the
-    name, the post the reference data gives the person, else None (see _presumed_dutch)."""
-    before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
-    if before and not ctx.text[before[-1].end : office.start].strip(" -"):
-        m = before[-1]
-        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
-    inside = ctx.in_span(office.start, office.end, STATE, ORG, DEMONYM)
-    if not inside:
-        inside = _nested(ctx, office)
-    if inside:
-        m = inside[0]
-        return ActorRef("organisation", m.key) if m.label == ORG else ActorRef("state", m.key)
-    after = re.match(r"\s+van\s+(?:de\s+|het\s+)?", ctx.text[name_start:sentence_end])
-    if after:
-        owner = ctx.in_span(name_start + after.end(), name_start + after.end() + 40, STATE, ORG)
-        if owner and owner[0].start == name_start + after.end():
-            return ActorRef("state", owner[0].key) if owner[0].label == STATE else ActorRef("organisation", owner[0].key)
-    record = ctx.lexicon.person_by_surface(name) if name else None
-    if record is not None and record.posts:
-        # a known person holds the office of the state or organisation the reference
-        # data gives; an office the data does not give him ("minister Lavrov" for the
-        # foreign minister) is left to his known posts
-        known = [p.of for p in record.posts if p.office == office.key]
-        return known[0] if known else None
-    return None
-
-
-def _presumed_dutch(office) -> bool:
-    """A Dutch letter's unqualified cabinet or parliament office is presumed the Dutch one
-    ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
-    the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
-    Oemerov"); an unqualified general or president is nobody's in particular."""
-    return bool(_DUTCH_BY_DEFAULT.match(office.key))
-
-
-def _nested(ctx: LetterContext, office) -> list:
-    """Actors written inside an office phrase ('Hoge Vertegenwoordiger van de Europese
-    Unie'): the matcher keeps only the longest span, so match the inside again."""
-    return [
-        type(m)(m.start + office.start, m.end + office.start, m.label, m.key, m.text)
-        for m in ctx.annotator.phrase_mentions(ctx.text[office.start : office.end])
-        if m.label in (STATE, ORG, DEMONYM)
-    ]
-
-
 class _Persons:
     def __init__(self, ctx: LetterContext) -> None:
         self.ctx = ctx
@@ -336,8 +290,12 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
             continue  # a plural office names several persons ("de leden X en Y"), never one
         if len(names) > 1 and not plural:
             names = names[:1]
-        holder = _post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
-        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and _presumed_dutch(office)
+        if is_former(ctx, office):
+            for a, b in names:
+                persons.add(ctx.text[a:b], a, b, None)
+            continue
+        holder = post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
+        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and presumed_dutch(office)
         holder = _DUTCH if presumed else holder
         for a, b in names:
             person = persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
@@ -549,7 +507,7 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
             found.append((ActorRef("state", m.key), m.start, m.end))
     for office in (m for m in inside if m.label == OFFICE):
         # "de president van de Europese Raad": the organisation the office belongs to
-        for m in _nested(ctx, office):
+        for m in nested_actors(ctx, office):
             if m.label in (STATE, ORG):
                 found.append((ActorRef("state" if m.label == STATE else "organisation", m.key), m.start, m.end))
     for a, b, ref in persons.within(start, end):

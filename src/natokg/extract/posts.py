@@ -1,0 +1,99 @@
+"""Whose post an office named before a person's name is.
+
+"de Oekraïense minister van Defensie Oemerov" (a demonym before the office), "de Hoge
+Vertegenwoordiger van de Europese Unie Borrell" (an actor inside it), "minister Lavrov
+van Rusland" (after the name), the post the reference data gives a known person, else
+nobody's; an unqualified cabinet or parliament office is presumed the Dutch one. A
+former office ("oud-premier Tymosjenko", "de voormalige minister X") is no post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natokg.extract.context import LetterContext
+from natokg.records import ActorRef
+from natokg.text.nlp import DEMONYM, NAMED, ORG, STATE
+
+_DUTCH = ActorRef("state", "nl")
+_DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
+# "oud-premier Tymosjenko", "de voormalige minister X", "ex-president Y"
+_FORMER = re.compile(r"(?:\b(?:oud|ex)-|\bvoormalige?\s+)$", re.IGNORECASE)
+# "de NAVO-Oekraïne Commissie, met minister Kozhara": right after the council's name
+_WITH_AFTER_COUNCIL = re.compile(r",?\s*met\s+", re.IGNORECASE)
+# "Japan heeft aangegeven dat premier Ishiba ...": in the clause the state's statement opens
+_THAT_BEFORE = re.compile(r"\bdat\s+(?:de\s+)?$", re.IGNORECASE)
+
+
+def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
+    """Whose post: demonym before the office, actor inside it, 'van <state>' after the
+    name, the post the reference data gives the person, else None (see presumed_dutch)."""
+    before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
+    if before and not ctx.text[before[-1].end : office.start].strip(" -"):
+        m = before[-1]
+        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
+    inside = ctx.in_span(office.start, office.end, STATE, ORG, DEMONYM)
+    if not inside:
+        inside = nested_actors(ctx, office)
+    if inside:
+        m = inside[0]
+        return ActorRef("organisation", m.key) if m.label == ORG else ActorRef("state", m.key)
+    after = re.match(r"\s+van\s+(?:de\s+|het\s+)?", ctx.text[name_start:sentence_end])
+    if after:
+        owner = ctx.in_span(name_start + after.end(), name_start + after.end() + 40, STATE, ORG)
+        if owner and owner[0].start == name_start + after.end():
+            return ActorRef("state", owner[0].key) if owner[0].label == STATE else ActorRef("organisation", owner[0].key)
+    record = ctx.lexicon.person_by_surface(name) if name else None
+    if record is not None and record.posts:
+        # a known person holds the office of the state or organisation the reference
+        # data gives; an office the data does not give him ("minister Lavrov" for the
+        # foreign minister) is left to his known posts
+        known = [p.of for p in record.posts if p.office == office.key]
+        return known[0] if known else None
+    return _holder_in_context(ctx, office)
+
+
+def is_former(ctx: LetterContext, office) -> bool:
+    """'oud-premier Tymosjenko', 'de voormalige minister X': an office no longer held."""
+    return bool(_FORMER.search(ctx.text, max(0, office.start - 12), office.start))
+
+
+def _holder_in_context(ctx: LetterContext, office) -> ActorRef | None:
+    """An office named without its state, in a sentence that names the state: the partner
+    of the council met in ('de NAVO-Oekraïne Commissie, met minister Kozhara'), or the
+    state whose statement the clause is ('Japan heeft aangegeven dat premier Ishiba ...')."""
+    sentence = ctx.sentence_at(office.start)
+    if sentence is None:
+        return None
+    councils = ctx.in_span(sentence.start, office.start, NAMED)
+    if councils and _WITH_AFTER_COUNCIL.fullmatch(ctx.text, councils[-1].end, office.start):
+        partners = {m.key for m in nested_actors(ctx, councils[-1]) if m.label in (STATE, DEMONYM)}
+        if len(partners) == 1:
+            return ActorRef("state", partners.pop())
+    if _THAT_BEFORE.search(ctx.text, sentence.start, office.start):
+        actors = ctx.in_span(sentence.start, office.start, STATE, ORG, DEMONYM)
+        opening = ctx.text[sentence.start : actors[0].start].strip() if actors else None
+        if len(actors) == 1 and actors[0].label == STATE and opening == "":
+            return ActorRef("state", actors[0].key)
+    return None
+
+
+def presumed_dutch(office) -> bool:
+    """A Dutch letter's unqualified cabinet or parliament office is presumed the Dutch one
+    ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
+    the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
+    Oemerov"); an unqualified general or president is nobody's in particular."""
+    return bool(_DUTCH_BY_DEFAULT.match(office.key))
+
+
+def nested_actors(ctx: LetterContext, office) -> list:
+    """Actors written inside an office phrase ('Hoge Vertegenwoordiger van de Europese
+    Unie'): the matcher keeps only the longest span, so match the inside again."""
+    return [
+        type(m)(m.start + office.start, m.end + office.start, m.label, m.key, m.text)
+        for m in ctx.annotator.phrase_mentions(ctx.text[office.start : office.end])
+        if m.label in (STATE, ORG, DEMONYM)
+    ]
+
+
+__all__ = ["is_former", "nested_actors", "post_holder", "presumed_dutch"]
