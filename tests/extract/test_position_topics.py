@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.letter_records import fixture_records, records, sentence_positions
+from support.letter_records import extract_text, fixture_records, records, sentence_positions
 
 
 def facts(name: str) -> set[tuple[str, str, str]]:
@@ -204,6 +204,18 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
 )
 def test_stance_paradigms(tmp_path, body, expected):
     assert expected in sentence_positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("De premier sprak over de NRF. Hij riep de bondgenoten op de NRF te versterken.", ("nl", "call-for", "nato-response-force")),
+    ("President Poetin sprak de top toe. Hij herhaalde de Russische bezwaren tegen de NRF.", ("ru", "oppose", "nato-response-force")),
+])
+def test_a_pronoun_after_a_sentence_without_a_position_is_who_spoke_in_it(tmp_path, body, expected):
+    header = ("Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+              "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n")
+    _, result = extract_text(tmp_path, header + body + "\n")
+    found = {(p.actor.key, p.stance, p.topic) for p in result.positions}
+    assert expected in found and not any(actor == "allies" for actor, *_ in found)
 
 
 def test_what_a_stance_demands_of_others_is_no_stance_of_theirs(tmp_path):

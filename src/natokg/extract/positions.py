@@ -53,11 +53,13 @@ from natokg.extract.phrases import (
     ALLIES,
     NETHERLANDS,
     RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
     Lexicons,
     Match,
     Token,
     actor_mentions,
     contribution_nouns,
+    is_subject,
     lexicons,
     negates,
     parenthesised,
@@ -176,12 +178,18 @@ def positions_in(
     history: list[Said] = []  # the earlier sentences under the same heading
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
+    previous: tuple[Sentence, list[Token]] | None = None  # the sentence before, under the same heading
     for sentence in body_sentences(seg):
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
         if sentence.heading != previous_heading:
             previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
+            previous = None
+        if not stated_before and previous is not None and any(t.norm in SUBJECT_PRONOUNS for t in tokens):
+            # "De premier sprak over X. Hij riep ... op": the previous sentence took no
+            # position, so the pronoun is who spoke in it
+            stated_before = _speakers(previous, lex, spokesmen)
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
         weak = weak_topics(topic_matches, tokens, sentence.text, lex)
@@ -250,6 +258,7 @@ def positions_in(
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
             positions.extend(found.values())
         stated_before = unique([key[0] for key in found])
+        previous = (sentence, tokens)
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
@@ -258,6 +267,16 @@ def positions_in(
             tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
         ))
     return positions, named_topics
+
+
+def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen | None) -> list[ActorRef]:
+    """Who speaks in a sentence: its persons and offices, the Dutch government, the delegations."""
+    sentence, tokens = said
+    mentions = actor_mentions(tokens, lex, sentence.text)
+    if spokesmen is not None:
+        mentions = spokesmen.mentions(sentence, tokens, mentions)
+    spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in ("state", "organisation")]
+    return unique([m.actor for m in sorted(spoken, key=lambda m: m.first) if is_subject(m)])
 
 
 # the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
