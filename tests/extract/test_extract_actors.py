@@ -396,6 +396,18 @@ def test_participants_after_met_following_a_meeting_word_or_a_verb_of_talking(tm
     assert {"jo", "tn", "ge"} <= partner_keys(result)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the company after ", samen met", and the members after "waaronder"
+    ("Tijdens het werkdiner spraken de ministers, samen met de ministers van Defensie van Finland en Zweden, "
+     "over de NAVO-EU-samenwerking.", {"fi", "se"}),
+    ("Op 15 juni vond een sessie met partners plaats, waaronder Australië en Georgië.", {"au", "ge"}),
+])
+def test_participants_in_company_lists(tmp_path, sentence, expected):
+    body = ("Den Haag, 20 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 14 en 15 juni jl. in Brussel.\n\n" + sentence + "\n")
+    assert partner_keys(extract_text(tmp_path, body)[1]) >= expected
+
+
 def test_split_participation_verbs_and_guests(tmp_path):
     """"nam deel als genodigde"; an organisation outside NATO that is no partner is a guest."""
     _, result = extract_text(tmp_path, PARTICIPANTS)

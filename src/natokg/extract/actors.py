@@ -63,12 +63,12 @@ _GAP_WORD = r"\s+[^\s,.;:]+"
 _MET = re.compile(r"\smet\s", re.IGNORECASE)
 _GATHERING_WITH = (
     r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,6}?"
-    r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?)"
+    r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
     r"\s+met\s"
 )
 # the list of participants after "met" (relative clauses and a colon before the names
-# included) ends at the next clause or a topic
-_COMPANY_END = re.compile(r";|\s(?:over|om|waar\w*|omdat|zodat|ter)\s")
+# included) ends at the next clause or a topic; "waaronder" goes on with its members
+_COMPANY_END = re.compile(r";|\s(?:over|om|waar(?!onder)\w*|omdat|zodat|ter)\s")
 # "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog", "uit te
 # nodigen voor het Partnerschap voor Vrede": a group after "als ... uit" is the
 # capacity, after "voor", "aan" or "tot" what they are invited to, not a participant
