@@ -344,6 +344,21 @@ def test_letter_compounded_meeting_noun():
     assert result.main_meeting.ref == MeetingRef("defence-ministers", date(2011, 6, 8), "brussels")
 
 
+def test_another_head_noun_names_the_meeting(tmp_path):
+    body = ("Den Haag, 9 november 2020\n\nHierbij bied ik u het verslag aan van de videoconferentie van de "
+            "NAVO-ministers van Defensie op 22 en 23 oktober jl. De volgende bijeenkomst van de ministers van "
+            "Defensie is voorzien voor 17 en 18 februari a.s.\n")
+    main = next(m for m in extract_text(tmp_path, body)[1].meetings if m.role == "main")
+    assert (main.ref.kind, main.ref.start) == ("defence-ministers", date(2020, 10, 22))
+
+
+def test_letter_videoconference_of_the_defence_ministers():
+    # "het verslag aan van de videoconferentie van de NAVO-ministers van Defensie op donderdag
+    # 22 en vrijdag 23 oktober jl." (a 2020 report written for the tests)
+    result = fixture_records("2020_defence_ministers_report_videoconference.txt")
+    assert (result.main_meeting.ref.kind, result.main_meeting.ref.start) == ("defence-ministers", date(2020, 10, 22))
+
+
 def test_letter_subject_sessions_of_a_programme():
     # "De bijeenkomst opende met een sessie over de Resolute Support missie in Afghanistan,
     # gevolgd door ..." (2015 Antalya report)

@@ -143,11 +143,22 @@ def compound_variants(form: str, prefixes: Iterable[str]) -> list[str]:
     return [f"{prefix}{form}" for prefix in prefixes]
 
 
+def head_variants(form: str, nouns: Iterable[str]) -> list[str]:
+    """The form with "bijeenkomst" at its head replaced by another meeting noun of
+    cue:meeting-head-noun ("bijeenkomst van de NAVO-ministers van Defensie" ->
+    "videoconferentie van de NAVO-ministers van Defensie")."""
+    found = _LINKED_HEAD.match(" ".join(form.split()))
+    if found is None or found.group(1) != "bijeenkomst" or len(found.group(2).split()) < 2:
+        return []
+    return [f"{noun}{form[len('bijeenkomst'):]}" for noun in nouns]
+
+
 def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
     """(label, key, surface form) for every matchable thing in the lexicon; meeting
-    kinds also in headline style (``headline_variant``) and with their head noun
-    compounded (``compound_variants``: "voorjaarsbijeenkomst van de ...")."""
-    prefixes = cue_words("meeting-noun-prefix")
+    kinds also in headline style (``headline_variant``), with their head noun
+    compounded (``compound_variants``: "voorjaarsbijeenkomst van de ...") and with
+    another head noun (``head_variants``: "videoconferentie van de ...")."""
+    prefixes, nouns = cue_words("meeting-noun-prefix"), cue_words("meeting-head-noun")
     surfaces = []
     for kind, label in _LABELS.items():
         for form, target in lexicon.surface_forms(kind):  # type: ignore[arg-type]
@@ -158,6 +169,7 @@ def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
                 surfaces.append((label, key, variant))
             if label == KIND:
                 surfaces.extend((label, key, compound) for compound in compound_variants(form, prefixes))
+                surfaces.extend((label, key, variant) for variant in head_variants(form, nouns))
     return surfaces
 
 
