@@ -133,10 +133,15 @@ class SegmentedLetter:
     def stated_parts(self) -> frozenset[str]:
         """The parts whose sentences state the letter's positions and pledges: the cover
         letter and body; a memo that travels alone ("nota" without a letter) states them
-        itself, one that travels with a letter repeats or advises on it."""
-        if any(s.part in ("body", "cover") for s in self.sentences):
-            return frozenset(("body", "cover"))
-        return frozenset(("memo",))
+        itself, and so does one longer than the letter that offers it (the letter only
+        covers it); a shorter one repeats the letter or advises on it."""
+        # prose only: a memo's headings ("Kernpunten", "Geannoteerde agenda NAVO-top") count for nothing
+        prose = [s.part for s in self.sentences if s.text.rstrip().endswith((".", "?", "!"))]
+        letter = sum(part in ("body", "cover") for part in prose)
+        memo = prose.count("memo")
+        if not letter and not any(s.part in ("body", "cover") for s in self.sentences):
+            return frozenset(("memo",))
+        return frozenset(("body", "cover", "memo")) if memo > letter else frozenset(("body", "cover"))
 
 
 # ---------------------------------------------------------------- extract

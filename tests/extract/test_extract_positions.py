@@ -16,7 +16,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import extract_text, records
+from support.letter_records import extract_text, fixture_records, records
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTERS = ROOT / "corpus" / "letters"
@@ -239,6 +239,26 @@ def test_a_memo_with_its_letter_leaves_the_positions_to_the_letter(tmp_path):
     alone = extract_text(tmp_path, memo, "alone.txt")[1]
     assert {(p.actor.key, p.stance) for p in with_letter.positions} == {("nl", "call-for")}
     assert ("nl", "support") in {(p.actor.key, p.stance) for p in alone.positions}
+
+
+def test_a_memo_longer_than_the_letter_that_offers_it_states_the_positions(tmp_path):
+    letter = ("Den Haag, 12 december 2017\n\nGeachte voorzitter,\n\nHierbij bied ik u het verslag aan van de "
+              "bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op 5 en 6 december jl. in Brussel.\n\n"
+              "De minister van Buitenlandse Zaken,\n\nA.B. de Vries\n\n")
+    memo = ("nota\n\nVerslag NAVO-ministeriële\n\nNederland steunde de versterking van de NRF. Turkije uitte "
+            "bezwaren tegen de uitbreiding van de NAVO. Nederland zegde vier miljoen euro toe aan het trustfonds "
+            "voor Oekraïne.\n")
+    result = extract_text(tmp_path, letter + memo)[1]
+    assert {("nl", "support"), ("tr", "oppose")} <= {(p.actor.key, p.stance) for p in result.positions}
+    assert any(c.actor.key == "nl" and c.amount == 4_000_000 for c in result.commitments)
+
+
+def test_letter_covering_its_report_in_a_memo():
+    # a three-sentence letter offering the report, which follows as a "Nota" (a 2017 report
+    # written for the tests): "Turkije uitte bezwaren tegen het partnerschapsprogramma ..."
+    result = fixture_records("2017_foreign_ministers_report_memo.txt")
+    assert ("tr", "oppose") in {(p.actor.key, p.stance) for p in result.positions}
+    assert any(c.actor.key == "nl" and c.amount == 4_000_000 for c in result.commitments)
 
 
 def test_a_letter_of_another_kind_before_its_meeting_looks_ahead():
