@@ -218,6 +218,13 @@ def test_a_pronoun_after_a_sentence_without_a_position_is_who_spoke_in_it(tmp_pa
     assert expected in found and not any(actor == "allies" for actor, *_ in found)
 
 
+def test_a_passive_in_the_clause_before_comma_en_is_not_the_next_verbs(tmp_path):
+    body = "Nederland benadrukte dat de NRF sneller moet worden, en kondigde aan dat Nederland de NRF-staf versterkt."
+    found = sentence_positions(tmp_path, body)
+    assert ("nl", "intend", "nato-response-force") in found
+    assert not any(actor == "allies" for actor, *_ in found)
+
+
 def test_what_a_stance_demands_of_others_is_no_stance_of_theirs(tmp_path):
     found = sentence_positions(tmp_path, "Het kabinet zal benadrukken dat de bondgenoten de NRF moeten blijven steunen.")
     assert ("nl", "emphasise", "nato-response-force") in found

@@ -227,7 +227,9 @@ def actors_for(
     lo = clause_lo if subordinate is None else subordinate + 1
     # a passive of the main clause ("De NRF werd besproken, omdat X ... niet kon
     # instemmen") is not the subordinate verb's
-    passive = _passive(tokens, lo, stance_match.last)
+    # "..., dat X moet worden, en kondigde aan ...": a passive before ", en" is another clause's
+    own = max([lo] + [k + 1 for k in range(lo + 1, verb) if tokens[k].norm == "en" and tokens[k - 1].norm == ","])
+    passive = _passive(tokens, own, stance_match.last)
     if passive:
         agents = passive_agent(tokens, mentions, lo, stance_match.last + 3)
         if agents:
