@@ -251,6 +251,13 @@ def test_a_share_of_gdp_the_netherlands_will_spend_is_its_target(tmp_path, body)
     assert pledges(tmp_path, body) == {("nl", "spending-target", D("3.5"), "percent-gdp", 2035)}
 
 
+def test_a_norm_a_call_asks_for_is_no_agreed_target(tmp_path):
+    body = "Enkele bondgenoten, waaronder Polen, pleiten voor een norm van 2,5% van het bbp."
+    assert pledges(tmp_path, body) == set()
+    agreed = "De bondgenoten kwamen een norm van 3,5% van het bbp overeen."
+    assert pledges(tmp_path, agreed) == {("allies", "spending-target", D("3.5"), "percent-gdp", None)}
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()

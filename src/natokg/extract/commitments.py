@@ -414,8 +414,8 @@ class _Rules:
             used.add(s.cues.index(cue))
             if negated(s.tokens, cue):
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen"
-            if role == "contribution" and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
-                continue  # "pleit voor een verhoging van het plafond met EUR 5 miljard": asked, not given
+            if role in ("contribution", "agreement") and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
+                continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
             if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
                     and amount.value > whole.amount):
