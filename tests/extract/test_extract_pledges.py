@@ -258,6 +258,14 @@ def test_a_norm_a_call_asks_for_is_no_agreed_target(tmp_path):
     assert pledges(tmp_path, agreed) == {("allies", "spending-target", D("3.5"), "percent-gdp", None)}
 
 
+@pytest.mark.parametrize("body", [
+    "Naar verwachting halen dit jaar elf bondgenoten de 2%-norm.",
+    "Dit jaar zullen 23 bondgenoten de 2%-norm halen.",
+])
+def test_a_tally_of_allies_reaching_a_share_is_no_pledge(tmp_path, body):
+    assert pledges(tmp_path, body) == set()
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()

@@ -41,7 +41,7 @@ from natokg.extract.phrases import (
 from natokg.records import ActorRef
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
-from natokg.text.dates import find_coming_years
+from natokg.text.dates import count_value, find_coming_years
 
 PUNCTUATION = frozenset(list(",;:()."))
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
@@ -409,6 +409,19 @@ _CALL_FOR = "call-for"
 _BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
 
+def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match]) -> bool:
+    """'Naar verwachting halen dit jaar elf bondgenoten de 2%-norm': a reaching verb
+    (cue:reaching-verb) with a counted number of allies tallies who reach a share (a
+    forecast or a finding), no pledge; "alle bondgenoten" counts nobody."""
+    if not any(fold(c.phrase.form) in cue_word_set("reaching-verb") for c in cues):
+        return False
+    nouns = cue_word_set("allies-count-noun")
+    return any(
+        tokens[k + 1].norm in nouns and (tokens[k].norm.isdigit() or count_value(tokens[k].norm) is not None)
+        for k in range(len(tokens) - 1)
+    )
+
+
 def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
     """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
     het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
@@ -420,4 +433,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]

@@ -55,6 +55,7 @@ from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
     coming_target_year,
+    counts_who_reach,
     fronted_clause_end,
     clause_index,
     passive_clause_agent,
@@ -400,6 +401,8 @@ class _Rules:
                 elif gdp_sentence:
                     unit = "percent-gdp"
             cue = self.governing_cue(s, first, last)
+            if counts_who_reach(s.tokens, s.cues):
+                continue  # "Naar verwachting halen dit jaar elf bondgenoten de 2%-norm"
             if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
                 self.last_norm = amount  # a norm, not a figure reached
             if cue is None:
