@@ -266,6 +266,16 @@ def test_a_tally_of_allies_reaching_a_share_is_no_pledge(tmp_path, body):
     assert pledges(tmp_path, body) == set()
 
 
+@pytest.mark.parametrize("body, expected", [
+    # "de norm van N%" is a share of GDP, the verb before the norm says whose target it is
+    ("Alle bondgenoten zullen in 2035 de norm van 3,5% halen.", {("allies", "spending-target", D("3.5"), "percent-gdp", 2035)}),
+    ("Nederland haalt in 2024 de NAVO-norm van 2%.", {("nl", "spending-target", D(2), "percent-gdp", 2024)}),
+    ("Nederland haalt de norm van 20% voor investeringen.", set()),
+])
+def test_the_norm_of_a_percentage(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
+from natokg.extract.percent_shares import percent_unit
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
@@ -120,10 +121,6 @@ _YEAR = re.compile(
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
-# "van (de) (jaarlijkse) defensiebudgetten" after a percentage: what it is a share of.
-_OF_SOMETHING = re.compile(
-    r"\s*van\s+(?:(?:de|het|hun|haar|zijn|onze?)\s+)?([^\W\d][\w-]*)(?:\s+([^\W\d][\w-]*))?", re.IGNORECASE
-)
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
@@ -160,9 +157,8 @@ class _Rules:
         self.previous_actor: ActorRef | None = None
         self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
-        self.obligations = cue_word_set("obligation")
+        self.obligations, self.norm_words = cue_word_set("obligation"), cue_word_set("gdp-norm")
         self.budget_nouns = cue_word_set("budget-noun")
-        self.defence_spending_nouns = cue_word_set("defence-spending-noun")
         self.norm_words = cue_word_set("gdp-norm")
 
     # ------------------------------------------------------------ helpers
@@ -381,6 +377,11 @@ class _Rules:
             leading = [c for c in outside if self.role(c) == "agreement" and c.last < best.first]
             if leading:
                 return leading[-1]
+        if best is not None and self.role(best) == "agreement" and fold(best.phrase.form) in self.norm_words:
+            # "Nederland haalt de norm van 2%": the verb before the norm governs it
+            verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
+            if verbs:
+                return verbs[-1]
         return best
 
     def amounts_rule(self, s: _Sentence) -> set[int]:
@@ -391,15 +392,9 @@ class _Rules:
         gdp_sentence = explicit_gdp or any(t.norm.endswith(n) for t in s.tokens for n in self.spending_nouns)
         whole: Commitment | None = None
         for amount, first, last in s.amounts:
-            unit = amount.unit
-            if unit == "percent":
-                share = self.share_of(s, amount)
-                if share is not None:
-                    if not self.is_defence_spending(share):
-                        continue  # "40% van hun landstrijdkrachten": neither money nor GDP
-                    unit = "percent-defence-spending"  # "20% van hun defensie-uitgaven aan materieel"
-                elif gdp_sentence:
-                    unit = "percent-gdp"
+            unit = percent_unit(s.sentence.text, amount, gdp_sentence) if amount.unit == "percent" else amount.unit
+            if unit is None:
+                continue  # "40% van hun landstrijdkrachten": neither money nor GDP
             cue = self.governing_cue(s, first, last)
             if counts_who_reach(s.tokens, s.cues):
                 continue  # "Naar verwachting halen dit jaar elf bondgenoten de 2%-norm"
@@ -484,23 +479,6 @@ class _Rules:
                 unit = "percent-gdp"
             year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
             self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
-
-    def share_of(self, s: _Sentence, amount: Amount) -> str | None:
-        """What a bare percentage "van (de) X" measures when X is no GDP word (folded X)."""
-        after = _OF_SOMETHING.match(s.sentence.text, amount.end)
-        if after is None:
-            return None
-        noun, following = fold(after.group(1)), after.group(2)
-        if following and not self.names_a_share(noun) and self.names_a_share(fold(following)):
-            noun = fold(following)  # after an adjective: "van hun jaarlijkse defensie-uitgaven"
-        return None if noun in self.gdp_words else noun
-
-    def names_a_share(self, word: str) -> bool:
-        return word in self.gdp_words or self.is_defence_spending(word)
-
-    def is_defence_spending(self, word: str) -> bool:
-        """A compound counts by its last part: "navo-defensie-uitgaven"."""
-        return any(word.endswith(noun) for noun in self.defence_spending_nouns)
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
