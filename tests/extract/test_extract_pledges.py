@@ -276,6 +276,16 @@ def test_the_norm_of_a_percentage(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
+def test_an_abbreviations_dot_ends_no_gap(tmp_path):
+    # "zal in november a.s. ... deelnemen": the dots of "a.s." stood between the cue's words
+    found = pledges(tmp_path, "Nederland zal in november a.s. met vijfhonderd militairen deelnemen aan oefening Steadfast Jazz.")
+    assert {(actor, kind) for actor, kind, *_ in found} == {("nl", "capability-pledge")}
+    # a sentence's own end still ends it
+    assert pledges(tmp_path, "Nederland zal de missie bespreken. Duitsland levert twee fregatten.") == {
+        ("de", "capability-pledge", None, None, None)
+    }
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()

@@ -34,10 +34,16 @@ from datetime import date
 from typing import Sequence
 
 from natokg.folding import fold
-from natokg.extract.phrases import (
-    ACTOR_RELATIVE_PRONOUNS, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
-    ActorMention, Match, Token, coordinated, negates, unique,
+from natokg.extract.function_words import (
+    ACTOR_RELATIVE_PRONOUNS,
+    ARTICLES,
+    NETHERLANDS,
+    PASSIVE_AUXILIARIES,
+    PREPOSITIONS,
+    RELATIVE_OPENERS,
+    SUBJECT_PRONOUNS,
 )
+from natokg.extract.phrases import ActorMention, Match, Token, coordinated, negates, unique
 from natokg.records import ActorRef
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set

@@ -78,10 +78,8 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
+from natokg.extract.function_words import PASSIVE_AUXILIARIES, NEGATIONS, SUBJECT_PRONOUNS
 from natokg.extract.phrases import (
-    PASSIVE_AUXILIARIES,
-    NEGATIONS,
-    SUBJECT_PRONOUNS,
     ActorMention,
     Lexicons,
     Match,

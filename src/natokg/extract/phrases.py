@@ -6,8 +6,8 @@ from natokg.knowledge.lexicon and ontology/extraction-cues.ttl (``lexicons``), t
 meeting, participant and letter-kind rules build from that file's meeting cues
 (``cue_regex``), and the actor
 mentions of a sentence with the preposition that governs them and the actors
-coordinated with them. The words listed here are Dutch grammar (prepositions,
-articles, coordinators), not domain knowledge.
+coordinated with them. The Dutch function words these read (prepositions, articles,
+coordinators) are grammar, kept in natokg.extract.function_words.
 """
 
 from __future__ import annotations
@@ -20,6 +20,17 @@ from typing import Iterable, NamedTuple, Sequence
 from natokg.folding import fold
 from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, cue_words
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
+from natokg.text.spacy_nl import abbreviation_stems
+from natokg.extract.function_words import (
+    PREPOSITIONS,
+    ARTICLES,
+    COORDINATORS,
+    SUBJECT_PRONOUNS,
+    NEGATIONS,
+    NETHERLANDS,
+    ALLIES,
+    CO_ACTOR_MARKERS,
+)
 
 # ---------------------------------------------------------------- tokens
 
@@ -27,6 +38,16 @@ from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 MAX_GAP = 30  # tokens in a " ... " gap; gaps never cross . ; : ? ! or a digit
 _GAP_STOPS = frozenset(".;:?!")
+
+
+def _abbreviation_dot(norms: Sequence[str], j: int) -> bool:
+    """"in november a.s. met ...", "op 3 mei jl. ...": the dot of an abbreviation the
+    sentence splitter keeps whole (after a single letter, or a word whose dotted form
+    is one of its special cases) ends no gap, as it ends no sentence."""
+    if norms[j] != "." or j == 0:
+        return False
+    before = norms[j - 1]
+    return (len(before) == 1 and before.isalpha()) or before in abbreviation_stems()
 
 
 class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5x slower
@@ -192,7 +213,9 @@ class PhraseMatcher:
             else:
                 starts = []
                 for j in range(pos, min(hi, pos + MAX_GAP + 1)):
-                    if norms[j] in _GAP_STOPS or (norms[j][0].isdigit() and not self.digits_in_gaps):
+                    if (norms[j] in _GAP_STOPS and not _abbreviation_dot(norms, j)) or (
+                        norms[j][0].isdigit() and not self.digits_in_gaps
+                    ):
                         break
                     starts.append(j)
             matched = None
@@ -380,29 +403,6 @@ def contribution_nouns(lex: Lexicons) -> frozenset[str]:
 
 # ---------------------------------------------------------------- actor mentions
 
-# Function words: grammar, not domain knowledge.
-PREPOSITIONS = frozenset(
-    "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
-    "tijdens dan als namens jegens richting vanuit sinds na om volgens".split()
-)
-ARTICLES = frozenset("de het een 't ons onze hun".split())
-COORDINATORS = frozenset(["en", "alsook", ","])
-PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
-SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
-NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
-RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
-# a relative clause opens with a relative pronoun or a pronominal adverb ("waarin", "waarmee")
-RELATIVE_OPENERS = RELATIVE_PRONOUNS | {
-    "waar" + p for p in ("aan", "bij", "door", "in", "mee", "naar", "om", "op", "over", "tegen", "toe", "uit", "van", "voor")
-}
-# "..., terwijl Frankrijk ...", "..., hoewel ...": a comma and one of these begin another clause
-NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel doch".split())
-# the relative pronouns that stand for actors (de-words and plurals: "landen die")
-ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
-NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
-ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
-# "waaronder" joins co-actors only right after the subject (see coordinated()).
-CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 _CHAIN_WORDS = frozenset([",", "en", "alsook", "waaronder", "andere"]) | ARTICLES
 
 
@@ -567,15 +567,6 @@ def sentence_evidence(seg: SegmentedLetter, sentence: Sentence, tokens: Sequence
 
 
 __all__ = [
-    "ACTOR_RELATIVE_PRONOUNS",
-    "ARTICLES",
-    "PASSIVE_AUXILIARIES",
-    "PREPOSITIONS",
-    "RELATIVE_PRONOUNS",
-    "SUBJECT_PRONOUNS",
-    "NEGATIONS",
-    "NEXT_CLAUSE",
-    "RELATIVE_OPENERS",
     "negates",
     "ActorMention",
     "Lexicons",

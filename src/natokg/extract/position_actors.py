@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from natokg.extract.context import LetterContext
-from natokg.extract.phrases import (
+from natokg.extract.function_words import (
     ALLIES,
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
@@ -36,6 +36,8 @@ from natokg.extract.phrases import (
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
+)
+from natokg.extract.phrases import (
     ActorMention,
     Token,
     co_actors,

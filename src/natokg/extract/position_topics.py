@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from natokg.extract.phrases import PREPOSITIONS, Lexicons, Match, Token, tokenize
+from natokg.extract.function_words import PREPOSITIONS
+from natokg.extract.phrases import Lexicons, Match, Token, tokenize
 from natokg.records import Sentence
 
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])

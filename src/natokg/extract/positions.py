@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from natokg.folding import fold
-from natokg.extract.phrases import (
+from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     NEGATIONS,
     NEXT_CLAUSE,
@@ -54,6 +54,8 @@ from natokg.extract.phrases import (
     NETHERLANDS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
+)
+from natokg.extract.phrases import (
     Lexicons,
     Match,
     Token,

@@ -31,8 +31,14 @@ from functools import cache
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft, other_instance
-from natokg.extract.phrases import (
-    ARTICLES, COORDINATORS, NEXT_CLAUSE, PASSIVE_AUXILIARIES, PREPOSITIONS, RELATIVE_OPENERS, SUBJECT_PRONOUNS,
+from natokg.extract.function_words import (
+    ARTICLES,
+    COORDINATORS,
+    NEXT_CLAUSE,
+    PASSIVE_AUXILIARIES,
+    PREPOSITIONS,
+    RELATIVE_OPENERS,
+    SUBJECT_PRONOUNS,
 )
 from natokg.knowledge.cues import cue_regex, cue_words
 from natokg.records import ActorRef

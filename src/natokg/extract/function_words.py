@@ -1,0 +1,46 @@
+"""The Dutch function words the extraction rules read: prepositions, articles,
+coordinators, auxiliaries, pronouns, negations and clause openers. Grammar, not domain
+knowledge (which lives in ontology/*.ttl); and the two actors every letter knows."""
+
+from __future__ import annotations
+
+from natokg.records import ActorRef
+
+PREPOSITIONS = frozenset(
+    "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
+    "tijdens dan als namens jegens richting vanuit sinds na om volgens".split()
+)
+ARTICLES = frozenset("de het een 't ons onze hun".split())
+COORDINATORS = frozenset(["en", "alsook", ","])
+PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
+NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
+RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
+# a relative clause opens with a relative pronoun or a pronominal adverb ("waarin", "waarmee")
+RELATIVE_OPENERS = RELATIVE_PRONOUNS | {
+    "waar" + p for p in ("aan", "bij", "door", "in", "mee", "naar", "om", "op", "over", "tegen", "toe", "uit", "van", "voor")
+}
+# "..., terwijl Frankrijk ...", "..., hoewel ...": a comma and one of these begin another clause
+NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel doch".split())
+# the relative pronouns that stand for actors (de-words and plurals: "landen die")
+ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
+NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
+ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
+# "waaronder" joins co-actors only right after the subject (see coordinated()).
+CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
+
+__all__ = [
+    "PREPOSITIONS",
+    "ARTICLES",
+    "COORDINATORS",
+    "PASSIVE_AUXILIARIES",
+    "SUBJECT_PRONOUNS",
+    "NEGATIONS",
+    "RELATIVE_PRONOUNS",
+    "RELATIVE_OPENERS",
+    "NEXT_CLAUSE",
+    "ACTOR_RELATIVE_PRONOUNS",
+    "NETHERLANDS",
+    "ALLIES",
+    "CO_ACTOR_MARKERS",
+]
