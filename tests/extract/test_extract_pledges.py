@@ -276,6 +276,20 @@ def test_the_norm_of_a_percentage(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Het Verenigd Koninkrijk heeft laten weten vijfhonderd extra militairen te sturen.", ("gb", "capability-pledge")),
+    ("President Macron kondigde aan dat Frankrijk een extra bataljon naar Estland stuurt.", ("fr", "capability-pledge")),
+    ("Nederland houdt de twee Patriot-eenheden tot eind januari 2014 in Turkije gestationeerd.", ("nl", "capability-pledge")),
+    ("Het Verenigd Koninkrijk heeft USD 110 miljoen per jaar in het vooruitzicht gesteld.", ("gb", "financial-contribution")),
+])
+def test_sending_stationing_and_holding_out_are_pledges(tmp_path, body, expected):
+    assert expected in {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)}
+
+
+def test_sending_a_letter_is_no_pledge(tmp_path):
+    assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
+
+
 def test_an_abbreviations_dot_ends_no_gap(tmp_path):
     # "zal in november a.s. ... deelnemen": the dots of "a.s." stood between the cue's words
     found = pledges(tmp_path, "Nederland zal in november a.s. met vijfhonderd militairen deelnemen aan oefening Steadfast Jazz.")
