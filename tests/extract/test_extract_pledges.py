@@ -286,6 +286,13 @@ def test_sending_stationing_and_holding_out_are_pledges(tmp_path, body, expected
     assert expected in {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)}
 
 
+def test_a_subject_after_a_comma_opens_a_clause_of_its_own(tmp_path):
+    body = "Duitsland kondigde aan na 2014 achthonderd militairen in Noord-Afghanistan te handhaven, Italië zegde een bijdrage in het westen toe."
+    assert {actor for actor, *_ in pledges(tmp_path, body)} == {"de", "it"}
+    # a list's last member is no such subject
+    assert {actor for actor, *_ in pledges(tmp_path, "Nederland, Duitsland, Italië zegden troepen toe.")} == {"nl", "de", "it"}
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

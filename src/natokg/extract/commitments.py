@@ -198,6 +198,13 @@ class _Rules:
             # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
             # with another phrase has its subject right after the verb
             before = []
+        # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
+        # subject right after a comma and right before its verb opens a clause of its own
+        ends = {m.last for m in s.mentions}
+        fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and s.tokens[m.first - 1].norm == ","
+                 and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland, Italië zegden"
+        if fresh:
+            before = fresh
         if before:
             chain = coordinated(before[0], s.mentions, s.tokens)
             extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
