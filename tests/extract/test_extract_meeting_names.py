@@ -221,6 +221,16 @@ def test_no_meeting_of_a_council_is_no_session(tmp_path, sentence):
     assert [m.ref.name_key for m in sessions] == ["working-dinner"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Op 4 mei vergaderde de NAR, waarna de ISAF-partners bijeenkwamen met de Afghaanse minister.", ["isaf-meeting"]),
+    ("Op 4 mei kwamen de ISAF-partners bijeen.", ["isaf-meeting"]),
+    ("De ISAF-partners kwamen niet bijeen.", []),
+])
+def test_a_partner_group_gathering_is_its_session(tmp_path, sentence, expected):
+    sessions = _sessions(tmp_path, sentence)
+    assert [m.ref.name_key for m in sessions if m.ref.name_key != "north-atlantic-council"] == expected
+
+
 def test_regression_partnership_council_not_foreseen_at_the_summit():
     """'Een bijeenkomst van de Euro-Atlantische Partnerschapsraad (EAPR) is in Warschau niet voorzien.'"""
     sessions = [m for m in records("dev_2016_summit_agenda_warschau.txt").meetings if m.role == "session"]

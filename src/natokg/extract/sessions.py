@@ -82,6 +82,8 @@ _DEFINITE = ("de", "deze", "die", "dezelfde")
 _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met|een|de|het))\s")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting}|(?P<of>{cue:group-meeting-of}))\b"  # "bijeenkomst met", "... van"
+# right after a partner group, its gathering ("de ISAF-partners bijeenkwamen", "... kwamen bijeen")
+_GATHERS_AFTER_RE = r"\s+(?:(?:kwamen|komen|kwam|komt)\s+(?:\w+\s+){0,2}?)?(?:{cue:gathering})\b"
 _ONLY_AN_ARTICLE = re.compile(rf"\s+(?:(?:{'|'.join(sorted(ARTICLES))})\s+)?")
 
 
@@ -376,12 +378,13 @@ def _day_in_force(ctx: LetterContext, main: Draft, offset: int) -> DateMatch | N
 
 def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, sentence, dates) -> Draft | None:
     """'een bijeenkomst met de NAVO-partnerlanden onder het ICI': the partner group's
-    session (the group's meeting-name concept, nkg:sessionGroup)."""
+    session (the group's meeting-name concept, nkg:sessionGroup), and the group's own
+    gathering ("waarna de ISAF-partners bijeenkwamen")."""
     found = None
+    terms = ctx.lexicon.session_groups
     for cue in cue_regex(_GROUP_MEETING_RE).finditer(ctx.text, sentence.start, sentence.end):
         if _CLAUSE_BREAK.search(cue.group(0)):
             continue  # "vergaderden over X en spraken met de ISAF-partners": two clauses
-        terms = ctx.lexicon.session_groups
         group = next((g for g in ctx.in_span(cue.end(), min(sentence.end, cue.end() + 120), "GROUP") if g.key in terms), None)
         if group is None:
             continue
@@ -389,12 +392,23 @@ def group_sessions(ctx: LetterContext, collector: Collector, main: Draft, senten
             continue  # "de bijeenkomst van de NAVO-ministers ... de ICI-partners": not the group's meeting
         if other_instance(ctx, cue.start(), sentence.start) or cue_regex(_NOT_HELD_RE).search(ctx.text, group.end, sentence.end):
             continue  # "De volgende bijeenkomst van de ISAF-partners", "... kwam er niet"
-        term = terms[group.key]
-        before = [d for d in dates if d.end <= cue.start() and main.dated(d)]
-        when = before[-1] if before else None
-        pseudo = Mention(cue.start(), group.end, NAMED, term.key, ctx.text[cue.start() : group.end])
-        found = collector.session(pseudo, sentence, term.meeting_kind or "council-session", when)
+        found = _group_session(ctx, collector, main, sentence, dates, terms[group.key], cue.start(), group.end)
+    # "waarna de ISAF-partners bijeenkwamen": the group gathers as the subject
+    for group in ctx.in_span(sentence.start, sentence.end, "GROUP"):
+        term = terms.get(group.key)
+        if term is None or not cue_regex(_GATHERS_AFTER_RE).match(ctx.text, group.end, sentence.end):
+            continue
+        if other_instance(ctx, group.start, sentence.start) or cue_regex(_NOT_HELD_RE).search(ctx.text, group.end, sentence.end):
+            continue
+        found = _group_session(ctx, collector, main, sentence, dates, term, group.start, group.end)
     return found
+
+
+def _group_session(ctx: LetterContext, collector: Collector, main: Draft, sentence, dates, term, start: int, end: int) -> Draft:
+    before = [d for d in dates if d.end <= start and main.dated(d)]
+    when = before[-1] if before else None
+    pseudo = Mention(start, end, NAMED, term.key, ctx.text[start:end])
+    return collector.session(pseudo, sentence, term.meeting_kind or "council-session", when)
 
 
 def _session_group(ctx: LetterContext, collector: Collector, draft: Draft, m: Mention, sentence) -> None:
