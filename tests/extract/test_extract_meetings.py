@@ -344,6 +344,29 @@ def test_letter_compounded_meeting_noun():
     assert result.main_meeting.ref == MeetingRef("defence-ministers", date(2011, 6, 8), "brussels")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a summit named with its year alone: the one reference summit of that year (and host)
+    ("De volgende top vindt in 2026 plaats in Turkije.", ("summit", date(2026, 7, 7), "ankara")),
+    ("De volgende top, naar verwachting in 2014 in het Verenigd Koninkrijk, staat in het teken van Afghanistan.",
+     ("summit", date(2014, 9, 4), "newport")),
+    # ministers gathering on a day marked "a.s.": its dots end no clause
+    ("De ministers van Defensie komen op 5 en 6 februari a.s. opnieuw in Brussel bijeen.",
+     ("defence-ministers", date(2026, 2, 5), "brussels")),
+])
+def test_other_meetings_by_year_and_by_a_gathering(tmp_path, sentence, expected):
+    body = ("Den Haag, 20 oktober 2025\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\n" + sentence + "\n")
+    others = {(m.ref.kind, m.ref.start, m.ref.city) for m in extract_text(tmp_path, body)[1].meetings if m.role == "mentioned"}
+    assert expected in others
+
+
+def test_another_organisations_top_in_a_year_is_no_summit(tmp_path):
+    body = ("Den Haag, 20 oktober 2025\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\nDe top van het Oostelijk Partnerschap "
+            "in 2009 was belangrijk.\n")
+    assert not any(m.ref.kind == "summit" for m in extract_text(tmp_path, body)[1].meetings)
+
+
 def test_another_head_noun_names_the_meeting(tmp_path):
     body = ("Den Haag, 9 november 2020\n\nHierbij bied ik u het verslag aan van de videoconferentie van de "
             "NAVO-ministers van Defensie op 22 en 23 oktober jl. De volgende bijeenkomst van de ministers van "

@@ -52,8 +52,8 @@ from natokg.knowledge.lexicon import SummitRecord
 from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
-from natokg.text.dates import DateMatch, MonthMatch, find_months, month_of
-from natokg.text.nlp import CITY, KIND, Mention
+from natokg.text.dates import DateMatch, MonthMatch, find_months, find_years, month_of
+from natokg.text.nlp import CITY, KIND, STATE, Mention
 
 
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
@@ -122,6 +122,21 @@ def _summit_in_month(ctx: LetterContext, city: str | None, month: str) -> Summit
         if month_of(summit.start) == month and (city is None or city in summit.cities):
             return summit
     return None
+
+
+def _summit_in_year(ctx: LetterContext, sentence, m: Mention) -> SummitRecord | None:
+    """"De volgende top vindt in 2026 plaats in Turkije", "de NAVO-top in 2021": the one
+    reference summit of the year named after the summit word (hosted by the state named
+    there, if one is). A bare "top" needs that host or "volgende" (another
+    organisation's "top in 2009" is none of NATO's)."""
+    years = find_years(ctx.text[m.end : sentence.end])
+    if not years:
+        return None
+    hosts = {x.key for x in ctx.in_span(m.end, sentence.end, STATE)}
+    if not (hosts or other_instance(ctx, m.start) or re.search(r"NAVO|NATO", m.text, re.IGNORECASE)):
+        return None
+    found = [x for x in ctx.lexicon.summits.values() if x.start.year == years[0] and (not hosts or hosts & set(x.hosts))]
+    return found[0] if len(found) == 1 else None
 
 
 _OF_CITY_RE = re.compile(r"\s+van\s+")  # "de Europese Raad van Kopenhagen": named after its city
@@ -217,6 +232,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     if by_month is not None:  # "de NAVO-top in Brussel in juli 2018"
                         when = DateMatch(0, 0, by_month.start, by_month.end, "")
                     found = _summit_from_text(ctx, city, when)
+                    if found is None and city is None and when is None and month is None:
+                        by_year = _summit_in_year(ctx, sentence, m)  # "De volgende top vindt in 2026 plaats in Turkije"
+                        found = (by_year.start, by_year.end, by_year.city, by_year) if by_year else None
                     if found is None:
                         last = next((d for d in reversed(collector.others) if d.kind == "summit"), None)
                         if last is not None:
@@ -318,13 +336,14 @@ def _gathering_city(ctx, sentence, after: int) -> str | None:
     return next((c.key for c in cities if city_after_preposition(ctx, c)), None)
 
 
-def _gathers(ctx, sentence, cue: re.Match, start: int) -> bool:
+def _gathers(ctx, sentence, cue: re.Match, start: int, when_end: int) -> bool:
     """Whether a gathering told with a verb ("komen in december ...") says they gather:
     "komen ... bijeen", "vergaderen"; "komen in juni met een voorstel" does not. A group
-    named without a verb ("de ministers ... in december 2008") needs no such word."""
+    named without a verb ("de ministers ... in december 2008") needs no such word. The
+    clause ends after the day or month (``when_end``: "a.s." keeps its dots)."""
     if not (cue.group("present") or cue.group("past")):
         return True
-    end = _CLAUSE_END.search(ctx.text, start, sentence.end)
+    end = _CLAUSE_END.search(ctx.text, when_end, sentence.end)
     return cue_regex(_GATHERS_RE).search(ctx.text, start, end.start() if end else sentence.end) is not None
 
 
@@ -339,7 +358,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if cue is None or main.dated(when):
                 continue  # within the main meeting: its own ministers, or others meeting in its margins
             start = when.start - len(before) + cue.start()
-            if not _gathers(ctx, sentence, cue, start):
+            if not _gathers(ctx, sentence, cue, start, when.end):
                 continue
             if kind == "summit":
                 summit = _summit_by_date(ctx, when.first)
@@ -366,7 +385,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if kind == main.kind and main.start and main.month_key == month.iso:
                 continue
             start = found.start - len(before) + cue.start()
-            if not _gathers(ctx, sentence, cue, start):
+            if not _gathers(ctx, sentence, cue, start, month.end):
                 continue
             collector.other(kind, kind, ctx.text[start : month.end], None, None,
                             _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
