@@ -293,6 +293,15 @@ def test_a_subject_after_a_comma_opens_a_clause_of_its_own(tmp_path):
     assert {actor for actor, *_ in pledges(tmp_path, "Nederland, Duitsland, Italië zegden troepen toe.")} == {"nl", "de", "it"}
 
 
+@pytest.mark.parametrize("body, status", [
+    ("Nederland heeft in oktober 10 miljoen euro toegezegd aan het trustfonds voor Oekraïne.", "announced"),
+    ("Nederland zegde in oktober twee fregatten toe.", "announced"),
+    ("Nederland zal 10 miljoen euro bijdragen aan het trustfonds voor Oekraïne.", "intended"),
+])
+def test_an_agendas_pledge_made_before_is_announced(tmp_path, body, status):
+    assert {c.status for c in own_commitments(tmp_path, body, "agenda")} == {status}
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

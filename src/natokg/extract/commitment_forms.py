@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Sequence
 
@@ -415,6 +416,25 @@ _CALL_FOR = "call-for"
 _BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
 
+# a participle: "toegezegd", "gereserveerd", "vrijgemaakt", "beschikbaar gesteld"
+_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")
+_PERFECT_AUXILIARIES = frozenset("heeft hebben had hadden".split())
+
+
+# the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
+_WEAK_PAST = re.compile(r"^\w{3,}(?:de|te|den|ten)$")
+
+
+def made_before(tokens: Sequence[Token], cue: Match) -> bool:
+    """'Nederland heeft in oktober 10 miljoen euro toegezegd', 'Nederland zegde in oktober
+    ... toe': a pledge made before the letter, told in the perfect tense (an auxiliary
+    before the cue's participle) or the simple past."""
+    if _WEAK_PAST.match(tokens[cue.first].norm):
+        return True
+    participle = any(_PARTICIPLE.match(tokens[k].norm) for k in cue.words)
+    return participle and any(tokens[k].norm in _PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
+
+
 def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match]) -> bool:
     """'Naar verwachting halen dit jaar elf bondgenoten de 2%-norm': a reaching verb
     (cue:reaching-verb) with a counted number of allies tallies who reach a share (a
@@ -439,4 +459,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]

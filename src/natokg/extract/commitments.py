@@ -57,6 +57,7 @@ from natokg.extract.commitment_forms import (
     announced_kind,
     coming_target_year,
     counts_who_reach,
+    made_before,
     fronted_clause_end,
     clause_index,
     passive_clause_agent,
@@ -297,10 +298,12 @@ class _Rules:
                 return summits[-1].ref
         return None
 
-    def status(self, info) -> str:
+    def status(self, info, s: _Sentence | None = None, cue: Match | None = None) -> str:
         if info is not None and info.status:
             return info.status
-        return "intended" if self.looks_ahead else "announced"
+        if self.looks_ahead and (s is None or cue is None or not made_before(s.tokens, cue)):
+            return "intended"
+        return "announced"
 
     def made_at(self, s: _Sentence, status: str) -> MeetingRef | None:
         if self.kind == "report" and status in ("announced", "agreed"):
@@ -428,7 +431,7 @@ class _Rules:
                 status = "agreed"
             else:
                 actors = self.subject(s, cue.first) or self.context_actor(s)
-                status = self.status(info)
+                status = self.status(info, s, cue)
             if not actors:
                 continue
             own_budget = any(tok.norm in self.budget_nouns for tok in s.tokens)
@@ -535,7 +538,7 @@ class _Rules:
             if not actors:
                 continue
             pledged.update((a, kind, clause) for a in actors)
-            status = self.status(info)
+            status = self.status(info, s, cue)
             money = next((a for a, _, _ in s.amounts if a.is_money), None)
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
