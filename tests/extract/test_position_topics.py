@@ -197,6 +197,8 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Rusland beschuldigde de bondgenoten van provocaties met de NRF.", ("ru", "oppose", "nato-response-force")),
         ("Hongarije blokkeerde het besluit over de uitbreiding van de NRF.", ("hu", "oppose", "nato-response-force")),
         ("Italië stelde een grotere NRF voor. Spanje verzette zich daartegen.", ("es", "oppose", "nato-response-force")),
+        # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
+        ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
         # the topics of Syria and Libya
         ("Frankrijk steunde het voorstel over Syrië.", ("fr", "support", "syria")),
         ("Nederland steunt de operatie Unified Protector in Libië.", ("nl", "support", "libya")),
