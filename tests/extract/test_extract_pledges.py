@@ -302,6 +302,12 @@ def test_an_agendas_pledge_made_before_is_announced(tmp_path, body, status):
     assert {c.status for c in own_commitments(tmp_path, body, "agenda")} == {status}
 
 
+def test_a_list_label_is_no_pledger(tmp_path):
+    body = ("- Oekraïne: Nederland levert in 2023 aanvullend 100 miljoen euro aan munitie.\n"
+            "- Oekraïne: aan het trustfonds werd een bijdrage van 5 miljoen euro toegezegd.")
+    assert {(actor, amount) for actor, _, amount, *_ in pledges(tmp_path, body)} == {("nl", D(100000000)), ("nl", D(5000000))}
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

@@ -189,6 +189,8 @@ class _Rules:
             before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
         elif any(m.first >= lo for m in before):
             before = [m for m in before if m.first >= lo]
+        elif lo > 1 and s.tokens[lo - 1].norm == ":" and any(m.first <= 1 and m.last == lo - 2 for m in before):
+            before = []  # "- Oekraïne: aan het fonds werd ... toegezegd": a list's label, no subject
         else:
             lo = 0
         inverted = [
