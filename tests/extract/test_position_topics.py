@@ -181,6 +181,7 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         # one's own readiness underlined is an intention; another's intention welcomed is welcome
         ("Nederland onderstreepte de bereidheid bij te dragen aan de NRF.", ("nl", "intend", "nato-response-force")),
         ("Nederland verwelkomt het voornemen de NRF uit te breiden.", ("nl", "welcome", "nato-response-force")),
+        ("Het kabinet steunt het voornemen de NRF uit te breiden.", ("nl", "support", "nato-response-force")),
         # criticism, warnings, objections, agreement and plural insistence
         ("Frankrijk toonde zich kritisch over de uitbreiding van de NRF.", ("fr", "oppose", "nato-response-force")),
         ("Italië waarschuwde voor een te snelle afbouw van de NRF.", ("it", "concern", "nato-response-force")),
