@@ -266,6 +266,11 @@ def test_a_tally_of_allies_reaching_a_share_is_no_pledge(tmp_path, body):
     assert pledges(tmp_path, body) == set()
 
 
+def test_growing_towards_a_share_is_a_spending_target(tmp_path):
+    body = "De bondgenoten kwamen overeen binnen tien jaar toe te groeien naar 2% van het bbp voor defensie."
+    assert pledges(tmp_path, body) == {("allies", "spending-target", D(2), "percent-gdp", None)}
+
+
 @pytest.mark.parametrize("body, expected", [
     # "de norm van N%" is a share of GDP, the verb before the norm says whose target it is
     ("Alle bondgenoten zullen in 2035 de norm van 3,5% halen.", {("allies", "spending-target", D("3.5"), "percent-gdp", 2035)}),
