@@ -307,6 +307,13 @@ def test_an_agendas_pledge_made_before_is_announced(tmp_path, body, status):
     assert {c.status for c in own_commitments(tmp_path, body, "agenda")} == {status}
 
 
+def test_a_share_named_by_its_demonym_is_that_states(tmp_path):
+    body = ("Duitsland, Noorwegen en Nederland kondigden een gezamenlijk pakket van 1 miljard dollar aan; "
+            "het Nederlandse aandeel bedraagt 250 miljoen euro.")
+    shares = {(actor, amount) for actor, _, amount, *_ in pledges(tmp_path, body) if amount == D(250000000)}
+    assert shares == {("nl", D(250000000))}
+
+
 def test_a_list_label_is_no_pledger(tmp_path):
     body = ("- Oekraïne: Nederland levert in 2023 aanvullend 100 miljoen euro aan munitie.\n"
             "- Oekraïne: aan het trustfonds werd een bijdrage van 5 miljoen euro toegezegd.")

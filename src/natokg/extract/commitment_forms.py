@@ -21,17 +21,11 @@
   het regeerakkoord, die oploopt tot 1,5 miljard euro").
 - A subject pronoun inside or right after the pledge verb ("..., zetten zij zich in
   voor ...") refers back to the actor named last.
-- A pledge's target year may be named from the letter's date ("dit najaar", "volgend
-  jaar", "dient het plan in december in"), but a month that dates a meeting ("De
-  NAVO-top in Lissabon in november zal ... vaststellen", "de ministers van Buitenlandse
-  Zaken in december") is the meeting's, not the pledge's; amounts keep the years they
-  name (a share of GDP is no plan for this year).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Sequence
 
 from natokg.folding import fold
@@ -48,30 +42,11 @@ from natokg.extract.phrases import ActorMention, Match, Token, coordinated, nega
 from natokg.records import ActorRef
 from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
-from natokg.text.dates import count_value, find_coming_years
+from natokg.text.dates import count_value
 
 PUNCTUATION = frozenset(list(",;:()."))
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
-# "De NAVO-top in Lissabon in november", "de ministers van Buitenlandse Zaken in december"
-_MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^,;:]{0,30}$"
-
-
-def coming_target_year(text: str, reference: date, cities: Sequence[Match], tokens: Sequence[Token]) -> int | None:
-    """The first year ``text`` (a pledge's sentence) names from ``reference`` looking
-    ahead, leaving out a month named after a meeting word, a delegation noun or a city
-    (``cities``: the sentence's city matches over ``tokens``)."""
-    city_ends = [tokens[c.last].end for c in cities]
-    for found in find_coming_years(text, reference=reference):
-        if found.month is not None and (
-            cue_regex(_MEETING_BEFORE_RE).search(text, max(0, found.start - 60), found.start)
-            or any(0 <= found.start - end <= 8 for end in city_ends)
-        ):
-            continue
-        return found.year
-    return None
-
-
 def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
     """A contribution cue whose form is a promise (cue:promise-verb), in a sentence
     without an amount."""

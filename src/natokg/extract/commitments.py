@@ -52,10 +52,10 @@ from dataclasses import dataclass
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.percent_shares import percent_unit
+from natokg.extract.pledge_years import coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
-    coming_target_year,
     counts_who_reach,
     made_before,
     fronted_clause_end,
@@ -112,14 +112,6 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-_YEAR = re.compile(
-    r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
-    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
-    r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-# What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
-_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
@@ -221,6 +213,15 @@ class _Rules:
             return unique([m.actor for m in coordinated(after[0], s.mentions, s.tokens)] + [m.actor for m in extra])
         return []
 
+    def share_owner(self, s: _Sentence, first: int) -> ActorRef | None:
+        """The state whose share an amount is, when the amount's clause opens with "het/de
+        <demonym> <noun>" ("...; het Nederlandse aandeel bedraagt 250 miljoen euro")."""
+        lo = max((k + 1 for k in range(first) if s.tokens[k].norm in (";", ":")), default=0)
+        if lo + 2 >= first or s.tokens[lo].norm not in ("de", "het"):
+            return None
+        state = self.lex.lexicon.state_by_demonym(s.sentence.text[s.tokens[lo + 1].start : s.tokens[lo + 1].end])
+        return ActorRef("state", state.iso) if state is not None else None
+
     def agent(self, s: _Sentence, lo: int, hi: int) -> list[ActorRef]:
         return passive_agent(s.tokens, s.mentions, lo, hi)
 
@@ -271,20 +272,8 @@ class _Rules:
 
     def target_year(self, s: _Sentence, money_span: tuple[int, int] | None = None) -> int | None:
         """A target year; for money only a deadline next to the amount ("tot eind 2016")."""
-        for match in _YEAR.finditer(s.sentence.text):
-            if money_span is not None:
-                lo, hi = s.tokens[money_span[0]].start, s.tokens[money_span[1]].end
-                if not match.group(0).lower().startswith(_MONEY_YEAR_WORDS) or not (
-                    lo - 40 <= match.start() <= hi + 40
-                ):
-                    continue
-            before = s.sentence.text[max(0, match.start() - 25) : match.start()].lower()
-            if "sinds" in before or "opzichte" in before:
-                continue
-            year = int(match.group(1))
-            if self.min_year is None or year >= self.min_year:
-                return year
-        return None
+        span = None if money_span is None else (s.tokens[money_span[0]].start, s.tokens[money_span[1]].end)
+        return stated_target_year(s.sentence.text, self.min_year, span)
 
     def meeting_for_city(self, s: _Sentence, anchor: int) -> MeetingRef | None:
         """The meeting of the city named nearest the agreement ("de in Den Haag gemaakte afspraak")."""
@@ -432,7 +421,8 @@ class _Rules:
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
                 status = "agreed"
             else:
-                actors = self.subject(s, cue.first) or self.context_actor(s)
+                owner = self.share_owner(s, first)
+                actors = [owner] if owner else self.subject(s, cue.first) or self.context_actor(s)
                 status = self.status(info, s, cue)
             if not actors:
                 continue
@@ -498,7 +488,8 @@ class _Rules:
         pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
         if year is None and self.reference_day is not None:
-            year = coming_target_year(s.sentence.text, self.reference_day, self.lex.cities.find(s.tokens), s.tokens)
+            cities = [s.tokens[c.last].end for c in self.lex.cities.find(s.tokens)]
+            year = coming_target_year(s.sentence.text, self.reference_day, cities)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)

@@ -1,0 +1,63 @@
+"""The target year of a pledge.
+
+A year the pledge's sentence writes after a preposition of time ("in 2024", "uiterlijk
+eind 2016", "vanaf 2015"; not "sinds 2014" or "ten opzichte van 2014"), no earlier than
+its meeting's or letter's year; for money only a deadline next to the amount ("tot eind
+2016 EUR 25 mln."). Without one, a year named from the letter's date looking ahead
+("dit najaar", "volgend jaar", "dient het plan in december in"), but a month that dates
+a meeting ("De NAVO-top in Lissabon in november zal ... vaststellen", "de ministers van
+Buitenlandse Zaken in december") is the meeting's, not the pledge's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Sequence
+
+from natokg.knowledge.cues import cue_regex
+from natokg.text.dates import find_coming_years
+
+_YEAR = re.compile(
+    r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
+    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
+    r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
+_MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
+_MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^,;:]{0,30}$"
+
+
+def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] | None = None) -> int | None:
+    """The first year ``text`` states as a target, not before ``min_year``; ``money``: the
+    character span of a money amount, whose year is a deadline within 40 characters."""
+    for match in _YEAR.finditer(text):
+        if money is not None and not (
+            match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 40 <= match.start() <= money[1] + 40
+        ):
+            continue
+        before = text[max(0, match.start() - 25) : match.start()].lower()
+        if "sinds" in before or "opzichte" in before:
+            continue
+        year = int(match.group(1))
+        if min_year is None or year >= min_year:
+            return year
+    return None
+
+
+def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> int | None:
+    """The first year ``text`` names from ``reference`` looking ahead, leaving out a month
+    named after a meeting word, a delegation noun or a city (``city_ends``: where the
+    sentence's city names end)."""
+    for found in find_coming_years(text, reference=reference):
+        if found.month is not None and (
+            cue_regex(_MEETING_BEFORE_RE).search(text, max(0, found.start - 60), found.start)
+            or any(0 <= found.start - end <= 8 for end in city_ends)
+        ):
+            continue
+        return found.year
+    return None
+
+
+__all__ = ["coming_target_year", "stated_target_year"]
