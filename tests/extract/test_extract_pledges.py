@@ -314,6 +314,13 @@ def test_a_share_named_by_its_demonym_is_that_states(tmp_path):
     assert shares == {("nl", D(250000000))}
 
 
+def test_a_pledge_made_earlier_was_not_made_at_the_meeting(tmp_path):
+    found = own_commitments(tmp_path, "Eerder dit jaar werd door Nederland al 500 miljoen euro aan het fonds toegezegd.")
+    assert [(c.actor.key, c.made_at) for c in found] == [("nl", None)]
+    found = own_commitments(tmp_path, "Nederland zegde 500 miljoen euro aan het fonds toe.")
+    assert [c.made_at.kind for c in found] == ["summit"]
+
+
 def test_a_list_label_is_no_pledger(tmp_path):
     body = ("- Oekraïne: Nederland levert in 2023 aanvullend 100 miljoen euro aan munitie.\n"
             "- Oekraïne: aan het trustfonds werd een bijdrage van 5 miljoen euro toegezegd.")

@@ -297,6 +297,8 @@ class _Rules:
         return "announced"
 
     def made_at(self, s: _Sentence, status: str) -> MeetingRef | None:
+        if any(t.norm == "eerder" for t in s.tokens):
+            return None  # "Eerder dit jaar werd door Nederland al 500 miljoen euro toegezegd": not here
         if self.kind == "report" and status in ("announced", "agreed"):
             return self.main_ref
         if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
