@@ -341,6 +341,16 @@ def test_an_abbreviations_dot_ends_no_gap(tmp_path):
     }
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("De verklaring kon wegens Russisch verzet niet als besluit van de Raad worden aangenomen.", set()),
+    ("De verklaring zal niet worden aangenomen.", set()),
+    # a negation in a relative clause before the cue is the relative clause's
+    ("Nederland, dat niet deelnam, levert twee fregatten.", {("nl", "capability-pledge", None, None, None)}),
+])
+def test_a_negation_before_the_cue_in_its_clause_undoes_it(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
 def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm niet in 2024 halen.") == set()
     assert pledges(tmp_path, "Nederland levert niet langer 5 miljoen euro aan het fonds.") == set()

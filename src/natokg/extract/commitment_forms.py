@@ -353,10 +353,19 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     )
 
 
+_BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en"])
+
+
 def negated(tokens: Sequence[Token], cue: Match) -> bool:
     """A negation in the cue's gap ("zal de 2%-norm niet in 2024 halen", "deden geen
-    toezeggingen") or right after it ("levert niet langer")."""
-    return any(negates(tokens, k) for k in cue.gaps) or any(
+    toezeggingen"), right after it ("levert niet langer") or before it in its clause ("zal
+    niet worden aangenomen", "kon wegens Russisch verzet niet als besluit worden aangenomen")."""
+    before = []
+    for k in range(cue.first - 1, max(-1, cue.first - 9), -1):
+        if tokens[k].norm in _BEFORE_BARRIERS:
+            break
+        before.append(k)
+    return any(negates(tokens, k) for k in (*cue.gaps, *before)) or any(
         negates(tokens, k) for k in range(cue.last + 1, min(len(tokens), cue.last + 3))
     )
 
