@@ -198,6 +198,15 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Rusland beschuldigde de bondgenoten van provocaties met de NRF.", ("ru", "oppose", "nato-response-force")),
         ("Hongarije blokkeerde het besluit over de uitbreiding van de NRF.", ("hu", "oppose", "nato-response-force")),
         ("Italië stelde een grotere NRF voor. Spanje verzette zich daartegen.", ("es", "oppose", "nato-response-force")),
+        # reluctance, holding to, sharing a view, joining a call, demands
+        ("Frankrijk staat terughoudend tegenover de uitbreiding van de NRF.", ("fr", "oppose", "nato-response-force")),
+        ("De voorstellen voor de NRF worden door het kabinet met terughoudendheid bezien.", ("nl", "oppose", "nato-response-force")),
+        ("Nederland acht het niet opportuun de NRF uit te breiden.", ("nl", "oppose", "nato-response-force")),
+        ("Duitsland en Frankrijk hielden vast aan de omvang van de NRF.", ("fr", "support", "nato-response-force")),
+        ("Hongarije deelde dit standpunt over de NRF.", ("hu", "support", "nato-response-force")),
+        ("Nederland sloot zich aan bij de oproep tot een sterkere NRF.", ("nl", "support", "nato-response-force")),
+        ("Rusland eiste garanties over de NRF.", ("ru", "call-for", "nato-response-force")),
+        ("Canada drong bij de bondgenoten aan op aanvullende bijdragen aan de NRF.", ("ca", "call-for", "nato-response-force")),
         # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
         ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
         # the topics of Syria and Libya
