@@ -237,6 +237,12 @@ def test_a_passive_in_the_clause_before_comma_en_is_not_the_next_verbs(tmp_path)
     assert not any(actor == "allies" for actor, *_ in found)
 
 
+def test_sharing_an_opinion_takes_its_topic_and_a_question_states_none(tmp_path):
+    found = sentence_positions(tmp_path, "Polen pleitte voor een sterkere NRF. Het kabinet deelt die opvatting.")
+    assert ("nl", "support", "nato-response-force") in found
+    assert sentence_positions(tmp_path, "Deelt u de mening dat de NRF moet worden versterkt?") == set()
+
+
 def test_what_a_stance_demands_of_others_is_no_stance_of_theirs(tmp_path):
     found = sentence_positions(tmp_path, "Het kabinet zal benadrukken dat de bondgenoten de NRF moeten blijven steunen.")
     assert ("nl", "emphasise", "nato-response-force") in found

@@ -200,7 +200,9 @@ def positions_in(
             if match.first not in inside:
                 evidence = sentence_evidence(seg, sentence, tokens, match.first, match.last)
                 topic_evidence.add(named_topics.setdefault(match.target, []), evidence)
-        stance_matches = [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
+        # a question ("Deelt u de mening dat ...?") states no position
+        asked = sentence.text.rstrip().endswith("?")
+        stance_matches = [] if asked else [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
