@@ -327,6 +327,13 @@ def test_a_list_label_is_no_pledger(tmp_path):
     assert {(actor, amount) for actor, _, amount, *_ in pledges(tmp_path, body)} == {("nl", D(100000000)), ("nl", D(5000000))}
 
 
+def test_offers_are_pledges_and_considering_one_is_not(tmp_path):
+    body = "Frankrijk, Italië en Spanje hebben aangeboden vanaf 2016 bij toerbeurt de leiding van de VJTF op zich te nemen."
+    assert {actor for actor, *_ in pledges(tmp_path, body)} == {"fr", "it", "es"}
+    assert {actor for actor, *_ in pledges(tmp_path, "Turkije bood aan te bemiddelen tussen de partijen.")} == {"tr"}
+    assert pledges(tmp_path, "Nederland is bereid een bijdrage aan de missie te overwegen.") == set()
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

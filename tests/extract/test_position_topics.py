@@ -207,6 +207,12 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Nederland sloot zich aan bij de oproep tot een sterkere NRF.", ("nl", "support", "nato-response-force")),
         ("Rusland eiste garanties over de NRF.", ("ru", "call-for", "nato-response-force")),
         ("Canada drong bij de bondgenoten aan op aanvullende bijdragen aan de NRF.", ("ca", "call-for", "nato-response-force")),
+        # objections had or made, a proposal rejected or left without support
+        ("De Verenigde Staten hebben ernstige bezwaren tegen de omvang van de NRF.", ("us", "oppose", "nato-response-force")),
+        ("Hongarije heeft bezwaar gemaakt tegen de uitbreiding van de NRF.", ("hu", "oppose", "nato-response-force")),
+        ("Een grotere NRF werd door de bondgenoten afgewezen.", ("allies", "oppose", "nato-response-force")),
+        ("Dit voorstel voor de NRF kreeg geen steun.", ("allies", "oppose", "nato-response-force")),
+        ("Het voorstel voor de NRF kreeg brede steun.", ("allies", "support", "nato-response-force")),
         # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
         ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
         # the topics of Syria and Libya

@@ -251,7 +251,7 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
 
 
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
-HEDGES = frozenset("kan kunnen kon konden zou zouden mogelijk eventueel wellicht bezien".split())
+HEDGES = frozenset("kan kunnen kon konden zou zouden mogelijk eventueel wellicht bezien overwegen overweegt overwoog".split())
 def hedges(tokens: Sequence[Token], k: int) -> bool:
     """Whether token k hedges what it stands in ("kan", "mogelijk", "zo mogelijk": if
     possible), not when "mogelijk" completes a degree ("zo spoedig mogelijk", "zoveel
@@ -346,7 +346,7 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     toezeggingen": two clauses) or right after it ("levert niet langer") or a meeting
     attended (meeting_participation)."""
     return (
-        any(hedges(tokens, k) for k in range(max(0, cue.first - 3), cue.last + 1))
+        any(hedges(tokens, k) for k in range(max(0, cue.first - 3), min(len(tokens), cue.last + 2)))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
         or meeting_participation(tokens, cue)
