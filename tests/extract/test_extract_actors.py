@@ -408,6 +408,16 @@ def test_participants_in_company_lists(tmp_path, sentence, expected):
     assert partner_keys(extract_text(tmp_path, body)[1]) >= expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Een bijeenkomst met de partners uit de Mediterrane Dialoog is niet voorzien.",
+    "Er is dit keer geen bijeenkomst met Australië en Georgië.",
+])
+def test_the_company_of_a_meeting_not_held_takes_no_part(tmp_path, sentence):
+    body = ("Den Haag, 20 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 14 en 15 juni jl. in Brussel.\n\n" + sentence + "\n")
+    assert partner_keys(extract_text(tmp_path, body)[1]) == set()
+
+
 def test_split_participation_verbs_and_guests(tmp_path):
     """"nam deel als genodigde"; an organisation outside NATO that is no partner is a guest."""
     _, result = extract_text(tmp_path, PARTICIPANTS)

@@ -61,6 +61,7 @@ _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 # met Rusland") and a verb of talking has no particle ("spraken af ...")
 _GAP_WORD = r"\s+[^\s,.;:]+"
 _MET = re.compile(r"\smet\s", re.IGNORECASE)
+_NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bgeen\s+(?:{cue:meeting-word})\b"
 _GATHERING_WITH = (
     r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,6}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
@@ -471,6 +472,8 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
     plaats met ...", "spraken de ministers met ..."), each up to the end of its list."""
     if _MET.search(sentence.text) is None:
         return []  # most sentences have no "met": skip the patterns
+    if cue_regex(_NOT_HELD_RE).search(sentence.text):
+        return []  # "Een bijeenkomst met de partners uit de Mediterrane Dialoog is niet voorzien."
     starts = []
     for _, e, _ in index.at(sentence.start, sentence.end):
         found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
