@@ -334,6 +334,14 @@ def test_offers_are_pledges_and_considering_one_is_not(tmp_path):
     assert pledges(tmp_path, "Nederland is bereid een bijdrage aan de missie te overwegen.") == set()
 
 
+@pytest.mark.parametrize("body", [
+    "De minister-president heeft toegezegd honderd militairen te leveren.",
+    "Ik heb toegezegd twee fregatten te leveren.",
+])
+def test_the_letters_government_pledges_for_the_netherlands(tmp_path, body):
+    assert {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)} == {("nl", "capability-pledge")}
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

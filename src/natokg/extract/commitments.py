@@ -79,8 +79,9 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
-from natokg.extract.function_words import PASSIVE_AUXILIARIES, NEGATIONS, SUBJECT_PRONOUNS
+from natokg.extract.function_words import NETHERLANDS, PASSIVE_AUXILIARIES, NEGATIONS, SUBJECT_PRONOUNS
 from natokg.extract.phrases import (
+    speaker_mentions,
     ActorMention,
     Lexicons,
     Match,
@@ -354,6 +355,9 @@ class _Rules:
         if self.spokesmen is not None:
             # "President Sarkozy kondigde aan ... te sturen": France commits, not the person
             mentions = self.spokesmen.mentions(sentence, tokens, mentions)
+        # "Ik heb ... toegezegd", "De minister-president heeft ... toegezegd": the letter's government
+        government = [m for m in speaker_mentions(tokens, self.lex, mentions) if m.actor == NETHERLANDS]
+        mentions = sorted(mentions + government, key=lambda m: m.first)
         return _Sentence(sentence, tokens, mentions, cues, amounts, topics)
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
