@@ -342,6 +342,11 @@ def test_the_letters_government_pledges_for_the_netherlands(tmp_path, body):
     assert {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)} == {("nl", "capability-pledge")}
 
 
+def test_a_verb_used_as_a_noun_is_no_pledge(tmp_path):
+    body = "Nederland heeft zich ingezet voor het zo snel mogelijk leveren van militaire goederen aan Oekraïne."
+    assert pledges(tmp_path, body) == set()
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

@@ -243,6 +243,13 @@ def test_a_passive_in_the_clause_before_comma_en_is_not_the_next_verbs(tmp_path)
     assert not any(actor == "allies" for actor, *_ in found)
 
 
+def test_a_participle_after_en_and_its_auxiliary_shares_the_subject(tmp_path):
+    body = "Nederland heeft zich ingezet voor een sterkere NRF en heeft bondgenoten opgeroepen bij te dragen aan de NRF."
+    found = sentence_positions(tmp_path, body)
+    assert ("nl", "call-for", "nato-response-force") in found
+    assert not any(actor == "allies" for actor, *_ in found)
+
+
 def test_sharing_an_opinion_takes_its_topic_and_a_question_states_none(tmp_path):
     found = sentence_positions(tmp_path, "Polen pleitte voor een sterkere NRF. Het kabinet deelt die opvatting.")
     assert ("nl", "support", "nato-response-force") in found

@@ -349,8 +349,17 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), min(len(tokens), cue.last + 2)))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
+        or nominalised(tokens, cue)
         or meeting_participation(tokens, cue)
     )
+
+
+def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
+    """'zich ingezet voor het zo snel mogelijk leveren van militaire goederen': a verb used
+    as a noun ("het ... leveren van") names an activity, not a pledge."""
+    if cue.first != cue.last or cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm != "van":
+        return False
+    return any(tokens[k].norm == "het" for k in range(max(0, cue.first - 4), cue.first))
 
 
 _BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en"])

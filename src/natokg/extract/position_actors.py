@@ -248,7 +248,7 @@ def actors_for(
         fronted = [c for m in co_actors(tokens, mentions, lo, verb) for c in coordinated(m, mentions, tokens)]
         extra = co_actors(tokens, mentions, named_after.last + 1, scope_end) + fronted
         return unique([m.actor for m in coordinated(named_after, mentions, tokens)] + [m.actor for m in extra])
-    if verb > 1 and tokens[verb - 1].norm == "en":
+    if verb > 1 and (tokens[verb - 1].norm == "en" or _after_en_auxiliary(tokens, clause_lo, verb)):
         # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
         # clause's subject (a new subject would stand between "en" and the verb)
         shared = _main_subject(tokens, mentions, clause_lo, verb)
@@ -295,6 +295,18 @@ def actors_for(
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+# finite auxiliaries: "... en heeft de bondgenoten opgeroepen" shares the subject before "en"
+_AUXILIARIES = frozenset("heeft hebben had hadden zal zullen is zijn was waren".split())
+
+
+def _after_en_auxiliary(tokens, lo: int, verb: int) -> bool:
+    """'Nederland heeft zich ingezet voor X en heeft bondgenoten opgeroepen': a participle
+    whose auxiliary stands right after "en" shares the subject before "en" (a new subject
+    would stand between them); the name after the auxiliary is its object."""
+    k = next((k for k in range(verb - 1, lo, -1) if tokens[k].norm == "en"), None)
+    return k is not None and k + 1 < verb and tokens[k + 1].norm in _AUXILIARIES
 
 
 def _inverted_subject(tokens, mentions, lo: int, stance_match) -> ActorMention | None:
