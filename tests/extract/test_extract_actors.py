@@ -418,6 +418,14 @@ def test_the_company_of_a_meeting_not_held_takes_no_part(tmp_path, sentence):
     assert partner_keys(extract_text(tmp_path, body)[1]) == set()
 
 
+def test_a_meeting_named_in_a_comparison_is_not_the_one_taken_part_in(tmp_path):
+    body = ("Den Haag, 1 december 2003\n\nOp 4 december vindt in Brussel de bijeenkomst van de NAVO-ministers van "
+            "Buitenlandse Zaken plaats. Aan een deel van deze zitting nemen, zoals sinds de top van Praag gebruikelijk, "
+            "de ministers van Bulgarije en Roemenië deel.\n")
+    found = {(p.actor.key, p.meeting.kind) for p in extract_text(tmp_path, body)[1].participations if p.capacity == "partner"}
+    assert found == {("bg", "foreign-ministers"), ("ro", "foreign-ministers")}
+
+
 def test_split_participation_verbs_and_guests(tmp_path):
     """"nam deel als genodigde"; an organisation outside NATO that is no partner is a guest."""
     _, result = extract_text(tmp_path, PARTICIPANTS)

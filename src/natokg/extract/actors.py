@@ -378,10 +378,16 @@ def _guest_organisation(lexicon, record) -> bool:
     return record.key != "nato" and not record.instrument and not record.national
 
 
-def _meeting_for(index: MeetingIndex, sentence, offset: int):
+# "Aan een deel van deze zitting nemen, zoals sinds de top van Praag gebruikelijk, ...":
+# a meeting named in a comparison is not the one taken part in
+_COMPARED = re.compile(r"\b(?:zoals|sinds|evenals)\b[^,;]*$", re.IGNORECASE)
+
+
+def _meeting_for(ctx: LetterContext, index: MeetingIndex, sentence, offset: int):
     """The meeting an actor at ``offset`` takes part in: the nearest session or other
-    meeting named before it in the sentence, else after it, else the main meeting."""
-    named = index.at(sentence.start, sentence.end)
+    meeting named before it in the sentence (not in a comparison), else after it, else
+    the main meeting."""
+    named = [s for s in index.at(sentence.start, sentence.end) if not _COMPARED.search(ctx.text, sentence.start, s[0])]
     before = [s for s in named if s[1] <= offset]
     after = [s for s in named if s[0] >= offset]
     choice = before[-1] if before else (after[0] if after else None)
@@ -431,11 +437,11 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
             actors = previous_actors
             anchor = sentence.start + (cue.start() if cue else 0)
             for actor, a, b in actors:
-                out.actor(actor, _meeting_for(index, sentence, anchor), ctx.evidence(a, b))
+                out.actor(actor, _meeting_for(ctx, index, sentence, anchor), ctx.evidence(a, b))
             previous_actors = []
             continue
         for actor, a, b in actors:
-            out.actor(actor, _meeting_for(index, sentence, a), ctx.evidence(a, b))
+            out.actor(actor, _meeting_for(ctx, index, sentence, a), ctx.evidence(a, b))
         previous_actors = actors
     for draft in index.meetings:
         # the letter asserts hosts for its own meeting and sessions; a mentioned
