@@ -215,6 +215,10 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Het voorstel voor de NRF kreeg brede steun.", ("allies", "support", "nato-response-force")),
         # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
         ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
+        # NATO's battlegroups on the eastern flank are deterrence, the EU's are the EU's
+        ("Nederland steunt de eFP-battlegroup in Litouwen.", ("nl", "support", "deterrence-and-defence")),
+        ("Nederland steunt de battlegroup in Slowakije.", ("nl", "support", "deterrence-and-defence")),
+        ("Nederland steunt de EU-battlegroups.", ("nl", "support", "eu-battlegroups")),
         # the topics of Syria and Libya
         ("Frankrijk steunde het voorstel over Syrië.", ("fr", "support", "syria")),
         ("Nederland steunt de operatie Unified Protector in Libië.", ("nl", "support", "libya")),
