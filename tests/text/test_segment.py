@@ -334,6 +334,28 @@ def test_regression_sentence_split_after_abbreviation_a_s():
     ]
 
 
+def test_regression_a_lexicon_word_spacy_abbreviates_ends_a_sentence():
+    # spaCy's Dutch list keeps "top." and "VS." whole; a capitalised word after them starts a sentence
+    assert _split("Oekraïne staat centraal op de top. De bondgenoten zullen besluiten.") == [
+        "Oekraïne staat centraal op de top.",
+        "De bondgenoten zullen besluiten.",
+    ]
+    assert _split("Nederland sprak met de VS. Daarna sprak het met Canada.") == [
+        "Nederland sprak met de VS.",
+        "Daarna sprak het met Canada.",
+    ]
+    # a name after an initial, and a lower-case word after the word, go on
+    assert _split("Dit is J. de Vries.") == ["Dit is J. de Vries."]
+    assert _split("De top. bleef lang duren.") == ["De top. bleef lang duren."]
+
+
+def test_letter_sentence_after_the_top_in_an_agenda():
+    # "Oekraïne zal een centrale plaats innemen op de top. De bondgenoten zullen naar
+    # verwachting besluiten ...": one sentence before, so the decision took Ukraine as actor
+    seg = segment(read_letter(ROOT / "corpus" / "letters" / "dev_2024_summit_agenda_washington.txt"))
+    assert any(s.text.startswith("De bondgenoten zullen naar verwachting besluiten dat") for s in seg.sentences)
+
+
 def test_regression_no_split_after_date_abbreviation_before_lower_case():
     assert _split("De bijeenkomst vond op 3 december jl. plaats in Brussel.") == [
         "De bijeenkomst vond op 3 december jl. plaats in Brussel."

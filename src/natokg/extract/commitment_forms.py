@@ -415,7 +415,8 @@ _PERFECT_AUXILIARIES = frozenset("heeft hebben had hadden".split())
 
 
 # the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
-_WEAK_PAST = re.compile(r"^\w{3,}(?:de|te|den|ten)$")
+# (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
+_WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
 
 
 def made_before(tokens: Sequence[Token], cue: Match) -> bool:

@@ -104,9 +104,29 @@ class _Line:
 # so they can end a sentence: one does when a capitalised word follows. A footnote
 # marker may be glued on ("a.s.1", "jl.²"). Other abbreviations ("o.a.", "nr.", "d.d.")
 # introduce what follows and never end a sentence. Grammar, not domain knowledge.
-_CLOSING_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:a\.s\.|jl\.|j\.l\.|enz\.|etc\.)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=[ \t\n]+[A-ZÀ-Þ])"
-)
+_CLOSING = r"a\.s\.|jl\.|j\.l\.|enz\.|etc\."
+
+
+@cache
+def _closing_abbreviation() -> re.Pattern[str]:
+    """The closing abbreviations above, and the words of the lexicon that spaCy's Dutch
+    list keeps whole with their dot ("op de top. De bondgenoten ...", "met de VS. Nederland
+    ..."): followed by a capitalised word, they end a sentence too."""
+    words = sorted(_lexicon_abbreviations(), key=len, reverse=True)
+    # the words in any case ("top.", "VS."); the word after stays capitalised
+    alternation = "|".join([_CLOSING] + [rf"(?i:{re.escape(w)})\." for w in words])
+    return re.compile(rf"(?<![\w.])(?:{alternation})[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=[ \t\n]+[A-ZÀ-Þ])")
+
+
+def _lexicon_abbreviations() -> set[str]:
+    """One-word names of the lexicon ("top", "VS", "VN") that the sentence tokenizer keeps
+    whole with a dot."""
+    from natokg.knowledge.lexicon import load_lexicon
+    from natokg.text.nlp import lexicon_surfaces
+
+    stems = {k[:-1].lower() for k in sentence_tokenizer().rules if re.fullmatch(r"[^\W\d_]{2,}\.", k)}
+    words = {form.lower() for _, _, form in lexicon_surfaces(load_lexicon()) if re.fullmatch(r"[^\W\d_]{2,}", form)}
+    return stems & words
 
 
 @cache
@@ -132,7 +152,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     ends, closers = _boundary_hashes()
     tokens = tokenize_cached(sentence_tokenizer(), text).to_array([ORTH, IDX]).tolist()
-    closing = {m.start(): m.end() for m in _CLOSING_ABBREVIATION.finditer(text)}
+    closing = {m.start(): m.end() for m in _closing_abbreviation().finditer(text)}
     spans = []
     start = None
     n = len(tokens)
