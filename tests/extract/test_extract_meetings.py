@@ -367,6 +367,31 @@ def test_another_organisations_top_in_a_year_is_no_summit(tmp_path):
     assert not any(m.ref.kind == "summit" for m in extract_text(tmp_path, body)[1].meetings)
 
 
+@pytest.mark.parametrize("opening, expected", [
+    # the letter opens with its ministers gathering, the title names no kind
+    ("Onderwerp Geannoteerde agenda NAVO-ministeriële bijeenkomst 8 en 9 december 2004\n\nOp woensdag 8 en "
+     "donderdag 9 december a.s. komen de ministers van Buitenlandse Zaken in Brussel bijeen. De volgende NAVO-top "
+     "vindt op 22 februari 2005 in Brussel plaats.", ("foreign-ministers", date(2004, 12, 8), "brussels")),
+    # "plaats" between the meeting noun and its "van"
+    ("Onderwerp Verslag\n\nOp 8 en 9 februari jl. vond in Sevilla een informele bijeenkomst plaats van de "
+     "ministers van Defensie van de NAVO-lidstaten.", ("defence-ministers", date(2007, 2, 8), "seville")),
+])
+def test_a_main_meeting_told_by_its_gathering(tmp_path, opening, expected):
+    body = "Den Haag, 19 februari 2007\n\n" + opening + "\n" if "Sevilla" in opening else "Den Haag, 29 november 2004\n\n" + opening + "\n"
+    main = next(m for m in extract_text(tmp_path, body)[1].meetings if m.role == "main")
+    assert (main.ref.kind, main.ref.start, main.ref.city) == expected
+
+
+def test_letter_main_meetings_told_by_their_gathering():
+    # written for the tests: a 2004 agenda opening "Op woensdag 8 en donderdag 9 december a.s.
+    # komen de ministers van Buitenlandse Zaken ... in Brussel bijeen", and a 2007 report in
+    # PDF text: "vond in Sevilla een informele bijeen-\nkomst plaats van de ministers van Defensie"
+    agenda = fixture_records("2004_foreign_ministers_agenda_gathering.txt").main_meeting.ref
+    assert (agenda.kind, agenda.start, agenda.city) == ("foreign-ministers", date(2004, 12, 8), "brussels")
+    report = fixture_records("2007_defence_ministers_report_sevilla.txt").main_meeting.ref
+    assert (report.kind, report.start, report.city) == ("defence-ministers", date(2007, 2, 8), "seville")
+
+
 def test_another_head_noun_names_the_meeting(tmp_path):
     body = ("Den Haag, 9 november 2020\n\nHierbij bied ik u het verslag aan van de videoconferentie van de "
             "NAVO-ministers van Defensie op 22 en 23 oktober jl. De volgende bijeenkomst van de ministers van "

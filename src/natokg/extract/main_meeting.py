@@ -42,7 +42,13 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
     body = [s for s in ctx.sentences if s.part not in ("memo", "header", "footnote", "signature")]
     body = body or [s for s in ctx.sentences if s.part not in ("header", "footnote")]
     main_sentence, first_kind_sentence = None, None
-    for sentence in body:
+    if kind is None:
+        # "Op 8 en 9 december a.s. komen de ministers van Buitenlandse Zaken in Brussel
+        # bijeen": a letter that opens with its ministers gathering, on the title's date
+        opening = _opening_gathering(ctx, body[:_OPENING_SENTENCES], title_dates)
+        if opening is not None:
+            kind, main_sentence = opening
+    for sentence in body if main_sentence is None else ():
         kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
         if kind is not None:
             kinds = [m for m in kinds if m.key == kind]
@@ -94,6 +100,27 @@ def external_main(ctx: LetterContext) -> Draft | None:
                 if cities:
                     draft.city = cities[0].key
                 return draft
+    return None
+
+
+_OPENING_SENTENCES = 3  # the covering sentence of a letter is among its first
+
+
+def _opening_gathering(ctx: LetterContext, opening, title_dates) -> tuple[str, object] | None:
+    """(kind, sentence) of the first of ``opening`` that tells a main kind's ministers or
+    leaders gathering on a day (the title's day, when the title names one); None when a
+    sentence before it names a meeting of a main kind with a day."""
+    for sentence in opening:
+        dates = ctx.dates_in(sentence.start, sentence.end)
+        if title_dates:
+            dates = [d for d in dates if d.first == title_dates[0].first]
+        if not dates:
+            continue
+        if any(m.key in MAIN_KINDS for m in ctx.in_span(sentence.start, sentence.end, KIND)):
+            return None  # "het verslag van de bijeenkomst van de NAVO-ministers van Defensie op 15 oktober"
+        for kind in MAIN_KINDS:
+            if cue_regex(_GATHERING_RE.format(group=f"{kind}-group")).search(sentence.text):
+                return kind, sentence
     return None
 
 

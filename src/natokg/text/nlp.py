@@ -153,11 +153,22 @@ def head_variants(form: str, nouns: Iterable[str]) -> list[str]:
     return [f"{noun}{form[len('bijeenkomst'):]}" for noun in nouns]
 
 
+def extraposed_variant(form: str) -> str | None:
+    """The form with "plaats" between its head noun and "van": "vond in Sevilla een
+    informele bijeenkomst plaats van de ministers van Defensie" (the particle of
+    "plaatsvinden" before the head noun's complement)."""
+    found = _LINKED_HEAD.match(" ".join(form.split()))
+    if found is None or len(found.group(2).split()) < 2:
+        return None
+    return f"{found.group(1)} plaats {form[len(found.group(1)) + 1 :]}"
+
+
 def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
     """(label, key, surface form) for every matchable thing in the lexicon; meeting
     kinds also in headline style (``headline_variant``), with their head noun
-    compounded (``compound_variants``: "voorjaarsbijeenkomst van de ...") and with
-    another head noun (``head_variants``: "videoconferentie van de ...")."""
+    compounded (``compound_variants``: "voorjaarsbijeenkomst van de ..."), with
+    another head noun (``head_variants``: "videoconferentie van de ...") and with
+    "plaats" before "van" (``extraposed_variant``)."""
     prefixes, nouns = cue_words("meeting-noun-prefix"), cue_words("meeting-head-noun")
     surfaces = []
     for kind, label in _LABELS.items():
@@ -170,6 +181,9 @@ def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
             if label == KIND:
                 surfaces.extend((label, key, compound) for compound in compound_variants(form, prefixes))
                 surfaces.extend((label, key, variant) for variant in head_variants(form, nouns))
+                extraposed = extraposed_variant(form)
+                if extraposed is not None:
+                    surfaces.append((label, key, extraposed))
     return surfaces
 
 
