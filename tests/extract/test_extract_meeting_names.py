@@ -215,6 +215,10 @@ def test_session_that_is_not_held(tmp_path):
 @pytest.mark.parametrize("sentence", [
     "Er vindt op deze top geen bijeenkomst van de NAVO-Rusland Raad plaats.",
     "Er vindt geen zitting van de NAVO-Rusland Raad plaats.",
+    "De NAVO-Rusland Raad zal tijdens deze ministeriële niet bijeenkomen.",
+    "Een ministeriële vergadering van de NAVO-Rusland Raad zal ditmaal niet plaatsvinden.",
+    "Een sessie van de NAVO-Rusland Raad staat deze keer niet op de agenda.",
+    "Sinds april is de NAVO-Rusland Raad niet op ministerieel niveau bijeengekomen.",
 ])
 def test_no_meeting_of_a_council_is_no_session(tmp_path, sentence):
     sessions = _sessions(tmp_path, "Op 4 mei is er een werkdiner. " + sentence)

@@ -49,7 +49,7 @@ from natokg.text.nlp import KIND, NAMED, Mention
 
 _SEQUEL_RE = r"^\W*(?:{cue:sequel})\b"
 _HOST_RE = r"\b(?:{cue:host})\b"
-_NOT_HELD_RE = r"\b(?:{cue:not-held})\b"
+_NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bniet\b(?:\s+[^\s,;.]+){0,4}?\s+(?:{cue:gathering})\b"  # "niet op ministerieel niveau bijeengekomen"
 # "Er vindt geen bijeenkomst van de NAVO-Oekraïne Raad plaats", "geen NAVO-Rusland Raad"
 _NONE_OF_RE = r"\bgeen\s+(?:[\w-]+\s+){0,2}?(?:(?:{cue:meeting-word})\s+van\s+(?:de\s+)?)?$"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
