@@ -53,6 +53,16 @@ def test_a_decision_of_the_ministers_is_a_pledge_of_the_allies(tmp_path):
     assert found == {("allies", "policy-pledge", None, None, None)}
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("De ministers richtten het Defence Innovation Accelerator op.", {("allies", "policy-pledge", None, None, None)}),
+    ("De ministers namen ook een strategie voor kunstmatige intelligentie aan.", {("allies", "policy-pledge", None, None, None)}),
+    # a reflexive makes another verb: focusing on something founds nothing
+    ("De ministers richtten zich op de situatie in Afghanistan.", set()),
+])
+def test_founding_and_adopting_are_decisions(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
 def test_adopting_a_plan_is_a_pledge_but_taking_part_is_not(tmp_path):
     found = pledges(tmp_path, "Ook namen zij een actieplan voor kritieke grondstoffen aan. Daarna namen de ministers deel aan een werklunch.")
     assert found == {("allies", "policy-pledge", None, None, None)}

@@ -126,10 +126,12 @@ def _plans(cues: Sequence[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
 
 def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
     """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
-    deel aan" participation, a "dat" in it starts another clause, and "stelde vast dat"
-    states a finding."""
-    if any(tokens[k].norm in ("deel", "dat") for k in cue.gaps):
-        return True  # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen")
+    deel aan" participation, a "dat" in it starts another clause, a reflexive "zich" or
+    "kennis" makes another verb ("richtten zich op"), and "stelde vast dat" states a finding."""
+    if any(tokens[k].norm in ("deel", "dat", "zich", "kennis") for k in cue.gaps):
+        # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen");
+        # "richtten zich op", "namen kennis van ... aan": a reflexive or an idiom, no founding or adoption
+        return True
     return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
 
 
