@@ -387,6 +387,11 @@ def test_a_negated_amount_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Nederland zal de 2%-norm in 2024 halen.") == {("nl", "spending-target", D(2), "percent-gdp", 2024)}
 
 
+def test_money_for_a_year_named_from_the_letters_date(tmp_path):
+    body = "Ook voor volgend jaar reserveert het kabinet drie en een half miljard euro."
+    assert pledges(tmp_path, body) == {("nl", "financial-contribution", D(3500000000), "eur", 2024)}
+
+
 def test_money_in_number_words_is_the_pledges_amount(tmp_path):
     found = pledges(tmp_path, "Door Nederland werd een bijdrage van vijf miljoen euro toegezegd aan het trustfonds voor Oekraïne.")
     assert found == {("nl", "financial-contribution", D(5000000), "eur", None)}

@@ -2,7 +2,8 @@
 
 "5% van het bbp" -> 5 percent-gdp; "EUR 3,5 miljard" -> 3500000000 eur;
 "5,7 miljard euro" -> 5700000000 eur; "meer dan 90 miljard USD" -> 90000000000 usd
-(qualifier "meer dan"); "vijf miljoen euro" -> 5000000 eur and "twee procent" -> 2 percent
+(qualifier "meer dan"); "vijf miljoen euro" -> 5000000 eur, "drie en een half miljard
+euro" -> 3500000000 eur and "twee procent" -> 2 percent
 (a number word counts before a scale word or "procent" only); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2 percent-gdp.
 
 This is number grammar (decimal comma, thousands dot, scale words, currency
@@ -79,7 +80,7 @@ _MONEY_AFTER = re.compile(
 )
 _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
 # "vijf miljoen euro", "anderhalf miljard euro", "twee procent van het bbp"
-_NUMBER_WORD = rf"(?<![\w-])(?P<word>anderhalf|{NUMBER_WORD_PATTERN})"
+_NUMBER_WORD = rf"(?<![\w-])(?P<word>anderhalf|{NUMBER_WORD_PATTERN})(?P<half>\s+en\s+een\s+half)?"  # "drie en een half"
 _MONEY_IN_WORDS = re.compile(
     rf"{_NUMBER_WORD}\s(?P<scale>{_SCALE})\s(?P<cur>{_CURRENCY_AFTER})(?![\w])", re.IGNORECASE
 )
@@ -178,7 +179,9 @@ def _value(match: re.Match[str]) -> Decimal | None:
     if word == "anderhalf":
         return Decimal("1.5")
     number = parse_number_word(word)
-    return None if number is None else Decimal(number)
+    if number is None:
+        return None
+    return Decimal(number) + (Decimal("0.5") if match.groupdict().get("half") else 0)
 
 
 def _with_qualifier(text: str, start: int, end: int, value: Decimal, unit: AmountUnit) -> Amount:

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.percent_shares import percent_unit
-from natokg.extract.pledge_years import coming_target_year, stated_target_year
+from natokg.extract.pledge_years import coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
     PUNCTUATION,
     announced_kind,
@@ -274,7 +274,10 @@ class _Rules:
     def target_year(self, s: _Sentence, money_span: tuple[int, int] | None = None) -> int | None:
         """A target year; for money only a deadline next to the amount ("tot eind 2016")."""
         span = None if money_span is None else (s.tokens[money_span[0]].start, s.tokens[money_span[1]].end)
-        return stated_target_year(s.sentence.text, self.min_year, span)
+        year = stated_target_year(s.sentence.text, self.min_year, span)
+        if year is None and span is not None and self.reference_day is not None:
+            year = coming_money_year(s.sentence.text, self.reference_day, span)
+        return year
 
     def meeting_for_city(self, s: _Sentence, anchor: int) -> MeetingRef | None:
         """The meeting of the city named nearest the agreement ("de in Den Haag gemaakte afspraak")."""

@@ -4,7 +4,8 @@ A year the pledge's sentence writes after a preposition of time ("in 2024", "uit
 eind 2016", "vanaf 2015"; not "sinds 2014" or "ten opzichte van 2014"), no earlier than
 its meeting's or letter's year; for money only a deadline next to the amount ("tot eind
 2016 EUR 25 mln."). Without one, a year named from the letter's date looking ahead
-("dit najaar", "volgend jaar", "dient het plan in december in"), but a month that dates
+("dit najaar", "volgend jaar", "dient het plan in december in"; for money after a
+deadline word: "voor volgend jaar"), but a month that dates
 a meeting ("De NAVO-top in Lissabon in november zal ... vaststellen", "de ministers van
 Buitenlandse Zaken in december") is the meeting's, not the pledge's.
 """
@@ -46,6 +47,18 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
     return None
 
 
+def coming_money_year(text: str, reference: date, money: tuple[int, int]) -> int | None:
+    """The year a money amount is for, named from ``reference`` after a deadline word near
+    it ("Ook voor volgend jaar reserveert het kabinet ...", "tot eind dit jaar")."""
+    for found in find_coming_years(text, reference=reference):
+        before = text[max(0, found.start - 12) : found.start].lower().split()
+        if found.month is None and before and before[-1] in _MONEY_YEAR_WORDS + ("eind",) and (
+            money[0] - 60 <= found.start <= money[1] + 40
+        ):
+            return found.year
+    return None
+
+
 def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> int | None:
     """The first year ``text`` names from ``reference`` looking ahead, leaving out a month
     named after a meeting word, a delegation noun or a city (``city_ends``: where the
@@ -60,4 +73,4 @@ def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> 
     return None
 
 
-__all__ = ["coming_target_year", "stated_target_year"]
+__all__ = ["coming_money_year", "coming_target_year", "stated_target_year"]
