@@ -276,6 +276,11 @@ def test_a_tally_of_allies_reaching_a_share_is_no_pledge(tmp_path, body):
     assert pledges(tmp_path, body) == set()
 
 
+def test_a_share_agreed_to_be_spent_is_a_spending_target(tmp_path):
+    body = "De bondgenoten spraken af dat jaarlijks ten minste 2% van het bbp aan defensie wordt besteed."
+    assert pledges(tmp_path, body) == {("allies", "spending-target", D(2), "percent-gdp", None)}
+
+
 def test_growing_towards_a_share_is_a_spending_target(tmp_path):
     body = "De bondgenoten kwamen overeen binnen tien jaar toe te groeien naar 2% van het bbp voor defensie."
     assert pledges(tmp_path, body) == {("allies", "spending-target", D(2), "percent-gdp", None)}
