@@ -213,6 +213,12 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Een grotere NRF werd door de bondgenoten afgewezen.", ("allies", "oppose", "nato-response-force")),
         ("Dit voorstel voor de NRF kreeg geen steun.", ("allies", "oppose", "nato-response-force")),
         ("Het voorstel voor de NRF kreeg brede steun.", ("allies", "support", "nato-response-force")),
+        # opposition in the perfect tense, misgivings, appeals, shared worry
+        ("Duitsland en Frankrijk hebben zich verzet tegen uitbreiding van de NRF.", ("fr", "oppose", "nato-response-force")),
+        ("Frankrijk heeft bedenkingen bij de omvang van de NRF.", ("fr", "oppose", "nato-response-force")),
+        ("Canada deed een beroep op de bondgenoten meer bij te dragen aan de NRF.", ("ca", "call-for", "nato-response-force")),
+        ("Nederland deelt de zorg over de NRF.", ("nl", "concern", "nato-response-force")),
+        ("De ministers uitten hun bezorgdheid over de NRF.", ("allies", "concern", "nato-response-force")),
         # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
         ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
         # NATO's battlegroups on the eastern flank are deterrence, the EU's are the EU's
