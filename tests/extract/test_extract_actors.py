@@ -401,6 +401,8 @@ def test_participants_after_met_following_a_meeting_word_or_a_verb_of_talking(tm
     ("Tijdens het werkdiner spraken de ministers, samen met de ministers van Defensie van Finland en Zweden, "
      "over de NAVO-EU-samenwerking.", {"fi", "se"}),
     ("Op 15 juni vond een sessie met partners plaats, waaronder Australië en Georgië.", {"au", "ge"}),
+    # counterparts named by their demonyms
+    ("Tijdens het werkdiner spraken de ministers met hun Finse en Zweedse collega's over de EU.", {"fi", "se"}),
 ])
 def test_participants_in_company_lists(tmp_path, sentence, expected):
     body = ("Den Haag, 20 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "

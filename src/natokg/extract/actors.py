@@ -62,6 +62,8 @@ _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 _GAP_WORD = r"\s+[^\s,.;:]+"
 _MET = re.compile(r"\smet\s", re.IGNORECASE)
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bgeen\s+(?:{cue:meeting-word})\b"
+# after a demonym, more demonyms and then a counterpart noun ("Finse en Zweedse collega's")
+_COUNTERPARTS_AFTER = r"(?:\s*(?:,|en)\s+[^\W\d_]+e)*\s+(?:{cue:counterpart-noun})(?![\w-])"
 _GATHERING_WITH = (
     r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,6}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
@@ -510,9 +512,10 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
             continue  # "de VN-missie", "de G7-landen": a thing of the organisation
         found.append((ActorRef(kind, m.key), m.start, m.end))  # type: ignore[arg-type]
     for m in (m for m in inside if m.label == DEMONYM):
-        # "alsook de Oekraïense minister van Defensie": the state the office belongs to
+        # "alsook de Oekraïense minister van Defensie": the state the office belongs to;
+        # "hun Finse en Zweedse collega's": the states of the counterparts
         offices = ctx.in_span(m.end, m.end + 2 + 60, OFFICE)
-        if offices and offices[0].start <= m.end + 1:
+        if (offices and offices[0].start <= m.end + 1) or cue_regex(_COUNTERPARTS_AFTER).match(ctx.text, m.end):
             found.append((ActorRef("state", m.key), m.start, m.end))
     for office in (m for m in inside if m.label == OFFICE):
         # "de president van de Europese Raad": the organisation the office belongs to
