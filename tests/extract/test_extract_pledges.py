@@ -362,6 +362,38 @@ def test_a_verb_used_as_a_noun_is_no_pledge(tmp_path):
     assert pledges(tmp_path, body) == set()
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a negation in another clause, or one that compares, undoes nothing
+    ("Hongarije deed niet mee maar Nederland zegde twee fregatten toe.", {("nl", "capability-pledge")}),
+    ("Nu de VS niet deelnemen levert Nederland twee fregatten.", {("nl", "capability-pledge")}),
+    ("Nooit eerder zegde Nederland zoveel geld toe: 100 miljoen euro.", {("nl", "financial-contribution")}),
+    # a demonym names a share only with a share noun
+    ("Het Amerikaanse verzoek is dat Nederland 100 miljoen euro bijdraagt aan het fonds.", {("nl", "financial-contribution")}),
+    # a tally in another clause leaves the amount of this one
+    ("Nederland besteedt in 2024 2% van het bbp aan defensie; daarmee halen 23 bondgenoten de norm.", {("nl", "spending-target")}),
+    # a label before a verb is the subject
+    ("- Duitsland: levert twee fregatten aan de missie.", {("de", "capability-pledge")}),
+    # a finite verb before "van" is no noun
+    ("Het kabinet levert van 2025 tot 2027 jaarlijks een fregat aan de missie.", {("nl", "capability-pledge")}),
+    # sending what is no troop or equipment, an offer of apologies, another state's spending
+    ("Het kabinet zal u voor de bijeenkomst een geannoteerde agenda sturen.", set()),
+    ("Nederland stuurt een brief naar de secretaris-generaal.", set()),
+    ("Nederland bood aan de bondgenoten excuses aan en beloofde te verbeteren.", set()),
+    ("De Russische defensie-uitgaven groeien naar 7% van het bbp.", set()),
+])
+def test_review_cases_of_negation_subjects_and_objects(tmp_path, body, expected):
+    assert {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)} == expected
+
+
+def test_a_past_pledge_has_no_coming_year_and_the_future_is_intended(tmp_path):
+    # the letter is about July 2023: "In maart heeft ... toegezegd" is the last March, no target year
+    assert [c.target_year for c in own_commitments(tmp_path, "In maart heeft Nederland toegezegd een fregat te leveren.")] == [None]
+    assert {c.status for c in own_commitments(tmp_path, "Tijdens de top zal het Strategisch Concept worden aangenomen.", "agenda")} == {"intended"}
+    # "eerder" that fronts no time keeps the meeting
+    found = own_commitments(tmp_path, "Nederland kondigde, zoals de minister eerder meldde, een bijdrage van EUR 250 mln. aan.")
+    assert [c.made_at is not None for c in found] == [True]
+
+
 def test_sending_a_letter_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "Hierbij sturen wij u het verslag van de top.") == set()
 

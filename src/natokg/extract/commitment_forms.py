@@ -361,10 +361,13 @@ def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
     as a noun ("het ... leveren van") names an activity, not a pledge."""
     if cue.first != cue.last or cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm != "van":
         return False
+    if not tokens[cue.first].norm.endswith("en"):
+        return False  # a finite verb ("Het kabinet levert van 2025 tot 2027 ...") is no noun
     return any(tokens[k].norm == "het" for k in range(max(0, cue.first - 4), cue.first))
 
 
-_BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en"])
+# ("als besluit", "nu" as adverbs open no clause)
+_BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en", "maar", "of"]) | (_SUBORDINATORS - {"als", "nu"})
 
 
 def negated(tokens: Sequence[Token], cue: Match) -> bool:
@@ -372,9 +375,18 @@ def negated(tokens: Sequence[Token], cue: Match) -> bool:
     toezeggingen"), right after it ("levert niet langer") or before it in its clause ("zal
     niet worden aangenomen", "kon wegens Russisch verzet niet als besluit worden aangenomen")."""
     before = []
-    for k in range(cue.first - 1, max(-1, cue.first - 9), -1):
+    # a finite verb that goes on its clause ("Nu de VS niet deelnemen levert Nederland ...")
+    # has what stands before it in another constituent; a verb group ("zal niet worden
+    # aangenomen") or a verb at its clause's end ("dat Nederland niet levert.") has not
+    first = tokens[cue.first].norm
+    verb_group = first in _NOT_PAST or first.endswith("en") or bool(_PARTICIPLE.match(first))
+    at_end = cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm in PUNCTUATION
+    for k in range(cue.first - 1, max(-1, cue.first - 9) if verb_group or at_end else cue.first - 1, -1):
         if tokens[k].norm in _BEFORE_BARRIERS:
             break
+        # "Nooit eerder zegde Nederland zoveel toe", "niet minder dan": no negation of the pledge
+        if k + 1 < len(tokens) and tokens[k + 1].norm in ("eerder", "minder", "meer"):
+            continue
         before.append(k)
     return any(negates(tokens, k) for k in (*cue.gaps, *before)) or any(
         negates(tokens, k) for k in range(cue.last + 1, min(len(tokens), cue.last + 3))
@@ -419,28 +431,37 @@ _PERFECT_AUXILIARIES = frozenset("heeft hebben had hadden".split())
 # the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
 # (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
 _WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
+# the present and the future: "zal ... worden aangenomen", "kunnen worden gevonden"
+_NOT_PAST = frozenset("zal zullen zou zouden wordt worden kan kunnen gaat gaan".split())
 
 
 def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     """'Nederland heeft in oktober 10 miljoen euro toegezegd', 'Nederland zegde in oktober
     ... toe': a pledge made before the letter, told in the perfect tense (an auxiliary
-    before the cue's participle) or the simple past."""
+    before the cue's participle) or the simple past; not with a present or future
+    auxiliary ("zal ... worden aangenomen")."""
+    around = {tokens[k].norm for k in (*cue.words, *range(max(0, cue.first - 4), cue.first))}
+    if around & _NOT_PAST:
+        return False
     if _WEAK_PAST.match(tokens[cue.first].norm):
         return True
     participle = any(_PARTICIPLE.match(tokens[k].norm) for k in cue.words)
     return participle and any(tokens[k].norm in _PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
 
 
-def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match]) -> bool:
+def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match], first: int) -> bool:
     """'Naar verwachting halen dit jaar elf bondgenoten de 2%-norm': a reaching verb
-    (cue:reaching-verb) with a counted number of allies tallies who reach a share (a
-    forecast or a finding), no pledge; "alle bondgenoten" counts nobody."""
-    if not any(fold(c.phrase.form) in cue_word_set("reaching-verb") for c in cues):
+    (cue:reaching-verb) with a counted number of allies, in the clause of the amount at
+    token ``first``, tallies who reach a share (a forecast or a finding), no pledge;
+    "alle bondgenoten" counts nobody."""
+    lo = max((k + 1 for k in range(first) if tokens[k].norm in (";", ":")), default=0)
+    hi = next((k for k in range(first, len(tokens)) if tokens[k].norm in (";", ":")), len(tokens))
+    if not any(fold(c.phrase.form) in cue_word_set("reaching-verb") and lo <= c.first < hi for c in cues):
         return False
     nouns = cue_word_set("allies-count-noun")
     return any(
         tokens[k + 1].norm in nouns and (tokens[k].norm.isdigit() or count_value(tokens[k].norm) is not None)
-        for k in range(len(tokens) - 1)
+        for k in range(lo, hi - 1)
     )
 
 

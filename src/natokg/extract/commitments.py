@@ -79,7 +79,7 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
-from natokg.extract.function_words import NETHERLANDS, PASSIVE_AUXILIARIES, NEGATIONS, SUBJECT_PRONOUNS
+from natokg.extract.function_words import ARTICLES, NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES, PREPOSITIONS, SUBJECT_PRONOUNS
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -113,10 +113,23 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
+# cues that pledge only troops or equipment named as their object (cue:sending)
+_OBJECT_BOUND = frozenset(["sending"])
+
+
+def _adds(tokens, k: int) -> bool:
+    """'Niet alleen Nederland maar ook Duitsland': a "maar ook" that adds to a subject."""
+    return tokens[k].norm == "maar" and k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(
+        t.norm == "alleen" for t in tokens[:k]
+    )
+
+
+# "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
+_TIME_AFTER_EARLIER = frozenset("dit deze dat die in op al".split())
 # A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...").
-CLAUSE_OPENERS = frozenset([":", ";", "dat"])
+CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar"])
 @dataclass
 class _Sentence:
     """One sentence prepared for the rules."""
@@ -150,8 +163,8 @@ class _Rules:
         self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
         self.obligations, self.norm_words = cue_word_set("obligation"), cue_word_set("gdp-norm")
+        self.share_nouns = cue_word_set("share-noun")
         self.budget_nouns = cue_word_set("budget-noun")
-        self.norm_words = cue_word_set("gdp-norm")
 
     # ------------------------------------------------------------ helpers
 
@@ -172,7 +185,7 @@ class _Rules:
         after the verb only a group is a subject ("besloten de bondgenoten"), a state is
         the object of a decision ("besloten Albanië ... uit te nodigen")."""
         hi = len(s.tokens) if hi is None else hi
-        lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS), default=0)
+        lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS and not _adds(s.tokens, k)), default=0)
         lo = fronted_clause_end(s.tokens, lo, anchor)
         agent = passive_clause_agent(s.tokens, s.mentions, lo, anchor, min(hi, anchor + window))
         if agent:
@@ -182,7 +195,8 @@ class _Rules:
             before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
         elif any(m.first >= lo for m in before):
             before = [m for m in before if m.first >= lo]
-        elif lo > 1 and s.tokens[lo - 1].norm == ":" and any(m.first <= 1 and m.last == lo - 2 for m in before):
+        elif (lo > 1 and s.tokens[lo - 1].norm == ":" and s.tokens[lo].norm in PREPOSITIONS | ARTICLES
+              and any(m.first <= 1 and m.last == lo - 2 for m in before)):
             before = []  # "- Oekraïne: aan het fonds werd ... toegezegd": a list's label, no subject
         else:
             lo = 0
@@ -216,9 +230,9 @@ class _Rules:
 
     def share_owner(self, s: _Sentence, first: int) -> ActorRef | None:
         """The state whose share an amount is, when the amount's clause opens with "het/de
-        <demonym> <noun>" ("...; het Nederlandse aandeel bedraagt 250 miljoen euro")."""
+        <demonym> <share noun>" ("...; het Nederlandse aandeel bedraagt 250 miljoen euro")."""
         lo = max((k + 1 for k in range(first) if s.tokens[k].norm in (";", ":")), default=0)
-        if lo + 2 >= first or s.tokens[lo].norm not in ("de", "het"):
+        if lo + 2 >= first or s.tokens[lo].norm not in ("de", "het") or s.tokens[lo + 2].norm not in self.share_nouns:
             return None
         state = self.lex.lexicon.state_by_demonym(s.sentence.text[s.tokens[lo + 1].start : s.tokens[lo + 1].end])
         return ActorRef("state", state.iso) if state is not None else None
@@ -301,7 +315,8 @@ class _Rules:
         return "announced"
 
     def made_at(self, s: _Sentence, status: str) -> MeetingRef | None:
-        if any(t.norm == "eerder" for t in s.tokens):
+        if any(t.norm == "eerder" and (k == 0 or s.tokens[k + 1].norm in _TIME_AFTER_EARLIER)
+               for k, t in enumerate(s.tokens[:-1])):
             return None  # "Eerder dit jaar werd door Nederland al 500 miljoen euro toegezegd": not here
         if self.kind == "report" and status in ("announced", "agreed"):
             return self.main_ref
@@ -404,7 +419,7 @@ class _Rules:
             if unit is None:
                 continue  # "40% van hun landstrijdkrachten": neither money nor GDP
             cue = self.governing_cue(s, first, last)
-            if counts_who_reach(s.tokens, s.cues):
+            if counts_who_reach(s.tokens, s.cues, first):
                 continue  # "Naar verwachting halen dit jaar elf bondgenoten de 2%-norm"
             if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
                 self.last_norm = amount  # a norm, not a figure reached
@@ -496,7 +511,7 @@ class _Rules:
         nouns = contribution_nouns(self.lex)
         pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
-        if year is None and self.reference_day is not None:
+        if year is None and self.reference_day is not None and not any(made_before(s.tokens, c) for c in s.cues):
             cities = [s.tokens[c.last].end for c in self.lex.cities.find(s.tokens)]
             year = coming_target_year(s.sentence.text, self.reference_day, cities)
         for index, cue in enumerate(s.cues):
@@ -531,6 +546,8 @@ class _Rules:
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
                 kind = object_kind(s.tokens, s.sentence.text, cue) if promise else info.kind or object_kind(s.tokens, s.sentence.text, cue)
+                if info.slug in _OBJECT_BOUND and object_kind(s.tokens, s.sentence.text, cue) != "capability-pledge":
+                    continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
                 if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
                     kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
             else:
