@@ -41,13 +41,13 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
     kind = title_kinds[0].key if title_kinds else None
     body = [s for s in ctx.sentences if s.part not in ("memo", "header", "footnote", "signature")]
     body = body or [s for s in ctx.sentences if s.part not in ("header", "footnote")]
-    main_sentence, first_kind_sentence = None, None
+    main_sentence, first_kind_sentence, gathering = None, None, None
     if kind is None:
         # "Op 8 en 9 december a.s. komen de ministers van Buitenlandse Zaken in Brussel
         # bijeen": a letter that opens with its ministers gathering, on the title's date
         opening = _opening_gathering(ctx, body[:_OPENING_SENTENCES], title_dates)
         if opening is not None:
-            kind, main_sentence = opening
+            kind, main_sentence, gathering = opening
     for sentence in body if main_sentence is None else ():
         kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
         if kind is not None:
@@ -74,6 +74,9 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
         first = title_kinds[0]
         draft.name = ctx.text[first.start : first.end]
         draft.add(ctx, first.start, first.end)
+    elif gathering is not None:
+        draft.name = ctx.text[gathering[0] : gathering[1]]
+        draft.add(ctx, *gathering)
     dating = title_dates[:1]
     if not dating and main_sentence is not None:
         dating = ctx.dates_in(main_sentence.start, main_sentence.end)[:1]
@@ -106,10 +109,10 @@ def external_main(ctx: LetterContext) -> Draft | None:
 _OPENING_SENTENCES = 3  # the covering sentence of a letter is among its first
 
 
-def _opening_gathering(ctx: LetterContext, opening, title_dates) -> tuple[str, object] | None:
-    """(kind, sentence) of the first of ``opening`` that tells a main kind's ministers or
-    leaders gathering on a day (the title's day, when the title names one); None when a
-    sentence before it names a meeting of a main kind with a day."""
+def _opening_gathering(ctx: LetterContext, opening, title_dates) -> tuple[str, object, tuple[int, int]] | None:
+    """(kind, sentence, span of the gathering) of the first of ``opening`` that tells a
+    main kind's ministers or leaders gathering on a day (the title's day, when the title
+    names one); None when a sentence before it names a meeting of a main kind with a day."""
     for sentence in opening:
         dates = ctx.dates_in(sentence.start, sentence.end)
         if title_dates:
@@ -119,8 +122,9 @@ def _opening_gathering(ctx: LetterContext, opening, title_dates) -> tuple[str, o
         if any(m.key in MAIN_KINDS for m in ctx.in_span(sentence.start, sentence.end, KIND)):
             return None  # "het verslag van de bijeenkomst van de NAVO-ministers van Defensie op 15 oktober"
         for kind in MAIN_KINDS:
-            if cue_regex(_GATHERING_RE.format(group=f"{kind}-group")).search(sentence.text):
-                return kind, sentence
+            found = cue_regex(_GATHERING_RE.format(group=f"{kind}-group")).search(sentence.text)
+            if found is not None:
+                return kind, sentence, (sentence.start + found.start(), sentence.start + found.end())
     return None
 
 
