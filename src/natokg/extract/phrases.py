@@ -20,7 +20,6 @@ from typing import Iterable, NamedTuple, Sequence
 from natokg.folding import fold
 from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, cue_words
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
-from natokg.text.spacy_nl import abbreviation_stems
 from natokg.extract.function_words import (
     PREPOSITIONS,
     ARTICLES,
@@ -41,13 +40,17 @@ _GAP_STOPS = frozenset(".;:?!")
 
 
 def _abbreviation_dot(norms: Sequence[str], j: int) -> bool:
-    """"in november a.s. met ...", "op 3 mei jl. ...": the dot of an abbreviation the
-    sentence splitter keeps whole (after a single letter, or a word whose dotted form
-    is one of its special cases) ends no gap, as it ends no sentence."""
+    """"in november a.s. met ...", "op 3 mei jl. ...", "EUR 100 mln. bekend": the dot
+    after a single letter or an abbreviation of cue:unbroken-abbreviation ends no gap."""
     if norms[j] != "." or j == 0:
         return False
     before = norms[j - 1]
-    return (len(before) == 1 and before.isalpha()) or before in abbreviation_stems()
+    return (len(before) == 1 and before.isalpha()) or before in _abbreviation_stems()
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_stems() -> frozenset[str]:
+    return frozenset(fold(a).rstrip(".") for a in cue_words("unbroken-abbreviation"))
 
 
 class Token(NamedTuple):  # a tuple: a letter makes thousands, a dataclass is ~5x slower

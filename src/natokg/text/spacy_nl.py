@@ -117,13 +117,6 @@ def _dutch():
     return nlp, sentence
 
 
-@cache
-def abbreviation_stems() -> frozenset[str]:
-    """The lower-case words a dot after which belongs to them ("jl", "nr", "mln"): the
-    sentence tokenizer's special cases that end in a dot, without it."""
-    return frozenset(key.lower()[:-1] for key in sentence_tokenizer().rules if key.endswith(".") and len(key) > 1)
-
-
 # ---------------------------------------------------------------- spaCy's chunk cache
 
 _CHUNK = re.compile(r"\S+|\s+")
@@ -151,4 +144,4 @@ def tokenize_cached(tokenizer, text: str):
     return tokenizer(text)
 
 
-__all__ = ["abbreviation_stems", "dutch_pipeline", "sentence_tokenizer", "tokenize_cached", "warm_tokenizer"]
+__all__ = ["dutch_pipeline", "sentence_tokenizer", "tokenize_cached", "warm_tokenizer"]
