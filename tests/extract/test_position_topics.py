@@ -277,6 +277,18 @@ def test_sharing_an_opinion_takes_its_topic_and_a_question_states_none(tmp_path)
     assert sentence_positions(tmp_path, "Deelt u de mening dat de NRF moet worden versterkt?") == set()
 
 
+def test_review_cases_of_pronouns_and_coordinated_verbs(tmp_path):
+    header = ("Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+              "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n")
+    # the pronoun is the subject of the sentence before, not its object
+    _, result = extract_text(tmp_path, header + "Rusland viel Oekraïne binnen. Zij riepen op tot een kleinere NRF.\n")
+    assert {(p.actor.key, p.stance) for p in result.positions} == {("ru", "call-for")}
+    # "en" and a finite verb after a demand go on the main clause; the name after the verb is its object
+    body = "Nederland benadrukte dat de NRF moet groeien en riep Canada op bij te dragen aan de NRF."
+    found = sentence_positions(tmp_path, body)
+    assert ("nl", "call-for", "nato-response-force") in found and not any(a == "ca" for a, *_ in found)
+
+
 def test_what_a_stance_demands_of_others_is_no_stance_of_theirs(tmp_path):
     found = sentence_positions(tmp_path, "Het kabinet zal benadrukken dat de bondgenoten de NRF moeten blijven steunen.")
     assert ("nl", "emphasise", "nato-response-force") in found

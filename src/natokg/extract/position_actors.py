@@ -315,6 +315,8 @@ def _inverted_subject(tokens, mentions, lo: int, stance_match) -> ActorMention |
     Oekraïne op": Oekraïne is the object)."""
     named = next((m for m in mentions if m.first == stance_match.inverted), None) if stance_match.inverted >= 0 else None
     verb = stance_match.first
+    if verb > 0 and tokens[verb - 1].norm == "en":
+        return None  # "... en riep Rusland op": the subject before "en" goes on, Russia is the object
     opener = _noun_phrase_subject(tokens, lo, verb) or (verb > lo and tokens[verb - 1].norm in SUBJECT_PRONOUNS) or any(
         m.prep is None and m.last == verb - 1 and all(tokens[k].norm in ARTICLES for k in range(lo, m.first))
         for m in mentions

@@ -61,6 +61,7 @@ from natokg.extract.phrases import (
     Token,
     actor_mentions,
     contribution_nouns,
+    coordinated,
     is_subject,
     lexicons,
     negates,
@@ -280,7 +281,9 @@ def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spok
     if spokesmen is not None:
         mentions = spokesmen.mentions(sentence, tokens, mentions)
     spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in ("state", "organisation")]
-    return unique([m.actor for m in sorted(spoken, key=lambda m: m.first) if is_subject(m)])
+    # the subject only ("Rusland viel Oekraïne binnen": Russia, not Ukraine) with what is coordinated with it
+    subject = next((m for m in sorted(spoken, key=lambda m: m.first) if is_subject(m)), None)
+    return [] if subject is None else unique([m.actor for m in coordinated(subject, spoken, tokens)])
 
 
 # the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
@@ -292,8 +295,8 @@ def _demanded(tokens: Sequence[Token], earlier: Match, match: Match) -> bool:
     what an earlier stance in the sentence asks of others (a "dat" clause whose verb has
     a modal of obligation) is no stance they take."""
     between = [tokens[k].norm for k in range(earlier.last + 1, match.first)]
-    if "dat" not in between:
-        return False
+    if "dat" not in between or between[-1:] == ["en"]:
+        return False  # "... moet doorgaan en riep Rusland op": "en" and a finite verb go on the main clause
     clause = between[len(between) - between[::-1].index("dat") :]
     # "benadrukte dat bondgenoten ... moeten ..., en pleitte voor": back in a main clause
     coordinated_back = ";" in clause or any(a == "," and b == "en" for a, b in zip(clause, clause[1:]))
