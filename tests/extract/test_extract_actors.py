@@ -303,6 +303,11 @@ def test_an_office_without_its_state_takes_the_state_of_its_sentence(tmp_path):
     assert found["tuinman"] == [("minister", "nl")]
 
 
+def test_the_letters_own_state_telling_of_an_office_gives_it_no_post(tmp_path):
+    body = "Den Haag, 3 maart 2025\n\nNederland heeft aangegeven dat president Kowalczyk welkom is.\n"
+    assert posts(extract_text(tmp_path, body)[1])["kowalczyk"] == []
+
+
 def test_letter_ministers_of_a_partner_council_and_a_former_premier():
     # "de NAVO-Oekraïne Commissie, met minister Kozhara", "de detentie van oud-premier
     # Tymosjenko3" (a 2013 report in PDF text, written for the tests)

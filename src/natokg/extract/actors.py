@@ -30,6 +30,7 @@ from itertools import accumulate
 
 from natokg.text.dates import count_value
 from natokg.extract.context import LetterContext
+from natokg.extract.function_words import NETHERLANDS
 from natokg.extract.posts import is_former, nested_actors, post_holder, presumed_dutch
 from natokg.extract.stage import Found, MeetingIndex, PersonIndex
 from natokg.folding import fold
@@ -85,7 +86,6 @@ _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re
 # number of members at the meeting's date
 _COUNT_NOUN = r"\b(?:{cue:allies-count-noun}|{cue:allies-delegation-noun})\b"
 _COUNT_BEFORE = re.compile(r"\b(?P<article>(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?$", re.IGNORECASE)
-_DUTCH = ActorRef("state", "nl")
 _NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
 _MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
@@ -274,7 +274,7 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         offices = [o for i, o in enumerate(offices) if o.key not in {x.key for x in offices[:i]}]
         for i, (a, b) in enumerate(names):
             office = offices[min(i, len(offices) - 1)] if offices else None
-            post = PostRef(office.key, _DUTCH) if office else None
+            post = PostRef(office.key, NETHERLANDS) if office else None
             person = persons.add(ctx.text[a:b], a, b, post)
             if person.key not in signatories:
                 signatories.append(person.key)
@@ -299,7 +299,7 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
             continue
         holder = post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
         presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and presumed_dutch(office)
-        holder = _DUTCH if presumed else holder
+        holder = NETHERLANDS if presumed else holder
         for a, b in names:
             person = persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
             if not signature_spans and sentence is not None and person.key not in signatories and (
@@ -313,7 +313,7 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
             reach = max(reach, m.end)
     for key, presumed in persons.presumed.items():
         person = persons.by_key[key]
-        if any(p.of != _DUTCH for p in person.posts):
+        if any(p.of != NETHERLANDS for p in person.posts):
             # the letter gives the person another state's post: the Dutch ones were presumed
             person.posts[:] = [p for p in person.posts if p not in presumed]
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
@@ -525,7 +525,7 @@ def _actors_in(ctx: LetterContext, persons: PersonIndex, start: int, end: int) -
     for a, b, ref in persons.within(start, end):
         person = persons.by_key.get(ref.key)
         for post in person.posts if person else []:
-            if post.of != _DUTCH:
+            if post.of != NETHERLANDS:
                 found.append((post.of, a, b))
     return sorted(found, key=lambda f: (f[1], f[2], f[0]))
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from natokg.extract.context import LetterContext
+from natokg.extract.function_words import NETHERLANDS
 from natokg.records import ActorRef
 from natokg.text.nlp import DEMONYM, NAMED, ORG, STATE
 
-_DUTCH = ActorRef("state", "nl")
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 # "oud-premier Tymosjenko", "de voormalige minister X", "ex-president Y"
 _FORMER = re.compile(r"(?:\b(?:oud|ex)-|\bvoormalige?\s+)$", re.IGNORECASE)
@@ -73,7 +73,8 @@ def _holder_in_context(ctx: LetterContext, office) -> ActorRef | None:
     if _THAT_BEFORE.search(ctx.text, sentence.start, office.start):
         actors = ctx.in_span(sentence.start, office.start, STATE, ORG, DEMONYM)
         opening = ctx.text[sentence.start : actors[0].start].strip() if actors else None
-        if len(actors) == 1 and actors[0].label == STATE and opening == "":
+        if len(actors) == 1 and actors[0].label == STATE and opening == "" and actors[0].key != NETHERLANDS.key:
+            # (the letter's own state tells of others: "Nederland heeft aangegeven dat president X welkom is")
             return ActorRef("state", actors[0].key)
     return None
 
