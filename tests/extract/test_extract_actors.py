@@ -406,6 +406,9 @@ def test_participants_after_met_following_a_meeting_word_or_a_verb_of_talking(tm
     ("Tijdens het werkdiner spraken de ministers, samen met de ministers van Defensie van Finland en Zweden, "
      "over de NAVO-EU-samenwerking.", {"fi", "se"}),
     ("Op 15 juni vond een sessie met partners plaats, waaronder Australië en Georgië.", {"au", "ge"}),
+    # a meeting not held in another clause takes no company away
+    ("Tijdens het werkdiner, dat werd verschoven omdat de lunch werd geannuleerd, spraken de ministers met "
+     "de ministers van Finland en Zweden.", {"fi", "se"}),
     # counterparts named by their demonyms
     ("Tijdens het werkdiner spraken de ministers met hun Finse en Zweedse collega's over de EU.", {"fi", "se"}),
 ])

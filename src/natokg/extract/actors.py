@@ -480,8 +480,6 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
     plaats met ...", "spraken de ministers met ..."), each up to the end of its list."""
     if _MET.search(sentence.text) is None:
         return []  # most sentences have no "met": skip the patterns
-    if cue_regex(_NOT_HELD_RE).search(sentence.text):
-        return []  # "Een bijeenkomst met de partners uit de Mediterrane Dialoog is niet voorzien."
     starts = []
     for _, e, _ in index.at(sentence.start, sentence.end):
         found = re.match(r"\s+met\b", ctx.text[e : sentence.end])
@@ -495,7 +493,12 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
     spans = []
     for start in sorted(set(starts)):
         stop = _COMPANY_END.search(ctx.text, start, sentence.end)
-        spans.append((start, stop.start() if stop else sentence.end))
+        end = stop.start() if stop else sentence.end
+        # "Een bijeenkomst met de partners ... is niet voorzien": in the clause of the company
+        clause_start = max(sentence.start, ctx.text.rfind(",", sentence.start, start) + 1, ctx.text.rfind(";", sentence.start, start) + 1)
+        clause_end = min([i for i in (ctx.text.find(",", end, sentence.end), ctx.text.find(";", end, sentence.end)) if i != -1] or [sentence.end])
+        if not cue_regex(_NOT_HELD_RE).search(ctx.text, clause_start, clause_end):
+            spans.append((start, end))
     return spans
 
 
