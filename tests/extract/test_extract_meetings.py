@@ -360,10 +360,14 @@ def test_other_meetings_by_year_and_by_a_gathering(tmp_path, sentence, expected)
     assert expected in others
 
 
-def test_another_organisations_top_in_a_year_is_no_summit(tmp_path):
+@pytest.mark.parametrize("sentence", [
+    "De top van het Oostelijk Partnerschap in 2009 was belangrijk.",
+    # a year in the clause the summit's "dat" opens is not the summit's
+    "Dit is de afspraak van de NAVO-top dat bondgenoten in 2024 2% aan defensie besteden.",
+])
+def test_another_organisations_top_or_another_clauses_year_is_no_summit(tmp_path, sentence):
     body = ("Den Haag, 20 oktober 2025\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\nDe top van het Oostelijk Partnerschap "
-            "in 2009 was belangrijk.\n")
+            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\n" + sentence + "\n")
     assert not any(m.ref.kind == "summit" for m in extract_text(tmp_path, body)[1].meetings)
 
 

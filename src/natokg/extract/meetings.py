@@ -53,7 +53,7 @@ from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
 from natokg.text.dates import DateMatch, MonthMatch, find_months, find_years, month_of
-from natokg.text.nlp import CITY, KIND, STATE, Mention
+from natokg.text.nlp import CITY, KIND, ORG, STATE, Mention
 
 
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
@@ -124,16 +124,23 @@ def _summit_in_month(ctx: LetterContext, city: str | None, month: str) -> Summit
     return None
 
 
+_OTHER_CLAUSE = re.compile(r"\b(?:dat|om|waarin|waarbij)\b|[;:]", re.IGNORECASE)
+
+
 def _summit_in_year(ctx: LetterContext, sentence, m: Mention) -> SummitRecord | None:
     """"De volgende top vindt in 2026 plaats in Turkije", "de NAVO-top in 2021": the one
-    reference summit of the year named after the summit word (hosted by the state named
-    there, if one is). A bare "top" needs that host or "volgende" (another
-    organisation's "top in 2009" is none of NATO's)."""
-    years = find_years(ctx.text[m.end : sentence.end])
+    reference summit of the year named shortly after the summit word, in its clause (hosted
+    by the state named there, if one is). A bare "top" needs that host, "volgende" or NATO
+    in its name (another organisation's "top in 2009" is none of NATO's)."""
+    end = min(sentence.end, m.end + 80)
+    clause = _OTHER_CLAUSE.search(ctx.text, m.end, end)  # "de NAVO-top dat bondgenoten in 2024 ...": another clause
+    end = clause.start() if clause else end
+    years = find_years(ctx.text[m.end : end])
     if not years:
         return None
-    hosts = {x.key for x in ctx.in_span(m.end, sentence.end, STATE)}
-    if not (hosts or other_instance(ctx, m.start) or re.search(r"NAVO|NATO", m.text, re.IGNORECASE)):
+    hosts = {x.key for x in ctx.in_span(m.end, end, STATE)}
+    nato = any(x.label == ORG and x.key == "nato" for x in ctx.annotator.phrase_mentions(m.text))
+    if not (hosts or other_instance(ctx, m.start) or nato):
         return None
     found = [x for x in ctx.lexicon.summits.values() if x.start.year == years[0] and (not hosts or hosts & set(x.hosts))]
     return found[0] if len(found) == 1 else None
