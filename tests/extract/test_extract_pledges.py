@@ -16,7 +16,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import records
+from support.letter_records import fixture_records, records
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
@@ -427,6 +427,22 @@ def test_a_negated_amount_is_no_pledge(tmp_path):
 def test_money_for_a_year_named_from_the_letters_date(tmp_path):
     body = "Ook voor volgend jaar reserveert het kabinet drie en een half miljard euro."
     assert pledges(tmp_path, body) == {("nl", "financial-contribution", D(3500000000), "eur", 2024)}
+
+
+def test_two_amounts_of_two_clauses_keep_their_own_verbs(tmp_path):
+    body = ("Nederland droeg tijdens de pandemie drie miljoen euro bij aan het trustfonds, "
+            "en zal in 2024 nog eens één miljoen euro bijdragen.")
+    found = own_commitments(tmp_path, body)
+    assert sorted((c.amount, c.evidence[0].quote.split()[0]) for c in found) == [(D(1000000), "zal"), (D(3000000), "droeg")]
+
+
+def test_letter_two_amounts_of_two_clauses():
+    # "Nederland droeg tijdens de pandemie drie miljoen euro bij aan het NAVO-trustfonds voor
+    # pandemische respons, en zal in 2021 nog eens één miljoen euro bijdragen." (a 2020 report
+    # written for the tests)
+    amounts = {c.amount for c in fixture_records("2020_defence_ministers_report_videoconference.txt").commitments
+               if c.actor.key == "nl" and c.unit == "eur"}
+    assert {D(3000000), D(1000000)} <= amounts
 
 
 def test_money_in_number_words_is_the_pledges_amount(tmp_path):

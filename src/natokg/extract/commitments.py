@@ -378,12 +378,17 @@ class _Rules:
         mentions = sorted(mentions + government, key=lambda m: m.first)
         return _Sentence(sentence, tokens, mentions, cues, amounts, topics)
 
+    def governs_amounts(self, cue: Match) -> bool:
+        """An amount cue, or contributing to something ("zal in 2021 nog eens één miljoen
+        euro bijdragen": cue:troop-contribution holding the amount)."""
+        return self.role(cue) in AMOUNT_ROLES or cue.target == "troop-contribution"
+
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None
-        outside = [c for c in s.cues if self.role(c) in AMOUNT_ROLES and not (first <= c.first and c.last <= last)]
+        outside = [c for c in s.cues if self.governs_amounts(c) and not (first <= c.first and c.last <= last)]
         asides = relative_asides(s.tokens)
         for cue in s.cues:
-            if self.role(cue) not in AMOUNT_ROLES or (outside and cue not in outside):
+            if not self.governs_amounts(cue) or (outside and cue not in outside):
                 continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
             if any(a <= cue.first <= b and not a <= first <= b for a, b in asides):
                 continue  # "het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, ...": not its amount
@@ -558,7 +563,10 @@ class _Rules:
                 continue
             pledged.update((a, kind, clause) for a in actors)
             status = self.status(info, s, cue)
-            money = next((a for a, _, _ in s.amounts if a.is_money), None)
+            # the money of the cue's own clause, nearest to it ("droeg drie miljoen euro bij, en zal
+            # in 2021 nog eens één miljoen euro bijdragen")
+            money = min((a for a, f, _ in s.amounts if a.is_money), default=None,
+                        key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
