@@ -52,15 +52,13 @@ from dataclasses import dataclass
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.percent_shares import percent_unit
+from natokg.extract.pledge_subjects import clause_subject
 from natokg.extract.pledge_years import coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
-    PUNCTUATION,
     announced_kind,
     counts_who_reach,
     made_before,
-    fronted_clause_end,
     clause_index,
-    passive_clause_agent,
     PART_MARKERS,
     called_for,
     part_end,
@@ -79,7 +77,7 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
-from natokg.extract.function_words import ARTICLES, NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES, PREPOSITIONS, SUBJECT_PRONOUNS
+from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -87,16 +85,12 @@ from natokg.extract.phrases import (
     Match,
     Token,
     actor_mentions,
-    co_actors,
     contribution_nouns,
-    coordinated,
-    is_subject,
     lexicons,
     parenthesised,
     passive_agent,
     sentence_evidence,
     tokenize,
-    unique,
 )
 from natokg.extract.context import LetterContext
 from natokg.extract.position_actors import Spokesmen
@@ -117,19 +111,8 @@ AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised
 _OBJECT_BOUND = frozenset(["sending"])
 
 
-def _adds(tokens, k: int) -> bool:
-    """'Niet alleen Nederland maar ook Duitsland': a "maar ook" that adds to a subject."""
-    return tokens[k].norm == "maar" and k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(
-        t.norm == "alleen" for t in tokens[:k]
-    )
-
-
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
 _TIME_AFTER_EARLIER = frozenset("dit deze dat die in op al".split())
-# A percentage after these is a part of the amount before it ("5%, waarvan 3,5% ...").
-# A subject stands after the last of these before its verb ("bereikten X een akkoord:
-# Turkije zal ...", "gaf aan dat Nederland ...").
-CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar"])
 @dataclass
 class _Sentence:
     """One sentence prepared for the rules."""
@@ -181,52 +164,7 @@ class _Rules:
     def subject(
         self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4, groups_after: bool = False
     ) -> list[ActorRef]:
-        """The actor(s) of the clause whose verb or cue starts at ``anchor``; ``groups_after``:
-        after the verb only a group is a subject ("besloten de bondgenoten"), a state is
-        the object of a decision ("besloten Albanië ... uit te nodigen")."""
-        hi = len(s.tokens) if hi is None else hi
-        lo = max((k + 1 for k in range(anchor) if s.tokens[k].norm in CLAUSE_OPENERS and not _adds(s.tokens, k)), default=0)
-        lo = fronted_clause_end(s.tokens, lo, anchor)
-        agent = passive_clause_agent(s.tokens, s.mentions, lo, anchor, min(hi, anchor + window))
-        if agent:
-            return agent  # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
-        before = [m for m in s.mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
-        if lo < len(s.tokens) and s.tokens[lo].norm in SUBJECT_PRONOUNS:
-            before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
-        elif any(m.first >= lo for m in before):
-            before = [m for m in before if m.first >= lo]
-        elif (lo > 1 and s.tokens[lo - 1].norm == ":" and s.tokens[lo].norm in PREPOSITIONS | ARTICLES
-              and any(m.first <= 1 and m.last == lo - 2 for m in before)):
-            before = []  # "- Oekraïne: aan het fonds werd ... toegezegd": a list's label, no subject
-        else:
-            lo = 0
-        inverted = [
-            m for m in s.mentions
-            if anchor < m.first <= anchor + 2 and m.prep is None and not any(s.tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
-        ]
-        if before and inverted and (before[0].first > 1 or any(s.tokens[k].norm == "," for k in range(before[0].last + 1, anchor))):
-            # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
-            # with another phrase has its subject right after the verb
-            before = []
-        # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
-        # subject right after a comma and right before its verb opens a clause of its own
-        ends = {m.last for m in s.mentions}
-        fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and s.tokens[m.first - 1].norm == ","
-                 and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland, Italië zegden"
-        if fresh:
-            before = fresh
-        if before:
-            chain = coordinated(before[0], s.mentions, s.tokens)
-            extra = co_actors(s.tokens, s.mentions, before[0].last + 1, min(hi, anchor))
-            return unique([m.actor for m in chain] + [m.actor for m in extra])
-        after = [m for m in s.mentions if anchor <= m.first <= anchor + window and m.prep is None]
-        if groups_after:
-            after = [m for m in after if m.actor.kind == "group"]
-        if after:
-            # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
-            extra = [c for m in co_actors(s.tokens, s.mentions, lo, anchor) for c in coordinated(m, s.mentions, s.tokens)]
-            return unique([m.actor for m in coordinated(after[0], s.mentions, s.tokens)] + [m.actor for m in extra])
-        return []
+        return clause_subject(s.tokens, s.mentions, anchor, hi, window, groups_after)
 
     def share_owner(self, s: _Sentence, first: int) -> ActorRef | None:
         """The state whose share an amount is, when the amount's clause opens with "het/de

@@ -1,0 +1,85 @@
+"""Who pledges: the subject of the clause a pledge cue stands in.
+
+The clause opens after the last clause opener before the cue (":", ";", "dat", "maar";
+not the "maar ook" of "niet alleen ... maar ook"), past a fronted subordinate clause
+("Indien ..., is Nederland bereid"). A passive clause's "door X" agent commits; else the
+first actor before the cue with what is coordinated with it, or a subject right after a
+comma before its verb ("..., Italië zegde ... toe"), or an inverted subject after the
+verb ("Met de Pledge ... zeggen de bondgenoten toe"); a list's label ("- Oekraïne: aan
+het fonds werd ... toegezegd") is no subject.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from natokg.extract.commitment_forms import PUNCTUATION, fronted_clause_end, passive_clause_agent
+from natokg.extract.function_words import ARTICLES, PREPOSITIONS, SUBJECT_PRONOUNS
+from natokg.extract.phrases import ActorMention, Token, co_actors, coordinated, is_subject, unique
+from natokg.records import ActorRef
+
+# A subject stands after the last of these before its verb ("bereikten X een akkoord:
+# Turkije zal ...", "gaf aan dat Nederland ...", "... maar Nederland zegde toe").
+CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar"])
+
+
+def _adds(tokens: Sequence[Token], k: int) -> bool:
+    """'Niet alleen Nederland maar ook Duitsland': a "maar ook" that adds to a subject."""
+    return tokens[k].norm == "maar" and k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(
+        t.norm == "alleen" for t in tokens[:k]
+    )
+
+
+def clause_subject(
+    tokens: Sequence[Token], mentions: Sequence[ActorMention], anchor: int, hi: int | None = None, window: int = 4,
+    groups_after: bool = False,
+) -> list[ActorRef]:
+    """The actor(s) of the clause whose verb or cue starts at ``anchor``; ``groups_after``:
+    after the verb only a group is a subject ("besloten de bondgenoten"), a state is
+    the object of a decision ("besloten Albanië ... uit te nodigen")."""
+    hi = len(tokens) if hi is None else hi
+    lo = max((k + 1 for k in range(anchor) if tokens[k].norm in CLAUSE_OPENERS and not _adds(tokens, k)), default=0)
+    lo = fronted_clause_end(tokens, lo, anchor)
+    agent = passive_clause_agent(tokens, mentions, lo, anchor, min(hi, anchor + window))
+    if agent:
+        return agent  # "Door Nederland werd ... toegezegd": in a passive clause the agent commits
+    before = [m for m in mentions if m.first < anchor and is_subject(m) and m.prep != "door"]
+    if lo < len(tokens) and tokens[lo].norm in SUBJECT_PRONOUNS:
+        before, lo = [m for m in before if m.first < lo], 0  # "maakten X en Y bekend dat zij ...": refers back
+    elif any(m.first >= lo for m in before):
+        before = [m for m in before if m.first >= lo]
+    elif (lo > 1 and tokens[lo - 1].norm == ":" and tokens[lo].norm in PREPOSITIONS | ARTICLES
+          and any(m.first <= 1 and m.last == lo - 2 for m in before)):
+        before = []  # "- Oekraïne: aan het fonds werd ... toegezegd": a list's label, no subject
+    else:
+        lo = 0
+    inverted = [
+        m for m in mentions
+        if anchor < m.first <= anchor + 2 and m.prep is None and not any(tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
+    ]
+    if before and inverted and (before[0].first > 1 or any(tokens[k].norm == "," for k in range(before[0].last + 1, anchor))):
+        # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
+        # with another phrase has its subject right after the verb
+        before = []
+    # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
+    # subject right after a comma and right before its verb opens a clause of its own
+    ends = {m.last for m in mentions}
+    fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and tokens[m.first - 1].norm == ","
+             and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland, Italië zegden"
+    if fresh:
+        before = fresh
+    if before:
+        chain = coordinated(before[0], mentions, tokens)
+        extra = co_actors(tokens, mentions, before[0].last + 1, min(hi, anchor))
+        return unique([m.actor for m in chain] + [m.actor for m in extra])
+    after = [m for m in mentions if anchor <= m.first <= anchor + window and m.prep is None]
+    if groups_after:
+        after = [m for m in after if m.actor.kind == "group"]
+    if after:
+        # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
+        extra = [c for m in co_actors(tokens, mentions, lo, anchor) for c in coordinated(m, mentions, tokens)]
+        return unique([m.actor for m in coordinated(after[0], mentions, tokens)] + [m.actor for m in extra])
+    return []
+
+
+__all__ = ["CLAUSE_OPENERS", "clause_subject"]
