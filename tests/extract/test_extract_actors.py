@@ -12,7 +12,7 @@ from natokg.records import ActorRef
 from natokg.text.segment import segment
 
 from support.edited_ontology import edited_ontology
-from support.letter_records import extract_text, records
+from support.letter_records import defence_report, extract_text, records
 
 LETTERS = Path(__file__).resolve().parents[2] / "corpus" / "letters"
 SEEDS = sorted(p.name for p in LETTERS.glob("[0-9]*.txt"))  # the seed letters, not the dev_* set
@@ -413,8 +413,7 @@ def test_participants_after_met_following_a_meeting_word_or_a_verb_of_talking(tm
     ("Tijdens het werkdiner spraken de ministers met hun Finse en Zweedse collega's over de EU.", {"fi", "se"}),
 ])
 def test_participants_in_company_lists(tmp_path, sentence, expected):
-    body = ("Den Haag, 20 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-            "NAVO-ministers van Defensie op 14 en 15 juni jl. in Brussel.\n\n" + sentence + "\n")
+    body = defence_report(sentence, "20 juni 2016", "14 en 15 juni")
     assert partner_keys(extract_text(tmp_path, body)[1]) >= expected
 
 
@@ -423,8 +422,7 @@ def test_participants_in_company_lists(tmp_path, sentence, expected):
     "Er is dit keer geen bijeenkomst met Australië en Georgië.",
 ])
 def test_the_company_of_a_meeting_not_held_takes_no_part(tmp_path, sentence):
-    body = ("Den Haag, 20 juni 2016\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-            "NAVO-ministers van Defensie op 14 en 15 juni jl. in Brussel.\n\n" + sentence + "\n")
+    body = defence_report(sentence, "20 juni 2016", "14 en 15 juni")
     assert partner_keys(extract_text(tmp_path, body)[1]) == set()
 
 

@@ -8,7 +8,7 @@ import pytest
 from natokg.extract.stage import NO_MAIN_MEETING
 from natokg.records import ActorRef, MeetingRef
 
-from support.letter_records import extract_text, fixture_records, records
+from support.letter_records import defence_report, extract_text, fixture_records, records
 
 HAGUE_SUMMIT = MeetingRef("summit", date(2025, 6, 24), "the-hague")
 ANKARA_SUMMIT = MeetingRef("summit", date(2026, 7, 7), "ankara")
@@ -354,8 +354,7 @@ def test_letter_compounded_meeting_noun():
      ("defence-ministers", date(2026, 2, 5), "brussels")),
 ])
 def test_other_meetings_by_year_and_by_a_gathering(tmp_path, sentence, expected):
-    body = ("Den Haag, 20 oktober 2025\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\n" + sentence + "\n")
+    body = defence_report(sentence, "20 oktober 2025", "15 oktober")
     others = {(m.ref.kind, m.ref.start, m.ref.city) for m in extract_text(tmp_path, body)[1].meetings if m.role == "mentioned"}
     assert expected in others
 
@@ -366,8 +365,7 @@ def test_other_meetings_by_year_and_by_a_gathering(tmp_path, sentence, expected)
     "Dit is de afspraak van de NAVO-top dat bondgenoten in 2024 2% aan defensie besteden.",
 ])
 def test_another_organisations_top_or_another_clauses_year_is_no_summit(tmp_path, sentence):
-    body = ("Den Haag, 20 oktober 2025\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-            "NAVO-ministers van Defensie op 15 oktober jl. in Brussel.\n\n" + sentence + "\n")
+    body = defence_report(sentence, "20 oktober 2025", "15 oktober")
     assert not any(m.ref.kind == "summit" for m in extract_text(tmp_path, body)[1].meetings)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.letter_records import extract_text, fixture_records, records, sentence_positions
+from support.letter_records import defence_report, extract_text, fixture_records, records, sentence_positions
 
 
 def facts(name: str) -> set[tuple[str, str, str]]:
@@ -237,9 +237,7 @@ def test_stance_paradigms(tmp_path, body, expected):
     ("President Poetin sprak de top toe. Hij herhaalde de Russische bezwaren tegen de NRF.", ("ru", "oppose", "nato-response-force")),
 ])
 def test_a_pronoun_after_a_sentence_without_a_position_is_who_spoke_in_it(tmp_path, body, expected):
-    header = ("Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-              "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n")
-    _, result = extract_text(tmp_path, header + body + "\n")
+    _, result = extract_text(tmp_path, defence_report(body))
     found = {(p.actor.key, p.stance, p.topic) for p in result.positions}
     assert expected in found and not any(actor == "allies" for actor, *_ in found)
 
@@ -278,10 +276,8 @@ def test_sharing_an_opinion_takes_its_topic_and_a_question_states_none(tmp_path)
 
 
 def test_review_cases_of_pronouns_and_coordinated_verbs(tmp_path):
-    header = ("Den Haag, 20 februari 2023\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
-              "NAVO-ministers van Defensie op 14 en 15 februari jl. in Brussel.\n\n")
     # the pronoun is the subject of the sentence before, not its object
-    _, result = extract_text(tmp_path, header + "Rusland viel Oekraïne binnen. Zij riepen op tot een kleinere NRF.\n")
+    _, result = extract_text(tmp_path, defence_report("Rusland viel Oekraïne binnen. Zij riepen op tot een kleinere NRF."))
     assert {(p.actor.key, p.stance) for p in result.positions} == {("ru", "call-for")}
     # "en" and a finite verb after a demand go on the main clause; the name after the verb is its object
     body = "Nederland benadrukte dat de NRF moet groeien en riep Canada op bij te dragen aan de NRF."

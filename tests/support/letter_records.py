@@ -38,6 +38,13 @@ def extract_text(tmp_path: Path, text: str, name: str = "letter.txt") -> tuple[S
     return document, extract_letter(segment(document))
 
 
+def defence_report(body: str, written: str = "20 februari 2023", held: str = "14 en 15 februari") -> str:
+    """A report on a defence ministers meeting in Brussel held on ``held`` (days and
+    month, "jl."), written on ``written``, whose body after its covering sentence is ``body``."""
+    return (f"Den Haag, {written}\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de "
+            f"NAVO-ministers van Defensie op {held} jl. in Brussel.\n\n{body}\n")
+
+
 def sentence_positions(tmp_path: Path, body: str, kind: str = "report") -> set[tuple[str, str, str]]:
     """(actor, stance, topic) of the positions in ``body``, a letter of that kind (agenda
     or report) about a defence ministers meeting, without header or signature."""
