@@ -209,7 +209,7 @@ def test_letter_taking_the_lead_and_a_plea():
     # a relative clause's cue does not govern the amount of the noun it describes
     ("Het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, steunt Oekraïne.", set()),
 ])
-def test_review_cases_of_clause_and_object(tmp_path, body, expected):
+def test_clauses_and_objects_that_pledge_or_not(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
@@ -381,7 +381,7 @@ def test_a_verb_used_as_a_noun_is_no_pledge(tmp_path):
     ("Nederland bood aan de bondgenoten excuses aan en beloofde te verbeteren.", set()),
     ("De Russische defensie-uitgaven groeien naar 7% van het bbp.", set()),
 ])
-def test_review_cases_of_negation_subjects_and_objects(tmp_path, body, expected):
+def test_negations_subjects_and_objects_in_other_clauses(tmp_path, body, expected):
     assert {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)} == expected
 
 

@@ -275,7 +275,7 @@ def test_sharing_an_opinion_takes_its_topic_and_a_question_states_none(tmp_path)
     assert sentence_positions(tmp_path, "Deelt u de mening dat de NRF moet worden versterkt?") == set()
 
 
-def test_review_cases_of_pronouns_and_coordinated_verbs(tmp_path):
+def test_pronouns_and_coordinated_verbs_keep_their_subjects(tmp_path):
     # the pronoun is the subject of the sentence before, not its object
     _, result = extract_text(tmp_path, defence_report("Rusland viel Oekraïne binnen. Zij riepen op tot een kleinere NRF."))
     assert {(p.actor.key, p.stance) for p in result.positions} == {("ru", "call-for")}
