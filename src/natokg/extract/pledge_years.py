@@ -5,9 +5,9 @@ eind 2016", "vanaf 2015"; not "sinds 2014" or "ten opzichte van 2014"), no earli
 its meeting's or letter's year; for money only a deadline next to the amount ("tot eind
 2016 EUR 25 mln."). Without one, a year named from the letter's date looking ahead
 ("dit najaar", "volgend jaar", "dient het plan in december in"; for money after a
-deadline word: "voor volgend jaar"), but a month that dates
-a meeting ("De NAVO-top in Lissabon in november zal ... vaststellen", "de ministers van
-Buitenlandse Zaken in december") is the meeting's, not the pledge's.
+deadline word: "voor volgend jaar"), but a month that dates a meeting ("De NAVO-top in
+Lissabon in november zal ... vaststellen", "de ministers van Buitenlandse Zaken in
+december") is the meeting's, not the pledge's.
 """
 
 from __future__ import annotations

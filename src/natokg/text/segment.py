@@ -32,6 +32,7 @@ Conventions of the returned spans (all offsets into ``doc.text``):
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -107,8 +108,8 @@ class _Line:
 _CLOSING = r"a\.s\.|jl\.|j\.l\.|enz\.|etc\."
 
 
-@cache
-def _closing_abbreviation() -> re.Pattern[str]:
+@cache  # per NATOKG_HOME: another ontology has another lexicon
+def _closing_abbreviation(home: str | None = None) -> re.Pattern[str]:
     """The closing abbreviations above, and the words of the lexicon that spaCy's Dutch
     list keeps whole with their dot ("op de top. De bondgenoten ...", "met de VS. Nederland
     ..."): followed by a capitalised word, they end a sentence too."""
@@ -152,7 +153,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     ends, closers = _boundary_hashes()
     tokens = tokenize_cached(sentence_tokenizer(), text).to_array([ORTH, IDX]).tolist()
-    closing = {m.start(): m.end() for m in _closing_abbreviation().finditer(text)}
+    closing = {m.start(): m.end() for m in _closing_abbreviation(os.environ.get("NATOKG_HOME")).finditer(text)}
     spans = []
     start = None
     n = len(tokens)
