@@ -65,6 +65,11 @@ def test_parse_number_dutch_syntax():
         parse_amount("geen bedrag")
 
 
+def test_decimals_in_words_make_no_amount_of_their_last_word():
+    # "(één komma twee miljoen euro)": not two million
+    assert [a.value for a in find_amounts("EUR 1,2 miljoen (één komma twee miljoen euro)")] == [Decimal("1200000")]
+
+
 def test_a_word_that_is_no_number_makes_no_amount():
     # "de", "vele": words before a scale word that count nothing
     assert find_amounts("de miljoen euro van het fonds en vele miljoenen euro") == []

@@ -347,6 +347,7 @@ def test_letter_compounded_meeting_noun():
 @pytest.mark.parametrize("sentence, expected", [
     # a summit named with its year alone: the one reference summit of that year (and host)
     ("De volgende top vindt in 2026 plaats in Turkije.", ("summit", date(2026, 7, 7), "ankara")),
+    ("De eerstvolgende reguliere top staat gepland voor 2021 in Brussel.", ("summit", date(2021, 6, 14), "brussels")),
     ("De volgende top, naar verwachting in 2014 in het Verenigd Koninkrijk, staat in het teken van Afghanistan.",
      ("summit", date(2014, 9, 4), "newport")),
     # ministers gathering on a day marked "a.s.": its dots end no clause

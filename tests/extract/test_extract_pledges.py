@@ -380,6 +380,14 @@ def test_a_verb_used_as_a_noun_is_no_pledge(tmp_path):
     ("Nederland stuurt een brief naar de secretaris-generaal.", set()),
     ("Nederland bood aan de bondgenoten excuses aan en beloofde te verbeteren.", set()),
     ("De Russische defensie-uitgaven groeien naar 7% van het bbp.", set()),
+    # equipment in a compound is sent; "maar" before no name keeps the subject before it
+    ("Nederland zal twee extra Chinook-transporthelikopters naar Kandahar sturen.", {("nl", "capability-pledge")}),
+    ("Duitsland gaf aan zijn eenheden te houden, maar zal Tornado-verkenningsvliegtuigen voor heel Afghanistan "
+     "beschikbaar stellen.", {("de", "capability-pledge")}),
+    # a call with a contrast inside ("niet in 2024 maar onmiddellijk") asks, it pledges nothing
+    ("President Trump riep de bondgenoten op de 2%-norm niet in 2024 maar onmiddellijk te halen.", set()),
+    # founding is told in the past; "richten op" is no founding
+    ("De ministers zullen de bijeenkomst kort houden en richten op Oekraïne.", set()),
 ])
 def test_negations_subjects_and_objects_in_other_clauses(tmp_path, body, expected):
     assert {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)} == expected

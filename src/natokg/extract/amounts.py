@@ -80,7 +80,8 @@ _MONEY_AFTER = re.compile(
 )
 _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
 # "vijf miljoen euro", "anderhalf miljard euro", "twee procent van het bbp"
-_NUMBER_WORD = rf"(?<![\w-])(?P<word>anderhalf|{NUMBER_WORD_PATTERN})(?P<half>\s+en\s+een\s+half)?"  # "drie en een half"
+# "drie en een half"; not the decimals of "één komma twee miljoen euro"
+_NUMBER_WORD = rf"(?<![\w-])(?<!komma )(?P<word>anderhalf|{NUMBER_WORD_PATTERN})(?P<half>\s+en\s+een\s+half)?"
 _MONEY_IN_WORDS = re.compile(
     rf"{_NUMBER_WORD}\s(?P<scale>{_SCALE})\s(?P<cur>{_CURRENCY_AFTER})(?![\w])", re.IGNORECASE
 )

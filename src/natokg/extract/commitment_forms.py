@@ -356,6 +356,15 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     )
 
 
+def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
+    """Whether what the cue pledges is troops or equipment (cue:capability-object), a
+    compound counting by its ending ("twee extra Chinook-transporthelikopters")."""
+    if object_kind(tokens, text, cue) == "capability-pledge":
+        return True
+    words = [w for w in cue_word_set("capability-object") if len(w) >= 5 and " " not in w]
+    return any(tokens[k].norm.endswith(tuple(words)) for k in pledge_scope(tokens, cue))
+
+
 def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
     """'zich ingezet voor het zo snel mogelijk leveren van militaire goederen': a verb used
     as a noun ("het ... leveren van") names an activity, not a pledge."""
@@ -471,7 +480,10 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     clause ("pleit voor meer steun en draagt zelf ... bij" asks one thing and gives another)."""
     for stance in stances:
         if stance.target == _CALL_FOR and stance.last < cue.first:
-            if not any(tokens[k].norm in _BETWEEN_CLAUSES for k in range(stance.last + 1, cue.first)):
+            between = range(stance.last + 1, cue.first)
+            # "niet in 2024 maar onmiddellijk te halen": a contrast inside the call, no new clause
+            contrast = {k for k in between if tokens[k].norm == "maar" and any(tokens[j].norm == "niet" for j in range(stance.last + 1, k))}
+            if not any(tokens[k].norm in _BETWEEN_CLAUSES and k not in contrast for k in between):
                 return True
     return False
 

@@ -58,6 +58,7 @@ from natokg.extract.commitment_forms import (
     announced_kind,
     counts_who_reach,
     made_before,
+    names_capability,
     clause_index,
     PART_MARKERS,
     called_for,
@@ -378,7 +379,7 @@ class _Rules:
             used.add(s.cues.index(cue))
             if negated(s.tokens, cue):
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen"
-            if role in ("contribution", "agreement") and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
+            if role in ("contribution", "agreement", "intent") and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
             if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
@@ -489,7 +490,7 @@ class _Rules:
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
                 kind = object_kind(s.tokens, s.sentence.text, cue) if promise else info.kind or object_kind(s.tokens, s.sentence.text, cue)
-                if info.slug in _OBJECT_BOUND and object_kind(s.tokens, s.sentence.text, cue) != "capability-pledge":
+                if info.slug in _OBJECT_BOUND and not names_capability(s.tokens, s.sentence.text, cue):
                     continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
                 if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
                     kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops

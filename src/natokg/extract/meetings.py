@@ -238,10 +238,12 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     by_month = _summit_in_month(ctx, city, month.iso) if when is None and month is not None else None
                     if by_month is not None:  # "de NAVO-top in Brussel in juli 2018"
                         when = DateMatch(0, 0, by_month.start, by_month.end, "")
-                    found = _summit_from_text(ctx, city, when)
-                    if found is None and city is None and when is None and month is None:
-                        by_year = _summit_in_year(ctx, sentence, m)  # "De volgende top vindt in 2026 plaats in Turkije"
-                        found = (by_year.start, by_year.end, by_year.city, by_year) if by_year else None
+                    # "De volgende top vindt in 2026 plaats in Turkije", "... gepland voor 2021 in Brussel"
+                    by_year = _summit_in_year(ctx, sentence, m) if when is None and month is None else None
+                    if by_year is not None and (city is None or city in by_year.cities):
+                        found = (by_year.start, by_year.end, by_year.city, by_year)
+                    else:
+                        found = _summit_from_text(ctx, city, when)
                     if found is None:
                         last = next((d for d in reversed(collector.others) if d.kind == "summit"), None)
                         if last is not None:

@@ -23,11 +23,15 @@ from natokg.records import ActorRef
 CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar"])
 
 
-def _adds(tokens: Sequence[Token], k: int) -> bool:
-    """'Niet alleen Nederland maar ook Duitsland': a "maar ook" that adds to a subject."""
-    return tokens[k].norm == "maar" and k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(
-        t.norm == "alleen" for t in tokens[:k]
-    )
+def _opens(tokens: Sequence[Token], k: int, starts: set[int]) -> bool:
+    """Whether the opener at ``k`` opens a clause: "maar" does only before a named subject
+    ("..., maar Nederland zegde toe"; not "... te houden, maar zal ... beschikbaar stellen",
+    whose subject is the one before, nor the "maar ook" of "niet alleen X maar ook Y")."""
+    if tokens[k].norm != "maar":
+        return True
+    if k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(t.norm == "alleen" for t in tokens[:k]):
+        return False
+    return bool({k + 1, k + 2} & starts)
 
 
 def clause_subject(
@@ -38,7 +42,8 @@ def clause_subject(
     after the verb only a group is a subject ("besloten de bondgenoten"), a state is
     the object of a decision ("besloten Albanië ... uit te nodigen")."""
     hi = len(tokens) if hi is None else hi
-    lo = max((k + 1 for k in range(anchor) if tokens[k].norm in CLAUSE_OPENERS and not _adds(tokens, k)), default=0)
+    starts = {m.first for m in mentions}
+    lo = max((k + 1 for k in range(anchor) if tokens[k].norm in CLAUSE_OPENERS and _opens(tokens, k, starts)), default=0)
     lo = fronted_clause_end(tokens, lo, anchor)
     agent = passive_clause_agent(tokens, mentions, lo, anchor, min(hi, anchor + window))
     if agent:
