@@ -217,6 +217,11 @@ def test_a_verb_after_en_keeps_the_previous_subject(tmp_path, body, expected, no
         ("Canada deed een beroep op de bondgenoten meer bij te dragen aan de NRF.", ("ca", "call-for", "nato-response-force")),
         ("Nederland deelt de zorg over de NRF.", ("nl", "concern", "nato-response-force")),
         ("De ministers uitten hun bezorgdheid over de NRF.", ("allies", "concern", "nato-response-force")),
+        # against it, doubts voiced, agreeing with, asking for
+        ("Polen stelde een grotere NRF voor. Duitsland en Frankrijk waren daartegen.", ("de", "oppose", "nato-response-force")),
+        ("Polen uitte twijfels over de omvang van de NRF.", ("pl", "oppose", "nato-response-force")),
+        ("Nederland gaat akkoord met de nieuwe omvang van de NRF.", ("nl", "support", "nato-response-force")),
+        ("De Baltische staten en Finland vragen om een sterkere NRF.", ("fi", "call-for", "nato-response-force")),
         # the Comprehensive Assistance Package (inside a compound) is support to Ukraine
         ("Het kabinet roept de bondgenoten op bij te dragen aan het CAP-trustfonds.", ("nl", "call-for", "ukraine-support")),
         # NATO's battlegroups on the eastern flank are deterrence, the EU's are the EU's

@@ -365,6 +365,17 @@ def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     return any(tokens[k].norm.endswith(tuple(words)) for k in pledge_scope(tokens, cue))
 
 
+def refused(tokens: Sequence[Token], cue: Match) -> bool:
+    """'Spanje heeft laten weten zich niet aan een norm van 5% te willen binden': a
+    negation a few words before an agreed norm, in its clause, refuses it."""
+    for k in range(cue.first - 1, max(-1, cue.first - 5), -1):
+        if tokens[k].norm in _BEFORE_BARRIERS:
+            return False
+        if negates(tokens, k):
+            return True
+    return False
+
+
 def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
     """'zich ingezet voor het zo snel mogelijk leveren van militaire goederen': a verb used
     as a noun ("het ... leveren van") names an activity, not a pledge."""
@@ -488,4 +499,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]
+__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]

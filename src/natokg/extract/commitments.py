@@ -67,6 +67,7 @@ from natokg.extract.commitment_forms import (
     relative_asides,
     token_span,
     negated,
+    refused,
     undone,
     government_plan_mentions,
     is_promise_without_amount,
@@ -377,8 +378,8 @@ class _Rules:
             if unit == "percent":
                 continue
             used.add(s.cues.index(cue))
-            if negated(s.tokens, cue):
-                continue  # "Nederland zal de 2%-norm niet in 2024 halen"
+            if negated(s.tokens, cue) or (role == "agreement" and refused(s.tokens, cue)):
+                continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
             if role in ("contribution", "agreement", "intent") and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
