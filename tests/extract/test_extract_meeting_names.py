@@ -235,6 +235,15 @@ def test_a_partner_group_gathering_is_its_session(tmp_path, sentence, expected):
     assert [m.ref.name_key for m in sessions if m.ref.name_key != "north-atlantic-council"] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Op 4 mei vond een bijeenkomst plaats over ISAF met de partnerlanden.", "isaf-meeting"),
+    ("Op 4 mei spraken de ministers in ISAF-samenstelling over de transitie.", "isaf-meeting"),
+    ("Op 4 mei vond een sessie over Resolute Support plaats.", "resolute-support-meeting"),
+])
+def test_a_meeting_about_an_operation_is_its_contributors_session(tmp_path, sentence, expected):
+    assert expected in [m.ref.name_key for m in _sessions(tmp_path, sentence)]
+
+
 def test_regression_partnership_council_not_foreseen_at_the_summit():
     """'Een bijeenkomst van de Euro-Atlantische Partnerschapsraad (EAPR) is in Warschau niet voorzien.'"""
     sessions = [m for m in records("dev_2016_summit_agenda_warschau.txt").meetings if m.role == "session"]
