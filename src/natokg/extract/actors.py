@@ -202,7 +202,7 @@ class _Persons:
         self.ctx = ctx
         self.by_key: dict[str, Person] = {}
         self.spans: list[tuple[int, int, ActorRef]] = []
-        self.presumed: dict[str, set[PostRef]] = {}  # person key -> posts presumed Dutch (_presumed_dutch)
+        self.presumed: dict[str, set[PostRef]] = {}  # person key -> posts presumed Dutch (posts.presumed_dutch)
 
     def resolve(self, name: str) -> tuple[str, str]:
         """(key, fullest name) of a name: the lexicon's person, an earlier full name

@@ -3,8 +3,9 @@
 "5% van het bbp" -> 5 percent-gdp; "EUR 3,5 miljard" -> 3500000000 eur;
 "5,7 miljard euro" -> 5700000000 eur; "meer dan 90 miljard USD" -> 90000000000 usd
 (qualifier "meer dan"); "vijf miljoen euro" -> 5000000 eur, "drie en een half miljard
-euro" -> 3500000000 eur and "twee procent" -> 2 percent
-(a number word counts before a scale word or "procent" only); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2 percent-gdp.
+euro" -> 3500000000 eur and "twee procent" -> 2 percent (a number word counts before a
+scale word or "procent" only); "1,5%-afspraken" -> 1.5 percent; "de 2%-norm" -> 2
+percent-gdp.
 
 This is number grammar (decimal comma, thousands dot, scale words, currency
 symbols), not domain knowledge, so it lives in Python. A bare percentage keeps the

@@ -34,6 +34,7 @@ from natokg.extract.function_words import (
     ARTICLES,
     NETHERLANDS,
     PASSIVE_AUXILIARIES,
+    PERFECT_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_OPENERS,
     SUBJECT_PRONOUNS,
@@ -47,6 +48,8 @@ from natokg.text.dates import count_value
 PUNCTUATION = frozenset(list(",;:()."))
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
+
+
 def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
     """A contribution cue whose form is a promise (cue:promise-verb), in a sentence
     without an amount."""
@@ -253,14 +256,16 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
 
 
 # Modal hedges (grammar): what "kan" or "zou" happen is not pledged.
-HEDGES = frozenset("kan kunnen kon konden zou zouden mogelijk eventueel wellicht bezien overwegen overweegt overwoog".split())
+HEDGES = frozenset("kan kunnen kon konden zou zouden mogelijk eventueel wellicht".split())
+
+
 def hedges(tokens: Sequence[Token], k: int) -> bool:
     """Whether token k hedges what it stands in ("kan", "mogelijk", "zo mogelijk": if
-    possible), not when "mogelijk" completes a degree ("zo spoedig mogelijk", "zoveel
-    mogelijk")."""
+    possible; a verb of considering, cue:considering-verb: "te overwegen"), not when
+    "mogelijk" completes a degree ("zo spoedig mogelijk", "zoveel mogelijk")."""
     norm = tokens[k].norm
     if norm != "mogelijk":
-        return norm in HEDGES
+        return norm in HEDGES or norm in cue_word_set("considering-verb")
     degree = (k >= 1 and tokens[k - 1].norm == "zoveel") or (k >= 2 and tokens[k - 2].norm == "zo")
     return not degree
 
@@ -280,6 +285,8 @@ def fronted_clause_end(tokens: Sequence[Token], lo: int, anchor: int) -> int:
         return lo
     comma = next((k for k in range(lo + 1, anchor) if tokens[k].norm == ","), None)
     return lo if comma is None else comma + 1
+
+
 _CLAUSE_ENDS = frozenset(".,;:?!")
 
 
@@ -340,6 +347,17 @@ def relative_asides(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return asides
 
 
+# what ends a clause before a cue ("als besluit", "nu" as adverbs open no clause)
+_BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en", "maar", "of"]) | (_SUBORDINATORS - {"als", "nu"})
+# a participle: "toegezegd", "gereserveerd", "vrijgemaakt", "beschikbaar gesteld"
+_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")
+# the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
+# (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
+_WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
+# the present and the future: "zal ... worden aangenomen", "kunnen worden gevonden"
+_NOT_PAST = frozenset("zal zullen zou zouden wordt worden kan kunnen gaat gaan".split())
+
+
 def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promise: bool) -> bool:
     """Whether the grammar around a pledge cue undoes it: a hedge ("kunnen worden
     gepresenteerd", "zo mogelijk"), a participation or finding (not_adoption), a condition
@@ -384,10 +402,6 @@ def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
     if not tokens[cue.first].norm.endswith("en"):
         return False  # a finite verb ("Het kabinet levert van 2025 tot 2027 ...") is no noun
     return any(tokens[k].norm == "het" for k in range(max(0, cue.first - 4), cue.first))
-
-
-# ("als besluit", "nu" as adverbs open no clause)
-_BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en", "maar", "of"]) | (_SUBORDINATORS - {"als", "nu"})
 
 
 def negated(tokens: Sequence[Token], cue: Match) -> bool:
@@ -443,18 +457,6 @@ _CALL_FOR = "call-for"
 _BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
 
-# a participle: "toegezegd", "gereserveerd", "vrijgemaakt", "beschikbaar gesteld"
-_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")
-_PERFECT_AUXILIARIES = frozenset("heeft hebben had hadden".split())
-
-
-# the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
-# (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
-_WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
-# the present and the future: "zal ... worden aangenomen", "kunnen worden gevonden"
-_NOT_PAST = frozenset("zal zullen zou zouden wordt worden kan kunnen gaat gaan".split())
-
-
 def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     """'Nederland heeft in oktober 10 miljoen euro toegezegd', 'Nederland zegde in oktober
     ... toe': a pledge made before the letter, told in the perfect tense (an auxiliary
@@ -466,7 +468,7 @@ def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     if _WEAK_PAST.match(tokens[cue.first].norm):
         return True
     participle = any(_PARTICIPLE.match(tokens[k].norm) for k in cue.words)
-    return participle and any(tokens[k].norm in _PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
+    return participle and any(tokens[k].norm in PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
 
 
 def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match], first: int) -> bool:

@@ -115,6 +115,8 @@ _OBJECT_BOUND = frozenset(["sending"])
 
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
 _TIME_AFTER_EARLIER = frozenset("dit deze dat die in op al".split())
+
+
 @dataclass
 class _Sentence:
     """One sentence prepared for the rules."""
@@ -125,6 +127,7 @@ class _Sentence:
     cues: list[Match]
     amounts: list[tuple[Amount, int, int]]  # amount and its first/last token index
     topics: list[Match]
+    stances: list[Match]  # the stance forms: what a call asks is not pledged
 
 
 class _Rules:
@@ -316,7 +319,7 @@ class _Rules:
         # "Ik heb ... toegezegd", "De minister-president heeft ... toegezegd": the letter's government
         government = [m for m in speaker_mentions(tokens, self.lex, mentions) if m.actor == NETHERLANDS]
         mentions = sorted(mentions + government, key=lambda m: m.first)
-        return _Sentence(sentence, tokens, mentions, cues, amounts, topics)
+        return _Sentence(sentence, tokens, mentions, cues, amounts, topics, self.lex.stances.find(tokens))
 
     def governs_amounts(self, cue: Match) -> bool:
         """An amount cue, or contributing to something ("zal in 2021 nog eens één miljoen
@@ -380,7 +383,7 @@ class _Rules:
             used.add(s.cues.index(cue))
             if negated(s.tokens, cue) or (role == "agreement" and refused(s.tokens, cue)):
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
-            if role in ("contribution", "agreement", "intent") and called_for(s.tokens, self.lex.stances.find(s.tokens), cue):
+            if role in ("contribution", "agreement", "intent") and called_for(s.tokens, s.stances, cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
             if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
@@ -479,7 +482,7 @@ class _Rules:
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                if undone(s.tokens, cue, self.lex.stances.find(s.tokens), promise) or self.unpledged(s, cue):
+                if undone(s.tokens, cue, s.stances, promise) or self.unpledged(s, cue):
                     continue
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
@@ -503,9 +506,9 @@ class _Rules:
                 continue
             pledged.update((a, kind, clause) for a in actors)
             status = self.status(info, s, cue)
-            # the money of the cue's own clause, nearest to it ("droeg drie miljoen euro bij, en zal
-            # in 2021 nog eens één miljoen euro bijdragen")
-            money = min((a for a, f, _ in s.amounts if a.is_money), default=None,
+            # the money nearest the cue ("droeg drie miljoen euro bij, en zal in 2021 nog eens
+            # één miljoen euro bijdragen")
+            money = min((a for a, _, _ in s.amounts if a.is_money), default=None,
                         key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"

@@ -13,6 +13,9 @@ PREPOSITIONS = frozenset(
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
+PERFECT_AUXILIARIES = frozenset(["heeft", "hebben", "had", "hadden"])
+# finite auxiliaries before a participle ("... en heeft de bondgenoten opgeroepen")
+FINITE_AUXILIARIES = PERFECT_AUXILIARIES | frozenset(["zal", "zullen", "is", "zijn", "was", "waren"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
@@ -34,6 +37,8 @@ __all__ = [
     "ARTICLES",
     "COORDINATORS",
     "PASSIVE_AUXILIARIES",
+    "PERFECT_AUXILIARIES",
+    "FINITE_AUXILIARIES",
     "SUBJECT_PRONOUNS",
     "NEGATIONS",
     "RELATIVE_PRONOUNS",

@@ -13,6 +13,7 @@ coordinators) are grammar, kept in natokg.extract.function_words.
 from __future__ import annotations
 
 import re
+from os import environ
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
@@ -45,11 +46,11 @@ def _abbreviation_dot(norms: Sequence[str], j: int) -> bool:
     if norms[j] != "." or j == 0:
         return False
     before = norms[j - 1]
-    return (len(before) == 1 and before.isalpha()) or before in _abbreviation_stems()
+    return (len(before) == 1 and before.isalpha()) or before in _abbreviation_stems(environ.get("NATOKG_HOME"))
 
 
-@lru_cache(maxsize=1)
-def _abbreviation_stems() -> frozenset[str]:
+@lru_cache(maxsize=4)  # per NATOKG_HOME, as the cue words
+def _abbreviation_stems(home: str | None) -> frozenset[str]:
     return frozenset(fold(a).rstrip(".") for a in cue_words("unbroken-abbreviation"))
 
 

@@ -30,6 +30,7 @@ from typing import Sequence
 from natokg.extract.context import LetterContext
 from natokg.extract.function_words import (
     ALLIES,
+    FINITE_AUXILIARIES,
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
     PASSIVE_AUXILIARIES,
@@ -297,16 +298,12 @@ def actors_for(
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
-# finite auxiliaries: "... en heeft de bondgenoten opgeroepen" shares the subject before "en"
-_AUXILIARIES = frozenset("heeft hebben had hadden zal zullen is zijn was waren".split())
-
-
 def _after_en_auxiliary(tokens, lo: int, verb: int) -> bool:
     """'Nederland heeft zich ingezet voor X en heeft bondgenoten opgeroepen': a participle
     whose auxiliary stands right after "en" shares the subject before "en" (a new subject
     would stand between them); the name after the auxiliary is its object."""
     k = next((k for k in range(verb - 1, lo, -1) if tokens[k].norm == "en"), None)
-    return k is not None and k + 1 < verb and tokens[k + 1].norm in _AUXILIARIES
+    return k is not None and k + 1 < verb and tokens[k + 1].norm in FINITE_AUXILIARIES
 
 
 def _inverted_subject(tokens, mentions, lo: int, stance_match) -> ActorMention | None:

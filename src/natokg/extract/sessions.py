@@ -83,7 +83,9 @@ _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
 _GROUP_MEETING_RE = r"\b(?:{cue:group-meeting}|(?P<of>{cue:group-meeting-of}))\b"  # "bijeenkomst met", "... van"
 # right after a partner group, its gathering ("de ISAF-partners bijeenkwamen", "... kwamen bijeen")
-_GATHERS_AFTER_RE = r"\s+(?:(?:kwamen|komen|kwam|komt)\s+(?:\w+\s+){0,2}?)?(?:{cue:gathering})\b"
+_GATHERS_AFTER_RE = (
+    r"\s+(?:(?:{cue:gathering-verb}|{cue:gathering-verb-past})\s+(?:\w+\s+){0,2}?)?(?:{cue:gathering})\b"
+)
 _ONLY_AN_ARTICLE = re.compile(rf"\s+(?:(?:{'|'.join(sorted(ARTICLES))})\s+)?")
 
 
