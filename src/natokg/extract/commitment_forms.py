@@ -183,14 +183,18 @@ def ends_something(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     return False
 
 
-def object_kind(tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[int] | None = None) -> str:
+def object_kind(
+    tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[int] | None = None, clause: tuple[int, int] | None = None
+) -> str:
     """A pledge of funds (cue:funding-object) is a financial contribution, one of troops or
     equipment (cue:capability-object) a capability pledge, else a policy pledge; ``scope``:
     the token indices to read, by default ``pledge_scope`` (not the relative clauses:
-    "landen, die een bijdrage leveren, ..." describes the countries, it pledges nothing),
-    where a pledge to end something (``ends_something``) is a policy pledge."""
+    "landen, die een bijdrage leveren, ..." describes the countries, it pledges nothing)
+    within ``clause`` (first token, end) when given, where a pledge to end something
+    (``ends_something``) is a policy pledge."""
     if scope is None:
-        scope = pledge_scope(tokens, cue)
+        lo, hi = clause or (0, len(tokens))
+        scope = [k for k in pledge_scope(tokens, cue) if lo <= k < hi]
         if ends_something(tokens, text, cue):
             return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
         if _object_head(tokens, cue) & cue_word_set("policy-object"):
@@ -487,6 +491,20 @@ def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match], first: int)
     )
 
 
+def clause_break(tokens: Sequence[Token], mentions: Sequence[ActorMention], one: Match, other: Match) -> int | None:
+    """Where the clauses of two cues part, if they stand in clauses of their own: a
+    semicolon between them, or a comma, "en" or "maar" right before the later cue or
+    before a named subject of it ("... EUR 20 mln. bij en stelt twee fregatten
+    beschikbaar", "... bij, en Frankrijk stelt ... beschikbaar"); None for one clause
+    ("zegde toe EUR 5 mln. bij te dragen")."""
+    first, later = sorted((one, other), key=lambda c: c.first)
+    starts = {m.first for m in mentions if m.prep is None}
+    for k in range(later.first - 1, first.last, -1):
+        if tokens[k].norm == ";" or (tokens[k].norm in _BETWEEN_CLAUSES and (k + 1 == later.first or k + 1 in starts)):
+            return k
+    return None
+
+
 def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
     """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
     het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
@@ -501,4 +519,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]
+__all__ = ["clause_break", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]

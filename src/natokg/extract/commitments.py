@@ -25,7 +25,10 @@ Per sentence:
   relative clauses: commitment_forms.pledge_scope; a pledge to end something is a policy
   pledge), from "kondigde ... aan" with a contribution noun in its gap
   ("kondigden nieuwe bijdragen aan PURL aan"), and from the noun phrase "de
-  vrijgekomen middelen uit X" (X's owner commits). Their ``key_phrase`` is the cue
+  vrijgekomen middelen uit X" (X's owner commits). Beside a clause whose amount a cue
+  has used, only a cue in a clause of its own pledges, and what it pledges is read in
+  that clause ("stelt een fregat beschikbaar en Duitsland draagt EUR 20 mln. bij":
+  commitment_forms.clause_break). Their ``key_phrase`` is the cue
   concept plus the first topic, the first two words of what is pledged and the
   beneficiary: the same pledge restated is one node (in one letter or several), two
   pledges of one actor on one topic are two.
@@ -56,6 +59,7 @@ from natokg.extract.pledge_subjects import clause_subject
 from natokg.extract.pledge_years import coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
     announced_kind,
+    clause_break,
     counts_who_reach,
     made_before,
     names_capability,
@@ -454,8 +458,9 @@ class _Rules:
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
-        if (s.amounts and used) or not s.cues:
+        if not s.cues or len(used) == len(s.cues):
             return  # without a cue there is no pledge: skip the target year's scan
+        amount_cues = [s.cues[k] for k in used]
         nouns = contribution_nouns(self.lex)
         pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
@@ -467,7 +472,16 @@ class _Rules:
             info = self.info(cue)
             if index in used or info is None:
                 continue
-            promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts))
+            breaks = [clause_break(s.tokens, s.mentions, cue, c) for c in amount_cues]
+            if None in breaks:
+                continue  # one pledge per clause: the amount's cue has made it
+            # what a pledge beside an amount's clause pledges stands in its own clause
+            lo = max((k + 1 for k in breaks if k < cue.first), default=0)
+            hi = min((k for k in breaks if k > cue.last), default=len(s.tokens))
+            clause = (lo, hi)
+            # beside an amount's clause, a clause without one ("stelt een fregat beschikbaar en
+            # Duitsland draagt EUR 20 mln. bij")
+            promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts) and not amount_cues)
             if role == "announcement":
                 announced = announced_kind(
                     [s.tokens[k].norm for k in cue.gaps], nouns, object_kind(s.tokens, s.sentence.text, cue, cue.gaps),
@@ -493,10 +507,11 @@ class _Rules:
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
-                kind = object_kind(s.tokens, s.sentence.text, cue) if promise else info.kind or object_kind(s.tokens, s.sentence.text, cue)
+                kind = (object_kind(s.tokens, s.sentence.text, cue, clause=clause) if promise
+                        else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=clause))
                 if info.slug in _OBJECT_BOUND and not names_capability(s.tokens, s.sentence.text, cue):
                     continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
-                if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(len(s.tokens), cue.last + 5))) == "financial-contribution":
+                if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(hi, cue.last + 5))) == "financial-contribution":
                     kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
             else:
                 continue
@@ -508,8 +523,9 @@ class _Rules:
             status = self.status(info, s, cue)
             # the money nearest the cue ("droeg drie miljoen euro bij, en zal in 2021 nog eens
             # één miljoen euro bijdragen")
-            money = min((a for a, _, _ in s.amounts if a.is_money), default=None,
-                        key=lambda a: abs(a.start - s.tokens[cue.first].start))
+            # one euro of it: beside an amount's clause the money is that clause's
+            money = None if amount_cues else min((a for a, _, _ in s.amounts if a.is_money), default=None,
+                                                 key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None

@@ -4,9 +4,10 @@ The clause opens after the last clause opener before the cue (":", ";", "dat", "
 not the "maar ook" of "niet alleen ... maar ook"), past a fronted subordinate clause
 ("Indien ..., is Nederland bereid"). A passive clause's "door X" agent commits; else the
 first actor before the cue with what is coordinated with it, or a subject right after a
-comma before its verb ("..., Italië zegde ... toe"), or an inverted subject after the
-verb ("Met de Pledge ... zeggen de bondgenoten toe"); a list's label ("- Oekraïne: aan
-het fonds werd ... toegezegd") is no subject.
+comma or "en" and right before its verb ("..., Italië zegde ... toe", "... beschikbaar en
+Duitsland draagt ... bij"), or an inverted subject after the verb ("Met de Pledge ...
+zeggen de bondgenoten toe"); a list's label ("- Oekraïne: aan het fonds werd ...
+toegezegd") is no subject.
 """
 
 from __future__ import annotations
@@ -68,9 +69,10 @@ def clause_subject(
         before = []
     # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
     # subject right after a comma and right before its verb opens a clause of its own
+    # "Frankrijk stelt een fregat beschikbaar en Duitsland draagt ... bij": after "en" as well
     ends = {m.last for m in mentions}
-    fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and tokens[m.first - 1].norm == ","
-             and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland, Italië zegden"
+    fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and tokens[m.first - 1].norm in (",", "en")
+             and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland en Italië zegden"
     if fresh:
         before = fresh
     if before:

@@ -1,0 +1,59 @@
+"""A clause with an amount and a clause without one in the same sentence: each pledges
+for its own subject (natokg.extract.commitments, natokg.extract.pledge_subjects)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from support.letter_records import fixture_records, records
+
+from test_extract_pledges import pledges
+
+D = Decimal
+
+
+def test_a_subject_after_en_pledges_its_own_amount(tmp_path):
+    found = pledges(tmp_path, "Frankrijk stelt een fregat beschikbaar en Duitsland draagt EUR 20 mln. bij aan het fonds.")
+    assert ("de", "financial-contribution", D(20000000), "eur", None) in found
+    assert not any(actor == "fr" and amount for actor, _, amount, *_ in found)
+
+
+def test_states_joined_by_en_pledge_together(tmp_path):
+    found = pledges(tmp_path, "Nederland en Duitsland dragen samen EUR 20 mln. bij aan het fonds.")
+    assert {actor for actor, *_ in found} == {"nl", "de"}
+
+
+def test_a_pledge_without_amount_beside_a_clause_with_one(tmp_path):
+    found = pledges(tmp_path, "Frankrijk stelt een fregat beschikbaar en Duitsland draagt EUR 20 mln. bij aan het fonds.")
+    assert ("fr", "capability-pledge", None, None, None) in found
+
+
+def test_a_second_verb_of_the_same_subject_pledges_too(tmp_path):
+    found = pledges(tmp_path, "Nederland zal EUR 5 mln. bijdragen aan het fonds en stelt daarnaast twee F-16's beschikbaar.")
+    assert found == {("nl", "financial-contribution", D(5000000), "eur", None), ("nl", "capability-pledge", None, None, None)}
+
+
+def test_one_clause_with_an_amount_is_one_pledge(tmp_path):
+    found = pledges(tmp_path, "Nederland zegde toe EUR 5 mln. bij te dragen aan het fonds.")
+    assert found == {("nl", "financial-contribution", D(5000000), "eur", None)}
+
+
+def test_instructors_are_a_capability(tmp_path):
+    found = pledges(tmp_path, "België stuurt vijftien instructeurs naar het trainingscentrum.")
+    assert found == {("be", "capability-pledge", None, None, None)}
+
+
+def test_regression_a_second_pledge_beside_an_amount_is_kept():
+    """"Nederland heeft ... 1 miljard euro ... vrijgemaakt en zal, samen met andere
+    bondgenoten, onderdelen leveren voor een Patriot-luchtverdedigingssysteem": the
+    clause with an amount made every other pledge of the sentence unread."""
+    found = records("dev_2024_summit_agenda_washington.txt").commitments
+    assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and c.amount is None
+               and any("onderdelen leveren" in e.quote for e in c.evidence) for c in found)
+
+
+def test_letter_instructors_beside_money():
+    found = fixture_records("2004_foreign_ministers_agenda_gathering.txt").commitments
+    assert any(c.actor.key == "nl" and c.kind == "capability-pledge"
+               and any("tien instructeurs" in e.quote for e in c.evidence) for c in found)
+    assert any(c.actor.key == "nl" and c.amount == D(500000) for c in found)
