@@ -356,3 +356,27 @@ def test_letter_pluperfect_support_and_a_decision_to_come():
     # "Het kabinet zal na de zomer besluiten over een eventuele Nederlandse bijdrage aan de post-2014-missie."
     agenda = {(p.actor.key, p.stance, p.topic) for p in records("dev_2013_dmm_agenda_brussel.txt").positions}
     assert ("nl", "intend", "afghanistan") in agenda
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Frankrijk wil dat de NAVO zich terughoudend opstelt tegenover China.", ("fr", "call-for", "china")),
+        ("Duitsland twijfelde aan het nut van een nieuwe missie in Irak.", ("de", "oppose", "iraq")),
+        ("Spanje betwijfelde of de trainingsmissie in Irak nodig is.", ("es", "oppose", "iraq")),
+        ("Hongarije hield vast aan zijn bezwaren tegen de verklaring over Oekraïne.", ("hu", "oppose", "ukraine-support")),
+        ("Turkije stemde uiteindelijk in met de toetreding van Zweden.", ("tr", "support", "nato-enlargement")),
+    ],
+)
+def test_wanting_doubting_held_objections_and_consent_with_a_gap(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_holding_to_an_objection_is_no_support(tmp_path):
+    found = positions(tmp_path, "Hongarije hield vast aan zijn bezwaren tegen de verklaring over Oekraïne.")
+    assert ("hu", "support", "ukraine-support") not in found
+
+
+def test_letter_wanting_and_consent_with_a_gap():
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2017_dmm_report_brussel-november.txt").positions}
+    assert ("allies", "support", "cyber-defence") in found
