@@ -57,3 +57,20 @@ def test_letter_instructors_beside_money():
     assert any(c.actor.key == "nl" and c.kind == "capability-pledge"
                and any("tien instructeurs" in e.quote for e in c.evidence) for c in found)
     assert any(c.actor.key == "nl" and c.amount == D(500000) for c in found)
+
+
+def test_deploying_and_stationing_troops_pledges_them(tmp_path):
+    assert pledges(tmp_path, "Het Verenigd Koninkrijk zet een extra brigade in voor de versterkte voorwaartse aanwezigheid.") == {
+        ("gb", "capability-pledge", None, None, None)}
+    assert pledges(tmp_path, "Duitsland zal permanent een brigade in Litouwen stationeren.") == {
+        ("de", "capability-pledge", None, None, None)}
+
+
+def test_converting_money_into_capabilities_deploys_nothing(tmp_path):
+    found = pledges(tmp_path, "De bondgenoten benadrukten de noodzaak de hogere uitgaven om te zetten in capaciteiten.")
+    assert not any(kind == "capability-pledge" for _, kind, *_ in found)
+
+
+def test_letter_deploying_helicopters():
+    found = fixture_records("2011_defence_ministers_agenda_compound.txt").commitments
+    assert {"fr", "gb"} <= {c.actor.key for c in found if any("aanvalshelikopters in" in e.quote for e in c.evidence)}

@@ -380,7 +380,11 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
 
 def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     """Whether what the cue pledges is troops or equipment (cue:capability-object), a
-    compound counting by its ending ("twee extra Chinook-transporthelikopters")."""
+    compound counting by its ending ("twee extra Chinook-transporthelikopters"). A gap
+    form after "te" is another verb's infinitive: "om te zetten in capaciteiten" converts,
+    "zetten ... in" deploys."""
+    if len(cue.phrase.segments) > 1 and cue.first > 0 and tokens[cue.first - 1].norm == "te":
+        return False
     if object_kind(tokens, text, cue) == "capability-pledge":
         return True
     words = [w for w in cue_word_set("capability-object") if len(w) >= 5 and " " not in w]
