@@ -159,5 +159,9 @@ def other_instance(ctx: LetterContext, offset: int, lo: int = 0) -> bool:
 
 
 def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
-    before = [t.lower() for t in ctx.tokens_before(m.start, 2)]
+    """Whether a place stands after the preposition of a venue ("in Riga", "te Gent",
+    "op het ..."), also with its state's adjective between ("in het Poolse Krakau")."""
+    before = [t.lower() for t in ctx.tokens_before(m.start, 3)]
+    if len(before) >= 2 and ctx.lexicon.state_by_demonym(before[-1]) is not None:
+        before = before[:-1]
     return bool(before) and (before[-1] in ("in", "te", "naar", "het") or before[-2:] == ["op", "het"])

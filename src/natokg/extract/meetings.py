@@ -186,6 +186,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         if summit is not None:
             main.start, main.end, main.city, main.summit = summit
     collector = Collector(ctx, main)
+    letter_date = found.letter.date if found.letter is not None else None
 
     previous_session: Draft | None = None
     for sentence in body:
@@ -201,7 +202,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             if kind in SESSION_KINDS:
                 return not main.around(item)  # a session may be held on the eve
             if kind == main.kind and candidate.label == KIND and not other_instance(ctx, candidate.start):
-                return not main.dated(item)
+                # "De formele bijeenkomst van ministers van Defensie vindt plaats op 11 en 12
+                # juni a.s." in a report: a day on the other side of the letter's date
+                return not main.dated(item) and not _across(letter_date, main.start, item)
             return False
 
         for m in meetings:
@@ -275,6 +278,15 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     return _finalise(ctx, main, collector)
 
 
+def _across(letter_date: date | None, start: date | None, item: DateMatch) -> bool:
+    """Whether the letter's date lies between a meeting's start and the date ``item``: a
+    report's meeting is past, a day after the letter is another one (and an agenda's
+    meeting to come, a day before the letter another one)."""
+    if letter_date is None or start is None:
+        return False
+    return start <= letter_date < item.first or item.last < letter_date <= start
+
+
 def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
     """The month without a day in ``m``'s own phrase: right after it, after at most its
     city ("bijeenkomst ... in Vilnius in februari 2008", "Europese Raad van december a.s.");
@@ -329,10 +341,17 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
 _GATHERING_VERB = r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue:gathering-verb-past}}))?"
-_GATHERING_DATE_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+(?:op|van)\s+$"
+# "zij komen opnieuw bijeen op 8 en 9 juni a.s.": after a verb, up to two words before
+# the day; a pronoun stands for the group named before it in the sentence
+_GATHERING_DATE_RE = (r"\b(?:(?P<group>{{cue:{group}}})|(?P<pronoun>zij|ze))\b(?:\s*,\s*die)?" + _GATHERING_VERB
+                      + r"(?(present)(?:\s+\w+){{0,2}}|(?(past)(?:\s+\w+){{0,2}}))\s+(?:op|van)\s+$")
 # "de ministers van Buitenlandse Zaken in december 2008", "... komen in december bijeen":
 # the same with a month, whose year the verb's tense tells
 _GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+in\s+$"
+# "De ministers van Buitenlandse Zaken zullen tijdens hun informele bijeenkomst in Vilnius
+# op 20 en 21 april a.s. ...": the group's own meeting, in the group's clause
+_THEIR_MEETING_DATE_RE = (r"\b(?:{{cue:{group}}})\b[^.;:]{{0,80}}?\bhun\s+(?:\w+\s+)?"
+                          r"(?:bijeenkomst|{{cue:meeting-head-noun}})(?:\s+in\s+\w+)?\s+(?:op|van)\s+$")
 _GATHERS_RE = r"\b(?:{cue:gathering})\b"
 _CLAUSE_END = re.compile(r"[,.;:]")
 
@@ -350,10 +369,21 @@ def _gathers(ctx, sentence, cue: re.Match, start: int, when_end: int) -> bool:
     "komen ... bijeen", "vergaderen"; "komen in juni met een voorstel" does not. A group
     named without a verb ("de ministers ... in december 2008") needs no such word. The
     clause ends after the day or month (``when_end``: "a.s." keeps its dots)."""
-    if not (cue.group("present") or cue.group("past")):
+    if not (cue.groupdict().get("present") or cue.groupdict().get("past")):
         return True
     end = _CLAUSE_END.search(ctx.text, when_end, sentence.end)
     return cue_regex(_GATHERS_RE).search(ctx.text, start, end.start() if end else sentence.end) is not None
+
+
+def _group_or_its_pronoun(ctx, sentence, cue: re.Match, kind: str, start: int) -> bool:
+    """Whether the gathering's subject is its group, or a pronoun with a verb of gathering
+    after the group named before it in the sentence ("De ministers van Defensie ...; zij
+    komen opnieuw bijeen op ...")."""
+    if not cue.groupdict().get("pronoun"):
+        return True
+    if not (cue.group("present") or cue.group("past")):
+        return False
+    return cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(ctx.text, sentence.start, start) is not None
 
 
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
@@ -361,12 +391,15 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
     for when in dates:
         if when.start - sentence.start < 12:
             continue
-        before = ctx.text[max(sentence.start, when.start - 90) : when.start]
+        before = ctx.text[max(sentence.start, when.start - 160) : when.start]
         for kind in MAIN_KINDS:  # each main kind has its cue:{kind}-group of ministers or leaders
-            cue = cue_regex(_GATHERING_DATE_RE.format(group=f"{kind}-group")).search(before)
+            cue = (cue_regex(_GATHERING_DATE_RE.format(group=f"{kind}-group")).search(before, max(0, len(before) - 90))
+                   or cue_regex(_THEIR_MEETING_DATE_RE.format(group=f"{kind}-group")).search(before))
             if cue is None or main.dated(when):
                 continue  # within the main meeting: its own ministers, or others meeting in its margins
             start = when.start - len(before) + cue.start()
+            if not _group_or_its_pronoun(ctx, sentence, cue, kind, start):
+                continue
             if not _gathers(ctx, sentence, cue, start, when.end):
                 continue
             if kind == "summit":
@@ -375,8 +408,9 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
                     collector.other(kind, kind, ctx.text[start : when.end], summit.start, summit.end, summit.city,
                                     start, when.end, summit)
                 continue
-            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last,
-                            _gathering_city(ctx, sentence, when.end), start, when.end)
+            city = _gathering_city(ctx, sentence, when.end) or next(
+                (c.key for c in ctx.in_span(start, when.start, CITY) if city_after_preposition(ctx, c)), None)
+            collector.other(kind, kind, ctx.text[start : when.end], when.first, when.last, city, start, when.end)
     if ctx.reference is None:
         return
     for found in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):

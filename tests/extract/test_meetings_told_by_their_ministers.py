@@ -1,0 +1,65 @@
+"""Meetings told by their ministers ("hun bijeenkomst", "zij komen opnieuw bijeen"), a
+day across the letter's date, and a venue after its state's adjective
+(natokg.extract.meetings, natokg.extract.meeting_words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from support.letter_records import defence_report, extract_text, fixture_records
+
+
+def mentioned(records) -> set[tuple]:
+    return {(m.ref.kind, m.ref.start, m.ref.city) for m in records.meetings if m.role == "mentioned"}
+
+
+def test_a_venue_after_its_states_adjective(tmp_path):
+    text = ("Den Haag, 3 maart 2011\n\nHierbij zend ik u het verslag van de informele bijeenkomst van de NAVO-ministers "
+            "van Defensie, die op 10 en 11 februari jl. in het Hongaarse Boedapest plaatsvond.\n\nDe ministers spraken over Libië.\n")
+    _, records = extract_text(tmp_path, text)
+    assert records.main_meeting.ref.city == "budapest"
+
+
+def test_a_day_after_a_reports_date_is_another_meeting_of_its_kind(tmp_path):
+    body = "De formele bijeenkomst van ministers van Defensie vindt plaats op 8 en 9 juni a.s. in Brussel."
+    _, records = extract_text(tmp_path, defence_report(body, written="20 februari 2023", held="14 en 15 februari"))
+    assert ("defence-ministers", date(2023, 6, 8), "brussels") in mentioned(records)
+    assert records.main_meeting.ref.start == date(2023, 2, 14)
+
+
+def test_their_meeting_is_the_groups_own(tmp_path):
+    body = ("De ministers van Buitenlandse Zaken zullen tijdens hun informele bijeenkomst in Tallinn op 22 en 23 april a.s. "
+            "over de nieuwe partnerschappen spreken.")
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert ("foreign-ministers", date(2023, 4, 22), "tallinn") in mentioned(records)
+
+
+def test_a_pronoun_gathers_for_the_group_named_before_it(tmp_path):
+    body = ("De ministers van Buitenlandse Zaken bespraken Oekraïne op 4 april jl. in Brussel; "
+            "zij komen opnieuw bijeen op 30 mei a.s.")
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert ("foreign-ministers", date(2023, 5, 30), None) in mentioned(records)
+
+
+def test_a_pronoun_without_its_group_gathers_nobody(tmp_path):
+    body = "De Raad besprak de missie; zij komen opnieuw bijeen op 30 mei a.s."
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert not any(start == date(2023, 5, 30) for _, start, _ in mentioned(records))
+
+
+def test_letter_venue_after_its_states_adjective_and_the_next_formal_meeting():
+    records = fixture_records("2009_defence_ministers_report_krakow.txt")
+    assert records.main_meeting.ref.city == "krakow"
+    assert ("defence-ministers", date(2009, 6, 11), "brussels") in mentioned(records)
+
+
+def test_letter_their_meeting_and_a_pronoun():
+    found = mentioned(fixture_records("2011_foreign_ministers_agenda_memo_berlin.txt"))
+    assert {("defence-ministers", date(2011, 3, 10), "brussels"), ("defence-ministers", date(2011, 6, 8), None)} <= found
+    assert ("foreign-ministers", date(2005, 4, 20), "vilnius") in mentioned(fixture_records("2005_summit_report_brussels.txt"))
+
+
+def test_letter_conference_cities():
+    records = fixture_records("2010_eu_defence_ministers_report_ghent.txt")
+    assert records.main_meeting.ref.city == "ghent"
+    assert ("defence-ministers", date(2005, 2, 9), "nice") in mentioned(fixture_records("2005_summit_report_brussels.txt"))
