@@ -3,9 +3,10 @@
 A year the pledge's sentence writes after a preposition of time ("in 2024", "uiterlijk
 eind 2016", "vanaf 2015"; not "sinds 2014" or "ten opzichte van 2014"), no earlier than
 its meeting's or letter's year; for money only a deadline next to the amount ("tot eind
-2016 EUR 25 mln."). Without one, a year named from the letter's date looking ahead
-("dit najaar", "volgend jaar", "dient het plan in december in"; for money after a
-deadline word: "voor volgend jaar"), but a month that dates a meeting ("De NAVO-top in
+2016 EUR 25 mln.") or a year right before it ("in 2004 EUR 4 mln."). Without one, a
+year named from the letter's date looking ahead ("dit najaar", "volgend jaar", "dient
+het plan in december in"; for money after a deadline word, "voor volgend jaar", or
+right before it, "dit jaar EUR 5 mln."), but a month that dates a meeting ("De NAVO-top in
 Lissabon in november zal ... vaststellen", "de ministers van Buitenlandse Zaken in
 december") is the meeting's, not the pledge's.
 """
@@ -27,6 +28,7 @@ _YEAR = re.compile(
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^,;:]{0,30}$"
 
 
@@ -36,6 +38,7 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
     for match in _YEAR.finditer(text):
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 40 <= match.start() <= money[1] + 40
+            or _right_before(text, match.end(), money)
         ):
             continue
         before = text[max(0, match.start() - 25) : match.start()].lower()
@@ -47,14 +50,22 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
     return None
 
 
+def _right_before(text: str, end: int, money: tuple[int, int]) -> bool:
+    """Whether a year phrase ending at ``end`` stands right before the money, a few
+    words at most between ("zal Nederland in 2004 EUR 4 mln. bijdragen", "dit jaar nog
+    eens EUR 1,5 mln."): the year it is given in."""
+    between = text[end : money[0]]
+    return end <= money[0] and len(between) <= 12 and not _CLAUSE_MARK.search(between)
+
+
 def coming_money_year(text: str, reference: date, money: tuple[int, int]) -> int | None:
     """The year a money amount is for, named from ``reference`` after a deadline word near
     it ("Ook voor volgend jaar reserveert het kabinet ...", "tot eind dit jaar")."""
     for found in find_coming_years(text, reference=reference):
         before = text[max(0, found.start - 12) : found.start].lower().split()
-        if found.month is None and before and before[-1] in _MONEY_YEAR_WORDS + ("eind",) and (
+        if found.month is None and (before and before[-1] in _MONEY_YEAR_WORDS + ("eind",) and (
             money[0] - 60 <= found.start <= money[1] + 40
-        ):
+        ) or _right_before(text, found.end, money)):
             return found.year
     return None
 

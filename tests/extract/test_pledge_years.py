@@ -1,0 +1,50 @@
+"""The year a pledge is for (natokg.extract.pledge_years), on sentences of our own and in
+letters."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from natokg.extract.pledge_years import coming_money_year, stated_target_year
+
+from support.letter_records import fixture_records
+
+from test_extract_pledges import pledges
+
+D = Decimal
+
+
+def money_span(text: str, amount: str) -> tuple[int, int]:
+    start = text.index(amount)
+    return start, start + len(amount)
+
+
+@pytest.mark.parametrize(
+    "text, amount, year",
+    [
+        ("Daarnaast zal Nederland in 2024 EUR 4 mln. bijdragen aan het fonds.", "EUR 4 mln.", 2024),
+        ("Nederland zal daaraan in 2025 nog eens EUR 1,5 mln. bijdragen.", "EUR 1,5 mln.", 2025),
+        ("Nederland heeft tot eind 2026 EUR 25 mln. gereserveerd.", "EUR 25 mln.", 2026),
+        # a year further from the amount dates something else
+        ("In 2024 besloot Nederland EUR 4 mln. bij te dragen.", "EUR 4 mln.", None),
+        ("Nederland zal in 2024, na overleg met de partners, EUR 4 mln. bijdragen.", "EUR 4 mln.", None),
+    ],
+)
+def test_a_year_right_before_the_money_is_its_year(text, amount, year):
+    assert stated_target_year(text, 2023, money_span(text, amount)) == year
+
+
+def test_this_year_right_before_the_money(tmp_path):
+    text = "Ik heb toegezegd dat Nederland dit jaar EUR 5 mln. bijdraagt aan het trustfonds."
+    assert coming_money_year(text, date(2009, 3, 3), money_span(text, "EUR 5 mln.")) == 2009
+    assert ("nl", "financial-contribution", D(5000000), "eur", 2023) in pledges(tmp_path, text)
+
+
+def test_letter_a_year_right_before_the_money():
+    found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2021_summit_report.txt").commitments}
+    assert ("nl", D(10000000), 2022) in found
+    found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2009_defence_ministers_report_krakow.txt").commitments}
+    assert ("nl", D(5000000), 2009) in found
