@@ -14,7 +14,8 @@
 - Taking part (cue:operation-participation) pledges only when what is taken part in
   is no meeting ("zal aan de bijeenkomst deelnemen": a cue:meeting-word in the gap).
 - A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
-  comma ("..., zetten zij zich in voor X, en nemen zij Y aan"): one actor may pledge
+  comma or right after "en" ("..., zetten zij zich in voor X, en nemen zij Y aan",
+  "zet de inzet voort en stelt ... ter beschikking"): one actor may pledge
   one thing of a kind per clause, so the verbs of one pledge are not counted twice.
 - The Dutch coalition agreement (cue:government-plan) stands for the Netherlands and is
   the subject of what it provides for, whatever preposition names it ("de verhoging uit
@@ -47,6 +48,7 @@ from natokg.text.dates import count_value
 
 PUNCTUATION = frozenset(list(",;:()."))
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
+_ENDING_LENGTH = 8
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 
 
@@ -97,8 +99,9 @@ def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> 
 
 
 def _opens_clause(tokens: Sequence[Token], first: int) -> bool:
-    before = tokens[first - 1].norm
-    return before == "," or (before == "en" and first > 1 and tokens[first - 2].norm == ",")
+    """A cue after a comma or right after "en" starts a predicate of its own ("zet de
+    inzet van het PRT voort en stelt ... zes helikopters ter beschikking")."""
+    return tokens[first - 1].norm in (",", "en")
 
 
 def government_plan_mentions(
@@ -154,22 +157,27 @@ def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
     before the cue, up to a colon after its object ("namen een Defence Package aan met als
     doel ...: moderne strijdkrachten"; but "zegden toe: drie fregatten" goes on), without
     the relative clauses set off by a comma (", die ... ," to the next comma or the end;
-    ", dat" right after the cue is its complement, not a relative clause)."""
+    ", dat" right after the cue is its complement, not a relative clause); a cue inside
+    such a clause pledges what that clause names."""
     lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm == ":"), 0)
     colon = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm == ":"), len(tokens))
     has_object = any(tokens[k].norm not in PUNCTUATION for k in (*cue.gaps, *range(cue.last + 1, colon)))
     hi = colon if has_object else len(tokens)
-    kept, inside = [], False
+    kept, inside, clause = [], False, []
     for k in range(lo, hi):
         norm = tokens[k].norm
         if inside and norm == ",":
-            inside = False
+            if cue.first in clause:
+                return clause  # the cue's own relative clause: ", waar Italië de leiding op zich neemt"
+            inside, clause = False, []
         elif (not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in RELATIVE_OPENERS
               and k - 1 not in cue.words):
             inside = True
+        if inside:
+            clause.append(k)
         if not inside or k in cue.words:
             kept.append(k)
-    return kept
+    return clause if cue.first in clause else kept
 
 
 def ends_something(tokens: Sequence[Token], text: str, cue: Match) -> bool:
@@ -210,7 +218,16 @@ def object_kind(
             return kind
     if cue_word_set("capability-head") & heads:
         return "capability-pledge"
+    if any(head.endswith(_capability_endings()) for head in heads):
+        return "capability-pledge"  # a named type's compound by its last part: "Apache-gevechtshelikopters"
     return "policy-pledge"
+
+
+def _capability_endings(length: int = _ENDING_LENGTH) -> tuple[str, ...]:
+    """The capability nouns of at least ``length`` letters a compound can end in
+    ("transporthelikopters"); by default long enough not to end another word by chance
+    ("commissie" is no "missie")."""
+    return tuple(w for w in cue_word_set("capability-object") if len(w) >= length and " " not in w)
 
 
 def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match) -> str:
@@ -387,8 +404,8 @@ def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
         return False
     if object_kind(tokens, text, cue) == "capability-pledge":
         return True
-    words = [w for w in cue_word_set("capability-object") if len(w) >= 5 and " " not in w]
-    return any(tokens[k].norm.endswith(tuple(words)) for k in pledge_scope(tokens, cue))
+    # what is sent names its kind in any compound ("aanvalshelikopters", "grondtroepen")
+    return any(tokens[k].norm.endswith(_capability_endings(5)) for k in pledge_scope(tokens, cue))
 
 
 def refused(tokens: Sequence[Token], cue: Match) -> bool:

@@ -1,5 +1,6 @@
-"""A clause with an amount and a clause without one in the same sentence: each pledges
-for its own subject (natokg.extract.commitments, natokg.extract.pledge_subjects)."""
+"""The clauses of one sentence pledge each for themselves: a clause with an amount beside
+one without, two predicates joined by "en", a relative clause's own object
+(natokg.extract.commitments, natokg.extract.commitment_forms, natokg.extract.pledge_subjects)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from decimal import Decimal
 
 from support.letter_records import fixture_records, records
 
-from test_extract_pledges import pledges
+from test_extract_pledges import own_commitments, pledges
 
 D = Decimal
 
@@ -74,3 +75,19 @@ def test_converting_money_into_capabilities_deploys_nothing(tmp_path):
 def test_letter_deploying_helicopters():
     found = fixture_records("2011_defence_ministers_agenda_compound.txt").commitments
     assert {"fr", "gb"} <= {c.actor.key for c in found if any("aanvalshelikopters in" in e.quote for e in c.evidence)}
+
+
+def test_two_predicates_joined_by_en_pledge_twice(tmp_path):
+    found = own_commitments(tmp_path, "Nederland zet de inzet van het PRT in Kunduz voort en stelt zes Apache-gevechtshelikopters ter beschikking.")
+    assert len([c for c in found if c.actor.key == "nl" and c.kind == "capability-pledge"]) == 2
+
+
+def test_a_pledge_in_a_relative_clause_pledges_what_that_clause_names(tmp_path):
+    found = pledges(tmp_path, "De missie wordt uitgebreid naar het noorden, waar Duitsland de leiding op zich neemt van een regionaal commando.")
+    assert ("de", "capability-pledge", None, None, None) in found
+
+
+def test_letter_two_predicates_and_a_relative_clause():
+    found = fixture_records("2005_summit_report_brussels.txt").commitments
+    assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and any("Apache" in e.quote for e in c.evidence) for c in found)
+    assert {"it", "es"} <= {c.actor.key for c in found if c.kind == "capability-pledge"}
