@@ -387,7 +387,9 @@ def test_a_verb_used_as_a_noun_is_no_pledge(tmp_path):
     # a call with a contrast inside ("niet in 2024 maar onmiddellijk") asks, it pledges nothing
     ("President Trump riep de bondgenoten op de 2%-norm niet in 2024 maar onmiddellijk te halen.", set()),
     # taking the lead, accepting targets, raising a contribution; a refused norm is none
-    ("Nederland neemt samen met Denemarken het voortouw in de coalitie die piloten op de F-16 opleidt.", {("nl", "capability-pledge")}),
+    # (who takes the lead "samen met" another shares it, as "Samen met Noorwegen ... zal Nederland")
+    ("Nederland neemt samen met Denemarken het voortouw in de coalitie die piloten op de F-16 opleidt.",
+     {("nl", "capability-pledge"), ("dk", "capability-pledge")}),
     ("Nederland zal de aan Nederland toegewezen doelstellingen aanvaarden.", {("nl", "policy-pledge")}),
     ("Nederland verhoogt zijn bijdrage aan de missie in Irak.", {("nl", "capability-pledge")}),
     ("Spanje heeft laten weten zich niet aan een norm van 5% te willen binden.", set()),

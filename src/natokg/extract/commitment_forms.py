@@ -87,9 +87,13 @@ def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
         if tokens[k].norm in PUNCTUATION:
             break
         after.append(k)
-    # a compound counts by its last part: "NAVO-top", "Vredestop"
+    # a compound counts by its last part ("NAVO-top", "Vredestop"), a plural by its stem
+    # ("de vergaderingen van het bondgenootschap")
     heads = tuple(fold(w) for w in meeting_words if len(w) > 2)
-    return any(tokens[k].norm.rsplit("-", 1)[-1] in meeting_words or tokens[k].norm.endswith(heads) for k in (*cue.gaps, *after))
+    return any(
+        word.rsplit("-", 1)[-1] in meeting_words or word.endswith(heads)
+        for k in (*cue.gaps, *after) for word in (tokens[k].norm, tokens[k].norm.removesuffix("en"))
+    )
 
 
 def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:
@@ -440,7 +444,8 @@ def negated(tokens: Sequence[Token], cue: Match) -> bool:
     first = tokens[cue.first].norm
     verb_group = first in _NOT_PAST or first.endswith("en") or bool(_PARTICIPLE.match(first))
     at_end = cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm in PUNCTUATION
-    for k in range(cue.first - 1, max(-1, cue.first - 9) if verb_group or at_end else cue.first - 1, -1):
+    # the word right before the cue always counts: "niet deel te nemen", "dat Nederland niet levert"
+    for k in range(cue.first - 1, max(-1, cue.first - 9) if verb_group or at_end else max(-1, cue.first - 2), -1):
         if tokens[k].norm in _BEFORE_BARRIERS:
             break
         # "Nooit eerder zegde Nederland zoveel toe", "niet minder dan": no negation of the pledge

@@ -170,10 +170,8 @@ class _Rules:
     def evidence(self, s: _Sentence, first: int, last: int) -> Evidence:
         return sentence_evidence(self.seg, s.sentence, s.tokens, min(first, last), max(first, last))
 
-    def subject(
-        self, s: _Sentence, anchor: int, hi: int | None = None, window: int = 4, groups_after: bool = False
-    ) -> list[ActorRef]:
-        return clause_subject(s.tokens, s.mentions, anchor, hi, window, groups_after)
+    def subject(self, s: _Sentence, cue: Match, window: int = 4, groups_after: bool = False) -> list[ActorRef]:
+        return clause_subject(s.tokens, s.mentions, cue.first, None, window, groups_after, through=cue.last)
 
     def share_owner(self, s: _Sentence, first: int) -> ActorRef | None:
         """The state whose share an amount is, when the amount's clause opens with "het/de
@@ -398,7 +396,7 @@ class _Rules:
                 status = "agreed"
             else:
                 owner = self.share_owner(s, first)
-                actors = [owner] if owner else self.subject(s, cue.first) or self.context_actor(s)
+                actors = [owner] if owner else self.subject(s, cue) or self.context_actor(s)
                 status = self.status(info, s, cue)
             if not actors:
                 continue
@@ -439,7 +437,7 @@ class _Rules:
                 continue  # the norm is the object of the verb: "de norm in 2032 zal halen"
             if any(t.norm in NEGATIONS for t in s.tokens[min(norm, cue.first) : cue.last + 1]):
                 continue  # "zullen de norm nog niet halen"
-            for actor in self.subject(s, cue.first):
+            for actor in self.subject(s, cue):
                 self.add(Commitment(actor, "spending-target", self.status(self.info(cue)), [self.evidence(s, norm, cue.last)],
                                     self.last_norm.value, "percent-gdp", self.target_year(s)))
                 used.add(index)
@@ -489,7 +487,7 @@ class _Rules:
                 )
                 if announced is None:
                     continue
-                actors = self.agent(s, cue.last + 1, cue.last + 3) or self.subject(s, cue.first)
+                actors = self.agent(s, cue.last + 1, cue.last + 3) or self.subject(s, cue)
                 kind = announced
             elif role == "contribution-np":
                 after = [m for m in s.mentions if cue.last < m.first <= cue.last + 4]
@@ -503,7 +501,7 @@ class _Rules:
                     self.agent(s, cue.last + 1, cue.last + 3)
                     or (self.compound_owner(s, cue) if passive and info.default_actor else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
-                    or ([] if passive and info.default_actor else self.subject(s, cue.first, window=3, groups_after=bool(info.default_actor)))
+                    or ([] if passive and info.default_actor else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )

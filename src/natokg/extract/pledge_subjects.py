@@ -37,11 +37,13 @@ def _opens(tokens: Sequence[Token], k: int, starts: set[int]) -> bool:
 
 def clause_subject(
     tokens: Sequence[Token], mentions: Sequence[ActorMention], anchor: int, hi: int | None = None, window: int = 4,
-    groups_after: bool = False,
+    groups_after: bool = False, through: int | None = None,
 ) -> list[ActorRef]:
     """The actor(s) of the clause whose verb or cue starts at ``anchor``; ``groups_after``:
     after the verb only a group is a subject ("besloten de bondgenoten"), a state is
-    the object of a decision ("besloten Albanië ... uit te nodigen")."""
+    the object of a decision ("besloten Albanië ... uit te nodigen"); ``through``: the
+    cue's last token, up to which co-actors are read ("zal in 2015, samen met Duitsland,
+    de kern leveren")."""
     hi = len(tokens) if hi is None else hi
     starts = {m.first for m in mentions}
     lo = max((k + 1 for k in range(anchor) if tokens[k].norm in CLAUSE_OPENERS and _opens(tokens, k, starts)), default=0)
@@ -77,7 +79,10 @@ def clause_subject(
         before = fresh
     if before:
         chain = coordinated(before[0], mentions, tokens)
-        extra = co_actors(tokens, mentions, before[0].last + 1, min(hi, anchor))
+        extra = co_actors(tokens, mentions, before[0].last + 1, min(hi, max(anchor, through or anchor)))
+        # in the verb group a named state joins ("zal, samen met Duitsland, ... leveren"),
+        # a vague group does not ("zal, samen met andere bondgenoten, ... leveren")
+        extra = [c for m in extra for c in coordinated(m, mentions, tokens) if c.first < anchor or c.actor.kind != "group"]
         return unique([m.actor for m in chain] + [m.actor for m in extra])
     after = [m for m in mentions if anchor <= m.first <= anchor + window and m.prep is None]
     if groups_after:
