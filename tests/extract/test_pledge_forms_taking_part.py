@@ -34,6 +34,7 @@ def test_taking_part_leading_continuing_and_signing(tmp_path, sentence, expected
     [
         "Hongarije heeft aangekondigd niet deel te nemen aan de nieuwe missie.",
         "Nederland neemt als waarnemer deel aan de vergaderingen van de Raad.",
+        "Georgië en Oekraïne nemen deel aan het Membership Action Plan.",
         "Rusland zet de steun aan de separatisten voort.",
     ],
 )

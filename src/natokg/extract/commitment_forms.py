@@ -78,10 +78,11 @@ def announced_kind(
 
 def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
     """A participation cue whose gap or object names a meeting ("zal aan de bijeenkomst
-    deelnemen", "zal deelnemen aan de NAVO-top"): attendance, not a pledge."""
+    deelnemen", "zal deelnemen aan de NAVO-top") or a plan (cue:policy-object: "nemen deel
+    aan het Membership Action Plan"): attendance or a status, not a pledge."""
     if cue.target != "operation-participation":
         return False
-    meeting_words = cue_word_set("meeting-word")
+    meeting_words = cue_word_set("meeting-word") | cue_word_set("policy-object")
     after = []
     for k in range(cue.last + 1, min(len(tokens), cue.last + 5)):
         if tokens[k].norm in PUNCTUATION:
