@@ -91,3 +91,19 @@ def test_letter_two_predicates_and_a_relative_clause():
     found = fixture_records("2005_summit_report_brussels.txt").commitments
     assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and any("Apache" in e.quote for e in c.evidence) for c in found)
     assert {"it", "es"} <= {c.actor.key for c in found if c.kind == "capability-pledge"}
+
+
+def test_a_named_subject_after_comma_en_opens_its_clause(tmp_path):
+    found = pledges(tmp_path, "Polen besteedt al jaren veel aan defensie, en Estland heeft aangekondigd in 2025 de 2%-norm te halen.")
+    assert ("ee", "spending-target", D(2), "percent-gdp", 2025) in found
+    assert not any(actor == "pl" and amount == D(2) for actor, _, amount, *_ in found)
+
+
+def test_letter_a_named_subject_after_comma_en():
+    found = fixture_records("2011_foreign_ministers_agenda_memo_berlin.txt").commitments
+    assert any(c.actor.key == "ee" and c.amount == D(2) and c.target_year == 2012 for c in found)
+
+
+def test_consent_with_its_object_in_the_gap(tmp_path):
+    assert ("allies", "policy-pledge", None, None, None) in pledges(tmp_path, "De Raad stemde met dit verzoek van Turkije in.")
+    assert pledges(tmp_path, "Nederland pleitte ervoor de werkzaamheden af te stemmen met de NAVO, die in maart bijeenkomt.") == set()

@@ -1,7 +1,7 @@
 """Who pledges: the subject of the clause a pledge cue stands in.
 
-The clause opens after the last clause opener before the cue (":", ";", "dat", "maar";
-not the "maar ook" of "niet alleen ... maar ook"), past a fronted subordinate clause
+The clause opens after the last clause opener before the cue (":", ";", "dat", "maar",
+", en" before a named subject; not the "maar ook" of "niet alleen ... maar ook"), past a fronted subordinate clause
 ("Indien ..., is Nederland bereid"). A passive clause's "door X" agent commits; else the
 first actor before the cue with what is coordinated with it, or a subject right after a
 comma or "en" and right before its verb ("..., Italië zegde ... toe", "... beschikbaar en
@@ -21,13 +21,16 @@ from natokg.records import ActorRef
 
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
 # Turkije zal ...", "gaf aan dat Nederland ...", "... maar Nederland zegde toe").
-CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar"])
+CLAUSE_OPENERS = frozenset([":", ";", "dat", "maar", "en"])
 
 
 def _opens(tokens: Sequence[Token], k: int, starts: set[int]) -> bool:
     """Whether the opener at ``k`` opens a clause: "maar" does only before a named subject
     ("..., maar Nederland zegde toe"; not "... te houden, maar zal ... beschikbaar stellen",
-    whose subject is the one before, nor the "maar ook" of "niet alleen X maar ook Y")."""
+    whose subject is the one before, nor the "maar ook" of "niet alleen X maar ook Y"),
+    ", en" too (", en Estland heeft aangekondigd ... te halen")."""
+    if tokens[k].norm == "en":
+        return k > 0 and tokens[k - 1].norm == "," and bool({k + 1, k + 2} & starts)
     if tokens[k].norm != "maar":
         return True
     if k + 1 < len(tokens) and tokens[k + 1].norm == "ook" and any(t.norm == "alleen" for t in tokens[:k]):
