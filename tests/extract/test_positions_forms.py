@@ -13,7 +13,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import records
+from support.letter_records import fixture_records, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -380,3 +380,37 @@ def test_holding_to_an_objection_is_no_support(tmp_path):
 def test_letter_wanting_and_consent_with_a_gap():
     found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2017_dmm_report_brussel-november.txt").positions}
     assert ("allies", "support", "cyber-defence") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Verschillende bondgenoten, waaronder Frankrijk, hebben tegen uitbreiding van de gemeenschappelijke "
+         "financiering bezwaar gemaakt.", ("fr", "oppose", "common-funding")),
+        ("Frankrijk heeft zich eerder uitgesproken tegen een grotere rol van de NAVO in Darfur.", ("fr", "oppose", "africa")),
+        ("Het Verenigd Koninkrijk verzette zich opnieuw tegen een verhoging van de gemeenschappelijke financiering.",
+         ("gb", "oppose", "common-funding")),
+        ("Het kabinet acht deze voorstellen voor raketverdediging onaanvaardbaar.", ("nl", "oppose", "missile-defence")),
+        ("Het kabinet ziet geen aanleiding de missie in Irak uit te breiden.", ("nl", "oppose", "iraq")),
+        ("Nederland staat open voor een ruimere rol van de NAVO in Irak.", ("nl", "support", "iraq")),
+        ("Ik heb de hervormingsvoorstellen van harte ondersteund.", ("nl", "support", "nato-reform")),
+        ("De ministers stelden met tevredenheid vast dat de NATO Response Force operationeel is.",
+         ("allies", "welcome", "nato-response-force")),
+        ("De VS deden een dringend beroep op de bondgenoten meer te doen in Afghanistan.", ("us", "call-for", "afghanistan")),
+        ("Het Verenigd Koninkrijk en Nederland benadrukten dat het Europees veiligheids- en defensiebeleid de NAVO "
+         "moet versterken.", ("gb", "emphasise", "nato-eu-cooperation")),
+    ],
+)
+def test_objections_made_openness_satisfaction_and_appeals(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_objections_openness_and_appeals():
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2004_other_report_noordwijk-eu.txt").positions}
+    assert ("allies", "support", "nato-eu-cooperation") in found
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2011_foreign_ministers_agenda_memo_berlin.txt").positions}
+    assert {("nl", "oppose", "missile-defence"), ("nl", "oppose", "libya")} <= found
+    found = {(p.actor.key, p.stance) for p in fixture_records("2009_defence_ministers_report_krakow.txt").positions}
+    assert ("nl", "support") in found
+    found = {(p.actor.key, p.stance) for p in fixture_records("2010_eu_defence_ministers_report_ghent.txt").positions}
+    assert {("gb", "oppose"), ("nl", "support")} <= found
