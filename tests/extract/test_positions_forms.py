@@ -414,3 +414,30 @@ def test_letter_objections_openness_and_appeals():
     assert ("nl", "support") in found
     found = {(p.actor.key, p.stance) for p in fixture_records("2010_eu_defence_ministers_report_ghent.txt").positions}
     assert {("gb", "oppose"), ("nl", "support")} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Roemenië en Bulgarije wezen op het belang van een permanente NAVO-aanwezigheid in de Zwarte Zee.",
+         ("bg", "emphasise", "black-sea-security")),
+        ("Rusland herhaalde zijn eis van juridisch bindende garanties over het raketschild.", ("ru", "call-for", "missile-defence")),
+        ("De bondgenoten wezen de Russische eis over het raketschild van de hand.", ("allies", "oppose", "missile-defence")),
+        ("Tegelijk werd door diverse bondgenoten zorg uitgesproken over de arrestaties in Georgië.",
+         ("several-allies", "concern", "georgia")),
+        ("Oekraïne vroeg de bondgenoten om meer maritieme aanwezigheid in de Zwarte Zee.", ("ua", "call-for", "black-sea-security")),
+        ("De Verenigde Staten hebben duidelijk gemaakt dat zij een inhaalslag verwachten bij de defensie-uitgaven.",
+         ("us", "emphasise", "defence-spending")),
+        ("Het kabinet zal erop wijzen dat Nederland naar verhouding veel bijdraagt aan de lastenverdeling.",
+         ("nl", "emphasise", "burden-sharing")),
+    ],
+)
+def test_demands_rejections_worry_requests_and_making_clear(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_joining_and_black_sea():
+    found = {(p.actor.key, p.stance) for p in fixture_records("2016_foreign_ministers_report.txt").positions}
+    assert ("fr", "support") in found
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_summit_report.txt").positions}
+    assert ("allies", "oppose", "black-sea-security") in found
