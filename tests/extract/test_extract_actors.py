@@ -552,3 +552,16 @@ def test_regression_a_known_name_with_a_lowercase_hyphen_part_is_read_whole(tmp_
     assert ("un-secretary-general", "un") in [(x.office, x.of.key) for x in person.posts]
     guests = {p.actor.key for p in result.participations if p.capacity == "guest"}
     assert "un" in guests  # the post's organisation takes part in the session
+
+
+def test_a_session_about_a_long_subject_with_its_partners(tmp_path):
+    body = ("Op 14 februari volgde een sessie over de veiligheid in het Zwarte Zeegebied met de ministers van "
+            "Defensie van Georgië en Oekraïne.")
+    _, result = extract_text(tmp_path, defence_report(body))
+    assert {ActorRef("state", "ge"), ActorRef("state", "ua")} <= partners(result)
+
+
+def test_a_relation_named_after_a_meeting_word_brings_no_partner(tmp_path):
+    body = "Tijdens het werkdiner spraken de ministers over de betrekkingen van het bondgenootschap met Rusland."
+    _, result = extract_text(tmp_path, defence_report(body))
+    assert ActorRef("state", "ru") not in partners(result)

@@ -66,7 +66,7 @@ _NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bgeen\s+(?:{cue:meeting-word})\b"
 # after a demonym, more demonyms and then a counterpart noun ("Finse en Zweedse collega's")
 _COUNTERPARTS_AFTER = r"(?:\s*(?:,|en)\s+[^\W\d_]+e)*\s+(?:{cue:counterpart-noun})(?![\w-])"
 _GATHERING_WITH = (
-    r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,6}?"
+    r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,8}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
     r"\s+met\s"
 )
