@@ -225,6 +225,8 @@ def object_kind(
         return "capability-pledge"
     if any(head.endswith(_capability_endings()) for head in heads):
         return "capability-pledge"  # a named type's compound by its last part: "Apache-gevechtshelikopters"
+    if any(t.norm.endswith(tuple(cue_word_set("capability-compound-head"))) for t in read):
+        return "capability-pledge"  # "luchtverdedigingsmunitie", "transporthelikopters"
     return "policy-pledge"
 
 

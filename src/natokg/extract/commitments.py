@@ -113,6 +113,8 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
+# the conditional of a proposal ("bondgenoten zouden toegroeien naar 3,5%")
+_HYPOTHETICAL = frozenset(["zou", "zouden"])
 # cues that pledge only troops or equipment named as their object (cue:sending)
 _OBJECT_BOUND = frozenset(["sending"])
 
@@ -337,6 +339,8 @@ class _Rules:
                 continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
             if any(a <= cue.first <= b and not a <= first <= b for a, b in asides):
                 continue  # "het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, ...": not its amount
+            if cue.first > last + 1 and fold(cue.phrase.form) in self.norm_words:
+                continue  # "besteedt 1,45% van het bbp ... en blijft onder deze norm": the norm is another
             if cue.first <= first and cue.last >= last:
                 distance = 0
             else:
@@ -374,6 +378,10 @@ class _Rules:
             if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
                 self.last_norm = amount  # a norm, not a figure reached
             if cue is None:
+                if whole is not None and self.is_part_of(s, whole, amount, unit, first):
+                    # ", waar de bondgenoten afspraken ... 5% ..., waarvan ten minste 3,5% ...": the
+                    # whole's cue stands in an aside the part is not in; the part is the whole's
+                    self.add_part(s, whole, amount, unit, first, last)
                 continue
             role = self.role(cue)
             info = self.info(cue)
@@ -385,11 +393,13 @@ class _Rules:
             used.add(s.cues.index(cue))
             if negated(s.tokens, cue) or (role == "agreement" and refused(s.tokens, cue)):
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
+            clause_start = max((k + 1 for k in range(first) if s.tokens[k].norm in (":", ";", ",")), default=0)
+            if any(t.norm in _HYPOTHETICAL for t in s.tokens[clause_start:first]):
+                continue  # "een voorstel ...: bondgenoten zouden toegroeien naar 3,5%": proposed, not pledged
             if role in ("contribution", "agreement", "intent") and called_for(s.tokens, s.stances, cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
-            if (is_part and whole is not None and amount.is_percent and unit == whole.unit and whole.amount is not None
-                    and amount.value > whole.amount):
+            if is_part and whole is not None and not self.is_part_of(s, whole, amount, unit, first):
                 continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
@@ -403,11 +413,7 @@ class _Rules:
             own_budget = any(tok.norm in self.budget_nouns for tok in s.tokens)
             kind = "spending-target" if amount.is_percent or own_budget else "financial-contribution"
             if is_part and whole is not None:
-                part = Commitment(
-                    whole.actor, whole.kind, whole.status, [self.evidence(s, part_start(s.tokens, first), part_end(s.tokens, {a for _, a, _ in s.amounts}, last))],
-                    amount.value, unit, whole.target_year, whole.beneficiary, whole.made_at, whole,
-                )
-                self.add(part)
+                self.add_part(s, whole, amount, unit, first, last)
                 continue
             year = self.target_year(s, None if amount.is_percent else (first, last))
             made_at = self.meeting_for_city(s, cue.first) if role == "agreement" else self.made_at(s, status)
@@ -422,6 +428,20 @@ class _Rules:
                     whole = commitment
                 self.previous_actor = actor
         return used
+
+    @staticmethod
+    def is_part_of(s: _Sentence, whole: Commitment, amount: Amount, unit: str, first: int) -> bool:
+        """Whether the amount after "waarvan"/"daarvan" is a part of ``whole``: not a larger
+        share of the same unit ("2% van het bbp, en daarvan 20%" is a share of the whole)."""
+        if not any(t.norm in PART_MARKERS for t in s.tokens[:first]):
+            return False
+        return not (amount.is_percent and unit == whole.unit and whole.amount is not None and amount.value > whole.amount)
+
+    def add_part(self, s: _Sentence, whole: Commitment, amount: Amount, unit: str, first: int, last: int) -> None:
+        """A part of ``whole``: its actor, kind, status, year, beneficiary and meeting."""
+        evidence = self.evidence(s, part_start(s.tokens, first), part_end(s.tokens, {a for _, a, _ in s.amounts}, last))
+        self.add(Commitment(whole.actor, whole.kind, whole.status, [evidence], amount.value, unit, whole.target_year,
+                            whole.beneficiary, whole.made_at, whole))
 
     def norm_reference(self, s: _Sentence) -> set[int]:
         """"Canada zal de norm in 2032 halen", "Nederland zal aan deze norm voldoen": the
