@@ -63,3 +63,21 @@ def test_letter_conference_cities():
     records = fixture_records("2010_eu_defence_ministers_report_ghent.txt")
     assert records.main_meeting.ref.city == "ghent"
     assert ("defence-ministers", date(2005, 2, 9), "nice") in mentioned(fixture_records("2005_summit_report_brussels.txt"))
+
+
+def test_an_outside_meeting_dated_after_jl_in_the_covering_sentence(tmp_path):
+    text = ("Den Haag, 3 juni 2025\n\nHierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken in het formaat "
+            "van de ministers van Defensie (RBZ Defensie) die op dinsdag 20 mei jl. in Brussel plaatsvond.\n\n"
+            "De Raad sprak over Oekraïne. De NAVO-ministers van Defensie komen op 5 juni a.s. in Brussel bijeen.\n")
+    _, records = extract_text(tmp_path, text)
+    main = records.main_meeting.ref
+    assert (main.kind, main.start, main.city) == ("external", date(2025, 5, 20), "brussels")
+    found = mentioned(records)
+    assert ("defence-ministers", date(2025, 6, 5), "brussels") in found
+    assert not any(kind == "external" for kind, _, _ in found)  # its name in brackets is the main meeting again
+
+
+def test_letter_an_outside_meeting_and_its_abbreviation():
+    records = fixture_records("2025_eu_defence_council_report.txt")
+    assert (records.main_meeting.ref.start, records.main_meeting.ref.city) == (date(2025, 5, 20), "brussels")
+    assert ("defence-ministers", date(2025, 6, 5), "brussels") in mentioned(records)

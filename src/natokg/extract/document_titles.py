@@ -76,7 +76,11 @@ def subject_spans(seg: SegmentedLetter) -> list[tuple[int, int]]:
     for _kind, pattern in SENT_KINDS:
         for m in cue_regex(pattern).finditer(text):
             if not any(p.start <= m.start() < p.end for p in memo):
-                stop = min(i for i in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if i >= 0)
+                # the covering sentence's own end: "die op dinsdag 20 mei jl. in Brussel plaatsvond"
+                # goes on after the dot of "jl."
+                own = next((x.end for x in seg.sentences if x.start <= m.end() < x.end), None)
+                stop = own if own is not None else min(
+                    i for i in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if i >= 0)
                 spans.append((m.end(), stop))
                 break
     return spans

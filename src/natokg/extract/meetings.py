@@ -262,7 +262,11 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             # a meeting outside NATO: needs a date, its own or from an earlier mention
             if _is_office_context(ctx, m):
                 continue
-            if when is not None:
+            aliased = m.start > 0 and ctx.text[m.start - 1] == "(" and any(sentence.start <= a < m.start for a, _ in main.spans)
+            if (when is not None and main.kind == kind and (m.key == main.key or aliased) and main.start is not None
+                    and main.dated(when) and city in (None, main.city)):
+                main.add(ctx, m.start, m.end)  # "de Raad ... (RBZ Defensie) die op 20 mei jl. ...": the main meeting again
+            elif when is not None:
                 collector.other(kind, m.key, m.text, when.first, when.last, city, m.start, m.end)
             elif month is not None:  # "de Europese Raad van december a.s."
                 collector.other(kind, m.key, m.text, None, None, city, m.start, m.end, month=month.iso)
