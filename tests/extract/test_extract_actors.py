@@ -561,7 +561,8 @@ def test_a_session_about_a_long_subject_with_its_partners(tmp_path):
     assert {ActorRef("state", "ge"), ActorRef("state", "ua")} <= partners(result)
 
 
-def test_a_relation_named_after_a_meeting_word_brings_no_partner(tmp_path):
-    body = "Tijdens het werkdiner spraken de ministers over de betrekkingen van het bondgenootschap met Rusland."
+@pytest.mark.parametrize("relation", ["de betrekkingen van het bondgenootschap", "de onderhandelingen", "het partnerschap"])
+def test_a_relation_named_after_a_meeting_word_brings_no_partner(tmp_path, relation):
+    body = f"Tijdens het werkdiner spraken de ministers over {relation} met Rusland."
     _, result = extract_text(tmp_path, defence_report(body))
     assert ActorRef("state", "ru") not in partners(result)
