@@ -441,3 +441,32 @@ def test_letter_joining_and_black_sea():
     assert ("fr", "support") in found
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_summit_report.txt").positions}
     assert ("allies", "oppose", "black-sea-security") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Spanje wil zich niet binden aan een vast percentage van het bbp voor defensie.", ("es", "oppose", "defence-spending")),
+        ("Het kabinet is geen voorstander van een aparte planning naast de samenwerking met de EU.",
+         ("nl", "oppose", "nato-eu-cooperation")),
+        ("Hongarije blijft zich verzetten tegen het vrijgeven van de middelen voor Oekraïne.", ("hu", "oppose", "ukraine-support")),
+        ("Turkije zal als gastland aandacht vragen voor terrorismebestrijding.", ("tr", "emphasise", "terrorism")),
+        ("Ik heb gepleit voor de oprichting van een speciaal tribunaal voor het misdrijf agressie.", ("nl", "call-for", "accountability")),
+        ("Nederland heeft hier samen met onder meer Canada op aangedrongen bij de klimaatverandering.",
+         ("nl", "call-for", "climate-and-security")),
+    ],
+)
+def test_refusals_opposition_going_on_asking_attention_and_tribunals(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_a_court_of_a_region_names_its_region_not_accountability():
+    found = {(p.stance, p.topic) for p in records("dev_2006_summit_report_riga.txt").positions if p.actor.key == "nl"}
+    assert ("emphasise", "accountability") not in found
+
+
+def test_letter_refusals_and_opposition():
+    found = {(p.actor.key, p.stance) for p in fixture_records("2025_defence_ministers_report_october.txt").positions}
+    assert ("es", "oppose") in found
+    found = {(p.actor.key, p.stance) for p in fixture_records("2025_eu_defence_council_report.txt").positions}
+    assert {("hu", "oppose"), ("nl", "oppose")} <= found
