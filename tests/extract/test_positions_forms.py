@@ -470,3 +470,20 @@ def test_letter_refusals_and_opposition():
     assert ("es", "oppose") in found
     found = {(p.actor.key, p.stance) for p in fixture_records("2025_eu_defence_council_report.txt").positions}
     assert {("hu", "oppose"), ("nl", "oppose")} <= found
+
+
+def test_a_reported_stance_is_the_stance_taken(tmp_path):
+    found = positions(tmp_path, "Spanje gaf opnieuw aan zich niet gebonden te achten aan de norm voor defensie-uitgaven.")
+    assert found == {("es", "oppose", "defence-spending")}
+    found = positions(tmp_path, "Nederland gaf aan dat het de inzet in Irak steunt.")
+    assert found == {("nl", "support", "iraq")}
+
+
+def test_a_report_before_a_new_main_clause_stays_a_report(tmp_path):
+    found = positions(tmp_path, "Duitsland gaf het belang van de defensie-uitgaven aan, en Nederland steunde dit.")
+    assert ("de", "emphasise", "defence-spending") in found
+
+
+def test_letter_a_reported_stance():
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2017_dmm_report_brussel-november.txt").positions}
+    assert ("us", "support", "nato-eu-cooperation") in found and ("us", "emphasise", "nato-eu-cooperation") not in found

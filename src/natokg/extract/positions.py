@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from natokg.folding import fold
+from natokg.knowledge.cues import cue_word_set
 from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     NEGATIONS,
@@ -214,6 +215,7 @@ def positions_in(
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
             other_meeting = other_meetings.named_at(seg, sentence)
             clause = _Clause()
+            reported_from = len(tokens)  # where a report of the next stance begins
             for index, stance_match in enumerate(stance_matches):
                 verb = stance_match.first
                 if index and _demanded(tokens, stance_matches[index - 1], stance_match):
@@ -239,6 +241,13 @@ def positions_in(
                 clause = _Clause(actors, stance_match.last + 1, topic_slugs)
                 if not topic_slugs or _is_announcement(stance_match, tokens, scope_end, cue_matches, lex):
                     continue
+                first = min([verb] + [m.first for m in mentions if m.actor in actors and clause_lo <= m.first < verb])
+                if index + 1 < len(stance_matches) and _reports(tokens, stance_match, stance_matches[index + 1]):
+                    # "Spanje gaf aan zich niet gebonden te achten ...": the stance reported is taken,
+                    # its evidence from the reporter on
+                    reported_from = first
+                    continue
+                first, reported_from = min(first, reported_from), len(tokens)
                 stance = _stance_of(stance_match, tokens, scope_end, cue_matches, lex)
                 if stance is None:
                     continue
@@ -248,7 +257,6 @@ def positions_in(
                     if earlier.start and main_ref.start and earlier.start < main_ref.start:
                         if not _in_relative_clause(seg, sentence, tokens, stance_match, named_at):
                             meeting, modality = earlier, "expressed"
-                first = min([verb] + [m.first for m in mentions if m.actor in actors and clause_lo <= m.first < verb])
                 verb_text = " ... ".join(
                     sentence.text[tokens[g[0]].start : tokens[g[-1]].end] for g in _groups(stance_match.words)
                 )
@@ -301,6 +309,16 @@ def _demanded(tokens: Sequence[Token], earlier: Match, match: Match) -> bool:
     # "benadrukte dat bondgenoten ... moeten ..., en pleitte voor": back in a main clause
     coordinated_back = ";" in clause or any(a == "," and b == "en" for a, b in zip(clause, clause[1:]))
     return bool(_DEONTIC & set(clause)) and not coordinated_back
+
+
+def _reports(tokens: Sequence[Token], match: Match, following: Match) -> bool:
+    """Whether ``match`` reports what is said (cue:reporting-stance) and the next stance
+    phrase stands in what it reports: in its clause, not after a semicolon or a new main
+    clause (", en")."""
+    if fold(match.phrase.form) not in cue_word_set("reporting-stance"):
+        return False
+    between = [tokens[k].norm for k in range(match.last + 1, following.first)]
+    return ";" not in between and not any(a == "," and b == "en" for a, b in zip(between, between[1:]))
 
 
 def _infinitive(tokens: Sequence[Token], match: Match) -> bool:
