@@ -81,3 +81,15 @@ def test_letter_an_outside_meeting_and_its_abbreviation():
     records = fixture_records("2025_eu_defence_council_report.txt")
     assert (records.main_meeting.ref.start, records.main_meeting.ref.city) == (date(2025, 5, 20), "brussels")
     assert ("defence-ministers", date(2025, 6, 5), "brussels") in mentioned(records)
+
+
+def test_ministers_who_have_talked_on_a_day_met_then(tmp_path):
+    body = "De ministers van Buitenlandse Zaken hebben op 4 april jl. de voorbereiding van de top besproken."
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert ("foreign-ministers", date(2022, 4, 4), None) in mentioned(records)  # "jl." before the letter of February 2023
+
+
+def test_ministers_who_have_decided_on_a_day_need_not_have_met(tmp_path):
+    body = "De ministers van Buitenlandse Zaken hebben op 4 april jl. een verklaring aangenomen."
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert not any(start == date(2022, 4, 4) for _, start, _ in mentioned(records))

@@ -344,7 +344,10 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 
 # "de ministers van Defensie op 5 juni jl.", "de NAVO-ministers van Defensie, die op 17 en
 # 18 februari", "het besluit van de ministers van Buitenlandse Zaken van 20 november"
-_GATHERING_VERB = r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue:gathering-verb-past}}))?"
+# "De ministers van Buitenlandse Zaken hebben op 31 maart jl. de voorbereiding besproken":
+# an auxiliary before the day, the participle of talking or gathering after it
+_GATHERING_VERB = (r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue:gathering-verb-past}})"
+                   r"|\s+(?P<aux>hebben|hadden|zijn|waren))?")
 # "zij komen opnieuw bijeen op 8 en 9 juni a.s.": after a verb, up to two words before
 # the day; a pronoun stands for the group named before it in the sentence
 _GATHERING_DATE_RE = (r"\b(?:(?P<group>{{cue:{group}}})|(?P<pronoun>zij|ze))\b(?:\s*,\s*die)?" + _GATHERING_VERB
@@ -357,6 +360,7 @@ _GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VER
 _THEIR_MEETING_DATE_RE = (r"\b(?:{{cue:{group}}})\b[^.;:]{{0,80}}?\bhun\s+(?:\w+\s+)?"
                           r"(?:bijeenkomst|{{cue:meeting-head-noun}})(?:\s+in\s+\w+)?\s+(?:op|van)\s+$")
 _GATHERS_RE = r"\b(?:{cue:gathering})\b"
+_TALKS_RE = r"\b(?:{cue:gathering}|{cue:conversation-verb})\b"
 _CLAUSE_END = re.compile(r"[,.;:]")
 
 
@@ -373,10 +377,12 @@ def _gathers(ctx, sentence, cue: re.Match, start: int, when_end: int) -> bool:
     "komen ... bijeen", "vergaderen"; "komen in juni met een voorstel" does not. A group
     named without a verb ("de ministers ... in december 2008") needs no such word. The
     clause ends after the day or month (``when_end``: "a.s." keeps its dots)."""
-    if not (cue.groupdict().get("present") or cue.groupdict().get("past")):
+    verb = cue.groupdict()
+    if not (verb.get("present") or verb.get("past") or verb.get("aux")):
         return True
     end = _CLAUSE_END.search(ctx.text, when_end, sentence.end)
-    return cue_regex(_GATHERS_RE).search(ctx.text, start, end.start() if end else sentence.end) is not None
+    told = _TALKS_RE if verb.get("aux") else _GATHERS_RE  # "hebben op ... besproken": they met to talk
+    return cue_regex(told).search(ctx.text, start, end.start() if end else sentence.end) is not None
 
 
 def _group_or_its_pronoun(ctx, sentence, cue: re.Match, kind: str, start: int) -> bool:
@@ -385,7 +391,7 @@ def _group_or_its_pronoun(ctx, sentence, cue: re.Match, kind: str, start: int) -
     komen opnieuw bijeen op ...")."""
     if not cue.groupdict().get("pronoun"):
         return True
-    if not (cue.group("present") or cue.group("past")):
+    if not (cue.group("present") or cue.group("past") or cue.group("aux")):
         return False
     return cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(ctx.text, sentence.start, start) is not None
 
