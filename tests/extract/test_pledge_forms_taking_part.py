@@ -36,6 +36,7 @@ def test_taking_part_leading_continuing_and_signing(tmp_path, sentence, expected
         "Nederland neemt als waarnemer deel aan de vergaderingen van de Raad.",
         "Georgië en Oekraïne nemen deel aan het Membership Action Plan.",
         "Rusland zet de steun aan de separatisten voort.",
+        "Rusland zal zijn aanvallen op Oekraïne voortzetten.",
     ],
 )
 def test_refusing_attending_and_others_going_on_pledge_nothing(tmp_path, sentence):

@@ -380,6 +380,8 @@ def test_holding_to_an_objection_is_no_support(tmp_path):
 def test_letter_wanting_and_consent_with_a_gap():
     found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2017_dmm_report_brussel-november.txt").positions}
     assert ("allies", "support", "cyber-defence") in found
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2023_summit_agenda_with_memo.txt").positions}
+    assert ("pl", "call-for", "nato-enlargement") in found  # "Een aantal oostelijke bondgenoten, waaronder Polen ..., wil dat"
 
 
 @pytest.mark.parametrize(
@@ -393,7 +395,7 @@ def test_letter_wanting_and_consent_with_a_gap():
         ("Het kabinet acht deze voorstellen voor raketverdediging onaanvaardbaar.", ("nl", "oppose", "missile-defence")),
         ("Het kabinet ziet geen aanleiding de missie in Irak uit te breiden.", ("nl", "oppose", "iraq")),
         ("Nederland staat open voor een ruimere rol van de NAVO in Irak.", ("nl", "support", "iraq")),
-        ("Ik heb de hervormingsvoorstellen van harte ondersteund.", ("nl", "support", "nato-reform")),
+        ("Ik heb de voorstellen voor de hervorming van de NAVO van harte ondersteund.", ("nl", "support", "nato-reform")),
         ("De ministers stelden met tevredenheid vast dat de NATO Response Force operationeel is.",
          ("allies", "welcome", "nato-response-force")),
         ("De VS deden een dringend beroep op de bondgenoten meer te doen in Afghanistan.", ("us", "call-for", "afghanistan")),

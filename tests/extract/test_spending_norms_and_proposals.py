@@ -38,7 +38,8 @@ def test_procuring_equipment_is_a_capability_pledge(tmp_path):
     assert found == {("nl", "capability-pledge", None, None, None), ("dk", "capability-pledge", None, None, None)}
 
 
-def test_others_procuring_in_a_relative_clause_pledge_nothing(tmp_path):
+def test_procuring_told_without_an_auxiliary_pledges_nothing(tmp_path):
+    # "aanschaffen" alone is the verb of subordinate clauses that tell others' plans
     found = pledges(tmp_path, "Nederland zet zich ervoor in dat Europese bondgenoten luchtverdedigingsmiddelen gezamenlijk aanschaffen.")
     assert not any(actor == "european-allies" for actor, *_ in found)
 

@@ -65,8 +65,11 @@ _MET = re.compile(r"\smet\s", re.IGNORECASE)
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bgeen\s+(?:{cue:meeting-word})\b"
 # after a demonym, more demonyms and then a counterpart noun ("Finse en Zweedse collega's")
 _COUNTERPARTS_AFTER = r"(?:\s*(?:,|en)\s+[^\W\d_]+e)*\s+(?:{cue:counterpart-noun})(?![\w-])"
+# after a meeting word no verb of talking: "Tijdens de werklunch spraken de ministers over de
+# samenwerking met Japan" talks about Japan, "een sessie over de Zwarte Zee met Georgië" meets it
+_SESSION_GAP_WORD = r"\s+(?!(?:{cue:conversation-verb})\b)[^\s,.;:]+"
 _GATHERING_WITH = (
-    r"\b(?:(?:{cue:meeting-word})\b(?:" + _GAP_WORD + r"){0,8}?"
+    r"\b(?:(?:{cue:meeting-word})\b(?:" + _SESSION_GAP_WORD + r"){0,8}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
     r"\s+met\s"
 )

@@ -33,6 +33,7 @@ from natokg.folding import fold
 from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
+    CONDITIONAL_AUXILIARIES,
     NETHERLANDS,
     PASSIVE_AUXILIARIES,
     PERFECT_AUXILIARIES,
@@ -78,11 +79,12 @@ def announced_kind(
 
 def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
     """A participation cue whose gap or object names a meeting ("zal aan de bijeenkomst
-    deelnemen", "zal deelnemen aan de NAVO-top") or a plan (cue:policy-object: "nemen deel
-    aan het Membership Action Plan"): attendance or a status, not a pledge."""
+    deelnemen", "zal deelnemen aan de NAVO-top"), a plan (cue:policy-object: "nemen deel
+    aan het Membership Action Plan") or talks (cue:talks-noun: "neemt deel aan de
+    onderhandelingen"): attendance or a status, not a pledge."""
     if cue.target != "operation-participation":
         return False
-    meeting_words = cue_word_set("meeting-word") | cue_word_set("policy-object")
+    meeting_words = cue_word_set("meeting-word") | cue_word_set("policy-object") | cue_word_set("talks-noun")
     after = []
     for k in range(cue.last + 1, min(len(tokens), cue.last + 5)):
         if tokens[k].norm in PUNCTUATION:
@@ -100,13 +102,17 @@ def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
 def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> int:
     """The number of the clause ``cue`` stands in (see the module docstring)."""
     semicolons = sum(1 for k in range(cue.first) if tokens[k].norm == ";")
-    return semicolons + sum(1 for c in cues if 0 < c.first <= cue.first and _opens_clause(tokens, c.first))
+    return semicolons + sum(1 for c in cues if 0 < c.first <= cue.first and _opens_clause(tokens, c))
 
 
-def _opens_clause(tokens: Sequence[Token], first: int) -> bool:
-    """A cue after a comma or right after "en" starts a predicate of its own ("zet de
-    inzet van het PRT voort en stelt ... zes helikopters ter beschikking")."""
-    return tokens[first - 1].norm in (",", "en")
+def _opens_clause(tokens: Sequence[Token], cue: Match) -> bool:
+    """A cue after a comma, or right after "en" with its own object in its gap ("zet de
+    inzet van het PRT voort en stelt ... zes helikopters ter beschikking"), starts a
+    predicate of its own; "zal twee fregatten leveren en ter beschikking stellen" is one."""
+    before = tokens[cue.first - 1].norm
+    if before == "," or (before == "en" and cue.first > 1 and tokens[cue.first - 2].norm == ","):
+        return True
+    return before == "en" and any(tokens[k].norm not in PREPOSITIONS | ARTICLES for k in cue.gaps)
 
 
 def government_plan_mentions(
@@ -154,7 +160,12 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
             return False
         if tokens[k].norm in ACTOR_RELATIVE_PRONOUNS:
             return not any(k < m.first < first for m in mentions)
-    return False
+    # ", dat de coördinatie van ... voor Oekraïne op zich neemt": a clause set off by a comma
+    # and a relative pronoun names no subject of its own
+    comma = next((k for k in range(first - 1, max(-1, first - 25), -1) if tokens[k].norm in PUNCTUATION), None)
+    if comma is None or tokens[comma].norm != "," or comma + 1 >= first or tokens[comma + 1].norm not in ("die", "dat"):
+        return False
+    return not any(comma + 1 < m.first < first and m.prep is None for m in mentions)
 
 
 def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
@@ -225,8 +236,11 @@ def object_kind(
         return "capability-pledge"
     if any(head.endswith(_capability_endings()) for head in heads):
         return "capability-pledge"  # a named type's compound by its last part: "Apache-gevechtshelikopters"
-    if any(t.norm.endswith(tuple(cue_word_set("capability-compound-head"))) for t in read):
-        return "capability-pledge"  # "luchtverdedigingsmunitie", "transporthelikopters"
+    # the object's own head, or the word right before a verb at the end: "zal ...
+    # luchtverdedigingsmunitie aanschaffen"; not "een verbod op clustermunitie"
+    object_words = _object_head(tokens, cue) | ({tokens[cue.last - 1].norm} if cue.last - 1 in cue.gaps else set())
+    if any(w.endswith(tuple(cue_word_set("capability-compound-head"))) for w in object_words):
+        return "capability-pledge"
     return "policy-pledge"
 
 
@@ -412,7 +426,7 @@ def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     if object_kind(tokens, text, cue) == "capability-pledge":
         return True
     # what is sent names its kind in any compound ("aanvalshelikopters", "grondtroepen")
-    return any(tokens[k].norm.endswith(_capability_endings(5)) for k in pledge_scope(tokens, cue))
+    return any(tokens[k].norm.endswith(_capability_endings(6)) for k in pledge_scope(tokens, cue))
 
 
 def refused(tokens: Sequence[Token], cue: Match) -> bool:
@@ -468,6 +482,15 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]
 
 # "waarvan 3,5% ... en 1,5% ...": the parts of a whole
 PART_MARKERS = frozenset(["waarvan", "daarvan"])
+
+
+def is_part_of(tokens: Sequence[Token], whole, amount, unit: str, first: int) -> bool:
+    """Whether the amount at token ``first``, after "waarvan"/"daarvan", is a part of the
+    commitment ``whole``: not a larger share of the same unit ("2% van het bbp, en daarvan
+    20%" is a share of the whole)."""
+    if not any(t.norm in PART_MARKERS for t in tokens[:first]):
+        return False
+    return not (amount.is_percent and unit == whole.unit and whole.amount is not None and amount.value > whole.amount)
 
 
 def part_end(tokens: Sequence[Token], amount_starts: set[int], last: int) -> int:
@@ -534,6 +557,15 @@ def clause_break(tokens: Sequence[Token], mentions: Sequence[ActorMention], one:
     return None
 
 
+def proposed(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the amount at token ``first`` stands in a clause in the conditional that
+    no "dat" reports ("een voorstel ...: bondgenoten zouden toegroeien naar 3,5%"); "zegde
+    toe dat het in 2025 zou toegroeien naar 2%" is a pledge in reported speech."""
+    lo = max((k + 1 for k in range(first) if tokens[k].norm in (":", ";", ",")), default=0)
+    conditional_at = [k for k in range(lo, first) if tokens[k].norm in CONDITIONAL_AUXILIARIES]
+    return bool(conditional_at) and not any(tokens[k].norm == "dat" for k in range(0, conditional_at[0]))
+
+
 def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
     """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
     het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
@@ -548,4 +580,4 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["clause_break", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "part_end", "part_start"]
+__all__ = ["clause_break", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]

@@ -66,6 +66,8 @@ from natokg.extract.commitment_forms import (
     clause_index,
     PART_MARKERS,
     called_for,
+    is_part_of,
+    proposed,
     part_end,
     part_start,
     relative_asides,
@@ -113,10 +115,8 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-# the conditional of a proposal ("bondgenoten zouden toegroeien naar 3,5%")
-_HYPOTHETICAL = frozenset(["zou", "zouden"])
-# cues that pledge only troops or equipment named as their object (cue:sending)
-_OBJECT_BOUND = frozenset(["sending"])
+# cues that pledge only troops or equipment named as their object (cue:sending, cue:continuing)
+_OBJECT_BOUND = frozenset(["sending", "continuing"])
 
 
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
@@ -378,7 +378,7 @@ class _Rules:
             if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
                 self.last_norm = amount  # a norm, not a figure reached
             if cue is None:
-                if whole is not None and self.is_part_of(s, whole, amount, unit, first):
+                if whole is not None and is_part_of(s.tokens, whole, amount, unit, first):
                     # ", waar de bondgenoten afspraken ... 5% ..., waarvan ten minste 3,5% ...": the
                     # whole's cue stands in an aside the part is not in; the part is the whole's
                     self.add_part(s, whole, amount, unit, first, last)
@@ -393,13 +393,12 @@ class _Rules:
             used.add(s.cues.index(cue))
             if negated(s.tokens, cue) or (role == "agreement" and refused(s.tokens, cue)):
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
-            clause_start = max((k + 1 for k in range(first) if s.tokens[k].norm in (":", ";", ",")), default=0)
-            if any(t.norm in _HYPOTHETICAL for t in s.tokens[clause_start:first]):
+            if proposed(s.tokens, first):
                 continue  # "een voorstel ...: bondgenoten zouden toegroeien naar 3,5%": proposed, not pledged
             if role in ("contribution", "agreement", "intent") and called_for(s.tokens, s.stances, cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
-            if is_part and whole is not None and not self.is_part_of(s, whole, amount, unit, first):
+            if is_part and whole is not None and not is_part_of(s.tokens, whole, amount, unit, first):
                 continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
                 actors = self.agent(s, cue.first, len(s.tokens)) or ([info.default_actor] if info.default_actor else [])
@@ -428,14 +427,6 @@ class _Rules:
                     whole = commitment
                 self.previous_actor = actor
         return used
-
-    @staticmethod
-    def is_part_of(s: _Sentence, whole: Commitment, amount: Amount, unit: str, first: int) -> bool:
-        """Whether the amount after "waarvan"/"daarvan" is a part of ``whole``: not a larger
-        share of the same unit ("2% van het bbp, en daarvan 20%" is a share of the whole)."""
-        if not any(t.norm in PART_MARKERS for t in s.tokens[:first]):
-            return False
-        return not (amount.is_percent and unit == whole.unit and whole.amount is not None and amount.value > whole.amount)
 
     def add_part(self, s: _Sentence, whole: Commitment, amount: Amount, unit: str, first: int, last: int) -> None:
         """A part of ``whole``: its actor, kind, status, year, beneficiary and meeting."""
@@ -529,8 +520,11 @@ class _Rules:
                         else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=clause))
                 if info.slug in _OBJECT_BOUND and not names_capability(s.tokens, s.sentence.text, cue):
                     continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
-                if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, range(cue.last + 1, min(hi, cue.last + 5))) == "financial-contribution":
-                    kind = "financial-contribution"  # "bij te dragen aan de financiering van ...": money, not troops
+                near = (*range(max(lo, cue.first - 4), cue.first), *cue.gaps, *range(cue.last + 1, min(hi, cue.last + 5)))
+                if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, near) == "financial-contribution":
+                    # "bij te dragen aan de financiering van ...", "de vrijgekomen middelen in te
+                    # zetten voor ...": money, not troops
+                    kind = "financial-contribution"
             else:
                 continue
             clause = clause_index(s.tokens, cue, s.cues)
@@ -541,7 +535,7 @@ class _Rules:
             status = self.status(info, s, cue)
             # the money nearest the cue ("droeg drie miljoen euro bij, en zal in 2021 nog eens
             # één miljoen euro bijdragen")
-            # one euro of it: beside an amount's clause the money is that clause's
+            # beside a clause with an amount, that amount is not this pledge's
             money = None if amount_cues else min((a for a, _, _ in s.amounts if a.is_money), default=None,
                                                  key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:

@@ -31,8 +31,11 @@ NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
 ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
+# the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
+CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
 
 __all__ = [
+    "CONDITIONAL_AUXILIARIES",
     "PREPOSITIONS",
     "ARTICLES",
     "COORDINATORS",

@@ -283,12 +283,13 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
 
 
 def _across(letter_date: date | None, start: date | None, item: DateMatch) -> bool:
-    """Whether the letter's date lies between a meeting's start and the date ``item``: a
-    report's meeting is past, a day after the letter is another one (and an agenda's
-    meeting to come, a day before the letter another one)."""
+    """Whether a day comes after the letter while the meeting lay before it: a report's
+    meeting is past, a day to come is another meeting's. (In an agenda a day before the
+    letter is most often an event the sentence recalls, "het akkoord van 17 juni jl.",
+    not another meeting of the kind.)"""
     if letter_date is None or start is None:
         return False
-    return start <= letter_date < item.first or item.last < letter_date <= start
+    return start <= letter_date < item.first
 
 
 def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:

@@ -3,7 +3,7 @@
 "20% van hun defensie-uitgaven" is a share of defence spending, "40% van hun
 landstrijdkrachten" of neither defence spending nor GDP (no pledge of an amount), and
 "3,5%" in a sentence about spending or GDP, or "de norm van 3,5%", a share of GDP ("de
-norm van 20% voor investeringen" is not). The nouns are cue:gdp, cue:gdp-norm and
+norm van 20% voor investeringen" is not; "stijgt met 1,5%" is a rate of change). The nouns are cue:gdp, cue:gdp-norm and
 cue:defence-spending-noun of ontology/extraction-cues.ttl.
 """
 
@@ -19,6 +19,8 @@ from natokg.knowledge.cues import cue_regex, cue_word_set
 _OF_SOMETHING = re.compile(
     r"\s*van\s+(?:(?:de|het|hun|haar|zijn|onze?)\s+)?([^\W\d][\w-]*)(?:\s+([^\W\d][\w-]*))?", re.IGNORECASE
 )
+# "stijgt (jaarlijks) met 1,5%", "met ruim 2%": by how much, not a share
+_RATE_BEFORE = re.compile(r"\bmet\s+(?:[^\W\d][\w-]*\s+)?$", re.IGNORECASE)
 # "de (NAVO-)norm van (ten minste) 3,5%"
 _NORM_OF = r"\b(?:{cue:gdp-norm})\s+van\s+(?:[\w-]+\s+){0,2}$"
 
@@ -30,6 +32,8 @@ def percent_unit(text: str, amount: Amount, gdp_sentence: bool) -> str | None:
     share = _share_of(text, amount)
     if share is not None:
         return "percent-defence-spending" if _is_defence_spending(share) else None
+    if _RATE_BEFORE.search(text, max(0, amount.start - 30), amount.start):
+        return "percent"  # "waarbij de begroting jaarlijks met 1,5% stijgt": a rate of change, no share
     if gdp_sentence or _norm_of_gdp(text, amount):
         return "percent-gdp"
     return "percent"

@@ -38,6 +38,24 @@ def _opens(tokens: Sequence[Token], k: int, starts: set[int]) -> bool:
     return bool({k + 1, k + 2} & starts)
 
 
+def _fresh_subject(tokens: Sequence[Token], before: Sequence[ActorMention], anchor: int) -> list[ActorMention]:
+    """The subject right before the verb at ``anchor``, with the members coordinated
+    with it, when its first member follows a comma or "en" after words that name no
+    actor: "..., Italië zegde toe", "... bij en Duitsland en Frankrijk stellen ...
+    beschikbaar"; not a list's last member ("Nederland, Duitsland en Italië zegden")."""
+    ends = {m.last: m for m in before}
+    last = next((m for m in before if m.last + 1 == anchor), None)
+    if last is None:
+        return []
+    chain = [last]
+    while chain[0].first > 1 and tokens[chain[0].first - 1].norm in (",", "en") and chain[0].first - 2 in ends:
+        chain.insert(0, ends[chain[0].first - 2])
+    head = chain[0]
+    if head.first > 1 and tokens[head.first - 1].norm in (",", "en"):
+        return chain
+    return []
+
+
 def clause_subject(
     tokens: Sequence[Token], mentions: Sequence[ActorMention], anchor: int, hi: int | None = None, window: int = 4,
     groups_after: bool = False, through: int | None = None,
@@ -75,9 +93,7 @@ def clause_subject(
     # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
     # subject right after a comma and right before its verb opens a clause of its own
     # "Frankrijk stelt een fregat beschikbaar en Duitsland draagt ... bij": after "en" as well
-    ends = {m.last for m in mentions}
-    fresh = [m for m in before if m.last + 1 == anchor and m.first > 1 and tokens[m.first - 1].norm in (",", "en")
-             and m.first - 2 not in ends]  # not a list's last member: "Nederland, Duitsland en Italië zegden"
+    fresh = _fresh_subject(tokens, before, anchor)
     if fresh:
         before = fresh
     if before:

@@ -1,0 +1,111 @@
+"""Regression tests of the extraction rules, each named after the defect it guards
+against (sentences of our own, and the letters where the defect showed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from natokg.records import ActorRef
+
+from support.letter_records import defence_report, extract_text, records
+
+from test_extract_actors import partners
+from test_extract_pledges import own_commitments, pledges
+from test_positions_forms import positions
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    "name, near",
+    [("dev_2018_summit_agenda_brussel-nota.txt", "kan Skopje op de top"),
+     ("dev_2002_summit_agenda_praag.txt", "eerste NAVO-top sinds de aanslagen van 11 september 2001")],
+)
+def test_regression_an_earlier_day_in_an_agenda_sentence_is_no_other_meeting(name, near):
+    """An agenda's "Na het akkoord van Prespa ... van 17 juni jl. kan Skopje op de top ..."
+    gave the summit word to an earlier meeting: a day before the letter is a recalled event."""
+    from pathlib import Path
+
+    from natokg.read.reader import read_letter
+
+    raw = read_letter(Path(__file__).resolve().parents[2] / "corpus" / "letters" / name).raw
+    at = raw.index(near)
+    assert any(at <= e.start < at + len(near) for e in records(name).main_meeting.evidence)
+
+
+def test_regression_reported_speech_in_the_conditional_is_a_pledge(tmp_path):
+    found = pledges(tmp_path, "Nederland zegde toe dat het in 2025 zou toegroeien naar 2% van het bbp.")
+    assert ("nl", "spending-target", D(2), "percent-gdp", 2025) in found
+
+
+def test_regression_two_verbs_of_one_pledge_pledge_once(tmp_path):
+    found = own_commitments(tmp_path, "Nederland zal twee fregatten leveren en ter beschikking stellen aan de NAVO-responsmacht.")
+    assert len(found) == 1
+
+
+def test_regression_a_relative_clause_with_dat_names_no_subject():
+    found = records("dev_2024_summit_report_washington.txt").commitments
+    assert not any(c.actor == ActorRef("state", "ua") for c in found)
+
+
+def test_regression_a_coordinated_subject_after_en(tmp_path):
+    found = pledges(tmp_path, "Nederland draagt EUR 5 mln. bij aan het fonds en Duitsland en Frankrijk stellen elk een fregat beschikbaar.")
+    assert {("de", "capability-pledge"), ("fr", "capability-pledge")} <= {(a, k) for a, k, *_ in found}
+    assert ("nl", "capability-pledge") not in {(a, k) for a, k, *_ in found}
+
+
+def test_regression_money_before_a_sending_verb_is_money(tmp_path):
+    found = pledges(tmp_path, "Het kabinet is bereid de vrijgekomen middelen in te zetten voor de luchtverdediging van Oekraïne.")
+    assert {kind for _, kind, *_ in found} <= {"financial-contribution"}
+
+
+def test_regression_talking_after_a_meeting_word_names_no_partner(tmp_path):
+    body = "Tijdens de werklunch spraken de ministers uitgebreid over de verdere samenwerking met Japan en Australië."
+    _, result = extract_text(tmp_path, defence_report(body))
+    assert not {ActorRef("state", "jp"), ActorRef("state", "au")} & partners(result)
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Nederland zet zich in voor een wereldwijd verbod op clustermunitie.", "policy-pledge"),
+        ("De NAVO zal de samenwerking met universiteiten en denktanks voortzetten.", None),
+    ],
+)
+def test_regression_a_capability_word_outside_the_object_names_no_capability(tmp_path, sentence, kind):
+    kinds = {k for _, k, *_ in pledges(tmp_path, sentence)}
+    assert "capability-pledge" not in kinds and (kind is None or kind in kinds)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rusland zal zijn aanvallen op Oekraïne voortzetten.",
+        "Nederland neemt deel aan de onderhandelingen over het verdrag.",
+        "Nederland stemde met Duitsland in de Raad tegen het voorstel.",
+        "Het kabinet houdt vast aan het groeipad, waarbij de defensiebegroting jaarlijks met 1,5% stijgt.",
+    ],
+)
+def test_regression_going_on_talking_voting_and_rates_pledge_nothing(tmp_path, sentence):
+    assert pledges(tmp_path, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkije vroeg het woord om zijn bezwaren tegen de verklaring over Oekraïne toe te lichten.",
+        "Er zijn berichten die erop wijzen dat Iran drones aan Rusland levert voor de oorlog in Oekraïne.",
+        "De oorlog in Oekraïne eist een krachtig antwoord van het bondgenootschap.",
+    ],
+)
+def test_regression_asking_for_the_floor_reports_and_demands_of_events_are_no_stances(tmp_path, sentence):
+    assert not {stance for _, stance, _ in positions(tmp_path, sentence)} & {"call-for", "emphasise"}
+
+
+def test_regression_topic_words_that_belong_to_others(tmp_path):
+    found = positions(tmp_path, "Nederland benadrukte dat de bondgenoten elkaar ter verantwoording moeten kunnen roepen over de capaciteitsdoelen.")
+    assert not any(topic == "accountability" for *_, topic in found)
+    found = positions(tmp_path, "Nederland steunt de hervormingsvoorstellen van de Oekraïense regering.")
+    assert not any(topic == "nato-reform" for *_, topic in found)
