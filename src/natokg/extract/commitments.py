@@ -487,7 +487,6 @@ class _Rules:
             # what a pledge beside an amount's clause pledges stands in its own clause
             lo = max((k + 1 for k in breaks if k < cue.first), default=0)
             hi = min((k for k in breaks if k > cue.last), default=len(s.tokens))
-            clause = (lo, hi)
             # beside an amount's clause, a clause without one ("stelt een fregat beschikbaar en
             # Duitsland draagt EUR 20 mln. bij")
             promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts) and not amount_cues)
@@ -516,8 +515,8 @@ class _Rules:
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                 )
-                kind = (object_kind(s.tokens, s.sentence.text, cue, clause=clause) if promise
-                        else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=clause))
+                kind = (object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)) if promise
+                        else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)))
                 if info.slug in _OBJECT_BOUND and not names_capability(s.tokens, s.sentence.text, cue):
                     continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
                 near = (*range(max(lo, cue.first - 4), cue.first), *cue.gaps, *range(cue.last + 1, min(hi, cue.last + 5)))
@@ -534,8 +533,7 @@ class _Rules:
             pledged.update((a, kind, clause) for a in actors)
             status = self.status(info, s, cue)
             # the money nearest the cue ("droeg drie miljoen euro bij, en zal in 2021 nog eens
-            # één miljoen euro bijdragen")
-            # beside a clause with an amount, that amount is not this pledge's
+            # één miljoen euro bijdragen"), unless a clause beside has used it
             money = None if amount_cues else min((a for a, _, _ in s.amounts if a.is_money), default=None,
                                                  key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:

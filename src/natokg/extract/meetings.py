@@ -13,9 +13,12 @@ Words for meetings come from ontology/reference/meeting-terms.ttl through the ma
 2. Within a sentence, a date or a city belongs to the nearest meeting word before it
    (else the first after it), unless that meeting's dates are known and differ; a word
    of the main meeting's kind after "volgende", "vorige" ... (cue:other-instance) is
-   another meeting, with its own date. Ministers or leaders who meet on a day or in a
-   month ("komen in december bijeen in Riga") are a meeting of their kind, outside the
-   main meeting's days; the verb's tense tells the month's year.
+   another meeting, with its own date, and so is one on a day after a report's date
+   ("De formele bijeenkomst ... vindt plaats op 11 en 12 juni a.s."). Ministers or
+   leaders who meet on a day or in a month ("komen in december bijeen in Riga", "hebben
+   op 31 maart jl. ... besproken", "tijdens hun bijeenkomst in Vilnius op ...", "zij
+   komen opnieuw bijeen op ...") are a meeting of their kind, outside the main meeting's
+   days; the verb's tense tells the month's year.
 3. Sessions (council sessions, social events, forums, working sessions) are the
    main meeting's parts; their date is the one their sentence gives, else the date of
    the session before when the sentence goes on "aansluitend" / "daaropvolgend",
@@ -28,7 +31,8 @@ Words for meetings come from ontology/reference/meeting-terms.ttl through the ma
    afspraak") resolves through the reference summits to the same MeetingRef as
    anywhere else; meetings outside NATO (Europese Raad, Raad Buitenlandse Zaken,
    Ramstein, Commissiedebat) need a date of their own, or "dezelfde dag" before them
-   (cue:same-day: the last day their paragraph named).
+   (cue:same-day: the last day their paragraph named); one named again in brackets
+   after the main meeting of a letter about an outside meeting is that meeting.
 
 Rule 1 lives in natokg.extract.main_meeting, rule 3 in natokg.extract.sessions, the
 grammar they share (rule 2) in natokg.extract.meeting_words.
