@@ -28,6 +28,7 @@ def money_span(text: str, amount: str) -> tuple[int, int]:
         ("Daarnaast zal Nederland in 2024 EUR 4 mln. bijdragen aan het fonds.", "EUR 4 mln.", 2024),
         ("Nederland zal daaraan in 2025 nog eens EUR 1,5 mln. bijdragen.", "EUR 1,5 mln.", 2025),
         ("Nederland heeft tot eind 2026 EUR 25 mln. gereserveerd.", "EUR 25 mln.", 2026),
+        ("Nederland draagt vanaf 2025 gedurende drie jaar jaarlijks EUR 25 mln. bij.", "EUR 25 mln.", 2025),
         # a year further from the amount dates something else
         ("In 2024 besloot Nederland EUR 4 mln. bij te dragen.", "EUR 4 mln.", None),
         ("Nederland zal in 2024, na overleg met de partners, EUR 4 mln. bijdragen.", "EUR 4 mln.", None),

@@ -34,10 +34,11 @@ _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^
 
 def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] | None = None) -> int | None:
     """The first year ``text`` states as a target, not before ``min_year``; ``money``: the
-    character span of a money amount, whose year is a deadline within 40 characters."""
+    character span of a money amount, whose year is a deadline within 50 characters before it
+    (40 after)."""
     for match in _YEAR.finditer(text):
         if money is not None and not (
-            match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 40 <= match.start() <= money[1] + 40
+            match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
             or _right_before(text, match.end(), money)
         ):
             continue
