@@ -566,3 +566,12 @@ def test_a_relation_named_after_a_meeting_word_brings_no_partner(tmp_path, relat
     body = f"Tijdens het werkdiner spraken de ministers over {relation} met Rusland."
     _, result = extract_text(tmp_path, defence_report(body))
     assert ActorRef("state", "ru") not in partners(result)
+
+
+def test_an_unknown_premier_named_after_a_place_abroad_is_not_presumed_dutch(tmp_path):
+    body = ("De ministers verwelkomden de uitkomst van de bijeenkomst in Sharm-el-Sheikh op 8 februari jl. tussen "
+            "premier Sharon en president Abbas. Minister-president Jansen sprak daarna in Vilnius met president Nausėda.")
+    _, result = extract_text(tmp_path, defence_report(body))
+    posts = {p.key: p.posts for p in result.persons}
+    assert not any(post.of == ActorRef("state", "nl") for post in posts["sharon"])
+    assert any(post.of == ActorRef("state", "nl") for post in posts["jansen"])  # the place after the office is his visit

@@ -301,7 +301,7 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
                 persons.add(ctx.text[a:b], a, b, None)
             continue
         holder = post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
-        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and presumed_dutch(office)
+        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and presumed_dutch(ctx, office)
         holder = NETHERLANDS if presumed else holder
         for a, b in names:
             person = persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)

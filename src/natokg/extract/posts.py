@@ -14,7 +14,7 @@ import re
 from natokg.extract.context import LetterContext
 from natokg.extract.function_words import NETHERLANDS
 from natokg.records import ActorRef
-from natokg.text.nlp import DEMONYM, NAMED, ORG, STATE
+from natokg.text.nlp import CITY, DEMONYM, NAMED, ORG, STATE
 
 _DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 # "oud-premier Tymosjenko", "de voormalige minister X", "ex-president Y"
@@ -79,12 +79,26 @@ def _holder_in_context(ctx: LetterContext, office) -> ActorRef | None:
     return None
 
 
-def presumed_dutch(office) -> bool:
+def presumed_dutch(ctx: LetterContext, office) -> bool:
     """A Dutch letter's unqualified cabinet or parliament office is presumed the Dutch one
     ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
     the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
-    Oemerov"); an unqualified general or president is nobody's in particular."""
-    return bool(_DUTCH_BY_DEFAULT.match(office.key))
+    Oemerov") or, for a cabinet office, its clause has named a place abroad before it
+    ("de bijeenkomst in Sharm-el-Sheikh ... tussen premier Sharon en president Abbas");
+    an unqualified general or president is nobody's in particular."""
+    if not _DUTCH_BY_DEFAULT.match(office.key):
+        return False
+    if office.key == "member-of-parliament":
+        return True
+    sentence = ctx.sentence_at(office.start)
+    if sentence is None:
+        return True
+    lo = max(sentence.start, max((ctx.text.rfind(p, sentence.start, office.start) + 1 for p in ";:"), default=0))
+    for place in ctx.in_span(lo, office.start, CITY):
+        city = ctx.lexicon.cities.get(place.key)
+        if city is not None and city.country not in (None, NETHERLANDS.key):
+            return False
+    return True
 
 
 def nested_actors(ctx: LetterContext, office) -> list:
