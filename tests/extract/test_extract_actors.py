@@ -575,3 +575,10 @@ def test_an_unknown_premier_named_after_a_place_abroad_is_not_presumed_dutch(tmp
     posts = {p.key: p.posts for p in result.persons}
     assert not any(post.of == ActorRef("state", "nl") for post in posts["sharon"])
     assert any(post.of == ActorRef("state", "nl") for post in posts["jansen"])  # the place after the office is his visit
+
+
+def test_letter_an_unknown_premier_after_a_place_abroad():
+    from support.letter_records import fixture_records
+
+    posts = {p.key: p.posts for p in fixture_records("2005_summit_report_brussels.txt").persons}
+    assert not any(post.of == ActorRef("state", "nl") for post in posts["sharon"])
