@@ -582,3 +582,18 @@ def test_letter_an_unknown_premier_after_a_place_abroad():
 
     posts = {p.key: p.posts for p in fixture_records("2005_summit_report_brussels.txt").persons}
     assert not any(post.of == ActorRef("state", "nl") for post in posts["sharon"])
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Tijdens de sessie over Resolute Support, met onder meer Australië en Georgië als partners, wordt gesproken "
+         "over Afghanistan.", {"au", "ge"}),
+        ("Met de partnerlanden die aan Resolute Support bijdragen, waaronder Australië en Georgië, bespraken de "
+         "ministers de situatie in Rusland.", {"au", "ge"}),
+        ("Tijdens het werkdiner bespreken de ministers de veiligheidssituatie, met bijzondere aandacht voor Noord-Korea.", set()),
+    ],
+)
+def test_company_after_a_comma_or_fronted_before_the_talk(tmp_path, body, expected):
+    _, result = extract_text(tmp_path, defence_report(body))
+    assert {a.key for a in partners(result)} == expected

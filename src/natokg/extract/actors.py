@@ -71,8 +71,12 @@ _SESSION_GAP_WORD = r"\s+(?!(?:{cue:conversation-verb})\b)[^\s,.;:]+"
 _GATHERING_WITH = (
     r"\b(?:(?:{cue:meeting-word})\b(?:" + _SESSION_GAP_WORD + r"){0,8}?"
     r"|(?:{cue:conversation-verb})\b(?!\s+(?:af|uit|aan)\b)(?:" + _GAP_WORD + r"){0,3}?(?:\s*,\s*samen)?)"
-    r"\s+met\s"
+    # "de sessie over Resolute Support, met onder meer Australië ...", not ", met bijzondere aandacht voor"
+    r"(?:\s*,\s+met\s(?=onder\s+meer\s|de\s)|\s+met\s)"
 )
+# "Met de partnerlanden ..., bespraken de ministers ...": the company fronted, up to the verb
+_FRONTED_WITH = r"^\s*Met\s"
+_TALK_VERB = r"\b(?:{cue:conversation-verb})\b"
 # the list of participants after "met" (relative clauses and a colon before the names
 # included) ends at the next clause or a topic; "waaronder" goes on with its members
 _COMPANY_END = re.compile(r";|\s(?:over|om|waar(?!onder)\w*|omdat|zodat|ter)\s")
@@ -493,10 +497,19 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
         before = re.search(r"(\S+)\s+met\s$", m.group())
         if before is None or fold(before.group(1)) not in relations:
             starts.append(sentence.start + m.end())
+    fronted_end = None
+    fronted = cue_regex(_FRONTED_WITH).search(sentence.text)
+    if fronted is not None:
+        verb = cue_regex(_TALK_VERB).search(sentence.text, fronted.end())
+        if verb is not None:
+            starts.append(sentence.start + fronted.end())
+            fronted_end = sentence.start + verb.start()
     spans = []
     for start in sorted(set(starts)):
         stop = _COMPANY_END.search(ctx.text, start, sentence.end)
         end = stop.start() if stop else sentence.end
+        if fronted_end is not None and start < fronted_end:
+            end = min(end, fronted_end)
         # "Een bijeenkomst met de partners ... is niet voorzien": in the clause of the company
         clause_start = max(sentence.start, ctx.text.rfind(",", sentence.start, start) + 1, ctx.text.rfind(";", sentence.start, start) + 1)
         clause_end = min([i for i in (ctx.text.find(",", end, sentence.end), ctx.text.find(";", end, sentence.end)) if i != -1] or [sentence.end])
