@@ -61,7 +61,7 @@ _PARTICIPATION_CUE = r"\b(?:{cue:participation}|{cue:participation-phrase})\b"
 # words, "met" does not follow a word for a relation ("een werkdiner over de betrekkingen
 # met Rusland") and a verb of talking has no particle ("spraken af ...")
 _GAP_WORD = r"\s+[^\s,.;:]+"
-_MET = re.compile(r"\smet\s", re.IGNORECASE)
+_MET = re.compile(r"(?:^|\s)met\s", re.IGNORECASE)
 _NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bgeen\s+(?:{cue:meeting-word})\b"
 # after a demonym, more demonyms and then a counterpart noun ("Finse en Zweedse collega's")
 _COUNTERPARTS_AFTER = r"(?:\s*(?:,|en)\s+[^\W\d_]+e)*\s+(?:{cue:counterpart-noun})(?![\w-])"
