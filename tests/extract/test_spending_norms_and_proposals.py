@@ -62,3 +62,10 @@ def test_letter_a_figure_below_the_norm():
 
     found = fixture_records("2021_summit_agenda_june.txt").commitments
     assert not any(c.amount == D("1.45") for c in found)
+
+
+def test_committing_to_an_agreement_is_a_target_of_ones_own(tmp_path):
+    found = pledges(tmp_path, "Het kabinet blijft zich committeren aan de afspraak van Wales om in 2024 toe te groeien naar 2% van het bbp.")
+    assert ("nl", "spending-target", D(2), "percent-gdp", 2024) in found
+    found = pledges(tmp_path, "Het is afgesproken dat bondgenoten streven naar 2% van het bbp.")
+    assert ("allies", "spending-target", D(2), "percent-gdp", None) in found

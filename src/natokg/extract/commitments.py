@@ -350,10 +350,13 @@ class _Rules:
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
         if best is not None and self.role(best) == "intent":
-            # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs
+            # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs,
+            # unless an intent takes it on ("Het kabinet blijft zich committeren aan de
+            # afspraak van Wales om ... toe te groeien naar 2%": the cabinet's own target)
             leading = [c for c in outside if self.role(c) == "agreement" and c.last < best.first]
             if leading:
-                return leading[-1]
+                taking_on = [c for c in outside if self.role(c) == "intent" and c.last < leading[-1].first]
+                return taking_on[-1] if taking_on else leading[-1]
         if best is not None and self.role(best) == "agreement" and fold(best.phrase.form) in self.norm_words:
             # "Nederland haalt de norm van 2%": the verb before the norm governs it
             verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
