@@ -489,3 +489,9 @@ def test_a_report_before_a_new_main_clause_stays_a_report(tmp_path):
 def test_letter_a_reported_stance():
     found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2017_dmm_report_brussel-november.txt").positions}
     assert ("us", "support", "nato-eu-cooperation") in found and ("us", "emphasise", "nato-eu-cooperation") not in found
+
+
+def test_solidarity_expressed_is_support(tmp_path):
+    found = positions(tmp_path, "De aanvallen op Turkije ondermijnen de eenheid van het bondgenootschap. De bondgenoten, waaronder "
+                                "Nederland, betuigden hun solidariteit met Turkije.")
+    assert {("allies", "support", "alliance-unity"), ("nl", "support", "alliance-unity")} <= found
