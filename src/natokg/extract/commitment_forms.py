@@ -50,6 +50,7 @@ from natokg.text.dates import count_value
 PUNCTUATION = frozenset(list(",;:()."))
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"
 _ENDING_LENGTH = 8
+_SENT_ENDING_LENGTH = 6  # what is sent is named, so a shorter ending holds ("grondtroepen")
 _OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 
 
@@ -426,7 +427,7 @@ def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     if object_kind(tokens, text, cue) == "capability-pledge":
         return True
     # what is sent names its kind in any compound ("aanvalshelikopters", "grondtroepen")
-    return any(tokens[k].norm.endswith(_capability_endings(6)) for k in pledge_scope(tokens, cue))
+    return any(tokens[k].norm.endswith(_capability_endings(_SENT_ENDING_LENGTH)) for k in pledge_scope(tokens, cue))
 
 
 def refused(tokens: Sequence[Token], cue: Match) -> bool:

@@ -115,8 +115,6 @@ from natokg.records import (
 )
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
-# cues that pledge only troops or equipment named as their object (cue:sending, cue:continuing)
-_OBJECT_BOUND = frozenset(["sending", "continuing"])
 
 
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
@@ -520,7 +518,7 @@ class _Rules:
                 )
                 kind = (object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)) if promise
                         else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)))
-                if info.slug in _OBJECT_BOUND and not names_capability(s.tokens, s.sentence.text, cue):
+                if info.names_object and not names_capability(s.tokens, s.sentence.text, cue):
                     continue  # "stuurt een brief naar", "zal u een agenda sturen": nothing pledged
                 near = (*range(max(lo, cue.first - 4), cue.first), *cue.gaps, *range(cue.last + 1, min(hi, cue.last + 5)))
                 if kind == "capability-pledge" and object_kind(s.tokens, s.sentence.text, cue, near) == "financial-contribution":

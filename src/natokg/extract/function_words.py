@@ -15,7 +15,8 @@ COORDINATORS = frozenset(["en", "alsook", ","])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 PERFECT_AUXILIARIES = frozenset(["heeft", "hebben", "had", "hadden"])
 # finite auxiliaries before a participle ("... en heeft de bondgenoten opgeroepen")
-FINITE_AUXILIARIES = PERFECT_AUXILIARIES | frozenset(["zal", "zullen", "is", "zijn", "was", "waren"])
+FUTURE_AUXILIARIES = frozenset(["zal", "zullen"])
+FINITE_AUXILIARIES = PERFECT_AUXILIARIES | FUTURE_AUXILIARIES | frozenset(["is", "zijn", "was", "waren"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
 NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
@@ -42,6 +43,7 @@ __all__ = [
     "PASSIVE_AUXILIARIES",
     "PERFECT_AUXILIARIES",
     "FINITE_AUXILIARIES",
+    "FUTURE_AUXILIARIES",
     "SUBJECT_PRONOUNS",
     "NEGATIONS",
     "RELATIVE_PRONOUNS",

@@ -44,6 +44,7 @@ import re
 from datetime import date
 
 from natokg.extract.context import LetterContext
+from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
     MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, city_after_preposition, meeting_mentions, named_kind,
@@ -352,7 +353,7 @@ def _summit_agreements(ctx, collector: Collector, main: Draft, sentence, meeting
 # "De ministers van Buitenlandse Zaken hebben op 31 maart jl. de voorbereiding besproken":
 # an auxiliary before the day, the participle of talking or gathering after it
 _GATHERING_VERB = (r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue:gathering-verb-past}})"
-                   r"|\s+(?P<aux>hebben|hadden|zijn|waren))?")
+                   r"|\s+(?P<aux>" + "|".join(sorted(FINITE_AUXILIARIES - FUTURE_AUXILIARIES)) + r"))?")
 # "zij komen opnieuw bijeen op 8 en 9 juni a.s.": after a verb, up to two words before
 # the day; a pronoun stands for the group named before it in the sentence
 _GATHERING_DATE_RE = (r"\b(?:(?P<group>{{cue:{group}}})|(?P<pronoun>zij|ze))\b(?:\s*,\s*die)?" + _GATHERING_VERB

@@ -30,6 +30,7 @@ class CueInfo:
     modifies_forms: frozenset[str] = frozenset()  # stance forms an override applies to
     modifies_stances: frozenset[str] = frozenset()  # stance slugs an override replaces (empty: any)
     scheme: str = "scheme"  # commitment cues are in id/cue/scheme, meeting cues in id/cue/meeting-scheme
+    names_object: bool = False  # nkg:pledgesNamedObject: pledges only troops, equipment or a contribution named
 
 
 def _tail(iri: object) -> str:
@@ -74,6 +75,7 @@ def cue_concepts(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[s
             modifies,
             stances,
             _tail(scheme) if scheme is not None else "scheme",
+            bool(graph.value(concept, NKG.pledgesNamedObject)),
         )
         out.append((info, forms, stems))
     return tuple(out)
