@@ -256,6 +256,15 @@ def test_every_post_is_of_a_described_actor_and_office(lexicon):
         assert post.key == f"{post.of.key}/{post.office}"
 
 
+def test_cabinet_and_parliament_offices_name_their_branch(lexicon):
+    # an office named without a state in a Dutch letter is presumed Dutch by its branch
+    branches = {slug: office.branch for slug, office in lexicon.offices.items() if office.branch}
+    assert branches["minister-of-defence"] == branches["prime-minister"] == "cabinet"
+    assert branches["member-of-parliament"] == "parliament"
+    assert set(branches.values()) == {"cabinet", "parliament"}
+    assert "nato-secretary-general" not in branches and "president" not in branches
+
+
 def test_a_person_with_several_posts_holds_them_in_tenures(lexicon):
     # a person the data gives two posts held apart must say when: a letter's date picks one
     for person in lexicon.persons.values():

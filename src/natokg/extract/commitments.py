@@ -325,8 +325,9 @@ class _Rules:
 
     def governs_amounts(self, cue: Match) -> bool:
         """An amount cue, or contributing to something ("zal in 2021 nog eens één miljoen
-        euro bijdragen": cue:troop-contribution holding the amount)."""
-        return self.role(cue) in AMOUNT_ROLES or cue.target == "troop-contribution"
+        euro bijdragen": a cue with nkg:carriesAmount)."""
+        info = self.info(cue)
+        return info is not None and (info.role in AMOUNT_ROLES or info.carries_amount)
 
     def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
         best, best_distance = None, None

@@ -364,7 +364,7 @@ _GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VER
 # "De ministers van Buitenlandse Zaken zullen tijdens hun informele bijeenkomst in Vilnius
 # op 20 en 21 april a.s. ...": the group's own meeting, in the group's clause
 _THEIR_MEETING_DATE_RE = (r"\b(?:{{cue:{group}}})\b[^.;:]{{0,80}}?\bhun\s+(?:\w+\s+)?"
-                          r"(?:bijeenkomst|{{cue:meeting-head-noun}})(?:\s+in\s+\w+)?\s+(?:op|van)\s+$")
+                          r"(?:{{cue:meeting-generic-noun}}|{{cue:meeting-head-noun}})(?:\s+in\s+\w+)?\s+(?:op|van)\s+$")
 _GATHERS_RE = r"\b(?:{cue:gathering})\b"
 _TALKS_RE = r"\b(?:{cue:gathering}|{cue:conversation-verb})\b"
 _CLAUSE_END = re.compile(r"[,.;:]")

@@ -16,7 +16,6 @@ from natokg.extract.function_words import NETHERLANDS
 from natokg.records import ActorRef
 from natokg.text.nlp import CITY, DEMONYM, NAMED, ORG, STATE
 
-_DUTCH_BY_DEFAULT = re.compile(r"minister|prime-minister|state-secretary|member-of-parliament")
 # "oud-premier Tymosjenko", "de voormalige minister X", "ex-president Y"
 _FORMER = re.compile(r"(?:\b(?:oud|ex)-|\bvoormalige?\s+)$", re.IGNORECASE)
 # "de NAVO-Oekraïne Commissie, met minister Kozhara": right after the council's name
@@ -80,15 +79,17 @@ def _holder_in_context(ctx: LetterContext, office) -> ActorRef | None:
 
 
 def presumed_dutch(ctx: LetterContext, office) -> bool:
-    """A Dutch letter's unqualified cabinet or parliament office is presumed the Dutch one
+    """A Dutch letter's unqualified cabinet or parliament office (nkg:branch) is presumed the Dutch one
     ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
     the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
     Oemerov") or, for a cabinet office, its clause has named a place abroad before it
     ("de bijeenkomst in Sharm-el-Sheikh ... tussen premier Sharon en president Abbas");
     an unqualified general or president is nobody's in particular."""
-    if not _DUTCH_BY_DEFAULT.match(office.key):
+    record = ctx.lexicon.offices.get(office.key)
+    branch = record.branch if record is not None else None
+    if branch is None:
         return False
-    if office.key == "member-of-parliament":
+    if branch == "parliament":
         return True
     sentence = ctx.sentence_at(office.start)
     if sentence is None:

@@ -31,6 +31,7 @@ class CueInfo:
     modifies_stances: frozenset[str] = frozenset()  # stance slugs an override replaces (empty: any)
     scheme: str = "scheme"  # commitment cues are in id/cue/scheme, meeting cues in id/cue/meeting-scheme
     names_object: bool = False  # nkg:pledgesNamedObject: pledges only troops, equipment or a contribution named
+    carries_amount: bool = False  # nkg:carriesAmount: may carry an amount beside the amount roles
 
 
 def _tail(iri: object) -> str:
@@ -76,6 +77,7 @@ def cue_concepts(path_key: str) -> tuple[tuple[CueInfo, tuple[str, ...], tuple[s
             stances,
             _tail(scheme) if scheme is not None else "scheme",
             bool(graph.value(concept, NKG.pledgesNamedObject)),
+            bool(graph.value(concept, NKG.carriesAmount)),
         )
         out.append((info, forms, stems))
     return tuple(out)

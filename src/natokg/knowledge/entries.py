@@ -80,6 +80,7 @@ class OfficeRecord:
     name_en: str
     name_nl: str
     aliases: tuple[str, ...]
+    branch: str | None = None  # nkg:branch: "cabinet" or "parliament"
 
 
 @dataclass(frozen=True)

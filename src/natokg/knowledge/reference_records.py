@@ -190,6 +190,7 @@ def read_offices(r: TurtleReader) -> dict[str, OfficeRecord]:
             name_en=r.pref(subject, "en"),
             name_nl=r.pref(subject, "nl"),
             aliases=r.aliases(subject),
+            branch=next(iter(r.literals(subject, NKG.branch)), None),
         )
         for slug, subject in r.subjects("office", NKG.Office)
     }

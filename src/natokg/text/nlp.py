@@ -143,14 +143,14 @@ def compound_variants(form: str, prefixes: Iterable[str]) -> list[str]:
     return [f"{prefix}{form}" for prefix in prefixes]
 
 
-def head_variants(form: str, nouns: Iterable[str]) -> list[str]:
-    """The form with "bijeenkomst" at its head replaced by another meeting noun of
-    cue:meeting-head-noun ("bijeenkomst van de NAVO-ministers van Defensie" ->
-    "videoconferentie van de NAVO-ministers van Defensie")."""
+def head_variants(form: str, generic: Iterable[str], nouns: Iterable[str]) -> list[str]:
+    """The form with a generic head noun (cue:meeting-generic-noun) replaced by another
+    meeting noun of cue:meeting-head-noun ("bijeenkomst van de NAVO-ministers van
+    Defensie" -> "videoconferentie van de NAVO-ministers van Defensie")."""
     found = _LINKED_HEAD.match(" ".join(form.split()))
-    if found is None or found.group(1) != "bijeenkomst" or len(found.group(2).split()) < 2:
+    if found is None or found.group(1) not in generic or len(found.group(2).split()) < 2:
         return []
-    return [f"{noun}{form[len('bijeenkomst'):]}" for noun in nouns]
+    return [f"{noun}{form[len(found.group(1)):]}" for noun in nouns]
 
 
 def extraposed_variant(form: str) -> str | None:
@@ -170,6 +170,7 @@ def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
     another head noun (``head_variants``: "videoconferentie van de ...") and with
     "plaats" before "van" (``extraposed_variant``)."""
     prefixes, nouns = cue_words("meeting-noun-prefix"), cue_words("meeting-head-noun")
+    generic = cue_words("meeting-generic-noun")
     surfaces = []
     for kind, label in _LABELS.items():
         for form, target in lexicon.surface_forms(kind):  # type: ignore[arg-type]
@@ -180,7 +181,7 @@ def lexicon_surfaces(lexicon: Lexicon) -> list[tuple[str, str, str]]:
                 surfaces.append((label, key, variant))
             if label == KIND:
                 surfaces.extend((label, key, compound) for compound in compound_variants(form, prefixes))
-                surfaces.extend((label, key, variant) for variant in head_variants(form, nouns))
+                surfaces.extend((label, key, variant) for variant in head_variants(form, generic, nouns))
                 extraposed = extraposed_variant(form)
                 if extraposed is not None:
                     surfaces.append((label, key, extraposed))
