@@ -495,3 +495,19 @@ def test_solidarity_expressed_is_support(tmp_path):
     found = positions(tmp_path, "De aanvallen op Turkije ondermijnen de eenheid van het bondgenootschap. De bondgenoten, waaronder "
                                 "Nederland, betuigden hun solidariteit met Turkije.")
     assert {("allies", "support", "alliance-unity"), ("nl", "support", "alliance-unity")} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nederland vroeg in het bijzonder om steun voor de missie in Afghanistan.", ("nl", "call-for", "afghanistan")),
+        ("Polen vroeg nadrukkelijk om meer luchtverdediging aan de oostflank.", ("pl", "call-for", "missile-defence")),
+    ],
+)
+def test_asking_for_with_an_adverb_between(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_asking_for_with_an_adverb_between():
+    found = {(p.actor.key, p.stance) for p in fixture_records("2025_defence_ministers_report.txt").positions}
+    assert ("ua", "call-for") in found  # "Minister Sjmyhal ... vroeg in het bijzonder om extra luchtverdedigingssystemen"
