@@ -34,10 +34,12 @@ from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
     CONDITIONAL_AUXILIARIES,
+    FINITE_AUXILIARIES,
     NETHERLANDS,
     PASSIVE_AUXILIARIES,
     PERFECT_AUXILIARIES,
     PREPOSITIONS,
+    PRESENT_LIKE_WEAK_PAST,
     RELATIVE_OPENERS,
     SUBJECT_PRONOUNS,
 )
@@ -104,6 +106,14 @@ def clause_index(tokens: Sequence[Token], cue: Match, cues: Sequence[Match]) -> 
     """The number of the clause ``cue`` stands in (see the module docstring)."""
     semicolons = sum(1 for k in range(cue.first) if tokens[k].norm == ";")
     return semicolons + sum(1 for c in cues if 0 < c.first <= cue.first and _opens_clause(tokens, c))
+
+
+def comma_clause(tokens: Sequence[Token], cue: Match) -> tuple[int, int]:
+    """The character span, in the sentence, from the comma or semicolon before ``cue`` to
+    the next one after it."""
+    lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm in (",", ";")), 0)
+    hi = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in (",", ";")), len(tokens))
+    return (tokens[lo].start if lo < len(tokens) else 0, tokens[hi - 1].end if hi > 0 else 0)
 
 
 def _opens_clause(tokens: Sequence[Token], cue: Match) -> bool:
@@ -370,12 +380,14 @@ def passive_clause_agent(
     for m in mentions:
         if m.prep != "door" or not lo <= m.first <= reach:
             continue
-        first, last = (m.last + 1, anchor) if m.first < anchor else (anchor, m.first)
+        agents = coordinated(m, mentions, tokens)
+        # "Door Hongarije, Slovenië en Portugal werden ... toegezegd": from the last of them
+        first, last = (agents[-1].last + 1, anchor) if m.first < anchor else (anchor, m.first)
         between = {tokens[k].norm for k in range(first, last)}
         if not any(tokens[k].norm in PASSIVE_AUXILIARIES for k in range(lo, max(anchor, m.first))):
             continue
         if not _AGENT_BARRIERS & between:
-            return unique(x.actor for x in coordinated(m, mentions, tokens))
+            return unique(x.actor for x in agents)
     return []
 
 
@@ -522,7 +534,7 @@ def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     around = {tokens[k].norm for k in (*cue.words, *range(max(0, cue.first - 4), cue.first))}
     if around & _NOT_PAST:
         return False
-    if _WEAK_PAST.match(tokens[cue.first].norm):
+    if _WEAK_PAST.match(tokens[cue.first].norm) and tokens[cue.first].norm not in PRESENT_LIKE_WEAK_PAST:
         return True
     participle = any(_PARTICIPLE.match(tokens[k].norm) for k in cue.words)
     return participle and any(tokens[k].norm in PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
@@ -567,6 +579,15 @@ def proposed(tokens: Sequence[Token], first: int) -> bool:
     return bool(conditional_at) and not any(tokens[k].norm == "dat" for k in range(0, conditional_at[0]))
 
 
+def _joins_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the token at k ends a clause: a semicolon, colon or "maar", or a comma or
+    "en" before a finite auxiliary ("..., en heeft besloten ... te leveren")."""
+    norm = tokens[k].norm
+    if norm in (";", ":", "maar"):
+        return True
+    return norm in (",", "en") and k + 1 < len(tokens) and tokens[k + 1].norm in FINITE_AUXILIARIES
+
+
 def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
     """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
     het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
@@ -578,7 +599,9 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
             contrast = {k for k in between if tokens[k].norm == "maar" and any(tokens[j].norm == "niet" for j in range(stance.last + 1, k))}
             if not any(tokens[k].norm in _BETWEEN_CLAUSES and k not in contrast for k in between):
                 return True
+            if tokens[cue.first - 1].norm == "te" and not any(_joins_clause(tokens, k) for k in between):
+                return True  # "gevraagd meer gevechtseenheden, helikopters en trainers te leveren": a list
     return False
 
 
-__all__ = ["clause_break", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]
+__all__ = ["clause_break", "comma_clause", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]

@@ -56,10 +56,11 @@ from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.percent_shares import percent_unit
 from natokg.extract.pledge_subjects import clause_subject
-from natokg.extract.pledge_years import coming_money_year, coming_target_year, stated_target_year
+from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
     announced_kind,
     clause_break,
+    comma_clause,
     counts_who_reach,
     made_before,
     names_capability,
@@ -70,6 +71,7 @@ from natokg.extract.commitment_forms import (
     proposed,
     part_end,
     part_start,
+    passive_clause_agent,
     relative_asides,
     token_span,
     negated,
@@ -269,6 +271,20 @@ class _Rules:
             return self.main_ref
         return None
 
+    def deciders(self, s: _Sentence, cue: Match) -> list[ActorRef]:
+        """Who decides, agrees or announces what an infinitive pledges ("De ministers
+        besloten 200 militairen naar Irak te sturen"): the default actor of a cue before it
+        in its clause."""
+        if cue.first == 0 or s.tokens[cue.first - 1].norm != "te" and "te" not in {s.tokens[k].norm for k in cue.words}:
+            return []
+        for other in reversed([c for c in s.cues if c.last < cue.first]):
+            info = self.info(other)
+            if any(s.tokens[k].norm in (",", ";", ":") for k in range(other.last + 1, cue.first)):
+                return []
+            if info is not None and info.default_actor is not None:
+                return [info.default_actor]
+        return []
+
     def unpledged(self, s: _Sentence, cue: Match) -> bool:
         """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
         position) and "dient (... te worden aangenomen)" an obligation still to be met."""
@@ -333,6 +349,7 @@ class _Rules:
         best, best_distance = None, None
         outside = [c for c in s.cues if self.governs_amounts(c) and not (first <= c.first and c.last <= last)]
         asides = relative_asides(s.tokens)
+        subjects = {m.first for m in s.mentions if m.prep is None}
         for cue in s.cues:
             if not self.governs_amounts(cue) or (outside and cue not in outside):
                 continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
@@ -340,6 +357,10 @@ class _Rules:
                 continue  # "het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, ...": not its amount
             if cue.first > last + 1 and fold(cue.phrase.form) in self.norm_words:
                 continue  # "besteedt 1,45% van het bbp ... en blijft onder deze norm": the norm is another
+            if cue.first > last + 1 and any(
+                s.tokens[k].norm in (";", ",", "en", "maar") and k + 1 in subjects for k in range(last + 1, cue.first)
+            ):
+                continue  # "... 1,95% van het bbp aan defensie te besteden, en Estland heeft aangekondigd ...": another's clause
             if cue.first <= first and cue.last >= last:
                 distance = 0
             else:
@@ -473,7 +494,7 @@ class _Rules:
             return  # without a cue there is no pledge: skip the target year's scan
         amount_cues = [s.cues[k] for k in used]
         nouns = contribution_nouns(self.lex)
-        pledged: set[tuple[ActorRef, str, int]] = set()  # one pledge of a kind per actor and clause
+        pledged: set[tuple[ActorRef, str, tuple[int, int | None]]] = set()  # one pledge of a kind per actor and clause
         year = self.target_year(s)
         if year is None and self.reference_day is not None and not any(made_before(s.tokens, c) for c in s.cues):
             cities = [s.tokens[c.last].end for c in self.lex.cities.find(s.tokens)]
@@ -508,14 +529,19 @@ class _Rules:
             elif role == "pledge" or promise:
                 if undone(s.tokens, cue, s.stances, promise) or self.unpledged(s, cue):
                     continue
+                if cue.first > 0 and s.tokens[cue.first - 1].norm == "zoals":
+                    continue  # "zoals besloten op 30 november": points to a decision, makes none
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
+                    # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
+                    or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
                     or (self.compound_owner(s, cue) if passive and info.default_actor else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     or ([] if passive and info.default_actor else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
+                    or self.deciders(s, cue)
                 )
                 kind = (object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)) if promise
                         else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)))
@@ -528,7 +554,10 @@ class _Rules:
                     kind = "financial-contribution"
             else:
                 continue
-            clause = clause_index(s.tokens, cue, s.cues)
+            # a clause of its own stating a year of its own is a pledge of its own ("dat de
+            # inzet tot 2010 wordt voortgezet, en dat Nederland in 2008 een OMLT levert")
+            own_year = clause_target_year(s.sentence.text, self.min_year, *comma_clause(s.tokens, cue))
+            clause = (clause_index(s.tokens, cue, s.cues), own_year)
             actors = [a for a in actors if (a, kind, clause) not in pledged]
             if not actors:
                 continue
@@ -546,7 +575,7 @@ class _Rules:
             evidence = self.evidence(s, cue.first, cue.last)
             for actor in actors:
                 self.add(Commitment(actor, kind, status, [evidence], money.value if money else None,
-                                    money.unit if money else None, year, beneficiary,
+                                    money.unit if money else None, own_year or year, beneficiary,
                                     self.made_at(s, status), key_phrase=key))
                 self.previous_actor = actor
 

@@ -34,6 +34,9 @@ ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
+# present plurals of verbs whose stem ends in -nd, spelt as a weak past would be ("zenden":
+# they send; "kenden", "meenden": a past)
+PRESENT_LIKE_WEAK_PAST = frozenset("zenden verzenden uitzenden vinden binden verbinden wenden".split())
 
 __all__ = [
     "CONDITIONAL_AUXILIARIES",

@@ -492,6 +492,7 @@ def is_subject(mention: ActorMention) -> bool:
 def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
     """The mention and those joined to it: 'X, waaronder Y,' / 'X en Y' / 'X, Y en Z'."""
     chain = [first]
+    closed = 1  # members up to the last one joined as a list's member, not by an article
     current = first
     while True:
         k = current.last + 1
@@ -502,8 +503,12 @@ def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: S
                 break
             k += 1
         if following is None:
-            return chain
+            # "Robert Gates, de bondgenoten ... gevraagd", "heeft Turkije de NAVO verzocht": no list
+            return chain[:closed]
         chain.append(following)
+        link = [tokens[j].norm for j in range(current.last + 1, following.first)]
+        if (link == [","] and tokens[following.first].norm not in ARTICLES) or any(w not in (",", *ARTICLES) for w in link):
+            closed = len(chain)  # "Nederland, Duitsland, Italië", "X en de Y"; not "X, de Y" or "X de Y"
         current = following
 
 

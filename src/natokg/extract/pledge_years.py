@@ -22,13 +22,14 @@ from natokg.text.dates import find_coming_years
 
 _YEAR = re.compile(
     r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
-    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+)?"
+    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
     r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_NOUN_OF_AMOUNT = re.compile(r"\s*(?:een|de|het)\s+(?:[^\W\d]+\s+){1,2}van\s+", re.IGNORECASE)
 _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^,;:]{0,30}$"
 
 
@@ -51,12 +52,26 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
     return None
 
 
+def clause_target_year(text: str, min_year: int | None, lo: int, hi: int) -> int | None:
+    """The target year stated in text[lo:hi], a pledge's own clause, when the sentence
+    states another besides ("dat de inzet tot 1 augustus 2010 wordt voortgezet, en dat
+    Nederland in 2008 een tweede OMLT levert"); None when the sentence states one or none."""
+    years = [m for m in _YEAR.finditer(text) if min_year is None or int(m.group(1)) >= min_year]
+    if len({m.group(1) for m in years}) < 2:
+        return None
+    inside = [m for m in years if lo <= m.start() and m.end() <= hi]
+    return int(inside[0].group(1)) if inside else None
+
+
 def _right_before(text: str, end: int, money: tuple[int, int]) -> bool:
     """Whether a year phrase ending at ``end`` stands right before the money, a few
     words at most between ("zal Nederland in 2004 EUR 4 mln. bijdragen", "dit jaar nog
     eens EUR 1,5 mln."): the year it is given in."""
     between = text[end : money[0]]
-    return end <= money[0] and len(between) <= 12 and not _CLAUSE_MARK.search(between)
+    if end > money[0] or _CLAUSE_MARK.search(between):
+        return False
+    # a few words, or a noun whose complement the amount is ("in 2014 een extra bijdrage van 500.000 euro")
+    return len(between) <= 12 or len(between) <= 36 and _NOUN_OF_AMOUNT.fullmatch(between) is not None
 
 
 def coming_money_year(text: str, reference: date, money: tuple[int, int]) -> int | None:
@@ -85,4 +100,4 @@ def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> 
     return None
 
 
-__all__ = ["coming_money_year", "coming_target_year", "stated_target_year"]
+__all__ = ["clause_target_year", "coming_money_year", "coming_target_year", "stated_target_year"]

@@ -1,0 +1,140 @@
+"""Pledges told in more ways: troops sent in the present tense and after an announcement,
+passive agents named as a list or before the verb, a year per clause, asides pointing
+back at a decision, requests that pledge nothing; on sentences of our own and in letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from natokg.extract.pledge_years import clause_target_year, stated_target_year
+from natokg.extract.phrases import actor_mentions, coordinated, lexicons, tokenize
+
+from support.letter_records import defence_report, extract_text, fixture_records
+
+
+def pledges_in(tmp_path: Path, body: str, written: str = "12 februari 2008") -> set[tuple]:
+    """(actor, kind, target year) of the commitments of a defence report with ``body``."""
+    _, records = extract_text(tmp_path, defence_report(body, written=written))
+    return {(c.actor.key, c.kind, c.target_year) for c in records.commitments}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # "zenden" is a present tense, not a weak past ("kenden")
+        ("Canada zendt deze zomer 500 extra soldaten naar Kandahar.", ("ca", "capability-pledge", 2008)),
+        ("De Verenigde Staten zenden dit voorjaar circa 3.200 mariniers naar Afghanistan.", ("us", "capability-pledge", 2008)),
+        ("Het Verenigd Koninkrijk heeft bekendgemaakt circa 3.300 militairen naar de provincie Helmand te zenden.",
+         ("gb", "capability-pledge", None)),
+        ("Verwacht wordt dat Duitsland voor Kunduz circa 450 militairen beschikbaar wil stellen.",
+         ("de", "capability-pledge", None)),
+        ("Het kabinet heeft besloten dat Nederland met circa 1.400 militairen deelneemt aan ISAF.",
+         ("nl", "capability-pledge", None)),
+        ("Noorwegen meldde dat Duitsland de Quick Reaction Force in het noorden overneemt.", ("de", "capability-pledge", None)),
+        ("Polen kondigde aan in de loop van 2008 helikopters naar Afghanistan te sturen.", ("pl", "capability-pledge", 2008)),
+    ],
+)
+def test_troops_sent_offered_and_taken_over_are_pledges(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body)
+
+
+def test_sending_a_letter_is_no_pledge(tmp_path):
+    assert pledges_in(tmp_path, "Ik ben voornemens u het verslag van de bijeenkomst te zenden.") == set()
+
+
+def test_a_passive_agent_named_as_a_list_pledges_each_member(tmp_path):
+    body = "Door Hongarije, Slovenië en Portugal werden nieuwe mentorteams toegezegd."
+    assert {a for a, *_ in pledges_in(tmp_path, body)} == {"hu", "si", "pt"}
+    body = "Door België en Denemarken werden twee fregatten toegezegd."
+    assert {a for a, *_ in pledges_in(tmp_path, body)} == {"be", "dk"}
+
+
+def test_the_agent_before_a_passive_cue_commits(tmp_path):
+    body = "Door Nederland werd bevestigd dat de Nederlandse inzet in Uruzgan tot 1 augustus 2010 wordt voortgezet."
+    assert {a for a, *_ in pledges_in(tmp_path, body)} == {"nl"}
+
+
+def test_each_clause_keeps_a_year_of_its_own(tmp_path):
+    body = ("Door Nederland werd bevestigd dat de inzet in Uruzgan tot 1 augustus 2010 wordt voortgezet, "
+            "en dat Nederland in 2009 een tweede OMLT levert.")
+    assert {("nl", "capability-pledge", 2010), ("nl", "capability-pledge", 2009)} <= pledges_in(tmp_path, body)
+    text = "De missie loopt tot 2012, en Nederland levert in 2010 een team."
+    assert clause_target_year(text, 2008, text.index("en Nederland"), len(text)) == 2010
+    assert clause_target_year("Nederland levert in 2010 een team.", 2008, 0, 20) is None  # one year: the sentence's
+
+
+def test_an_aside_pointing_at_a_decision_pledges_nothing(tmp_path):
+    body = "Door Nederland werd bevestigd dat de inzet, zoals besloten op 30 november jl., tot 2010 wordt voortgezet."
+    assert {a for a, *_ in pledges_in(tmp_path, body)} == {"nl"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De Amerikaanse minister van Defensie, Robert Gates, had de bondgenoten per brief gevraagd meer "
+        "gevechtseenheden, helikopters en trainers te leveren.",
+        "De Verenigde Staten hebben de bondgenoten gevraagd meer helikopters te leveren.",
+    ],
+)
+def test_asking_others_to_deliver_pledges_nothing(tmp_path, body):
+    assert pledges_in(tmp_path, body) == set()
+
+
+def test_a_clause_with_a_subject_of_its_own_does_not_govern_the_amount_before_it(tmp_path):
+    body = "Polen heeft wettelijk vastgelegd jaarlijks 1,95% van het bbp aan defensie te besteden, en Estland heeft aangekondigd de norm te halen."
+    assert not any(a == "ee" for a, *_ in pledges_in(tmp_path, body, written="12 februari 2011"))
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("Polen zal in de loop van 2009 helikopters leveren.", 2009),
+        ("Voor ODIHR stelt Nederland in 2014 een extra bijdrage van 500.000 euro beschikbaar.", 2014),
+    ],
+)
+def test_years_in_the_course_of_and_before_a_noun_of_the_amount(text, year):
+    money = (text.index("500.000"), text.index("500.000") + 13) if "500.000" in text else None
+    assert stated_target_year(text, 2008, money) == year
+
+
+@pytest.mark.parametrize(
+    "sentence, first, expected",
+    [
+        ("Robert Gates, de bondgenoten per brief", "Robert Gates", 1),  # no list: an apposition, then the object
+        ("Turkije de NAVO", "Turkije", 1),
+        ("Nederland, Duitsland, Italië", "Nederland", 3),
+        ("Nederland, de Verenigde Staten en Duitsland", "Nederland", 3),
+    ],
+)
+def test_a_list_is_joined_by_commas_or_a_conjunction_not_by_an_article(sentence, first, expected):
+    lex = lexicons(None)
+    tokens = tokenize(sentence)
+    mentions = sorted(actor_mentions(tokens, lex, sentence), key=lambda m: m.first)
+    assert len(coordinated(mentions[0], mentions, tokens)) == expected
+
+
+def test_letter_pledges_sent_confirmed_and_listed():
+    found = {(c.actor.key, c.kind, c.target_year) for c in fixture_records("2008_defence_ministers_report_vilnius.txt").commitments}
+    assert {("us", "capability-pledge", 2008), ("pl", "capability-pledge", 2008), ("de", "capability-pledge", None),
+            ("hu", "capability-pledge", None), ("si", "capability-pledge", None), ("pt", "capability-pledge", None),
+            ("nl", "capability-pledge", 2010), ("nl", "capability-pledge", 2008)} <= found
+    assert not any(a in ("allies", "us") and year is None for a, _, year in found)  # "gevraagd ... te leveren"
+    found = {(c.actor.key, c.kind) for c in fixture_records("2006_defence_ministers_agenda_taormina.txt").commitments}
+    assert {("gb", "capability-pledge"), ("nl", "capability-pledge")} <= found
+    found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2013_osce_report_kyiv.txt").commitments}
+    assert ("nl", 500000, 2014) in found
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("De ministers besloten 200 militairen naar Irak te sturen.", ("allies", "capability-pledge", None)),
+        ("De ministers besloten het trainingsproject voor Afghaanse functionarissen voort te zetten.",
+         ("allies", "policy-pledge", None)),
+        ("Duitsland besloot 200 militairen naar Irak te sturen.", ("de", "capability-pledge", None)),
+    ],
+)
+def test_what_an_infinitive_pledges_is_pledged_by_who_decides(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body)
