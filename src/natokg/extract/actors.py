@@ -133,10 +133,10 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
         if "\n\n\n" in gap.group():
             break
         # titles before the name ("Drs. K.H. Ollongren", "Prof. dr. X") are not the name
-        title = re.match(r"(\S+)[ \t]+", ctx.text[cursor:limit])
-        while title is not None and fold(title.group(1)) in honorific_forms():
-            cursor += title.end()
-            title = re.match(r"(\S+)[ \t]+", ctx.text[cursor:limit])
+        title = _title_at(ctx.text, cursor, limit)
+        while title:
+            cursor += title
+            title = _title_at(ctx.text, cursor, limit)
         start = end = cursor
         words = 0
         while cursor < limit:
@@ -171,6 +171,17 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
             break
         position = end + joiner.end()
     return names
+
+
+def _title_at(text: str, cursor: int, limit: int) -> int:
+    """The length of a title or form of address at ``cursor`` with the space after it
+    ("Drs. ", "de heer "; honorifics.ttl), or 0."""
+    words = re.match(r"(\S+)[ \t]+(?:(\S+)[ \t]+)?", text[cursor:limit])
+    if words is None:
+        return 0
+    if words.group(2) and fold(f"{words.group(1)} {words.group(2)}") in honorific_forms():
+        return words.end()
+    return words.end(1) + len(re.match(r"[ \t]+", text[cursor + words.end(1) : limit]).group()) if fold(words.group(1)) in honorific_forms() else 0
 
 
 def _names_actor(ctx: LetterContext, offset: int) -> bool:
@@ -293,6 +304,11 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
             continue  # the memo's routing block ("Aan / Minister van ... / Van / Directeur ..."): no names
         limit = sentence.end if sentence else min(len(ctx.text), office.end + 80)
         names = _name_after(ctx, office.end, limit)
+        if not names:
+            # "de Italiaanse minister van Defensie, de heer Martino": the name in apposition
+            apposition = re.match(r",[ \t\n]+", ctx.text[office.end : limit])
+            if apposition and _title_at(ctx.text, office.end + apposition.end(), limit):
+                names = _name_after(ctx, office.end + apposition.end(), limit)[:1]
         if not names:
             continue
         plural = cue_regex(_PLURAL_OFFICE).search(office.text)

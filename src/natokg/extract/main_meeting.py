@@ -25,6 +25,7 @@ _INFORMAL_RE = r"\b(?:{cue:informal})\b|\b(?:{cue:informal-abbreviation})\b"
 _INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
 # "Dit is een informele bijeenkomst"; a form is the start of the words it matches
 _INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
+_INFORMAL_PURPOSE_RE = r"\bvoor\s+(?:een\s+)?(?:{cue:informal-purpose})\b"
 
 # the group of the meeting's kind, then a gathering word later in the sentence
 _GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"
@@ -176,6 +177,11 @@ def is_informal(ctx: LetterContext, main: Draft) -> bool:
             if any(cue_regex(_INFORMAL_RE).fullmatch(t) for t in ctx.tokens_before(m.start, 2)):
                 return True
     body = ctx.text
-    return any(
-        ctx.part_at(x.start()) not in ("memo", "header") for x in cue_regex(_INFORMAL_CLAUSE_RE).finditer(body)
-    )
+    if any(ctx.part_at(x.start()) not in ("memo", "header") for x in cue_regex(_INFORMAL_CLAUSE_RE).finditer(body)):
+        return True
+    # "kwam de NAR ... in Vilnius bijeen voor informeel overleg": the purpose, in a sentence naming it
+    for x in cue_regex(_INFORMAL_PURPOSE_RE).finditer(body):
+        sentence = ctx.sentence_at(x.start())
+        if sentence is not None and any(sentence.start <= a < sentence.end for a, _ in own):
+            return True
+    return False

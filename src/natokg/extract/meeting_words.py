@@ -160,8 +160,13 @@ def other_instance(ctx: LetterContext, offset: int, lo: int = 0) -> bool:
 
 def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
     """Whether a place stands after the preposition of a venue ("in Riga", "te Gent",
-    "op het ..."), also with its state's adjective between ("in het Poolse Krakau")."""
-    before = [t.lower() for t in ctx.tokens_before(m.start, 3)]
-    if len(before) >= 2 and ctx.lexicon.state_by_demonym(before[-1]) is not None:
+    "op het ..."), also with its state's or region's adjective between ("in het Poolse
+    Krakau", "in het Siciliaanse Taormina")."""
+    raw = ctx.tokens_before(m.start, 3)
+    before = [t.lower() for t in raw]
+    if len(before) >= 2 and (
+        ctx.lexicon.state_by_demonym(before[-1]) is not None
+        or (before[-2] == "het" and raw[-1][:1].isupper() and before[-1].endswith("se"))
+    ):
         before = before[:-1]
     return bool(before) and (before[-1] in ("in", "te", "naar", "het") or before[-2:] == ["op", "het"])

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 
 from natokg.extract.context import LetterContext
+from natokg.knowledge.cues import cue_regex
 from natokg.extract.function_words import NETHERLANDS
 from natokg.records import ActorRef
 from natokg.text.nlp import CITY, DEMONYM, NAMED, ORG, STATE
 
+# "Mijn Duitse collega, minister Struck": a colleague of the demonym's state in apposition
+_COLLEAGUE_BETWEEN = r"\s+(?:{cue:colleague-noun})\s*,\s*"
 # "oud-premier Tymosjenko", "de voormalige minister X", "ex-president Y"
 _FORMER = re.compile(r"(?:\b(?:oud|ex)-|\bvoormalige?\s+)$", re.IGNORECASE)
 # "de NAVO-Oekraïne Commissie, met minister Kozhara": right after the council's name
@@ -28,7 +31,11 @@ def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, 
     """Whose post: demonym before the office, actor inside it, 'van <state>' after the
     name, the post the reference data gives the person, else None (see presumed_dutch)."""
     before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
-    if before and not ctx.text[before[-1].end : office.start].strip(" -"):
+    if before and (
+        not ctx.text[before[-1].end : office.start].strip(" -")
+        # "Mijn Duitse collega, minister Struck": the colleague's state
+        or (before[-1].label == DEMONYM and cue_regex(_COLLEAGUE_BETWEEN).fullmatch(ctx.text, before[-1].end, office.start))
+    ):
         m = before[-1]
         return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
     inside = ctx.in_span(office.start, office.end, STATE, ORG, DEMONYM)

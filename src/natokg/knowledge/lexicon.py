@@ -368,14 +368,14 @@ def _honorifics(path: Path) -> frozenset[str]:
         return frozenset()
     graph = parse_turtle([path])
     return frozenset(
-        normalise_surface(str(label)) + "."
+        " ".join(str(label).split()).casefold()  # as written: "drs." with its dot, "de heer"
         for concept in graph.subjects(RDF.type, SKOS.Concept)
         for label in graph.objects(concept, SKOS.altLabel)
     )
 
 
 def honorific_forms(ontology: Path | None = None) -> frozenset[str]:
-    """The titles written before names ("Drs.", "Mr.", "Prof."), from
-    ontology/reference/honorifics.ttl, as folded words with their dot ("drs."); empty
+    """The titles and forms of address written before names ("Drs.", "Mr.", "de heer"),
+    from ontology/reference/honorifics.ttl, as folded words with their dot ("drs."); empty
     without the file. Read apart from the Lexicon so segmentation stays light."""
     return _honorifics(((ontology or ontology_dir()) / "reference" / "honorifics.ttl").resolve())
