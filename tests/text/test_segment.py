@@ -285,7 +285,7 @@ def _quote_as_text(quote: str, footnote_numbers: set[str], footnote_bodies: list
         quote,
     )
     quote = re.sub(r"^(.{30,}?)[ \t]*\n\1[ \t]*$", r"\1", quote, flags=re.M)
-    quote = re.sub(r"^\s*(?:Pagina \d+ van \d+|- \d+ -)\s*$", "", quote, flags=re.M)
+    quote = re.sub(r"^\s*(?:Pagina \d+ ?(?:van|/) ?\d+|- \d+ -)\s*$", "", quote, flags=re.M)
     return re.sub(r"[\s*-]", "", quote)
 
 
