@@ -511,3 +511,27 @@ def test_asking_for_with_an_adverb_between(tmp_path, sentence, expected):
 def test_letter_asking_for_with_an_adverb_between():
     found = {(p.actor.key, p.stance) for p in fixture_records("2025_defence_ministers_report.txt").positions}
     assert ("ua", "call-for") in found  # "Minister Sjmyhal ... vroeg in het bijzonder om extra luchtverdedigingssystemen"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the auxiliary before "en" serves both participles: the name between is the object
+        ("Ik heb de arrestaties veroordeeld en de Georgische regering opgeroepen de vrijheid van vergadering te eerbiedigen.",
+         ("nl", "call-for", "human-rights")),
+        ("Nederland heeft de aanslag veroordeeld en de Turkse autoriteiten opgeroepen de fundamentele vrijheden te respecteren.",
+         ("nl", "call-for", "human-rights")),
+        ("Nederland verwelkomt de Russische deelname aan de oefening.", ("nl", "welcome", "nato-russia-relations")),
+        ("Het kabinet steunt de Comprehensive Political Guidance.", ("nl", "support", "capabilities")),
+    ],
+)
+def test_shared_auxiliary_and_topics_of_rights_and_russian_cooperation(tmp_path, sentence, expected):
+    found = positions(tmp_path, sentence)
+    assert expected in found
+    assert not any(actor in ("ge", "tr") for actor, *_ in found)
+
+
+def test_letter_shared_auxiliary_and_topics_of_rights():
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2013_osce_report_kyiv.txt").positions}
+    assert {("nl", "call-for", "human-rights"), ("nl", "oppose", "human-rights")} <= found
+    assert not any(actor == "ua" for actor, *_ in found)  # "de Oekraïense regering opgeroepen": the object

@@ -405,7 +405,7 @@ def relative_asides(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 # what ends a clause before a cue ("als besluit", "nu" as adverbs open no clause)
 _BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en", "maar", "of"]) | (_SUBORDINATORS - {"als", "nu"})
 # a participle: "toegezegd", "gereserveerd", "vrijgemaakt", "beschikbaar gesteld"
-_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")
+_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")  # a weak verb's participle, as a pledge cue's
 # the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
 # (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
 _WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")

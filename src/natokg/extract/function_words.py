@@ -4,6 +4,8 @@ knowledge (which lives in ontology/*.ttl); and the two actors every letter knows
 
 from __future__ import annotations
 
+import re
+
 from natokg.records import ActorRef
 
 PREPOSITIONS = frozenset(
@@ -13,7 +15,9 @@ PREPOSITIONS = frozenset(
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
-PERFECT_AUXILIARIES = frozenset(["heeft", "hebben", "had", "hadden"])
+PERFECT_AUXILIARIES = frozenset(["heb", "heeft", "hebben", "had", "hadden"])
+# a past participle: "toegezegd", "opgeroepen", "veroordeeld" (folded token text)
+PARTICIPLE = re.compile(r"^\w*ge\w+[dtn]$")
 # finite auxiliaries before a participle ("... en heeft de bondgenoten opgeroepen")
 FUTURE_AUXILIARIES = frozenset(["zal", "zullen"])
 FINITE_AUXILIARIES = PERFECT_AUXILIARIES | FUTURE_AUXILIARIES | frozenset(["is", "zijn", "was", "waren"])

@@ -33,7 +33,9 @@ from natokg.extract.function_words import (
     FINITE_AUXILIARIES,
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
+    PARTICIPLE,
     PASSIVE_AUXILIARIES,
+    PERFECT_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
@@ -249,6 +251,10 @@ def actors_for(
         fronted = [c for m in co_actors(tokens, mentions, lo, verb) for c in coordinated(m, mentions, tokens)]
         extra = co_actors(tokens, mentions, named_after.last + 1, scope_end) + fronted
         return unique([m.actor for m in coordinated(named_after, mentions, tokens)] + [m.actor for m in extra])
+    if previous and _participle_after_en(tokens, clause_lo, verb):
+        # "heb ik het geweld veroordeeld en de Oekraïense regering opgeroepen ...": the
+        # auxiliary before "en" serves both participles; the name between is the object
+        return unique(previous + [m.actor for m in co_actors(tokens, mentions, verb, scope_end)])
     if verb > 1 and (tokens[verb - 1].norm == "en" or _after_en_auxiliary(tokens, clause_lo, verb)):
         # "X betreurde dat ... en riep Y op": a verb right after "en" shares the main
         # clause's subject (a new subject would stand between "en" and the verb)
@@ -304,6 +310,18 @@ def _after_en_auxiliary(tokens, lo: int, verb: int) -> bool:
     would stand between them); the name after the auxiliary is its object."""
     k = next((k for k in range(verb - 1, lo, -1) if tokens[k].norm == "en"), None)
     return k is not None and k + 1 < verb and tokens[k + 1].norm in FINITE_AUXILIARIES
+
+
+def _participle_after_en(tokens, lo: int, verb: int) -> bool:
+    """'heb ik X veroordeeld en Y opgeroepen': a participle after "en" with no finite verb
+    of its own between, where the clause before "en" has a perfect auxiliary."""
+    k = next((k for k in range(verb - 1, max(lo - 2, -1), -1) if tokens[k].norm == "en"), None)
+    if k is None or not PARTICIPLE.match(tokens[verb].norm):
+        return False
+    if any(tokens[j].norm in FINITE_AUXILIARIES or tokens[j].norm in (",", ";", ":") for j in range(k + 1, verb)):
+        return False
+    start = max((j + 1 for j in range(k) if tokens[j].norm in (";", ":")), default=0)
+    return any(tokens[j].norm in PERFECT_AUXILIARIES for j in range(start, k))
 
 
 def _inverted_subject(tokens, mentions, lo: int, stance_match) -> ActorMention | None:
