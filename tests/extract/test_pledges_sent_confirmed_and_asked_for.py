@@ -138,3 +138,64 @@ def test_letter_pledges_sent_confirmed_and_listed():
 )
 def test_what_an_infinitive_pledges_is_pledged_by_who_decides(tmp_path, body, expected):
     assert expected in pledges_in(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("De bondgenoten verklaarden zich bereid de Libische regering te ondersteunen.", ("allies", "policy-pledge", None)),
+        ("Daarnaast is Nederland bereid één mijnenbestrijdingsvaartuig in hogere gereedheid te houden.",
+         ("nl", "capability-pledge", None)),
+        ("Nederland heeft voor het NRI één gemechaniseerd infanteriebataljon en twee fregatten aangemeld.",
+         ("nl", "capability-pledge", None)),
+        ("De bondgenoten stemden in met het NRI. Daarmee verplichtten zij zich om vanaf 2020 dertig bataljons "
+         "inzetbaar te hebben.", ("allies", "capability-pledge", 2020)),
+        ("Het kabinet heeft besloten dat de Nederlandse bijdrage aan de missie in Litouwen ook in 2019 wordt voortgezet.",
+         ("nl", "capability-pledge", 2019)),
+        ("Ik verwacht dat Nederland met circa 150 militairen bijdraagt aan de battlegroup.", ("nl", "capability-pledge", None)),
+    ],
+)
+def test_readiness_registration_obligation_continuation_and_contribution(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body, written="16 oktober 2018")
+
+
+def test_registering_for_an_event_is_no_pledge(tmp_path):
+    assert pledges_in(tmp_path, "Nederland heeft zich aangemeld als gastland voor de conferentie.") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nederland zal benadrukken dat de samenwerking met Rusland op dit terrein wordt voortgezet.",
+        "Mocht het NAVO-pakket voor Oekraïne in 2026 worden voortgezet, dan zal het kabinet een bijdrage overwegen.",
+        "Nederland steunt een nauwe afstemming, zodat Europese financiering bijdraagt aan de NAVO-prioriteiten.",
+        "De Secretaris-Generaal heeft de bondgenoten gevraagd extra troepen en trainers beschikbaar te stellen.",
+        "De VJTF, waaraan Nederland dit jaar samen met Duitsland bijdraagt, is operationeel.",
+    ],
+)
+def test_continuations_conditions_purposes_and_requests_pledge_nothing_of_the_speaker(tmp_path, body):
+    assert not any(actor in ("nl", "ua", "nato") for actor, *_ in pledges_in(tmp_path, body, written="20 juni 2025"))
+
+
+def test_money_of_another_that_clause_is_not_the_pledges(tmp_path):
+    body = ("Nederland lichtte toe dat het kabinet de defensiebegroting structureel met EUR 1,5 miljard verhoogt en "
+            "dat de Nederlandse bijdrage aan de missie in Litouwen ook in 2019 wordt voortgezet.")
+    assert ("nl", "capability-pledge", 2019) in pledges_in(tmp_path, body, written="2 mei 2018")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Voorts is het kabinet voornemens voor de jaren 2018 tot en met 2020 jaarlijks EUR 15 mln beschikbaar te stellen.",
+         ("nl", "financial-contribution", 2020)),
+        ("Nederland is voornemens dit jaar opnieuw ten minste 250 miljoen euro via PURL beschikbaar te stellen.",
+         ("nl", "financial-contribution", 2018)),
+    ],
+)
+def test_an_inverted_intention_and_this_years_money_after_a_hedge(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body, written="16 oktober 2018")
+
+
+def test_letter_a_co_actor_with_met_and_a_second_contribution():
+    found = {(c.actor.key, c.kind) for c in fixture_records("2022_extraordinary_summit_and_european_council.txt").commitments}
+    assert {("nl", "capability-pledge"), ("de", "capability-pledge")} <= found  # "Nederland met Duitsland ... levert"

@@ -202,4 +202,11 @@ def parse_amount(text: str) -> Amount:
     return amounts[0]
 
 
-__all__ = ["Amount", "AmountUnit", "find_amounts", "parse_amount", "parse_number"]
+def without_qualifier(text: str) -> str:
+    """``text`` without the hedge it ends in ("dit jaar opnieuw ten minste " -> "dit jaar
+    opnieuw "): what stands before an amount, the amount's own words left out."""
+    found = _QUALIFIER_BEFORE.search(text)
+    return text[: found.start("q")] if found else text
+
+
+__all__ = ["Amount", "AmountUnit", "find_amounts", "parse_amount", "parse_number", "without_qualifier"]

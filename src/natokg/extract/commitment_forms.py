@@ -304,7 +304,9 @@ def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
     it: the clause's subject is said before."""
     hi = min(len(tokens), cue.last + 2)
     return any(
-        tokens[k].norm in SUBJECT_PRONOUNS for k in range(cue.first, hi) if k not in cue.gaps or k == cue.inverted
+        tokens[k].norm in SUBJECT_PRONOUNS
+        for k in range(cue.first, hi)
+        if k not in cue.gaps or k in (cue.inverted, cue.first + 1)  # "verplichtten zij zich"
     )
 
 
@@ -324,7 +326,7 @@ def hedges(tokens: Sequence[Token], k: int) -> bool:
 
 
 # conditional conjunctions: the clause they open is a condition, not a pledge
-_CONDITIONS = frozenset("indien mits tenzij zolang".split())
+_CONDITIONS = frozenset("indien mits tenzij zolang mocht mochten".split())
 # a sentence opening with one of these has a subordinate clause up to its first comma
 _SUBORDINATORS = _CONDITIONS | frozenset("als wanneer mocht mochten zodra nadat omdat hoewel aangezien nu voordat".split())
 
@@ -347,6 +349,22 @@ def _opens_a_subject(tokens: Sequence[Token], k: int) -> bool:
     """Whether token k starts a subject (an article or a pronoun): "als de bondgenoten
     ..." is a condition, "als kaderland" a role."""
     return k < len(tokens) and (tokens[k].norm in ARTICLES or tokens[k].norm in SUBJECT_PRONOUNS)
+
+
+# subordinators whose clause has a subject of its own
+_OWN_SUBJECT_OPENERS = frozenset("zodat omdat waardoor opdat doordat terwijl".split())
+
+
+def nobodys_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match) -> bool:
+    """Whether the cue stands in a subordinate clause whose subject is no actor ("Nederland
+    steunt een nauwe afstemming, zodat Europese financiering bijdraagt aan ..."): the main
+    clause's subject does not pledge it."""
+    for k in range(cue.first - 1, -1, -1):
+        if tokens[k].norm in (";", ":"):
+            return False
+        if tokens[k].norm in _OWN_SUBJECT_OPENERS:
+            return k + 1 < cue.first and not any(k < m.first < cue.first and m.prep is None for m in mentions)
+    return False
 
 
 def conditional(tokens: Sequence[Token], cue: Match) -> bool:
@@ -599,9 +617,10 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
             contrast = {k for k in between if tokens[k].norm == "maar" and any(tokens[j].norm == "niet" for j in range(stance.last + 1, k))}
             if not any(tokens[k].norm in _BETWEEN_CLAUSES and k not in contrast for k in between):
                 return True
-            if tokens[cue.first - 1].norm == "te" and not any(_joins_clause(tokens, k) for k in between):
+            infinitive = tokens[cue.first - 1].norm == "te" or any(tokens[k].norm == "te" for k in cue.words)
+            if infinitive and not any(_joins_clause(tokens, k) for k in between):
                 return True  # "gevraagd meer gevechtseenheden, helikopters en trainers te leveren": a list
     return False
 
 
-__all__ = ["clause_break", "comma_clause", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]
+__all__ = ["clause_break", "comma_clause", "nobodys_clause", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]

@@ -64,6 +64,7 @@ from natokg.extract.commitment_forms import (
     counts_who_reach,
     made_before,
     names_capability,
+    nobodys_clause,
     clause_index,
     PART_MARKERS,
     called_for,
@@ -270,6 +271,27 @@ class _Rules:
         if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
             return self.main_ref
         return None
+
+    def passive_owner(self, s: _Sentence, cue: Match) -> list[ActorRef]:
+        """Whose the passive's subject is, in its own clause ("de Nederlandse bijdrage ...
+        wordt voortgezet"); a state named as that subject is what is continued, not who
+        continues it ("Mocht het pakket voor Oekraïne worden voortgezet")."""
+        lo = max((k + 1 for k in range(cue.first) if s.tokens[k].norm in (",", ";", ":", "dat")), default=0)
+        demonym = self.lex.lexicon.state_by_demonym
+        for k in range(cue.first - 1, lo - 1, -1):
+            state = demonym(s.tokens[k].norm)
+            if state is not None:
+                return [state.ref]
+        return []
+
+    def subjectless_that_clause(self, s: _Sentence, cue: Match) -> bool:
+        """Whether the passive cue stands in a "dat" clause that names no actor before it
+        (not "dat de Nederlandse bijdrage ... wordt voortgezet")."""
+        that = next((k for k in range(cue.first - 1, -1, -1) if s.tokens[k].norm == "dat"), None)
+        if that is None or any(that < m.first < cue.first and m.prep is None for m in s.mentions):
+            return False
+        demonym = self.lex.lexicon.state_by_demonym
+        return not any(demonym(s.tokens[k].norm) is not None for k in range(that + 1, cue.first))
 
     def deciders(self, s: _Sentence, cue: Match) -> list[ActorRef]:
         """Who decides, agrees or announces what an infinitive pledges ("De ministers
@@ -532,13 +554,22 @@ class _Rules:
                 if cue.first > 0 and s.tokens[cue.first - 1].norm == "zoals":
                     continue  # "zoals besloten op 30 november": points to a decision, makes none
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
+                if nobodys_clause(s.tokens, s.mentions, cue):
+                    continue
+                if passive and not info.default_actor and self.subjectless_that_clause(s, cue):
+                    continue  # "zal benadrukken dat de samenwerking met Rusland wordt voortgezet": nobody's pledge
+                owner = self.passive_owner(s, cue) if passive and not info.default_actor else []
+                if promise and any(a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar") for a, b in relative_asides(s.tokens)):
+                    continue  # "de VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel": describes the force
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
                     # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
                     or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
+                    or owner
                     or (self.compound_owner(s, cue) if passive and info.default_actor else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
-                    or ([] if passive and info.default_actor else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
+                    # a passive's subject is what is pledged, not who pledges
+                    or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                     or self.deciders(s, cue)
@@ -565,7 +596,11 @@ class _Rules:
             status = self.status(info, s, cue)
             # the money nearest the cue ("droeg drie miljoen euro bij, en zal in 2021 nog eens
             # één miljoen euro bijdragen"), unless a clause beside has used it
-            money = None if amount_cues else min((a for a, _, _ in s.amounts if a.is_money), default=None,
+            # ... in its own "dat" clause ("dat het kabinet de begroting met EUR 1,5 miljard verhoogt
+            # en dat de Nederlandse bijdrage ... wordt voortgezet": the money is the other clause's)
+            that = max((k for k in range(cue.first) if s.tokens[k].norm == "dat"), default=None)
+            since = s.tokens[that].start if that is not None else 0
+            money = None if amount_cues else min((a for a, _, _ in s.amounts if a.is_money and a.start >= since), default=None,
                                                  key=lambda a: abs(a.start - s.tokens[cue.first].start))
             if money is not None:
                 kind = "financial-contribution"  # "lanceerden ... een fonds van 1 miljard euro"

@@ -99,6 +99,10 @@ def clause_subject(
     if before:
         chain = coordinated(before[0], mentions, tokens)
         extra = co_actors(tokens, mentions, before[0].last + 1, min(hi, max(anchor, through or anchor)))
+        # "dat Nederland met Duitsland een Patriot-eenheid levert": a state right after the subject
+        k = chain[-1].last + 1
+        if k + 1 < anchor and tokens[k].norm == "met" and not any(tokens[j].norm == "en" for j in range(k + 2, anchor)):
+            extra += [m for m in mentions if m.first == k + 1 and m.actor.kind == "state"]
         # in the verb group a named state joins ("zal, samen met Duitsland, ... leveren"),
         # a vague group does not ("zal, samen met andere bondgenoten, ... leveren")
         extra = [c for m in extra for c in coordinated(m, mentions, tokens) if c.first < anchor or c.actor.kind != "group"]

@@ -17,6 +17,7 @@ import re
 from datetime import date
 from typing import Sequence
 
+from natokg.extract.amounts import without_qualifier
 from natokg.knowledge.cues import cue_regex
 from natokg.text.dates import find_coming_years
 
@@ -67,7 +68,7 @@ def _right_before(text: str, end: int, money: tuple[int, int]) -> bool:
     """Whether a year phrase ending at ``end`` stands right before the money, a few
     words at most between ("zal Nederland in 2004 EUR 4 mln. bijdragen", "dit jaar nog
     eens EUR 1,5 mln."): the year it is given in."""
-    between = text[end : money[0]]
+    between = without_qualifier(text[end : money[0]])  # "dit jaar opnieuw ten minste 250 miljoen euro"
     if end > money[0] or _CLAUSE_MARK.search(between):
         return False
     # a few words, or a noun whose complement the amount is ("in 2014 een extra bijdrage van 500.000 euro")
