@@ -13,7 +13,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import fixture_records, records
+from support.letter_records import extract_text, fixture_records, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -535,3 +535,16 @@ def test_letter_shared_auxiliary_and_topics_of_rights():
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2013_osce_report_kyiv.txt").positions}
     assert {("nl", "call-for", "human-rights"), ("nl", "oppose", "human-rights")} <= found
     assert not any(actor == "ua" for actor, *_ in found)  # "de Oekraïense regering opgeroepen": the object
+
+
+def test_the_host_speaks_for_the_host_state(tmp_path):
+    text = ("Den Haag, 12 mei 2026\n\nHierbij zend ik u de geannoteerde agenda van de informele bijeenkomst van de "
+            "NAVO-ministers van Buitenlandse Zaken op 21 en 22 mei a.s. in Helsingborg.\n\n"
+            "De gastheer zal aandacht vragen voor de sabotage van onderzeese infrastructuur.\n")
+    found = {(p.actor.key, p.stance) for p in extract_text(tmp_path, text)[1].positions}
+    assert ("se", "emphasise") in found and ("nl", "emphasise") not in found
+
+
+def test_pointing_out_with_er_before_op(tmp_path):
+    assert ("nl", "emphasise", "military-mobility") in positions(
+        tmp_path, "Nederland zal er tevens op wijzen dat de militaire mobiliteit achterblijft.")

@@ -63,6 +63,7 @@ from natokg.extract.phrases import (
     actor_mentions,
     contribution_nouns,
     coordinated,
+    host_mentions,
     is_subject,
     lexicons,
     negates,
@@ -210,6 +211,7 @@ def positions_in(
             mentions = actor_mentions(tokens, lex, sentence.text)
             if spokesmen is not None:
                 mentions = spokesmen.mentions(sentence, tokens, mentions)
+            mentions = mentions + host_mentions(tokens, main.host if main else None, mentions)
             mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
