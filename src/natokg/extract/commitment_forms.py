@@ -40,6 +40,7 @@ from natokg.extract.function_words import (
     PERFECT_AUXILIARIES,
     PREPOSITIONS,
     PRESENT_LIKE_WEAK_PAST,
+    PUNCTUATION,
     RELATIVE_OPENERS,
     SUBJECT_PRONOUNS,
 )
@@ -49,11 +50,6 @@ from natokg.knowledge.cues import CueInfo
 from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.text.dates import count_value
 
-PUNCTUATION = frozenset(list(",;:()."))
-_ENDING_RE = r"\b(?:{cue:ending-verb})\b"
-_ENDING_LENGTH = 8
-_SENT_ENDING_LENGTH = 6  # what is sent is named, so a shorter ending holds ("grondtroepen")
-_OBJECT_WORDS = 2  # words of what is pledged that tell two pledges of one actor apart
 
 
 def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
@@ -177,126 +173,6 @@ def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], f
     if comma is None or tokens[comma].norm != "," or comma + 1 >= first or tokens[comma + 1].norm not in ("die", "dat"):
         return False
     return not any(comma + 1 < m.first < first and m.prep is None for m in mentions)
-
-
-def pledge_scope(tokens: Sequence[Token], cue: Match) -> list[int]:
-    """The token indices of what a pledge can be a pledge of: the sentence from a colon
-    before the cue, up to a colon after its object ("namen een Defence Package aan met als
-    doel ...: moderne strijdkrachten"; but "zegden toe: drie fregatten" goes on), without
-    the relative clauses set off by a comma (", die ... ," to the next comma or the end;
-    ", dat" right after the cue is its complement, not a relative clause); a cue inside
-    such a clause pledges what that clause names."""
-    lo = next((k + 1 for k in range(cue.first - 1, -1, -1) if tokens[k].norm == ":"), 0)
-    colon = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm == ":"), len(tokens))
-    has_object = any(tokens[k].norm not in PUNCTUATION for k in (*cue.gaps, *range(cue.last + 1, colon)))
-    hi = colon if has_object else len(tokens)
-    kept, inside, clause = [], False, []
-    for k in range(lo, hi):
-        norm = tokens[k].norm
-        if inside and norm == ",":
-            if cue.first in clause:
-                return clause  # the cue's own relative clause: ", waar Italië de leiding op zich neemt"
-            inside, clause = False, []
-        elif (not inside and norm == "," and k + 1 < hi and tokens[k + 1].norm in RELATIVE_OPENERS
-              and k - 1 not in cue.words):
-            inside = True
-        if inside:
-            clause.append(k)
-        if not inside or k in cue.words:
-            kept.append(k)
-    return clause if cue.first in clause else kept
-
-
-def ends_something(tokens: Sequence[Token], text: str, cue: Match) -> bool:
-    """Whether the cue's own verb ends, suspends or withdraws (cue:ending-verb): a form that
-    holds or touches the cue's last word ("besloten de SFOR-missie ... af te ronden"), not one
-    in another clause ("besloten troepen te sturen om de missie af te ronden")."""
-    for found in cue_regex(_ENDING_RE).finditer(text):
-        words = [k for k, t in enumerate(tokens) if found.start() <= t.start < found.end()]
-        if words and words[0] <= cue.last + 1 and words[-1] >= cue.last - 1:
-            return True
-    return False
-
-
-def object_kind(
-    tokens: Sequence[Token], text: str, cue: Match, scope: Sequence[int] | None = None, clause: tuple[int, int] | None = None
-) -> str:
-    """A pledge of funds (cue:funding-object) is a financial contribution, one of troops or
-    equipment (cue:capability-object) a capability pledge, else a policy pledge; ``scope``:
-    the token indices to read, by default ``pledge_scope`` (not the relative clauses:
-    "landen, die een bijdrage leveren, ..." describes the countries, it pledges nothing)
-    within ``clause`` (first token, end) when given, where a pledge to end something
-    (``ends_something``) is a policy pledge."""
-    if scope is None:
-        lo, hi = clause or (0, len(tokens))
-        scope = [k for k in pledge_scope(tokens, cue) if lo <= k < hi]
-        if ends_something(tokens, text, cue):
-            return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
-        if _object_head(tokens, cue) & cue_word_set("policy-object"):
-            return "policy-pledge"  # "keurden het concept goed voor de nieuwe missie": a text, not troops
-    read = [tokens[k] for k in scope]
-    # a hyphenated compound counts by its head as well: "Patriot-systeem", "NAVO-trustfonds"
-    heads = {t.norm for t in read if t.start > 0 and text[t.start - 1] in "-‑"}
-    words = {t.norm for t in read}
-    for a, b in zip(read, read[1:]):
-        words |= {f"{a.norm} {b.norm}", f"{a.norm}-{b.norm}"}  # "force model", "f-16's"
-    for slug, kind in (("funding-object", "financial-contribution"), ("capability-object", "capability-pledge")):
-        if cue_word_set(slug) & words:
-            return kind
-    if cue_word_set("capability-head") & heads:
-        return "capability-pledge"
-    if any(head.endswith(_capability_endings()) for head in heads):
-        return "capability-pledge"  # a named type's compound by its last part: "Apache-gevechtshelikopters"
-    # the object's own head, or the word right before a verb at the end: "zal ...
-    # luchtverdedigingsmunitie aanschaffen"; not "een verbod op clustermunitie"
-    object_words = _object_head(tokens, cue) | ({tokens[cue.last - 1].norm} if cue.last - 1 in cue.gaps else set())
-    if any(w.endswith(tuple(cue_word_set("capability-compound-head"))) for w in object_words):
-        return "capability-pledge"
-    return "policy-pledge"
-
-
-def _capability_endings(length: int = _ENDING_LENGTH) -> tuple[str, ...]:
-    """The capability nouns of at least ``length`` letters a compound can end in
-    ("transporthelikopters"); by default long enough not to end another word by chance
-    ("commissie" is no "missie")."""
-    return tuple(w for w in cue_word_set("capability-object") if len(w) >= length and " " not in w)
-
-
-def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match) -> str:
-    """What a pledge without amount pledges, as its first words in the cue's gap, else
-    after the cue ("besloten een speciale vertegenwoordiger ... aan te stellen":
-    "speciale vertegenwoordiger"), so two pledges of one actor on one topic stay two."""
-    # an inverted subject is no object: "besloten de bondgenoten ...", "zetten zij zich in voor"
-    skipped = {k for m in mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
-    words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
-    return " ".join(words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped))
-
-
-def _object_head(tokens: Sequence[Token], cue: Match) -> set[str]:
-    """The words of a pledge's object before its first preposition ("een nieuw concept"
-    of "een nieuw concept voor de inzet van troepen"): in the cue's gap, else after it."""
-    where = [k for k in cue.gaps if k != cue.inverted] or range(cue.last + 1, len(tokens))
-    head = set()
-    for k in where:
-        norm = tokens[k].norm
-        if norm in PUNCTUATION or (head and norm in PREPOSITIONS):
-            break
-        if norm not in ARTICLES:
-            head.add(norm)
-    return head
-
-
-def _object_words(tokens: Sequence[Token], where, skipped: set[int]) -> list[str]:
-    words = []
-    for k in where:
-        norm = tokens[k].norm
-        if norm in PUNCTUATION:
-            break
-        if norm.isalnum() and norm not in ARTICLES and k not in skipped:
-            words.append(norm)
-            if len(words) == _OBJECT_WORDS:
-                break
-    return words
 
 
 def pronoun_subject(tokens: Sequence[Token], cue: Match) -> bool:
@@ -445,19 +321,6 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
         or nominalised(tokens, cue)
         or meeting_participation(tokens, cue)
     )
-
-
-def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
-    """Whether what the cue pledges is troops or equipment (cue:capability-object), a
-    compound counting by its ending ("twee extra Chinook-transporthelikopters"). A gap
-    form after "te" is another verb's infinitive: "om te zetten in capaciteiten" converts,
-    "zetten ... in" deploys."""
-    if len(cue.phrase.segments) > 1 and cue.first > 0 and tokens[cue.first - 1].norm == "te":
-        return False
-    if object_kind(tokens, text, cue) == "capability-pledge":
-        return True
-    # what is sent names its kind in any compound ("aanvalshelikopters", "grondtroepen")
-    return any(tokens[k].norm.endswith(_capability_endings(_SENT_ENDING_LENGTH)) for k in pledge_scope(tokens, cue))
 
 
 def refused(tokens: Sequence[Token], cue: Match) -> bool:
@@ -623,4 +486,50 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     return False
 
 
-__all__ = ["clause_break", "comma_clause", "nobodys_clause", "proposed", "not_adoption", "relative_clause", "meeting_participation", "announced_kind", "clause_index", "government_plan_mentions", "plan_rise_cues", "is_promise_without_amount", "pronoun_subject", "hedges", "conditional", "called_for", "counts_who_reach", "made_before", "refused", "passive_clause_agent", "relative_asides", "undone", "token_span", "PART_MARKERS", "is_part_of", "part_end", "part_start"]
+def meeting_of_city(tokens: Sequence[Token], lex, meetings, main_ref, anchor: int):
+    """The meeting of the city named nearest an agreement ("de in Den Haag gemaakte
+    afspraak"): a meeting of the letter there, else the last summit there before the main
+    meeting."""
+    cities = sorted(lex.cities.find(tokens), key=lambda m: min(abs(m.first - anchor), abs(m.last - anchor)))
+    for match in cities[:1]:
+        for meeting in meetings:
+            if meeting.ref.city == match.target:
+                return meeting.ref
+        summits = list(lex.lexicon.summits_in_city(match.target))
+        if main_ref and main_ref.start:
+            summits = [x for x in summits if x.start <= main_ref.start]
+        if summits:
+            return summits[-1].ref
+    return None
+
+
+__all__ = [
+    "PART_MARKERS",
+    "announced_kind",
+    "called_for",
+    "clause_break",
+    "clause_index",
+    "comma_clause",
+    "conditional",
+    "counts_who_reach",
+    "government_plan_mentions",
+    "hedges",
+    "is_part_of",
+    "is_promise_without_amount",
+    "made_before",
+    "meeting_of_city",
+    "meeting_participation",
+    "nobodys_clause",
+    "not_adoption",
+    "part_end",
+    "part_start",
+    "passive_clause_agent",
+    "plan_rise_cues",
+    "pronoun_subject",
+    "proposed",
+    "refused",
+    "relative_asides",
+    "relative_clause",
+    "token_span",
+    "undone",
+]

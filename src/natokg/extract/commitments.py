@@ -55,15 +55,21 @@ from dataclasses import dataclass
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.percent_shares import percent_unit
-from natokg.extract.pledge_subjects import clause_subject
+from natokg.extract.pledge_subjects import (
+    clause_subject,
+    compound_owner,
+    deciders,
+    passive_owner,
+    subjectless_that_clause,
+)
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
+    meeting_of_city,
     announced_kind,
     clause_break,
     comma_clause,
     counts_who_reach,
     made_before,
-    names_capability,
     nobodys_clause,
     clause_index,
     PART_MARKERS,
@@ -80,12 +86,11 @@ from natokg.extract.commitment_forms import (
     undone,
     government_plan_mentions,
     is_promise_without_amount,
-    object_kind,
-    object_phrase,
     plan_rise_cues,
     relative_clause,
     pronoun_subject,
 )
+from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
@@ -198,20 +203,6 @@ class _Rules:
                     return [owner]
         return [self.previous_actor] if self.previous_actor else []
 
-    def compound_owner(self, s: _Sentence, cue: Match) -> list[ActorRef]:
-        """"wordt een nieuwe NAVO-trainingsmissie gelanceerd": what a passive launches is
-        the organisation's own when its name starts a compound in the cue's gap."""
-        text = s.sentence.text
-        found = list(self.lex.actors.find(s.tokens))
-        for match in found:
-            end = s.tokens[match.last].end
-            if cue.first < match.first and match.last < cue.last and text[end : end + 1] in ("-", "‑"):
-                if any(m.first == match.last + 1 for m in found):
-                    return []  # "het NAVO-Oekraïne Actieplan": a joint plan, not the organisation's own
-                if match.target.kind == "organisation":
-                    return [self.owner(match.target)]
-        return []
-
     def owner(self, actor: ActorRef) -> ActorRef:
         """A funding instrument or a body stands for the organisation it belongs to."""
         lexicon = self.lex.lexicon
@@ -241,20 +232,6 @@ class _Rules:
             year = coming_money_year(s.sentence.text, self.reference_day, span)
         return year
 
-    def meeting_for_city(self, s: _Sentence, anchor: int) -> MeetingRef | None:
-        """The meeting of the city named nearest the agreement ("de in Den Haag gemaakte afspraak")."""
-        cities = sorted(self.lex.cities.find(s.tokens), key=lambda m: min(abs(m.first - anchor), abs(m.last - anchor)))
-        for match in cities[:1]:
-            for meeting in self.records.meetings:
-                if meeting.ref.city == match.target:
-                    return meeting.ref
-            summits = [x for x in self.lex.lexicon.summits_in_city(match.target)]
-            if self.main_ref and self.main_ref.start:
-                summits = [x for x in summits if x.start <= self.main_ref.start]
-            if summits:
-                return summits[-1].ref
-        return None
-
     def status(self, info, s: _Sentence | None = None, cue: Match | None = None) -> str:
         if info is not None and info.status:
             return info.status
@@ -271,41 +248,6 @@ class _Rules:
         if self.kind == "agenda" and any(t.norm == "tijdens" for t in s.tokens) and status == "announced":
             return self.main_ref
         return None
-
-    def passive_owner(self, s: _Sentence, cue: Match) -> list[ActorRef]:
-        """Whose the passive's subject is, in its own clause ("de Nederlandse bijdrage ...
-        wordt voortgezet"); a state named as that subject is what is continued, not who
-        continues it ("Mocht het pakket voor Oekraïne worden voortgezet")."""
-        lo = max((k + 1 for k in range(cue.first) if s.tokens[k].norm in (",", ";", ":", "dat")), default=0)
-        demonym = self.lex.lexicon.state_by_demonym
-        for k in range(cue.first - 1, lo - 1, -1):
-            state = demonym(s.tokens[k].norm)
-            if state is not None:
-                return [state.ref]
-        return []
-
-    def subjectless_that_clause(self, s: _Sentence, cue: Match) -> bool:
-        """Whether the passive cue stands in a "dat" clause that names no actor before it
-        (not "dat de Nederlandse bijdrage ... wordt voortgezet")."""
-        that = next((k for k in range(cue.first - 1, -1, -1) if s.tokens[k].norm == "dat"), None)
-        if that is None or any(that < m.first < cue.first and m.prep is None for m in s.mentions):
-            return False
-        demonym = self.lex.lexicon.state_by_demonym
-        return not any(demonym(s.tokens[k].norm) is not None for k in range(that + 1, cue.first))
-
-    def deciders(self, s: _Sentence, cue: Match) -> list[ActorRef]:
-        """Who decides, agrees or announces what an infinitive pledges ("De ministers
-        besloten 200 militairen naar Irak te sturen"): the default actor of a cue before it
-        in its clause."""
-        if cue.first == 0 or s.tokens[cue.first - 1].norm != "te" and "te" not in {s.tokens[k].norm for k in cue.words}:
-            return []
-        for other in reversed([c for c in s.cues if c.last < cue.first]):
-            info = self.info(other)
-            if any(s.tokens[k].norm in (",", ";", ":") for k in range(other.last + 1, cue.first)):
-                return []
-            if info is not None and info.default_actor is not None:
-                return [info.default_actor]
-        return []
 
     def unpledged(self, s: _Sentence, cue: Match) -> bool:
         """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
@@ -460,7 +402,8 @@ class _Rules:
                 self.add_part(s, whole, amount, unit, first, last)
                 continue
             year = self.target_year(s, None if amount.is_percent else (first, last))
-            made_at = self.meeting_for_city(s, cue.first) if role == "agreement" else self.made_at(s, status)
+            made_at = (meeting_of_city(s.tokens, self.lex, self.records.meetings, self.main_ref, cue.first)
+                       if role == "agreement" else self.made_at(s, status))
             beneficiary = None if amount.is_percent else self.beneficiary(s, last + 1)
             lo = min(cue.first, first)
             for actor in actors:
@@ -556,9 +499,9 @@ class _Rules:
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
-                if passive and not info.default_actor and self.subjectless_that_clause(s, cue):
+                if passive and not info.default_actor and subjectless_that_clause(s.tokens, s.mentions, cue, self.lex.lexicon):
                     continue  # "zal benadrukken dat de samenwerking met Rusland wordt voortgezet": nobody's pledge
-                owner = self.passive_owner(s, cue) if passive and not info.default_actor else []
+                owner = passive_owner(s.tokens, cue, self.lex.lexicon) if passive and not info.default_actor else []
                 if promise and any(a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar") for a, b in relative_asides(s.tokens)):
                     continue  # "de VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel": describes the force
                 actors = (
@@ -566,13 +509,14 @@ class _Rules:
                     # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
                     or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
                     or owner
-                    or (self.compound_owner(s, cue) if passive and info.default_actor else [])
+                    or ([self.owner(a) for a in compound_owner(s.tokens, s.sentence.text, self.lex.actors.find(s.tokens), cue)]
+                        if passive and info.default_actor else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     # a passive's subject is what is pledged, not who pledges
                     or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
                     or ([info.default_actor] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
-                    or self.deciders(s, cue)
+                    or deciders(s.tokens, s.cues, cue, self.lex.cue_info)
                 )
                 kind = (object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)) if promise
                         else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)))

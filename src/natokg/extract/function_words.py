@@ -14,6 +14,7 @@ PREPOSITIONS = frozenset(
 )
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
+PUNCTUATION = frozenset(list(",;:()."))  # tokens that end a phrase
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 PERFECT_AUXILIARIES = frozenset(["heb", "heeft", "hebben", "had", "hadden"])
 # a past participle: "toegezegd", "opgeroepen", "veroordeeld" (folded token text)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from natokg.folding import fold
-from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, cue_word_set, cue_words
+from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, cue_words
 from natokg.records import ActorRef, Evidence, SegmentedLetter, Sentence
 from natokg.extract.function_words import (
     PREPOSITIONS,
@@ -483,20 +483,6 @@ def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[
             prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
             found.append(ActorMention(match.target, match.first, match.last, prep))
     return found
-
-
-def host_mentions(tokens: Sequence[Token], host: ActorRef | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """"De gastheer zal aandacht vragen voor ...": the host noun (cue:host-noun) as a
-    mention of the main meeting's host state, where no other actor is named on it."""
-    if host is None:
-        return []
-    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
-    nouns = cue_word_set("host-noun")
-    return [
-        ActorMention(host, k, k, tokens[k - 1].norm if k and tokens[k - 1].norm in PREPOSITIONS else None)
-        for k, token in enumerate(tokens)
-        if token.norm in nouns and k not in taken
-    ]
 
 
 def is_subject(mention: ActorMention) -> bool:

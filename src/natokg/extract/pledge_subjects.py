@@ -7,16 +7,19 @@ first actor before the cue with what is coordinated with it, or a subject right 
 comma or "en" and right before its verb ("..., Italië zegde ... toe", "... beschikbaar en
 Duitsland draagt ... bij"), or an inverted subject after the verb ("Met de Pledge ...
 zeggen de bondgenoten toe"); a list's label ("- Oekraïne: aan het fonds werd ...
-toegezegd") is no subject.
+toegezegd") is no subject. A passive's subject is what is pledged: its owner pledges
+("de Nederlandse bijdrage ... wordt voortgezet", "wordt een nieuwe NAVO-trainingsmissie
+gelanceerd"); an infinitive's pledge is made by who decides it ("De ministers besloten
+... te sturen").
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from natokg.extract.commitment_forms import PUNCTUATION, fronted_clause_end, passive_clause_agent
-from natokg.extract.function_words import ARTICLES, PREPOSITIONS, SUBJECT_PRONOUNS
-from natokg.extract.phrases import ActorMention, Token, co_actors, coordinated, is_subject, unique
+from natokg.extract.commitment_forms import fronted_clause_end, passive_clause_agent
+from natokg.extract.function_words import ARTICLES, PREPOSITIONS, PUNCTUATION, SUBJECT_PRONOUNS
+from natokg.extract.phrases import ActorMention, Match, Token, co_actors, coordinated, is_subject, unique
 from natokg.records import ActorRef
 
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
@@ -117,4 +120,62 @@ def clause_subject(
     return []
 
 
-__all__ = ["CLAUSE_OPENERS", "clause_subject"]
+def passive_owner(tokens: Sequence[Token], cue: Match, lexicon) -> list[ActorRef]:
+    """Whose a passive's subject is, in its own clause ("de Nederlandse bijdrage ... wordt
+    voortgezet"); a state named as that subject is what is continued, not who continues
+    it ("Mocht het pakket voor Oekraïne worden voortgezet")."""
+    lo = max((k + 1 for k in range(cue.first) if tokens[k].norm in (",", ";", ":", "dat")), default=0)
+    for k in range(cue.first - 1, lo - 1, -1):
+        state = lexicon.state_by_demonym(tokens[k].norm)
+        if state is not None:
+            return [state.ref]
+    return []
+
+
+def subjectless_that_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match, lexicon) -> bool:
+    """Whether the passive cue stands in a "dat" clause that names no actor before it
+    ("zal benadrukken dat de samenwerking met Rusland wordt voortgezet"; not "dat de
+    Nederlandse bijdrage ... wordt voortgezet")."""
+    that = next((k for k in range(cue.first - 1, -1, -1) if tokens[k].norm == "dat"), None)
+    if that is None or any(that < m.first < cue.first and m.prep is None for m in mentions):
+        return False
+    return not any(lexicon.state_by_demonym(tokens[k].norm) is not None for k in range(that + 1, cue.first))
+
+
+def deciders(tokens: Sequence[Token], cues: Sequence[Match], cue: Match, cue_info) -> list[ActorRef]:
+    """Who decides, agrees or announces what an infinitive pledges ("De ministers
+    besloten 200 militairen naar Irak te sturen"): the default actor of a cue before it
+    in its clause."""
+    if cue.first == 0 or tokens[cue.first - 1].norm != "te" and "te" not in {tokens[k].norm for k in cue.words}:
+        return []
+    for other in reversed([c for c in cues if c.last < cue.first]):
+        info = cue_info.get(other.target)
+        if any(tokens[k].norm in (",", ";", ":") for k in range(other.last + 1, cue.first)):
+            return []
+        if info is not None and info.default_actor is not None:
+            return [info.default_actor]
+    return []
+
+
+def compound_owner(tokens: Sequence[Token], text: str, actors: Sequence[Match], cue: Match) -> list[ActorRef]:
+    """"wordt een nieuwe NAVO-trainingsmissie gelanceerd": what a passive launches is the
+    organisation's own when its name (one of ``actors``, the sentence's actor matches)
+    starts a compound in the cue's gap."""
+    for match in actors:
+        end = tokens[match.last].end
+        if cue.first < match.first and match.last < cue.last and text[end : end + 1] in ("-", "‑"):
+            if any(m.first == match.last + 1 for m in actors):
+                return []  # "het NAVO-Oekraïne Actieplan": a joint plan, not the organisation's own
+            if match.target.kind == "organisation":
+                return [match.target]
+    return []
+
+
+__all__ = [
+    "CLAUSE_OPENERS",
+    "clause_subject",
+    "compound_owner",
+    "deciders",
+    "passive_owner",
+    "subjectless_that_clause",
+]

@@ -168,6 +168,20 @@ class Spokesmen:
         return None
 
 
+def host_mentions(tokens: Sequence[Token], host: ActorRef | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """"De gastheer zal aandacht vragen voor ...": the host noun (cue:host-noun) as a
+    mention of the main meeting's host state, where no other actor is named on it."""
+    if host is None:
+        return []
+    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
+    nouns = cue_word_set("host-noun")
+    return [
+        ActorMention(host, k, k, tokens[k - 1].norm if k and tokens[k - 1].norm in PREPOSITIONS else None)
+        for k, token in enumerate(tokens)
+        if token.norm in nouns and k not in taken
+    ]
+
+
 @lru_cache(maxsize=4)
 def _sole_holders(lexicon) -> dict[str, ActorRef]:
     """The offices every post of which belongs to one actor ("Secretaris-Generaal": NATO)."""
@@ -419,4 +433,4 @@ def _main_subject(tokens, mentions, lo: int, verb: int):
     return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)
 
 
-__all__ = ["Spokesmen", "actors_for"]
+__all__ = ["Spokesmen", "actors_for", "host_mentions"]

@@ -63,7 +63,6 @@ from natokg.extract.phrases import (
     actor_mentions,
     contribution_nouns,
     coordinated,
-    host_mentions,
     is_subject,
     lexicons,
     negates,
@@ -75,7 +74,7 @@ from natokg.extract.phrases import (
 )
 from natokg.extract.context import LetterContext
 from natokg.extract.evidence_lists import EvidenceLists
-from natokg.extract.position_actors import Spokesmen, actors_for
+from natokg.extract.position_actors import Spokesmen, actors_for, host_mentions
 from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
 from natokg.extract.stage import Found
 from natokg.records import (
