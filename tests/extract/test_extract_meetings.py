@@ -709,3 +709,19 @@ def test_what_is_told_of_a_council_past_an_aside_and_up_to_the_next_meeting(tmp_
     assert "nato-ukraine-commission" in found and "nato-georgia-commission" not in found
     body = "De NAVO-Rusland Raad, die sinds augustus niet bijeen was gekomen, vergaderde op 15 februari.\n"
     assert ("nato-russia-council", date(2023, 2, 15)) in sessions_of(tmp_path, body)
+
+
+def test_sessions_named_by_headings_take_the_day_given_to_the_sessions(tmp_path):
+    text = ("Den Haag, 12 mei 2026\n\nHierbij zend ik u de geannoteerde agenda van de informele bijeenkomst van de "
+            "NAVO-ministers van Buitenlandse Zaken op 21 en 22 mei a.s. in Helsingborg. Het programma bestaat uit een "
+            "informeel diner op 21 mei en twee informele sessies van de Noord-Atlantische Raad op 22 mei.\n\n"
+            "Sessie I: Oekraïne\nIn de eerste sessie spreken de ministers over de steun aan Oekraïne.\n\n"
+            "Sessie II: de noordflank\nDe tweede sessie is gewijd aan de veiligheid in het Hoge Noorden.\n")
+    sessions = [m for m in extract_text(tmp_path, text)[1].meetings if m.ref.kind == "working-session"]
+    assert len(sessions) == 2 and {m.ref.start for m in sessions} == {date(2026, 5, 22)}
+
+
+def test_letter_sessions_named_by_headings_take_the_day_given_to_the_sessions():
+    # the heading sessions of an informal meeting whose programme gives the sessions one day
+    sessions = [m for m in records("dev_2024_fmm_report_praag-informeel.txt").meetings if m.ref.kind == "working-session"]
+    assert sessions and all(m.ref.start == date(2024, 5, 31) for m in sessions)

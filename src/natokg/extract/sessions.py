@@ -233,6 +233,8 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     weak = when is None
     if when is None:
         when = _day_in_force(ctx, main, m.start)
+    if when is None and kind == "working-session":
+        when = _sessions_day(ctx, main)
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a clause that does not say it meets is a session only if another mention says so
     unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, _clause_start(ctx, sentence, m), sentence.end)
@@ -338,6 +340,29 @@ def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:
     before = [t.lower() for t in ctx.tokens_before(m.start, 1)]
     after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
     return (not before or before[0] not in ORDINALS) and after not in ORDINALS
+
+
+# "twee informele sessies van de Noord-Atlantische Raad op 22 mei": the day of the sessions
+_SESSIONS_DAY_RE = r"\b(?:{cue:sessions-plural})\b"
+
+
+def _sessions_day(ctx: LetterContext, main: Draft) -> DateMatch | None:
+    """The one day of a multi-day main meeting that the letter gives its working sessions
+    as a whole ("Het programma bestaat uit een diner op 21 mei en twee informele sessies
+    ... op 22 mei"), for a session its heading names without a day ("Sessie I: Oekraïne")."""
+    if main.start is None or main.end is None or main.end == main.start:
+        return None
+    days = set()
+    for found in cue_regex(_SESSIONS_DAY_RE).finditer(ctx.text):
+        sentence = ctx.sentence_at(found.start())
+        if sentence is None:
+            continue
+        end = min(sentence.end, found.end() + 80)
+        days |= {d.first for d in ctx.dates_in(found.end(), end) if d.first == d.last and main.dated(d)}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    return DateMatch(0, 0, day, day, "")
 
 
 @cache
