@@ -30,6 +30,7 @@ from natokg.extract.amounts import find_amounts, parse_amount, parse_number
         ("één miljoen euro", "1000000", "eur", ""),
         ("ruim tweehonderdvijftig miljoen dollar", "250000000", "usd", "ruim"),
         ("anderhalf miljard euro", "1500000000", "eur", ""),
+        ("een half miljoen euro", "500000", "eur", ""),
         ("drie en een half miljard euro", "3500000000", "eur", ""),
         ("twee procent van het bbp", "2", "percent-gdp", ""),
     ],

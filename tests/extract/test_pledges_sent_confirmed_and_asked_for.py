@@ -199,3 +199,21 @@ def test_an_inverted_intention_and_this_years_money_after_a_hedge(tmp_path, body
 def test_letter_a_co_actor_with_met_and_a_second_contribution():
     found = {(c.actor.key, c.kind) for c in fixture_records("2022_extraordinary_summit_and_european_council.txt").commitments}
     assert {("nl", "capability-pledge"), ("de", "capability-pledge")} <= found  # "Nederland met Duitsland ... levert"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Nederland zal daar dit jaar € 3,5 miljoen aan toevoegen.", ("nl", "financial-contribution", 2015)),
+        ("Voorts werd door Nederland toegezegd een half miljoen euro beschikbaar te stellen voor het trustfonds.",
+         ("nl", "financial-contribution", None)),
+        ("Duitsland vormt dit jaar, samen met Nederland, de kern van de speerpuntmacht.", ("de", "capability-pledge", 2015)),
+    ],
+)
+def test_money_added_and_forces_formed(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body, written="20 februari 2015")
+
+
+def test_letter_half_a_million():
+    found = {(c.actor.key, c.amount) for c in fixture_records("2005_summit_report_brussels.txt").commitments}
+    assert ("nl", 500000) in found  # "draagt hieraan een half miljoen euro bij"

@@ -80,9 +80,9 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?:%|procent(?![\w]))", re.IGNORECASE)
-# "vijf miljoen euro", "anderhalf miljard euro", "twee procent van het bbp"
+# "vijf miljoen euro", "anderhalf miljard euro", "een half miljoen euro", "twee procent van het bbp"
 # "drie en een half"; not the decimals of "één komma twee miljoen euro"
-_NUMBER_WORD = rf"(?<![\w-])(?<!komma )(?P<word>anderhalf|{NUMBER_WORD_PATTERN})(?P<half>\s+en\s+een\s+half)?"
+_NUMBER_WORD = rf"(?<![\w-])(?<!komma )(?P<word>anderhalf|een\s+half|{NUMBER_WORD_PATTERN})(?P<half>\s+en\s+een\s+half)?"
 _MONEY_IN_WORDS = re.compile(
     rf"{_NUMBER_WORD}\s(?P<scale>{_SCALE})\s(?P<cur>{_CURRENCY_AFTER})(?![\w])", re.IGNORECASE
 )
@@ -177,9 +177,11 @@ def _value(match: re.Match[str]) -> Decimal | None:
     """The number of an amount's match, in digits or in words; None for a word that is no number."""
     if match.groupdict().get("num"):
         return parse_number(match["num"])
-    word = match["word"].lower()
+    word = " ".join(match["word"].lower().split())
     if word == "anderhalf":
         return Decimal("1.5")
+    if word == "een half":
+        return Decimal("0.5")
     number = parse_number_word(word)
     if number is None:
         return None
