@@ -217,3 +217,15 @@ def test_money_added_and_forces_formed(tmp_path, body, expected):
 def test_letter_half_a_million():
     found = {(c.actor.key, c.amount) for c in fixture_records("2005_summit_report_brussels.txt").commitments}
     assert ("nl", 500000) in found  # "draagt hieraan een half miljoen euro bij"
+
+
+def test_money_made_available_in_the_passive_is_the_governments(tmp_path):
+    body = "De contactgroep komt bijeen. Voor militaire steun aan Oekraïne is voor 2015 in totaal € 2,5 miljard vrijgemaakt."
+    assert ("nl", "financial-contribution", 2015) in pledges_in(tmp_path, body, written="20 februari 2015")
+    body = "Door Duitsland is voor 2015 € 1 miljard vrijgemaakt."
+    assert {a for a, *_ in pledges_in(tmp_path, body, written="20 februari 2015")} == {"de"}
+
+
+def test_taking_part_in_sessions_is_no_pledge(tmp_path):
+    body = "Finland en Zweden nemen als genodigden deel aan alle sessies, met uitzondering van de Nuclear Planning Group."
+    assert pledges_in(tmp_path, body, written="20 februari 2023") == set()

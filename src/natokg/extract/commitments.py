@@ -93,7 +93,7 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
-from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
+from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PARTICIPLE, PASSIVE_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -249,6 +249,17 @@ class _Rules:
             return self.main_ref
         return None
 
+    def unnamed_giver(self, s: _Sentence, cue: Match) -> list[ActorRef]:
+        """"Voor militaire steun aan Oekraïne is voor 2023 ... € 2,5 miljard vrijgemaakt": money
+        made available in the passive, in a sentence that names no subject, is its agent's,
+        else the letter's own government's, not the actor named last."""
+        passive = PARTICIPLE.match(s.tokens[cue.last].norm) and any(
+            s.tokens[k].norm in PASSIVE_AUXILIARIES | {"is", "zijn"} for k in range(max(0, cue.first - 12), cue.first + 1)
+        )
+        if not passive or any(m.prep is None for m in s.mentions):
+            return []
+        return self.agent(s, 0, cue.first) or [NETHERLANDS]  # "Door Duitsland is ... vrijgemaakt": the agent
+
     def unpledged(self, s: _Sentence, cue: Match) -> bool:
         """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
         position) and "dient (... te worden aangenomen)" an obligation still to be met."""
@@ -392,7 +403,7 @@ class _Rules:
                 status = "agreed"
             else:
                 owner = self.share_owner(s, first)
-                actors = [owner] if owner else self.subject(s, cue) or self.context_actor(s)
+                actors = [owner] if owner else self.subject(s, cue) or self.unnamed_giver(s, cue) or self.context_actor(s)
                 status = self.status(info, s, cue)
             if not actors:
                 continue
