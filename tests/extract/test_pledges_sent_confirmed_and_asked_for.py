@@ -229,3 +229,27 @@ def test_money_made_available_in_the_passive_is_the_governments(tmp_path):
 def test_taking_part_in_sessions_is_no_pledge(tmp_path):
     body = "Finland en Zweden nemen als genodigden deel aan alle sessies, met uitzondering van de Nuclear Planning Group."
     assert pledges_in(tmp_path, body, written="20 februari 2023") == set()
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Het Verenigd Koninkrijk bevestigde de uitzending van vijfhonderd extra militairen.", ("gb", "capability-pledge", None)),
+        ("President Obama kondigde de uitzending van 30.000 extra militairen naar Afghanistan aan.", ("us", "capability-pledge", None)),
+        ("Noorwegen zal zijn bijdrage verdubbelen.", ("no", "capability-pledge", None)),
+    ],
+)
+def test_deployments_confirmed_announced_and_doubled(tmp_path, body, expected):
+    assert expected in pledges_in(tmp_path, body, written="10 december 2009")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Naar verwachting zal minister Gates de Europese bondgenoten oproepen eveneens extra troepen te leveren.",
+        "Secretaris-Generaal Rasmussen meldde dat vijfentwintig landen voor 2010 ten minste 7.000 extra militairen hebben toegezegd.",
+        "De bondgenoten stemden ermee in dat de missie ter bescherming van de Turkse bevolking wordt voortgezet.",
+    ],
+)
+def test_a_call_in_the_gap_a_counted_subject_and_a_demonym_in_a_phrase_pledge_nothing_of_theirs(tmp_path, body):
+    assert not any(actor in ("nl", "nato", "tr") for actor, *_ in pledges_in(tmp_path, body, written="10 december 2009"))

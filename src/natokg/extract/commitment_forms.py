@@ -238,9 +238,14 @@ def nobodys_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], cu
     for k in range(cue.first - 1, -1, -1):
         if tokens[k].norm in (";", ":"):
             return False
-        if tokens[k].norm in _OWN_SUBJECT_OPENERS:
+        if tokens[k].norm in _OWN_SUBJECT_OPENERS or (tokens[k].norm == "dat" and _counted_subject(tokens, k + 1)):
             return k + 1 < cue.first and not any(k < m.first < cue.first and m.prep is None for m in mentions)
     return False
+
+
+def _counted_subject(tokens: Sequence[Token], k: int) -> bool:
+    """'meldde dat vijfentwintig landen ... hebben toegezegd': a counted noun opens the clause."""
+    return k < len(tokens) and (tokens[k].norm[:1].isdigit() or count_value(tokens[k].norm) is not None)
 
 
 def conditional(tokens: Sequence[Token], cue: Match) -> bool:
@@ -474,6 +479,8 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
     het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
     clause ("pleit voor meer steun en draagt zelf ... bij" asks one thing and gives another)."""
     for stance in stances:
+        if stance.target == _CALL_FOR and cue.first <= stance.first and stance.last < cue.last:
+            return True  # "zal minister Gates de bondgenoten oproepen ... te leveren": the call in the gap
         if stance.target == _CALL_FOR and stance.last < cue.first:
             between = range(stance.last + 1, cue.first)
             # "niet in 2024 maar onmiddellijk te halen": a contrast inside the call, no new clause

@@ -125,7 +125,9 @@ def passive_owner(tokens: Sequence[Token], cue: Match, lexicon) -> list[ActorRef
     voortgezet"); a state named as that subject is what is continued, not who continues
     it ("Mocht het pakket voor Oekraïne worden voortgezet")."""
     lo = max((k + 1 for k in range(cue.first) if tokens[k].norm in (",", ";", ":", "dat")), default=0)
-    for k in range(cue.first - 1, lo - 1, -1):
+    for k in range(lo, cue.first):
+        if tokens[k].norm in PREPOSITIONS:
+            break  # "de missie ter bescherming van de Turkse bevolking": not the subject's owner
         state = lexicon.state_by_demonym(tokens[k].norm)
         if state is not None:
             return [state.ref]
