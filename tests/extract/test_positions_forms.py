@@ -13,7 +13,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import extract_text, fixture_records, records
+from support.letter_records import defence_report, extract_text, fixture_records, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -548,3 +548,22 @@ def test_the_host_speaks_for_the_host_state(tmp_path):
 def test_pointing_out_with_er_before_op(tmp_path):
     assert ("nl", "emphasise", "military-mobility") in positions(
         tmp_path, "Nederland zal er tevens op wijzen dat de militaire mobiliteit achterblijft.")
+
+
+def test_hij_refers_to_a_person_not_to_a_group_named_since(tmp_path):
+    body = ("Secretaris-Generaal Stoltenberg presenteerde de ramingen van de defensie-uitgaven. Daaruit blijkt dat de "
+            "uitgaven nog dalen, al verwacht een groeiend aantal bondgenoten een stijging. Hij riep de bondgenoten op "
+            "meer te investeren in militaire mobiliteit.")
+    found = {(p.actor.key, p.stance, p.topic) for p in extract_text(tmp_path, defence_report(body))[1].positions}
+    assert ("nato", "call-for", "military-mobility") in found
+    assert ("allies", "call-for", "military-mobility") not in found
+
+
+def test_members_named_after_a_groups_own_phrase(tmp_path):
+    found = positions(tmp_path, "De bondgenoten aan de oostflank, waaronder Polen en Litouwen, bepleiten meer militaire mobiliteit.")
+    assert {("pl", "call-for", "military-mobility"), ("lt", "call-for", "military-mobility")} <= found
+
+
+def test_letter_members_named_after_a_groups_own_phrase():
+    found = {(p.actor.key, p.stance) for p in records("dev_2025_summit_report_den-haag.txt").positions}
+    assert {("pl", "call-for"), ("baltic-states", "call-for")} <= found

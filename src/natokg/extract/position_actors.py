@@ -314,7 +314,7 @@ def actors_for(
         subject = inverted[0]
         chain = coordinated(subject, mentions, tokens)
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
-    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside
+    extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside + _members_after_phrase(tokens, mentions, chain[-1], verb)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
 
 
@@ -406,6 +406,19 @@ def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
     if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
         return False
     return not (norm == "als" and any(tokens[j].norm == "zowel" for j in range(clause_lo, k)))
+
+
+def _members_after_phrase(tokens, mentions, group, verb: int) -> list:
+    """"De bondgenoten aan de oostflank, waaronder Polen en de Baltische staten, bepleiten":
+    the members a group names after a phrase of its own, before the verb, hold the
+    position too."""
+    if group.actor.kind != "group":
+        return []
+    k = next((k for k in range(group.last + 1, min(verb, group.last + 7)) if tokens[k].norm == "waaronder"), None)
+    if k is None or tokens[k - 1].norm != "," or any(tokens[j].norm in (",", ";", ":") for j in range(group.last + 1, k - 1)):
+        return []
+    first = next((m for m in mentions if m.first == k + 1 and m.last < verb), None)
+    return coordinated(first, mentions, tokens) if first is not None else []
 
 
 def _partners_aside(tokens, mentions, lo: int, hi: int) -> list:

@@ -182,18 +182,21 @@ def positions_in(
     history: list[Said] = []  # the earlier sentences under the same heading
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
-    previous: tuple[Sentence, list[Token]] | None = None  # the sentence before, under the same heading
+    said_before: list[tuple[Sentence, list[Token]]] = []  # the last sentences before, under the same heading
     for sentence in body_sentences(seg):
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
         if sentence.heading != previous_heading:
             previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
-            previous = None
-        if not stated_before and previous is not None and any(t.norm in SUBJECT_PRONOUNS for t in tokens):
+            said_before = []
+        singular = any(t.norm == "hij" for t in tokens)
+        if (not stated_before or singular and all(a.kind == "group" for a in stated_before)) and any(
+            t.norm in SUBJECT_PRONOUNS for t in tokens
+        ):
             # "De premier sprak over X. Hij riep ... op": the previous sentence took no
-            # position, so the pronoun is who spoke in it
-            stated_before = _speakers(previous, lex, spokesmen)
+            # position, so the pronoun is who spoke in it; "hij" is no group of states
+            stated_before = _pronoun_speakers(said_before, singular, lex, spokesmen)
         inside = parenthesised(tokens)
         topic_matches = lex.topics.find(tokens)
         weak = weak_topics(topic_matches, tokens, sentence.text, lex)
@@ -272,7 +275,7 @@ def positions_in(
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
             positions.extend(found.values())
         stated_before = unique([key[0] for key in found])
-        previous = (sentence, tokens)
+        said_before = [*said_before[-2:], (sentence, tokens)]
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
         if strong:
             previous_topics = strong
@@ -281,6 +284,19 @@ def positions_in(
             tuple((m.first, m.target) for m in topic_matches if m.first not in inside and id(m) not in weak),
         ))
     return positions, named_topics
+
+
+def _pronoun_speakers(
+    said_before: Sequence[tuple[Sentence, list[Token]]], singular: bool, lex: Lexicons, spokesmen: Spokesmen | None
+) -> list[ActorRef]:
+    """Who a subject pronoun refers to: who speaks in the sentence before; for "hij" the
+    last sentence before whose speaker is one person, state or organisation ("Stoltenberg
+    presenteerde ... Daaruit blijkt dat ... bondgenoten .... Hij riep ... op": Stoltenberg)."""
+    for said in reversed(said_before if singular else said_before[-1:]):
+        speakers = _speakers(said, lex, spokesmen)
+        if not singular or (speakers and all(a.kind != "group" for a in speakers)):
+            return speakers
+    return []
 
 
 def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen | None) -> list[ActorRef]:
