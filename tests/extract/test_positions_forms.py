@@ -567,3 +567,22 @@ def test_members_named_after_a_groups_own_phrase(tmp_path):
 def test_letter_members_named_after_a_groups_own_phrase():
     found = {(p.actor.key, p.stance) for p in records("dev_2025_summit_report_den-haag.txt").positions}
     assert {("pl", "call-for"), ("baltic-states", "call-for")} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Denemarken en Noorwegen gaven aan te onderzoeken of zij kunnen bijdragen aan de missie in Irak.", ("dk", "intend", "iraq")),
+        ("Ierland gaf aan zich later bij het project voor militaire mobiliteit te willen aansluiten.",
+         ("ie", "intend", "military-mobility")),
+        ("Duitsland gaf aan op korte termijn niet bereid te zijn tot een grotere rol in Irak.", ("de", "oppose", "iraq")),
+        ("Frankrijk gaf aan dat de missie in Irak moet worden versterkt.", ("fr", "emphasise", "iraq")),
+    ],
+)
+def test_stating_ones_own_infinitive_is_an_intention(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_stating_ones_own_infinitive_is_an_intention():
+    found = {(p.actor.key, p.stance) for p in fixture_records("2017_eu_council_report.txt").positions}
+    assert {("ie", "intend"), ("pt", "intend")} <= found  # "gaven aan zich later te willen aansluiten"

@@ -373,6 +373,11 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     """The stance of a stance form in its clause; None when the clause negates a stance that
     has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
+    infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end)
+    if fold(stance_match.phrase.form) in cue_word_set("stating-verb") and infinitive is not None:
+        # "Denemarken en Noorwegen gaven aan te onderzoeken of zij ...": their own intention;
+        # "Duitsland gaf aan daartoe niet in staat te zijn": a refusal
+        return "oppose" if any(tokens[k].norm in NEGATIONS for k in range(stance_match.last + 1, infinitive)) else "intend"
     before = stance_match.first - 1
     # "wees niet alleen op X maar ook op Y": emphasis, not its negation; "riepen de
     # bondgenoten die nog niet deelnemen op ...": a relative clause in the gap negates its own verb
@@ -406,6 +411,19 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
                 continue  # "verwelkomt het voornemen ...": welcoming an intention, not intending
             return info.overrides_stance  # "onderstreepten de bereidheid"
     return stance
+
+
+def _infinitive_complement(tokens, lo: int, hi: int) -> int | None:
+    """Where the "te" of an infinitive of the actor's own stands after a stating verb
+    ("gaven aan in beginsel bereid te zijn", "gaf aan te onderzoeken"); None for a "dat"
+    clause or anything else."""
+    for k in range(lo, min(hi, lo + 12)):
+        norm = tokens[k].norm
+        if norm in ("dat", ",", ";", ":", "of"):
+            return None
+        if norm == "te":
+            return k if k + 1 < len(tokens) and tokens[k + 1].norm.isalpha() else None
+    return None
 
 
 def _clause_end(tokens, lo: int, hi: int) -> int:
