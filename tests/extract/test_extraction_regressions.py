@@ -109,3 +109,68 @@ def test_regression_topic_words_that_belong_to_others(tmp_path):
     assert not any(topic == "accountability" for *_, topic in found)
     found = positions(tmp_path, "Nederland steunt de hervormingsvoorstellen van de Oekraïense regering.")
     assert not any(topic == "nato-reform" for *_, topic in found)
+
+
+# ---------------------------------------------------------------- a review of the second round of pledge forms
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het kabinet acht het zorgelijk dat Iran met drones bijdraagt aan de Russische oorlog tegen Oekraïne.",
+        "Nederland veroordeelt het feit dat Noord-Korea met munitie bijdraagt aan de Russische agressie.",
+        "De Russische bombardementen op Oekraïense steden worden voortgezet.",
+        "De NAVO vormt de kern van de collectieve verdediging van Europa.",
+        "Rusland heeft de opschorting van zijn steun aan het CSE-verdrag aangekondigd.",
+    ],
+)
+def test_regression_helping_an_aggressor_continuing_attacks_describing_and_suspending_pledge_nothing(tmp_path, sentence):
+    assert pledges(tmp_path, sentence) == set()
+
+
+def test_regression_a_state_adjective_outside_the_subject_owns_no_passive_pledge(tmp_path):
+    found = pledges(tmp_path, "Ondanks Russische bezwaren wordt de NAVO-trainingsmissie in Irak voortgezet.")
+    assert {actor for actor, *_ in found} == {"nato"}
+
+
+def test_regression_money_in_a_states_budget_is_that_states(tmp_path):
+    body = "Duitsland kondigde nieuwe steun aan. In de Duitse begroting voor 2024 is daarvoor € 7 miljard vrijgemaakt."
+    assert {actor for actor, kind, amount, *_ in pledges(tmp_path, body) if amount} == {"de"}
+
+
+def test_regression_a_present_verb_after_en_keeps_its_own_subject(tmp_path):
+    found = positions(tmp_path, "Nederland heeft de aanval veroordeeld en de Baltische staten geven prioriteit aan luchtverdediging.")
+    assert any(actor == "baltic-states" for actor, *_ in found)
+
+
+def test_regression_asking_others_then_deciding_for_oneself_pledges(tmp_path):
+    body = "Nederland heeft de bondgenoten gevraagd om steun, en besloten zelf twee fregatten te leveren."
+    assert ("nl", "capability-pledge") in {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)}
+
+
+def test_regression_a_present_plural_like_a_past_looks_ahead(tmp_path):
+    found = pledges(tmp_path, "Nederland en België melden dit jaar twee fregatten aan voor de NRF.")
+    assert {("nl", 2023), ("be", 2023)} <= {(actor, year) for actor, _, _, _, year in found}
+
+
+def test_regression_money_doubled_is_money(tmp_path):
+    assert ("no", "financial-contribution") in {
+        (actor, kind) for actor, kind, *_ in pledges(tmp_path, "Noorwegen zal zijn financiële bijdrage verdubbelen.")}
+
+
+def test_regression_confirming_anothers_continued_contribution_is_no_pledge_of_ones_own(tmp_path):
+    body = "Door Nederland werd bevestigd dat de Franse bijdrage aan de eFP in Roemenië wordt voortgezet."
+    assert {actor for actor, *_ in pledges(tmp_path, body)} == {"fr"}
+
+
+def test_regression_the_host_of_the_next_summit_is_not_this_meetings_host(tmp_path):
+    text = ("Den Haag, 1 juli 2023\n\nHierbij zend ik u de geannoteerde agenda van de NAVO-top op 11 en 12 juli a.s. "
+            "in Vilnius.\n\nDe gastheer van de volgende top zal aandacht vragen voor de steun aan Oekraïne.\n")
+    assert not any(p.actor.key == "lt" for p in extract_text(tmp_path, text)[1].positions)
+
+
+def test_regression_informal_talks_others_are_invited_to_leave_the_meeting_formal(tmp_path):
+    text = ("Den Haag, 1 juni 2023\n\nHierbij zend ik u de geannoteerde agenda van de bijeenkomst van de NAVO-ministers "
+            "van Defensie op 15 en 16 juni a.s. in Brussel. Tijdens de bijeenkomst zal de Secretaris-Generaal de "
+            "ministers uitnodigen voor informeel overleg in Oslo in oktober.\n")
+    assert not extract_text(tmp_path, text)[1].main_meeting.informal

@@ -36,10 +36,10 @@ from natokg.extract.function_words import (
     CONDITIONAL_AUXILIARIES,
     FINITE_AUXILIARIES,
     NETHERLANDS,
+    PARTICIPLE,
     PASSIVE_AUXILIARIES,
     PERFECT_AUXILIARIES,
     PREPOSITIONS,
-    PRESENT_LIKE_WEAK_PAST,
     PUNCTUATION,
     RELATIVE_OPENERS,
     SUBJECT_PRONOUNS,
@@ -69,6 +69,8 @@ def announced_kind(
         return "spending-target"
     if words & cue_word_set("founding-noun"):
         return "policy-pledge"
+    if words & cue_word_set("ending-noun"):
+        return None  # "heeft de opschorting van zijn steun aangekondigd": an ending, not a pledge
     if not words & contribution_nouns:
         return None
     if gap_object_kind == "capability-pledge":
@@ -304,7 +306,6 @@ def relative_asides(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 # what ends a clause before a cue ("als besluit", "nu" as adverbs open no clause)
 _BEFORE_BARRIERS = frozenset([",", ";", ":", "dat", "om", "die", "en", "maar", "of"]) | (_SUBORDINATORS - {"als", "nu"})
 # a participle: "toegezegd", "gereserveerd", "vrijgemaakt", "beschikbaar gesteld"
-_PARTICIPLE = re.compile(r"^\w*ge\w+[dt]$")  # a weak verb's participle, as a pledge cue's
 # the simple past of a weak verb: "zegde ... toe", "stelden ... beschikbaar", "maakte ... bekend"
 # (a vowel before "-ten"/"-den" makes an infinitive: "besluiten", "bieden")
 _WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
@@ -322,6 +323,7 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     return (
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), min(len(tokens), cue.last + 2)))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
+        or condemned(tokens, stances, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
         or nominalised(tokens, cue)
         or meeting_participation(tokens, cue)
@@ -358,7 +360,7 @@ def negated(tokens: Sequence[Token], cue: Match) -> bool:
     # has what stands before it in another constituent; a verb group ("zal niet worden
     # aangenomen") or a verb at its clause's end ("dat Nederland niet levert.") has not
     first = tokens[cue.first].norm
-    verb_group = first in _NOT_PAST or first.endswith("en") or bool(_PARTICIPLE.match(first))
+    verb_group = first in _NOT_PAST or first.endswith("en") or bool(PARTICIPLE.match(first))
     at_end = cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm in PUNCTUATION
     # the word right before the cue always counts: "niet deel te nemen", "dat Nederland niet levert"
     for k in range(cue.first - 1, max(-1, cue.first - 9) if verb_group or at_end else max(-1, cue.first - 2), -1):
@@ -409,6 +411,7 @@ def part_start(tokens: Sequence[Token], first: int) -> int:
 
 
 _CALL_FOR = "call-for"
+_AGAINST = frozenset(["oppose", "concern"])
 _BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
 
@@ -420,9 +423,9 @@ def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     around = {tokens[k].norm for k in (*cue.words, *range(max(0, cue.first - 4), cue.first))}
     if around & _NOT_PAST:
         return False
-    if _WEAK_PAST.match(tokens[cue.first].norm) and tokens[cue.first].norm not in PRESENT_LIKE_WEAK_PAST:
+    if _WEAK_PAST.match(tokens[cue.first].norm) and tokens[cue.first].norm not in cue_word_set("present-like-past"):
         return True
-    participle = any(_PARTICIPLE.match(tokens[k].norm) for k in cue.words)
+    participle = any(PARTICIPLE.match(tokens[k].norm) for k in cue.words)
     return participle and any(tokens[k].norm in PERFECT_AUXILIARIES for k in range(max(0, cue.first - 8), cue.first + 1))
 
 
@@ -466,12 +469,25 @@ def proposed(tokens: Sequence[Token], first: int) -> bool:
 
 
 def _joins_clause(tokens: Sequence[Token], k: int) -> bool:
-    """Whether the token at k ends a clause: a semicolon, colon or "maar", or a comma or
-    "en" before a finite auxiliary ("..., en heeft besloten ... te leveren")."""
+    """Whether the token at k ends a clause: a semicolon, colon or "maar", a comma before
+    "en" (", en besloten zelf ... te leveren": a list has no comma before its "en"), or a
+    comma or "en" before a finite auxiliary ("..., en heeft besloten ... te leveren")."""
     norm = tokens[k].norm
     if norm in (";", ":", "maar"):
         return True
-    return norm in (",", "en") and k + 1 < len(tokens) and tokens[k + 1].norm in FINITE_AUXILIARIES
+    following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return (norm == "," and following == "en") or (norm in (",", "en") and following in FINITE_AUXILIARIES)
+
+
+def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
+    """Whether the cue stands in what an opposing or worried stance is about ("acht het
+    zorgelijk dat Iran met drones bijdraagt aan ...", "veroordeelt het feit dat ...
+    bijdraagt"): no pledge, in the stance's clause."""
+    return any(
+        stance.target in _AGAINST and stance.last < cue.first
+        and not any(_joins_clause(tokens, k) for k in range(stance.last + 1, cue.first))
+        for stance in stances
+    )
 
 
 def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:

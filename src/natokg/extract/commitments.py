@@ -60,6 +60,8 @@ from natokg.extract.pledge_subjects import (
     compound_owner,
     deciders,
     passive_owner,
+    pledged_in_complement,
+    unnamed_giver,
     subjectless_that_clause,
 )
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
@@ -93,7 +95,7 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
-from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PARTICIPLE, PASSIVE_AUXILIARIES
+from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -249,17 +251,6 @@ class _Rules:
             return self.main_ref
         return None
 
-    def unnamed_giver(self, s: _Sentence, cue: Match) -> list[ActorRef]:
-        """"Voor militaire steun aan Oekraïne is voor 2023 ... € 2,5 miljard vrijgemaakt": money
-        made available in the passive, in a sentence that names no subject, is its agent's,
-        else the letter's own government's, not the actor named last."""
-        passive = PARTICIPLE.match(s.tokens[cue.last].norm) and any(
-            s.tokens[k].norm in PASSIVE_AUXILIARIES | {"is", "zijn"} for k in range(max(0, cue.first - 12), cue.first + 1)
-        )
-        if not passive or any(m.prep is None for m in s.mentions):
-            return []
-        return self.agent(s, 0, cue.first) or [NETHERLANDS]  # "Door Duitsland is ... vrijgemaakt": the agent
-
     def unpledged(self, s: _Sentence, cue: Match) -> bool:
         """Before the cue, "de bereidheid (... bij te dragen)" is a stated readiness (a
         position) and "dient (... te worden aangenomen)" an obligation still to be met."""
@@ -403,7 +394,7 @@ class _Rules:
                 status = "agreed"
             else:
                 owner = self.share_owner(s, first)
-                actors = [owner] if owner else self.subject(s, cue) or self.unnamed_giver(s, cue) or self.context_actor(s)
+                actors = [owner] if owner else self.subject(s, cue) or unnamed_giver(s.tokens, s.mentions, cue, self.lex.lexicon) or self.context_actor(s)
                 status = self.status(info, s, cue)
             if not actors:
                 continue
@@ -507,6 +498,8 @@ class _Rules:
                     continue
                 if cue.first > 0 and s.tokens[cue.first - 1].norm == "zoals":
                     continue  # "zoals besloten op 30 november": points to a decision, makes none
+                if pledged_in_complement(s.tokens, s.mentions, s.cues, cue, self.lex):
+                    continue  # "Door Nederland werd bevestigd dat de Franse bijdrage ... wordt voortgezet": its clause pledges
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
@@ -521,7 +514,7 @@ class _Rules:
                     or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
                     or owner
                     or ([self.owner(a) for a in compound_owner(s.tokens, s.sentence.text, self.lex.actors.find(s.tokens), cue)]
-                        if passive and info.default_actor else [])
+                        if passive else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     # a passive's subject is what is pledged, not who pledges
                     or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))

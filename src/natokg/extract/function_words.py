@@ -17,8 +17,12 @@ COORDINATORS = frozenset(["en", "alsook", ","])
 PUNCTUATION = frozenset(list(",;:()."))  # tokens that end a phrase
 PASSIVE_AUXILIARIES = frozenset(["wordt", "worden", "werd", "werden"])
 PERFECT_AUXILIARIES = frozenset(["heb", "heeft", "hebben", "had", "hadden"])
-# a past participle: "toegezegd", "opgeroepen", "veroordeeld" (folded token text)
-PARTICIPLE = re.compile(r"^\w*ge\w+[dtn]$")
+# a past participle: "toegezegd", "veroordeeld" (weak, "-d" after an unstressed prefix); "opgeroepen", "gegeven" (strong: a
+# separable particle or nothing before "ge", a stem of two letters or more; not "geven",
+# "bondgenoten")
+PARTICIPLE = re.compile(
+    r"^(?:\w*ge\w+[dt]|(?:be|ver|ont|her|er)\w+d|(?:op|aan|af|in|uit|toe|voor|na|mee|over|door|bij|om|terug|vast|weg)?ge\w{2,}en)$"
+)
 # finite auxiliaries before a participle ("... en heeft de bondgenoten opgeroepen")
 FUTURE_AUXILIARIES = frozenset(["zal", "zullen"])
 FINITE_AUXILIARIES = PERFECT_AUXILIARIES | FUTURE_AUXILIARIES | frozenset(["is", "zijn", "was", "waren"])
@@ -39,9 +43,6 @@ ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
-# present plurals of verbs whose stem ends in -nd, spelt as a weak past would be ("zenden":
-# they send; "kenden", "meenden": a past)
-PRESENT_LIKE_WEAK_PAST = frozenset("zenden verzenden uitzenden vinden binden verbinden wenden".split())
 
 __all__ = [
     "CONDITIONAL_AUXILIARIES",

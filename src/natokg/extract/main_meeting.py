@@ -25,7 +25,7 @@ _INFORMAL_RE = r"\b(?:{cue:informal})\b|\b(?:{cue:informal-abbreviation})\b"
 _INFORMAL_KIND_RE = r"(?:{cue:informal-abbreviation})$|(?:{cue:informal})"
 # "Dit is een informele bijeenkomst"; a form is the start of the words it matches
 _INFORMAL_CLAUSE_RE = r"\b(?:het|dit|deze)\s+(?:is\s+)?(?:een\s+)?(?:{cue:informal-meeting})"
-_INFORMAL_PURPOSE_RE = r"\bvoor\s+(?:een\s+)?(?:{cue:informal-purpose})\b"
+_INFORMAL_PURPOSE_RE = r"\bbijeen\s+voor\s+(?:een\s+)?(?:{cue:informal-purpose})\b"
 
 # the group of the meeting's kind, then a gathering word later in the sentence
 _GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"

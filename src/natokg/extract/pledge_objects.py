@@ -142,12 +142,17 @@ def _object_words(tokens: Sequence[Token], where, skipped: set[int]) -> list[str
 
 def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     """Whether what the cue pledges is troops or equipment (cue:capability-object), a
-    compound counting by its ending ("twee extra Chinook-transporthelikopters"). A gap
+    compound counting by its ending ("twee extra Chinook-transporthelikopters"), or a
+    contribution its subject names. A gap
     form after "te" is another verb's infinitive: "om te zetten in capaciteiten" converts,
     "zetten ... in" deploys."""
     if len(cue.phrase.segments) > 1 and cue.first > 0 and tokens[cue.first - 1].norm == "te":
         return False
     if object_kind(tokens, text, cue) == "capability-pledge":
+        return True
+    # "de Nederlandse inzet ... wordt voortgezet": a contribution named (cue:contribution-noun)
+    nouns = cue_word_set("contribution-noun")
+    if any(tokens[k].norm in nouns for k in pledge_scope(tokens, cue) if k < cue.first):
         return True
     # what is sent names its kind in any compound ("aanvalshelikopters", "grondtroepen")
     return any(tokens[k].norm.endswith(_capability_endings(_SENT_ENDING_LENGTH)) for k in pledge_scope(tokens, cue))

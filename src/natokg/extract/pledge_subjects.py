@@ -18,8 +18,16 @@ from __future__ import annotations
 from typing import Sequence
 
 from natokg.extract.commitment_forms import fronted_clause_end, passive_clause_agent
-from natokg.extract.function_words import ARTICLES, PREPOSITIONS, PUNCTUATION, SUBJECT_PRONOUNS
-from natokg.extract.phrases import ActorMention, Match, Token, co_actors, coordinated, is_subject, unique
+from natokg.extract.function_words import (
+    ARTICLES,
+    NETHERLANDS,
+    PARTICIPLE,
+    PASSIVE_AUXILIARIES,
+    PREPOSITIONS,
+    PUNCTUATION,
+    SUBJECT_PRONOUNS,
+)
+from natokg.extract.phrases import ActorMention, Match, Token, co_actors, coordinated, is_subject, passive_agent, unique
 from natokg.records import ActorRef
 
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:
@@ -105,7 +113,9 @@ def clause_subject(
         # "dat Nederland met Duitsland een Patriot-eenheid levert": a state right after the subject
         k = chain[-1].last + 1
         if k + 1 < anchor and tokens[k].norm == "met" and not any(tokens[j].norm == "en" for j in range(k + 2, anchor)):
-            extra += [m for m in mentions if m.first == k + 1 and m.actor.kind == "state"]
+            # not "met Polen als gastland"
+            extra += [m for m in mentions if m.first == k + 1 and m.actor.kind == "state"
+                      and m.last + 1 < len(tokens) and tokens[m.last + 1].norm != "als"]
         # in the verb group a named state joins ("zal, samen met Duitsland, ... leveren"),
         # a vague group does not ("zal, samen met andere bondgenoten, ... leveren")
         extra = [c for m in extra for c in coordinated(m, mentions, tokens) if c.first < anchor or c.actor.kind != "group"]
@@ -124,11 +134,13 @@ def passive_owner(tokens: Sequence[Token], cue: Match, lexicon) -> list[ActorRef
     """Whose a passive's subject is, in its own clause ("de Nederlandse bijdrage ... wordt
     voortgezet"); a state named as that subject is what is continued, not who continues
     it ("Mocht het pakket voor Oekraïne worden voortgezet")."""
-    lo = max((k + 1 for k in range(cue.first) if tokens[k].norm in (",", ";", ":", "dat")), default=0)
-    for k in range(lo, cue.first):
-        if tokens[k].norm in PREPOSITIONS:
-            break  # "de missie ter bescherming van de Turkse bevolking": not the subject's owner
-        state = lexicon.state_by_demonym(tokens[k].norm)
+    # the clause opens after its "dat", past the asides set off by commas inside it
+    that = max((k + 1 for k in range(cue.first) if tokens[k].norm in (";", ":", "dat")), default=None)
+    lo = that if that is not None else max((k + 1 for k in range(cue.first) if tokens[k].norm == ","), default=0)
+    # the clause's first noun phrase: "de Nederlandse bijdrage"; not "Ondanks Russische
+    # bezwaren" nor "de missie ter bescherming van de Turkse bevolking"
+    if lo + 1 < cue.first and tokens[lo].norm in ARTICLES:
+        state = lexicon.state_by_demonym(tokens[lo + 1].norm)
         if state is not None:
             return [state.ref]
     return []
@@ -173,11 +185,41 @@ def compound_owner(tokens: Sequence[Token], text: str, actors: Sequence[Match], 
     return []
 
 
+def pledged_in_complement(tokens: Sequence[Token], mentions: Sequence[ActorMention], cues: Sequence[Match], cue: Match, lex) -> bool:
+    """Whether the "dat" clause right after the cue pledges itself, by an actor it names
+    ("bevestigd dat de Franse bijdrage ... wordt voortgezet"); "bevestigd dat de inzet
+    ... wordt voortgezet" is the confirmer's own pledge."""
+    if cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm != "dat":
+        return False
+    pledging = [c for c in cues if c.first > cue.last and getattr(lex.cue_info.get(c.target), "role", "") == "pledge"]
+    if not pledging:
+        return False
+    later = pledging[0]
+    named = any(cue.last < m.first < later.first and m.prep is None for m in mentions)
+    return named or bool(passive_owner(tokens, later, lex.lexicon))
+
+
+def unnamed_giver(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match, lexicon) -> list[ActorRef]:
+    """"Voor militaire steun aan Oekraïne is voor 2023 ... € 2,5 miljard vrijgemaakt": money
+    made available in the passive, in a sentence that names no subject, is its agent's
+    ("Door Duitsland is ... vrijgemaakt"), else the state's whose budget is named ("In de
+    Duitse begroting is ..."), else the letter's own government's."""
+    passive = PARTICIPLE.match(tokens[cue.last].norm) and any(
+        tokens[k].norm in PASSIVE_AUXILIARIES | {"is", "zijn"} for k in range(max(0, cue.first - 12), cue.first + 1)
+    )
+    if not passive or any(m.prep is None for m in mentions):
+        return []
+    owners = [lexicon.state_by_demonym(t.norm) for t in tokens[: cue.first]]
+    return passive_agent(tokens, mentions, 0, cue.first) or [o.ref for o in owners if o is not None][:1] or [NETHERLANDS]
+
+
 __all__ = [
     "CLAUSE_OPENERS",
     "clause_subject",
     "compound_owner",
     "deciders",
     "passive_owner",
+    "pledged_in_complement",
     "subjectless_that_clause",
+    "unnamed_giver",
 ]

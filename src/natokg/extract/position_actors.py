@@ -178,8 +178,8 @@ def host_mentions(tokens: Sequence[Token], host: ActorRef | None, mentions: Sequ
     return [
         ActorMention(host, k, k, tokens[k - 1].norm if k and tokens[k - 1].norm in PREPOSITIONS else None)
         for k, token in enumerate(tokens)
-        if token.norm in nouns and k not in taken
-    ]
+        if token.norm in nouns and k not in taken and (k + 1 >= len(tokens) or tokens[k + 1].norm != "van")
+    ]  # not "de gastheer van de volgende top"
 
 
 @lru_cache(maxsize=4)
@@ -332,6 +332,8 @@ def _participle_after_en(tokens, lo: int, verb: int) -> bool:
     k = next((k for k in range(verb - 1, max(lo - 2, -1), -1) if tokens[k].norm == "en"), None)
     if k is None or not PARTICIPLE.match(tokens[verb].norm):
         return False
+    if k + 1 < len(tokens) and tokens[k + 1].norm in RELATIVE_PRONOUNS:
+        return False  # "... en dat Frankrijk Rusland opgeroepen heeft": a clause of its own
     if any(tokens[j].norm in FINITE_AUXILIARIES or tokens[j].norm in (",", ";", ":") for j in range(k + 1, verb)):
         return False
     start = max((j + 1 for j in range(k) if tokens[j].norm in (";", ":")), default=0)
