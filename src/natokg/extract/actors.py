@@ -176,12 +176,13 @@ def _name_after(ctx: LetterContext, offset: int, limit: int) -> list[tuple[int, 
 def _title_at(text: str, cursor: int, limit: int) -> int:
     """The length of a title or form of address at ``cursor`` with the space after it
     ("Drs. ", "de heer "; honorifics.ttl), or 0."""
-    words = re.match(r"(\S+)[ \t]+(?:(\S+)[ \t]+)?", text[cursor:limit])
-    if words is None:
+    first = re.match(r"(\S+)[ \t]+", text[cursor:limit])
+    if first is None:
         return 0
-    if words.group(2) and fold(f"{words.group(1)} {words.group(2)}") in honorific_forms():
-        return words.end()
-    return words.end(1) + len(re.match(r"[ \t]+", text[cursor + words.end(1) : limit]).group()) if fold(words.group(1)) in honorific_forms() else 0
+    second = re.match(r"(\S+)[ \t]+", text[cursor + first.end() : limit])
+    if second is not None and fold(f"{first.group(1)} {second.group(1)}") in honorific_forms():
+        return first.end() + second.end()  # "de heer "
+    return first.end() if fold(first.group(1)) in honorific_forms() else 0  # "Drs. "
 
 
 def _names_actor(ctx: LetterContext, offset: int) -> bool:

@@ -206,7 +206,7 @@ def hedges(tokens: Sequence[Token], k: int) -> bool:
 # conditional conjunctions: the clause they open is a condition, not a pledge
 _CONDITIONS = frozenset("indien mits tenzij zolang mocht mochten".split())
 # a sentence opening with one of these has a subordinate clause up to its first comma
-_SUBORDINATORS = _CONDITIONS | frozenset("als wanneer mocht mochten zodra nadat omdat hoewel aangezien nu voordat".split())
+_SUBORDINATORS = _CONDITIONS | frozenset("als wanneer zodra nadat omdat hoewel aangezien nu voordat".split())
 
 
 def fronted_clause_end(tokens: Sequence[Token], lo: int, anchor: int) -> int:
