@@ -84,3 +84,18 @@ def test_regression_evidence_kept_without_rescanning_what_was_found(tmp_path, mo
     once = _evidence_comparisons(tmp_path, 1, monkeypatch)
     four_times = _evidence_comparisons(tmp_path, 4, monkeypatch)
     assert four_times <= 5 * once + 50
+
+
+def test_regression_the_sessions_day_is_read_once_per_letter(tmp_path, monkeypatch):
+    # every undated working session used to scan the whole text again for the sessions' day
+    import natokg.extract.sessions as sessions
+
+    calls = []
+    scan = sessions._sessions_day
+    monkeypatch.setattr(sessions, "_sessions_day", lambda ctx, main: calls.append(1) or scan(ctx, main))
+    paragraph = ("Sessie {n}: Oekraïne\nIn de sessie spreken de ministers over de steun aan Oekraïne.\n\n")
+    text = ("Den Haag, 12 mei 2026\n\nHierbij zend ik u de geannoteerde agenda van de informele bijeenkomst van de "
+            "NAVO-ministers van Buitenlandse Zaken op 21 en 22 mei a.s. in Helsingborg. Het programma bestaat uit "
+            "twee informele sessies op 22 mei.\n\n" + "".join(paragraph.format(n=n) for n in ("I", "II", "III", "IV")))
+    extract_text(tmp_path, text)
+    assert len(calls) == 1

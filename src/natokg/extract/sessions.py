@@ -96,6 +96,13 @@ class Collector:
         self.sessions: list[Draft] = []
         self.others: list[Draft] = []
         self.schedule = _schedule_dates(ctx)
+        self._sessions_day: list[DateMatch | None] = []  # read once per letter: the text is scanned
+
+    def sessions_day(self) -> DateMatch | None:
+        """The one day the letter gives its working sessions (``_sessions_day``)."""
+        if not self._sessions_day:
+            self._sessions_day.append(_sessions_day(self.ctx, self.main) if self.main is not None else None)
+        return self._sessions_day[0]
 
     # -- sessions
 
@@ -234,7 +241,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     if when is None:
         when = _day_in_force(ctx, main, m.start)
     if when is None and kind == "working-session":
-        when = _sessions_day(ctx, main)
+        when = collector.sessions_day()
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a clause that does not say it meets is a session only if another mention says so
     unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, _clause_start(ctx, sentence, m), sentence.end)
