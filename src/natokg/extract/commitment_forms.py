@@ -46,8 +46,7 @@ from natokg.extract.function_words import (
 )
 from natokg.extract.phrases import ActorMention, Match, Token, coordinated, negates, unique
 from natokg.records import ActorRef
-from natokg.knowledge.cues import CueInfo
-from natokg.knowledge.cues import cue_regex, cue_word_set
+from natokg.knowledge.cues import CueInfo, cue_word_set
 from natokg.text.dates import count_value
 
 
