@@ -49,3 +49,21 @@ def test_letter_a_year_right_before_the_money():
     assert ("nl", D(10000000), 2022) in found
     found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2009_defence_ministers_report_krakow.txt").commitments}
     assert ("nl", D(5000000), 2009) in found
+
+
+@pytest.mark.parametrize(
+    "text, amount, year",
+    [
+        ("Het kabinet verhoogt het defensiebudget met 220 miljoen euro in 2016.", "220 miljoen euro", 2016),
+        ("Het kabinet verhoogt het budget met 50 miljoen euro, in de jaren daarna met meer.", "50 miljoen euro", None),
+    ],
+)
+def test_a_year_right_after_the_money_is_its_year(text, amount, year):
+    assert stated_target_year(text, 2015, money_span(text, amount)) == year
+
+
+def test_the_end_of_the_year_is_the_letters_year():
+    from natokg.text.dates import find_coming_years
+
+    found = find_coming_years("De NAVO stelt voor het einde van het jaar een strategie vast.", reference=date(2015, 6, 30))
+    assert [y.year for y in found] == [2015]

@@ -253,3 +253,10 @@ def test_deployments_confirmed_announced_and_doubled(tmp_path, body, expected):
 )
 def test_a_call_in_the_gap_a_counted_subject_and_a_demonym_in_a_phrase_pledge_nothing_of_theirs(tmp_path, body):
     assert not any(actor in ("nl", "nato", "tr") for actor, *_ in pledges_in(tmp_path, body, written="10 december 2009"))
+
+
+def test_an_amount_before_another_subjects_that_clause_stays_the_speakers(tmp_path):
+    body = ("Ik heb gemeld dat het kabinet heeft besloten het defensiebudget te verhogen met 220 miljoen euro in 2016, "
+            "oplopend tot 345 miljoen euro, en dat Nederland zich aan de afspraak van Wales gebonden acht.")
+    found = pledges_in(tmp_path, body, written="30 juni 2015")
+    assert not any(actor == "allies" for actor, *_ in found)

@@ -324,7 +324,9 @@ class _Rules:
             if cue.first > last + 1 and fold(cue.phrase.form) in self.norm_words:
                 continue  # "besteedt 1,45% van het bbp ... en blijft onder deze norm": the norm is another
             if cue.first > last + 1 and any(
-                s.tokens[k].norm in (";", ",", "en", "maar") and k + 1 in subjects for k in range(last + 1, cue.first)
+                s.tokens[k].norm in (";", ",", "en", "maar")
+                and (k + 1 in subjects or (s.tokens[k + 1].norm == "dat" and k + 2 in subjects))
+                for k in range(last + 1, cue.first)
             ):
                 continue  # "... 1,95% van het bbp aan defensie te besteden, en Estland heeft aangekondigd ...": another's clause
             if cue.first <= first and cue.last >= last:

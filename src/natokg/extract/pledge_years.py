@@ -42,6 +42,8 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
             or _right_before(text, match.end(), money)
+            # "220 miljoen euro in 2016": the year right after the amount
+            or (match.group(0).lower().startswith("in") and 0 <= match.start() - money[1] <= 2)
         ):
             continue
         before = text[max(0, match.start() - 25) : match.start()].lower()

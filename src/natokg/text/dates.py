@@ -435,6 +435,7 @@ class YearMatch:
 _THIS, _NEXT = ("dit", "deze"), ("volgend", "volgende", "komend", "komende")
 # "eerder dit jaar", "afgelopen zomer", "sinds dit voorjaar" look back
 _LOOKING_BACK = re.compile(r"(?:eerder|afgelopen|sinds)\s+$", re.IGNORECASE)
+_YEAR_END = re.compile(r"(?<![\w-])(?:het\s+)?eind(?:e)?\s+van\s+het\s+jaar(?![\w-])", re.IGNORECASE)
 _OF_A_NAMED_THING = re.compile(r"\bvan\s+(?:de\s+maand\s+)?$", re.IGNORECASE)
 
 
@@ -448,7 +449,7 @@ def _coming_pattern() -> re.Pattern:
 
 def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[YearMatch]:
     """The years ``text`` names looking ahead from ``reference``, in order: "(eind) dit
-    jaar" and "deze zomer" its year, "volgend jaar" the next, "volgend voorjaar" the
+    jaar", "voor het einde van het jaar" and "deze zomer" its year, "volgend jaar" the next, "volgend voorjaar" the
     year of the coming season, a month without a year ("in december") the coming month's
     (``find_months``). What looks back ("eerder dit jaar") or names a thing
     of a month ("de Raad van november") names no year."""
@@ -470,6 +471,10 @@ def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[Ye
             else:
                 year = reference.year + (reference.month >= first)
         found.append(YearMatch(m.start() + offset, m.end() + offset, year, m.group(0)))
+    for m in _YEAR_END.finditer(text):
+        # "voor het einde van het jaar": the end of the year the letter is written in
+        if not _LOOKING_BACK.search(text, max(0, m.start() - 12), m.start()):
+            found.append(YearMatch(m.start() + offset, m.end() + offset, reference.year, m.group(0)))
     for month in find_months(text, reference=reference, tense="coming"):
         if _OF_A_NAMED_THING.search(text, max(0, month.start - 16), month.start):
             continue
