@@ -260,3 +260,16 @@ def test_an_amount_before_another_subjects_that_clause_stays_the_speakers(tmp_pa
             "oplopend tot 345 miljoen euro, en dat Nederland zich aan de afspraak van Wales gebonden acht.")
     found = pledges_in(tmp_path, body, written="30 juni 2015")
     assert not any(actor == "allies" for actor, *_ in found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("De ministers waren het erover eens dat de missie in 2016 in de huidige omvang wordt voortgezet.",
+         {("allies", "capability-pledge", 2016)}),
+        ("De ministers waren het erover eens dat de lasten binnen ISAF evenwichtiger moeten worden verdeeld.", set()),
+        ("De Verenigde Staten voorpositioneren zwaar materieel in de Baltische staten.", {("us", "capability-pledge", None)}),
+    ],
+)
+def test_agreeing_that_something_is_done_not_that_it_must_be_and_equipment_prepositioned(tmp_path, body, expected):
+    assert pledges_in(tmp_path, body, written="30 juni 2015") == expected

@@ -34,6 +34,7 @@ from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
     CONDITIONAL_AUXILIARIES,
+    DEONTIC_AUXILIARIES,
     FINITE_AUXILIARIES,
     NETHERLANDS,
     PARTICIPLE,
@@ -322,7 +323,7 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
     return (
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), min(len(tokens), cue.last + 2)))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
-        or condemned(tokens, stances, cue)
+        or condemned(tokens, stances, cue) or demanded(tokens, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
         or nominalised(tokens, cue)
         or meeting_participation(tokens, cue)
@@ -476,6 +477,16 @@ def _joins_clause(tokens: Sequence[Token], k: int) -> bool:
         return True
     following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
     return (norm == "," and following == "en") or (norm in (",", "en") and following in FINITE_AUXILIARIES)
+
+
+def demanded(tokens: Sequence[Token], cue: Match) -> bool:
+    """'De ministers waren het erover eens dat de lasten ... moeten worden verdeeld': a
+    cue ending in "dat" whose clause says what must be done agrees on an opinion, it
+    pledges nothing."""
+    if tokens[cue.last].norm != "dat":
+        return False
+    end = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in (";", ":", ".")), len(tokens))
+    return any(tokens[k].norm in DEONTIC_AUXILIARIES for k in range(cue.last + 1, end))
 
 
 def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:

@@ -43,6 +43,8 @@ ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
+# the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
+DEONTIC_AUXILIARIES = frozenset("moet moeten dient dienen".split())
 
 __all__ = [
     "CONDITIONAL_AUXILIARIES",

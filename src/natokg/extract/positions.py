@@ -49,6 +49,7 @@ from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
+    DEONTIC_AUXILIARIES,
     NEGATIONS,
     NEXT_CLAUSE,
     ALLIES,
@@ -311,8 +312,6 @@ def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spok
     return [] if subject is None else unique([m.actor for m in coordinated(subject, spoken, tokens)])
 
 
-# the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
-_DEONTIC = frozenset("moet moeten dient dienen".split())
 
 
 def _demanded(tokens: Sequence[Token], earlier: Match, match: Match) -> bool:
@@ -325,7 +324,7 @@ def _demanded(tokens: Sequence[Token], earlier: Match, match: Match) -> bool:
     clause = between[len(between) - between[::-1].index("dat") :]
     # "benadrukte dat bondgenoten ... moeten ..., en pleitte voor": back in a main clause
     coordinated_back = ";" in clause or any(a == "," and b == "en" for a, b in zip(clause, clause[1:]))
-    return bool(_DEONTIC & set(clause)) and not coordinated_back
+    return bool(DEONTIC_AUXILIARIES & set(clause)) and not coordinated_back
 
 
 def _reports(tokens: Sequence[Token], match: Match, following: Match) -> bool:
