@@ -273,3 +273,9 @@ def test_an_amount_before_another_subjects_that_clause_stays_the_speakers(tmp_pa
 )
 def test_agreeing_that_something_is_done_not_that_it_must_be_and_equipment_prepositioned(tmp_path, body, expected):
     assert pledges_in(tmp_path, body, written="30 juni 2015") == expected
+
+
+def test_taking_part_in_an_exercise_with_the_infinitive_last(tmp_path):
+    body = "Nederland is voornemens met een substantiële eenheid aan de oefening Trident Juncture deel te nemen."
+    assert ("nl", "capability-pledge", None) in pledges_in(tmp_path, body, written="30 oktober 2013")
+    assert pledges_in(tmp_path, "Nederland is voornemens aan de bijeenkomst deel te nemen.", written="30 oktober 2013") == set()
