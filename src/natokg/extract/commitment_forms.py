@@ -468,7 +468,7 @@ def proposed(tokens: Sequence[Token], first: int) -> bool:
     return bool(conditional_at) and not any(tokens[k].norm == "dat" for k in range(0, conditional_at[0]))
 
 
-def _joins_clause(tokens: Sequence[Token], k: int) -> bool:
+def _closes_clause(tokens: Sequence[Token], k: int) -> bool:
     """Whether the token at k ends a clause: a semicolon, colon or "maar", a comma before
     "en" (", en besloten zelf ... te leveren": a list has no comma before its "en"), or a
     comma or "en" before a finite auxiliary ("..., en heeft besloten ... te leveren")."""
@@ -495,7 +495,7 @@ def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> 
     bijdraagt"): no pledge, in the stance's clause."""
     return any(
         stance.target in _AGAINST and stance.last < cue.first
-        and not any(_joins_clause(tokens, k) for k in range(stance.last + 1, cue.first))
+        and not any(_closes_clause(tokens, k) for k in range(stance.last + 1, cue.first))
         for stance in stances
     )
 
@@ -514,7 +514,7 @@ def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) ->
             if not any(tokens[k].norm in _BETWEEN_CLAUSES and k not in contrast for k in between):
                 return True
             infinitive = tokens[cue.first - 1].norm == "te" or any(tokens[k].norm == "te" for k in cue.words)
-            if infinitive and not any(_joins_clause(tokens, k) for k in between):
+            if infinitive and not any(_closes_clause(tokens, k) for k in between):
                 return True  # "gevraagd meer gevechtseenheden, helikopters en trainers te leveren": a list
     return False
 

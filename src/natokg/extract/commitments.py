@@ -62,7 +62,6 @@ from natokg.extract.pledge_subjects import (
     passive_owner,
     pledged_in_complement,
     unnamed_giver,
-    subjectless_that_clause,
 )
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
@@ -505,8 +504,6 @@ class _Rules:
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
-                if passive and not info.default_actor and subjectless_that_clause(s.tokens, s.mentions, cue, self.lex.lexicon):
-                    continue  # "zal benadrukken dat de samenwerking met Rusland wordt voortgezet": nobody's pledge
                 owner = passive_owner(s.tokens, cue, self.lex.lexicon) if passive and not info.default_actor else []
                 if promise and any(a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar") for a, b in relative_asides(s.tokens)):
                     continue  # "de VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel": describes the force

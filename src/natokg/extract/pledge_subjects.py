@@ -1,16 +1,17 @@
 """Who pledges: the subject of the clause a pledge cue stands in.
 
 The clause opens after the last clause opener before the cue (":", ";", "dat", "maar",
-", en" before a named subject; not the "maar ook" of "niet alleen ... maar ook"), past a fronted subordinate clause
-("Indien ..., is Nederland bereid"). A passive clause's "door X" agent commits; else the
-first actor before the cue with what is coordinated with it, or a subject right after a
-comma or "en" and right before its verb ("..., Italië zegde ... toe", "... beschikbaar en
-Duitsland draagt ... bij"), or an inverted subject after the verb ("Met de Pledge ...
-zeggen de bondgenoten toe"); a list's label ("- Oekraïne: aan het fonds werd ...
-toegezegd") is no subject. A passive's subject is what is pledged: its owner pledges
-("de Nederlandse bijdrage ... wordt voortgezet", "wordt een nieuwe NAVO-trainingsmissie
-gelanceerd"); an infinitive's pledge is made by who decides it ("De ministers besloten
-... te sturen").
+", en" before a named subject; not the "maar ook" of "niet alleen ... maar ook"), past a
+fronted subordinate clause ("Indien ..., is Nederland bereid"). A passive clause's "door
+X" agent commits; else the first actor before the cue with what is coordinated with it,
+or a subject right after a comma or "en" and right before its verb ("..., Italië zegde
+... toe", "... beschikbaar en Duitsland draagt ... bij"), or an inverted subject after
+the verb ("Met de Pledge ... zeggen de bondgenoten toe"); a list's label ("- Oekraïne:
+aan het fonds werd ... toegezegd") is no subject. A passive's subject is what is
+pledged: its owner pledges ("de Nederlandse bijdrage ... wordt voortgezet", "wordt een
+nieuwe NAVO-trainingsmissie gelanceerd"), and without one nobody does ("zal benadrukken
+dat de samenwerking met Rusland wordt voortgezet"); an infinitive's pledge is made by
+who decides it ("De ministers besloten ... te sturen").
 """
 
 from __future__ import annotations
@@ -146,16 +147,6 @@ def passive_owner(tokens: Sequence[Token], cue: Match, lexicon) -> list[ActorRef
     return []
 
 
-def subjectless_that_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue: Match, lexicon) -> bool:
-    """Whether the passive cue stands in a "dat" clause that names no actor before it
-    ("zal benadrukken dat de samenwerking met Rusland wordt voortgezet"; not "dat de
-    Nederlandse bijdrage ... wordt voortgezet")."""
-    that = next((k for k in range(cue.first - 1, -1, -1) if tokens[k].norm == "dat"), None)
-    if that is None or any(that < m.first < cue.first and m.prep is None for m in mentions):
-        return False
-    return not any(lexicon.state_by_demonym(tokens[k].norm) is not None for k in range(that + 1, cue.first))
-
-
 def deciders(tokens: Sequence[Token], cues: Sequence[Match], cue: Match, cue_info) -> list[ActorRef]:
     """Who decides, agrees or announces what an infinitive pledges ("De ministers
     besloten 200 militairen naar Irak te sturen"): the default actor of a cue before it
@@ -220,6 +211,5 @@ __all__ = [
     "deciders",
     "passive_owner",
     "pledged_in_complement",
-    "subjectless_that_clause",
     "unnamed_giver",
 ]

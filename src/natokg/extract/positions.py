@@ -372,8 +372,9 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     """The stance of a stance form in its clause; None when the clause negates a stance that
     has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
-    infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end)
-    if fold(stance_match.phrase.form) in cue_word_set("stating-verb") and infinitive is not None:
+    stating = fold(stance_match.phrase.form) in cue_word_set("stating-verb")
+    infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end) if stating else None
+    if infinitive is not None:
         # "Denemarken en Noorwegen gaven aan te onderzoeken of zij ...": their own intention;
         # "Duitsland gaf aan daartoe niet in staat te zijn": a refusal
         return "oppose" if any(tokens[k].norm in NEGATIONS for k in range(stance_match.last + 1, infinitive)) else "intend"

@@ -356,7 +356,7 @@ _SESSIONS_DAY_RE = r"\b(?:{cue:sessions-plural})\b"
 def _sessions_day(ctx: LetterContext, main: Draft) -> DateMatch | None:
     """The one day of a multi-day main meeting that the letter gives its working sessions
     as a whole ("Het programma bestaat uit een diner op 21 mei en twee informele sessies
-    ... op 22 mei"), for a session its heading names without a day ("Sessie I: Oekraïne")."""
+    ... op 22 mei"), for a working session named without a day ("Sessie I: Oekraïne")."""
     if main.start is None or main.end is None or main.end == main.start:
         return None
     days = set()
