@@ -72,6 +72,16 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
         ("Het kabinet overweegt een bijdrage aan de NATO Response Force.", ("nl", "intend", "nato-response-force")),
         ("Frankrijk kon niet instemmen met de nieuwe commandostructuur.", ("fr", "oppose", "command-structure")),
         ("Italië meldde dat Spanje hier niet kon instemmen met de NRF.", ("es", "oppose", "nato-response-force")),
+        # topic words of ontology/topics.ttl beyond the topics' names
+        ("Litouwen riep op tot een roulerende aanwezigheid van Amerikaanse troepen.",
+         ("lt", "call-for", "deterrence-and-defence")),
+        ("Italië pleitte voor een plafond voor de gasprijzen.", ("it", "call-for", "energy-security")),
+        ("Nederland wees op de dreiging van de Russische schaduwvloot.", ("nl", "emphasise", "hybrid-threats")),
+        ("Frankrijk riep Rusland op de Minsk-akkoorden na te leven.", ("fr", "call-for", "peace-process-ukraine")),
+        ("Nederland benadrukte dat het atoomakkoord met Iran behouden moet blijven.",
+         ("nl", "emphasise", "middle-east")),
+        ("Nederland hecht aan het consensusbeginsel.", ("nl", "emphasise", "nato-reform")),
+        ("Duitsland blijft de opleiding van de Oekraïense strijdkrachten steunen.", ("de", "support", "ukraine-support")),
     ],
 )
 def test_topic_words_and_stance_forms(tmp_path, body, expected):
@@ -96,6 +106,18 @@ def test_topic_words_and_stance_forms(tmp_path, body, expected):
 )
 def test_letters_topic_words_and_stance_forms(name, expected):
     assert expected in facts(name)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("2022_extraordinary_summit_and_european_council.txt", ("es", "call-for", "energy-security")),
+        ("2022_extraordinary_summit_and_european_council.txt", ("pl", "call-for", "energy-security")),
+        ("2016_foreign_ministers_report.txt", ("pl", "call-for", "deterrence-and-defence")),
+    ],
+)
+def test_fixture_letters_topic_words(name, expected):
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in fixture_records(name).positions}
 
 
 @pytest.mark.parametrize(

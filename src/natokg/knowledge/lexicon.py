@@ -378,4 +378,4 @@ def honorific_forms(ontology: Path | None = None) -> frozenset[str]:
     """The titles and forms of address written before names ("Drs.", "Mr.", "de heer"),
     from ontology/reference/honorifics.ttl, as folded words with their dot ("drs."); empty
     without the file. Read apart from the Lexicon so segmentation stays light."""
-    return _honorifics(((ontology or ontology_dir()) / "reference" / "honorifics.ttl").resolve())
+    return _honorifics(_resolved((ontology or ontology_dir()) / "reference" / "honorifics.ttl"))
