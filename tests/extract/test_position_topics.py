@@ -82,6 +82,9 @@ def test_letters_examples_and_comma_clauses(name, expected, not_expected):
          ("nl", "emphasise", "middle-east")),
         ("Nederland hecht aan het consensusbeginsel.", ("nl", "emphasise", "nato-reform")),
         ("Duitsland blijft de opleiding van de Oekraïense strijdkrachten steunen.", ("de", "support", "ukraine-support")),
+        ("Denemarken steunt de inzet van fregatten voor Baltic Sentry.", ("dk", "support", "deterrence-and-defence")),
+        ("Nederland riep op de bezuinigingen op defensie terug te draaien.", ("nl", "call-for", "defence-spending")),
+        ("Griekenland benadrukte dat eerst het naamgeschil moet worden opgelost.", ("gr", "emphasise", "western-balkans")),
     ],
 )
 def test_topic_words_and_stance_forms(tmp_path, body, expected):
