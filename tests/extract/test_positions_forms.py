@@ -13,7 +13,7 @@ from natokg.read.reader import read_letter
 from natokg.records import Evidence, Letter, LetterRecords, Meeting, MeetingRef
 from natokg.text.segment import segment
 
-from support.letter_records import defence_report, extract_text, fixture_records, records
+from support.letter_records import defence_report, extract_text, fixture_records, records, sentence_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -586,3 +586,30 @@ def test_stating_ones_own_infinitive_is_an_intention(tmp_path, sentence, expecte
 def test_letter_stating_ones_own_infinitive_is_an_intention():
     found = {(p.actor.key, p.stance) for p in fixture_records("2017_eu_council_report.txt").positions}
     assert {("ie", "intend"), ("pt", "intend")} <= found  # "gaven aan zich later te willen aansluiten"
+
+
+@pytest.mark.parametrize(
+    "body, expected, not_expected",
+    [
+        # regretting what another actor decided or chose opposes it
+        ("Turkije blokkeert de toetreding van Zweden. Nederland betreurt deze opstelling van Turkije.",
+         ("nl", "oppose", "nato-enlargement"), ("nl", "emphasise", "nato-enlargement")),
+        ("Rusland heeft het INF-verdrag opgezegd. Het kabinet betreurde het besluit van Moskou.",
+         ("nl", "oppose", "nuclear-policy-and-arms-control"), ("nl", "emphasise", "nuclear-policy-and-arms-control")),
+        # regretting that something happened stresses it, whatever noun the clause holds
+        ("Nederland betreurde dat het besluit over de toetreding is uitgesteld.",
+         ("nl", "emphasise", "nato-enlargement"), ("nl", "oppose", "nato-enlargement")),
+        # only regret: underlining a decision is no opposition to it
+        ("Nederland onderstreepte het besluit over de toetreding van Zweden.",
+         ("nl", "emphasise", "nato-enlargement"), ("nl", "oppose", "nato-enlargement")),
+    ],
+)
+def test_regretting_a_decision_opposes_it(tmp_path, body, expected, not_expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+    assert not_expected not in found, sorted(found)
+
+
+def test_letter_regretting_a_decision_opposes_it():
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2020_foreign_ministers_agenda_videoconference.txt").positions}
+    assert ("nl", "oppose", "nuclear-policy-and-arms-control") in found, sorted(found)

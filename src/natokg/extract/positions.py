@@ -395,7 +395,7 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
         info = lex.cue_info.get(cue.target)
         if info is None or not info.overrides_stance:
             continue
-        if info.modifies_forms:
+        if info.role == "stance-modifier":
             # "is van mening dat ... dient te worden opgenomen": an opinion that asks, and
             # "... niet moet worden uitgebreid" one that opposes; only in the opinion's clause
             if fold(form) in info.modifies_forms and stance_match.last < cue.first < _clause_end(
@@ -409,7 +409,11 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
         elif stance_match.last < cue.first <= stance_match.last + 3:
             if info.modifies_stances and stance not in info.modifies_stances:
                 continue  # "verwelkomt het voornemen ...": welcoming an intention, not intending
-            return info.overrides_stance  # "onderstreepten de bereidheid"
+            if info.modifies_forms and fold(form) not in info.modifies_forms:
+                continue
+            if any(tokens[k].norm == "dat" for k in range(stance_match.last + 1, cue.first)):
+                continue  # "betreurde dat het besluit ...": the cue is in a clause, not the object
+            return info.overrides_stance  # "onderstreepten de bereidheid", "betreurt dit besluit"
     return stance
 
 
