@@ -134,7 +134,8 @@ class SegmentedLetter:
         """The parts whose sentences state the letter's positions and pledges: the cover
         letter and body; a memo that travels alone ("nota" without a letter) states them
         itself, and so does one longer than the letter that offers it (the letter only
-        covers it); a shorter one repeats the letter or advises on it."""
+        covers it); a shorter one repeats the letter or advises on it (its pledges of
+        its own are still read: natokg.extract.commitments)."""
         # prose only: a memo's headings ("Kernpunten", "Geannoteerde agenda NAVO-top") count for nothing
         prose = [s.part for s in self.sentences if s.text.rstrip().endswith((".", "?", "!"))]
         letter = sum(part in ("body", "cover") for part in prose)

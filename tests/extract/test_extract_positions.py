@@ -241,6 +241,30 @@ def test_a_memo_with_its_letter_leaves_the_positions_to_the_letter(tmp_path):
     assert ("nl", "support") in {(p.actor.key, p.stance) for p in alone.positions}
 
 
+def test_a_memo_shorter_than_its_letter_adds_its_own_pledges_and_joins_repeated_amounts(tmp_path):
+    letter = ("Den Haag, 3 juni 2026\n\nGeachte voorzitter,\n\nHierbij bied ik u de geannoteerde agenda aan "
+              "van de NAVO-top die op 7 en 8 juli a.s. in Ankara plaatsvindt. Nederland pleit voor een sterke NRF. "
+              "Nederland draagt in 2026 EUR 5 mln. bij aan het trustfonds voor Oekraïne. De top zal spreken over "
+              "de lastenverdeling en de defensie-industrie. Nederland zal benadrukken dat de productie omhoog moet.\n\n"
+              "De minister van Buitenlandse Zaken,\n\nA.B. de Vries\n\n")
+    memo = ("TER BESLISSING\n\nAan\nMinister van Buitenlandse Zaken\n\nVan\nDirecteur Veiligheidsbeleid\n\n"
+            "nota\n\nGeannoteerde agenda NAVO-top\n\nKernpunten\n\n- De toezegging van EUR 5 mln. is gedekt.\n"
+            "- Nederland stelt in 2027 twee fregatten beschikbaar voor de NRF.\n- Nederland steunt de NRF.\n")
+    found = extract_text(tmp_path, letter + memo)[1]
+    money = [c for c in found.commitments if c.amount is not None]
+    assert [(c.actor.key, c.amount) for c in money] == [("nl", 5_000_000)]
+    assert len(money[0].evidence) == 2  # the memo's repetition is evidence of the letter's pledge
+    assert ("nl", "capability-pledge", 2027) in {(c.actor.key, c.kind, c.target_year) for c in found.commitments}
+    assert ("nl", "support") not in {(p.actor.key, p.stance) for p in found.positions}  # the memo advises
+
+
+def test_letter_memo_shorter_than_its_letter_adds_its_own_pledges():
+    found = fixture_records("2021_foreign_ministers_agenda_riga_memo.txt").commitments
+    assert ("nl", 1_500_000) in {(c.actor.key, c.amount) for c in found}
+    found = fixture_records("2019_defence_ministers_agenda_readiness_memo.txt").commitments
+    assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and "NRI" in c.evidence[0].quote for c in found)
+
+
 def test_a_memo_longer_than_the_letter_that_offers_it_states_the_positions(tmp_path):
     letter = ("Den Haag, 12 december 2017\n\nGeachte voorzitter,\n\nHierbij bied ik u het verslag aan van de "
               "bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op 5 en 6 december jl. in Brussel.\n\n"

@@ -44,6 +44,21 @@ def test_this_year_right_before_the_money(tmp_path):
     assert ("nl", "financial-contribution", D(5000000), "eur", 2023) in pledges(tmp_path, text)
 
 
+def test_a_year_that_opens_the_sentence_dates_each_amount(tmp_path):
+    text = ("Voor 2024 heeft Nederland gereserveerd: EUR 2 mln. voor het trustfonds; € 750.000 voor het "
+            "opleidingsprogramma; en drie miljoen euro voor het partnerschapsfonds.")
+    years = {amount: year for _, _, amount, _, year in pledges(tmp_path, text, kind="agenda")}
+    assert years == {D(2000000): 2024, D(750000): 2024, D(3000000): 2024}
+    # not a year inside the sentence, far from the amount
+    text = "Nederland besloot in 2024, na lang overleg met de andere partners, later EUR 4 mln. bij te dragen."
+    assert stated_target_year(text, 2023, money_span(text, "EUR 4 mln.")) is None
+
+
+def test_letter_a_year_that_opens_the_sentence_dates_each_amount():
+    found = {(c.amount, c.target_year) for c in fixture_records("2021_foreign_ministers_agenda_riga_memo.txt").commitments}
+    assert {(D(1500000), 2022), (D(500000), 2022), (D(2000000), 2022)} <= found
+
+
 def test_letter_a_year_right_before_the_money():
     found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2021_summit_report.txt").commitments}
     assert ("nl", D(10000000), 2022) in found

@@ -82,6 +82,27 @@ def test_asking_others_to_deliver_pledges_nothing(tmp_path, body):
     assert pledges_in(tmp_path, body) == set()
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a request noun before "om ... te <pledge verb>": asked of someone
+        ("Frankrijk en het VK zetten de bondgenoten onder druk om bij te dragen aan de operatie.", set()),
+        ("Nederland heeft het verzoek ontvangen om bij te dragen aan de operatie.", set()),
+        ("De Secretaris-Generaal deed een beroep op de bondgenoten om helikopters te leveren.", set()),
+        # a decision to give is a pledge, whoever asked
+        ("Op verzoek van de VN heeft Nederland besloten om twee fregatten te leveren.", {"nl"}),
+    ],
+)
+def test_a_request_to_give_pledges_nothing(tmp_path, body, expected):
+    assert {a for a, *_ in pledges_in(tmp_path, body)} == expected
+
+
+def test_letter_a_request_to_give_pledges_nothing():
+    # the memo's "druk van Frankrijk en het VK op bondgenoten om bij te dragen aan acties"
+    found = fixture_records("2011_foreign_ministers_agenda_memo_berlin.txt").commitments
+    assert not any(c.actor.key in ("fr", "gb", "ly") for c in found)
+
+
 def test_a_clause_with_a_subject_of_its_own_does_not_govern_the_amount_before_it(tmp_path):
     body = "Polen heeft wettelijk vastgelegd jaarlijks 1,95% van het bbp aan defensie te besteden, en Estland heeft aangekondigd de norm te halen."
     assert not any(a == "ee" for a, *_ in pledges_in(tmp_path, body, written="12 februari 2011"))

@@ -316,14 +316,15 @@ _NOT_PAST = frozenset("zal zullen zou zouden wordt worden kan kunnen gaat gaan".
 def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promise: bool) -> bool:
     """Whether the grammar around a pledge cue undoes it: a hedge ("kunnen worden
     gepresenteerd", "zo mogelijk"), a participation or finding (not_adoption), a condition
-    ("indien ... leveren"), a call for it ("riep op ... te leveren"), a negation in its gap
+    ("indien ... leveren"), a call or request for it ("riep op ... te leveren", "het verzoek
+    om bij te dragen"), a negation in its gap
     ("deden geen toezeggingen"), "om" in a promise's gap ("deed een beroep op ... om
     toezeggingen": two clauses) or right after it ("levert niet langer") or a meeting
     attended (meeting_participation)."""
     return (
         any(hedges(tokens, k) for k in range(max(0, cue.first - 3), min(len(tokens), cue.last + 2)))
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
-        or condemned(tokens, stances, cue) or demanded(tokens, cue)
+        or condemned(tokens, stances, cue) or demanded(tokens, cue) or requested(tokens, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
         or nominalised(tokens, cue)
         or meeting_participation(tokens, cue)
@@ -487,6 +488,29 @@ def demanded(tokens: Sequence[Token], cue: Match) -> bool:
         return False
     end = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in (";", ":", ".")), len(tokens))
     return any(tokens[k].norm in DEONTIC_AUXILIARIES for k in range(cue.last + 1, end))
+
+
+def requested(tokens: Sequence[Token], cue: Match) -> bool:
+    """'zetten de bondgenoten onder druk om bij te dragen', 'het verzoek ontvangen om ...
+    te leveren': an infinitive after "om" that a request noun (cue:request-noun) opens, in
+    its clause, is asked of someone, not pledged."""
+    infinitive = tokens[cue.first - 1].norm == "te" if cue.first else False
+    if not (infinitive or any(tokens[k].norm == "te" for k in cue.words)):
+        return False
+    nouns = cue_word_set("request-noun")
+    for k in range(cue.first - 1, -1, -1):
+        if _closes_clause(tokens, k) or tokens[k].norm in (",", "."):
+            return False
+        if tokens[k].norm == "om":
+            # "druk van Frankrijk en het VK op bondgenoten om": the noun and whom it concerns;
+            # "Op verzoek van de VN heeft Nederland besloten om": a clause of its own
+            for j in range(k - 1, max(-1, k - 11), -1):
+                if _closes_clause(tokens, j) or tokens[j].norm in FINITE_AUXILIARIES or tokens[j].norm in (",", "."):
+                    return False
+                if tokens[j].norm in nouns:
+                    return True
+            return False
+    return False
 
 
 def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:

@@ -44,6 +44,8 @@ Per sentence:
   governs no amount outside it.
 - Status: the cue's nkg:signalsStatus; else intended in a letter written before its
   meeting (an agenda: LetterRecords.looks_ahead), announced in a report.
+- A memo shorter than its letter (SegmentedLetter.stated_parts leaves it out) is read
+  after the letter: its own pledges count, an amount it repeats joins the letter's.
 - Promises, announcements by what they name, clauses: :mod:`natokg.extract.commitment_forms`.
 """
 
@@ -161,6 +163,7 @@ class _Rules:
         self.evidence_lists = EvidenceLists()
         self.observations: list[Observation] = []
         self.previous_actor: ActorRef | None = None
+        self.in_repeating_memo = False  # reading a memo shorter than its letter (see run)
         self.last_norm: Amount | None = None  # the share of GDP "de norm" refers to
         self.gdp_words, self.spending_nouns = cue_word_set("gdp"), cue_word_set("spending-noun")
         self.obligations, self.norm_words = cue_word_set("obligation"), cue_word_set("gdp-norm")
@@ -265,7 +268,14 @@ class _Rules:
         return after[0] if after else ""
 
     def add(self, commitment: Commitment) -> Commitment:
-        """Merge with a commitment of the same content found earlier in the letter."""
+        """Merge with a commitment of the same content found earlier in the letter; in a
+        memo that repeats its letter, with the letter's commitment of the same amount."""
+        if self.in_repeating_memo and commitment.amount is not None:
+            for known in self.commitments:
+                if known.amount == commitment.amount and known.unit == commitment.unit:
+                    for item in commitment.evidence:
+                        self.evidence_lists.add(known.evidence, item)
+                    return known
         for known in self.commitments:
             if (
                 known.actor == commitment.actor
@@ -563,9 +573,13 @@ class _Rules:
 
     def run(self) -> None:
         parts = self.seg.stated_parts() | {"footnote"}
-        for sentence in self.seg.sentences:
-            if sentence.part not in parts:
-                continue
+        sentences = [s for s in self.seg.sentences if s.part in parts]
+        # A memo shorter than its letter mostly repeats or advises on it, but may state
+        # pledges of its own: read after the letter, so a repeated amount joins the letter's.
+        memo = [s for s in self.seg.sentences if s.part == "memo" and "memo" not in parts]
+        for sentence in sentences + memo:
+            if sentence.part == "memo" and not self.in_repeating_memo and "memo" not in parts:
+                self.in_repeating_memo, self.previous_actor = True, None
             if sentence.text.rstrip().endswith("?"):
                 continue  # a question (parliamentary questions) pledges nothing
             s = self.prepare(sentence)

@@ -3,7 +3,8 @@
 A year the pledge's sentence writes after a preposition of time ("in 2024", "uiterlijk
 eind 2016", "vanaf 2015"; not "sinds 2014" or "ten opzichte van 2014"), no earlier than
 its meeting's or letter's year; for money only a deadline next to the amount ("tot eind
-2016 EUR 25 mln.") or a year right before it ("in 2004 EUR 4 mln."). Without one, a
+2016 EUR 25 mln."), a year right before it ("in 2004 EUR 4 mln.") or one that opens the
+sentence with "voor", "tot", "vanaf" ("Voor 2022 heeft Nederland gereserveerd: ..."). Without one, a
 year named from the letter's date looking ahead ("dit najaar", "volgend jaar", "dient
 het plan in december in"; for money after a deadline word, "voor volgend jaar", or
 right before it, "dit jaar EUR 5 mln."), but a month that dates a meeting ("De NAVO-top in
@@ -44,6 +45,10 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
             or _right_before(text, match.end(), money)
             # "220 miljoen euro in 2016": the year right after the amount
             or (match.group(0).lower().startswith("in") and 0 <= match.start() - money[1] <= 2)
+            # "Voor 2022 heeft Nederland gereserveerd: EUR 1,5 mln ...; € 500.000 ...": what a
+            # sentence opens with is for all of it ("In 2024 besloot ...": when it was decided)
+            or (match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and not text[: match.start()].strip()
+                and match.start() < money[0])
         ):
             continue
         before = text[max(0, match.start() - 25) : match.start()].lower()
