@@ -59,6 +59,19 @@ def test_letter_a_year_that_opens_the_sentence_dates_each_amount():
     assert {(D(1500000), 2022), (D(500000), 2022), (D(2000000), 2022)} <= found
 
 
+def test_a_season_or_a_deadline_without_a_year_takes_the_coming_one(tmp_path):
+    found = {(a, k, y) for a, k, _, _, y in pledges(tmp_path, "Nederland verlengt de inzet van de F-16's tot 1 juli a.s.")}
+    assert ("nl", "capability-pledge", 2024) in found  # read from the meeting's day, 11 July 2023
+    found = {(a, y) for a, _, _, _, y in pledges(tmp_path, "Georgië stelt in het voorjaar 900 militairen beschikbaar.")}
+    assert ("ge", 2024) in found
+
+
+def test_letter_a_deadline_without_a_year():
+    found = {(c.actor.key, c.target_year) for c in fixture_records("2016_defence_ministers_report_february.txt").commitments
+             if "F-16" in c.evidence[0].quote}
+    assert found == {("nl", 2016)}  # "tot 1 juli a.s.", written in February 2016
+
+
 def test_letter_a_year_right_before_the_money():
     found = {(c.actor.key, c.amount, c.target_year) for c in fixture_records("2021_summit_report.txt").commitments}
     assert ("nl", D(10000000), 2022) in found

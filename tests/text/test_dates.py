@@ -197,10 +197,19 @@ def test_a_month_read_in_the_tense_the_caller_gives():
         ("De eerste toestellen worden deze zomer overgedragen.", [(2013, "deze zomer")]),
         ("volgend voorjaar en volgende winter", [(2014, "volgend voorjaar"), (2013, "volgende winter")]),
         ("Nederland dient het plan in december in, de rest in maart.", [(2013, "december"), (2014, "maart")]),
+        # "in het/de <season>": the season under way or the coming one
+        ("Duitsland neemt in de zomer het commando over.", [(2013, "de zomer")]),
+        ("Georgië stelt in het voorjaar troepen beschikbaar.", [(2014, "het voorjaar")]),
+        ("Het centrum is in het najaar operationeel.", [(2013, "het najaar")]),
+        # a deadline without a year: its year from the reference
+        ("De inzet wordt tot 1 mei a.s. verlengd.", [(2014, "1 mei a.s.")]),
+        ("De inzet wordt verlengd tot en met 30 september.", [(2013, "30 september")]),
         # looking back, the next twelve months, a season the text may date elsewhere, a thing of a month
         ("De bondgenoten bevestigden eerder dit jaar de norm.", []),
         ("in het komende jaar ten minste 40 miljard euro", []),
         ("Nederland neemt vanaf het najaar een PRT over.", []),
+        ("Nederland neemt in het najaar van dat jaar een PRT over.", []),
+        ("Het verdrag werd op 1 mei jl. geratificeerd.", []),
         ("een voorstel voor de Raad van november", []),
     ],
 )

@@ -32,7 +32,7 @@ _YEAR = re.compile(
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _NOUN_OF_AMOUNT = re.compile(r"\s*(?:een|de|het)\s+(?:[^\W\d]+\s+){1,2}van\s+", re.IGNORECASE)
-_MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b[^,;:]{0,30}$"
+_MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun}|{cue:dated-event-noun})\b[^,;:]{0,30}$"
 
 
 def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] | None = None) -> int | None:
@@ -96,10 +96,11 @@ def coming_money_year(text: str, reference: date, money: tuple[int, int]) -> int
 
 def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> int | None:
     """The first year ``text`` names from ``reference`` looking ahead, leaving out a month
-    named after a meeting word, a delegation noun or a city (``city_ends``: where the
-    sentence's city names end)."""
+    or season named after a meeting word, a delegation noun, a dated event ("de
+    verkiezingen in het najaar") or a city (``city_ends``: where the sentence's city
+    names end)."""
     for found in find_coming_years(text, reference=reference):
-        if found.month is not None and (
+        if (found.month is not None or found.text.lower().split()[-1] != "jaar") and (
             cue_regex(_MEETING_BEFORE_RE).search(text, max(0, found.start - 60), found.start)
             or any(0 <= found.start - end <= 8 for end in city_ends)
         ):

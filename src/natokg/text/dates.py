@@ -436,6 +436,9 @@ _THIS, _NEXT = ("dit", "deze"), ("volgend", "volgende", "komend", "komende")
 # "eerder dit jaar", "afgelopen zomer", "sinds dit voorjaar" look back
 _LOOKING_BACK = re.compile(r"(?:eerder|afgelopen|sinds)\s+$", re.IGNORECASE)
 _YEAR_END = re.compile(r"(?<![\w-])(?:het\s+)?eind(?:e)?\s+van\s+het\s+jaar(?![\w-])", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"(?<![\w-])(?:tot(?:\s+en\s+met)?|uiterlijk|per|vanaf)\s+$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+van\b", re.IGNORECASE)
 _OF_A_NAMED_THING = re.compile(r"\bvan\s+(?:de\s+maand\s+)?$", re.IGNORECASE)
 
 
@@ -443,14 +446,15 @@ _OF_A_NAMED_THING = re.compile(r"\bvan\s+(?:de\s+maand\s+)?$", re.IGNORECASE)
 def _coming_pattern() -> re.Pattern:
     seasons = _alternation(season_names())
     return re.compile(
-        rf"(?<![\w-])(?P<rel>{'|'.join(_THIS + _NEXT)}|het)\s+(?P<unit>jaar|{seasons})(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-])(?P<rel>{'|'.join(_THIS + _NEXT)}|het|de)\s+(?P<unit>jaar|{seasons})(?![\w-])", re.IGNORECASE
     )
 
 
 def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[YearMatch]:
     """The years ``text`` names looking ahead from ``reference``, in order: "(eind) dit
     jaar", "voor het einde van het jaar" and "deze zomer" its year, "volgend jaar" the next, "volgend voorjaar" the
-    year of the coming season, a month without a year ("in december") the coming month's
+    year of the coming season, "in het voorjaar" that of the coming season or the one under way, a
+    deadline without a year ("tot 1 juli a.s.") its year from ``reference``, a month without a year ("in december") the coming month's
     (``find_months``). What looks back ("eerder dit jaar") or names a thing
     of a month ("de Raad van november") names no year."""
     found: list[YearMatch] = []
@@ -464,9 +468,14 @@ def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[Ye
             year = reference.year + (rel in _NEXT)
         else:
             first = season_names()[unit]
-            if rel == "het":
-                continue  # "(vanaf) het najaar": a season the text may date elsewhere
-            if rel in _THIS:
+            if rel in ("het", "de"):
+                # "in het voorjaar", "in de zomer": the coming season, or the one the
+                # reference lies in; not "vanaf het najaar" nor "het najaar van 2009"
+                if not _IN_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _OF_AFTER.match(text, m.end()):
+                    continue
+                months = {(first + k - 1) % 12 + 1 for k in range(3)}
+                year = reference.year + (reference.month not in months and reference.month > first)
+            elif rel in _THIS:
                 year = reference.year
             else:
                 year = reference.year + (reference.month >= first)
@@ -475,6 +484,10 @@ def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[Ye
         # "voor het einde van het jaar": the end of the year the letter is written in
         if not _LOOKING_BACK.search(text, max(0, m.start() - 12), m.start()):
             found.append(YearMatch(m.start() + offset, m.end() + offset, reference.year, m.group(0)))
+    for day in find_dates(text, reference=reference):
+        # "de inzet tot 1 juli a.s. verlengen": a deadline whose year the letter's date gives
+        if not day.year_stated and day.marker != "past" and _DEADLINE_BEFORE.search(text, max(0, day.start - 16), day.start):
+            found.append(YearMatch(day.start + offset, day.end + offset, day.last.year, day.text, day.last.month))
     for month in find_months(text, reference=reference, tense="coming"):
         if _OF_A_NAMED_THING.search(text, max(0, month.start - 16), month.start):
             continue
