@@ -213,6 +213,24 @@ def test_clauses_and_objects_that_pledge_or_not(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a task the meeting gives, and a body founded now, are the allies' pledges
+    ("De ministers droegen de militaire autoriteiten op een plan uit te werken.",
+     {("allies", "policy-pledge", None, None, None)}),
+    ("In Roemenië wordt een opleidingscentrum opgericht.", {("allies", "policy-pledge", None, None, None)}),
+    # founded in the past: history, not a pledge
+    ("Het centrum werd in 2004 opgericht.", set()),
+])
+def test_tasks_and_foundings(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
+def test_letter_tasking_the_secretary_general():
+    found = {(c.actor.key, c.kind, c.target_year) for c in fixture_records("2021_summit_report_portal_table.txt").commitments}
+    # "De bondgenoten droegen de Secretaris-Generaal op een nieuw Strategisch Concept op te stellen, dat ... in 2022 ..."
+    assert ("allies", "policy-pledge", 2022) in found
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 
