@@ -190,6 +190,32 @@ def test_footnote_bodies_move_to_the_footnote_block():
     assert footnote_lines(read_letter(seed("000"))) == []
 
 
+def test_footnotes_set_off_by_a_printed_rule_move_to_the_footnote_block(tmp_path):
+    path = tmp_path / "rule.txt"
+    path.write_text(
+        "Geachte voorzitter,\n\nNederland levert hiervoor twintig stafofficieren.2 De Amerikaanse minister\n"
+        "riep de bondgenoten op.1 Zij steunden dat.\n\n__________\n1 Kamerstuk 28 676, nr. 472\n"
+        "2 Zie ook Kamerstuk 36 045, nr. 215\n\nPagina 1/2\n",
+        encoding="utf-8",
+    )
+    letter = read_letter(path)
+    assert "stafofficieren. De Amerikaanse" in letter.text
+    assert "riep de bondgenoten op. Zij" in letter.text  # "op.1": not "p. 1" (a page number)
+    assert footnote_lines(letter) == ["1 Kamerstuk 28 676, nr. 472", "2 Zie ook Kamerstuk 36 045, nr. 215"]
+    letter = read_letter(FIXTURES / "2024_defence_ministers_report_pdf_rule_footnotes.txt")
+    assert "zeventig stafofficieren en onderofficieren. De Amerikaanse" in letter.text
+    assert len(footnote_lines(letter)) == 4
+
+
+def test_regression_a_marker_after_a_word_ending_in_p_is_no_page_number():
+    # "op.1" was read as "p. 1" (a page reference), so footnote 1 had no marker and no
+    # footnote of the letter was found
+    text, _ = normalise("Zij riepen de bondgenoten op.1 Zij steunden dat.\n\n1 Kamerstuk 28 676, nr. 472\n")
+    assert text.startswith("Zij riepen de bondgenoten op. Zij steunden dat." + FOOTNOTE_BREAK)
+    text, _ = normalise("Zie p.1 van de bijlage.\n")
+    assert "p.1" in text
+
+
 def test_paragraph_interrupted_by_page_foot_footnote_is_rejoined():
     text_002 = read_letter(seed("002")).text
     assert "de steun aan Oekraïne te vergroten. Steun aan Oekraïne komt" in text_002

@@ -96,6 +96,7 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
+from natokg.text.dates import count_value
 from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
@@ -515,8 +516,14 @@ class _Rules:
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
                 owner = passive_owner(s.tokens, cue, self.lex.lexicon) if passive and not info.default_actor else []
-                if promise and any(a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar") for a, b in relative_asides(s.tokens)):
-                    continue  # "de VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel": describes the force
+                if promise and any(
+                    a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar")
+                    and not any(counts(s.tokens[k].norm) for k in range(a + 1, b))
+                    for a, b in relative_asides(s.tokens)
+                ):
+                    # "de VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel": describes the
+                    # force; ", waarvoor Nederland achttien F-16's beschikbaar stelt": a count given
+                    continue
                 actors = (
                     self.agent(s, cue.last + 1, cue.last + 3)
                     # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
@@ -597,6 +604,11 @@ class _Rules:
         commitments = list(self.commitments)
         self.amounts_rule(s)
         self.commitments = commitments
+
+
+def counts(word: str) -> bool:
+    """A number written in digits or words ("18", "achttien"; not the article "een")."""
+    return word[:1].isdigit() or (word != "een" and count_value(word) is not None)
 
 
 def extract_commitments(

@@ -128,7 +128,8 @@ _DIGIT_RUN = re.compile(r"(?<![\d\s])(\d{1,2})(?![\w%])")
 _CLOSERS = set(".,;:!?)’”\"'")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\w%])")
 _PAGE_FOOT_NOTE = re.compile(r"[ \t]*(\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})[ \t]+(\S.*?)[ \t]*$")
-_NOT_MARKER_BEFORE = re.compile(r"(?:nr|nrs|art|blz|pag|p|lid|versie|fase)[.,:]$", re.I)
+# whole words only: "op.1" ends a sentence on "op", it is not "p. 1"
+_NOT_MARKER_BEFORE = re.compile(r"(?<![^\W\d_])(?:nr|nrs|art|blz|pag|p|lid|versie|fase)[.,:]$", re.I)
 _TERMINAL = ".!?:"
 # Lines of a letter that always stand on their own, even in hard-wrapped text.
 _STANDALONE = re.compile(
@@ -312,6 +313,7 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
             or _PAGE_NUMBER_LINE.match(content)
             or _PRINTED_PAGE_FOOT.fullmatch(content)
             or _is_portal_furniture(content)
+            or _RULE_LINE.fullmatch(content)
         ):
             line.kind = "furniture"
             continue
@@ -332,6 +334,8 @@ def _classify_lines(raw: str, lines: list[_Line], drop_lines: frozenset[int]) ->
 _TABLE_RULE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
 _BREADCRUMB = re.compile(r"(?:[^>\n]{1,80}[ \t]>[ \t]){2,}[^>\n]{1,80}")
 _MAX_CELL = 40
+# A printed rule that sets the page foot's footnotes off from the text ("__________").
+_RULE_LINE = re.compile(r"[_\-–—=]{5,}")
 
 
 def _is_portal_furniture(content: str) -> bool:
