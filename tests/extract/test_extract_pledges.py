@@ -231,6 +231,23 @@ def test_letter_tasking_the_secretary_general():
     assert ("allies", "policy-pledge", 2022) in found
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause describing a force pledges nothing, unless it gives a count
+    ("De VJTF, waaraan Nederland dit jaar bijdraagt, is operationeel.", set()),
+    ("Het centrum is geopend, waarvoor Nederland achttien F-16's beschikbaar stelt.",
+     {("nl", "capability-pledge", None, None, None)}),
+    ("De missie, waaraan Duitsland 300 militairen bijdraagt, is begonnen.", {("de", "capability-pledge", None, None, None)}),
+])
+def test_a_relative_clause_pledges_when_it_gives_a_count(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
+def test_letter_a_relative_clause_that_gives_a_count():
+    found = fixture_records("2023_foreign_ministers_agenda_and_osce_council.txt").commitments
+    # "..., waarvoor Nederland achttien F-16's beschikbaar stelt."
+    assert ("nl", "capability-pledge", "beschikbaar stelt") in {(c.actor.key, c.kind, c.evidence[0].quote) for c in found}
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 
