@@ -85,7 +85,7 @@ def test_matches_live_on_the_token_list_and_the_token_cache_is_bounded() -> None
 
 
 
-INVERTED = frozenset(["zij", "we", "wij"])
+INVERTED = [(("zij",), 0), (("we",), 0), (("wij",), 0), (("het", "kabinet"), 1), (("de", "verenigde", "staten"), 1)]
 
 
 @pytest.mark.parametrize(
@@ -97,6 +97,10 @@ INVERTED = frozenset(["zij", "we", "wij"])
         # with a gap of its own after the pronoun
         ("blijven zich ... inzetten", "Daarom blijven we zich volledig inzetten.",
          ["blijven", "zich", "inzetten"], ["we", "volledig"]),
+        # a subject of several words, its name after the article
+        ("blijft voorstander van", "Tegelijk blijft het kabinet voorstander van dialoog.",
+         ["blijft", "voorstander", "van"], ["het", "kabinet"]),
+        ("vroegen om", "In de Raad vroegen de Verenigde Staten om steun.", ["vroegen", "om"], ["de", "verenigde", "staten"]),
     ],
 )
 def test_an_inverted_subject_pronoun_is_a_gap_of_the_phrase(form, sentence, words, gaps) -> None:
@@ -104,6 +108,7 @@ def test_an_inverted_subject_pronoun_is_a_gap_of_the_phrase(form, sentence, word
     (match,) = PhraseMatcher([phrase_of(form, "pledge")], inverted_subjects=INVERTED).find(tokens)
     assert [tokens[i].norm for i in match.words] == words
     assert [tokens[i].norm for i in match.gaps] == gaps
+    assert tokens[match.inverted].norm == next(g for g in gaps if g not in ("het", "de"))  # where the name starts
     # without the option the pronoun breaks the phrase
     assert PhraseMatcher([phrase_of(form, "pledge")]).find(tokens) == []
 

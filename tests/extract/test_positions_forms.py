@@ -613,3 +613,25 @@ def test_regretting_a_decision_opposes_it(tmp_path, body, expected, not_expected
 def test_letter_regretting_a_decision_opposes_it():
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2020_foreign_ministers_agenda_videoconference.txt").positions}
     assert ("nl", "oppose", "nuclear-policy-and-arms-control") in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the subject after the finite verb, of several words, splits a stance form
+        ("Tegelijk blijft het kabinet voorstander van een dialoog met Rusland in de NAVO-Rusland Raad.",
+         ("nl", "support", "nato-russia-relations")),
+        ("Daarom houden de Verenigde Staten vast aan de uitbreiding van de NAVO.", ("us", "support", "nato-enlargement")),
+        ("In de Raad vroegen de Baltische staten om een grotere aanwezigheid van bondgenootschappelijke troepen.",
+         ("baltic-states", "call-for", "deterrence-and-defence")),
+    ],
+)
+def test_an_inverted_subject_of_several_words(tmp_path, body, expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+
+
+def test_letter_an_inverted_subject_of_several_words():
+    # "Tegelijk blijft het kabinet voorstander van het openhouden van de communicatiekanalen met Moskou, ..."
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_foreign_ministers_agenda_riga_memo.txt").positions}
+    assert ("nl", "support", "nato-russia-relations") in found

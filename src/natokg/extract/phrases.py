@@ -127,7 +127,7 @@ class Match:
     last: int  # token index of the last matched token (inclusive)
     words: tuple[int, ...]  # indices of the matched tokens
     gaps: tuple[int, ...]  # indices of the tokens in the gaps
-    inverted: int = -1  # index of the inverted subject after the first word (a gap token), or -1
+    inverted: int = -1  # index of the inverted subject's name after the first word (a gap token), or -1
 
     @property
     def target(self):
@@ -149,14 +149,19 @@ class PhraseMatcher:
     """Finds phrases (with gaps and prefix stems) in a token list."""
 
     def __init__(
-        self, phrases: Iterable[Phrase], digits_in_gaps: bool = False, inverted_subjects: frozenset[str] = frozenset()
+        self, phrases: Iterable[Phrase], digits_in_gaps: bool = False,
+        inverted_subjects: Iterable[tuple[tuple[str, ...], int]] = (),
     ) -> None:
-        """``inverted_subjects``: words that may stand between a phrase's first word and
-        its second, as a subject pronoun or a one-word name does after a finite verb in
-        Dutch main clauses ("Daarnaast zetten zij zich in voor" matches "zetten zich in
-        voor"); such a word is kept as a gap token of the match."""
+        """``inverted_subjects``: (words, where the name starts in them) of the subjects
+        that may stand between a phrase's first word and its second, as a subject after a
+        finite verb does in Dutch main clauses ("Daarnaast zetten zij zich in voor",
+        "Tegelijk blijft het kabinet voorstander van" match "zetten zich in voor", "blijft
+        voorstander van"); their words are kept as gap tokens of the match."""
         self.digits_in_gaps = digits_in_gaps
-        self.inverted_subjects = inverted_subjects
+        # by first word: (words after it, where the name starts), longest first
+        self.inverted_subjects: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for words, name_at in sorted(set(inverted_subjects), key=lambda item: -len(item[0])):
+            self.inverted_subjects.setdefault(words[0], []).append((words[1:], name_at))
         self.by_first: dict[str, list[Phrase]] = {}
         self.prefixed_first: list[Phrase] = []
         for phrase in phrases:
@@ -184,13 +189,15 @@ class PhraseMatcher:
 
     @staticmethod
     def _segment_at(
-        phrase: Phrase, seg_index: int, norms: Sequence[str], start: int, inverted: bool = False
+        phrase: Phrase, seg_index: int, norms: Sequence[str], start: int, inverted: int = 0
     ) -> list[int] | None:
         """The token indices of segment ``seg_index`` at ``start`` (with an inverted
-        subject after its first word: skipped), or None; the last word of a stem form is
-        a prefix."""
+        subject of ``inverted`` words after its first word: skipped), or None; the last
+        word of a stem form is a prefix."""
         segment = phrase.segments[seg_index]
-        at = [start, *range(start + 2, start + 1 + len(segment))] if inverted else list(range(start, start + len(segment)))
+        if start + inverted + len(segment) > len(norms):
+            return None
+        at = [start, *range(start + 1 + inverted, start + inverted + len(segment))] if inverted else list(range(start, start + len(segment)))
         stem = phrase.prefix and seg_index == len(phrase.segments) - 1
         for k, word in enumerate(segment):
             norm = norms[at[k]]
@@ -198,18 +205,22 @@ class PhraseMatcher:
                 return None
         return at
 
-    def _inverts(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> bool:
-        """Whether an inverted subject stands after the word at i, the first of
-        ``segment``, where the segment's own second word does not."""
-        return (
-            len(segment) > 1 and i + len(segment) < hi
-            and norms[i + 1] in self.inverted_subjects and norms[i + 1] != segment[1]
-        )
+    def _inverts(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> tuple[int, int]:
+        """(its length, where its name starts) of an inverted subject after the word at
+        i, the first of ``segment``, where the segment's own second word does not stand;
+        (0, 0) when none does."""
+        if len(segment) < 2 or i + len(segment) >= hi or norms[i + 1] == segment[1]:
+            return 0, 0
+        for rest, name_at in self.inverted_subjects.get(norms[i + 1], ()):
+            end = i + 2 + len(rest)
+            if end + len(segment) - 1 <= hi and tuple(norms[i + 2 : end]) == rest and norms[end] == segment[1]:
+                return 1 + len(rest), name_at
+        return 0, 0
 
     def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
         words: list[int] = []
         gaps: list[int] = []
-        inverted = self._inverts(phrase.segments[0], norms, i, hi)
+        inverted, name_at = self._inverts(phrase.segments[0], norms, i, hi)
         pos = i
         for seg_index, segment in enumerate(phrase.segments):
             if seg_index == 0:
@@ -226,7 +237,7 @@ class PhraseMatcher:
             for start in starts:
                 if start + len(segment) > hi:
                     break
-                matched = self._segment_at(phrase, seg_index, norms, start, inverted and seg_index == 0)
+                matched = self._segment_at(phrase, seg_index, norms, start, inverted if seg_index == 0 else 0)
                 if matched is not None:
                     gaps.extend(k for k in range(pos, matched[-1]) if k not in matched)
                     words.extend(matched)
@@ -234,7 +245,7 @@ class PhraseMatcher:
                     break
             if matched is None:
                 return None
-        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps), i + 1 if inverted else -1)
+        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps), i + 1 + name_at if inverted else -1)
 
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
@@ -281,8 +292,11 @@ class PhraseMatcher:
                     end = i + 1 + len(rest)
                     if end <= hi and norms[i + 1 : end] == rest:
                         found.append(Match(phrase, i, end - 1, tuple(range(i, end)), ()))
-                    elif self._inverts(phrase.segments[0], norms, i, hi) and norms[i + 2 : end + 1] == rest:
-                        found.append(Match(phrase, i, end, (i, *range(i + 2, end + 1)), (i + 1,), i + 1))
+                    else:
+                        skip, name_at = self._inverts(phrase.segments[0], norms, i, hi)
+                        if skip and end + skip <= hi and norms[i + 1 + skip : end + skip] == rest:
+                            found.append(Match(phrase, i, end - 1 + skip, (i, *range(i + 1 + skip, end + skip)),
+                                               tuple(range(i + 1, i + 1 + skip)), i + 1 + name_at))
                     continue
                 match = self._at(phrase, norms, i, hi)
                 if match:
@@ -363,9 +377,9 @@ def lexicons(lexicon=None) -> Lexicons:
             if info.scheme == COMMITMENT_CUE_SCHEME:  # meeting cues are read by cue_regex
                 cue_phrases += [phrase_of(form, info.slug) for form in forms]
     instruments = {key: org.parent for key, org in lexicon.organisations.items() if org.instrument}
-    # "pleit Nederland ervoor", "zetten zij zich in voor": a pronoun or a one-word name as
-    # the subject after the finite verb
-    inverted = SUBJECT_PRONOUNS | _one_word_names(actors)
+    # "pleit Nederland ervoor", "zetten zij zich in voor", "blijft het kabinet voorstander
+    # van": a pronoun or a name (after an article) as the subject after the finite verb
+    inverted = _inverted_subjects(actors, cue_forms.get("government-speaker", ()) + cue_forms.get("meeting-members", ()))
     result = Lexicons(
         actors=PhraseMatcher(p for p in actors if p),
         cities=PhraseMatcher(p for p in cities if p),
@@ -396,8 +410,25 @@ def negates(tokens: Sequence[Token], k: int) -> bool:
     return not (tokens[k].norm == "niet" and k + 1 < len(tokens) and tokens[k + 1].norm in ("alleen", "slechts"))
 
 
-def _one_word_names(actors: Iterable[Phrase | None]) -> frozenset[str]:
-    return frozenset(p.segments[0][0] for p in actors if p and not p.prefix and p.size == 1 and p.segments[0][0].isalpha())
+def _inverted_subjects(actors: Iterable[Phrase | None], subject_forms: Iterable[str]) -> list[tuple[tuple[str, ...], int]]:
+    """The subjects that may follow a finite verb: a pronoun; a name of up to three words,
+    alone or after an article ("Nederland", "het kabinet", "de Verenigde Staten"); the
+    government's and the meeting's own words ("de minister", "de ministers")."""
+    subjects = [((pronoun,), 0) for pronoun in SUBJECT_PRONOUNS]
+    for phrase in actors:
+        if not phrase or phrase.prefix or len(phrase.segments) != 1 or phrase.size > 3:
+            continue
+        words = phrase.segments[0]
+        if not all(w.replace("-", "").isalpha() for w in words):
+            continue
+        subjects.append((words, 0))
+        if words[0] not in ARTICLES:
+            subjects += [(("de", *words), 1), (("het", *words), 1)]
+    for form in subject_forms:
+        words = tuple(t.norm for t in tokenize(form))
+        if words:
+            subjects.append((words, 1 if words[0] in ARTICLES else 0))
+    return subjects
 
 
 def contribution_nouns(lex: Lexicons) -> frozenset[str]:
