@@ -725,3 +725,12 @@ def test_letter_sessions_named_by_headings_take_the_day_given_to_the_sessions():
     # the heading sessions of an informal meeting whose programme gives the sessions one day
     sessions = [m for m in records("dev_2024_fmm_report_praag-informeel.txt").meetings if m.ref.kind == "working-session"]
     assert sessions and all(m.ref.start == date(2024, 5, 31) for m in sessions)
+
+
+def test_regression_a_main_meeting_found_in_the_body_has_evidence():
+    # a letter whose title names no NATO meeting: the main meeting comes from a body
+    # sentence's meeting word, which is its evidence (it had none)
+    from support.letter_records import fixture_records
+
+    main = fixture_records("2022_ukraine_contact_group_ramstein.txt").main_meeting
+    assert main is not None and main.evidence and main.evidence[0].quote == "NAVO-top"

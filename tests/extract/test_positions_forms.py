@@ -118,7 +118,8 @@ def test_regression_verb_after_comma_en_keeps_the_main_subject(tmp_path):
 def test_regression_verb_after_en_shares_the_subject_before_the_dat_clause(tmp_path):
     """"X betreurde dat ... en riep Y en Z op ...": X calls, Y and Z are called upon."""
     found = positions(tmp_path, "Denemarken vond dat de uitbreiding van de NAVO te traag gaat en riep Turkije en Hongarije op haast te maken.")
-    assert found == {("dk", "call-for", "nato-enlargement")}
+    # the opinion itself ("vond dat") is Denmark's too
+    assert found == {("dk", "call-for", "nato-enlargement"), ("dk", "emphasise", "nato-enlargement")}
 
 
 @pytest.mark.parametrize(
@@ -635,3 +636,30 @@ def test_letter_an_inverted_subject_of_several_words():
     # "Tegelijk blijft het kabinet voorstander van het openhouden van de communicatiekanalen met Moskou, ..."
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_foreign_ministers_agenda_riga_memo.txt").positions}
     assert ("nl", "support", "nato-russia-relations") in found
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # one holder of a Dutch cabinet office, named by office alone, is the Dutch government
+        ("De minister van Defensie heeft in haar interventie benadrukt dat de steun aan Oekraïne langdurig moet zijn.",
+         ("nl", "emphasise", "ukraine-support")),
+        # all of them are the meeting's members
+        ("De ministers van Defensie benadrukten dat de steun aan Oekraïne langdurig moet zijn.",
+         ("allies", "emphasise", "ukraine-support")),
+        # an opinion that something must happen calls for it; concern said to come
+        ("Het kabinet vindt dat de top moet leiden tot een versterking van de afschrikking.",
+         ("nl", "call-for", "deterrence-and-defence")),
+        ("Daarnaast zal het kabinet zijn zorg uitspreken over de afscheidingsretoriek in Bosnië en Herzegovina.",
+         ("nl", "concern", "western-balkans")),
+    ],
+)
+def test_offices_opinions_and_concern(tmp_path, body, expected):
+    found = {(p.actor.key, p.stance, p.topic) for p in extract_text(tmp_path, defence_report(body))[1].positions}
+    assert expected in found, sorted(found)
+
+
+def test_letter_a_dutch_office_named_alone():
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2022_ukraine_contact_group_ramstein.txt").positions}
+    assert ("nl", "emphasise", "ukraine-support") in found  # "De minister van Defensie heeft ... benadrukt"
+    assert ("nl", "call-for", "defence-industry") in found  # "Zij pleitte ervoor ..."

@@ -71,6 +71,7 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
         kinds = [m for m in ctx.in_span(main_sentence.start, main_sentence.end, KIND) if m.key in MAIN_KINDS]
         kind = kinds[0].key
     draft = Draft(kind=kind, key=kind, name="", role="main")
+    named = None  # the meeting word of the main sentence
     if title_kinds:
         first = title_kinds[0]
         draft.name = ctx.text[first.start : first.end]
@@ -78,9 +79,19 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
     elif gathering is not None:
         draft.name = ctx.text[gathering[0] : gathering[1]]
         draft.add(ctx, *gathering)
+    else:
+        named = next((m for m in ctx.in_span(main_sentence.start, main_sentence.end, KIND) if m.key == kind), None)
+        if named is not None:
+            draft.add(ctx, named.start, named.end)  # the evidence of what the letter is about
     dating = title_dates[:1]
     if not dating and main_sentence is not None:
-        dating = ctx.dates_in(main_sentence.start, main_sentence.end)[:1]
+        dates = ctx.dates_in(main_sentence.start, main_sentence.end)
+        if named is not None:
+            # "komen op 15 juni in Brussel bijeen, ter voorbereiding van de NAVO-top in Madrid
+            # van 28 tot en met 30 juni": the days of the meeting word, not the sentence's first
+            meetings = meeting_mentions(ctx, main_sentence.start, main_sentence.end)
+            dates = attached(ctx, main_sentence, named, dates, meetings) or dates
+        dating = dates[:1]
     if dating:
         draft.start, draft.end = dating[0].first, dating[0].last
     return draft

@@ -18,8 +18,10 @@ into a mention of the actor of the post meant there:
 
 An office named without a name ("De Secretaris-Generaal wees erop", "de Amerikaanse
 president") speaks for the state of the demonym before it, else for the one state or
-organisation whose post the office is in the reference data. Dutch office holders named
-by office alone are the government speaking (cue:government-speaker, natokg.extract.phrases).
+organisation whose post the office is in the reference data, else, for one holder of a
+Dutch cabinet office ("De minister van Defensie heeft benadrukt"), the Netherlands. Dutch
+office holders named by office alone are the government speaking (cue:government-speaker,
+natokg.extract.phrases).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from natokg.extract.function_words import (
     FINITE_AUXILIARIES,
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
+    NETHERLANDS,
     PARTICIPLE,
     PASSIVE_AUXILIARIES,
     PERFECT_AUXILIARIES,
@@ -52,6 +55,7 @@ from natokg.extract.phrases import (
 )
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
+from natokg.extract.posts import presumed_dutch
 from natokg.extract.stage import PersonIndex
 from natokg.records import ActorRef, Sentence
 from natokg.text.nlp import DEMONYM, OFFICE, STATE
@@ -157,7 +161,14 @@ class Spokesmen:
         if demonym is not None:
             return demonym.start, ActorRef("state", demonym.key)
         holder = self.sole_holder.get(office.key)
-        return (office.start, holder) if holder is not None else None
+        if holder is not None:
+            return office.start, holder
+        record = self.ctx.lexicon.offices.get(office.key)
+        # "De minister van Defensie heeft benadrukt": one holder of a Dutch cabinet office,
+        # not "de ministers van Defensie"
+        if record is not None and fold(office.text).split()[:1] == fold(record.name_nl).split()[:1] and presumed_dutch(self.ctx, office):
+            return office.start, NETHERLANDS
+        return None
 
     def _demonym_before(self, office):
         """The demonym or state name right before an office ("de Russische minister")."""
