@@ -248,6 +248,24 @@ def test_letter_a_relative_clause_that_gives_a_count():
     assert ("nl", "capability-pledge", "beschikbaar stelt") in {(c.actor.key, c.kind, c.evidence[0].quote) for c in found}
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a name after "naast", "behalve" is no subject: those named after the verb give
+    ("Naast de bondgenoten dragen ook Zweden en Finland bij aan de operatie.",
+     {("se", "policy-pledge", None, None, None), ("fi", "policy-pledge", None, None, None)}),
+    # staff of a civilian mission are a capability
+    ("Nederland stelt voor de politiemissie vijftien extra politieagenten beschikbaar.",
+     {("nl", "capability-pledge", None, None, None)}),
+])
+def test_subjects_after_a_preposition_and_civilian_staff(tmp_path, body, expected):
+    assert pledges(tmp_path, body) == expected
+
+
+def test_letter_partners_named_after_the_verb_give():
+    found = {c.actor.key for c in fixture_records("2011_foreign_ministers_agenda_berlin_partners.txt").commitments}
+    # "Naast de bondgenoten dragen onder meer Zweden, Jordanië, Qatar en de Verenigde Arabische Emiraten bij."
+    assert {"se", "jo", "qa", "ae"} <= found
+
+
 def test_a_finding_with_stelde_vast_dat_is_no_pledge(tmp_path):
     assert pledges(tmp_path, "De Raad stelde vast dat de dreiging is toegenomen.") == set()
 

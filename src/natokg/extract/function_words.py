@@ -10,7 +10,7 @@ from natokg.records import ActorRef
 
 PREPOSITIONS = frozenset(
     "aan van voor met tot in bij op over tegen naar uit tussen onder zoals door binnen "
-    "tijdens dan als namens jegens richting vanuit sinds na om volgens".split()
+    "tijdens dan als namens jegens richting vanuit sinds na om volgens naast behalve zonder ondanks dankzij".split()
 )
 ARTICLES = frozenset("de het een 't ons onze hun".split())
 COORDINATORS = frozenset(["en", "alsook", ","])
