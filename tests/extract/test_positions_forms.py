@@ -441,7 +441,8 @@ def test_demands_rejections_worry_requests_and_making_clear(tmp_path, sentence, 
 
 def test_letter_joining_and_black_sea():
     found = {(p.actor.key, p.stance) for p in fixture_records("2016_foreign_ministers_report.txt").positions}
-    assert ("fr", "support") in found
+    # "Steinmeier pleitte ervoor de dialoog met Rusland voort te zetten. Frankrijk sloot zich daarbij aan."
+    assert ("fr", "call-for") in found
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_summit_report.txt").positions}
     assert ("allies", "oppose", "black-sea-security") in found
 
@@ -663,3 +664,25 @@ def test_letter_a_dutch_office_named_alone():
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2022_ukraine_contact_group_ramstein.txt").positions}
     assert ("nl", "emphasise", "ukraine-support") in found  # "De minister van Defensie heeft ... benadrukt"
     assert ("nl", "call-for", "defence-industry") in found  # "Zij pleitte ervoor ..."
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # joining the position just before takes its stance and topic
+        ("Secretaris-Generaal Rasmussen riep de bondgenoten op meer vliegtuigen voor Libië te leveren. "
+         "Frankrijk sloot zich daarbij aan.", ("fr", "call-for", "libya")),
+        ("Turkije verzette zich tegen de toetreding van Zweden. Hongarije sloot zich hierbij aan.",
+         ("hu", "oppose", "nato-enlargement")),
+    ],
+)
+def test_joining_takes_the_position_joined(tmp_path, body, expected):
+    found = {(p.actor.key, p.stance, p.topic) for p in extract_text(tmp_path, defence_report(body, written="12 april 2011"))[1].positions}
+    assert expected in found, sorted(found)
+
+
+def test_letter_joining_takes_the_position_joined():
+    # "... drongen er bij de bondgenoten op aan meer toestellen beschikbaar te stellen ...
+    # Secretaris-Generaal Rasmussen sloot zich hierbij aan."
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2011_foreign_ministers_report_berlin_joined.txt").positions}
+    assert ("nato", "call-for", "libya") in found, sorted(found)

@@ -184,13 +184,15 @@ def positions_in(
     previous_heading: str | None = None
     stated_before: list[ActorRef] = []  # who held the previous sentence's positions
     said_before: list[tuple[Sentence, list[Token]]] = []  # the last sentences before, under the same heading
+    joined: tuple[str, str] | None = None  # (stance, topic) of the last position before, under the same heading
+    joining = cue_word_set("joining-form")
     for sentence in body_sentences(seg):
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
         if sentence.heading != previous_heading:
             previous_topics, previous_heading, stated_before, history = [], sentence.heading, [], []
-            said_before = []
+            said_before, joined = [], None
         singular = any(t.norm == "hij" for t in tokens)
         if (not stated_before or singular and all(a.kind == "group" for a in stated_before)) and any(
             t.norm in SUBJECT_PRONOUNS for t in tokens
@@ -243,6 +245,10 @@ def positions_in(
                 topics, topic_slugs = choose_topics(
                     scene, lex, stance_match, (clause_lo, scope_end), skip, shared, actor_words
                 )
+                # "België sloot zich hierbij aan": the position just before, whatever it was
+                joins = joined is not None and fold(stance_match.phrase.form) in joining
+                if joins:
+                    topics, topic_slugs = [], [joined[1]]
                 clause = _Clause(actors, stance_match.last + 1, topic_slugs)
                 if not topic_slugs or _is_announcement(stance_match, tokens, scope_end, cue_matches, lex):
                     continue
@@ -256,6 +262,8 @@ def positions_in(
                 stance = _stance_of(stance_match, tokens, scope_end, cue_matches, lex)
                 if stance is None:
                     continue
+                if joins:
+                    stance = joined[0]
                 meeting, modality = main_ref, default_modality
                 if kind == "agenda" and other_meeting is not None and main_ref is not None:
                     earlier, named_at = other_meeting
@@ -275,6 +283,9 @@ def positions_in(
                         if key not in found:
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
             positions.extend(found.values())
+            if found:
+                last = list(found)[-1]
+                joined = (last[1], last[2])
         stated_before = unique([key[0] for key in found])
         said_before = [*said_before[-2:], (sentence, tokens)]
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
