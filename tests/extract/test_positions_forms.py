@@ -686,3 +686,27 @@ def test_letter_joining_takes_the_position_joined():
     # Secretaris-Generaal Rasmussen sloot zich hierbij aan."
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2011_foreign_ministers_report_berlin_joined.txt").positions}
     assert ("nato", "call-for", "libya") in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an objection in a stating verb's infinitive opposes
+        ("Slowakije en Roemenië gaven aan moeite te hebben met een erkenning van Kosovo.", ("sk", "oppose", "western-balkans")),
+        ("Frankrijk gaf aan bezwaar te hebben tegen verdere uitbreiding van de NAVO.", ("fr", "oppose", "nato-enlargement")),
+        # without one it is an intention
+        ("Denemarken gaf aan een bijdrage aan de NRF te overwegen.", ("dk", "intend", "nato-response-force")),
+        # a warning "ervoor dat" is a concern
+        ("Polen waarschuwde ervoor dat de dialoog met Rusland geen erkenning van de annexatie mag betekenen.",
+         ("pl", "concern", "nato-russia-relations")),
+    ],
+)
+def test_objections_in_an_infinitive_and_warnings(tmp_path, body, expected):
+    found = sentence_positions(tmp_path, body)
+    assert expected in found, sorted(found)
+
+
+def test_letter_an_objection_in_an_infinitive():
+    # "Slowakije en Roemenië gaven aan moeite te hebben met een erkenning van Kosovo ..."
+    found = {(p.actor.key, p.stance) for p in fixture_records("2007_eu_council_report_kosovo.txt").positions}
+    assert {("sk", "oppose"), ("ro", "oppose")} <= found, sorted(found)

@@ -387,8 +387,10 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end) if stating else None
     if infinitive is not None:
         # "Denemarken en Noorwegen gaven aan te onderzoeken of zij ...": their own intention;
-        # "Duitsland gaf aan daartoe niet in staat te zijn": a refusal
-        return "oppose" if any(tokens[k].norm in NEGATIONS for k in range(stance_match.last + 1, infinitive)) else "intend"
+        # "Duitsland gaf aan daartoe niet in staat te zijn", "gaven aan moeite te hebben met": a refusal
+        objections = cue_word_set("objection-noun")
+        refusal = any(tokens[k].norm in NEGATIONS or tokens[k].norm in objections for k in range(stance_match.last + 1, infinitive))
+        return "oppose" if refusal else "intend"
     before = stance_match.first - 1
     # "wees niet alleen op X maar ook op Y": emphasis, not its negation; "riepen de
     # bondgenoten die nog niet deelnemen op ...": a relative clause in the gap negates its own verb
