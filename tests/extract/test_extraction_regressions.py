@@ -174,3 +174,90 @@ def test_regression_informal_talks_others_are_invited_to_leave_the_meeting_forma
             "van Defensie op 15 en 16 juni a.s. in Brussel. Tijdens de bijeenkomst zal de Secretaris-Generaal de "
             "ministers uitnodigen voor informeel overleg in Oslo in oktober.\n")
     assert not extract_text(tmp_path, text)[1].main_meeting.informal
+
+
+# ---------------------------------------------------------------- review of the rules of 2026-12-05
+
+
+def _found(tmp_path, body, written="20 november 2023"):
+    records_ = extract_text(tmp_path, defence_report(body, written=written))[1]
+    return ({(p.actor.key, p.stance, p.topic) for p in records_.positions},
+            {(c.actor.key, c.kind, c.amount, c.target_year) for c in records_.commitments})
+
+
+def test_regression_an_office_with_its_state_after_it_is_not_the_dutch_one(tmp_path):
+    found, _ = _found(tmp_path, "De minister van Defensie van Estland benadrukte het belang van de eFP.")
+    assert ("ee", "emphasise", "deterrence-and-defence") in found and not any(a == "nl" for a, *_ in found)
+
+
+def test_regression_regretting_that_decision_is_regretting_a_decision(tmp_path):
+    # "dat" right before the noun is a demonstrative, not the start of a clause
+    found, _ = _found(tmp_path, "Rusland heeft het INF-verdrag opgezegd. Het kabinet betreurt dat besluit.")
+    assert ("nl", "oppose", "nuclear-policy-and-arms-control") in found
+
+
+def test_regression_a_memo_amount_of_another_state_is_its_own_pledge(tmp_path):
+    letter = ("Den Haag, 3 juni 2026\n\nGeachte voorzitter,\n\nHierbij bied ik u de geannoteerde agenda aan van de "
+              "NAVO-top die op 7 en 8 juli a.s. in Ankara plaatsvindt. Nederland draagt in 2026 EUR 5 mln. bij aan het "
+              "trustfonds voor Oekraïne. De top spreekt over de lastenverdeling en de steun aan Oekraïne. Nederland "
+              "zal pleiten voor meer steun aan Oekraïne.\n\nDe minister van Buitenlandse Zaken,\n\nA.B. de Vries\n\n")
+    memo = ("TER BESLISSING\n\nAan\nMinister van Buitenlandse Zaken\n\nVan\nDirecteur Veiligheidsbeleid\n\nnota\n\n"
+            "Geannoteerde agenda NAVO-top\n\nKernpunten\n\n- Duitsland stelt in 2028 EUR 5 mln. beschikbaar voor het "
+            "CBRN-trustfonds.\n")
+    found = extract_text(tmp_path, letter + memo)[1].commitments
+    assert {(c.actor.key, c.target_year) for c in found if c.amount == 5_000_000} == {("nl", 2026), ("de", 2028)}
+
+
+def test_regression_a_subject_after_the_verb_is_its_speaker_whatever_the_hash_seed(tmp_path):
+    # the name of "de ministers", "de bondgenoten" starts at the article, as their mentions do
+    for subject in ("de ministers", "de bondgenoten"):
+        found, _ = _found(tmp_path, f"Nederland verwelkomde de toetreding van Finland en daarna riepen {subject} op tot "
+                                    "meer steun aan Oekraïne.")
+        assert ("allies", "call-for", "ukraine-support") in found and ("nl", "call-for", "ukraine-support") not in found
+
+
+def test_regression_a_year_of_the_amount_itself_beats_the_one_opening_the_sentence():
+    from natokg.extract.pledge_years import stated_target_year
+
+    text = "Voor 2024 is EUR 10 mln. gereserveerd; daarnaast stelt Nederland in 2026 EUR 5 mln. beschikbaar."
+    start = text.index("EUR 5 mln.")
+    assert stated_target_year(text, 2023, (start, start + len("EUR 5 mln."))) == 2026
+    start = text.index("EUR 10 mln.")
+    assert stated_target_year(text, 2023, (start, start + len("EUR 10 mln."))) == 2024
+
+
+def test_regression_joining_takes_the_position_just_before_in_the_same_sentence(tmp_path):
+    found, _ = _found(tmp_path, "Nederland pleitte voor meer steun aan Oekraïne. Frankrijk verzette zich tegen de "
+                                "uitbreiding van de NAVO; België sloot zich hierbij aan.")
+    assert ("be", "oppose", "nato-enlargement") in found and ("be", "call-for", "ukraine-support") not in found
+
+
+def test_regression_an_objection_must_be_what_the_infinitive_has(tmp_path):
+    found, _ = _found(tmp_path, "Duitsland gaf aan twijfels over de munitieleveringen aan Oekraïne te willen wegnemen.")
+    assert ("de", "oppose", "ukraine-support") not in found
+
+
+def test_regression_a_year_in_a_relative_clause_is_no_count(tmp_path):
+    _, found = _found(tmp_path, "De VJTF, waaraan Nederland sinds 2015 bijdraagt, is volledig operationeel.")
+    assert found == set()
+
+
+def test_regression_the_subject_after_the_verb_is_no_object(tmp_path):
+    _, found = _found(tmp_path, "Tevens zet het kabinet zich in voor een nieuw plan voor de inzet van troepen in Litouwen.")
+    assert ("nl", "policy-pledge", None, None) in found
+
+
+def test_regression_a_request_in_an_opening_phrase_leaves_the_decision_a_pledge(tmp_path):
+    _, found = _found(tmp_path, "Naar aanleiding van de oproep van de secretaris-generaal besloot Nederland om twee "
+                                "fregatten te leveren.")
+    assert ("nl", "capability-pledge", None, None) in found
+
+
+def test_regression_a_deadline_without_a_year_is_never_past(tmp_path):
+    _, found = _found(tmp_path, "Nederland verlengt de inzet van de F-16's tot 1 juli.")
+    assert {year for *_, year in found} == {None}  # July 2023 has passed on 20 November 2023
+
+
+def test_regression_an_article_subject_before_a_form_whose_second_word_is_de(tmp_path):
+    _, found = _found(tmp_path, "Daarnaast droegen de ministers de Secretaris-Generaal op een actieplan op te stellen.")
+    assert ("allies", "policy-pledge", None, None) in found

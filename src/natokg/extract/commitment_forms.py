@@ -502,15 +502,26 @@ def requested(tokens: Sequence[Token], cue: Match) -> bool:
         if _closes_clause(tokens, k) or tokens[k].norm in (",", "."):
             return False
         if tokens[k].norm == "om":
-            # "druk van Frankrijk en het VK op bondgenoten om": the noun and whom it concerns;
-            # "Op verzoek van de VN heeft Nederland besloten om": a clause of its own
-            for j in range(k - 1, max(-1, k - 11), -1):
-                if _closes_clause(tokens, j) or tokens[j].norm in FINITE_AUXILIARIES or tokens[j].norm in (",", "."):
-                    return False
-                if tokens[j].norm in nouns:
-                    return True
-            return False
+            noun = next((j for j in range(k - 1, max(-1, k - 11), -1) if tokens[j].norm in nouns), None)
+            return noun is not None and _complements(tokens, noun, k)
     return False
+
+
+def _complements(tokens: Sequence[Token], noun: int, om: int) -> bool:
+    """Whether the words between a request noun and its "om" only say whose request it is
+    and to whom ("druk van Frankrijk en het VK op bondgenoten om", "het verzoek ontvangen
+    om"), not a clause of their own ("de oproep van de secretaris-generaal besloot
+    Nederland om", "Op verzoek van de VN heeft Nederland besloten om")."""
+    for j in range(noun + 1, om):
+        norm, before = tokens[j].norm, tokens[j - 1].norm
+        if j == noun + 1 and norm not in FINITE_AUXILIARIES:
+            continue  # a participle of the request: "verzoek ontvangen om"
+        if norm in PREPOSITIONS or norm in ARTICLES or norm == "en":
+            continue
+        if before in PREPOSITIONS or before in ARTICLES or before == "en":
+            continue  # the noun of a phrase: "op bondgenoten", "van de secretaris-generaal", "en Frankrijk"
+        return False
+    return True
 
 
 def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:

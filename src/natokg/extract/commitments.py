@@ -273,7 +273,10 @@ class _Rules:
         memo that repeats its letter, with the letter's commitment of the same amount."""
         if self.in_repeating_memo and commitment.amount is not None:
             for known in self.commitments:
-                if known.amount == commitment.amount and known.unit == commitment.unit:
+                # "de toezegging van 100 miljoen euro": the letter's pledge, whoever the memo names
+                if (known.amount == commitment.amount and known.unit == commitment.unit
+                        and (known.actor == commitment.actor or commitment.actor.kind == "group")
+                        and commitment.target_year in (None, known.target_year)):
                     for item in commitment.evidence:
                         self.evidence_lists.add(known.evidence, item)
                     return known
@@ -606,9 +609,16 @@ class _Rules:
         self.commitments = commitments
 
 
+_NUMBER = re.compile(r"\d[\d.,]*")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
 def counts(word: str) -> bool:
-    """A number written in digits or words ("18", "achttien"; not the article "een")."""
-    return word[:1].isdigit() or (word != "een" and count_value(word) is not None)
+    """A number written in digits or words ("18", "1.200", "achttien"; not the article
+    "een", a year or an ordinal "2e")."""
+    if word[:1].isdigit():
+        return _NUMBER.fullmatch(word) is not None and _YEAR_WORD.fullmatch(word) is None
+    return word != "een" and count_value(word) is not None
 
 
 def extract_commitments(

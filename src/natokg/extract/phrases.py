@@ -128,6 +128,7 @@ class Match:
     words: tuple[int, ...]  # indices of the matched tokens
     gaps: tuple[int, ...]  # indices of the tokens in the gaps
     inverted: int = -1  # index of the inverted subject's name after the first word (a gap token), or -1
+    inverted_last: int = -1  # index of the inverted subject's last word, or -1
 
     @property
     def target(self):
@@ -160,7 +161,11 @@ class PhraseMatcher:
         self.digits_in_gaps = digits_in_gaps
         # by first word: (words after it, where the name starts), longest first
         self.inverted_subjects: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for words, name_at in sorted(set(inverted_subjects), key=lambda item: -len(item[0])):
+        name_starts: dict[tuple[str, ...], int] = {}
+        for words, name_at in inverted_subjects:
+            # a subject given as a whole ("de bondgenoten", name at 0) before one made from a name
+            name_starts[words] = min(name_at, name_starts.get(words, name_at))
+        for words, name_at in sorted(name_starts.items(), key=lambda item: (-len(item[0]), item[0])):
             self.inverted_subjects.setdefault(words[0], []).append((words[1:], name_at))
         self.by_first: dict[str, list[Phrase]] = {}
         self.prefixed_first: list[Phrase] = []
@@ -209,7 +214,7 @@ class PhraseMatcher:
         """(its length, where its name starts) of an inverted subject after the word at
         i, the first of ``segment``, where the segment's own second word does not stand;
         (0, 0) when none does."""
-        if len(segment) < 2 or i + len(segment) >= hi or norms[i + 1] == segment[1]:
+        if len(segment) < 2 or i + len(segment) >= hi:
             return 0, 0
         for rest, name_at in self.inverted_subjects.get(norms[i + 1], ()):
             end = i + 2 + len(rest)
@@ -220,7 +225,9 @@ class PhraseMatcher:
     def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
         words: list[int] = []
         gaps: list[int] = []
-        inverted, name_at = self._inverts(phrase.segments[0], norms, i, hi)
+        inverted, name_at = 0, 0
+        if self._segment_at(phrase, 0, norms, i) is None:  # "droegen de ministers de Secretaris-Generaal op"
+            inverted, name_at = self._inverts(phrase.segments[0], norms, i, hi)
         pos = i
         for seg_index, segment in enumerate(phrase.segments):
             if seg_index == 0:
@@ -245,7 +252,8 @@ class PhraseMatcher:
                     break
             if matched is None:
                 return None
-        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps), i + 1 + name_at if inverted else -1)
+        return Match(phrase, words[0], words[-1], tuple(words), tuple(gaps),
+                     i + 1 + name_at if inverted else -1, i + inverted if inverted else -1)
 
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Every match in tokens[lo:hi], overlaps resolved: more words first, then earlier."""
@@ -296,7 +304,7 @@ class PhraseMatcher:
                         skip, name_at = self._inverts(phrase.segments[0], norms, i, hi)
                         if skip and end + skip <= hi and norms[i + 1 + skip : end + skip] == rest:
                             found.append(Match(phrase, i, end - 1 + skip, (i, *range(i + 1 + skip, end + skip)),
-                                               tuple(range(i + 1, i + 1 + skip)), i + 1 + name_at))
+                                               tuple(range(i + 1, i + 1 + skip)), i + 1 + name_at, i + skip))
                     continue
                 match = self._at(phrase, norms, i, hi)
                 if match:
@@ -424,10 +432,10 @@ def _inverted_subjects(actors: Iterable[Phrase | None], subject_forms: Iterable[
         subjects.append((words, 0))
         if words[0] not in ARTICLES:
             subjects += [(("de", *words), 1), (("het", *words), 1)]
-    for form in subject_forms:
+    for form in subject_forms:  # their mentions start at the article ("de ministers")
         words = tuple(t.norm for t in tokenize(form))
         if words:
-            subjects.append((words, 1 if words[0] in ARTICLES else 0))
+            subjects.append((words, 0))
     return subjects
 
 

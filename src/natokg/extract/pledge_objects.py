@@ -108,15 +108,21 @@ def object_phrase(tokens: Sequence[Token], mentions: Sequence[ActorMention], cue
     after the cue ("besloten een speciale vertegenwoordiger ... aan te stellen":
     "speciale vertegenwoordiger"), so two pledges of one actor on one topic stay two."""
     # an inverted subject is no object: "besloten de bondgenoten ...", "zetten zij zich in voor"
-    skipped = {k for m in mentions for k in range(m.first, m.last + 1)} | {cue.inverted}
+    skipped = {k for m in mentions for k in range(m.first, m.last + 1)} | _inverted_words(cue)
     words = _object_words(tokens, [k for k in cue.gaps if k not in skipped], skipped)
     return " ".join(words or _object_words(tokens, range(cue.last + 1, len(tokens)), skipped))
+
+
+def _inverted_words(cue: Match) -> set[int]:
+    """The words of the subject after the cue's finite verb ("zet het kabinet zich in")."""
+    return set(range(cue.first + 1, cue.inverted_last + 1)) if cue.inverted_last >= 0 else set()
 
 
 def _object_head(tokens: Sequence[Token], cue: Match) -> set[str]:
     """The words of a pledge's object before its first preposition ("een nieuw concept"
     of "een nieuw concept voor de inzet van troepen"): in the cue's gap, else after it."""
-    where = [k for k in cue.gaps if k != cue.inverted] or range(cue.last + 1, len(tokens))
+    subject = _inverted_words(cue)
+    where = [k for k in cue.gaps if k not in subject] or range(cue.last + 1, len(tokens))
     head = set()
     for k in where:
         norm = tokens[k].norm

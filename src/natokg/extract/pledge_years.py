@@ -38,7 +38,14 @@ _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun}|{cue
 def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] | None = None) -> int | None:
     """The first year ``text`` states as a target, not before ``min_year``; ``money``: the
     character span of a money amount, whose year is a deadline within 50 characters before it
-    (40 after)."""
+    (40 after), else one that opens the sentence."""
+    year = _stated_year(text, min_year, money, opening=False)
+    if year is None and money is not None:
+        year = _stated_year(text, min_year, money, opening=True)
+    return year
+
+
+def _stated_year(text: str, min_year: int | None, money: tuple[int, int] | None, opening: bool) -> int | None:
     for match in _YEAR.finditer(text):
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
@@ -47,7 +54,7 @@ def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] |
             or (match.group(0).lower().startswith("in") and 0 <= match.start() - money[1] <= 2)
             # "Voor 2022 heeft Nederland gereserveerd: EUR 1,5 mln ...; € 500.000 ...": what a
             # sentence opens with is for all of it ("In 2024 besloot ...": when it was decided)
-            or (match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and not text[: match.start()].strip()
+            or (opening and match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and not text[: match.start()].strip()
                 and match.start() < money[0])
         ):
             continue

@@ -26,6 +26,7 @@ natokg.extract.phrases).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -58,7 +59,7 @@ from natokg.knowledge.cues import cue_word_set
 from natokg.extract.posts import presumed_dutch
 from natokg.extract.stage import PersonIndex
 from natokg.records import ActorRef, Sentence
-from natokg.text.nlp import DEMONYM, OFFICE, STATE
+from natokg.text.nlp import DEMONYM, OFFICE, ORG, STATE
 
 # what may stand between an office and the name after it ("Secretaris-Generaal  Stoltenberg")
 _OFFICE_NAME_GLUE = " -\u00a0\n"
@@ -156,7 +157,8 @@ class Spokesmen:
     def _office_actor(self, office) -> tuple[int, ActorRef] | None:
         """Where the mention of an office named without a name starts and the actor it
         speaks for: the state of the demonym right before it, else its one holder in the
-        reference data."""
+        reference data, else the Netherlands for one holder of a Dutch cabinet office
+        that names no owner after it."""
         demonym = self._demonym_before(office)
         if demonym is not None:
             return demonym.start, ActorRef("state", demonym.key)
@@ -165,10 +167,21 @@ class Spokesmen:
             return office.start, holder
         record = self.ctx.lexicon.offices.get(office.key)
         # "De minister van Defensie heeft benadrukt": one holder of a Dutch cabinet office,
-        # not "de ministers van Defensie"
-        if record is not None and fold(office.text).split()[:1] == fold(record.name_nl).split()[:1] and presumed_dutch(self.ctx, office):
+        # not "de ministers van Defensie", nor "de minister van Defensie van Estland"
+        if (
+            record is not None
+            and fold(office.text).split()[:1] == fold(record.name_nl).split()[:1]
+            and not self._owner_after(office)
+            and presumed_dutch(self.ctx, office)
+        ):
             return office.start, NETHERLANDS
         return None
+
+    def _owner_after(self, office) -> bool:
+        """A state or organisation named right after the office ("van Estland")."""
+        ctx = self.ctx
+        after = _OF_OWNER.match(ctx.text, office.end)
+        return after is not None and any(m.start == after.end() for m in ctx.in_span(after.end(), after.end() + 60, STATE, ORG))
 
     def _demonym_before(self, office):
         """The demonym or state name right before an office ("de Russische minister")."""
@@ -177,6 +190,9 @@ class Spokesmen:
         if before and not ctx.text[before[-1].end : office.start].strip(" -"):
             return before[-1]
         return None
+
+
+_OF_OWNER = re.compile(r"\s+van\s+(?:de\s+|het\s+)?")
 
 
 def host_mentions(tokens: Sequence[Token], host: ActorRef | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:

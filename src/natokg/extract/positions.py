@@ -282,10 +282,9 @@ def positions_in(
                         key = (actor, stance, topic_slug, meeting, modality)
                         if key not in found:
                             found[key] = Position(actor, stance, topic_slug, meeting, modality, [evidence], verb_text)
+                if topic_slugs:
+                    joined = (stance, topic_slugs[-1])  # "...; België sloot zich hierbij aan" joins it
             positions.extend(found.values())
-            if found:
-                last = list(found)[-1]
-                joined = (last[1], last[2])
         stated_before = unique([key[0] for key in found])
         said_before = [*said_before[-2:], (sentence, tokens)]
         strong = [m.target for m in topic_matches if m.first not in inside and id(m) not in weak]
@@ -388,8 +387,9 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     if infinitive is not None:
         # "Denemarken en Noorwegen gaven aan te onderzoeken of zij ...": their own intention;
         # "Duitsland gaf aan daartoe niet in staat te zijn", "gaven aan moeite te hebben met": a refusal
-        objections = cue_word_set("objection-noun")
-        refusal = any(tokens[k].norm in NEGATIONS or tokens[k].norm in objections for k in range(stance_match.last + 1, infinitive))
+        # (the objection is what the infinitive has: "moeite te hebben", not "twijfels ... weg te nemen")
+        objection = tokens[infinitive - 1].norm in cue_word_set("objection-noun")
+        refusal = objection or any(tokens[k].norm in NEGATIONS for k in range(stance_match.last + 1, infinitive))
         return "oppose" if refusal else "intend"
     before = stance_match.first - 1
     # "wees niet alleen op X maar ook op Y": emphasis, not its negation; "riepen de
@@ -424,8 +424,8 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
                 continue  # "verwelkomt het voornemen ...": welcoming an intention, not intending
             if info.modifies_forms and fold(form) not in info.modifies_forms:
                 continue
-            if any(tokens[k].norm == "dat" for k in range(stance_match.last + 1, cue.first)):
-                continue  # "betreurde dat het besluit ...": the cue is in a clause, not the object
+            if any(tokens[k].norm == "dat" for k in range(stance_match.last + 1, cue.first - 1)):
+                continue  # "betreurde dat het besluit ...": a clause, not the object ("betreurt dat besluit" is)
             return info.overrides_stance  # "onderstreepten de bereidheid", "betreurt dit besluit"
     return stance
 

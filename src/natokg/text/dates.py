@@ -484,9 +484,11 @@ def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[Ye
         # "voor het einde van het jaar": the end of the year the letter is written in
         if not _LOOKING_BACK.search(text, max(0, m.start() - 12), m.start()):
             found.append(YearMatch(m.start() + offset, m.end() + offset, reference.year, m.group(0)))
+    ref_day = reference if isinstance(reference, date) else date(reference, 1, 1)
     for day in find_dates(text, reference=reference):
         # "de inzet tot 1 juli a.s. verlengen": a deadline whose year the letter's date gives
-        if not day.year_stated and day.marker != "past" and _DEADLINE_BEFORE.search(text, max(0, day.start - 16), day.start):
+        if (not day.year_stated and day.marker != "past" and day.last >= ref_day
+                and _DEADLINE_BEFORE.search(text, max(0, day.start - 16), day.start)):
             found.append(YearMatch(day.start + offset, day.end + offset, day.last.year, day.text, day.last.month))
     for month in find_months(text, reference=reference, tense="coming"):
         if _OF_A_NAMED_THING.search(text, max(0, month.start - 16), month.start):
