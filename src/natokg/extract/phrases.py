@@ -212,8 +212,8 @@ class PhraseMatcher:
 
     def _inverts(self, segment: tuple[str, ...], norms: Sequence[str], i: int, hi: int) -> tuple[int, int]:
         """(its length, where its name starts) of an inverted subject after the word at
-        i, the first of ``segment``, where the segment's own second word does not stand;
-        (0, 0) when none does."""
+        i, the first of ``segment``, that the segment's second word follows; (0, 0) when
+        none does (callers try the segment without one first)."""
         if len(segment) < 2 or i + len(segment) >= hi:
             return 0, 0
         for rest, name_at in self.inverted_subjects.get(norms[i + 1], ()):

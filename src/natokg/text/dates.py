@@ -452,18 +452,19 @@ def _coming_pattern() -> re.Pattern:
 
 def find_coming_years(text: str, *, reference: date, offset: int = 0) -> list[YearMatch]:
     """The years ``text`` names looking ahead from ``reference``, in order: "(eind) dit
-    jaar", "voor het einde van het jaar" and "deze zomer" its year, "volgend jaar" the next, "volgend voorjaar" the
-    year of the coming season, "in het voorjaar" that of the coming season or the one under way, a
-    deadline without a year ("tot 1 juli a.s.") its year from ``reference``, a month without a year ("in december") the coming month's
-    (``find_months``). What looks back ("eerder dit jaar") or names a thing
-    of a month ("de Raad van november") names no year."""
+    jaar", "voor het einde van het jaar" and "deze zomer" its year, "volgend jaar" the
+    next, "volgend voorjaar" the year of the coming season, "in het voorjaar" that of the
+    coming season or the one under way, a deadline without a year ("tot 1 juli a.s.") its
+    year from ``reference`` (never a day before it), a month without a year ("in
+    december") the coming month's (``find_months``). What looks back ("eerder dit jaar")
+    or names a thing of a month ("de Raad van november") names no year."""
     found: list[YearMatch] = []
     for m in _coming_pattern().finditer(text):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
         if _LOOKING_BACK.search(text, max(0, m.start() - 12), m.start()):
             continue
         if unit == "jaar":
-            if rel == "het" or rel.startswith("komend"):
+            if rel in ("het", "de") or rel.startswith("komend"):
                 continue
             year = reference.year + (rel in _NEXT)
         else:
