@@ -583,25 +583,30 @@ class _Rules:
 
     def run(self) -> None:
         parts = self.seg.stated_parts() | {"footnote"}
-        sentences = [s for s in self.seg.sentences if s.part in parts]
-        # A memo shorter than its letter mostly repeats or advises on it, but may state
-        # pledges of its own: read after the letter, so a repeated amount joins the letter's.
-        memo = [s for s in self.seg.sentences if s.part == "memo" and "memo" not in parts]
-        for sentence in sentences + memo:
-            if sentence.part == "memo" and not self.in_repeating_memo and "memo" not in parts:
-                self.in_repeating_memo, self.previous_actor = True, None
-            if sentence.text.rstrip().endswith("?"):
-                continue  # a question (parliamentary questions) pledges nothing
-            s = self.prepare(sentence)
-            if sentence.part == "footnote":
-                # footnotes carry figures (observations), not pledges
-                self.observations_only(s)
-                continue
-            used = self.amounts_rule(s) if s.amounts else self.norm_reference(s)
-            self.pledge_rule(s, used)
-            subjects = [m.actor for m in s.mentions if m.prep is None]
-            if subjects:
-                self.previous_actor = subjects[0]
+        for sentence in self.seg.sentences:
+            if sentence.part in parts:
+                self.read(sentence)
+        if "memo" not in parts:
+            # A memo shorter than its letter mostly repeats or advises on it, but may state
+            # pledges of its own: read after the letter, so a repeated amount joins the letter's.
+            self.in_repeating_memo, self.previous_actor = True, None
+            for sentence in self.seg.sentences:
+                if sentence.part == "memo":
+                    self.read(sentence)
+
+    def read(self, sentence: Sentence) -> None:
+        if sentence.text.rstrip().endswith("?"):
+            return  # a question (parliamentary questions) pledges nothing
+        s = self.prepare(sentence)
+        if sentence.part == "footnote":
+            # footnotes carry figures (observations), not pledges
+            self.observations_only(s)
+            return
+        used = self.amounts_rule(s) if s.amounts else self.norm_reference(s)
+        self.pledge_rule(s, used)
+        subjects = [m.actor for m in s.mentions if m.prep is None]
+        if subjects:
+            self.previous_actor = subjects[0]
 
     def observations_only(self, s: _Sentence) -> None:
         commitments = list(self.commitments)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from functools import cache
+from functools import cache, cached_property
 
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
@@ -96,13 +96,11 @@ class Collector:
         self.sessions: list[Draft] = []
         self.others: list[Draft] = []
         self.schedule = _schedule_dates(ctx)
-        self._sessions_day: list[DateMatch | None] = []  # read once per letter: the text is scanned
 
+    @cached_property  # read once per letter: the whole text is scanned
     def sessions_day(self) -> DateMatch | None:
         """The one day the letter gives its working sessions (``_sessions_day``)."""
-        if not self._sessions_day:
-            self._sessions_day.append(_sessions_day(self.ctx, self.main) if self.main is not None else None)
-        return self._sessions_day[0]
+        return _sessions_day(self.ctx, self.main) if self.main is not None else None
 
     # -- sessions
 
@@ -241,7 +239,7 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     if when is None:
         when = _day_in_force(ctx, main, m.start)
     if when is None and kind == "working-session":
-        when = collector.sessions_day()
+        when = collector.sessions_day
     # "bijeenkomsten van de NAVO-Rusland Raad hervatten": a standing council named without a
     # date in a clause that does not say it meets is a session only if another mention says so
     unheld = when is None and m.label == NAMED and _standing_body(ctx, m.key) and not _held(ctx, _clause_start(ctx, sentence, m), sentence.end)
