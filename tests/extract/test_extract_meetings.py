@@ -734,3 +734,55 @@ def test_regression_a_main_meeting_found_in_the_body_has_evidence():
 
     main = fixture_records("2022_ukraine_contact_group_ramstein.txt").main_meeting
     assert main is not None and main.evidence and main.evidence[0].quote == "NAVO-top"
+
+
+def test_a_session_named_by_its_subject_is_named_by_a_prepositional_phrase(tmp_path):
+    body = "Op 14 februari was er een sessie over de luchtverdediging. Tijdens die sessie ondertekenden tien landen een verklaring.\n"
+    keys = {key for key, _ in sessions_of(tmp_path, body)}
+    assert "sessie-over-de-luchtverdediging" in keys
+    assert not any("ondertekenden" in key for key in keys)
+
+
+def test_an_adjective_between_article_and_session_refers_back(tmp_path):
+    body = ("Op 15 februari vond een werkdiner plaats. Nederland zal in de plenaire sessie Rusland "
+            "aanspreken op de aanvallen.\n")
+    assert not any(key.startswith("sessie") for key, _ in sessions_of(tmp_path, body))
+
+
+def test_letter_osce_plenary_session_is_no_session_of_the_nato_meeting():
+    # "Nederland zal, samen met gelijkgezinde landen, Rusland in de plenaire sessie rechtstreeks aanspreken"
+    result = fixture_records("2023_foreign_ministers_agenda_and_osce_council.txt")
+    assert not any(s.ref.name_key.startswith("sessie") for s in by_role(result, "session"))
+
+
+def test_osce_ministerial_council_named_in_full_or_with_ministerraad(tmp_path):
+    text = (
+        "Den Haag, 20 november 2031\n\nHierbij bied ik u de geannoteerde agenda aan van de bijeenkomst "
+        "van de NAVO-ministers van Buitenlandse Zaken op 27 november a.s. in Brussel. Aansluitend vindt "
+        "op 4 december a.s. de Ministerraad van de OVSE in Wenen plaats.\n"
+    )
+    mentioned = {m.ref for m in by_role(extract_text(tmp_path, text)[1], "mentioned")}
+    assert MeetingRef("external", date(2031, 12, 4), "vienna") in mentioned
+    # "de Ministerraad van de Organisatie voor Veiligheid en Samenwerking in Europa (OVSE) op
+    # donderdag 30 november en vrijdag 1 december a.s. in Skopje"
+    result = fixture_records("2023_foreign_ministers_agenda_and_osce_council.txt")
+    assert MeetingRef("external", date(2023, 11, 30), "skopje") in {m.ref for m in by_role(result, "mentioned")}
+
+
+def test_main_meeting_city_from_the_title_when_no_body_sentence_gives_one(tmp_path):
+    text = (
+        "Datum 21 april 2031\nBetreft Informele bijeenkomst NAVO-ministers van Buitenlandse Zaken te Tallinn\n\n"
+        "Graag bied ik u de geannoteerde agenda aan van de informele bijeenkomst van de ministers van "
+        "Buitenlandse Zaken van de NAVO op 27 april a.s. in de Estse hoofdstad.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city) == ("foreign-ministers", date(2031, 4, 27), "tallinn")
+
+
+def test_letter_main_meeting_city_from_the_title():
+    # "Betreft Informele bijeenkomst NAVO-ministers van Buitenlandse Zaken te Sofia"; the body
+    # says "in de Bulgaarse hoofdstad"
+    main = fixture_records("2006_foreign_ministers_agenda_sofia_informal.txt").main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city, main.informal) == (
+        "foreign-ministers", date(2006, 4, 27), "sofia", True,
+    )

@@ -170,6 +170,24 @@ def locate_main(ctx: LetterContext, main: Draft, body) -> None:
             if main.start is None or any(main.dated(d) for d in dates) or own:
                 main.city = cities[0].key
                 break
+    if main.city is None:
+        main.city = _title_city(ctx, main)
+
+
+def _title_city(ctx: LetterContext, main: Draft) -> str | None:
+    """The city the title gives the main meeting when no body sentence does ("Betreft
+    Informele bijeenkomst NAVO-ministers van Buitenlandse Zaken te Sofia"): the first city
+    whose nearest meeting word is the main kind's."""
+    for a, b in _title_spans(ctx):
+        meetings = ctx.in_span(a, b, KIND, NAMED)  # a title in the header is no mention meeting_mentions keeps
+        own = next((m for m in meetings if m.label == KIND and m.key == main.kind), None)
+        if own is None:
+            continue
+        cities = [c for c in ctx.in_span(own.end, b, CITY)]
+        found = attached(ctx, None, own, cities, meetings)
+        if found:
+            return found[0].key
+    return None
 
 
 def is_informal(ctx: LetterContext, main: Draft) -> bool:
