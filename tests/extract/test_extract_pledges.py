@@ -255,8 +255,15 @@ def test_letter_a_relative_clause_that_gives_a_count():
     # staff of a civilian mission are a capability
     ("Nederland stelt voor de politiemissie vijftien extra politieagenten beschikbaar.",
      {("nl", "capability-pledge", None, None, None)}),
+    # one ship, aircraft or vehicle is a capability as much as several, also ending a compound
+    ("Denemarken stuurt een mijnenjager naar de Oostzee.", {("dk", "capability-pledge", None, None, None)}),
+    ("Frankrijk stelt een tankvliegtuig beschikbaar.", {("fr", "capability-pledge", None, None, None)}),
+    ("Noorwegen levert twaalf pantserhouwitsers aan Oekraïne.", {("no", "capability-pledge", None, None, None)}),
+    # an adversary's missiles are no capability pledged ("in reactie op de inzet van de Russische raketten")
+    ("De ministers stemden in met een pakket maatregelen in reactie op de Russische SSC-8-raketten.",
+     {("allies", "policy-pledge", None, None, None)}),
 ])
-def test_subjects_after_a_preposition_and_civilian_staff(tmp_path, body, expected):
+def test_subjects_after_a_preposition_and_capability_nouns(tmp_path, body, expected):
     assert pledges(tmp_path, body) == expected
 
 

@@ -261,3 +261,15 @@ def test_regression_a_deadline_without_a_year_is_never_past(tmp_path):
 def test_regression_an_article_subject_before_a_form_whose_second_word_is_de(tmp_path):
     _, found = _found(tmp_path, "Daarnaast droegen de ministers de Secretaris-Generaal op een actieplan op te stellen.")
     assert ("allies", "policy-pledge", None, None) in found
+
+
+def test_regression_a_state_after_a_singular_decision_verb_decides(tmp_path):
+    _, found = _found(tmp_path, "Daarom besloot Nederland om twee fregatten te leveren.")
+    assert {actor for actor, *_ in found} == {"nl"}
+    _, found = _found(tmp_path, "Vervolgens besloot Denemarken een mijnenjager naar de Oostzee te sturen.")
+    assert {actor for actor, *_ in found} == {"dk"}
+    # a plural verb's state, or a state after a verb whose subject opens the clause, is its object
+    _, found = _found(tmp_path, "Daarom besloten de bondgenoten Albanië uit te nodigen.")
+    assert "al" not in {actor for actor, *_ in found}
+    _, found = _found(tmp_path, "De Raad besloot Albanië uit te nodigen.")
+    assert "al" not in {actor for actor, *_ in found}

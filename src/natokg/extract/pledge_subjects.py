@@ -68,6 +68,17 @@ def _fresh_subject(tokens: Sequence[Token], before: Sequence[ActorMention], anch
     return []
 
 
+def _inverted_singular_subject(tokens: Sequence[Token], lo: int, anchor: int, m: ActorMention) -> bool:
+    """Whether a state right after a singular verb is its subject: "Daarom besloot Nederland
+    om ... te leveren"; not the object of a plural verb ("besloten Albanië uit te nodigen")
+    nor of a verb whose subject opens the clause ("De Raad besloot Albanië ...")."""
+    verb = tokens[anchor].norm
+    return (
+        m.first == anchor + 1 and m.actor.kind == "state" and not verb.endswith("en")
+        and lo < anchor and tokens[lo].norm not in ARTICLES | SUBJECT_PRONOUNS
+    )
+
+
 def clause_subject(
     tokens: Sequence[Token], mentions: Sequence[ActorMention], anchor: int, hi: int | None = None, window: int = 4,
     groups_after: bool = False, through: int | None = None,
@@ -123,7 +134,7 @@ def clause_subject(
         return unique([m.actor for m in chain] + [m.actor for m in extra])
     after = [m for m in mentions if anchor <= m.first <= anchor + window and m.prep is None]
     if groups_after:
-        after = [m for m in after if m.actor.kind == "group"]
+        after = [m for m in after if m.actor.kind == "group" or _inverted_singular_subject(tokens, lo, anchor, m)]
     if after:
         # "Samen met Duitsland en Denemarken zal Nederland ...": the co-actors come first
         extra = [c for m in co_actors(tokens, mentions, lo, anchor) for c in coordinated(m, mentions, tokens)]
