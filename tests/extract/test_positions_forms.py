@@ -710,3 +710,21 @@ def test_letter_an_objection_in_an_infinitive():
     # "Slowakije en Roemenië gaven aan moeite te hebben met een erkenning van Kosovo ..."
     found = {(p.actor.key, p.stance) for p in fixture_records("2007_eu_council_report_kosovo.txt").positions}
     assert {("sk", "oppose"), ("ro", "oppose")} <= found, sorted(found)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("De Raad benoemde de Noorse oud-premier tot secretaris-generaal van de NAVO.", set()),
+    ("Op 26 juni heeft de Noord-Atlantische Raad minister-president Rutte benoemd tot de volgende "
+     "secretaris-generaal van de NAVO.", set()),
+    # naming something, also with a time after "tot", is a stance
+    ("De verklaring benoemt de Russische dreiging tot 2030 als voornaamste zorg.",
+     {("allies", "emphasise", "russia-threat")}),
+])
+def test_appointing_someone_to_a_post_is_no_stance(tmp_path, body, expected):
+    assert positions(tmp_path, body) == expected
+
+
+def test_letter_appointment_is_no_stance():
+    # "Op 26 juni jl. heeft de Noord-Atlantische Raad minister-president Rutte benoemd tot de volgende secretaris-generaal"
+    found = records("dev_2024_summit_agenda_washington.txt").positions
+    assert not any("Rutte benoemd" in e.quote for p in found for e in p.evidence)

@@ -382,6 +382,12 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     """The stance of a stance form in its clause; None when the clause negates a stance that
     has no opposite ("zal zich niet verzetten tegen": no opposition, and no stance said)."""
     stance = stance_match.target
+    if fold(stance_match.phrase.form) in cue_word_set("appointing-verb"):
+        # "heeft de Raad Rutte benoemd tot secretaris-generaal": an appointment, no stance
+        clause = range(stance_match.last + 1, _clause_end(tokens, stance_match.last + 1, scope_end) + 1)
+        if any(k + 1 < len(tokens) and tokens[k].norm == "tot" and not tokens[k + 1].norm[:1].isdigit()
+               for k in clause[:6]):
+            return None  # not "tot 2030": a time
     stating = fold(stance_match.phrase.form) in cue_word_set("stating-verb")
     infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end) if stating else None
     if infinitive is not None:
