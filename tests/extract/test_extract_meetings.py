@@ -786,3 +786,25 @@ def test_letter_main_meeting_city_from_the_title():
     assert (main.ref.kind, main.ref.start, main.ref.city, main.informal) == (
         "foreign-ministers", date(2006, 4, 27), "sofia", True,
     )
+
+
+def test_main_meeting_from_a_portal_title(tmp_path):
+    text = (
+        "Tweede Kamer der Staten-Generaal\nHome | Kamerstukken\n\n"
+        "Brief regering : Verslag NAVO-bijeenkomst van staatshoofden en regeringsleiders te Rome, 5 en 6 mei 2031\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 12 mei 2031\n\n"
+        "Hierbij bied ik u het verslag aan. Anders dan een reguliere top had de bijeenkomst een sober programma.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city) == ("summit", date(2031, 5, 5), "rome")
+
+
+def test_external_main_meeting_placed_by_a_city_listed_in_the_title(tmp_path):
+    text = (
+        "Datum 20 januari 2031\nOnderwerp Verslag bijeenkomst Ukraine Defense Contact Group, Ramstein, 9 januari 2031\n\n"
+        "Geachte voorzitter,\n\nOp 9 januari jl. heb ik deelgenomen aan de bijeenkomst van de Ukraine Defense "
+        "Contact Group. Het is uitdrukkelijk geen NAVO-gremium.\n"
+    )
+    found = extract_text(tmp_path, text)[1]
+    main = found.main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city) == ("external", date(2031, 1, 9), "ramstein")

@@ -4,7 +4,10 @@ city and whether the letter calls it informal."""
 
 from __future__ import annotations
 
+import re
+
 from natokg.extract.context import LetterContext
+from natokg.extract.document_titles import portal_titles, subject_spans
 from natokg.extract.meeting_words import (
     MAIN_KINDS,
     Draft,
@@ -30,8 +33,10 @@ _INFORMAL_PURPOSE_RE = r"\bbijeen\s+voor\s+(?:een\s+)?(?:{cue:informal-purpose})
 # the group of the meeting's kind, then a gathering word later in the sentence
 _GATHERING_RE = r"\b(?:{{cue:{group}}})\b[\s\S]*?\b(?:{{cue:gathering}})\b"
 def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
-    spans = [s for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
-    return [(s.start, s.end) for s in spans]
+    """The letter's title line, its header's subject, then the titles a portal page gives
+    above it ("Brief regering : Verslag NAVO-bijeenkomst ... te Londen, 3 en 4 december 2019")."""
+    spans = [(s.start, s.end) for s in (ctx.seg.title_line, ctx.seg.header.title) if s is not None]
+    return spans + [span for span in portal_titles(ctx.seg) if span not in spans]
 
 
 def main_meeting(ctx: LetterContext) -> Draft | None:
@@ -100,22 +105,33 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
 def external_main(ctx: LetterContext) -> Draft | None:
     """The main meeting of a text that is not about a NATO meeting: the meeting outside
     NATO its title or covering sentence names (natokg.extract.letter_meta), dated and
-    placed by the first date and city after it there."""
-    from natokg.extract.document_titles import subject_spans
-
+    placed by the first date and city after it there, or after it where the document
+    names it again (the title, then the covering sentence)."""
+    draft = None
     for a, b in subject_spans(ctx.seg):
         for m in ctx.in_span(a, b, NAMED):
-            if named_kind(ctx, m) == "external":
+            if named_kind(ctx, m) != "external" or (draft is not None and m.key != draft.key):
+                continue
+            if draft is None:
                 draft = Draft(kind="external", key=m.key, name=m.text, role="main")
                 draft.add(ctx, m.start, m.end)
-                dates = list(ctx.dates_in(m.end, b))
-                if dates:
-                    draft.start, draft.end = dates[0].first, dates[0].last
-                cities = [c for c in ctx.in_span(m.end, b, CITY) if city_after_preposition(ctx, c)]
-                if cities:
-                    draft.city = cities[0].key
-                return draft
-    return None
+            dates = list(ctx.dates_in(m.end, b))
+            if dates and draft.start is None:
+                draft.start, draft.end = dates[0].first, dates[0].last
+            cities = [c for c in ctx.in_span(m.end, b, CITY) if city_after_preposition(ctx, c) or _listed_after(ctx, m, c)]
+            if cities and draft.city is None:
+                draft.city = cities[0].key
+            break
+    return draft
+
+
+_LISTED = re.compile(r"\s*,\s*")
+
+
+def _listed_after(ctx: LetterContext, m, city) -> bool:
+    """Whether a city follows a meeting's name after a comma, as titles list them
+    ("Verslag bijeenkomst Ukraine Defense Contact Group, Ramstein, 9 januari 2025")."""
+    return _LISTED.fullmatch(ctx.text, m.end, city.start) is not None
 
 
 _OPENING_SENTENCES = 3  # the covering sentence of a letter is among its first
