@@ -273,3 +273,14 @@ def test_regression_a_state_after_a_singular_decision_verb_decides(tmp_path):
     assert "al" not in {actor for actor, *_ in found}
     _, found = _found(tmp_path, "De Raad besloot Albanië uit te nodigen.")
     assert "al" not in {actor for actor, *_ in found}
+
+
+def test_regression_co_actors_of_the_verb_before_en_are_not_the_next_verbs(tmp_path):
+    _, found = _found(tmp_path, "Nederland leidt samen met Denemarken de luchtmachtcoalitie en levert twee fregatten.")
+    assert ("dk", "capability-pledge", None, None) not in found and ("nl", "capability-pledge", None, None) in found
+    _, found = _found(tmp_path, "Nederland zet zich in voor een Patriot-systeem dat samen met andere landen wordt "
+                                "samengesteld, en levert daarnaast 150 miljoen euro voor artilleriemunitie.")
+    assert {actor for actor, *_ in found} == {"nl"}
+    # co-actors in the verb group stay
+    _, found = _found(tmp_path, "Nederland zal samen met Duitsland een fregat leveren.")
+    assert {actor for actor, *_ in found} == {"nl", "de"}

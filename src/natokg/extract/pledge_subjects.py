@@ -121,7 +121,12 @@ def clause_subject(
         before = fresh
     if before:
         chain = coordinated(before[0], mentions, tokens)
-        extra = co_actors(tokens, mentions, before[0].last + 1, min(hi, max(anchor, through or anchor)))
+        co_lo = before[0].last + 1
+        if anchor > co_lo and tokens[anchor - 1].norm == "en":
+            # "Nederland leidt samen met Denemarken de coalitie en neemt deel aan ...": the
+            # co-actors of the verb before "en" are not the second verb's
+            co_lo = anchor
+        extra = co_actors(tokens, mentions, co_lo, min(hi, max(anchor, through or anchor)))
         # "dat Nederland met Duitsland een Patriot-eenheid levert": a state right after the subject
         k = chain[-1].last + 1
         if k + 1 < anchor and tokens[k].norm == "met" and not any(tokens[j].norm == "en" for j in range(k + 2, anchor)):
