@@ -259,6 +259,10 @@ def test_letter_a_relative_clause_that_gives_a_count():
     ("Denemarken stuurt een mijnenjager naar de Oostzee.", {("dk", "capability-pledge", None, None, None)}),
     ("Frankrijk stelt een tankvliegtuig beschikbaar.", {("fr", "capability-pledge", None, None, None)}),
     ("Noorwegen levert twaalf pantserhouwitsers aan Oekraïne.", {("no", "capability-pledge", None, None, None)}),
+    # money budgeted is money given; the next verb's systems are a pledge of their own
+    ("Duitsland heeft dit jaar vier miljard euro voor militaire steun begroot en zegde aanvullende "
+     "IRIS-T-systemen toe.", {("de", "financial-contribution", 4000000000, "eur", 2023),
+                               ("de", "capability-pledge", None, None, None)}),
     # an adversary's missiles are no capability pledged ("in reactie op de inzet van de Russische raketten")
     ("De ministers stemden in met een pakket maatregelen in reactie op de Russische SSC-8-raketten.",
      {("allies", "policy-pledge", None, None, None)}),
