@@ -263,6 +263,9 @@ def test_letter_a_relative_clause_that_gives_a_count():
     ("Duitsland heeft dit jaar vier miljard euro voor militaire steun begroot en zegde aanvullende "
      "IRIS-T-systemen toe.", {("de", "financial-contribution", 4000000000, "eur", 2023),
                                ("de", "capability-pledge", None, None, None)}),
+    # money invested is money given; a call to invest names none
+    ("Nederland investeert 200 miljoen euro in munitieproductie.", {("nl", "financial-contribution", 200000000, "eur", None)}),
+    ("De Verenigde Staten riepen de bondgenoten op meer te investeren in defensie.", set()),
     # an adversary's missiles are no capability pledged ("in reactie op de inzet van de Russische raketten")
     ("De ministers stemden in met een pakket maatregelen in reactie op de Russische SSC-8-raketten.",
      {("allies", "policy-pledge", None, None, None)}),

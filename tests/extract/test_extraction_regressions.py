@@ -284,3 +284,11 @@ def test_regression_co_actors_of_the_verb_before_en_are_not_the_next_verbs(tmp_p
     # co-actors in the verb group stay
     _, found = _found(tmp_path, "Nederland zal samen met Duitsland een fregat leveren.")
     assert {actor for actor, *_ in found} == {"nl", "de"}
+
+
+def test_regression_an_amount_ending_a_sentence_is_not_the_next_sentences(tmp_path):
+    # "... met een bijdrage van EUR 500 mln.1 Voor 2026 heeft het kabinet ... gereserveerd"
+    _, found = _found(tmp_path, "Nederland financierde in augustus een pakket, met een bijdrage van EUR 500 mln. "
+                                "Voor 2024 heeft het kabinet twee miljard euro gereserveerd.")
+    assert ("nl", "financial-contribution", 500000000, 2024) not in found
+    assert ("nl", "financial-contribution", 2000000000, 2024) in found

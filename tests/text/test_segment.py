@@ -454,3 +454,18 @@ def test_letter_signed_letter_with_headings_of_its_own():
     # van Buitenlandse Zaken," (a 2009 agenda written for the tests)
     seg = segment(read_letter(ROOT / "tests" / "fixtures" / "letters" / "2009_foreign_ministers_agenda_headed_letter.txt"))
     assert [text_of(seg, h) for h in seg.headings][:2] == ["Afghanistan", "Nieuw Strategisch Concept"]
+
+
+def test_regression_an_amount_abbreviation_ends_a_sentence_before_a_capitalised_word():
+    assert _split("De bezuinigingen lopen op tot structureel EUR 1 mld. Nederland zal dit toelichten.") == [
+        "De bezuinigingen lopen op tot structureel EUR 1 mld.",
+        "Nederland zal dit toelichten.",
+    ]
+    # with a footnote marker glued on; a lowercase word goes on with the sentence
+    assert _split("Nederland financierde een pakket van EUR 500 mln.1 Voor 2026 is meer gereserveerd.") == [
+        "Nederland financierde een pakket van EUR 500 mln.1",
+        "Voor 2026 is meer gereserveerd.",
+    ]
+    assert _split("Nederland kondigde een bijdrage van EUR 250 mln. aan voor het fonds.") == [
+        "Nederland kondigde een bijdrage van EUR 250 mln. aan voor het fonds.",
+    ]

@@ -101,11 +101,12 @@ class _Line:
     text: str
 
 
-# Abbreviations that close a date or a list ("19 mei a.s.", "3 december jl.", "enz."),
-# so they can end a sentence: one does when a capitalised word follows. A footnote
-# marker may be glued on ("a.s.1", "jl.²"). Other abbreviations ("o.a.", "nr.", "d.d.")
-# introduce what follows and never end a sentence. Grammar, not domain knowledge.
-_CLOSING = r"a\.s\.|jl\.|j\.l\.|enz\.|etc\."
+# Abbreviations that close a date, a list or an amount ("19 mei a.s.", "3 december jl.",
+# "enz.", "EUR 1 mld."), so they can end a sentence: one does when a capitalised word
+# follows. A footnote marker may be glued on ("a.s.1", "jl.²"). Other abbreviations
+# ("o.a.", "nr.", "d.d.") introduce what follows and never end a sentence. Grammar, not
+# domain knowledge.
+_CLOSING = r"a\.s\.|jl\.|j\.l\.|enz\.|etc\.|mln\.|mld\.|mrd\."
 
 
 @cache  # per NATOKG_HOME: another ontology has another lexicon
