@@ -266,6 +266,10 @@ def test_letter_a_relative_clause_that_gives_a_count():
     # money invested is money given; a call to invest names none
     ("Nederland investeert 200 miljoen euro in munitieproductie.", {("nl", "financial-contribution", 200000000, "eur", None)}),
     ("De Verenigde Staten riepen de bondgenoten op meer te investeren in defensie.", set()),
+    # the members named after "onder wie" pledge as "waaronder" ones do
+    ("Enkele bondgenoten, onder wie Zweden en Noorwegen, stellen elk een fregat beschikbaar.",
+     {("several-allies", "capability-pledge", None, None, None), ("se", "capability-pledge", None, None, None),
+      ("no", "capability-pledge", None, None, None)}),
     # an adversary's missiles are no capability pledged ("in reactie op de inzet van de Russische raketten")
     ("De ministers stemden in met een pakket maatregelen in reactie op de Russische SSC-8-raketten.",
      {("allies", "policy-pledge", None, None, None)}),

@@ -218,3 +218,13 @@ def test_regression_subject_with_relative_clause_between_commas():
     # akkoord nadrukkelijk en riep op ..."
     holders = {f[0] for f in _facts("dev_2021_other_other_raad-buitenlandse-zaken.txt") if f[1] == "support"}
     assert "nl" in holders
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Enkele bondgenoten aan de oostflank, onder wie Polen en Litouwen, pleitten voor een permanente aanwezigheid.",
+     {"several-allies", "pl", "lt"}),
+    ("Verschillende bondgenoten, onder wie Noorwegen en Canada, benadrukten het belang van de missie in Afghanistan.",
+     {"several-allies", "no", "ca"}),
+])
+def test_members_named_after_onder_wie_hold_the_position(tmp_path, body, expected):
+    assert {key for _, key, _, _ in _holders(tmp_path, body)} == expected

@@ -40,6 +40,18 @@ ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
 ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
+# "onder wie" ("Enkele bondgenoten, onder wie Zweden en Noorwegen, ...") says the same.
+MEMBER_MARKERS = (("waaronder",), ("onder", "wie"))
+
+
+def member_marker(tokens, k: int) -> int:
+    """The length of the marker of a group's members ("waaronder", "onder wie") at ``k``; 0 if none."""
+    for marker in MEMBER_MARKERS:
+        if tuple(t.norm for t in tokens[k : k + len(marker)]) == marker:
+            return len(marker)
+    return 0
+
+
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
@@ -64,4 +76,6 @@ __all__ = [
     "NETHERLANDS",
     "ALLIES",
     "CO_ACTOR_MARKERS",
+    "MEMBER_MARKERS",
+    "member_marker",
 ]

@@ -30,6 +30,7 @@ from natokg.extract.function_words import (
     NETHERLANDS,
     ALLIES,
     CO_ACTOR_MARKERS,
+    member_marker,
 )
 
 # ---------------------------------------------------------------- tokens
@@ -538,6 +539,9 @@ def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: S
         following = None
         while k < len(tokens) and k <= current.last + 4:
             following = next((m for m in mentions if m.first == k and k > current.last + 1), None)
+            if following is None and member_marker(tokens, k) > 1:
+                k += member_marker(tokens, k)  # "onder wie"
+                continue
             if following is not None or tokens[k].norm not in _CHAIN_WORDS:
                 break
             k += 1

@@ -43,6 +43,7 @@ from natokg.extract.function_words import (
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
+    member_marker,
 )
 from natokg.extract.phrases import (
     ActorMention,
@@ -443,10 +444,10 @@ def _members_after_phrase(tokens, mentions, group, verb: int) -> list:
     position too."""
     if group.actor.kind != "group":
         return []
-    k = next((k for k in range(group.last + 1, min(verb, group.last + 7)) if tokens[k].norm == "waaronder"), None)
+    k = next((k for k in range(group.last + 1, min(verb, group.last + 7)) if member_marker(tokens, k)), None)
     if k is None or tokens[k - 1].norm != "," or any(tokens[j].norm in (",", ";", ":") for j in range(group.last + 1, k - 1)):
         return []
-    first = next((m for m in mentions if m.first == k + 1 and m.last < verb), None)
+    first = next((m for m in mentions if m.first == k + member_marker(tokens, k) and m.last < verb), None)
     return coordinated(first, mentions, tokens) if first is not None else []
 
 
