@@ -292,3 +292,13 @@ def test_regression_an_amount_ending_a_sentence_is_not_the_next_sentences(tmp_pa
                                 "Voor 2024 heeft het kabinet twee miljard euro gereserveerd.")
     assert ("nl", "financial-contribution", 500000000, 2024) not in found
     assert ("nl", "financial-contribution", 2000000000, 2024) in found
+
+
+def test_regression_wanting_the_allies_to_agree_is_a_call_not_a_pledge(tmp_path):
+    found, pledged = _found(tmp_path, "De Verenigde Staten en Polen willen vastleggen dat 2% van het bbp voortaan een "
+                                      "ondergrens is.")
+    assert pledged == set()
+    assert {("us", "call-for", "defence-spending"), ("pl", "call-for", "defence-spending")} <= found
+    # wanting to give is still a pledge
+    _, pledged = _found(tmp_path, "Nederland wil twee fregatten leveren.")
+    assert ("nl", "capability-pledge", None, None) in pledged

@@ -97,7 +97,7 @@ from natokg.extract.pledge_objects import names_capability, object_kind, object_
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
-from natokg.extract.function_words import NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES
+from natokg.extract.function_words import ALLIES, NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -260,6 +260,9 @@ class _Rules:
         before = s.tokens[: cue.first]
         if any(self.role(c) == "intention-object" and c.last < cue.first for c in s.cues):
             return True
+        info = self.info(cue)
+        if before and before[-1].norm in WISH_AUXILIARIES and info is not None and info.default_actor == ALLIES:
+            return True  # "willen vastleggen dat ...": a wish for what the allies would agree (a position)
         if relative_clause(s.tokens, s.mentions, cue.first):
             return True
         return any(t.norm in self.obligations for t in before)

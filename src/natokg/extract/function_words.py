@@ -53,6 +53,8 @@ def member_marker(tokens, k: int) -> int:
 
 
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
+# the modal of a wish: what the allies would agree ("willen vastleggen dat ...") is asked for, not agreed
+WISH_AUXILIARIES = frozenset("wil willen wilde wilden".split())
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
 # the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
@@ -76,6 +78,7 @@ __all__ = [
     "NETHERLANDS",
     "ALLIES",
     "CO_ACTOR_MARKERS",
+    "WISH_AUXILIARIES",
     "MEMBER_MARKERS",
     "member_marker",
 ]
