@@ -728,3 +728,38 @@ def test_letter_appointment_is_no_stance():
     # "Op 26 juni jl. heeft de Noord-Atlantische Raad minister-president Rutte benoemd tot de volgende secretaris-generaal"
     found = records("dev_2024_summit_agenda_washington.txt").positions
     assert not any("Rutte benoemd" in e.quote for p in found for e in p.evidence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Polen hecht er bijzonder aan dat de defensie-uitgaven de maatstaf blijven.", ("pl", "emphasise", "defence-spending")),
+    ("Nederland zal wijzen op de gevolgen voor de defensie-uitgaven.", ("nl", "emphasise", "defence-spending")),
+    ("Ook stelde Frankrijk dat de strijd tegen terrorisme prioriteit verdient.", ("fr", "emphasise", "terrorism")),
+    ("Duitsland heeft herhaaldelijk gesteld dat de lastenverdeling niet alleen in geld moet worden gemeten.",
+     ("de", "emphasise", "burden-sharing")),
+    ("Italië heeft gewaarschuwd tegen een verdere escalatie met Rusland.", ("it", "emphasise", "russia-threat")),
+    ("Nederland zal voorstellen cyberverdediging als vast agendapunt op te nemen.", ("nl", "call-for", "cyber-defence")),
+    ("Het kabinet heet Finland van harte welkom als nieuw lid van de NAVO.", ("nl", "welcome", "nato-enlargement")),
+    ("Nederland is ermee ingenomen dat de bondgenoten China gezamenlijk benoemen.", ("nl", "welcome", "china")),
+    ("Nederland was verheugd dat Turkije zijn blokkade van de toetreding van Zweden heeft opgeheven.",
+     ("nl", "welcome", "nato-enlargement")),
+    ("De bijdrage van Japan aan het trustfonds voor Oekraïne wordt door het kabinet op prijs gesteld.",
+     ("nl", "welcome", "ukraine-support")),
+    ("Nederland deelt de opvatting dat de NAVO meer politiek overleg nodig heeft.", ("nl", "support", "political-consultation")),
+    ("Het kabinet herkent zich niet in de kritiek op de lastenverdeling.", ("nl", "oppose", "burden-sharing")),
+    ("Enkele bondgenoten hebben over de nieuwe defensie-uitgavennorm voorbehouden gemaakt.",
+     ("several-allies", "oppose", "defence-spending")),
+])
+def test_more_stance_forms(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_proposals_as_a_noun_call_for_nothing(tmp_path):
+    # "voorstellen" with an infinitive of its own ("voorstellen uitwerken") is the noun
+    found = positions(tmp_path, "De SG zal op basis van het rapport voorstellen uitwerken voor cyberverdediging.")
+    assert not any(stance == "call-for" for _, stance, _ in found)
+
+
+def test_a_subordinate_clause_after_terwijl_has_its_own_subject(tmp_path):
+    found = positions(tmp_path, "Polen pleit voor snelle toetreding van Oekraïne tot de NAVO, terwijl Duitsland terughoudend is.")
+    assert ("pl", "call-for", "nato-enlargement") in found
+    assert {actor for actor, stance, _ in found if stance == "oppose"} == {"de"}

@@ -252,7 +252,7 @@ def _token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int | N
 # ---------------------------------------------------------------- clause grammar of the holder
 
 # Function words: grammar, not domain knowledge.
-SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
+SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals terwijl hoewel aangezien nadat zolang wanneer".split())
 
 
 def actors_for(
