@@ -763,3 +763,24 @@ def test_a_subordinate_clause_after_terwijl_has_its_own_subject(tmp_path):
     found = positions(tmp_path, "Polen pleit voor snelle toetreding van Oekraïne tot de NAVO, terwijl Duitsland terughoudend is.")
     assert ("pl", "call-for", "nato-enlargement") in found
     assert {actor for actor, stance, _ in found if stance == "oppose"} == {"de"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Enkele bondgenoten gaven de voorkeur aan een verdeling van de lasten naar rato van het bbp.",
+     ("several-allies", "support", "burden-sharing")),
+    # a clause fronted before the main verb: the subject follows the verb
+    ("Dat steeds meer bondgenoten meebetalen aan steun voor Oekraïne, juicht het kabinet toe.",
+     ("nl", "welcome", "ukraine-support")),
+    ("Omdat Rusland de dreiging vergroot, pleit Nederland voor meer luchtverdediging.", ("nl", "call-for", "missile-defence")),
+    ("Verwacht wordt dat Canada er bij de bondgenoten op zal aandringen de 2%-norm te halen.",
+     ("ca", "call-for", "defence-spending")),
+])
+def test_preference_and_fronted_clauses(tmp_path, sentence, expected):
+    assert expected in positions(tmp_path, sentence)
+
+
+def test_letter_preference_is_support():
+    # "enkele bondgenoten gaven de voorkeur aan een verdeling naar rato van het bbp"
+    found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2024_fmm_report_praag-informeel.txt").positions}
+    assert ("several-allies", "support", "defence-spending") in found
+    assert ("several-allies", "emphasise", "defence-spending") not in found

@@ -272,6 +272,10 @@ def actors_for(
         default=None,
     )
     lo = clause_lo if subordinate is None else subordinate + 1
+    if subordinate == clause_lo and tokens[verb - 1].norm == ",":
+        # "Dat steeds meer bondgenoten meebetalen, juicht het kabinet toe": a clause fronted
+        # before the main verb; the subject follows the verb
+        lo, subordinate = verb, None
     # a passive of the main clause ("De NRF werd besproken, omdat X ... niet kon
     # instemmen") is not the subordinate verb's
     # "..., dat X moet worden, en kondigde aan ...": a passive before ", en" is another clause's
