@@ -12,7 +12,7 @@ from natokg.extract.pledge_years import coming_money_year, stated_target_year
 
 from support.letter_records import fixture_records
 
-from test_extract_pledges import pledges
+from test_extract_pledges import own_commitments, pledges
 
 D = Decimal
 
@@ -95,3 +95,15 @@ def test_the_end_of_the_year_is_the_letters_year():
 
     found = find_coming_years("De NAVO stelt voor het einde van het jaar een strategie vast.", reference=date(2015, 6, 30))
     assert [y.year for y in found] == [2015]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the year of what a fronted "voor" phrase says the money is for
+    ("Voor de extra oefeningen en rotaties in 2031 reserveert het kabinet vijftien miljoen euro.", 2031),
+    # a meeting's year, or a year after the verb that is not next to the money, is none
+    ("Voor de top in 2031 zegde Nederland vijf miljoen euro toe.", None),
+    ("Voor de wederopbouw stelt het kabinet in 2031 en 2032 in totaal vijftig miljoen euro beschikbaar.", None),
+])
+def test_a_year_in_a_fronted_purpose_phrase_dates_the_money(tmp_path, sentence, expected):
+    found = {(c.amount is not None, c.target_year) for c in own_commitments(tmp_path, sentence)}
+    assert found == {(True, expected)}

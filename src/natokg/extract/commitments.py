@@ -229,10 +229,14 @@ class _Rules:
                     return mention.actor
         return None
 
-    def target_year(self, s: _Sentence, money_span: tuple[int, int] | None = None) -> int | None:
-        """A target year; for money only a deadline next to the amount ("tot eind 2016")."""
+    def target_year(
+        self, s: _Sentence, money_span: tuple[int, int] | None = None, verb: int | None = None
+    ) -> int | None:
+        """A target year; for money only a deadline next to the amount ("tot eind 2016"), or
+        a year in a "voor" phrase before the pledge's verb (token ``verb``)."""
         span = None if money_span is None else (s.tokens[money_span[0]].start, s.tokens[money_span[1]].end)
-        year = stated_target_year(s.sentence.text, self.min_year, span)
+        verb_start = s.tokens[verb].start if verb is not None else None
+        year = stated_target_year(s.sentence.text, self.min_year, span, verb_start)
         if year is None and span is not None and self.reference_day is not None:
             year = coming_money_year(s.sentence.text, self.reference_day, span)
         return year
@@ -421,7 +425,7 @@ class _Rules:
             if is_part and whole is not None:
                 self.add_part(s, whole, amount, unit, first, last)
                 continue
-            year = self.target_year(s, None if amount.is_percent else (first, last))
+            year = self.target_year(s, None if amount.is_percent else (first, last), cue.first)
             made_at = (meeting_of_city(s.tokens, self.lex, self.records.meetings, self.main_ref, cue.first)
                        if role == "agreement" else self.made_at(s, status))
             beneficiary = None if amount.is_percent else self.beneficiary(s, last + 1)

@@ -33,19 +33,26 @@ _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _NOUN_OF_AMOUNT = re.compile(r"\s*(?:een|de|het)\s+(?:[^\W\d]+\s+){1,2}van\s+", re.IGNORECASE)
 _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun}|{cue:dated-event-noun})\b[^,;:]{0,30}$"
+# "Voor de top in 2016 zegde ... toe": the meeting's year; "voor de oefeningen in 2015": the money's
+_MEETING_IN_OPENING_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun})\b"
 
 
-def stated_target_year(text: str, min_year: int | None, money: tuple[int, int] | None = None) -> int | None:
+def stated_target_year(
+    text: str, min_year: int | None, money: tuple[int, int] | None = None, verb: int | None = None
+) -> int | None:
     """The first year ``text`` states as a target, not before ``min_year``; ``money``: the
     character span of a money amount, whose year is a deadline within 50 characters before it
-    (40 after), else one that opens the sentence."""
+    (40 after), else one that opens the sentence, or one in a "voor" phrase that opens it
+    before the pledge's verb (at ``verb``)."""
     year = _stated_year(text, min_year, money, opening=False)
     if year is None and money is not None:
-        year = _stated_year(text, min_year, money, opening=True)
+        year = _stated_year(text, min_year, money, opening=True, verb=verb)
     return year
 
 
-def _stated_year(text: str, min_year: int | None, money: tuple[int, int] | None, opening: bool) -> int | None:
+def _stated_year(
+    text: str, min_year: int | None, money: tuple[int, int] | None, opening: bool, verb: int | None = None
+) -> int | None:
     for match in _YEAR.finditer(text):
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
@@ -56,6 +63,9 @@ def _stated_year(text: str, min_year: int | None, money: tuple[int, int] | None,
             # sentence opens with is for all of it ("In 2024 besloot ...": when it was decided)
             or (opening and match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and not text[: match.start()].strip()
                 and match.start() < money[0])
+            # "Voor de extra oefeningen in 2015 reserveert het kabinet ...": the year of what the
+            # opening phrase says the money is for
+            or (opening and verb is not None and match.end() <= verb and _purpose_opening(text[: match.start()]))
         ):
             continue
         before = text[max(0, match.start() - 25) : match.start()].lower()
@@ -65,6 +75,16 @@ def _stated_year(text: str, min_year: int | None, money: tuple[int, int] | None,
         if min_year is None or year >= min_year:
             return year
     return None
+
+
+def _purpose_opening(before: str) -> bool:
+    """Whether ``before`` is the start of a sentence-opening "voor" phrase (what money is
+    for), with no clause mark and no meeting word in it."""
+    return (
+        before.lstrip().lower().startswith(("voor ", "vóór "))
+        and not _CLAUSE_MARK.search(before)
+        and cue_regex(_MEETING_IN_OPENING_RE).search(before) is None
+    )
 
 
 def clause_target_year(text: str, min_year: int | None, lo: int, hi: int) -> int | None:
