@@ -113,6 +113,7 @@ from natokg.extract.phrases import (
     tokenize,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.listed_pledges import heading_giver, listed_capability, listed_clauses
 from natokg.extract.position_actors import Spokesmen
 from natokg.extract.stage import Found
 from natokg.records import (
@@ -611,9 +612,27 @@ class _Rules:
             return
         used = self.amounts_rule(s) if s.amounts else self.norm_reference(s)
         self.pledge_rule(s, used)
+        if not s.cues and not s.amounts and sentence.text.rstrip().endswith((".", ";")):
+            self.listed_rule(s)  # an item, not a heading line
         subjects = [m.actor for m in s.mentions if m.prep is None]
         if subjects:
             self.previous_actor = subjects[0]
+
+    def listed_rule(self, s: _Sentence) -> None:
+        """An item without a verb under a heading of one state's contributions: each of its
+        clauses that names troops or equipment (natokg.extract.listed_pledges)."""
+        giver = heading_giver(s.sentence.heading, self.lex.lexicon)
+        if giver is None:
+            return
+        for lo, hi in listed_clauses(s.tokens):
+            if not listed_capability(s.tokens, s.sentence.text, lo, hi):
+                continue
+            text = s.sentence.text
+            year = stated_target_year(text[s.tokens[lo].start : s.tokens[hi - 1].end], self.min_year)
+            status = self.status(None)
+            phrase = " ".join(t.norm for t in s.tokens[lo:hi] if t.norm.isalnum() and t.norm not in ("een", "de", "het"))
+            self.add(Commitment(giver, "capability-pledge", status, [self.evidence(s, lo, hi - 1)], None, None, year,
+                                None, self.made_at(s, status), key_phrase=phrase[:60]))
 
     def observations_only(self, s: _Sentence) -> None:
         commitments = list(self.commitments)

@@ -75,6 +75,21 @@ def object_kind(
             return "policy-pledge"  # "besloten de SFOR-missie af te ronden": ending a mission pledges no troops
         if _object_head(tokens, cue) & cue_word_set("policy-object"):
             return "policy-pledge"  # "keurden het concept goed voor de nieuwe missie": a text, not troops
+    kind = words_kind(tokens, text, scope)
+    if kind is not None:
+        return kind
+    # the object's own head, or the word right before a verb at the end: "zal ...
+    # luchtverdedigingsmunitie aanschaffen"; not "een verbod op clustermunitie"
+    object_words = _object_head(tokens, cue) | ({tokens[cue.last - 1].norm} if cue.last - 1 in cue.gaps else set())
+    if any(w.endswith(tuple(cue_word_set("capability-compound-head"))) for w in object_words):
+        return "capability-pledge"
+    return "policy-pledge"
+
+
+def words_kind(tokens: Sequence[Token], text: str, scope: Sequence[int]) -> str | None:
+    """What the words at ``scope`` name: funds (cue:funding-object) a financial contribution,
+    troops or equipment (cue:capability-object, a hyphenated compound's head) a capability
+    pledge; None if neither."""
     read = [tokens[k] for k in scope]
     # a hyphenated compound counts by its head as well: "Patriot-systeem", "NAVO-trustfonds"
     heads = {t.norm for t in read if t.start > 0 and text[t.start - 1] in "-‑"}
@@ -88,12 +103,7 @@ def object_kind(
         return "capability-pledge"
     if any(head.endswith(_capability_endings()) for head in heads):
         return "capability-pledge"  # a named type's compound by its last part: "Apache-gevechtshelikopters"
-    # the object's own head, or the word right before a verb at the end: "zal ...
-    # luchtverdedigingsmunitie aanschaffen"; not "een verbod op clustermunitie"
-    object_words = _object_head(tokens, cue) | ({tokens[cue.last - 1].norm} if cue.last - 1 in cue.gaps else set())
-    if any(w.endswith(tuple(cue_word_set("capability-compound-head"))) for w in object_words):
-        return "capability-pledge"
-    return "policy-pledge"
+    return None
 
 
 def _capability_endings(length: int = _ENDING_LENGTH) -> tuple[str, ...]:
@@ -164,4 +174,4 @@ def names_capability(tokens: Sequence[Token], text: str, cue: Match) -> bool:
     return any(tokens[k].norm.endswith(_capability_endings(_SENT_ENDING_LENGTH)) for k in pledge_scope(tokens, cue))
 
 
-__all__ = ["ends_something", "names_capability", "object_kind", "object_phrase", "pledge_scope"]
+__all__ = ["ends_something", "names_capability", "object_kind", "object_phrase", "pledge_scope", "words_kind"]

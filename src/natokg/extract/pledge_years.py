@@ -16,21 +16,33 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Sequence
 
 from natokg.extract.amounts import without_qualifier
+from natokg.knowledge.calendar import full_month_names
 from natokg.knowledge.cues import cue_regex
 from natokg.text.dates import find_coming_years
 
-_YEAR = re.compile(
-    r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|vanaf(?: begin)?)\s+"
-    r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
-    r"(?:\d{1,2}\s+(?:en\s+\d{1,2}\s+)?[a-z]+\s+)?((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _year_pattern() -> re.Pattern:
+    """A year after a preposition of time, with a day and month ("tot 1 juli 2016") or a
+    month ("tot en met december 2014") between; month names from calendar.ttl."""
+    months = "|".join(sorted((re.escape(m) for m in full_month_names()), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
+        r"vanaf(?: begin)?|gedurende(?: geheel)?)\s+"
+        r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
+        rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?:{months})\s+)?((?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    )
+
+
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_ITEM_LABEL = re.compile(r"^\s*[^\W\d][\w -]{0,30}:\s+")  # a list item's label before its colon
 _NOUN_OF_AMOUNT = re.compile(r"\s*(?:een|de|het)\s+(?:[^\W\d]+\s+){1,2}van\s+", re.IGNORECASE)
 _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun}|{cue:dated-event-noun})\b[^,;:]{0,30}$"
 # "Voor de top in 2016 zegde ... toe": the meeting's year; "voor de oefeningen in 2015": the money's
@@ -53,7 +65,7 @@ def stated_target_year(
 def _stated_year(
     text: str, min_year: int | None, money: tuple[int, int] | None, opening: bool, verb: int | None = None
 ) -> int | None:
-    for match in _YEAR.finditer(text):
+    for match in _year_pattern().finditer(text):
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
             or _right_before(text, match.end(), money)
@@ -80,6 +92,7 @@ def _stated_year(
 def _purpose_opening(before: str) -> bool:
     """Whether ``before`` is the start of a sentence-opening "voor" phrase (what money is
     for), with no clause mark and no meeting word in it."""
+    before = _ITEM_LABEL.sub("", before, count=1)  # "f. Financiering: voor de extra oefeningen ..."
     return (
         before.lstrip().lower().startswith(("voor ", "vóór "))
         and not _CLAUSE_MARK.search(before)
@@ -91,7 +104,7 @@ def clause_target_year(text: str, min_year: int | None, lo: int, hi: int) -> int
     """The target year stated in text[lo:hi], a pledge's own clause, when the sentence
     states another besides ("dat de inzet tot 1 augustus 2010 wordt voortgezet, en dat
     Nederland in 2008 een tweede OMLT levert"); None when the sentence states one or none."""
-    years = [m for m in _YEAR.finditer(text) if min_year is None or int(m.group(1)) >= min_year]
+    years = [m for m in _year_pattern().finditer(text) if min_year is None or int(m.group(1)) >= min_year]
     if len({m.group(1) for m in years}) < 2:
         return None
     inside = [m for m in years if lo <= m.start() and m.end() <= hi]
