@@ -409,8 +409,9 @@ def test_objections_made_openness_satisfaction_and_appeals(tmp_path, sentence, e
 
 
 def test_letter_objections_openness_and_appeals():
+    # "Dit standpunt werd door een groot aantal collega's onderschreven": at an EU meeting, EU member states
     found = {(p.actor.key, p.stance, p.topic) for p in records("dev_2004_other_report_noordwijk-eu.txt").positions}
-    assert ("allies", "support", "nato-eu-cooperation") in found
+    assert ("eu-member-states", "support", "nato-eu-cooperation") in found
     found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2011_foreign_ministers_agenda_memo_berlin.txt").positions}
     assert {("nl", "oppose", "missile-defence"), ("nl", "oppose", "libya")} <= found
     found = {(p.actor.key, p.stance) for p in fixture_records("2009_defence_ministers_report_krakow.txt").positions}

@@ -209,3 +209,12 @@ def test_reference_graph_holds_reference_only(monkeypatch):
     moved = load_reference_graph()
     assert (URIRef("http://example.org/kg/state/nl"), NKG.isoCode, Literal("nl")) in moved
     assert len(moved) == len(graph)
+
+
+def test_meeting_names_by_surface_and_their_delegations(lexicon):
+    council = lexicon.meeting_name_by_surface("Raad Buitenlandse Zaken")
+    assert council.key == "foreign-affairs-council" and council.delegations == ActorRef("group", "eu-member-states")
+    osce = lexicon.meeting_name_by_surface("Ministerraad van de OVSE")
+    assert osce.delegations == ActorRef("group", "osce-participating-states")
+    assert lexicon.meeting_name_by_surface("Noord-Atlantische Raad").delegations is None
+    assert lexicon.meeting_name_by_surface("geen bijeenkomst") is None

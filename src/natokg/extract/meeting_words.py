@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from natokg.extract.context import LetterContext
-from natokg.knowledge.cues import cue_regex
+from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.knowledge.lexicon import SummitRecord
+from natokg.extract.function_words import ALLIES
 from natokg.records import ActorRef, Evidence
 from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
@@ -170,3 +171,27 @@ def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
     ):
         before = before[:-1]
     return bool(before) and (before[-1] in ("in", "te", "naar", "het") or before[-2:] == ["op", "het"])
+
+
+def delegations(records, lexicon) -> ActorRef:
+    """The group the main meeting's delegations form as one body ("de ministers", the
+    meeting's decisions): the allies, or for a meeting outside NATO its
+    nkg:delegationsGroup (the EU member states in an EU Council)."""
+    main = records.main_meeting
+    if main is not None and main.ref.kind == "external":
+        term = lexicon.meeting_name_by_surface(main.name)
+        if term is not None and term.delegations is not None:
+            return term.delegations
+    return ALLIES
+
+
+def delegations_in(collective: ActorRef, tokens) -> ActorRef:
+    """The delegations a sentence's "de ministers" or decisions are: the allies when it names
+    NATO ("De NAVO-ministers van Defensie besloten ..." in a report of an EU Council),
+    else ``collective``."""
+    if collective == ALLIES:
+        return collective
+    nouns = cue_word_set("allies-delegation-noun")
+    if any(a.norm in ("navo", "nato") and b.norm in nouns for a, b in zip(tokens, tokens[1:])):
+        return ALLIES  # "de NAVO-ministers", "NATO-landen": not "de NATO Response Force"
+    return collective

@@ -505,12 +505,14 @@ def governing_preposition(tokens: Sequence[Token], first: int, before: Sequence[
     return prep
 
 
-def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def speaker_mentions(
+    tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[ActorMention], delegations: ActorRef = ALLIES
+) -> list[ActorMention]:
     """The Dutch government speaking in its own letter: the signing minister in the first
     person ("Ik heb benadrukt") and the Dutch office holders named without a name ("de
     Minister-President benadrukte"), as mentions of the Netherlands; and the meeting's
-    delegations as one body ("De ministers riepen Pakistan op"), as mentions of the
-    allies. An office next to a named actor ("de Amerikaanse minister", "premier Rutte")
+    delegations as one body ("De ministers riepen Pakistan op"), as mentions of
+    ``delegations`` (the allies at a NATO meeting). An office next to a named actor ("de Amerikaanse minister", "premier Rutte")
     or of someone ("de minister van Defensie van ...") is that actor's, not a speaker."""
     taken = {k for m in mentions for k in range(m.first - 1, m.last + 2)}
     found = []
@@ -521,7 +523,8 @@ def speaker_mentions(tokens: Sequence[Token], lex: Lexicons, mentions: Sequence[
                 continue
             j = match.first - 1
             prep = tokens[j].norm if j >= 0 and tokens[j].norm in PREPOSITIONS else None
-            found.append(ActorMention(match.target, match.first, match.last, prep))
+            actor = delegations if matcher is lex.members else match.target
+            found.append(ActorMention(actor, match.first, match.last, prep))
     return found
 
 

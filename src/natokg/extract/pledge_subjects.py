@@ -20,6 +20,7 @@ from typing import Sequence
 
 from natokg.extract.commitment_forms import fronted_clause_end, passive_clause_agent
 from natokg.extract.function_words import (
+    ALLIES,
     ARTICLES,
     NETHERLANDS,
     PARTICIPLE,
@@ -163,10 +164,12 @@ def passive_owner(tokens: Sequence[Token], cue: Match, lexicon) -> list[ActorRef
     return []
 
 
-def deciders(tokens: Sequence[Token], cues: Sequence[Match], cue: Match, cue_info) -> list[ActorRef]:
+def deciders(
+    tokens: Sequence[Token], cues: Sequence[Match], cue: Match, cue_info, collective: ActorRef | None = None
+) -> list[ActorRef]:
     """Who decides, agrees or announces what an infinitive pledges ("De ministers
     besloten 200 militairen naar Irak te sturen"): the default actor of a cue before it
-    in its clause."""
+    in its clause; ``collective`` for the allies' (the meeting's delegations)."""
     if cue.first == 0 or tokens[cue.first - 1].norm != "te" and "te" not in {tokens[k].norm for k in cue.words}:
         return []
     for other in reversed([c for c in cues if c.last < cue.first]):
@@ -174,7 +177,7 @@ def deciders(tokens: Sequence[Token], cues: Sequence[Match], cue: Match, cue_inf
         if any(tokens[k].norm in (",", ";", ":") for k in range(other.last + 1, cue.first)):
             return []
         if info is not None and info.default_actor is not None:
-            return [info.default_actor]
+            return [collective if collective is not None and info.default_actor == ALLIES else info.default_actor]
     return []
 
 

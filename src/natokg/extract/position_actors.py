@@ -256,12 +256,13 @@ SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals terwijl hoewel aa
 
 
 def actors_for(
-    tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before
+    tokens, mentions, clause_lo, stance_match, scope_end, previous, default_actor, stated_before, collective=ALLIES
 ) -> list[ActorRef]:
     """Who holds the stance of ``stance_match``: the subject before the verb (with the
     actors coordinated with it or added by an aside), an inverted subject after it, the
     agent of a passive (else the allies), the previous verb's actors when the subject is
-    shared, else the letter's default actor (see natokg.extract.positions)."""
+    shared, else the letter's default actor (see natokg.extract.positions); ``collective``:
+    the meeting's delegations as one body (the allies)."""
     verb = stance_match.first
     # a semicolon ends a main clause: "... wordt geëvalueerd; het kabinet zal ... onderstrepen"
     clause_lo = max([clause_lo] + [k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ";"])
@@ -289,7 +290,7 @@ def actors_for(
         # it; a state or organisation there is what the stance is about ("Ook werd het
         # belang onderstreept van de opbouw van de Afghaanse politie ... EU"): the allies
         bare = [m for m in mentions if m.prep is None and m.actor.kind == "group" and lo <= m.first < scope_end]
-        return [bare[0].actor] if bare else [ALLIES]
+        return [bare[0].actor] if bare else [collective]
     named_after = _inverted_subject(tokens, mentions, lo, stance_match)
     if named_after is not None:
         # "Naast Oekraïne pleit Nederland ervoor": the name the stance form holds after its

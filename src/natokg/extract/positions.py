@@ -52,7 +52,6 @@ from natokg.extract.function_words import (
     DEONTIC_AUXILIARIES,
     NEGATIONS,
     NEXT_CLAUSE,
-    ALLIES,
     NETHERLANDS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
@@ -74,6 +73,7 @@ from natokg.extract.phrases import (
     unique,
 )
 from natokg.extract.context import LetterContext
+from natokg.extract.meeting_words import delegations, delegations_in
 from natokg.extract.evidence_lists import EvidenceLists
 from natokg.extract.position_actors import Spokesmen, actors_for, host_mentions
 from natokg.extract.position_topics import SentenceTopics, Said, choose_topics, weak_topics
@@ -171,7 +171,7 @@ def positions_in(
     main = records.main_meeting
     main_ref = main.ref if main else None
     default_modality = "intended" if records.looks_ahead else "expressed"
-    default_actor = NETHERLANDS if records.looks_ahead else ALLIES
+    collective = delegations(records, lex.lexicon)  # the allies, or an EU Council's member states
     other_meetings = OtherMeetings(records)
 
     for heading in seg.headings:
@@ -217,7 +217,8 @@ def positions_in(
             if spokesmen is not None:
                 mentions = spokesmen.mentions(sentence, tokens, mentions)
             mentions = mentions + host_mentions(tokens, main.host if main else None, mentions)
-            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions), key=lambda m: m.first)
+            delegates = delegations_in(collective, tokens)
+            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions, delegates), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
             other_meeting = other_meetings.named_at(seg, sentence)
@@ -230,7 +231,8 @@ def positions_in(
                 scope_end = stance_matches[index + 1].first if index + 1 < len(stance_matches) else len(tokens)
                 clause_lo = clause.end
                 actors = actors_for(
-                    tokens, mentions, clause_lo, stance_match, scope_end, clause.actors, default_actor, stated_before
+                    tokens, mentions, clause_lo, stance_match, scope_end, clause.actors,
+                    NETHERLANDS if records.looks_ahead else delegates, stated_before, delegates,
                 )
                 if not actors:
                     continue

@@ -199,6 +199,7 @@ class MeetingTermRecord:
     session_group: str | None  # nkg:sessionGroup group key
     standing_body: bool = False  # a member of meeting-name/standing-bodies (a council between meetings)
     session_partner: ActorRef | None = None  # nkg:sessionPartner: the partner of every session held
+    delegations: ActorRef | None = None  # nkg:delegationsGroup: its delegations as one body (meetings outside NATO)
 
 
 __all__ = [

@@ -247,6 +247,11 @@ class Lexicon:
         found = self._lookup("actor", text)
         return found if isinstance(found, ActorRef) else None
 
+    def meeting_name_by_surface(self, text: str) -> MeetingTermRecord | None:
+        """The named meeting a form names: 'Raad Buitenlandse Zaken' -> the Foreign Affairs Council."""
+        found = self._lookup("meeting-name", text)
+        return self.meeting_terms.get(("meeting-name", found)) if isinstance(found, str) else None
+
     def state_by_demonym(self, text: str) -> StateRecord | None:
         """The state of a Dutch adjective: 'Oekraïense' -> Ukraine."""
         found = self._lookup("demonym", text)

@@ -334,6 +334,7 @@ def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermReco
             kind = r.one_object(subject, NKG.meetingKind)
             group = r.one_object(subject, NKG.sessionGroup)
             partner = r.one_object(subject, NKG.sessionPartner)
+            delegations = r.one_object(subject, NKG.delegationsGroup)
             terms[(scheme, key)] = MeetingTermRecord(
                 scheme=scheme,  # type: ignore[arg-type]
                 key=key,
@@ -346,6 +347,7 @@ def read_meeting_terms(r: TurtleReader) -> dict[tuple[str, str], MeetingTermReco
                 session_group=_key(group, "group") if group is not None else None,
                 standing_body=subject in standing,
                 session_partner=_actor_ref(partner) if partner is not None else None,
+                delegations=_actor_ref(delegations) if delegations is not None else None,
             )
     return terms
 

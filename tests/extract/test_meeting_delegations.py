@@ -1,0 +1,36 @@
+"""At a meeting outside NATO the delegations as one body are that meeting's group (the EU
+member states in an EU Council, nkg:delegationsGroup), not the allies."""
+
+from __future__ import annotations
+
+from support.letter_records import extract_text, fixture_records
+
+EU_COUNCIL = """Brief regering : Verslag Raad Buitenlandse Zaken van 17 november 2031
+
+Den Haag, 20 november 2031
+
+Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van 17 november jl. in Brussel.
+
+De ministers spraken hun steun uit voor de bemiddeling van de VN in Libië. De Raad besloot de sancties tegen Rusland met zes maanden te verlengen. De NAVO-ministers van Defensie besloten eerder deze maand tot een uitbreiding van de missie in Irak.
+"""
+
+
+def test_the_delegations_of_an_eu_council_are_the_eu_member_states(tmp_path):
+    found = extract_text(tmp_path, EU_COUNCIL)[1]
+    assert ("eu-member-states", "support", "libya") in {(p.actor.key, p.stance, p.topic) for p in found.positions}
+    pledgers = {(c.actor.key, c.evidence[0].quote.split()[0]) for c in found.commitments}
+    assert ("eu-member-states", "besloot") in pledgers
+    # the NATO ministers named as such are the allies
+    assert ("allies", "besloten") in pledgers and ("eu-member-states", "besloten") not in pledgers
+
+
+def test_letter_decisions_of_the_osce_council_are_its_participating_states():
+    # "Daarnaast werden besluiten aangenomen over ... Roma en Sinti en over mensenhandel."
+    found = fixture_records("2013_osce_report_kyiv.txt").commitments
+    assert {c.actor.key for c in found if c.actor.kind == "group"} == {"osce-participating-states"}
+
+
+def test_letter_an_eu_council_report_keeps_the_nato_ministers_decision_the_allies():
+    # "De NAVO-ministers van Defensie hebben op 8 en 9 november jl. besloten tot aanpassing van de commandostructuur"
+    found = fixture_records("2017_eu_council_report.txt").commitments
+    assert any(c.actor.key == "allies" and "besloten tot" in c.evidence[0].quote for c in found)
