@@ -749,6 +749,14 @@ def test_letter_appointment_is_no_stance():
     ("Het kabinet herkent zich niet in de kritiek op de lastenverdeling.", ("nl", "oppose", "burden-sharing")),
     ("Enkele bondgenoten hebben over de nieuwe defensie-uitgavennorm voorbehouden gemaakt.",
      ("several-allies", "oppose", "defence-spending")),
+    ("De ministers stelden met voldoening vast dat de operatie in Libië succesvol is afgesloten.", ("allies", "welcome", "libya")),
+    ("Het kabinet is tevreden met het evenwicht in het Strategisch Concept.", ("nl", "welcome", "strategic-concept")),
+    ("Ik heb er daarnaast op gewezen dat Nederland zijn rol in Uruzgan in 2010 beëindigt.", ("nl", "emphasise", "afghanistan")),
+    ("Ik heb er bij mijn collega's voor gepleit meer te investeren in cyberverdediging.", ("nl", "call-for", "cyber-defence")),
+    ("Het kabinet kiest voor een robuuste roulerende aanwezigheid aan de oostflank.", ("nl", "support", "deterrence-and-defence")),
+    ("Duitsland heeft zich tegen een MAP voor Georgië uitgesproken.", ("de", "oppose", "nato-enlargement")),
+    ("Het kabinet zal onderzoeken of de radars van de fregatten geschikt zijn voor raketverdediging.",
+     ("nl", "intend", "missile-defence")),
 ])
 def test_more_stance_forms(tmp_path, sentence, expected):
     assert expected in positions(tmp_path, sentence)
