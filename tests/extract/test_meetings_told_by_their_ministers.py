@@ -93,3 +93,13 @@ def test_ministers_who_have_decided_on_a_day_need_not_have_met(tmp_path):
     body = "De ministers van Buitenlandse Zaken hebben op 4 april jl. een verklaring aangenomen."
     _, records = extract_text(tmp_path, defence_report(body))
     assert not any(start == date(2022, 4, 4) for _, start, _ in mentioned(records))
+
+
+def test_a_city_after_another_meetings_word_is_not_the_gatherings(tmp_path):
+    body = "De ministers van Buitenlandse Zaken komen in april opnieuw bijeen ter voorbereiding van de top in Chicago."
+    _, records = extract_text(tmp_path, defence_report(body))
+    cities = {city for kind, _, city in mentioned(records) if kind == "foreign-ministers"}
+    assert cities and "chicago" not in cities
+    body = "De ministers van Buitenlandse Zaken komen in april opnieuw bijeen in Riga."
+    _, records = extract_text(tmp_path, defence_report(body))
+    assert {city for kind, _, city in mentioned(records) if kind == "foreign-ministers"} == {"riga"}

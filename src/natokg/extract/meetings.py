@@ -372,10 +372,13 @@ _CLAUSE_END = re.compile(r"[,.;:]")
 
 def _gathering_city(ctx, sentence, after: int) -> str | None:
     """The city a gathering's clause names after its day or month ("komen in december
-    bijeen in Riga")."""
+    bijeen in Riga"), not one after another meeting's word ("ter voorbereiding van de top
+    in Chicago")."""
     end = _CLAUSE_END.search(ctx.text, after, sentence.end)
-    cities = ctx.in_span(after, end.start() if end else sentence.end, CITY)
-    return next((c.key for c in cities if city_after_preposition(ctx, c)), None)
+    stop = end.start() if end else sentence.end
+    others = [m.end for m in meeting_mentions(ctx, after, stop)]
+    cities = ctx.in_span(after, stop, CITY)
+    return next((c.key for c in cities if city_after_preposition(ctx, c) and not any(e <= c.start for e in others)), None)
 
 
 def _gathers(ctx, sentence, cue: re.Match, start: int, when_end: int) -> bool:
