@@ -103,3 +103,16 @@ def test_a_city_after_another_meetings_word_is_not_the_gatherings(tmp_path):
     body = "De ministers van Buitenlandse Zaken komen in april opnieuw bijeen in Riga."
     _, records = extract_text(tmp_path, defence_report(body))
     assert {city for kind, _, city in mentioned(records) if kind == "foreign-ministers"} == {"riga"}
+
+
+def test_ministers_in_the_name_of_another_meeting_gather_for_it(tmp_path):
+    body = "Over de bijeenkomst van de EU-ministers van Defensie op 18 februari jl. bericht ik u afzonderlijk."
+    _, records = extract_text(tmp_path, defence_report(body, written="20 februari 2023", held="14 en 15 februari"))
+    found = {(m.ref.kind, m.ref.start) for m in records.meetings if m.role == "mentioned"}
+    assert ("external", date(2023, 2, 18)) in found and ("defence-ministers", date(2023, 2, 18)) not in found
+
+
+def test_letter_an_eu_defence_ministers_meeting_is_no_nato_one():
+    # "de informele bijeenkomst van de EU-ministers van Defensie in Wiesbaden op 1 en 2 maart"
+    found = {(m.ref.kind, m.ref.city) for m in fixture_records("2007_defence_ministers_report_sevilla.txt").meetings}
+    assert ("external", "wiesbaden") in found and ("defence-ministers", "wiesbaden") not in found

@@ -58,7 +58,7 @@ from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
 from natokg.records import ActorRef, Meeting, MeetingRef
 from natokg.text.dates import DateMatch, MonthMatch, find_months, find_years, month_of
-from natokg.text.nlp import CITY, KIND, ORG, STATE, Mention
+from natokg.text.nlp import CITY, KIND, NAMED, ORG, STATE, Mention
 
 
 _AGREEMENT_RE = r"\b(?:{cue:summit-agreement})\b"
@@ -405,6 +405,12 @@ def _group_or_its_pronoun(ctx, sentence, cue: re.Match, kind: str, start: int) -
     return cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(ctx.text, sentence.start, start) is not None
 
 
+def _in_named_meeting(ctx, offset: int) -> bool:
+    """Whether ``offset`` lies in the name of a meeting ("de bijeenkomst van de
+    EU-ministers van Defensie op 18 november": not a NATO defence ministers meeting)."""
+    return any(m.start <= offset < m.end for m in ctx.in_span(max(0, offset - 80), offset + 80, NAMED))
+
+
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
     """A meeting told as its ministers or leaders with a day (or a month): a meeting of that kind."""
     for when in dates:
@@ -417,7 +423,7 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             if cue is None or main.dated(when):
                 continue  # within the main meeting: its own ministers, or others meeting in its margins
             start = when.start - len(before) + cue.start()
-            if not _group_or_its_pronoun(ctx, sentence, cue, kind, start):
+            if not _group_or_its_pronoun(ctx, sentence, cue, kind, start) or _in_named_meeting(ctx, start):
                 continue
             if not _gathers(ctx, sentence, cue, start, when.end):
                 continue
