@@ -53,3 +53,10 @@ def test_the_jsonld_context_names_the_data_namespace(monkeypatch):
     monkeypatch.setenv("NATOKG_BASE", OTHER)
     context = jsonld_context()
     assert context["id"] == OTHER and context["nkg"] == "https://w3id.org/natokg/ontology#"
+
+
+def test_slugify_transliterates_letters_without_a_decomposition():
+    from natokg.namespaces import slugify
+
+    assert slugify("Đukanović") == "dukanovic" and slugify("Jonas Gahr Støre") == "jonas-gahr-store"
+    assert slugify("Łukasz Błaszczak") == "lukasz-blaszczak" and slugify("Erdoğan") == "erdogan"

@@ -88,9 +88,15 @@ PREFIXES: dict[str, str] = {
 }
 
 
+# letters Unicode does not decompose into an ASCII letter and a mark
+_TRANSLITERATION = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
+                                  "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "Þ": "Th"})
+
+
 def slugify(text: str) -> str:
-    """ASCII, lower case, hyphen-separated: 'Den Haag' -> 'den-haag', 'Erdoğan' -> 'erdogan'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """ASCII, lower case, hyphen-separated: 'Den Haag' -> 'den-haag', 'Erdoğan' -> 'erdogan',
+    'Đukanović' -> 'dukanovic', 'Støre' -> 'store'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 

@@ -597,3 +597,22 @@ def test_letter_an_unknown_premier_after_a_place_abroad():
 def test_company_after_a_comma_or_fronted_before_the_talk(tmp_path, body, expected):
     _, result = extract_text(tmp_path, defence_report(body))
     assert {a.key for a in partners(result)} == expected
+
+
+def test_an_unknown_office_holder_after_one_state_abroad_holds_its_post(tmp_path):
+    body = ("Montenegro, dat naar verwachting in juni toetreedt, neemt met premier Bulatović als genodigde deel. "
+            "Oekraïne verzocht, in een brief van premier Timosjenko en parlementsvoorzitter Jatsenjoek, om een MAP. "
+            "De ministers spraken met Georgië en Moldavië, met minister Ivanov als gast.")
+    _, result = extract_text(tmp_path, defence_report(body))
+    posts = {p.key: [(post.office, post.of.key) for post in p.posts] for p in result.persons}
+    assert posts["bulatovic"] == [("prime-minister", "me")]
+    assert posts["timosjenko"] == [("prime-minister", "ua")]
+    assert not any(of == "nl" for _, of in posts["ivanov"])  # two states before: whose is not said
+
+
+def test_letter_an_unknown_premier_of_the_state_named_before():
+    from support.letter_records import fixture_records
+
+    # "Montenegro, dat naar verwachting begin juni als negenentwintigste lid toetreedt, neemt met premier Marković als genodigde deel."
+    posts = {p.key: p.posts for p in fixture_records("2017_summit_agenda_brussels_may.txt").persons}
+    assert [(post.office, post.of.key) for post in posts["markovic"]] == [("prime-minister", "me")]

@@ -31,7 +31,7 @@ from itertools import accumulate
 from natokg.text.dates import count_value
 from natokg.extract.context import LetterContext
 from natokg.extract.function_words import NETHERLANDS
-from natokg.extract.posts import is_former, nested_actors, post_holder, presumed_dutch
+from natokg.extract.posts import is_former, nested_actors, post_holder, presumed_dutch, state_before
 from natokg.extract.stage import Found, MeetingIndex, PersonIndex
 from natokg.folding import fold
 from natokg.text.nlp import CITY, DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, PERSON, STATE
@@ -48,7 +48,7 @@ _NOT_NAMES = {
     "heeft", "hebben",
 }  # fmt: skip
 # initials may have two letters ("A.Th.B. Bijleveld-Schouten", "Chr.")
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİ][\wÀ-ÿğışçöüéèëïäå'’]+")
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-z]{0,2}\.)+|[A-ZÀ-ÖØ-ÞĞŞİĐČĆŠŽŁŚŹŻŃŘŤĎŇĽŐŰĀĒĪŪ][\wÀ-ÿğışçöüéèëïäå'’]+")
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
 # grammar around them is here.
 # An office phrase ending in a plural ("Kamerleden" too) is followed by several names.
@@ -322,8 +322,9 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
                 persons.add(ctx.text[a:b], a, b, None)
             continue
         holder = post_holder(ctx, office, names[-1][1], limit, ctx.text[names[0][0] : names[0][1]])
-        presumed = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None and presumed_dutch(ctx, office)
-        holder = NETHERLANDS if presumed else holder
+        unknown = holder is None and ctx.lexicon.person_by_surface(ctx.text[names[0][0] : names[0][1]]) is None
+        presumed = unknown and presumed_dutch(ctx, office)
+        holder = NETHERLANDS if presumed else (state_before(ctx, office) if unknown else holder)
         for a, b in names:
             person = persons.add(ctx.text[a:b], a, b, PostRef(office.key, holder) if holder else None, presumed)
             if not signature_spans and sentence is not None and person.key not in signatories and (

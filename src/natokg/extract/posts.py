@@ -89,8 +89,9 @@ def presumed_dutch(ctx: LetterContext, office) -> bool:
     """A Dutch letter's unqualified cabinet or parliament office (nkg:branch) is presumed the Dutch one
     ("Minister-president Jetten", "de leden Paternotte en Piri"), unless the letter gives
     the person another post ("de Oekraïense minister van Defensie Oemerov ... minister
-    Oemerov") or, for a cabinet office, its clause has named a place abroad before it
-    ("de bijeenkomst in Sharm-el-Sheikh ... tussen premier Sharon en president Abbas");
+    Oemerov") or, for a cabinet office, its clause has named a place or a state abroad
+    before it ("de bijeenkomst in Sharm-el-Sheikh ... tussen premier Sharon en president
+    Abbas", "Oekraïne verzocht, in een brief van ... premier Timosjenko");
     an unqualified general or president is nobody's in particular."""
     record = ctx.lexicon.offices.get(office.key)
     branch = record.branch if record is not None else None
@@ -98,15 +99,34 @@ def presumed_dutch(ctx: LetterContext, office) -> bool:
         return False
     if branch == "parliament":
         return True
-    sentence = ctx.sentence_at(office.start)
-    if sentence is None:
+    lo = _clause_start(ctx, office)
+    if lo is None:
         return True
-    lo = max(sentence.start, max((ctx.text.rfind(p, sentence.start, office.start) + 1 for p in ";:"), default=0))
     for place in ctx.in_span(lo, office.start, CITY):
         city = ctx.lexicon.cities.get(place.key)
         if city is not None and city.country not in (None, NETHERLANDS.key):
             return False
-    return True
+    return not _states_abroad_before(ctx, office, lo)
+
+
+def state_before(ctx: LetterContext, office) -> ActorRef | None:
+    """The one state abroad an unqualified office's clause names before it, whose office it
+    is ("Montenegro ... neemt met premier Marković als genodigde deel", "Oekraïne verzocht,
+    in een brief van ... premier Timosjenko"); None if none or several."""
+    lo = _clause_start(ctx, office)
+    states = _states_abroad_before(ctx, office, lo) if lo is not None else set()
+    return ActorRef("state", states.pop()) if len(states) == 1 else None
+
+
+def _clause_start(ctx: LetterContext, office) -> int | None:
+    sentence = ctx.sentence_at(office.start)
+    if sentence is None:
+        return None
+    return max(sentence.start, max((ctx.text.rfind(p, sentence.start, office.start) + 1 for p in ";:"), default=0))
+
+
+def _states_abroad_before(ctx: LetterContext, office, lo: int) -> set[str]:
+    return {state.key for state in ctx.in_span(lo, office.start, STATE) if state.key != NETHERLANDS.key}
 
 
 def nested_actors(ctx: LetterContext, office) -> list:
@@ -119,4 +139,4 @@ def nested_actors(ctx: LetterContext, office) -> list:
     ]
 
 
-__all__ = ["is_former", "nested_actors", "post_holder", "presumed_dutch"]
+__all__ = ["is_former", "nested_actors", "post_holder", "presumed_dutch", "state_before"]
