@@ -808,3 +808,21 @@ def test_external_main_meeting_placed_by_a_city_listed_in_the_title(tmp_path):
     found = extract_text(tmp_path, text)[1]
     main = found.main_meeting
     assert (main.ref.kind, main.ref.start, main.ref.city) == ("external", date(2031, 1, 9), "ramstein")
+
+
+def test_regression_the_main_meetings_title_city_is_not_a_visits(tmp_path):
+    for title, city in (("Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie en werkbezoek aan Vilnius", None),
+                        ("Geannoteerde agenda NAVO-top; bezoek aan Kyiv", None),
+                        ("Geannoteerde agenda bijeenkomst NAVO-ministers van Buitenlandse Zaken, Tallinn, 27-28 april 2031",
+                         "tallinn")):
+        text = f"Datum 21 april 2031\nBetreft {title}\n\nGraag bied ik u de agenda aan van de bijeenkomst op 27 april a.s.\n"
+        assert extract_text(tmp_path, text)[1].main_meeting.ref.city == city
+
+
+def test_regression_another_session_after_an_adjective_is_its_own(tmp_path):
+    body = "Op 14 februari vond een werkdiner plaats. Op 15 februari vond de volgende sessie plaats over cyberverdediging.\n"
+    assert any(day == date(2023, 2, 15) for key, day in sessions_of(tmp_path, body) if key.startswith("sessie"))
+    body = ("Op 15 februari vond eerst een sessie gewijd aan Oekraïne plaats. Later die dag volgde een sessie gewijd aan "
+            "de luchtverdediging.\n")
+    keys = {key for key, _ in sessions_of(tmp_path, body)}
+    assert {"sessie-gewijd-aan-oekraine", "sessie-gewijd-aan-de-luchtverdediging"} <= keys

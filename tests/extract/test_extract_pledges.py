@@ -263,8 +263,9 @@ def test_letter_a_relative_clause_that_gives_a_count():
     ("Duitsland heeft dit jaar vier miljard euro voor militaire steun begroot en zegde aanvullende "
      "IRIS-T-systemen toe.", {("de", "financial-contribution", 4000000000, "eur", 2023),
                                ("de", "capability-pledge", None, None, None)}),
-    # money invested is money given; a call to invest names none
-    ("Nederland investeert 200 miljoen euro in munitieproductie.", {("nl", "financial-contribution", 200000000, "eur", None)}),
+    # money one will invest is money given; a call to invest, or what another invests, names none
+    ("Nederland zal 200 miljoen euro in munitieproductie investeren.", {("nl", "financial-contribution", 200000000, "eur", None)}),
+    ("Rusland investeert jaarlijks 10 miljard dollar in nieuwe raketten.", set()),
     ("De Verenigde Staten riepen de bondgenoten op meer te investeren in defensie.", set()),
     # the members named after "onder wie" pledge as "waaronder" ones do
     ("Enkele bondgenoten, onder wie Zweden en Noorwegen, stellen elk een fregat beschikbaar.",

@@ -302,3 +302,56 @@ def test_regression_wanting_the_allies_to_agree_is_a_call_not_a_pledge(tmp_path)
     # wanting to give is still a pledge
     _, pledged = _found(tmp_path, "Nederland wil twee fregatten leveren.")
     assert ("nl", "capability-pledge", None, None) in pledged
+
+
+def test_regression_only_list_items_under_a_contributions_heading_pledge(tmp_path):
+    text = ("Den Haag, 20 augustus 2031\n\nHierbij bied ik u de geannoteerde agenda aan van de NAVO-top op 4 september "
+            "a.s. in Rome.\n\nNederlandse bijdragen\n\nDe Russische marine heeft in de Zwarte Zee meerdere fregatten "
+            "verloren.\n\na. Maritiem: een fregat in de Standing NATO Maritime Group 1 gedurende geheel 2032.\n")
+    found = {(c.actor.key, c.evidence[0].quote.split()[1]) for c in extract_text(tmp_path, text)[1].commitments}
+    assert found == {("nl", "fregat")}
+
+
+def test_regression_an_estimate_or_anothers_spending_is_no_contribution(tmp_path):
+    _, found = _found(tmp_path, "De totale kosten van het nieuwe hoofdkwartier zijn begroot op 1 miljard euro.")
+    assert found == set()
+    _, found = _found(tmp_path, "De Verenigde Staten verhoogden de druk op Rusland met sancties ter waarde van 5 miljard dollar.")
+    assert found == set()
+
+
+def test_regression_a_vlaggenschip_is_no_ship(tmp_path):
+    _, found = _found(tmp_path, "Nederland zal het vlaggenschip van de samenwerking met Duitsland voortzetten.")
+    assert ("nl", "capability-pledge", None, None) not in found
+
+
+def test_regression_a_closed_adverbial_clause_keeps_the_main_subject(tmp_path):
+    found, _ = _found(tmp_path, "Nederland heeft, nadat Rusland Oekraïne was binnengevallen, gepleit voor strengere "
+                                "sancties tegen Rusland.")
+    assert {actor for actor, *_ in found} == {"nl"}
+    found, _ = _found(tmp_path, "Omdat Duitsland, ondanks de kritiek, pleit voor een snelle toetreding van Oekraïne, "
+                                "is er nog geen consensus.")
+    assert {actor for actor, *_ in found} == {"de"}
+    found, _ = _found(tmp_path, "Terwijl Duitsland aarzelt, pleit Nederland voor een snelle toetreding van Oekraïne.")
+    assert {actor for actor, *_ in found} == {"nl"}
+
+
+def test_regression_a_subject_before_a_singular_decision_verb_is_no_adverb(tmp_path):
+    for sentence in ("Elke bondgenoot besloot Oekraïne munitie te leveren.", "Men besloot Oekraïne twee fregatten te leveren."):
+        _, found = _found(tmp_path, sentence)
+        assert "allies" in {actor for actor, *_ in found}  # the decision's, not the recipient's
+
+
+def test_regression_naming_something_as_a_threat_is_no_appointment(tmp_path):
+    found, _ = _found(tmp_path, "De bondgenoten benoemden Rusland tot de meest directe dreiging voor het bondgenootschap.")
+    assert ("allies", "emphasise", "russia-threat") in found
+
+
+def test_regression_onder_wie_before_an_article(tmp_path):
+    found, pledged = _found(tmp_path, "Enkele bondgenoten, onder wie de Verenigde Staten en Polen, stellen elk een "
+                                      "fregat beschikbaar.")
+    assert {"us", "pl"} <= {actor for actor, *_ in pledged}
+
+
+def test_regression_a_month_and_year_after_in_date_an_event_not_a_target(tmp_path):
+    _, found = _found(tmp_path, "In januari 2023 kondigde Nederland aan twee fregatten te leveren.")
+    assert ("nl", "capability-pledge", None, 2023) not in found

@@ -34,3 +34,12 @@ def test_letter_an_eu_council_report_keeps_the_nato_ministers_decision_the_allie
     # "De NAVO-ministers van Defensie hebben op 8 en 9 november jl. besloten tot aanpassing van de commandostructuur"
     found = fixture_records("2017_eu_council_report.txt").commitments
     assert any(c.actor.key == "allies" and "besloten tot" in c.evidence[0].quote for c in found)
+
+
+def test_regression_nato_ministers_named_elsewhere_leave_the_councils_decision_its_own(tmp_path):
+    text = EU_COUNCIL.replace(
+        "De Raad besloot de sancties tegen Rusland met zes maanden te verlengen.",
+        "Na een terugblik op de bijeenkomst van de NAVO-ministers besloten de ministers de sancties tegen Rusland "
+        "met zes maanden te verlengen.")
+    found = {(c.actor.key, c.evidence[0].quote.split()[0]) for c in extract_text(tmp_path, text)[1].commitments}
+    assert ("eu-member-states", "besloten") in found

@@ -469,3 +469,9 @@ def test_regression_an_amount_abbreviation_ends_a_sentence_before_a_capitalised_
     assert _split("Nederland kondigde een bijdrage van EUR 250 mln. aan voor het fonds.") == [
         "Nederland kondigde een bijdrage van EUR 250 mln. aan voor het fonds.",
     ]
+
+
+def test_regression_an_amount_abbreviation_before_its_currency_adjective_ends_no_sentence():
+    assert _split("Nederland draagt 50 mln. Amerikaanse dollar bij aan het fonds.") == [
+        "Nederland draagt 50 mln. Amerikaanse dollar bij aan het fonds.",
+    ]

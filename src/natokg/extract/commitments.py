@@ -113,7 +113,7 @@ from natokg.extract.phrases import (
     tokenize,
 )
 from natokg.extract.context import LetterContext
-from natokg.extract.listed_pledges import heading_giver, listed_capability, listed_clauses
+from natokg.extract.listed_pledges import heading_giver, is_list_item, listed_capability, listed_clauses
 from natokg.extract.meeting_words import delegations, delegations_in
 from natokg.extract.position_actors import Spokesmen
 from natokg.extract.stage import Found
@@ -179,11 +179,11 @@ class _Rules:
     def info(self, cue: Match):
         return self.lex.cue_info.get(cue.target)
 
-    def default_actor(self, info, s: _Sentence) -> ActorRef | None:
+    def default_actor(self, info, s: _Sentence, cue: Match) -> ActorRef | None:
         """Who a cue pledges for when the sentence names nobody: the meeting's delegations
         for the allies' decisions."""
         actor = info.default_actor if info is not None else None
-        return delegations_in(self.collective, s.tokens) if actor == ALLIES else actor
+        return delegations_in(self.collective, s.tokens, self.lex.lexicon, cue.first) if actor == ALLIES else actor
 
     def role(self, cue: Match) -> str:
         info = self.info(cue)
@@ -421,7 +421,7 @@ class _Rules:
             if is_part and whole is not None and not is_part_of(s.tokens, whole, amount, unit, first):
                 continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
             if role == "agreement":
-                actors = self.agent(s, cue.first, len(s.tokens)) or ([self.default_actor(info, s)] if info.default_actor else [])
+                actors = self.agent(s, cue.first, len(s.tokens)) or ([self.default_actor(info, s, cue)] if info.default_actor else [])
                 status = "agreed"
             else:
                 owner = self.share_owner(s, first)
@@ -553,9 +553,10 @@ class _Rules:
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     # a passive's subject is what is pledged, not who pledges
                     or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
-                    or ([self.default_actor(info, s)] if info.default_actor else [])
+                    or ([self.default_actor(info, s, cue)] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
-                    or deciders(s.tokens, s.cues, cue, self.lex.cue_info, delegations_in(self.collective, s.tokens))
+                    or deciders(s.tokens, s.cues, cue, self.lex.cue_info,
+                                delegations_in(self.collective, s.tokens, self.lex.lexicon, cue.first))
                 )
                 kind = (object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)) if promise
                         else info.kind or object_kind(s.tokens, s.sentence.text, cue, clause=(lo, hi)))
@@ -630,7 +631,7 @@ class _Rules:
         """An item without a verb under a heading of one state's contributions: each of its
         clauses that names troops or equipment (natokg.extract.listed_pledges)."""
         giver = heading_giver(s.sentence.heading, self.lex.lexicon)
-        if giver is None:
+        if giver is None or not is_list_item(self.seg.doc.text, s.sentence.start, s.tokens):
             return
         for lo, hi in listed_clauses(s.tokens):
             if not listed_capability(s.tokens, s.sentence.text, lo, hi):

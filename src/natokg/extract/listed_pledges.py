@@ -10,6 +10,7 @@ troops or equipment is a capability pledge of its own, with the year it states.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from natokg.extract.phrases import Token
@@ -33,6 +34,18 @@ def heading_giver(heading: str | None, lexicon) -> ActorRef | None:
             if state is not None:
                 return ActorRef("state", state.iso)
     return None
+
+
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[a-zA-Z]|\d{1,2})[.)][ \t]*|[ \t]*[-•–·][ \t]*")
+
+
+def is_list_item(text: str, start: int, tokens: Sequence[Token]) -> bool:
+    """Whether the sentence at ``start`` of ``text`` is a list item: its line opens with a
+    marker ("a.", "2)", "-", "•") or it opens with a short label and a colon ("Maritiem:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _ITEM_MARKER.fullmatch(text, line_start, start):
+        return True
+    return any(t.norm == ":" for t in tokens[1 : _LABEL_WORDS + 1])
 
 
 def listed_clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -59,4 +72,4 @@ def listed_capability(tokens: Sequence[Token], text: str, lo: int, hi: int) -> b
     return words_kind(tokens, text, range(lo, hi)) == "capability-pledge"
 
 
-__all__ = ["heading_giver", "listed_capability", "listed_clauses"]
+__all__ = ["heading_giver", "is_list_item", "listed_capability", "listed_clauses"]

@@ -199,11 +199,19 @@ def _title_city(ctx: LetterContext, main: Draft) -> str | None:
         own = next((m for m in meetings if m.label == KIND and m.key == main.kind), None)
         if own is None:
             continue
-        cities = [c for c in ctx.in_span(own.end, b, CITY)]
+        # "te Sofia", ", Sofia, 27-28 april": not a city after ";" or "en" ("en werkbezoek aan Vilnius")
+        cities = [
+            c for c in ctx.in_span(own.end, b, CITY)
+            if not _OTHER_PART.search(ctx.text, own.end, c.start)
+            and (city_after_preposition(ctx, c) or ctx.text[own.end : c.start].rstrip().endswith(","))
+        ]
         found = attached(ctx, None, own, cities, meetings)
         if found:
             return found[0].key
     return None
+
+
+_OTHER_PART = re.compile(r";|\ben\b")
 
 
 def is_informal(ctx: LetterContext, main: Draft) -> bool:

@@ -185,13 +185,22 @@ def delegations(records, lexicon) -> ActorRef:
     return ALLIES
 
 
-def delegations_in(collective: ActorRef, tokens) -> ActorRef:
-    """The delegations a sentence's "de ministers" or decisions are: the allies when it names
-    NATO ("De NAVO-ministers van Defensie besloten ..." in a report of an EU Council),
-    else ``collective``."""
+_NATO = ActorRef("organisation", "nato")
+
+
+def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef:
+    """Who decides at ``verb`` when no actor is named: the allies when the delegation noun
+    of its subject (right after the verb, else the nearest before it) is NATO's ("De
+    NAVO-ministers van Defensie besloten tot ..." in a report of an EU Council; not "na de
+    bijeenkomst van de NAVO-ministers besloten de ministers", nor "de NATO Response
+    Force"), else ``collective``."""
     if collective == ALLIES:
         return collective
     nouns = cue_word_set("allies-delegation-noun")
-    if any(a.norm in ("navo", "nato") and b.norm in nouns for a, b in zip(tokens, tokens[1:])):
-        return ALLIES  # "de NAVO-ministers", "NATO-landen": not "de NATO Response Force"
+    found = [k for k in range(1, len(tokens)) if tokens[k].norm in nouns]
+    after = [k for k in found if verb < k <= verb + 3]
+    before = [k for k in found if k < verb]
+    k = after[0] if after else (before[-1] if before else None)
+    if k is not None and lexicon.actor_by_surface(tokens[k - 1].norm) == _NATO:
+        return ALLIES
     return collective

@@ -540,10 +540,12 @@ def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: S
     while True:
         k = current.last + 1
         following = None
-        while k < len(tokens) and k <= current.last + 4:
+        reach = current.last + 4
+        while k < len(tokens) and k <= reach:
             following = next((m for m in mentions if m.first == k and k > current.last + 1), None)
             if following is None and member_marker(tokens, k) > 1:
-                k += member_marker(tokens, k)  # "onder wie"
+                reach += member_marker(tokens, k) - 1  # "onder wie (de) ...": the marker's extra words
+                k += member_marker(tokens, k)
                 continue
             if following is not None or tokens[k].norm not in _CHAIN_WORDS:
                 break

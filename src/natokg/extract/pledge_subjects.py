@@ -74,10 +74,17 @@ def _inverted_singular_subject(tokens: Sequence[Token], lo: int, anchor: int, m:
     om ... te leveren"; not the object of a plural verb ("besloten Albanië uit te nodigen")
     nor of a verb whose subject opens the clause ("De Raad besloot Albanië ...")."""
     verb = tokens[anchor].norm
+    # what precedes the verb is one adverb ("Daarom") or a prepositional phrase ("Op 5 juni"),
+    # not a subject of its own ("Elke bondgenoot besloot", "Men besloot")
+    fronted = anchor == lo + 1 and tokens[lo].norm not in ARTICLES | SUBJECT_PRONOUNS | _INDEFINITE_SUBJECTS
     return (
         m.first == anchor + 1 and m.actor.kind == "state" and not verb.endswith("en")
-        and lo < anchor and tokens[lo].norm not in ARTICLES | SUBJECT_PRONOUNS
+        and lo < anchor and (fronted or tokens[lo].norm in PREPOSITIONS)
     )
+
+
+# pronouns and determiners that open a subject ("Men besloot", "Elke bondgenoot besloot")
+_INDEFINITE_SUBJECTS = frozenset("men elke elk iedere ieder geen".split())
 
 
 def clause_subject(

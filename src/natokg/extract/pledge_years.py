@@ -34,7 +34,7 @@ def _year_pattern() -> re.Pattern:
         r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
         r"vanaf(?: begin)?|gedurende(?: geheel)?)\s+"
         r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
-        rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?:{months})\s+)?((?:19|20)\d\d)\b",
+        rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     )
 
@@ -42,7 +42,7 @@ def _year_pattern() -> re.Pattern:
 # What one money amount is for ("voor 2024 ... 1 miljard euro"), or its deadline ("tot eind 2016").
 _MONEY_YEAR_WORDS = ("tot", "uiterlijk", "voor", "vóór", "vanaf")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
-_ITEM_LABEL = re.compile(r"^\s*[^\W\d][\w -]{0,30}:\s+")  # a list item's label before its colon
+_ITEM_LABEL = re.compile(r"^\s*(?:[a-z\d]{1,2}[.)]\s+)?[^\W\d][\w -]{0,30}:\s+")  # a list item's label before its colon
 _NOUN_OF_AMOUNT = re.compile(r"\s*(?:een|de|het)\s+(?:[^\W\d]+\s+){1,2}van\s+", re.IGNORECASE)
 _MEETING_BEFORE_RE = r"\b(?:{cue:meeting-word}|{cue:allies-delegation-noun}|{cue:dated-event-noun})\b[^,;:]{0,30}$"
 # "Voor de top in 2016 zegde ... toe": the meeting's year; "voor de oefeningen in 2015": the money's
@@ -66,6 +66,8 @@ def _stated_year(
     text: str, min_year: int | None, money: tuple[int, int] | None, opening: bool, verb: int | None = None
 ) -> int | None:
     for match in _year_pattern().finditer(text):
+        if _month_not_deadline(match):
+            continue
         if money is not None and not (
             match.group(0).lower().startswith(_MONEY_YEAR_WORDS) and money[0] - 50 <= match.start() <= money[1] + 40
             or _right_before(text, match.end(), money)
@@ -83,10 +85,17 @@ def _stated_year(
         before = text[max(0, match.start() - 25) : match.start()].lower()
         if "sinds" in before or "opzichte" in before:
             continue
-        year = int(match.group(1))
+        year = int(match.group("year"))
         if min_year is None or year >= min_year:
             return year
     return None
+
+
+def _month_not_deadline(match: re.Match) -> bool:
+    """A month and year after "in" or "op" ("In januari 2023 kondigde ... aan", "de in juni
+    2023 vernielde dam") date an event; after "tot (en met)", "vanaf" or "gedurende" they
+    are a pledge's deadline or period."""
+    return match.group("month") is not None and not match.group(0).lower().startswith(("tot", "vanaf", "gedurende"))
 
 
 def _purpose_opening(before: str) -> bool:
@@ -104,11 +113,12 @@ def clause_target_year(text: str, min_year: int | None, lo: int, hi: int) -> int
     """The target year stated in text[lo:hi], a pledge's own clause, when the sentence
     states another besides ("dat de inzet tot 1 augustus 2010 wordt voortgezet, en dat
     Nederland in 2008 een tweede OMLT levert"); None when the sentence states one or none."""
-    years = [m for m in _year_pattern().finditer(text) if min_year is None or int(m.group(1)) >= min_year]
-    if len({m.group(1) for m in years}) < 2:
+    years = [m for m in _year_pattern().finditer(text)
+             if (min_year is None or int(m.group("year")) >= min_year) and not _month_not_deadline(m)]
+    if len({m.group("year") for m in years}) < 2:
         return None
     inside = [m for m in years if lo <= m.start() and m.end() <= hi]
-    return int(inside[0].group(1)) if inside else None
+    return int(inside[0].group("year")) if inside else None
 
 
 def _right_before(text: str, end: int, money: tuple[int, int]) -> bool:

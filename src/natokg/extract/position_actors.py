@@ -252,7 +252,10 @@ def _token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int | N
 # ---------------------------------------------------------------- clause grammar of the holder
 
 # Function words: grammar, not domain knowledge.
-SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals terwijl hoewel aangezien nadat zolang wanneer".split())
+SUBORDINATORS = frozenset("dat om omdat zodat indien als zoals".split())
+# subordinators of an adverbial clause: a comma after it before the verb closes it
+# ("Nederland heeft, nadat Rusland Oekraïne was binnengevallen, gepleit voor ...")
+ADVERBIAL_SUBORDINATORS = frozenset("terwijl hoewel aangezien nadat zolang wanneer".split())
 
 
 def actors_for(
@@ -269,13 +272,19 @@ def actors_for(
     # a verb inside a "dat"/"om" clause has that clause's subject
     aside = _relative_aside(tokens, mentions, clause_lo, verb)
     subordinate = max(
-        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo)),
+        (k for k in range(clause_lo, verb) if k not in aside and _opens_subordinate(tokens, k, clause_lo, verb)),
         default=None,
     )
     lo = clause_lo if subordinate is None else subordinate + 1
-    if subordinate == clause_lo and tokens[verb - 1].norm == ",":
+    if subordinate is None and tokens[clause_lo].norm in ADVERBIAL_SUBORDINATORS:
+        # "Terwijl Duitsland aarzelt, pleit Nederland voor ...": the main clause after the comma
+        lo = max(k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ",")
+    if subordinate == clause_lo and tokens[verb - 1].norm == "," and any(
+        m.first in (verb + 1, verb + 2) and m.prep is None for m in mentions
+    ):
         # "Dat steeds meer bondgenoten meebetalen, juicht het kabinet toe": a clause fronted
-        # before the main verb; the subject follows the verb
+        # before the main verb, whose subject follows it (not "Omdat Duitsland, ondanks de
+        # kritiek, pleit voor ...": the fronted clause's own verb)
         lo, subordinate = verb, None
     # a passive of the main clause ("De NRF werd besproken, omdat X ... niet kon
     # instemmen") is not the subordinate verb's
@@ -430,12 +439,14 @@ def _passive(tokens, lo: int, last: int) -> bool:
     return False
 
 
-def _opens_subordinate(tokens, k: int, clause_lo: int) -> bool:
+def _opens_subordinate(tokens, k: int, clause_lo: int, verb: int) -> bool:
     """Whether token k opens a subordinate clause. "dat" after a preposition ("In dat
     licht") is a demonstrative; "als" after "zowel" ("zowel in Praag als in bilaterale
     contacten") coordinates; a short "zoals" aside between commas ("heeft, zoals
     voorgenomen, erop aangedrongen") leaves the main clause going on."""
     norm = tokens[k].norm
+    if norm in ADVERBIAL_SUBORDINATORS:
+        return not any(tokens[j].norm == "," for j in range(k + 1, verb))
     if norm not in SUBORDINATORS or (k and tokens[k - 1].norm in PREPOSITIONS):
         return False
     if norm == "zoals" and any(tokens[j].norm == "," for j in range(k + 1, min(k + 4, len(tokens)))):
@@ -452,7 +463,10 @@ def _members_after_phrase(tokens, mentions, group, verb: int) -> list:
     k = next((k for k in range(group.last + 1, min(verb, group.last + 7)) if member_marker(tokens, k)), None)
     if k is None or tokens[k - 1].norm != "," or any(tokens[j].norm in (",", ";", ":") for j in range(group.last + 1, k - 1)):
         return []
-    first = next((m for m in mentions if m.first == k + member_marker(tokens, k) and m.last < verb), None)
+    j = k + member_marker(tokens, k)
+    while j < verb and tokens[j].norm in ARTICLES:
+        j += 1  # "onder wie de Verenigde Staten"
+    first = next((m for m in mentions if m.first == j and m.last < verb), None)
     return coordinated(first, mentions, tokens) if first is not None else []
 
 
@@ -475,7 +489,7 @@ def _main_subject(tokens, mentions, lo: int, verb: int):
     """The subject of the clause that a subordinate clause in [lo, verb) hangs from:
     the first subject mention before the first "dat"/"om", if a subordinate clause
     follows it; None otherwise."""
-    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo)), None)
+    subordinate = next((k for k in range(lo, verb) if _opens_subordinate(tokens, k, lo, verb)), None)
     if subordinate is None:
         return None
     return next((m for m in mentions if lo <= m.first < subordinate and is_subject(m)), None)

@@ -49,6 +49,7 @@ from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
+    ARTICLES,
     DEONTIC_AUXILIARIES,
     NEGATIONS,
     NEXT_CLAUSE,
@@ -217,8 +218,7 @@ def positions_in(
             if spokesmen is not None:
                 mentions = spokesmen.mentions(sentence, tokens, mentions)
             mentions = mentions + host_mentions(tokens, main.host if main else None, mentions)
-            delegates = delegations_in(collective, tokens)
-            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions, delegates), key=lambda m: m.first)
+            mentions = sorted(mentions + speaker_mentions(tokens, lex, mentions, collective), key=lambda m: m.first)
             cue_matches = lex.cues.find(tokens)
             actor_words = {k for m in mentions for k in range(m.first, m.last + 1)}
             other_meeting = other_meetings.named_at(seg, sentence)
@@ -230,6 +230,7 @@ def positions_in(
                     continue
                 scope_end = stance_matches[index + 1].first if index + 1 < len(stance_matches) else len(tokens)
                 clause_lo = clause.end
+                delegates = delegations_in(collective, tokens, lex.lexicon, verb)
                 actors = actors_for(
                     tokens, mentions, clause_lo, stance_match, scope_end, clause.actors,
                     NETHERLANDS if records.looks_ahead else delegates, stated_before, delegates,
@@ -386,10 +387,10 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     stance = stance_match.target
     if fold(stance_match.phrase.form) in cue_word_set("appointing-verb"):
         # "heeft de Raad Rutte benoemd tot secretaris-generaal": an appointment, no stance
+        # (not "benoemden Rusland tot de meest directe dreiging", "tot 2030")
         clause = range(stance_match.last + 1, _clause_end(tokens, stance_match.last + 1, scope_end) + 1)
-        if any(k + 1 < len(tokens) and tokens[k].norm == "tot" and not tokens[k + 1].norm[:1].isdigit()
-               for k in clause[:6]):
-            return None  # not "tot 2030": a time
+        if any(k < len(tokens) and tokens[k].norm == "tot" and _names_post(tokens, k + 1, lex.lexicon) for k in clause[:10]):
+            return None
     stating = fold(stance_match.phrase.form) in cue_word_set("stating-verb")
     infinitive = _infinitive_complement(tokens, stance_match.last + 1, scope_end) if stating else None
     if infinitive is not None:
@@ -436,6 +437,25 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
                 continue  # "betreurde dat het besluit ...": a clause, not the object ("betreurt dat besluit" is)
             return info.overrides_stance  # "onderstreepten de bereidheid", "betreurt dit besluit"
     return stance
+
+
+def _names_post(tokens, k: int, lexicon) -> bool:
+    """Whether an office (offices.ttl) or a post (cue:appointed-post) starts at ``k``, past
+    articles and inflected adjectives ("de volgende secretaris-generaal")."""
+    while k < len(tokens) and tokens[k].norm in ARTICLES:
+        k += 1
+    starts = [k]
+    while k < len(tokens) and tokens[k].norm.endswith("e"):
+        k += 1
+        starts.append(k)  # "Hoge Vertegenwoordiger" as well as "volgende secretaris-generaal"
+    for start in starts:
+        if start < len(tokens) and tokens[start].norm in cue_word_set("appointed-post"):
+            return True  # "tot opvolger van ...", "tot speciale gezant"
+        words = [t.norm for t in tokens[start : start + 4]]
+        candidates = [" ".join(words[:n]) for n in range(1, len(words) + 1)] + ["-".join(words[:2])]
+        if any(lexicon.office_by_surface(c) is not None for c in candidates):
+            return True
+    return False
 
 
 def _infinitive_complement(tokens, lo: int, hi: int) -> int | None:

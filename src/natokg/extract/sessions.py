@@ -78,7 +78,6 @@ _WEEKDAY_ALONE = r"\b[Oo]p\s+(?P<weekday>{names})\b(?!\s+\d)"
 _NEXT_DAY_RE = r"\b(?:{cue:next-day})\b"
 _DAY_ORDINAL_RE = re.compile(r"\bde\s+(eerste|tweede|derde)\s+dag\b", re.I)  # "op de tweede dag"
 _DEFINITE = ("de", "deze", "die", "dezelfde")
-_ADJECTIVE = re.compile(r"[a-zà-ÿ]+e")  # an inflected adjective: "plenaire", "afsluitende"
 # a subject session's name ends at a clause or the next item ("en een werkdiner")
 _CLAUSE_END = re.compile(r"[,.;:(]|\s(?:waar|waarin|waarbij|waaraan|die|dat|en\s+(?:in|op|met|een|de|het))\s")
 _SCHEDULE_DATE_LINE = re.compile(r"^[ \t]*[-•*–]?[ \t]*(?P<date>[^\n:]{3,40}):[ \t]*$", re.M)
@@ -264,8 +263,8 @@ def _subject_name(name: str) -> str:
     article or a pronoun)."""
     closing = {form.rsplit(" ... ", 1)[1] for form in cue_words("held") if " ... " in form}
     words = [w for w in name.split() if w.lower() not in closing]
-    if len(words) > 1 and words[1].lower() not in PREPOSITIONS:
-        return words[0]  # "sessie ondertekenden 23 lidstaten": a verb follows, no subject
+    if len(words) > 1 and words[1].islower() and words[1] not in PREPOSITIONS and words[1].endswith("en"):
+        return words[0]  # "sessie ondertekenden 23 lidstaten": a verb follows, no subject ("gewijd aan" is one)
     for k in range(1, len(words) - 1):
         word, following = words[k].lower(), words[k + 1].lower()
         if following in ARTICLES | SUBJECT_PRONOUNS and word not in PREPOSITIONS | COORDINATORS:
@@ -341,8 +340,10 @@ def _refers_back(ctx: LetterContext, m: Mention) -> bool:
     after = ctx.text[m.end : m.end + 6].strip().split(" ")[0].strip(":").lower()
     if after in ORDINALS or not before or before[-1] in ORDINALS:
         return False
-    # "de plenaire sessie": an adjective between the article and the word names no new session
-    return before[-1] in _DEFINITE or (len(before) == 2 and before[0] in _DEFINITE and _ADJECTIVE.fullmatch(before[1]) is not None)
+    # "de plenaire sessie": the session under way (cue:same-session-adjective), no new one
+    return before[-1] in _DEFINITE or (
+        len(before) == 2 and before[0] in _DEFINITE and before[1] in cue_words("same-session-adjective")
+    )
 
 
 def _unnumbered_session(ctx: LetterContext, m: Mention) -> bool:

@@ -117,7 +117,9 @@ def _closing_abbreviation(home: str | None = None) -> re.Pattern[str]:
     words = sorted(_lexicon_abbreviations(), key=len, reverse=True)
     # the words in any case ("top.", "VS."); the word after stays capitalised
     alternation = "|".join([_CLOSING] + [rf"(?i:{re.escape(w)})\." for w in words])
-    return re.compile(rf"(?<![\w.])(?:{alternation})[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=[ \t\n]+[A-ZÀ-Þ])")
+    # not an amount's abbreviation before its currency's adjective ("50 mln. Amerikaanse dollar")
+    adjective = r"(?<=mln\.|mld\.|mrd\.)[ \t\n]+[A-ZÀ-Þ]\w*(?:se|sche)[ \t\n]"
+    return re.compile(rf"(?<![\w.])(?:{alternation})[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]*(?=[ \t\n]+[A-ZÀ-Þ])(?!{adjective})")
 
 
 def _lexicon_abbreviations() -> set[str]:
