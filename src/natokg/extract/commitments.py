@@ -56,36 +56,24 @@ from dataclasses import dataclass
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
-from natokg.extract.percent_shares import percent_unit
 from natokg.extract.pledge_subjects import (
     clause_subject,
     compound_owner,
     deciders,
     passive_owner,
     pledged_in_complement,
-    unnamed_giver,
 )
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
-    meeting_of_city,
     announced_kind,
     clause_break,
     comma_clause,
-    counts_who_reach,
     made_before,
     nobodys_clause,
     clause_index,
-    PART_MARKERS,
-    called_for,
-    is_part_of,
-    proposed,
-    part_end,
-    part_start,
     passive_clause_agent,
     relative_asides,
     token_span,
-    negated,
-    refused,
     undone,
     government_plan_mentions,
     is_promise_without_amount,
@@ -94,10 +82,9 @@ from natokg.extract.commitment_forms import (
     pronoun_subject,
 )
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
-from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
-from natokg.extract.function_words import ALLIES, NETHERLANDS, NEGATIONS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
+from natokg.extract.function_words import ALLIES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     ActorMention,
@@ -112,6 +99,7 @@ from natokg.extract.phrases import (
     sentence_evidence,
     tokenize,
 )
+from natokg.extract.commitment_amounts import AmountRules
 from natokg.extract.context import LetterContext
 from natokg.extract.listed_pledges import heading_giver, is_list_item, listed_capability, listed_clauses
 from natokg.extract.meeting_words import delegations, delegations_in
@@ -127,8 +115,6 @@ from natokg.records import (
     SegmentedLetter,
     Sentence,
 )
-
-AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
 
 
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
@@ -148,7 +134,7 @@ class _Sentence:
     stances: list[Match]  # the stance forms: what a call asks is not pledged
 
 
-class _Rules:
+class _Rules(AmountRules):
     def __init__(self, seg: SegmentedLetter, records: LetterRecords, lex: Lexicons, spokesmen: Spokesmen | None = None) -> None:
         self.seg = seg
         self.spokesmen = spokesmen
@@ -333,158 +319,6 @@ class _Rules:
         government = [m for m in speaker_mentions(tokens, self.lex, mentions) if m.actor == NETHERLANDS]
         mentions = sorted(mentions + government, key=lambda m: m.first)
         return _Sentence(sentence, tokens, mentions, cues, amounts, topics, self.lex.stances.find(tokens))
-
-    def governs_amounts(self, cue: Match) -> bool:
-        """An amount cue, or contributing to something ("zal in 2021 nog eens één miljoen
-        euro bijdragen": a cue with nkg:carriesAmount)."""
-        info = self.info(cue)
-        return info is not None and (info.role in AMOUNT_ROLES or info.carries_amount)
-
-    def governing_cue(self, s: _Sentence, first: int, last: int) -> Match | None:
-        best, best_distance = None, None
-        outside = [c for c in s.cues if self.governs_amounts(c) and not (first <= c.first and c.last <= last)]
-        asides = relative_asides(s.tokens)
-        subjects = {m.first for m in s.mentions if m.prep is None}
-        for cue in s.cues:
-            if not self.governs_amounts(cue) or (outside and cue not in outside):
-                continue  # "Nederland haalt de 2%-norm": the verb governs, not the noun inside the amount
-            if any(a <= cue.first <= b and not a <= first <= b for a, b in asides):
-                continue  # "het fonds van 500 miljoen euro, waaraan Nederland bijdraagt, ...": not its amount
-            if cue.first > last + 1 and fold(cue.phrase.form) in self.norm_words:
-                continue  # "besteedt 1,45% van het bbp ... en blijft onder deze norm": the norm is another
-            if cue.first > last + 1 and any(
-                s.tokens[k].norm in (";", ",", "en", "maar")
-                and (k + 1 in subjects or (s.tokens[k + 1].norm == "dat" and k + 2 in subjects))
-                for k in range(last + 1, cue.first)
-            ):
-                continue  # "... 1,95% van het bbp aan defensie te besteden, en Estland heeft aangekondigd ...": another's clause
-            if cue.first <= first and cue.last >= last:
-                distance = 0
-            else:
-                distance = min(abs(cue.last - first), abs(cue.first - last))
-                if any(cue.first < k < cue.last for k in range(first, last + 1)):
-                    distance = 0  # the amount sits in the cue's gap
-            if best_distance is None or distance < best_distance:
-                best, best_distance = cue, distance
-        if best is not None and self.role(best) == "intent":
-            # "Het is afgesproken dat bondgenoten ... streven naar 2%": the agreement governs,
-            # unless an intent takes it on ("Het kabinet blijft zich committeren aan de
-            # afspraak van Wales om ... toe te groeien naar 2%": the cabinet's own target)
-            leading = [c for c in outside if self.role(c) == "agreement" and c.last < best.first]
-            if leading:
-                taking_on = [c for c in outside if self.role(c) == "intent" and c.last < leading[-1].first]
-                return taking_on[-1] if taking_on else leading[-1]
-        if best is not None and self.role(best) == "agreement" and fold(best.phrase.form) in self.norm_words:
-            # "Nederland haalt de norm van 2%": the verb before the norm governs it
-            verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
-            if verbs:
-                return verbs[-1]
-        return best
-
-    def amounts_rule(self, s: _Sentence) -> set[int]:
-        """Commitments and observations with an amount; returns the cue indices used."""
-        used: set[int] = set()
-        explicit_gdp = any(t.norm in self.gdp_words for t in s.tokens)
-        # a compound counts by its last part: "defensieuitgaven"
-        gdp_sentence = explicit_gdp or any(t.norm.endswith(n) for t in s.tokens for n in self.spending_nouns)
-        whole: Commitment | None = None
-        for amount, first, last in s.amounts:
-            unit = percent_unit(s.sentence.text, amount, gdp_sentence) if amount.unit == "percent" else amount.unit
-            if unit is None:
-                continue  # "40% van hun landstrijdkrachten": neither money nor GDP
-            cue = self.governing_cue(s, first, last)
-            if counts_who_reach(s.tokens, s.cues, first):
-                continue  # "Naar verwachting halen dit jaar elf bondgenoten de 2%-norm"
-            if unit == "percent-gdp" and (cue is None or self.role(cue) != "realised"):
-                self.last_norm = amount  # a norm, not a figure reached
-            if cue is None:
-                if whole is not None and is_part_of(s.tokens, whole, amount, unit, first):
-                    # ", waar de bondgenoten afspraken ... 5% ..., waarvan ten minste 3,5% ...": the
-                    # whole's cue stands in an aside the part is not in; the part is the whole's
-                    self.add_part(s, whole, amount, unit, first, last)
-                continue
-            role = self.role(cue)
-            info = self.info(cue)
-            if role == "realised":
-                self.observe(s, amount, unit, first, last, explicit_gdp)
-                continue
-            if unit == "percent":
-                continue
-            used.add(s.cues.index(cue))
-            if negated(s.tokens, cue) or (role == "agreement" and refused(s.tokens, cue)):
-                continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
-            if proposed(s.tokens, first):
-                continue  # "een voorstel ...: bondgenoten zouden toegroeien naar 3,5%": proposed, not pledged
-            if role in ("contribution", "agreement", "intent") and called_for(s.tokens, s.stances, cue):
-                continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
-            is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
-            if is_part and whole is not None and not is_part_of(s.tokens, whole, amount, unit, first):
-                continue  # "2% van het bbp, en daarvan 20%": a share of the whole, not of GDP
-            if role == "agreement":
-                actors = self.agent(s, cue.first, len(s.tokens)) or ([self.default_actor(info, s, cue)] if info.default_actor else [])
-                status = "agreed"
-            else:
-                owner = self.share_owner(s, first)
-                actors = [owner] if owner else self.subject(s, cue) or unnamed_giver(s.tokens, s.mentions, cue, self.lex.lexicon) or self.context_actor(s)
-                status = self.status(info, s, cue)
-            if not actors:
-                continue
-            own_budget = any(tok.norm in self.budget_nouns for tok in s.tokens)
-            kind = "spending-target" if amount.is_percent or own_budget else "financial-contribution"
-            if is_part and whole is not None:
-                self.add_part(s, whole, amount, unit, first, last)
-                continue
-            year = self.target_year(s, None if amount.is_percent else (first, last), cue.first)
-            made_at = (meeting_of_city(s.tokens, self.lex, self.records.meetings, self.main_ref, cue.first)
-                       if role == "agreement" else self.made_at(s, status))
-            beneficiary = None if amount.is_percent else self.beneficiary(s, last + 1)
-            lo = min(cue.first, first)
-            for actor in actors:
-                commitment = self.add(
-                    Commitment(actor, kind, status, [self.evidence(s, lo, max(last, cue.last))], amount.value, unit,
-                               year, beneficiary, made_at)
-                )
-                if whole is None or not is_part:
-                    whole = commitment
-                self.previous_actor = actor
-        return used
-
-    def add_part(self, s: _Sentence, whole: Commitment, amount: Amount, unit: str, first: int, last: int) -> None:
-        """A part of ``whole``: its actor, kind, status, year, beneficiary and meeting."""
-        evidence = self.evidence(s, part_start(s.tokens, first), part_end(s.tokens, {a for _, a, _ in s.amounts}, last))
-        self.add(Commitment(whole.actor, whole.kind, whole.status, [evidence], amount.value, unit, whole.target_year,
-                            whole.beneficiary, whole.made_at, whole))
-
-    def norm_reference(self, s: _Sentence) -> set[int]:
-        """"Canada zal de norm in 2032 halen", "Nederland zal aan deze norm voldoen": the
-        share of GDP named last in the letter, aimed at by the clause's subject."""
-        used: set[int] = set()
-        if self.last_norm is None or not s.cues:
-            return used  # nothing to refer to, or no verb to aim at it: skip the token scan
-        norm = next((k for k, t in enumerate(s.tokens) if t.norm in self.norm_words), None)
-        if norm is None:
-            return used
-        for index, cue in enumerate(s.cues):
-            if self.role(cue) != "intent" or not (cue.first <= norm <= cue.last or 0 < cue.first - norm <= 4):
-                continue  # the norm is the object of the verb: "de norm in 2032 zal halen"
-            if any(t.norm in NEGATIONS for t in s.tokens[min(norm, cue.first) : cue.last + 1]):
-                continue  # "zullen de norm nog niet halen"
-            for actor in self.subject(s, cue):
-                self.add(Commitment(actor, "spending-target", self.status(self.info(cue)), [self.evidence(s, norm, cue.last)],
-                                    self.last_norm.value, "percent-gdp", self.target_year(s)))
-                used.add(index)
-        return used
-
-    def observe(self, s: _Sentence, amount: Amount, unit: str, first: int, last: int, explicit_gdp: bool) -> None:
-        """A realised figure: an observation of the sentence's first actor."""
-        if amount.unit == "percent" and unit != "percent-defence-spending" and not explicit_gdp:
-            return  # a growth rate, not a share of GDP
-        actor = [m.actor for m in s.mentions] or ([self.previous_actor] if self.previous_actor else [])
-        if actor:
-            if unit == "percent":
-                unit = "percent-gdp"
-            year = next((int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", s.sentence.text)), None)
-            self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
