@@ -278,7 +278,7 @@ def actors_for(
     lo = clause_lo if subordinate is None else subordinate + 1
     if subordinate is None and tokens[clause_lo].norm in ADVERBIAL_SUBORDINATORS:
         # "Terwijl Duitsland aarzelt, pleit Nederland voor ...": the main clause after the comma
-        lo = max(k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ",")
+        lo = max((k + 1 for k in range(clause_lo, verb) if tokens[k].norm == ","), default=clause_lo)
     if subordinate == clause_lo and tokens[verb - 1].norm == "," and any(
         m.first in (verb + 1, verb + 2) and m.prep is None for m in mentions
     ):
