@@ -11,7 +11,7 @@ an agreement already found ("onder de 1,5%-afspraken") join what they name.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from natokg.extract.amounts import Amount
 from natokg.extract.commitment_forms import (
@@ -29,15 +29,28 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.extract.function_words import NEGATIONS
 from natokg.extract.percent_shares import percent_unit
-from natokg.extract.phrases import Match
+from natokg.extract.phrases import ActorMention, Match, Token
 from natokg.extract.pledge_subjects import unnamed_giver
 from natokg.folding import fold
-from natokg.records import Commitment, Observation
-
-if TYPE_CHECKING:  # the sentence record the commitments stage prepares
-    from natokg.extract.commitments import _Sentence
+from natokg.records import Commitment, Observation, Sentence
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
+
+
+@dataclass
+class PreparedSentence:
+    """One sentence prepared for the commitments stage's rules."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[ActorMention]
+    cues: list[Match]
+    amounts: list[tuple[Amount, int, int]]  # amount and its first/last token index
+    topics: list[Match]
+    stances: list[Match]  # the stance forms: what a call asks is not pledged
+
+
+_Sentence = PreparedSentence
 
 
 class AmountRules:
@@ -196,4 +209,4 @@ class AmountRules:
             self.observations.append(Observation(actor[0], [self.evidence(s, first, last)], amount.value, unit, year))
 
 
-__all__ = ["AMOUNT_ROLES", "AmountRules"]
+__all__ = ["AMOUNT_ROLES", "AmountRules", "PreparedSentence"]

@@ -52,7 +52,6 @@ Per sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
@@ -87,10 +86,8 @@ from natokg.text.dates import count_value
 from natokg.extract.function_words import ALLIES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
-    ActorMention,
     Lexicons,
     Match,
-    Token,
     actor_mentions,
     contribution_nouns,
     lexicons,
@@ -99,7 +96,7 @@ from natokg.extract.phrases import (
     sentence_evidence,
     tokenize,
 )
-from natokg.extract.commitment_amounts import AmountRules
+from natokg.extract.commitment_amounts import AmountRules, PreparedSentence as _Sentence
 from natokg.extract.context import LetterContext
 from natokg.extract.listed_pledges import heading_giver, is_list_item, listed_capability, listed_clauses
 from natokg.extract.meeting_words import delegations, delegations_in
@@ -119,19 +116,6 @@ from natokg.records import (
 
 # "eerder dit jaar", "eerder deze maand", "eerder in juni": a time before the meeting
 _TIME_AFTER_EARLIER = frozenset("dit deze dat die in op al".split())
-
-
-@dataclass
-class _Sentence:
-    """One sentence prepared for the rules."""
-
-    sentence: Sentence
-    tokens: list[Token]
-    mentions: list[ActorMention]
-    cues: list[Match]
-    amounts: list[tuple[Amount, int, int]]  # amount and its first/last token index
-    topics: list[Match]
-    stances: list[Match]  # the stance forms: what a call asks is not pledged
 
 
 class _Rules(AmountRules):
