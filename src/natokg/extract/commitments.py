@@ -83,7 +83,7 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
-from natokg.extract.function_words import ALLIES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
+from natokg.extract.function_words import ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
 from natokg.extract.phrases import (
     speaker_mentions,
     Lexicons,
@@ -457,7 +457,7 @@ class _Rules(AmountRules):
             text = s.sentence.text
             year = stated_target_year(text[s.tokens[lo].start : s.tokens[hi - 1].end], self.min_year)
             status = self.status(None)
-            phrase = " ".join(t.norm for t in s.tokens[lo:hi] if t.norm.isalnum() and t.norm not in ("een", "de", "het"))
+            phrase = " ".join(t.norm for t in s.tokens[lo:hi] if t.norm.isalnum() and t.norm not in ARTICLES)
             self.add(Commitment(giver, "capability-pledge", status, [self.evidence(s, lo, hi - 1)], None, None, year,
                                 None, self.made_at(s, status), key_phrase=phrase[:60]))
 

@@ -39,6 +39,7 @@ NEXT_CLAUSE = frozenset("terwijl maar omdat aangezien zodat want doordat hoewel 
 ACTOR_RELATIVE_PRONOUNS = frozenset(["die", "welke"])
 NETHERLANDS = ActorRef("state", "nl")  # the government whose letters these are
 ALLIES = ActorRef("group", "allies")  # the delegations of a NATO meeting as one body
+NATO = ActorRef("organisation", "nato")
 # "waaronder" joins co-actors only right after the subject (see coordinated()).
 # "onder wie" ("Enkele bondgenoten, onder wie Zweden en Noorwegen, ...") says the same.
 MEMBER_MARKERS = (("waaronder",), ("onder", "wie"))
@@ -77,6 +78,7 @@ __all__ = [
     "ACTOR_RELATIVE_PRONOUNS",
     "NETHERLANDS",
     "ALLIES",
+    "NATO",
     "CO_ACTOR_MARKERS",
     "WISH_AUXILIARIES",
     "MEMBER_MARKERS",

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from natokg.extract.context import LetterContext
 from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.knowledge.lexicon import SummitRecord
-from natokg.extract.function_words import ALLIES
+from natokg.extract.function_words import ALLIES, NATO
 from natokg.records import ActorRef, Evidence
 from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
@@ -185,9 +185,6 @@ def delegations(records, lexicon) -> ActorRef:
     return ALLIES
 
 
-_NATO = ActorRef("organisation", "nato")
-
-
 def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef:
     """Who decides at ``verb`` when no actor is named: the allies when the delegation noun
     of its subject (right after the verb, else the nearest before it) is NATO's ("De
@@ -201,6 +198,6 @@ def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef
     after = [k for k in found if verb < k <= verb + 3]
     before = [k for k in found if k < verb]
     k = after[0] if after else (before[-1] if before else None)
-    if k is not None and lexicon.actor_by_surface(tokens[k - 1].norm) == _NATO:
+    if k is not None and lexicon.actor_by_surface(tokens[k - 1].norm) == NATO:
         return ALLIES
     return collective

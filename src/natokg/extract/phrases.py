@@ -512,8 +512,9 @@ def speaker_mentions(
     person ("Ik heb benadrukt") and the Dutch office holders named without a name ("de
     Minister-President benadrukte"), as mentions of the Netherlands; and the meeting's
     delegations as one body ("De ministers riepen Pakistan op"), as mentions of
-    ``delegations`` (the allies at a NATO meeting). An office next to a named actor ("de Amerikaanse minister", "premier Rutte")
-    or of someone ("de minister van Defensie van ...") is that actor's, not a speaker."""
+    ``delegations`` (the allies at a NATO meeting). An office next to a named actor ("de
+    Amerikaanse minister", "premier Rutte") or of someone ("de minister van Defensie van
+    ...") is that actor's, not a speaker."""
     taken = {k for m in mentions for k in range(m.first - 1, m.last + 2)}
     found = []
     for matcher in (lex.speakers, lex.members):
@@ -543,9 +544,10 @@ def coordinated(first: ActorMention, mentions: Sequence[ActorMention], tokens: S
         reach = current.last + 4
         while k < len(tokens) and k <= reach:
             following = next((m for m in mentions if m.first == k and k > current.last + 1), None)
-            if following is None and member_marker(tokens, k) > 1:
-                reach += member_marker(tokens, k) - 1  # "onder wie (de) ...": the marker's extra words
-                k += member_marker(tokens, k)
+            marker = member_marker(tokens, k) if following is None else 0
+            if marker > 1:
+                reach += marker - 1  # "onder wie (de) ...": the marker's extra words
+                k += marker
                 continue
             if following is not None or tokens[k].norm not in _CHAIN_WORDS:
                 break
