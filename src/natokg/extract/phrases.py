@@ -160,14 +160,20 @@ class PhraseMatcher:
         "Tegelijk blijft het kabinet voorstander van" match "zetten zich in voor", "blijft
         voorstander van"); their words are kept as gap tokens of the match."""
         self.digits_in_gaps = digits_in_gaps
-        # by first word: (words after it, where the name starts), longest first
-        self.inverted_subjects: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        # by first word: the lengths of the words after it, longest first, and by those
+        # words where the name starts (looked up, not compared with every subject: "de" opens hundreds)
+        self.inverted_subjects: dict[str, tuple[list[int], dict[tuple[str, ...], int]]] = {}
         name_starts: dict[tuple[str, ...], int] = {}
         for words, name_at in inverted_subjects:
             # a subject given as a whole ("de bondgenoten", name at 0) before one made from a name
             name_starts[words] = min(name_at, name_starts.get(words, name_at))
-        for words, name_at in sorted(name_starts.items(), key=lambda item: (-len(item[0]), item[0])):
-            self.inverted_subjects.setdefault(words[0], []).append((words[1:], name_at))
+        for words, name_at in name_starts.items():
+            lengths, rests = self.inverted_subjects.setdefault(words[0], ([], {}))
+            rests[words[1:]] = name_at
+            if len(words) - 1 not in lengths:
+                lengths.append(len(words) - 1)
+        for lengths, _ in self.inverted_subjects.values():
+            lengths.sort(reverse=True)
         self.by_first: dict[str, list[Phrase]] = {}
         self.prefixed_first: list[Phrase] = []
         for phrase in phrases:
@@ -217,10 +223,17 @@ class PhraseMatcher:
         none does (callers try the segment without one first)."""
         if len(segment) < 2 or i + len(segment) >= hi:
             return 0, 0
-        for rest, name_at in self.inverted_subjects.get(norms[i + 1], ()):
-            end = i + 2 + len(rest)
-            if end + len(segment) - 1 <= hi and tuple(norms[i + 2 : end]) == rest and norms[end] == segment[1]:
-                return 1 + len(rest), name_at
+        subjects = self.inverted_subjects.get(norms[i + 1])
+        if subjects is None:
+            return 0, 0
+        lengths, rests = subjects
+        for length in lengths:
+            end = i + 2 + length
+            if end + len(segment) - 1 > hi or norms[end] != segment[1]:
+                continue
+            name_at = rests.get(tuple(norms[i + 2 : end]))
+            if name_at is not None:
+                return 1 + length, name_at
         return 0, 0
 
     def _at(self, phrase: Phrase, norms: Sequence[str], i: int, hi: int) -> Match | None:
