@@ -137,7 +137,7 @@ class AmountRules:
                 continue  # "Nederland zal de 2%-norm niet in 2024 halen", "zich niet aan een norm ... te willen binden"
             if proposed(s.tokens, first):
                 continue  # "een voorstel ...: bondgenoten zouden toegroeien naar 3,5%": proposed, not pledged
-            if role in ("contribution", "agreement", "intent") and called_for(s.tokens, s.stances, cue):
+            if role in ("contribution", "agreement", "intent", "pledge") and called_for(s.tokens, s.stances, cue):
                 continue  # "pleit voor een verhoging ... met EUR 5 miljard", "pleiten voor een norm van 2,5%": asked
             is_part = whole is not None and any(t.norm in PART_MARKERS for t in s.tokens[: first])
             if is_part and whole is not None and not is_part_of(s.tokens, whole, amount, unit, first):

@@ -153,12 +153,28 @@ def _plans(cues: Sequence[Match], cue_info: dict[str, CueInfo]) -> list[Match]:
 def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
     """Grammar that undoes a pledge cue: the particle "deel" in its gap makes "namen ...
     deel aan" participation, a "dat" in it starts another clause, a reflexive "zich" or
-    "kennis" makes another verb ("richtten zich op"), and "stelde vast dat" states a finding."""
+    "kennis" makes another verb ("richtten zich op"), "stelde vast dat" states a finding and
+    a verb of a result with "tot" names a result ("zal tot spanningen leiden")."""
     if any(tokens[k].norm in ("deel", "dat", "zich", "kennis") for k in cue.gaps):
         # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen");
         # "richtten zich op", "namen kennis van ... aan": a reflexive or an idiom, no founding or adoption
         return True
+    if tokens[cue.last].norm in cue_word_set("result-verb"):
+        # "leiden tot", "zal tot spanningen leiden", "dat dit tot spanningen zal leiden"
+        before = []
+        for k in range(cue.first - 1, -1, -1):
+            if tokens[k].norm in _BEFORE_BARRIERS:
+                break
+            before.append(k)
+        after = (cue.last + 1,) if cue.last + 1 < len(tokens) else ()
+        return any(tokens[k].norm == "tot" and not _deadline_after(tokens, k) for k in (*before, *cue.gaps, *after))
     return cue.last + 1 < len(tokens) and tokens[cue.last].norm == "vast" and tokens[cue.last + 1].norm == "dat"
+
+
+def _deadline_after(tokens: Sequence[Token], k: int) -> bool:
+    """Whether "tot" at k opens a date ("tot eind 2010", "tot 1 augustus", "tot en met")."""
+    following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return following[:1].isdigit() or following in ("eind", "begin", "medio", "en", "uiterlijk")
 
 
 def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], first: int) -> bool:
@@ -342,9 +358,15 @@ def refused(tokens: Sequence[Token], cue: Match) -> bool:
     return False
 
 
+_DETERMINERS = ARTICLES | frozenset("dit deze zijn haar".split())
+
+
 def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
     """'zich ingezet voor het zo snel mogelijk leveren van militaire goederen': a verb used
-    as a noun ("het ... leveren van") names an activity, not a pledge."""
+    as a noun ("het ... leveren van") names an activity, not a pledge; so does a verb form
+    that is also a noun after a determiner ("dit besluit tot", cue:verb-or-noun)."""
+    if cue.first and tokens[cue.first - 1].norm in _DETERMINERS and tokens[cue.first].norm in cue_word_set("verb-or-noun"):
+        return True
     if cue.first != cue.last or cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm != "van":
         return False
     if not tokens[cue.first].norm.endswith("en"):
@@ -492,15 +514,18 @@ def demanded(tokens: Sequence[Token], cue: Match) -> bool:
 
 def requested(tokens: Sequence[Token], cue: Match) -> bool:
     """'zetten de bondgenoten onder druk om bij te dragen', 'het verzoek ontvangen om ...
-    te leveren': an infinitive after "om" that a request noun (cue:request-noun) opens, in
-    its clause, is asked of someone, not pledged."""
+    te leveren', 'worden gevraagd ... op zich te nemen': an infinitive after "om" that a
+    request noun (cue:request-noun) opens, or after a passive request participle
+    (cue:request-participle), in its clause, is asked of someone, not pledged."""
     infinitive = tokens[cue.first - 1].norm == "te" if cue.first else False
     if not (infinitive or any(tokens[k].norm == "te" for k in cue.words)):
         return False
-    nouns = cue_word_set("request-noun")
+    nouns, participles = cue_word_set("request-noun"), cue_word_set("request-participle")
     for k in range(cue.first - 1, -1, -1):
         if _closes_clause(tokens, k) or tokens[k].norm in (",", "."):
             return False
+        if tokens[k].norm in participles and any(tokens[j].norm in PASSIVE_AUXILIARIES for j in range(max(0, k - 2), k + 2)):
+            return True  # "zal de bondgenoten worden gevraagd ... op zich te nemen"
         if tokens[k].norm == "om":
             noun = next((j for j in range(k - 1, max(-1, k - 11), -1) if tokens[j].norm in nouns), None)
             return noun is not None and _complements(tokens, noun, k)

@@ -460,7 +460,7 @@ def _members_after_phrase(tokens, mentions, group, verb: int) -> list:
     position too."""
     if group.actor.kind != "group":
         return []
-    k = next((k for k in range(group.last + 1, min(verb, group.last + 7)) if member_marker(tokens, k)), None)
+    k = next((k for k in range(group.last + 1, min(verb, group.last + 12)) if member_marker(tokens, k)), None)
     if k is None or tokens[k - 1].norm != "," or any(tokens[j].norm in (",", ";", ":") for j in range(group.last + 1, k - 1)):
         return []
     j = k + member_marker(tokens, k)
