@@ -108,3 +108,13 @@ def test_members_named_after_a_longer_group_phrase_hold_its_position(tmp_path, b
 def test_the_summit_as_subject_is_the_allies(tmp_path, body, stance):
     found = positions(tmp_path, body, kind="agenda")
     assert {actor for actor, s, _ in found if s == stance} == {"allies"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Nederland zal, net als Duitsland en Noorwegen, pleiten voor een verdere vermindering van het aantal substrategische kernwapens.",
+     {"nl", "de", "no"}),
+    ("Nederland heeft, samen met Frankrijk en de Verenigde Staten, gepleit voor voortzetting van de waarnemersmissie in Georgië.",
+     {"nl", "fr", "us"}),
+])
+def test_every_co_actor_of_a_list_after_samen_met_or_net_als_holds_the_position(tmp_path, body, expected):
+    assert {actor for actor, _, _ in positions(tmp_path, body)} == expected

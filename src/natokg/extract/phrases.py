@@ -582,8 +582,9 @@ def passive_agent(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo:
 
 
 def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
-    """Actors added by 'samen met X', 'evenals X', 'net als X', 'waaronder X' in [lo, hi)."""
-    found = []
+    """Actors added by 'samen met X', 'evenals X', 'net als X', 'waaronder X' in [lo, hi),
+    with those joined to X ('net als Duitsland en Noorwegen')."""
+    found: list[ActorMention] = []
     for i in range(lo, hi):
         head = tokens[i].norm if i < len(tokens) else None
         for marker in CO_ACTOR_MARKERS:
@@ -592,7 +593,8 @@ def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int
             k = i + len(marker)
             while k < len(tokens) and tokens[k].norm in ARTICLES:
                 k += 1
-            found += [m for m in mentions if m.first == k]
+            for first in (m for m in mentions if m.first == k):
+                found += [m for m in coordinated(first, mentions, tokens) if m not in found]
     return found
 
 
