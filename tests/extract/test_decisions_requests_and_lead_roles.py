@@ -11,7 +11,7 @@ import pytest
 
 from support.letter_records import defence_report, extract_text
 
-from test_extract_pledges import pledges
+from test_extract_pledges import own_commitments, pledges
 from test_positions_forms import positions
 
 D = Decimal
@@ -118,3 +118,97 @@ def test_the_summit_as_subject_is_the_allies(tmp_path, body, stance):
 ])
 def test_every_co_actor_of_a_list_after_samen_met_or_net_als_holds_the_position(tmp_path, body, expected):
     assert {actor for actor, _, _ in positions(tmp_path, body)} == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Nederland zet in 2027 de bijdrage van ongeveer honderd militairen in Litouwen voort en zegde toe in 2027 "
+     "vijftien miljoen euro bij te dragen aan het trustfonds.",
+     {("nl", "capability-pledge", None, None, 2027), ("nl", "financial-contribution", D(15000000), "eur", 2027)}),
+    ("Denemarken verlengt de inzet van zijn fregat en draagt EUR 4 mln. bij aan het fonds.",
+     {("dk", "capability-pledge", None, None, None), ("dk", "financial-contribution", D(4000000), "eur", None)}),
+])
+def test_a_verb_after_en_opens_a_clause_of_its_own_beside_an_amount(tmp_path, body, expected):
+    assert expected <= pledges(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Voor NATO Mission Iraq stelt Nederland vanaf het najaar een team van ongeveer tien militairen beschikbaar.", "nl"),
+    ("Voor de NAVO-missie in Kosovo levert Duitsland een extra compagnie.", "de"),
+])
+def test_a_fronted_voor_phrase_names_no_subject(tmp_path, body, expected):
+    assert {actor for actor, *_ in pledges(tmp_path, body)} == {expected}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Vanaf begin 2027 worden in Estland, Letland, Litouwen en Polen vier multinationale gevechtsgroepen op rotatiebasis gestationeerd.",
+     ("allies", "capability-pledge", None, None, 2027)),
+    ("Ook werd de aangepaste commandostructuur bekrachtigd.", ("allies", "policy-pledge", None, None, None)),
+    ("De bondgenoten besloten tot een nieuwe trainings- en adviesmissie in Irak.", ("allies", "capability-pledge", None, None, None)),
+    ("Nederland stelt voor de politiemissie in 2027 vijftien extra functionarissen beschikbaar.",
+     ("nl", "capability-pledge", None, None, 2027)),
+])
+def test_stationing_ratifying_and_missions_in_compounds(tmp_path, body, expected):
+    assert expected in pledges(tmp_path, body)
+
+
+def test_a_tot_that_opens_a_deadline_is_no_decision_tot(tmp_path):
+    found = own_commitments(tmp_path, "Tijdens de bijeenkomst besloten de bondgenoten en partners de missie voort te zetten "
+                                      "en de financiering van de Afghaanse strijdkrachten tot en met 2028 te verzekeren.")
+    assert not any(e.quote.endswith("tot") for c in found for e in c.evidence)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("De bondgenoten spraken met president Porosjenko. Zij riepen Rusland op zijn troepen uit Oost-Oekraïne terug te trekken.", "allies"),
+    ("De Baltische staten spraken met de Russische delegatie. Zij riepen Rusland op de akkoorden van Minsk uit te voeren.", "baltic-states"),
+])
+def test_a_pronoun_subject_is_never_the_object_after_the_verb(tmp_path, body, expected):
+    actors = {actor for actor, _, _ in positions(tmp_path, body)}
+    assert expected in actors and "ru" not in actors
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Op 4 april kwam de NAVO-Oekraïne Raad bijeen met de Oekraïense minister van Buitenlandse Zaken Koeleba. "
+     "Hij riep de bondgenoten op met spoed extra Patriot-systemen en andere luchtverdediging te leveren.", "ua"),
+    ("De Raad sprak daarna met de Georgische premier Garibasjvili. Hij riep de bondgenoten op tot meer steun voor "
+     "het NAVO-lidmaatschap van Georgië.", "ge"),
+])
+def test_hij_after_a_sentence_without_a_speaking_subject_is_the_person_it_names(tmp_path, body, expected):
+    found = extract_text(tmp_path, defence_report(body))[1].positions
+    assert expected in {p.actor.key for p in found if p.stance == "call-for"}
+
+
+def test_a_name_in_apposition_after_a_prepositional_phrase_is_no_subject(tmp_path):
+    body = ("Al bij het ontbijt met de secretaris-generaal van de NAVO, Jens Stoltenberg, op de ochtend van 11 juli uitte "
+            "president Trump scherpe kritiek op de Europese bondgenoten vanwege hun lage defensie-uitgaven.")
+    found = extract_text(tmp_path, defence_report(body))[1].positions
+    assert {p.actor.key for p in found} == {"us"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Minister Szijjártó verklaarde dat Hongarije geen voorstellen zal steunen die het bondgenootschap dichter bij een "
+     "oorlog met Rusland kunnen brengen.", ("hu", "oppose", "russia-threat")),
+    ("Duitsland verwacht dat Turkije de uitbreiding van de missie in Irak niet zal steunen.", ("tr", "oppose", "iraq")),
+])
+def test_a_negation_before_a_verb_at_the_end_of_its_clause_negates_it(tmp_path, body, expected):
+    assert expected in positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Militair ingrijpen in Syrië is niet aan de orde; geen enkele bondgenoot bepleitte een vliegverbod boven Syrië.",
+    "Geen enkel land pleitte voor nieuwe sancties tegen Rusland.",
+])
+def test_nobody_holds_a_stance_whose_subject_is_geen_enkele(tmp_path, body):
+    assert not positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hongarije houdt zijn bezwaren tegen de kandidatuur vooralsnog aan.", ("hu", "oppose", "nato-leadership")),
+    ("België bleef bezwaar maken tegen de herstellening voor Oekraïne.", ("be", "oppose", "ukraine-support")),
+    ("Nederland had een voorkeur voor de herstellening voor Oekraïne.", ("nl", "support", "ukraine-support")),
+    ("Ik heb gemeld dat Nederland zich aan de 2%-norm gebonden acht.", ("nl", "support", "defence-spending")),
+    ("Het kabinet acht zich gebonden aan de 2%-norm.", ("nl", "support", "defence-spending")),
+    ("Spanje gaf aan zich niet gebonden te achten aan de 3,5%-norm.", ("es", "oppose", "defence-spending")),
+    ("Frankrijk opperde dat de defensie-uitgaven op termijn naar 3% van het bbp moeten groeien.", ("fr", "call-for", "defence-spending")),
+])
+def test_stance_forms_of_preference_objection_and_being_bound(tmp_path, body, expected):
+    assert expected in positions(tmp_path, body)

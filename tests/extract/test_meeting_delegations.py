@@ -43,3 +43,14 @@ def test_regression_nato_ministers_named_elsewhere_leave_the_councils_decision_i
         "met zes maanden te verlengen.")
     found = {(c.actor.key, c.evidence[0].quote.split()[0]) for c in extract_text(tmp_path, text)[1].commitments}
     assert ("eu-member-states", "besloten") in found
+
+
+def test_the_allies_named_before_an_agreement_in_an_eu_council_report_are_the_allies(tmp_path):
+    text = EU_COUNCIL.replace(
+        "De NAVO-ministers van Defensie besloten eerder deze maand tot een uitbreiding van de missie in Irak.",
+        "Nederland wees erop dat de bondgenoten op de NAVO-top in juni hebben afgesproken in 2035 jaarlijks 5% van het bbp "
+        "aan defensie te besteden.",
+    )
+    targets = {(c.actor.key, c.kind, c.target_year) for c in extract_text(tmp_path, text)[1].commitments}
+    assert ("allies", "spending-target", 2035) in targets
+    assert not any(actor == "eu-member-states" and kind == "spending-target" for actor, kind, _ in targets)

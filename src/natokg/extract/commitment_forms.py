@@ -159,6 +159,8 @@ def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
         # "deel" as particle; "dat" opens another clause ("zal benadrukken dat ... bijdragen");
         # "richtten zich op", "namen kennis van ... aan": a reflexive or an idiom, no founding or adoption
         return True
+    if tokens[cue.last].norm == "tot" and cue.gaps and _deadline_after(tokens, cue.last):
+        return True  # "besloten de bondgenoten ... te verzekeren tot en met 2020": a deadline, not "besluiten tot"
     if tokens[cue.last].norm in cue_word_set("result-verb"):
         # "leiden tot", "zal tot spanningen leiden", "dat dit tot spanningen zal leiden"
         before = []
@@ -468,14 +470,17 @@ def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match], first: int)
     )
 
 
-def clause_break(tokens: Sequence[Token], mentions: Sequence[ActorMention], one: Match, other: Match) -> int | None:
+def clause_break(
+    tokens: Sequence[Token], mentions: Sequence[ActorMention], one: Match, other: Match, cues: Sequence[Match] = ()
+) -> int | None:
     """Where the clauses of two cues part, if they stand in clauses of their own: a
-    semicolon between them, or a comma, "en" or "maar" right before the later cue or
-    before a named subject of it ("... EUR 20 mln. bij en stelt twee fregatten
-    beschikbaar", "... bij, en Frankrijk stelt ... beschikbaar"); None for one clause
-    ("zegde toe EUR 5 mln. bij te dragen")."""
+    semicolon between them, or a comma, "en" or "maar" right before the later cue, before
+    a named subject of it or before another cue (``cues``) that opens the later clause
+    ("... EUR 20 mln. bij en stelt twee fregatten beschikbaar", "... bij, en Frankrijk stelt
+    ... beschikbaar", "zet de bijdrage ... voort en zegde toe ... EUR 15 mln. bij te
+    dragen"); None for one clause ("zegde toe EUR 5 mln. bij te dragen")."""
     first, later = sorted((one, other), key=lambda c: c.first)
-    starts = {m.first for m in mentions if m.prep is None}
+    starts = {m.first for m in mentions if m.prep is None} | {c.first for c in cues if first.last < c.first < later.first}
     for k in range(later.first - 1, first.last, -1):
         if tokens[k].norm == ";" or (tokens[k].norm in _BETWEEN_CLAUSES and (k + 1 == later.first or k + 1 in starts)):
             return k

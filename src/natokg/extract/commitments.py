@@ -320,7 +320,7 @@ class _Rules(AmountRules):
             info = self.info(cue)
             if index in used or info is None:
                 continue
-            breaks = [clause_break(s.tokens, s.mentions, cue, c) for c in amount_cues]
+            breaks = [clause_break(s.tokens, s.mentions, cue, c, s.cues) for c in amount_cues]
             if None in breaks:
                 continue  # one pledge per clause: the amount's cue has made it
             # what a pledge beside an amount's clause pledges stands in its own clause

@@ -190,9 +190,15 @@ def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef
     of its subject (right after the verb, else the nearest before it) is NATO's ("De
     NAVO-ministers van Defensie besloten tot ..." in a report of an EU Council; not "na de
     bijeenkomst van de NAVO-ministers besloten de ministers", nor "de NATO Response
-    Force"), else ``collective``."""
+    Force") or the allies are named in its clause before it ("dat de bondgenoten op de
+    NAVO-top ... hebben afgesproken"), else ``collective``."""
     if collective == ALLIES:
         return collective
+    for k in range(verb - 1, -1, -1):
+        if tokens[k].norm in (",", ";", ":", "dat"):
+            break
+        if lexicon.actor_by_surface(tokens[k].norm) == ALLIES:
+            return ALLIES
     nouns = cue_word_set("allies-delegation-noun")
     found = [k for k in range(1, len(tokens)) if tokens[k].norm in nouns]
     after = [k for k in found if verb < k <= verb + 3]

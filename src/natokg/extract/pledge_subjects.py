@@ -117,9 +117,12 @@ def clause_subject(
         m for m in mentions
         if anchor < m.first <= anchor + 2 and m.prep is None and not any(tokens[k].norm in PUNCTUATION for k in range(anchor, m.first))
     ]
-    if before and inverted and (before[0].first > 1 or any(tokens[k].norm == "," for k in range(before[0].last + 1, anchor))):
-        # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe": a sentence that opens
-        # with another phrase has its subject right after the verb
+    if before and inverted and (
+        before[0].first > 1 or before[0].prep is not None or any(tokens[k].norm == "," for k in range(before[0].last + 1, anchor))
+    ):
+        # "Met de Pledge ... for Ukraine zeggen de bondgenoten toe", "Voor NATO Mission Iraq
+        # stelt Nederland ... beschikbaar": a sentence that opens with another phrase has its
+        # subject right after the verb
         before = []
     # "Duitsland kondigde aan ... te handhaven, Italië zegde een bijdrage toe": a
     # subject right after a comma and right before its verb opens a clause of its own

@@ -96,11 +96,19 @@ class Spokesmen:
         taken = {k for m in found for k in range(m.first, m.last + 1)}
         kept = [m for m in mentions if not taken & set(range(m.first, m.last + 1))]
         merged = sorted(kept + found, key=lambda m: m.first)
-        for m in found:
+        for m in sorted(found, key=lambda m: m.first):  # in order: a name in apposition shares the preposition before it
             m.prep = governing_preposition(tokens, m.first, [x for x in merged if x.last < m.first])
         for first, last in owned:
             _owner_takes_office_role(tokens, merged, first, last)
         return merged
+
+    def persons_in(self, sentence: Sentence) -> list[tuple[int, int, ActorRef | None]]:
+        """(start, end, actor spoken for) of each person the sentence names, in order."""
+        found = []
+        for start, end, person in self.persons.within(sentence.start, sentence.end):
+            title = self._office_of(start, end)
+            found.append((start, end, self._post_actor(person, title[1] if title else self.titled.get(person.key))))
+        return found
 
     def _speakers(self, sentence: Sentence) -> list[tuple[int, int, ActorRef | None]]:
         """(start, end, actor) in normalised offsets of each person and bare office; actor
@@ -337,8 +345,10 @@ def actors_for(
         extra = _partners_aside(tokens, mentions, lo, verb) + co_actors(tokens, mentions, verb, scope_end)
         return unique(previous + [m.actor for m in extra])
     else:
-        if lo == verb - 1 and tokens[lo].norm in SUBJECT_PRONOUNS and stated_before:
-            return list(stated_before)  # "Zij riepen Oekraïne op": who held the previous sentence's stance
+        if lo == verb - 1 and tokens[lo].norm in SUBJECT_PRONOUNS:
+            # "Zij riepen Oekraïne op": who held the previous sentence's stance; the name after
+            # the verb is the object, never the subject
+            return list(stated_before)
         inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
         inverted = inverted or [
             m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")

@@ -300,6 +300,21 @@ def positions_in(
     return positions, named_topics
 
 
+def _verb_final_middle(tokens: Sequence[Token], before: int) -> range:
+    """The few words before a stance verb at the end of its clause ("dat Hongarije geen
+    voorstellen zal steunen", "de voorstellen niet zal steunen"), back to a clause mark or
+    coordinator: where a negation of the verb stands."""
+    if before < 0 or tokens[before].norm in _MIDDLE_STOPS:
+        return range(0)
+    lo = before
+    while lo > 0 and before - lo < 4 and tokens[lo - 1].norm not in _MIDDLE_STOPS:
+        lo -= 1
+    return range(lo, before)
+
+
+_MIDDLE_STOPS = frozenset([",", ";", ":", "(", ")", "en", "maar", "of", "dat", "die", "om"])
+
+
 def _pronoun_speakers(
     said_before: Sequence[tuple[Sentence, list[Token]]], singular: bool, lex: Lexicons, spokesmen: Spokesmen | None
 ) -> list[ActorRef]:
@@ -310,16 +325,24 @@ def _pronoun_speakers(
         speakers = _speakers(said, lex, spokesmen)
         if not singular or (speakers and all(a.kind != "group" for a in speakers)):
             return speakers
+        if singular and not speakers and spokesmen is not None:
+            # "De NAVO-Oekraïne Raad kwam bijeen met minister Koeleba. Hij riep ... op": with
+            # no speaking subject, "hij" is the last person the sentence names
+            persons = [actor for _, _, actor in spokesmen.persons_in(said[0]) if actor is not None]
+            if persons:
+                return persons[-1:]
     return []
 
 
 def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen | None) -> list[ActorRef]:
-    """Who speaks in a sentence: its persons and offices, the Dutch government, the delegations."""
+    """Who speaks in a sentence: its persons and offices, the Dutch government, the
+    delegations, states, organisations and groups ("De bondgenoten spraken met ... Zij riepen
+    ... op")."""
     sentence, tokens = said
     mentions = actor_mentions(tokens, lex, sentence.text)
     if spokesmen is not None:
         mentions = spokesmen.mentions(sentence, tokens, mentions)
-    spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in ("state", "organisation")]
+    spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in ("state", "organisation", "group")]
     # the subject only ("Rusland viel Oekraïne binnen": Russia, not Ukraine) with what is coordinated with it
     subject = next((m for m in sorted(spoken, key=lambda m: m.first) if is_subject(m)), None)
     return [] if subject is None else unique([m.actor for m in coordinated(subject, spoken, tokens)])
@@ -408,7 +431,10 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     # "steunde niet de uitbreiding", "steunt de uitbreiding niet."
     after = stance_match.last + 1
     clause_last = next((k for k in range(after, len(tokens)) if tokens[k].norm in ",;:.()"), len(tokens)) - 1
-    if any(0 <= k < len(tokens) and negates(tokens, k) for k in [before, *own_gap, after, clause_last]):
+    middle = _verb_final_middle(tokens, before)
+    if any(tokens[k].norm == "geen" and tokens[k + 1].norm in ("enkele", "enkel") for k in middle):
+        return None  # "geen enkele bondgenoot bepleitte ...": nobody holds it
+    if any(0 <= k < len(tokens) and negates(tokens, k) for k in [before, *own_gap, after, clause_last, *middle]):
         if stance not in lex.negated:
             return None
         stance = lex.negated[stance]
