@@ -54,3 +54,11 @@ def test_the_allies_named_before_an_agreement_in_an_eu_council_report_are_the_al
     targets = {(c.actor.key, c.kind, c.target_year) for c in extract_text(tmp_path, text)[1].commitments}
     assert ("allies", "spending-target", 2035) in targets
     assert not any(actor == "eu-member-states" and kind == "spending-target" for actor, kind, _ in targets)
+
+
+def test_what_the_european_council_says_the_eu_says(tmp_path):
+    text = EU_COUNCIL.replace("De ministers spraken hun steun uit voor de bemiddeling van de VN in Libië.",
+                              "De Europese Raad verwelkomde de voortgang van Montenegro in de toetredingsonderhandelingen.")
+    found = extract_text(tmp_path, text)[1].positions
+    assert ("eu", "welcome") in {(p.actor.key, p.stance) for p in found}
+    assert "european-council" not in {p.actor.key for p in found}

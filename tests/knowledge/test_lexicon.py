@@ -39,6 +39,7 @@ LETTERS = ROOT / "corpus" / "letters"
         ("EU", ActorRef("organisation", "eu")),
         ("NAVO", ActorRef("organisation", "nato")),
         ("PURL", ActorRef("organisation", "purl")),
+        ("Europese Raad", ActorRef("organisation", "eu")),  # nkg:speaksFor: its statements are the EU's
         ("diverse bondgenoten", ActorRef("group", "several-allies")),
         ("Diverse bondgenoten", ActorRef("group", "several-allies")),
         ("meerdere andere bondgenoten", ActorRef("group", "several-allies")),

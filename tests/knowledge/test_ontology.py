@@ -166,7 +166,7 @@ CORE_PROPERTIES = {
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
-LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup", "sessionPartner", "delegationsGroup"}
+LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup", "sessionPartner", "delegationsGroup", "speaksFor"}
 
 # Reused terms the data uses directly, with the OWL property kind they are declared as.
 REUSED_PROPERTIES = {

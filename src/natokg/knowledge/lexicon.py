@@ -206,7 +206,9 @@ class Lexicon:
             named("state", s.ref, s.name_en, s.name_nl, aliases=s.aliases)
             forms["demonym"].extend((d, s.ref) for d in s.demonyms)
         for o in self.organisations.values():
-            named("organisation", o.ref, o.name_en, o.name_nl, aliases=o.aliases)
+            # a body that speaks for its organisation ("De Europese Raad verwelkomde"): the EU's
+            voice = self.organisations[o.speaks_for].ref if o.speaks_for in self.organisations else o.ref
+            named("organisation", voice, o.name_en, o.name_nl, aliases=o.aliases)
         for g in self.groups.values():
             named("group", g.ref, g.name_en, g.name_nl, aliases=g.aliases)
         for p in self.persons.values():

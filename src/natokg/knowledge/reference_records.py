@@ -157,6 +157,7 @@ def read_organisations(r: TurtleReader) -> dict[str, OrganisationRecord]:
             parent=_key(parent, "org") if parent is not None else None,
             seat_city=_key(seat, "place") if (seat := r.one_object(subject, NKG.seatCity)) is not None else None,
             national="national" in r.literals(subject, SKOS.note),
+            speaks_for=_key(voice, "org") if (voice := r.one_object(subject, NKG.speaksFor)) is not None else None,
         )
     return organisations
 
