@@ -212,3 +212,12 @@ def test_nobody_holds_a_stance_whose_subject_is_geen_enkele(tmp_path, body):
 ])
 def test_stance_forms_of_preference_objection_and_being_bound(tmp_path, body, expected):
     assert expected in positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In de meerjarenraming is voor de jaren 2029 en 2030 indicatief een bedrag van EUR 15 mln per jaar opgenomen.",
+     ("nl", "financial-contribution", D(15000000), "eur")),
+    ("Voor de steun aan Moldavië is in de begroting een bedrag van EUR 2 mln. opgenomen.", ("nl", "financial-contribution", D(2000000), "eur")),
+])
+def test_an_amount_taken_up_in_the_budget_is_a_contribution(tmp_path, body, expected):
+    assert expected in {found[:4] for found in pledges(tmp_path, body)}

@@ -248,3 +248,8 @@ def test_regression_partnership_council_not_foreseen_at_the_summit():
     """'Een bijeenkomst van de Euro-Atlantische Partnerschapsraad (EAPR) is in Warschau niet voorzien.'"""
     sessions = [m for m in records("dev_2016_summit_agenda_warschau.txt").meetings if m.role == "session"]
     assert not any(m.ref.name_key == "euro-atlantic-partnership-council" for m in sessions)
+
+
+def test_a_summit_of_the_european_political_community_is_no_nato_summit(tmp_path):
+    refs = _mentioned(tmp_path, "De EPG-top in Kopenhagen op 2 oktober a.s. staat in het teken van migratie.")
+    assert {(r.kind, r.start, r.city) for r in refs} == {("external", date(2017, 10, 2), "copenhagen")}
