@@ -62,3 +62,10 @@ def test_what_the_european_council_says_the_eu_says(tmp_path):
     found = extract_text(tmp_path, text)[1].positions
     assert ("eu", "welcome") in {(p.actor.key, p.stance) for p in found}
     assert "european-council" not in {p.actor.key for p in found}
+
+
+def test_regression_the_allies_after_a_preposition_leave_the_councils_decision_its_own(tmp_path):
+    text = EU_COUNCIL.replace("De Raad besloot de sancties tegen Rusland met zes maanden te verlengen.",
+                              "In overleg met de bondgenoten besloot de Raad de sancties tegen Rusland met zes maanden te verlengen.")
+    pledgers = {(c.actor.key, c.evidence[0].quote.split()[0]) for c in extract_text(tmp_path, text)[1].commitments}
+    assert ("eu-member-states", "besloot") in pledgers and ("allies", "besloot") not in pledgers

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from natokg.extract.pledge_years import clause_target_year, stated_target_year
-from natokg.extract.phrases import actor_mentions, coordinated, lexicons, tokenize
+from natokg.extract.actor_mentions import actor_mentions, coordinated
+from natokg.extract.phrases import lexicons, tokenize
 
 from support.letter_records import defence_report, extract_text, fixture_records
 

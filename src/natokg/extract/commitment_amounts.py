@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from natokg.extract.amounts import Amount
 from natokg.extract.commitment_forms import (
     PART_MARKERS,
-    called_for,
     counts_who_reach,
     is_part_of,
     meeting_of_city,
@@ -29,7 +28,9 @@ from natokg.extract.commitment_forms import (
 )
 from natokg.extract.function_words import NEGATIONS
 from natokg.extract.percent_shares import percent_unit
-from natokg.extract.phrases import ActorMention, Match, Token
+from natokg.extract.pledge_requests import called_for
+from natokg.extract.actor_mentions import ActorMention
+from natokg.extract.phrases import Match, Token
 from natokg.extract.pledge_subjects import unnamed_giver
 from natokg.folding import fold
 from natokg.records import Commitment, Observation, Sentence

@@ -34,8 +34,6 @@ from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
     CONDITIONAL_AUXILIARIES,
-    DEONTIC_AUXILIARIES,
-    FINITE_AUXILIARIES,
     NETHERLANDS,
     PARTICIPLE,
     PASSIVE_AUXILIARIES,
@@ -45,8 +43,11 @@ from natokg.extract.function_words import (
     RELATIVE_OPENERS,
     SUBJECT_PRONOUNS,
 )
-from natokg.extract.phrases import ActorMention, Match, Token, coordinated, negates, unique
+from natokg.extract.actor_mentions import ActorMention, coordinated, unique
+from natokg.extract.phrases import Match, Token, negates
+from natokg.extract.pledge_requests import BETWEEN_CLAUSES, called_for, condemned, demanded, requested
 from natokg.records import ActorRef
+from natokg.knowledge.calendar import full_month_names, season_names
 from natokg.knowledge.cues import CueInfo, cue_word_set
 from natokg.text.dates import count_value
 
@@ -174,9 +175,17 @@ def not_adoption(tokens: Sequence[Token], cue: Match) -> bool:
 
 
 def _deadline_after(tokens: Sequence[Token], k: int) -> bool:
-    """Whether "tot" at k opens a date ("tot eind 2010", "tot 1 augustus", "tot en met")."""
-    following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-    return following[:1].isdigit() or following in ("eind", "begin", "medio", "en", "uiterlijk")
+    """Whether "tot" at k opens a date ("tot eind 2010", "tot 1 augustus", "tot en met",
+    "tot juli 2024", "tot de zomer")."""
+    following = [t.norm for t in tokens[k + 1 : k + 3]]
+    if not following:
+        return False
+    first = following[1] if following[0] in ARTICLES and len(following) > 1 else following[0]
+    return first[:1].isdigit() or first in _DATE_OPENERS or first in full_month_names() or first in season_names()
+
+
+# words that open a date after "tot": "tot eind 2010", "tot en met", "tot uiterlijk juni"
+_DATE_OPENERS = frozenset(["eind", "begin", "medio", "en", "uiterlijk"])
 
 
 def relative_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention], first: int) -> bool:
@@ -331,7 +340,9 @@ _WEAK_PAST = re.compile(r"^\w{2,}[^aeiouytd\W](?:de|te|den|ten)$")
 _NOT_PAST = frozenset("zal zullen zou zouden wordt worden kan kunnen gaat gaan".split())
 
 
-def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promise: bool) -> bool:
+def undone(
+    tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promise: bool, subjects: frozenset[int]
+) -> bool:
     """Whether the grammar around a pledge cue undoes it: a hedge ("kunnen worden
     gepresenteerd", "zo mogelijk"), a participation or finding (not_adoption), a condition
     ("indien ... leveren"), a call or request for it ("riep op ... te leveren", "het verzoek
@@ -344,7 +355,7 @@ def undone(tokens: Sequence[Token], cue: Match, stances: Sequence[Match], promis
         or not_adoption(tokens, cue) or conditional(tokens, cue) or called_for(tokens, stances, cue)
         or condemned(tokens, stances, cue) or demanded(tokens, cue) or requested(tokens, cue)
         or any(promise and tokens[k].norm == "om" for k in cue.gaps) or negated(tokens, cue)
-        or nominalised(tokens, cue)
+        or nominalised(tokens, cue, subjects)
         or meeting_participation(tokens, cue)
     )
 
@@ -360,14 +371,13 @@ def refused(tokens: Sequence[Token], cue: Match) -> bool:
     return False
 
 
-_DETERMINERS = ARTICLES | frozenset("dit deze zijn haar".split())
-
-
-def nominalised(tokens: Sequence[Token], cue: Match) -> bool:
+def nominalised(tokens: Sequence[Token], cue: Match, subjects: frozenset[int]) -> bool:
     """'zich ingezet voor het zo snel mogelijk leveren van militaire goederen': a verb used
     as a noun ("het ... leveren van") names an activity, not a pledge; so does a verb form
-    that is also a noun after a determiner ("dit besluit tot", cue:verb-or-noun)."""
-    if cue.first and tokens[cue.first - 1].norm in _DETERMINERS and tokens[cue.first].norm in cue_word_set("verb-or-noun"):
+    that is also a noun (cue:verb-or-noun) without a subject right before it or after it
+    ("het recente besluit tot", not "De top besluit tot", "besluit de top tot"); ``subjects``:
+    the tokens where the sentence's subject mentions end."""
+    if tokens[cue.first].norm in cue_word_set("verb-or-noun") and cue.inverted < 0 and cue.first - 1 not in subjects:
         return True
     if cue.first != cue.last or cue.last + 1 >= len(tokens) or tokens[cue.last + 1].norm != "van":
         return False
@@ -435,9 +445,6 @@ def part_start(tokens: Sequence[Token], first: int) -> int:
     return first
 
 
-_CALL_FOR = "call-for"
-_AGAINST = frozenset(["oppose", "concern"])
-_BETWEEN_CLAUSES = frozenset([",", ";", ":", "en", "maar"])
 
 
 def made_before(tokens: Sequence[Token], cue: Match) -> bool:
@@ -471,7 +478,7 @@ def counts_who_reach(tokens: Sequence[Token], cues: Sequence[Match], first: int)
 
 
 def clause_break(
-    tokens: Sequence[Token], mentions: Sequence[ActorMention], one: Match, other: Match, cues: Sequence[Match] = ()
+    tokens: Sequence[Token], mentions: Sequence[ActorMention], one: Match, other: Match, cues: Sequence[Match]
 ) -> int | None:
     """Where the clauses of two cues part, if they stand in clauses of their own: a
     semicolon between them, or a comma, "en" or "maar" right before the later cue, before
@@ -482,7 +489,7 @@ def clause_break(
     first, later = sorted((one, other), key=lambda c: c.first)
     starts = {m.first for m in mentions if m.prep is None} | {c.first for c in cues if first.last < c.first < later.first}
     for k in range(later.first - 1, first.last, -1):
-        if tokens[k].norm == ";" or (tokens[k].norm in _BETWEEN_CLAUSES and (k + 1 == later.first or k + 1 in starts)):
+        if tokens[k].norm == ";" or (tokens[k].norm in BETWEEN_CLAUSES and (k + 1 == later.first or k + 1 in starts)):
             return k
     return None
 
@@ -494,94 +501,6 @@ def proposed(tokens: Sequence[Token], first: int) -> bool:
     lo = max((k + 1 for k in range(first) if tokens[k].norm in (":", ";", ",")), default=0)
     conditional_at = [k for k in range(lo, first) if tokens[k].norm in CONDITIONAL_AUXILIARIES]
     return bool(conditional_at) and not any(tokens[k].norm == "dat" for k in range(0, conditional_at[0]))
-
-
-def _closes_clause(tokens: Sequence[Token], k: int) -> bool:
-    """Whether the token at k ends a clause: a semicolon, colon or "maar", a comma before
-    "en" (", en besloten zelf ... te leveren": a list has no comma before its "en"), or a
-    comma or "en" before a finite auxiliary ("..., en heeft besloten ... te leveren")."""
-    norm = tokens[k].norm
-    if norm in (";", ":", "maar"):
-        return True
-    following = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-    return (norm == "," and following == "en") or (norm in (",", "en") and following in FINITE_AUXILIARIES)
-
-
-def demanded(tokens: Sequence[Token], cue: Match) -> bool:
-    """'De ministers waren het erover eens dat de lasten ... moeten worden verdeeld': a
-    cue ending in "dat" whose clause says what must be done agrees on an opinion, it
-    pledges nothing."""
-    if tokens[cue.last].norm != "dat":
-        return False
-    end = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k].norm in (";", ":", ".")), len(tokens))
-    return any(tokens[k].norm in DEONTIC_AUXILIARIES for k in range(cue.last + 1, end))
-
-
-def requested(tokens: Sequence[Token], cue: Match) -> bool:
-    """'zetten de bondgenoten onder druk om bij te dragen', 'het verzoek ontvangen om ...
-    te leveren', 'worden gevraagd ... op zich te nemen': an infinitive after "om" that a
-    request noun (cue:request-noun) opens, or after a passive request participle
-    (cue:request-participle), in its clause, is asked of someone, not pledged."""
-    infinitive = tokens[cue.first - 1].norm == "te" if cue.first else False
-    if not (infinitive or any(tokens[k].norm == "te" for k in cue.words)):
-        return False
-    nouns, participles = cue_word_set("request-noun"), cue_word_set("request-participle")
-    for k in range(cue.first - 1, -1, -1):
-        if _closes_clause(tokens, k) or tokens[k].norm in (",", "."):
-            return False
-        if tokens[k].norm in participles and any(tokens[j].norm in PASSIVE_AUXILIARIES for j in range(max(0, k - 2), k + 2)):
-            return True  # "zal de bondgenoten worden gevraagd ... op zich te nemen"
-        if tokens[k].norm == "om":
-            noun = next((j for j in range(k - 1, max(-1, k - 11), -1) if tokens[j].norm in nouns), None)
-            return noun is not None and _complements(tokens, noun, k)
-    return False
-
-
-def _complements(tokens: Sequence[Token], noun: int, om: int) -> bool:
-    """Whether the words between a request noun and its "om" only say whose request it is
-    and to whom ("druk van Frankrijk en het VK op bondgenoten om", "het verzoek ontvangen
-    om"), not a clause of their own ("de oproep van de secretaris-generaal besloot
-    Nederland om", "Op verzoek van de VN heeft Nederland besloten om")."""
-    for j in range(noun + 1, om):
-        norm, before = tokens[j].norm, tokens[j - 1].norm
-        if j == noun + 1 and norm not in FINITE_AUXILIARIES:
-            continue  # a participle of the request: "verzoek ontvangen om"
-        if norm in PREPOSITIONS or norm in ARTICLES or norm == "en":
-            continue
-        if before in PREPOSITIONS or before in ARTICLES or before == "en":
-            continue  # the noun of a phrase: "op bondgenoten", "van de secretaris-generaal", "en Frankrijk"
-        return False
-    return True
-
-
-def condemned(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
-    """Whether the cue stands in what an opposing or worried stance is about ("acht het
-    zorgelijk dat Iran met drones bijdraagt aan ...", "veroordeelt het feit dat ...
-    bijdraagt"): no pledge, in the stance's clause."""
-    return any(
-        stance.target in _AGAINST and stance.last < cue.first
-        and not any(_closes_clause(tokens, k) for k in range(stance.last + 1, cue.first))
-        for stance in stances
-    )
-
-
-def called_for(tokens: Sequence[Token], stances: Sequence[Match], cue: Match) -> bool:
-    """Whether the contribution cue is what a call asks for ("pleit voor een verhoging van
-    het plafond", "riepen op tot een bijdrage"): a call-for stance form before it, in its
-    clause ("pleit voor meer steun en draagt zelf ... bij" asks one thing and gives another)."""
-    for stance in stances:
-        if stance.target == _CALL_FOR and cue.first <= stance.first and stance.last < cue.last:
-            return True  # "zal minister Gates de bondgenoten oproepen ... te leveren": the call in the gap
-        if stance.target == _CALL_FOR and stance.last < cue.first:
-            between = range(stance.last + 1, cue.first)
-            # "niet in 2024 maar onmiddellijk te halen": a contrast inside the call, no new clause
-            contrast = {k for k in between if tokens[k].norm == "maar" and any(tokens[j].norm == "niet" for j in range(stance.last + 1, k))}
-            if not any(tokens[k].norm in _BETWEEN_CLAUSES and k not in contrast for k in between):
-                return True
-            infinitive = tokens[cue.first - 1].norm == "te" or any(tokens[k].norm == "te" for k in cue.words)
-            if infinitive and not any(_closes_clause(tokens, k) for k in between):
-                return True  # "gevraagd meer gevechtseenheden, helikopters en trainers te leveren": a list
-    return False
 
 
 def meeting_of_city(tokens: Sequence[Token], lex, meetings, main_ref, anchor: int):
@@ -604,7 +523,6 @@ def meeting_of_city(tokens: Sequence[Token], lex, meetings, main_ref, anchor: in
 __all__ = [
     "PART_MARKERS",
     "announced_kind",
-    "called_for",
     "clause_break",
     "clause_index",
     "comma_clause",

@@ -52,6 +52,7 @@ Per sentence:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from natokg.extract.amounts import Amount, find_amounts
 from natokg.extract.evidence_lists import EvidenceLists
@@ -84,16 +85,15 @@ from natokg.extract.pledge_objects import names_capability, object_kind, object_
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
 from natokg.extract.function_words import ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
+from natokg.extract.actor_mentions import actor_mentions, passive_agent, speaker_mentions
 from natokg.extract.phrases import (
-    speaker_mentions,
     Lexicons,
     Match,
-    actor_mentions,
     contribution_nouns,
     lexicons,
     parenthesised,
-    passive_agent,
     sentence_evidence,
+    stance_forms,
     tokenize,
 )
 from natokg.extract.commitment_amounts import AmountRules, PreparedSentence as _Sentence
@@ -302,7 +302,7 @@ class _Rules(AmountRules):
         # "Ik heb ... toegezegd", "De minister-president heeft ... toegezegd": the letter's government
         government = [m for m in speaker_mentions(tokens, self.lex, mentions) if m.actor == NETHERLANDS]
         mentions = sorted(mentions + government, key=lambda m: m.first)
-        return _Sentence(sentence, tokens, mentions, cues, amounts, topics, self.lex.stances.find(tokens))
+        return _Sentence(sentence, tokens, mentions, cues, amounts, topics, stance_forms(tokens, self.lex))
 
     def pledge_rule(self, s: _Sentence, used: set[int]) -> None:
         """Pledges without an amount."""
@@ -320,6 +320,10 @@ class _Rules(AmountRules):
             info = self.info(cue)
             if index in used or info is None:
                 continue
+            if role == "agreement" and info.kind == "policy-pledge":
+                # an agreement told in the passive, without an amount: a decision, of the kind
+                # its object names ("werd afgesproken Oekraïne te steunen met uitrusting")
+                role, info = "pledge", replace(info, kind=None)
             breaks = [clause_break(s.tokens, s.mentions, cue, c, s.cues) for c in amount_cues]
             if None in breaks:
                 continue  # one pledge per clause: the amount's cue has made it
@@ -343,7 +347,10 @@ class _Rules(AmountRules):
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                if undone(s.tokens, cue, s.stances, promise) or self.unpledged(s, cue):
+                # where a subject ends: an actor's name or the meeting's members ("De top besluit tot")
+                members = self.lex.members.find(s.tokens) if self.lex.members is not None else []
+                subjects = frozenset([m.last for m in s.mentions if m.prep is None] + [m.last for m in members])
+                if undone(s.tokens, cue, s.stances, promise, subjects) or self.unpledged(s, cue):
                     continue
                 if cue.first > 0 and s.tokens[cue.first - 1].norm == "zoals":
                     continue  # "zoals besloten op 30 november": points to a decision, makes none
@@ -362,7 +369,8 @@ class _Rules(AmountRules):
                     # force; ", waarvoor Nederland achttien F-16's beschikbaar stelt": a count given
                     continue
                 actors = (
-                    self.agent(s, cue.last + 1, cue.last + 3)
+                    # "werd door Hongarije bekrachtigd": the agent in the gap or right after it
+                    self.agent(s, cue.first + 1 if passive else cue.last + 1, cue.last + 3)
                     # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
                     or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
                     or owner

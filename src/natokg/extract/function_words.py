@@ -27,7 +27,7 @@ PARTICIPLE = re.compile(
 FUTURE_AUXILIARIES = frozenset(["zal", "zullen"])
 FINITE_AUXILIARIES = PERFECT_AUXILIARIES | FUTURE_AUXILIARIES | frozenset(["is", "zijn", "was", "waren"])
 SUBJECT_PRONOUNS = frozenset(["zij", "ze", "hij", "wij", "we"])
-NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins"])
+NEGATIONS = frozenset(["niet", "geen", "nooit", "geenszins", "niets"])
 RELATIVE_PRONOUNS = frozenset(["dat", "die", "welke", "waar"])
 # a relative clause opens with a relative pronoun or a pronominal adverb ("waarin", "waarmee")
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from natokg.extract.function_words import ARTICLES, PREPOSITIONS, PUNCTUATION, RELATIVE_OPENERS
-from natokg.extract.phrases import ActorMention, Match, Token
+from natokg.extract.actor_mentions import ActorMention
+from natokg.extract.phrases import Match, Token
 from natokg.knowledge.cues import cue_regex, cue_word_set
 
 _ENDING_RE = r"\b(?:{cue:ending-verb})\b"

@@ -29,7 +29,8 @@ from natokg.extract.function_words import (
     PUNCTUATION,
     SUBJECT_PRONOUNS,
 )
-from natokg.extract.phrases import ActorMention, Match, Token, co_actors, coordinated, is_subject, passive_agent, unique
+from natokg.extract.actor_mentions import ActorMention, co_actors, coordinated, is_subject, passive_agent, unique
+from natokg.extract.phrases import Match, Token
 from natokg.records import ActorRef
 
 # A subject stands after the last of these before its verb ("bereikten X een akkoord:

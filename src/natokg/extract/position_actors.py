@@ -45,9 +45,8 @@ from natokg.extract.function_words import (
     SUBJECT_PRONOUNS,
     member_marker,
 )
-from natokg.extract.phrases import (
+from natokg.extract.actor_mentions import (
     ActorMention,
-    Token,
     co_actors,
     coordinated,
     governing_preposition,
@@ -55,6 +54,7 @@ from natokg.extract.phrases import (
     passive_agent,
     unique,
 )
+from natokg.extract.phrases import Token
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_word_set
 from natokg.extract.posts import presumed_dutch
@@ -104,11 +104,14 @@ class Spokesmen:
 
     def persons_in(self, sentence: Sentence) -> list[tuple[int, int, ActorRef | None]]:
         """(start, end, actor spoken for) of each person the sentence names, in order."""
-        found = []
-        for start, end, person in self.persons.within(sentence.start, sentence.end):
-            title = self._office_of(start, end)
-            found.append((start, end, self._post_actor(person, title[1] if title else self.titled.get(person.key))))
-        return found
+        return [(start, end, self._person_actor(start, end, person))
+                for start, end, person in self.persons.within(sentence.start, sentence.end)]
+
+    def _person_actor(self, start: int, end: int, person) -> ActorRef | None:
+        """Whom the person at [start, end) speaks for: the post of the office before the
+        name, else of the office the letter first names them with, else their own."""
+        title = self._office_of(start, end)
+        return self._post_actor(person, title[1] if title else self.titled.get(person.key))
 
     def _speakers(self, sentence: Sentence) -> list[tuple[int, int, ActorRef | None]]:
         """(start, end, actor) in normalised offsets of each person and bare office; actor
@@ -118,13 +121,12 @@ class Spokesmen:
         speakers = []
         named_offices = set()
         for start, end, person in self.persons.within(sentence.start, sentence.end):
-            title = self._office_of(start, end)
+            actor = self._person_actor(start, end, person)
             office = next((o for o in reversed(offices) if _titles(ctx.text, o, start, end)), None)
             if office is not None:
                 named_offices.add(id(office))
                 demonym = self._demonym_before(office)
                 start = min(start, demonym.start if demonym is not None else office.start)
-            actor = self._post_actor(person, title[1] if title else self.titled.get(person.key))
             if actor is not None:
                 speakers.append((start, end, actor))
         for office in offices:
@@ -346,9 +348,9 @@ def actors_for(
         return unique(previous + [m.actor for m in extra])
     else:
         if lo == verb - 1 and tokens[lo].norm in SUBJECT_PRONOUNS:
-            # "Zij riepen Oekraïne op": who held the previous sentence's stance; the name after
-            # the verb is the object, never the subject
-            return list(stated_before)
+            # "Zij riepen Oekraïne op": who held the previous sentence's stance, else for "zij"
+            # the meeting's delegations; the name after the verb is the object, never the subject
+            return list(stated_before) or ([collective] if tokens[lo].norm in _PLURAL_PRONOUNS else [])
         inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
         inverted = inverted or [
             m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
@@ -368,6 +370,9 @@ def actors_for(
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside + _members_after_phrase(tokens, mentions, chain[-1], verb)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
+
+
+_PLURAL_PRONOUNS = frozenset(["zij", "ze"])
 
 
 def _after_en_auxiliary(tokens, lo: int, verb: int) -> bool:
@@ -465,14 +470,19 @@ def _opens_subordinate(tokens, k: int, clause_lo: int, verb: int) -> bool:
 
 
 def _members_after_phrase(tokens, mentions, group, verb: int) -> list:
-    """"De bondgenoten aan de oostflank, waaronder Polen en de Baltische staten, bepleiten":
-    the members a group names after a phrase of its own, before the verb, hold the
-    position too."""
+    """"De bondgenoten aan de oostflank, waaronder Polen en de Baltische staten, bepleiten",
+    "enkele andere bondgenoten die geen lid zijn van de EU, waaronder Noorwegen": the
+    members a group names after a phrase of its own, before the verb, hold the position
+    too; not the members of another plural noun in that phrase ("in de landen van de Sahel,
+    waaronder Mali")."""
     if group.actor.kind != "group":
         return []
     k = next((k for k in range(group.last + 1, min(verb, group.last + 12)) if member_marker(tokens, k)), None)
     if k is None or tokens[k - 1].norm != "," or any(tokens[j].norm in (",", ";", ":") for j in range(group.last + 1, k - 1)):
         return []
+    nouns = cue_word_set("allies-delegation-noun")
+    if any(tokens[j].norm in nouns for j in range(group.last + 1, k)):
+        return []  # "De bondgenoten met troepen in de landen van de Sahel, waaronder Mali": the countries' members
     j = k + member_marker(tokens, k)
     while j < verb and tokens[j].norm in ARTICLES:
         j += 1  # "onder wie de Verenigde Staten"

@@ -51,27 +51,26 @@ from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
     DEONTIC_AUXILIARIES,
+    FINITE_AUXILIARIES,
     NEGATIONS,
     NEXT_CLAUSE,
     NETHERLANDS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
 )
+from natokg.extract.actor_mentions import actor_mentions, coordinated, is_subject, speaker_mentions, unique
 from natokg.extract.phrases import (
     Lexicons,
     Match,
     Token,
-    actor_mentions,
     contribution_nouns,
-    coordinated,
-    is_subject,
     lexicons,
     negates,
     parenthesised,
     sentence_evidence,
-    speaker_mentions,
+    stance_forms,
     tokenize,
-    unique,
 )
 from natokg.extract.context import LetterContext
 from natokg.extract.meeting_words import delegations, delegations_in
@@ -211,7 +210,9 @@ def positions_in(
                 topic_evidence.add(named_topics.setdefault(match.target, []), evidence)
         # a question ("Deelt u de mening dat ...?") states no position
         asked = sentence.text.rstrip().endswith("?")
-        stance_matches = [] if asked else [m for m in lex.stances.find(tokens) if not _infinitive(tokens, m)]
+        stance_matches = [] if asked else [
+            m for m in stance_forms(tokens, lex) if not _infinitive(tokens, m)
+        ]
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
@@ -300,19 +301,40 @@ def positions_in(
     return positions, named_topics
 
 
-def _verb_final_middle(tokens: Sequence[Token], before: int) -> range:
-    """The few words before a stance verb at the end of its clause ("dat Hongarije geen
-    voorstellen zal steunen", "de voorstellen niet zal steunen"), back to a clause mark or
-    coordinator: where a negation of the verb stands."""
+_MIDDLE_STOPS = frozenset([",", ";", ":", "(", ")", "en", "maar", "of", "dat", "die", "om"])
+
+
+def _words_before(tokens: Sequence[Token], before: int) -> range:
+    """The few words up to and including ``before`` (the word before a stance verb), back
+    to a clause mark or coordinator."""
     if before < 0 or tokens[before].norm in _MIDDLE_STOPS:
         return range(0)
     lo = before
     while lo > 0 and before - lo < 4 and tokens[lo - 1].norm not in _MIDDLE_STOPS:
         lo -= 1
-    return range(lo, before)
+    return range(lo, before + 1)
 
 
-_MIDDLE_STOPS = frozenset([",", ";", ":", "(", ")", "en", "maar", "of", "dat", "die", "om"])
+def _verb_final_middle(tokens: Sequence[Token], words: range) -> range:
+    """Of ``words`` (_words_before), those where a negation of a verb at the end of its
+    clause stands: in a "dat" clause ("dat Hongarije geen voorstellen steunt") or after an
+    auxiliary ("Hongarije zal de voorstellen niet steunen"); none for a main clause's verb
+    in second place ("Nog geen jaar later steunde Finland")."""
+    if not words:
+        return words
+    stop = next((k for k in range(words.stop - 1, -1, -1) if tokens[k].norm in _MIDDLE_STOPS), None)
+    clause_opener = stop is not None and tokens[stop].norm in ("dat", "die", "om")
+    auxiliary = any(tokens[k].norm in FINITE_AUXILIARIES for k in range((stop or -1) + 1, words.stop))
+    return words if clause_opener or auxiliary else range(0)
+
+
+def _names_nobody(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    """Whether "geen" at k opens a subject that is nobody: "geen enkele bondgenoot", "geen
+    land" (a delegation noun or an actor's name after it), not "op geen enkele wijze"."""
+    j = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].norm in ("enkele", "enkel"))
+    if j >= len(tokens) or (k and tokens[k - 1].norm in PREPOSITIONS):
+        return False
+    return tokens[j].norm in cue_word_set("allies-delegation-noun") or lex.lexicon.actor_by_surface(tokens[j].norm) is not None
 
 
 def _pronoun_speakers(
@@ -322,27 +344,40 @@ def _pronoun_speakers(
     last sentence before whose speaker is one person, state or organisation ("Stoltenberg
     presenteerde ... Daaruit blijkt dat ... bondgenoten .... Hij riep ... op": Stoltenberg)."""
     for said in reversed(said_before if singular else said_before[-1:]):
-        speakers = _speakers(said, lex, spokesmen)
+        speakers = _speakers(said, lex, spokesmen, groups=not singular)
         if not singular or (speakers and all(a.kind != "group" for a in speakers)):
             return speakers
-        if singular and not speakers and spokesmen is not None:
+        if spokesmen is not None:
             # "De NAVO-Oekraïne Raad kwam bijeen met minister Koeleba. Hij riep ... op": with
-            # no speaking subject, "hij" is the last person the sentence names
-            persons = [actor for _, _, actor in spokesmen.persons_in(said[0]) if actor is not None]
+            # no person or single actor as subject, "hij" is the last person the sentence names
+            persons = _named_persons(said, lex, spokesmen)
             if persons:
                 return persons[-1:]
     return []
 
 
-def _speakers(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen | None) -> list[ActorRef]:
+def _named_persons(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen) -> list[ActorRef]:
+    """The actors the persons of a sentence speak for, in order, but not a person owned by
+    a noun before it ("de uitspraken van president Poetin")."""
+    sentence, tokens = said
+    mentions = spokesmen.mentions(sentence, tokens, actor_mentions(tokens, lex, sentence.text))
+    starts = [start - sentence.start for start, _, actor in spokesmen.persons_in(sentence) if actor is not None]
+    return [m.actor for m in mentions if m.prep != "van"
+            and any(tokens[m.first].start <= p < tokens[m.last].end for p in starts)]
+
+
+def _speakers(
+    said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen | None, groups: bool
+) -> list[ActorRef]:
     """Who speaks in a sentence: its persons and offices, the Dutch government, the
-    delegations, states, organisations and groups ("De bondgenoten spraken met ... Zij riepen
-    ... op")."""
+    delegations, states and organisations, and with ``groups`` groups ("De bondgenoten
+    spraken met ... Zij riepen ... op"; "hij" is no group)."""
     sentence, tokens = said
     mentions = actor_mentions(tokens, lex, sentence.text)
     if spokesmen is not None:
         mentions = spokesmen.mentions(sentence, tokens, mentions)
-    spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in ("state", "organisation", "group")]
+    kinds = ("state", "organisation", "group") if groups else ("state", "organisation")
+    spoken = speaker_mentions(tokens, lex, mentions) + [m for m in mentions if m.actor.kind in kinds]
     # the subject only ("Rusland viel Oekraïne binnen": Russia, not Ukraine) with what is coordinated with it
     subject = next((m for m in sorted(spoken, key=lambda m: m.first) if is_subject(m)), None)
     return [] if subject is None else unique([m.actor for m in coordinated(subject, spoken, tokens)])
@@ -431,8 +466,9 @@ def _stance_of(stance_match: Match, tokens, scope_end: int, cue_matches, lex: Le
     # "steunde niet de uitbreiding", "steunt de uitbreiding niet."
     after = stance_match.last + 1
     clause_last = next((k for k in range(after, len(tokens)) if tokens[k].norm in ",;:.()"), len(tokens)) - 1
-    middle = _verb_final_middle(tokens, before)
-    if any(tokens[k].norm == "geen" and tokens[k + 1].norm in ("enkele", "enkel") for k in middle):
+    words = _words_before(tokens, before)
+    middle = _verb_final_middle(tokens, words)
+    if any(tokens[k].norm == "geen" and _names_nobody(tokens, k, lex) for k in words):
         return None  # "geen enkele bondgenoot bepleitte ...": nobody holds it
     if any(0 <= k < len(tokens) and negates(tokens, k) for k in [before, *own_gap, after, clause_last, *middle]):
         if stance not in lex.negated:

@@ -51,7 +51,7 @@ class OrganisationRecord:
     parent: str | None  # key of the organisation it is a body of (org:subOrganizationOf)
     seat_city: str | None = None  # city key of its headquarters (nkg:seatCity)
     national: bool = False  # an institution of one state (skos:note "national"): Tweede Kamer
-    speaks_for: str | None = None  # key of the organisation whose statements and decisions its are (nkg:speaksFor)
+    speaks_for: str | None = None  # key of the organisation its statements and decisions are read as (nkg:speaksFor)
 
     @property
     def ref(self) -> ActorRef:

@@ -206,7 +206,7 @@ class Lexicon:
             named("state", s.ref, s.name_en, s.name_nl, aliases=s.aliases)
             forms["demonym"].extend((d, s.ref) for d in s.demonyms)
         for o in self.organisations.values():
-            # a body that speaks for its organisation ("De Europese Raad verwelkomde"): the EU's
+            # a body that speaks for an organisation (nkg:speaksFor) is read as that organisation
             voice = self.organisations[o.speaks_for].ref if o.speaks_for in self.organisations else o.ref
             named("organisation", voice, o.name_en, o.name_nl, aliases=o.aliases)
         for g in self.groups.values():
