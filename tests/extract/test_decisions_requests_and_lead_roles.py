@@ -45,10 +45,11 @@ def test_leading_a_unit_is_a_capability_pledge(tmp_path, body, expected):
 @pytest.mark.parametrize("body", [
     "Een sterker Europa in de NAVO zal leiden tot een gelijkwaardiger bondgenootschap.",
     "Duitsland vreest dat dit besluit tot meer spanningen met Rusland zal leiden.",
+    # the noun "besluit tot" (cue:verb-or-noun) decides nothing
     "Frankrijk noemde een besluit tot uitbreiding van de missie voorbarig.",
     "Nederland verwelkomt het recente besluit tot verlenging van de missie.",
 ])
-def test_leading_to_a_result_pledges_nothing(tmp_path, body):
+def test_leading_to_a_result_and_the_noun_besluit_pledge_nothing(tmp_path, body):
     assert not pledges(tmp_path, body)
 
 
@@ -295,3 +296,32 @@ def test_regression_objections_of_another_are_not_held(tmp_path):
     body = ("Turkije houdt rekening met de bezwaren van Griekenland tegen de toetreding van Zweden tot de NAVO en past "
             "zijn standpunt aan.")
     assert ("tr", "oppose", "nato-enlargement") not in positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("De bondgenoten vragen om meer steun voor Oekraïne.", ("allies", "call-for", "ukraine-support")),
+    ("De VS en het VK vragen om meer steun voor Oekraïne.", ("gb", "call-for", "ukraine-support")),
+    ("Nederland steunt niets minder dan een volledige toetreding van Oekraïne tot de NAVO.", ("nl", "support", "nato-enlargement")),
+    ("Turkije wil de toetreding van Zweden niet langer steunen.", ("tr", "oppose", "nato-enlargement")),
+    ("Hongarije kon de toetreding van Zweden niet volledig steunen.", ("hu", "oppose", "nato-enlargement")),
+])
+def test_regression_a_subject_before_vragen_niets_minder_dan_and_modal_negation(tmp_path, body, expected):
+    assert expected in positions(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Nederland zal niets minder dan twee F-35's leveren voor de air policing missie.", ("nl", "capability-pledge")),
+    ("Zoals gevraagd is Nederland bereid een extra bataljon te leveren voor de NRF.", ("nl", "capability-pledge")),
+])
+def test_regression_niets_minder_dan_and_zoals_gevraagd_keep_the_pledge(tmp_path, body, expected):
+    assert expected in {(actor, kind) for actor, kind, *_ in pledges(tmp_path, body)}
+
+
+def test_regression_a_list_inside_a_co_actor_aside_is_whole(tmp_path):
+    body = "Nederland pleit, net als Duitsland, Frankrijk en Italië, voor meer steun aan Oekraïne."
+    assert {actor for actor, _, _ in positions(tmp_path, body)} == {"nl", "de", "fr", "it"}
+
+
+def test_regression_zij_with_a_singular_verb_is_no_meeting(tmp_path):
+    body = "Daarna volgde een lunch met de Oekraïense minister. Zij riep op tot meer luchtverdediging voor Oekraïne."
+    assert "allies" not in {actor for actor, _, _ in positions(tmp_path, body)}

@@ -146,7 +146,7 @@ def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int
     """Actors added by 'samen met X', 'evenals X', 'net als X', 'waaronder X' in [lo, hi),
     with those joined to X ('net als Duitsland en Noorwegen'); an aside set off by commas
     ends at its closing comma (', samen met België en Luxemburg, Oekraïne blijven steunen':
-    Ukraine is the object)."""
+    Ukraine is the object; ', net als Duitsland, Frankrijk en Italië, voor': all three)."""
     found: list[ActorMention] = []
     for i in range(lo, hi):
         head = tokens[i].norm if i < len(tokens) else None
@@ -159,18 +159,11 @@ def co_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention], lo: int
             aside = i > 0 and tokens[i - 1].norm == ","
             for first in (m for m in mentions if m.first == k):
                 chain = coordinated(first, mentions, tokens)
-                if aside:
-                    chain = chain[: next((n for n in range(1, len(chain)) if _after_comma(tokens, chain[n].first)), len(chain))]
+                closed = [n for n, m in enumerate(chain) if m.last + 1 < len(tokens) and tokens[m.last + 1].norm == ","]
+                if aside and closed:
+                    chain = chain[: closed[-1] + 1]  # up to the aside's closing comma
                 found += [m for m in chain if m not in found]
     return found
-
-
-def _after_comma(tokens: Sequence[Token], first: int) -> bool:
-    """Whether the mention starting at ``first`` follows a comma (articles skipped)."""
-    j = first - 1
-    while j >= 0 and tokens[j].norm in ARTICLES:
-        j -= 1
-    return j >= 0 and tokens[j].norm == ","
 
 
 def unique(actors: Iterable[ActorRef]) -> list[ActorRef]:

@@ -445,8 +445,6 @@ def part_start(tokens: Sequence[Token], first: int) -> int:
     return first
 
 
-
-
 def made_before(tokens: Sequence[Token], cue: Match) -> bool:
     """'Nederland heeft in oktober 10 miljoen euro toegezegd', 'Nederland zegde in oktober
     ... toe': a pledge made before the letter, told in the perfect tense (an auxiliary

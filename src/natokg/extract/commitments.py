@@ -311,6 +311,9 @@ class _Rules(AmountRules):
         amount_cues = [s.cues[k] for k in used]
         nouns = contribution_nouns(self.lex)
         pledged: set[tuple[ActorRef, str, tuple[int, int | None]]] = set()  # one pledge of a kind per actor and clause
+        # where a subject ends: an actor's name or the meeting's members ("De top besluit tot")
+        members = self.lex.members.find(s.tokens) if self.lex.members is not None else []
+        subjects = frozenset([m.last for m in s.mentions if m.prep is None] + [m.last for m in members])
         year = self.target_year(s)
         if year is None and self.reference_day is not None and not any(made_before(s.tokens, c) for c in s.cues):
             cities = [s.tokens[c.last].end for c in self.lex.cities.find(s.tokens)]
@@ -347,9 +350,6 @@ class _Rules(AmountRules):
                 actors = [self.owner(after[0].actor)] if after else []
                 kind = info.kind or "financial-contribution"
             elif role == "pledge" or promise:
-                # where a subject ends: an actor's name or the meeting's members ("De top besluit tot")
-                members = self.lex.members.find(s.tokens) if self.lex.members is not None else []
-                subjects = frozenset([m.last for m in s.mentions if m.prep is None] + [m.last for m in members])
                 if undone(s.tokens, cue, s.stances, promise, subjects) or self.unpledged(s, cue):
                     continue
                 if cue.first > 0 and s.tokens[cue.first - 1].norm == "zoals":

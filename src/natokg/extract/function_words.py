@@ -60,9 +60,12 @@ WISH_AUXILIARIES = frozenset("wil willen wilde wilden".split())
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
 # the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
 DEONTIC_AUXILIARIES = frozenset("moet moeten dient dienen".split())
+# the modal verbs of ability and will ("kon ... niet steunen", "wil ... niet langer steunen")
+MODAL_AUXILIARIES = frozenset("kan kunnen kon konden wil willen wilde wilden".split())
 
 __all__ = [
     "CONDITIONAL_AUXILIARIES",
+    "MODAL_AUXILIARIES",
     "PREPOSITIONS",
     "ARTICLES",
     "COORDINATORS",

@@ -421,25 +421,33 @@ def lexicons(lexicon=None) -> Lexicons:
 
 def stance_forms(tokens: Sequence[Token], lex: Lexicons) -> list[Match]:
     """The stance forms of a sentence, without one whose first word is a noun there: a
-    word that is also a noun (cue:verb-or-noun) after an article or demonstrative a word or
-    two before it ("de vragen van de bondgenoten")."""
+    word that is also a noun (cue:verb-or-noun) right after an article, demonstrative or
+    possessive, or after one and an adjective ("de vragen van de bondgenoten", "de recente
+    vragen"); "De bondgenoten vragen om" is the verb."""
     nouns = cue_word_set("verb-or-noun")
-    return [
-        m for m in lex.stances.find(tokens)
-        if tokens[m.first].norm not in nouns or m.inverted >= 0
-        or not any(tokens[k].norm in _NOUN_DETERMINERS for k in range(max(0, m.first - 2), m.first))
-    ]
+    return [m for m in lex.stances.find(tokens) if tokens[m.first].norm not in nouns or m.inverted >= 0
+            or not _after_determiner(tokens, m.first)]
 
 
-_NOUN_DETERMINERS = ARTICLES | frozenset(["deze", "die", "dit", "dat", "zijn", "haar"])
+def _after_determiner(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the word at k follows a determiner, with at most an adjective ("-e") between."""
+    if k and tokens[k - 1].norm in _NOUN_DETERMINERS:
+        return True
+    return k > 1 and tokens[k - 1].norm.endswith("e") and tokens[k - 2].norm in _NOUN_DETERMINERS
+
+
+_NOUN_DETERMINERS = ARTICLES | frozenset(["deze", "dit", "zijn", "haar"])
 
 
 def negates(tokens: Sequence[Token], k: int) -> bool:
-    """Whether token ``k`` negates its clause: "geen", "niet", but not "niet alleen/slechts
-    ..., maar ook" (which adds)."""
+    """Whether token ``k`` negates its clause: "geen", "niet", "niets", but not "niet
+    alleen/slechts ..., maar ook" (which adds) nor "niets/niet minder dan" (which stresses)."""
     if tokens[k].norm not in NEGATIONS:
         return False
-    return not (tokens[k].norm == "niet" and k + 1 < len(tokens) and tokens[k + 1].norm in ("alleen", "slechts"))
+    following = [t.norm for t in tokens[k + 1 : k + 3]]
+    if tokens[k].norm in ("niet", "niets") and following[:1] in (["minder"], ["meer"]) and following[1:] == ["dan"]:
+        return False
+    return not (tokens[k].norm == "niet" and following[:1] in (["alleen"], ["slechts"]))
 
 
 def _inverted_subjects(actors: Iterable[Phrase | None], subject_forms: Iterable[str]) -> list[tuple[tuple[str, ...], int]]:

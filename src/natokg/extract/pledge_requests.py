@@ -67,9 +67,11 @@ def requested(tokens: Sequence[Token], cue: Match) -> bool:
     for k in range(cue.first - 1, -1, -1):
         if closes_clause(tokens, k) or tokens[k].norm in (",", "."):
             return False
-        if tokens[k].norm in participles and any(tokens[j].norm in _REQUEST_AUXILIARIES for j in range(max(0, k - 5), k + 2)):
+        if (tokens[k].norm in participles and not (k and tokens[k - 1].norm in ("zoals", "als"))
+                and any(tokens[j].norm in _REQUEST_AUXILIARIES for j in range(max(0, k - 5), k + 2))):
             # "zal de bondgenoten worden gevraagd ... op zich te nemen", "werd door de NAVO
-            # gevraagd ... te", "is gevraagd ... te": the auxiliary before or right after the participle
+            # gevraagd ... te", "is gevraagd ... te": the auxiliary before or right after the
+            # participle; not "Zoals gevraagd is Nederland bereid ... te leveren"
             return True
         if tokens[k].norm == "om":
             noun = next((j for j in range(k - 1, max(-1, k - 11), -1) if tokens[j].norm in nouns), None)

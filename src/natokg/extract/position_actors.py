@@ -350,7 +350,8 @@ def actors_for(
         if lo == verb - 1 and tokens[lo].norm in SUBJECT_PRONOUNS:
             # "Zij riepen Oekraïne op": who held the previous sentence's stance, else for "zij"
             # the meeting's delegations; the name after the verb is the object, never the subject
-            return list(stated_before) or ([collective] if tokens[lo].norm in _PLURAL_PRONOUNS else [])
+            plural = tokens[lo].norm in ("zij", "ze") and tokens[verb].norm.endswith("en")  # not "zij riep" (she)
+            return list(stated_before) or ([collective] if plural else [])
         inverted = [m for m in mentions if verb < m.first <= verb + 3 and m.prep is None]
         inverted = inverted or [
             m for m in mentions if stance_match.last < m.first <= stance_match.last + 2 and m.prep in (None, "onder", "door")
@@ -370,9 +371,6 @@ def actors_for(
     aside = _partners_aside(tokens, mentions, chain[-1].last + 1, chain[-1].last + 3)
     extra = co_actors(tokens, mentions, subject.last + 1, scope_end) + aside + _members_after_phrase(tokens, mentions, chain[-1], verb)
     return unique([m.actor for m in chain] + [m.actor for m in extra])
-
-
-_PLURAL_PRONOUNS = frozenset(["zij", "ze"])
 
 
 def _after_en_auxiliary(tokens, lo: int, verb: int) -> bool:

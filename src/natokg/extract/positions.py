@@ -50,8 +50,10 @@ from natokg.knowledge.cues import cue_word_set
 from natokg.extract.function_words import (
     ACTOR_RELATIVE_PRONOUNS,
     ARTICLES,
+    CONDITIONAL_AUXILIARIES,
     DEONTIC_AUXILIARIES,
     FINITE_AUXILIARIES,
+    MODAL_AUXILIARIES,
     NEGATIONS,
     NEXT_CLAUSE,
     NETHERLANDS,
@@ -210,9 +212,7 @@ def positions_in(
                 topic_evidence.add(named_topics.setdefault(match.target, []), evidence)
         # a question ("Deelt u de mening dat ...?") states no position
         asked = sentence.text.rstrip().endswith("?")
-        stance_matches = [] if asked else [
-            m for m in stance_forms(tokens, lex) if not _infinitive(tokens, m)
-        ]
+        stance_matches = [] if asked else [m for m in stance_forms(tokens, lex) if not _infinitive(tokens, m)]
         found: dict[tuple, Position] = {}
         if stance_matches:
             mentions = actor_mentions(tokens, lex, sentence.text)
@@ -302,6 +302,8 @@ def positions_in(
 
 
 _MIDDLE_STOPS = frozenset([",", ";", ":", "(", ")", "en", "maar", "of", "dat", "die", "om"])
+# a finite verb that puts the main verb at the clause's end: "zal ... niet steunen", "wil ... niet langer steunen"
+_VERB_GROUP_AUXILIARIES = FINITE_AUXILIARIES | CONDITIONAL_AUXILIARIES | DEONTIC_AUXILIARIES | MODAL_AUXILIARIES
 
 
 def _words_before(tokens: Sequence[Token], before: int) -> range:
@@ -324,13 +326,13 @@ def _verb_final_middle(tokens: Sequence[Token], words: range) -> range:
         return words
     stop = next((k for k in range(words.stop - 1, -1, -1) if tokens[k].norm in _MIDDLE_STOPS), None)
     clause_opener = stop is not None and tokens[stop].norm in ("dat", "die", "om")
-    auxiliary = any(tokens[k].norm in FINITE_AUXILIARIES for k in range((stop or -1) + 1, words.stop))
+    auxiliary = any(tokens[k].norm in _VERB_GROUP_AUXILIARIES for k in range((stop or -1) + 1, words.stop))
     return words if clause_opener or auxiliary else range(0)
 
 
 def _names_nobody(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
     """Whether "geen" at k opens a subject that is nobody: "geen enkele bondgenoot", "geen
-    land" (a delegation noun or an actor's name after it), not "op geen enkele wijze"."""
+    bondgenoot" (a delegation noun or an actor's name after it), not "op geen enkele wijze"."""
     j = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].norm in ("enkele", "enkel"))
     if j >= len(tokens) or (k and tokens[k - 1].norm in PREPOSITIONS):
         return False
