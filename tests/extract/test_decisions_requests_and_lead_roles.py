@@ -325,3 +325,14 @@ def test_regression_a_list_inside_a_co_actor_aside_is_whole(tmp_path):
 def test_regression_zij_with_a_singular_verb_is_no_meeting(tmp_path):
     body = "Daarna volgde een lunch met de Oekraïense minister. Zij riep op tot meer luchtverdediging voor Oekraïne."
     assert "allies" not in {actor for actor, _, _ in positions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ik sprak met de Amerikaanse minister Austin over de luchtverdediging. Hij benadrukte het belang van steun aan Oekraïne.",
+     "us"),
+    ("Ik heb gesproken met de Oekraïense minister Koeleba. Hij riep de bondgenoten op tot meer luchtverdediging voor Oekraïne.",
+     "ua"),
+])
+def test_hij_after_the_writer_speaking_is_the_person_spoken_with(tmp_path, body, expected):
+    found = extract_text(tmp_path, defence_report(body))[1].positions
+    assert {p.actor.key for p in found} == {expected}

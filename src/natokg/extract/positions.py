@@ -347,7 +347,9 @@ def _pronoun_speakers(
     presenteerde ... Daaruit blijkt dat ... bondgenoten .... Hij riep ... op": Stoltenberg)."""
     for said in reversed(said_before if singular else said_before[-1:]):
         speakers = _speakers(said, lex, spokesmen, groups=not singular)
-        if not singular or (speakers and all(a.kind != "group" for a in speakers)):
+        # "Ik sprak met minister Austin. Hij ...": "hij" is not the writer speaking of himself
+        first_person = singular and any(t.norm in _FIRST_PERSON for t in said[1][:3])
+        if not singular or (speakers and all(a.kind != "group" for a in speakers) and not first_person):
             return speakers
         if spokesmen is not None:
             # "De NAVO-Oekraïne Raad kwam bijeen met minister Koeleba. Hij riep ... op": with
@@ -356,6 +358,9 @@ def _pronoun_speakers(
             if persons:
                 return persons[-1:]
     return []
+
+
+_FIRST_PERSON = frozenset(["ik", "wij", "we"])
 
 
 def _named_persons(said: tuple[Sentence, list[Token]], lex: Lexicons, spokesmen: Spokesmen) -> list[ActorRef]:
