@@ -61,7 +61,7 @@ CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
 # the modal verbs of what is demanded ("dat de bondgenoten ... moeten blijven steunen")
 DEONTIC_AUXILIARIES = frozenset("moet moeten dient dienen".split())
 # the modal verbs of ability and will ("kon ... niet steunen", "wil ... niet langer steunen")
-MODAL_AUXILIARIES = frozenset("kan kunnen kon konden wil willen wilde wilden".split())
+MODAL_AUXILIARIES = frozenset("kan kunnen kon konden".split()) | WISH_AUXILIARIES
 
 __all__ = [
     "CONDITIONAL_AUXILIARIES",

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from natokg.extract.context import LetterContext
 from natokg.knowledge.cues import cue_regex, cue_word_set
 from natokg.knowledge.lexicon import SummitRecord
-from natokg.extract.function_words import ALLIES, ARTICLES, NATO, PREPOSITIONS
+from natokg.extract.actor_mentions import governing_preposition
+from natokg.extract.function_words import ALLIES, NATO
 from natokg.records import ActorRef, Evidence
 from natokg.text.dates import DateMatch, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
@@ -197,8 +198,7 @@ def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef
     for k in range(verb - 1, -1, -1):
         if tokens[k].norm in (",", ";", ":", "dat"):
             break
-        before = next((j for j in range(k - 1, -1, -1) if tokens[j].norm not in ARTICLES), None)
-        if lexicon.actor_by_surface(tokens[k].norm) == ALLIES and (before is None or tokens[before].norm not in PREPOSITIONS):
+        if lexicon.actor_by_surface(tokens[k].norm) == ALLIES and governing_preposition(tokens, k, ()) is None:
             return ALLIES  # the subject, not "in overleg met de bondgenoten"
     nouns = cue_word_set("allies-delegation-noun")
     found = [k for k in range(1, len(tokens)) if tokens[k].norm in nouns]
