@@ -644,3 +644,16 @@ def test_an_other_meeting_without_start_and_city_matches_one_known_by_its_month(
     assert true_hits(MeetingRef("external", date(2013, 12, 19), None, "european-council")) == 0
     assert true_hits(MeetingRef("external", None, None, "european-council", month="2013-06")) == 0  # not December
     assert true_hits(MeetingRef("external", None, None, "european-council")) == 0  # neither day nor month
+
+
+def test_an_undated_gold_meeting_that_names_its_year_matches_that_years_meeting():
+    from natokg.evaluation.scoring import _Item, _other_meeting_match
+
+    gold = _Item(("summit", None, None, ""), "next summit", hint="De volgende top vindt in 2026 plaats in Turkije")
+    ankara = _Item(("summit", date(2026, 7, 7), "ankara", ""), "summit", hint="top")
+    vilnius = _Item(("summit", date(2023, 7, 11), "vilnius", ""), "summit", hint="top")
+    assert _other_meeting_match(gold, ankara)
+    assert _other_meeting_match(gold, vilnius) is None
+    # a gold name without a year still needs a meeting known by its month alone
+    assert _other_meeting_match(dataclasses.replace(gold, hint="De volgende top"), ankara) is None
+    assert _other_meeting_match(dataclasses.replace(gold, hint="de toppen van 2024 en 2025"), ankara) is None

@@ -46,6 +46,9 @@ def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, 
         ("report", "Enkele bondgenoten toonden zich terughoudend over nieuwe afspraken over kernwapens.",
          ("several-allies", "oppose", "nuclear-policy-and-arms-control")),
         ("report", "Nederland veroordeelde de Noord-Koreaanse raketten.", ("nl", "oppose", "north-korea")),
+        # a passive reaffirmation with its agent after "door"
+        ("report", "Door de dertig bondgenoten werd de steun voor de soevereiniteit van Oekraïne herbevestigd.",
+         ("allies", "support", "ukraine-support")),
         # intended positions in agendas
         ("agenda", "Het kabinet staat positief tegenover de NAVO-missie in Irak.", ("nl", "support", "iraq")),
         ("agenda", "Nederland zet zich ervoor in dat de NAVO en de EU elkaar aanvullen.",
@@ -76,6 +79,11 @@ def test_stance_form_and_topic(tmp_path, kind, sentence, expected):
 )
 def test_forms_in_the_letters(letter, expected):
     assert expected in {(p.actor.key, p.stance, p.topic) for p in records(letter).positions}
+
+
+def test_letter_a_pledge_reaffirmed_in_the_passive():
+    found = {(p.actor.key, p.stance, p.topic) for p in fixture_records("2021_summit_report.txt").positions}
+    assert ("allies", "support", "defence-spending") in found
 
 
 @pytest.mark.parametrize(

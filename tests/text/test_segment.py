@@ -100,6 +100,58 @@ def test_memo_date_is_never_the_letter_date(name, memo_date):
     assert text_of(seg, memo).startswith("Aan\nVan\nVia\nKopie aan")
 
 
+MEMO_AHEAD_OF_LETTER = """Ministerie van Defensie
+
+DAOB
+
+TER BESLISSING
+
+Datum
+2 maart 2023
+
+Onze referentie
+DEFDOC-2023-118
+
+Nota
+
+Verslag bijeenkomst NAVO-ministers van Defensie
+
+Aanleiding
+De Kamer ontvangt binnen twee weken een verslag van de bijeenkomst.
+
+------------------------------------------
+
+> Retouradres Postbus 20701 2500 ES Den Haag
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Postbus 20018
+2500 EA Den Haag
+
+Datum 7 maart 2023
+Betreft Verslag bijeenkomst NAVO-ministers van Defensie 14 en 15 februari 2023
+Onze referentie BS2023004417
+
+Geachte Voorzitter,
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie.
+
+De minister van Defensie,
+
+K.H. Ollongren
+"""
+
+
+def test_memo_ahead_of_its_letter_gives_no_header_field(tmp_path):
+    """A memo sent ahead of the letter it submits: its Datum and reference are the
+    memo's; the header is the letter's own, after the memo."""
+    seg = segmented(tmp_path, MEMO_AHEAD_OF_LETTER)
+    assert text_of(seg, seg.header.date) == "7 maart 2023"
+    assert text_of(seg, seg.header.reference) == "BS2023004417"
+    memo = next(p for p in seg.parts if p.label == "memo")
+    assert "2 maart 2023" in text_of(seg, memo)
+    assert not memo.start <= seg.header.date.start < memo.end
+
+
 # ---------------------------------------------------------------- titles and headings
 
 

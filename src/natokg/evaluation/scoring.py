@@ -20,7 +20,8 @@ Scoring conventions (documented here because the numbers depend on them):
   named without a date), but an other meeting the gold gives neither start nor city
   ("in december a.s.") matches only a predicted one known by its month alone, without a
   city, whose name shares a word with the gold's (and whose month is the one the gold's
-  name says, if it says one), the closer name first.
+  name says, if it says one), the closer name first; or, when the gold's name says one
+  year ("De volgende top vindt in 2026 plaats"), a predicted one starting in that year.
 - Persons match when the record's name or key contains the gold surname as whole
   words (case- and diacritic-insensitive) and one of its posts belongs to the gold
   affiliation.
@@ -260,6 +261,10 @@ def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
     if (gold_start is not None and not start_exact) or (gold_city is not None and not city_exact):
         return None
     if gold_start is None and gold_city is None:
+        year = _year_named(gold.hint)
+        if year is not None and start is not None and start.year == year and not month:
+            # "De volgende top vindt in 2026 plaats in Turkije": the meeting of the year it names
+            return 1 + _similarity(gold.hint, predicted.hint) / 2
         # named without day or place ("de Europese Raad van december a.s."): only a meeting
         # known by its month alone, without a city, and named alike is it
         similarity = _similarity(gold.hint, predicted.hint)
@@ -270,6 +275,12 @@ def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
     if not (start_exact or city_exact):
         return None
     return start_exact + city_exact + _similarity(gold.hint, predicted.hint) / 2
+
+
+def _year_named(text: str | None) -> int | None:
+    """The one year ``text`` names ("volgende top in 2008": 2008), else None."""
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b", text or ""))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _month_named(text: str | None) -> int | None:

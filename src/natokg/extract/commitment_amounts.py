@@ -26,7 +26,7 @@ from natokg.extract.commitment_forms import (
     refused,
     relative_asides,
 )
-from natokg.extract.function_words import NEGATIONS
+from natokg.extract.function_words import ARTICLES, NEGATIONS
 from natokg.extract.percent_shares import percent_unit
 from natokg.extract.pledge_requests import called_for
 from natokg.extract.actor_mentions import ActorMention
@@ -102,6 +102,13 @@ class AmountRules:
             verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
             if verbs:
                 return verbs[-1]
+            # "dat Nederland de norm van 3,5% zal halen": subject, the norm, the verb last
+            if any(m.prep is None and m.last < best.first and all(t.norm in ARTICLES for t in s.tokens[m.last + 1 : best.first])
+                   for m in s.mentions):
+                final = [c for c in outside if self.role(c) == "intent" and c.first > last
+                         and not any(t.norm in (",", ";", ":") for t in s.tokens[last + 1 : c.first])]
+                if final:
+                    return final[0]
         return best
 
     def amounts_rule(self, s: _Sentence) -> set[int]:

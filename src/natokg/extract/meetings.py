@@ -197,6 +197,10 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     for sentence in body:
         meetings = meeting_mentions(ctx, sentence.start, sentence.end)
         dates = ctx.dates_in(sentence.start, sentence.end)
+        earlier = _bare_meetings(ctx, main, sentence, dates)
+        for start, when in earlier:
+            collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
+        dates = [d for d in dates if all(d is not w for _, w in earlier)]
         cities = [c for c in ctx.in_span(sentence.start, sentence.end, CITY)]
 
         def conflicts(candidate: Mention, item) -> bool:
@@ -237,17 +241,19 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             named_after = next((c for c in cities if _OF_CITY_RE.fullmatch(ctx.text, m.end, c.start)), None)
             city = city or (named_after.key if named_after is not None else None)
             if kind in MAIN_KINDS:
+                # "De volgende top vindt in 2026 plaats in Turkije", "... gepland voor 2021 in Brussel"
+                by_year = _summit_in_year(ctx, sentence, m) if kind == "summit" and when is None and month is None else None
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
                         and (month is None or main.start is None or main.month_key == month.iso)
-                        and not (when is not None and other_instance(ctx, m.start))):
+                        and not (when is not None and other_instance(ctx, m.start))
+                        and not (by_year is not None and main.start is not None and by_year.start.year != main.start.year
+                                 and other_instance(ctx, m.start))):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
                     by_month = _summit_in_month(ctx, city, month.iso) if when is None and month is not None else None
                     if by_month is not None:  # "de NAVO-top in Brussel in juli 2018"
                         when = DateMatch(0, 0, by_month.start, by_month.end, "")
-                    # "De volgende top vindt in 2026 plaats in Turkije", "... gepland voor 2021 in Brussel"
-                    by_year = _summit_in_year(ctx, sentence, m) if when is None and month is None else None
                     if by_year is not None and (city is None or city in by_year.cities):
                         found = (by_year.start, by_year.end, by_year.city, by_year)
                     else:
@@ -278,6 +284,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             else:
                 known = next((d for d in collector.others if d.key == m.key and d.start is not None), None)
                 if known is not None:
+                    known.city = known.city or city  # "... de Ukraine Defense Contact Group die ... op 26 april in Ramstein"
                     known.add(ctx, m.start, m.end)
         previous_session = group_sessions(ctx, collector, main, sentence, dates) or previous_session
         _summit_agreements(ctx, collector, main, sentence, meetings, cities)
@@ -409,6 +416,33 @@ def _in_named_meeting(ctx, offset: int) -> bool:
     """Whether ``offset`` lies in the name of a meeting ("de bijeenkomst van de
     EU-ministers van Defensie op 18 november": not a NATO defence ministers meeting)."""
     return any(m.start <= offset < m.end for m in ctx.in_span(max(0, offset - 80), offset + 80, NAMED))
+
+
+# "Over de vorige bijeenkomst, van 8 en 9 november jl.", "de bijeenkomst van 29 juni jl."
+_BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
+                         r"\s*,?\s+(?:op|van)\s+(?:\w+dag\s+)?$")
+
+
+def _bare_meetings(ctx, main: Draft, sentence, dates) -> list[tuple[int, DateMatch]]:
+    """(name start, day) of each bare meeting noun with a day of its own that is not the
+    main meeting's (cue:bare-meeting-noun), in a letter about a ministers' meeting: another
+    meeting of its kind. Not a day next to the main meeting's ("Daags voor de ministeriële,
+    op 13 februari, komen ... bijeen"), nor under a heading naming a meeting of another
+    kind, nor when a meeting is named after the day: the noun is that meeting's."""
+    if main.kind not in MAIN_KINDS or main.kind == "summit" or main.start is None:
+        return []
+    if sentence.heading and any(
+        named_kind(ctx, m) != main.kind for m in ctx.annotator.phrase_mentions(sentence.heading) if m.label in (KIND, NAMED)
+    ):
+        return []
+    found = []
+    for when in dates:
+        if main.around(when):
+            continue
+        cue = cue_regex(_BARE_MEETING_DATE_RE).search(ctx.text, max(sentence.start, when.start - 60), when.start)
+        if cue is not None and not meeting_mentions(ctx, when.end, sentence.end):
+            found.append((cue.start("name"), when))
+    return found
 
 
 def _gatherings(ctx, collector, main, sentence, dates) -> None:

@@ -209,6 +209,9 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
     salutation = next((i for i in letter if _SALUTATION.match(lines[i].text)), None)
     if salutation is not None:
         region = [i for i in letter if i < salutation]
+        if memo_stop <= salutation and any(i >= memo_stop for i in region):
+            # a memo sent ahead of its letter: the header is the letter's own, after it
+            region = [i for i in region if i >= memo_stop]
     else:
         region = []
         for k, i in enumerate(letter):
