@@ -656,4 +656,7 @@ def test_an_undated_gold_meeting_that_names_its_year_matches_that_years_meeting(
     assert _other_meeting_match(gold, vilnius) is None
     # a gold name without a year still needs a meeting known by its month alone
     assert _other_meeting_match(dataclasses.replace(gold, hint="De volgende top"), ankara) is None
-    assert _other_meeting_match(dataclasses.replace(gold, hint="de toppen van 2024 en 2025"), ankara) is None
+    assert _other_meeting_match(dataclasses.replace(gold, hint="de toppen in 2024 en in 2025"), ankara) is None
+    # a year the name gives for something else is not the meeting's
+    target = dataclasses.replace(gold, hint="de volgende top, waar de 2%-norm voor 2026 centraal staat")
+    assert _other_meeting_match(target, ankara) is None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from support.letter_records import defence_report, extract_text, records
 
 
@@ -26,10 +28,20 @@ def test_the_next_summit_of_another_year_in_the_same_city_is_not_the_main_one(tm
     assert not any("2018" in q for q in main_quotes)
 
 
-def test_a_year_inside_a_date_after_the_summit_word_leaves_it_the_main_one(tmp_path):
-    body = "Het is de eerste NAVO-top sinds de aanslagen van 11 september 2001 in een nieuw gebouw."
+@pytest.mark.parametrize(
+    "body, year",
+    [
+        ("Het is de eerste NAVO-top sinds de annexatie van de Krim in maart 2014.", 2014),
+        # the year of the clause, not of the summit
+        ("Tijdens de volgende top moeten de bondgenoten in 2024 de 2%-norm halen.", 2024),
+        # "volgende" with an earlier year
+        ("Op de volgende top wordt gekeken naar de voortgang sinds 2014.", 2014),
+    ],
+)
+def test_a_year_that_is_not_the_next_summits_leaves_the_summit_word_the_main_ones(tmp_path, body, year):
     _, found = extract_text(tmp_path, summit_report(body))
-    assert not any(start is not None and start.year == 2001 for _, start, _ in mentioned(found))
+    assert not any(start is not None and start.year == year for _, start, _ in mentioned(found))
+    assert found.main_meeting.ref.start == date(2017, 5, 25)
 
 
 def test_letter_the_next_summit_in_turkey():
@@ -42,6 +54,13 @@ def test_a_bare_meeting_noun_with_its_own_day_is_another_meeting_of_the_kind(tmp
     body = "Over de vorige bijeenkomst, van 8 en 9 november jl., bent u eerder geïnformeerd."
     _, found = extract_text(tmp_path, defence_report(body, written="20 februari 2018", held="14 en 15 februari"))
     assert ("defence-ministers", date(2017, 11, 8), None) in mentioned(found)
+
+
+def test_a_bare_noun_whose_owner_follows_the_day_is_the_owners_meeting(tmp_path):
+    body = ("Ik verwijs naar de bijeenkomst van 5 december jl. van de NAVO-ministers van Buitenlandse Zaken en naar de "
+            "vergadering van 12 maart a.s. van de vaste commissie voor Defensie.")
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert not any(kind == "defence-ministers" for kind, _, _ in mentioned(found))
 
 
 def test_the_day_before_the_ministerial_is_its_eve_not_another_ministerial(tmp_path):
@@ -68,3 +87,34 @@ def test_a_named_meeting_takes_the_place_a_later_mention_gives(tmp_path):
             "op 26 januari jl. in Ramstein hadden belegd.")
     _, found = extract_text(tmp_path, defence_report(body))
     assert ("external", date(2023, 1, 26), "ramstein") in mentioned(found)
+
+
+def test_a_letter_on_two_meetings_is_about_the_one_its_titles_first_day_belongs_to(tmp_path):
+    text = ("Kamerbrief met verslagen van de informele NAVO-ministeriële in Tallinn en de NAVO-ministeriële van Defensie "
+            "in Brussel\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 1 juli 2010\n"
+            "Betreft Verslagen NAVO-bijeenkomsten Tallinn (22-23 april 2010) en Brussel (10-11 juni 2010)\n\n"
+            "Geachte Voorzitter,\n\nMet deze brief informeren wij u over de informele bijeenkomst van de ministers van "
+            "Buitenlandse Zaken in Tallinn op 22 en 23 april jl. en de bijeenkomst van de ministers van Defensie in "
+            "Brussel op 10 en 11 juni jl.\n\nDe ministers spraken over het Strategisch Concept.\n")
+    _, found = extract_text(tmp_path, text)
+    main = found.main_meeting.ref
+    assert (main.kind, main.start, main.city) == ("foreign-ministers", date(2010, 4, 22), "tallinn")
+    assert ("defence-ministers", date(2010, 6, 10), "brussels") in mentioned(found)
+
+
+def test_the_next_meeting_of_the_kind_does_not_date_the_main_one(tmp_path):
+    text = ("Onderwerp   Verslag informele NAVO-defensieministeriële Poiana Brasov\nDatum       26 oktober 2004\n\n"
+            "Op woensdag 13 en donderdag 14 oktober jl. kwamen de ministers van Defensie van de zesentwintig "
+            "NAVO-lidstaten in informele setting bijeen in Poiana Braşov, Roemenië.\n\n"
+            "De volgende bijeenkomst van de ministers van Defensie vindt plaats op 9 december a.s.\n")
+    _, found = extract_text(tmp_path, text)
+    main = found.main_meeting.ref
+    assert (main.start, main.city) == (date(2004, 10, 13), "poiana-brasov")
+    assert ("defence-ministers", date(2004, 12, 9), None) in mentioned(found)
+
+
+def test_the_eastern_partnership_summit_is_no_nato_summit(tmp_path):
+    body = "Op de top van het Oostelijk Partnerschap in Vilnius op 28 en 29 november jl. werd geen akkoord gesloten."
+    _, found = extract_text(tmp_path, defence_report(body, written="20 december 2013", held="14 en 15 december"))
+    assert ("external", date(2013, 11, 28), "vilnius") in mentioned(found)
+    assert not any(kind == "summit" and start == date(2013, 11, 28) for kind, start, _ in mentioned(found))

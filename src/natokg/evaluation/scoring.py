@@ -278,8 +278,8 @@ def _other_meeting_match(gold: _Item, predicted: _Item) -> float | None:
 
 
 def _year_named(text: str | None) -> int | None:
-    """The one year ``text`` names ("volgende top in 2008": 2008), else None."""
-    years = set(re.findall(r"\b((?:19|20)\d\d)\b", text or ""))
+    """The one year ``text`` says the meeting is in ("volgende top in 2008": 2008), else None."""
+    years = set(re.findall(r"\bin\s+(?:[a-z]+\s+)?((?:19|20)\d\d)\b", text or ""))
     return int(years.pop()) if len(years) == 1 else None
 
 

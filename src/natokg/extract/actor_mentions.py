@@ -47,10 +47,34 @@ def actor_mentions(tokens: Sequence[Token], lex: Lexicons, text: str = "") -> li
         start = tokens[match.first].start
         if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
             continue
-        mentions.append(ActorMention(match.target, match.first, match.last, governing_preposition(tokens, match.first, mentions)))
+        actor, first = _quantified(tokens, lex, match.target, match.first, match.last)
+        mentions.append(ActorMention(actor, first, match.last, governing_preposition(tokens, first, mentions)))
     if mentions and mentions[0].first == 0 and _labels_a_clause(tokens, mentions):
         mentions.pop(0)  # "Oekraïne: Nederland zet in op ...": a label, not who speaks
     return mentions
+
+
+def _quantified(tokens: Sequence[Token], lex: Lexicons, actor: ActorRef, first: int, last: int) -> tuple[ActorRef, int]:
+    """(actor, first token) of a group named with a quantifier and an adjective between
+    ("Verschillende oostelijke bondgenoten", "Enkele Europese bondgenoten"): the group the
+    quantifier names with the head noun alone ("verschillende bondgenoten": several allies),
+    not all of the allies or of the European allies."""
+    head = None
+    for k in (first - 1, first - 2):
+        if k < 0 or (k == first - 2 and not _is_adjective(tokens[first - 1].norm)):
+            continue
+        group = lex.lexicon.actor_by_surface(f"{tokens[k].norm} {tokens[last].norm}")
+        if group is None or group.kind != "group" or group == actor:
+            continue
+        head = head or lex.lexicon.actor_by_surface(tokens[last].norm)
+        if group != head:  # "de bondgenoten" are the allies the head noun names: no quantifier
+            return group, k
+    return actor, first
+
+
+def _is_adjective(word: str) -> bool:
+    """An inflected adjective before a noun: "oostelijke", "zuidelijke", "andere"."""
+    return word.isalpha() and word.islower() and word.endswith("e") and len(word) > 3
 
 
 def _labels_a_clause(tokens: Sequence[Token], mentions: Sequence[ActorMention]) -> bool:

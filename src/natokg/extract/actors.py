@@ -336,12 +336,36 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         if m.label == PERSON and ctx.part_at(m.start) != "header" and m.start >= reach and not named.covers(m.start):
             persons.add(m.text, m.start, m.end, None)
             reach = max(reach, m.end)
+    _surnames_again(ctx, persons)
     for key, presumed in persons.presumed.items():
         person = persons.by_key[key]
         if any(p.of != NETHERLANDS for p in person.posts):
             # the letter gives the person another state's post: the Dutch ones were presumed
             person.posts[:] = [p for p in person.posts if p not in presumed]
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
+
+
+def _surnames_again(ctx: LetterContext, persons: _Persons) -> None:
+    """A person named in full once ("de Russische minister van Defensie Sergej Ivanov") and
+    later by the surname alone ("Ivanov verwelkomde de samenwerking"): the later mentions
+    are the same person's. One pass over the text for all surnames; a surname that is also
+    an actor's or a place's name, or shorter than four letters, is left alone."""
+    surnames: dict[str, str] = {}
+    for person in persons.by_key.values():
+        words = person.name.split()
+        if len(words) > 1 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+            surname = words[-1]
+            if ctx.lexicon.actor_by_surface(surname) is None and ctx.lexicon.city_by_surface(surname) is None:
+                surnames.setdefault(surname, person.name)
+    if not surnames:
+        return
+    covered = _Covered(persons.spans)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(surnames, key=lambda n: (-len(n), n))) + r")(?![\w-])")
+    for found in pattern.finditer(ctx.text):
+        start = found.start()
+        if covered.covers(start) or ctx.sentence_at(start) is None or ctx.part_at(start) in ("header", "signature"):
+            continue
+        persons.add(surnames[found.group()], start, found.end(), None)
 
 
 # ---------------------------------------------------------------- participations

@@ -26,7 +26,7 @@ from natokg.extract.commitment_forms import (
     refused,
     relative_asides,
 )
-from natokg.extract.function_words import ARTICLES, NEGATIONS
+from natokg.extract.function_words import ARTICLES, FUTURE_AUXILIARIES, NEGATIONS
 from natokg.extract.percent_shares import percent_unit
 from natokg.extract.pledge_requests import called_for
 from natokg.extract.actor_mentions import ActorMention
@@ -102,14 +102,27 @@ class AmountRules:
             verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
             if verbs:
                 return verbs[-1]
-            # "dat Nederland de norm van 3,5% zal halen": subject, the norm, the verb last
-            if any(m.prep is None and m.last < best.first and all(t.norm in ARTICLES for t in s.tokens[m.last + 1 : best.first])
-                   for m in s.mentions):
-                final = [c for c in outside if self.role(c) == "intent" and c.first > last
-                         and not any(t.norm in (",", ";", ":") for t in s.tokens[last + 1 : c.first])]
-                if final:
-                    return final[0]
+            final = self.verb_last(s, best, last, outside)
+            if final is not None:
+                return final
         return best
+
+    def verb_last(self, s: _Sentence, norm: Match, last: int, outside: list[Match]) -> Match | None:
+        """Subordinate word order: "dat Nederland de norm van 3,5% zal halen", the subject right after
+        "dat", the norm, then "zal ... halen" in the same clause: the future verb governs the
+        norm. Not "vindt dat Canada de norm moet halen", "verwacht dat Nederland de norm haalt"
+        or "of Nederland de norm zal halen": an opinion, an expectation, a doubt."""
+        subject = next((m for m in s.mentions if m.prep is None and m.last < norm.first
+                        and all(t.norm in ARTICLES for t in s.tokens[m.last + 1 : norm.first])), None)
+        if subject is None or subject.first == 0 or s.tokens[subject.first - 1].norm != "dat":
+            return None
+        for cue in outside:
+            if cue.first <= last or self.role(cue) != "intent":
+                continue
+            if any(t.norm in (",", ";", ":") for t in s.tokens[last + 1 : cue.first]):
+                return None
+            return cue if s.tokens[cue.first].norm in FUTURE_AUXILIARIES else None
+        return None
 
     def amounts_rule(self, s: _Sentence) -> set[int]:
         """Commitments and observations with an amount; returns the cue indices used."""

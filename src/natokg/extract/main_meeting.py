@@ -15,10 +15,11 @@ from natokg.extract.meeting_words import (
     city_after_preposition,
     meeting_mentions,
     named_kind,
+    other_instance,
     usable,
 )
 from natokg.knowledge.cues import cue_regex
-from natokg.text.nlp import CITY, KIND, NAMED
+from natokg.text.nlp import CITY, KIND, NAMED, Mention
 
 
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
@@ -39,6 +40,19 @@ def _title_spans(ctx: LetterContext) -> list[tuple[int, int]]:
     return spans + [span for span in portal_titles(ctx.seg) if span not in spans]
 
 
+def _kind_dated_on(ctx: LetterContext, sentence, day) -> Mention | None:
+    """Of a sentence naming meetings of two main kinds ("de informele bijeenkomst van de
+    ministers van Buitenlandse Zaken in Antalya op 13 en 14 mei jl. en de bijeenkomst van
+    de ministers van Defensie in Brussel op 24 en 25 juni jl."), the meeting word the
+    title's first date (``day``) belongs to."""
+    kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
+    if len({m.key for m in kinds}) < 2:
+        return None
+    dates = [d for d in ctx.dates_in(sentence.start, sentence.end) if d.first == day.first]
+    meetings = meeting_mentions(ctx, sentence.start, sentence.end)
+    return next((m for m in kinds if dates and attached(ctx, sentence, m, dates[:1], meetings)), None)
+
+
 def main_meeting(ctx: LetterContext) -> Draft | None:
     title_kinds = [
         m for a, b in _title_spans(ctx) for m in ctx.in_span(a, b, KIND) if m.key in MAIN_KINDS
@@ -55,7 +69,9 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
         if opening is not None:
             kind, main_sentence, gathering = opening
     for sentence in body if main_sentence is None else ():
-        kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND) if m.key in MAIN_KINDS]
+        # "De volgende bijeenkomst van de ministers van Defensie vindt plaats op 9 december": another's
+        kinds = [m for m in ctx.in_span(sentence.start, sentence.end, KIND)
+                 if m.key in MAIN_KINDS and not other_instance(ctx, m.start, sentence.start)]
         if kind is not None:
             kinds = [m for m in kinds if m.key == kind]
         if not kinds:
@@ -72,6 +88,12 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
     main_sentence = main_sentence or first_kind_sentence
     if main_sentence is None and kind is None:
         return None
+    if main_sentence is not None and title_dates:
+        dated = _kind_dated_on(ctx, main_sentence, title_dates[0])
+        if dated is not None and dated.key != kind:
+            # "verslagen van de informele NAVO-ministeriële in Antalya en de NAVO-ministeriële
+            # van Defensie in Brussel": the title's first day is the other kind's meeting's
+            kind, title_kinds = dated.key, []
     if kind is None:
         kinds = [m for m in ctx.in_span(main_sentence.start, main_sentence.end, KIND) if m.key in MAIN_KINDS]
         kind = kinds[0].key

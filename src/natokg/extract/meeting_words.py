@@ -208,3 +208,32 @@ def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef
     if k is not None and lexicon.actor_by_surface(tokens[k - 1].norm) == NATO:
         return ALLIES
     return collective
+
+
+# "Over de vorige bijeenkomst, van 8 en 9 november jl.", "de bijeenkomst van 29 juni jl."
+_OWNER_AFTER_DAY = re.compile(r"\s*(?:jl\.|a\.s\.)?,?\s+van\s+(?:de|het)\b")
+_BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
+                         r"\s*,?\s+(?:op|van)\s+(?:\w+dag\s+)?$")
+
+
+def bare_meetings(ctx, main: Draft, sentence, dates) -> list[tuple[int, DateMatch]]:
+    """(name start, day) of each bare meeting noun with a day of its own that is not the
+    main meeting's (cue:bare-meeting-noun), in a letter about a ministers' meeting: another
+    meeting of its kind. Not a day next to the main meeting's ("Daags voor de ministeriële,
+    op 13 februari, komen ... bijeen"), nor under a heading naming a meeting of another
+    kind, nor when a body or meeting is named after the day: the noun is that one's."""
+    if main.kind not in MAIN_KINDS or main.kind == "summit" or main.start is None:
+        return []
+    if sentence.heading and any(
+        named_kind(ctx, m) != main.kind for m in ctx.annotator.phrase_mentions(sentence.heading) if m.label in (KIND, NAMED)
+    ):
+        return []
+    found = []
+    for when in dates:
+        if main.around(when):
+            continue
+        cue = cue_regex(_BARE_MEETING_DATE_RE).search(ctx.text, max(sentence.start, when.start - 60), when.start)
+        if cue is None or _OWNER_AFTER_DAY.match(ctx.text, when.end) or meeting_mentions(ctx, when.end, sentence.end):
+            continue  # "de bijeenkomst van 5 december jl. van de NAVO-ministers van Buitenlandse Zaken": theirs
+        found.append((cue.start("name"), when))
+    return found

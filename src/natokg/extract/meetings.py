@@ -47,8 +47,8 @@ from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
-    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, city_after_preposition, meeting_mentions, named_kind,
-    other_instance,
+    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, city_after_preposition, meeting_mentions,
+    named_kind, other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
@@ -151,6 +151,28 @@ def _summit_in_year(ctx: LetterContext, sentence, m: Mention) -> SummitRecord | 
     return found[0] if len(found) == 1 else None
 
 
+# "De volgende top vindt in 2026 plaats", "de volgende top in 2008": the year at most two words on
+_YEAR_SOON_AFTER = r"\s+(?:\S+\s+){{0,2}}(?:in|voor)\s+{year}\b"
+_INSTANCE_BEFORE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
+
+
+def _of_another_year(ctx: LetterContext, main: Draft, m: Mention, by_year: SummitRecord | None) -> bool:
+    """Whether a summit word with "volgende" before it (cue:next-instance) names the
+    summit of a later year than the main one's, right after it ("De volgende top vindt
+    in 2026 plaats"), or with "vorige" (cue:previous-instance) an earlier one's."""
+    if by_year is None or main.start is None:
+        return False
+    year = by_year.start.year
+    if not re.match(_YEAR_SOON_AFTER.format(year=year), ctx.text[m.end : m.end + 80]):
+        return False  # "Tijdens de volgende top moeten de bondgenoten in 2024 ...": the clause's year
+    lo = max(0, m.start - 40)
+    if cue_regex(_INSTANCE_BEFORE.format(which="next-instance")).search(ctx.text, lo, m.start):
+        return year > main.start.year
+    if cue_regex(_INSTANCE_BEFORE.format(which="previous-instance")).search(ctx.text, lo, m.start):
+        return year < main.start.year
+    return False
+
+
 _OF_CITY_RE = re.compile(r"\s+van\s+")  # "de Europese Raad van Kopenhagen": named after its city
 
 
@@ -197,7 +219,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
     for sentence in body:
         meetings = meeting_mentions(ctx, sentence.start, sentence.end)
         dates = ctx.dates_in(sentence.start, sentence.end)
-        earlier = _bare_meetings(ctx, main, sentence, dates)
+        earlier = bare_meetings(ctx, main, sentence, dates)
         for start, when in earlier:
             collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
         dates = [d for d in dates if all(d is not w for _, w in earlier)]
@@ -246,8 +268,7 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                 if (kind == main.kind and (when is None or main.dated(when)) and (city is None or city == main.city)
                         and (month is None or main.start is None or main.month_key == month.iso)
                         and not (when is not None and other_instance(ctx, m.start))
-                        and not (by_year is not None and main.start is not None and by_year.start.year != main.start.year
-                                 and other_instance(ctx, m.start))):
+                        and not _of_another_year(ctx, main, m, by_year)):
                     main.add(ctx, m.start, m.end)
                     continue
                 if kind == "summit":
@@ -416,33 +437,6 @@ def _in_named_meeting(ctx, offset: int) -> bool:
     """Whether ``offset`` lies in the name of a meeting ("de bijeenkomst van de
     EU-ministers van Defensie op 18 november": not a NATO defence ministers meeting)."""
     return any(m.start <= offset < m.end for m in ctx.in_span(max(0, offset - 80), offset + 80, NAMED))
-
-
-# "Over de vorige bijeenkomst, van 8 en 9 november jl.", "de bijeenkomst van 29 juni jl."
-_BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
-                         r"\s*,?\s+(?:op|van)\s+(?:\w+dag\s+)?$")
-
-
-def _bare_meetings(ctx, main: Draft, sentence, dates) -> list[tuple[int, DateMatch]]:
-    """(name start, day) of each bare meeting noun with a day of its own that is not the
-    main meeting's (cue:bare-meeting-noun), in a letter about a ministers' meeting: another
-    meeting of its kind. Not a day next to the main meeting's ("Daags voor de ministeriële,
-    op 13 februari, komen ... bijeen"), nor under a heading naming a meeting of another
-    kind, nor when a meeting is named after the day: the noun is that meeting's."""
-    if main.kind not in MAIN_KINDS or main.kind == "summit" or main.start is None:
-        return []
-    if sentence.heading and any(
-        named_kind(ctx, m) != main.kind for m in ctx.annotator.phrase_mentions(sentence.heading) if m.label in (KIND, NAMED)
-    ):
-        return []
-    found = []
-    for when in dates:
-        if main.around(when):
-            continue
-        cue = cue_regex(_BARE_MEETING_DATE_RE).search(ctx.text, max(sentence.start, when.start - 60), when.start)
-        if cue is not None and not meeting_mentions(ctx, when.end, sentence.end):
-            found.append((cue.start("name"), when))
-    return found
 
 
 def _gatherings(ctx, collector, main, sentence, dates) -> None:
