@@ -116,3 +116,16 @@ def test_letter_an_eu_defence_ministers_meeting_is_no_nato_one():
     # "de informele bijeenkomst van de EU-ministers van Defensie in Wiesbaden op 1 en 2 maart"
     found = {(m.ref.kind, m.ref.city) for m in fixture_records("2007_defence_ministers_report_sevilla.txt").meetings}
     assert ("external", "wiesbaden") in found and ("defence-ministers", "wiesbaden") not in found
+
+
+def test_ministers_named_with_their_alliance_gather_and_a_day_stays_in_its_clause(tmp_path):
+    body = ("De ministers van Defensie van de NAVO komen op 9 juni a.s. in Brussel bijeen; de reguliere bijeenkomst van "
+            "ministers van Buitenlandse Zaken vindt in december plaats.")
+    _, records = extract_text(tmp_path, defence_report(body, written="12 april 2005", held="9 en 10 februari"))
+    assert ("defence-ministers", date(2005, 6, 9), "brussels") in mentioned(records)
+    assert not any(kind == "foreign-ministers" and start == date(2005, 6, 9) for kind, start, _ in mentioned(records))
+
+
+def test_letter_ministers_of_the_alliance_in_a_contact_group_letter():
+    found = mentioned(fixture_records("2022_ukraine_contact_group_ramstein.txt"))
+    assert ("defence-ministers", date(2022, 6, 15), "brussels") in found

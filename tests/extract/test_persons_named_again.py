@@ -1,6 +1,7 @@
 """A person named once in full and later by the surname alone: the later mention is the
-same person's, and speaks for the state of the post the letter gave them
-(natokg.extract.actors, natokg.extract.position_actors)."""
+same person's, and speaks for the state of the post the letter gave them; offices written
+the way some states name them ("minister van Nationale Defensie") (natokg.extract.actors,
+natokg.extract.position_actors, ontology/reference/offices.ttl)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,10 @@ def test_a_surname_alone_speaks_for_the_state_of_the_post_given_before(tmp_path)
     _, found = extract_text(tmp_path, defence_report(body))
     assert any(p.actor.key == "ua" and p.stance == "call-for" for p in found.positions)
     assert not any(p.actor.key == "allies" for p in found.positions)
+
+
+def test_a_minister_of_national_defence_is_a_defence_minister(tmp_path):
+    body = "Gastheer was de Roemeense minister van Nationale Defensie Paşcu."
+    _, found = extract_text(tmp_path, defence_report(body))
+    [pascu] = [p for p in found.persons if p.key == "pascu"]
+    assert [(p.office, p.of.key) for p in pascu.posts] == [("minister-of-defence", "ro")]

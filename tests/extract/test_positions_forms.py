@@ -46,6 +46,8 @@ def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, 
         ("report", "Enkele bondgenoten toonden zich terughoudend over nieuwe afspraken over kernwapens.",
          ("several-allies", "oppose", "nuclear-policy-and-arms-control")),
         ("report", "Nederland veroordeelde de Noord-Koreaanse raketten.", ("nl", "oppose", "north-korea")),
+        ("report", "De bondgenoten waren positief over het verloop van de presidentsverkiezingen in Afghanistan.",
+         ("allies", "welcome", "afghanistan")),
         # a passive reaffirmation with its agent after "door"
         ("report", "Door de dertig bondgenoten werd de steun voor de soevereiniteit van Oekraïne herbevestigd.",
          ("allies", "support", "ukraine-support")),

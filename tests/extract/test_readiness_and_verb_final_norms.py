@@ -81,6 +81,12 @@ def test_an_agreed_norm_stays_the_allies_when_no_subject_stands_before_it(tmp_pa
         # an offer told in the passive with its agent after "werd door"
         ("Tevens werd door Nederland een C-130 transportvliegtuig aangeboden voor de ondersteuning van ISAF.",
          ("nl", "capability-pledge", None, None)),
+        # money given in the passive, by the letter's own government named before
+        ("Nederland steunt de Afghaanse politie. Voor het LOTFA wordt dit jaar € 8 miljoen bijgedragen.",
+         ("nl", "financial-contribution", Decimal("8000000"), 2007)),
+        # an agreement reached on acquiring a system
+        ("De ministers bereikten overeenstemming over de aanschaf van het Alliance Ground Surveillance-systeem.",
+         ("allies", "capability-pledge", None, None)),
         # a reaffirmed intention is a decision reaffirmed
         ("De bondgenoten herbevestigden hun voornemen om na afloop van ISAF een trainingsmissie te starten.",
          ("allies", "policy-pledge", None, None)),

@@ -140,7 +140,11 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
             (m for m in meetings if m.end <= item.start or (m.start <= item.start and item.end <= m.end)),
             key=lambda m: max(0, item.start - m.end),
         )
-        after = sorted((m for m in meetings if m.start >= item.end and m not in before), key=lambda m: m.start - item.end)
+        # not across a semicolon: "De ministers ... komen op 9 juni bijeen; de bijeenkomst van ... vindt in december plaats"
+        after = sorted(
+            (m for m in meetings if m.start >= item.end and m not in before and ";" not in ctx.text[item.end : m.start]),
+            key=lambda m: m.start - item.end,
+        )
         for candidate in before + after:
             if conflicts is not None and conflicts(candidate, item):
                 continue
