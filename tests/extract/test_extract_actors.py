@@ -363,7 +363,7 @@ def test_a_known_person_holds_the_posts_of_the_letters_date():
 
 def test_regression_two_letter_initials_are_one_name_token():
     """"A.Th.B. Bijleveld-Schouten" and "Ph.J. Zandvoort" write two-letter initials."""
-    from natokg.extract.actors import _NAME_TOKEN
+    from natokg.extract.persons import _NAME_TOKEN
 
     assert _NAME_TOKEN.match("A.Th.B. Bijleveld-Schouten").group() == "A.Th.B."
     assert _NAME_TOKEN.match("Ph.J. Zandvoort").group() == "Ph.J."

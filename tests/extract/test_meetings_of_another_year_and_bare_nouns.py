@@ -20,8 +20,16 @@ def summit_report(body: str) -> str:
             f"\n\n{body}\n")
 
 
-def test_the_next_summit_of_another_year_in_the_same_city_is_not_the_main_one(tmp_path):
-    _, found = extract_text(tmp_path, summit_report("De volgende reguliere NAVO-top vindt in 2018 in Brussel plaats."))
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De volgende reguliere NAVO-top vindt in 2018 in Brussel plaats.",
+        "De volgende NAVO-top vindt in juli 2018 in Brussel plaats.",
+        "De volgende NAVO-top, in 2018 in Brussel, zal over de lastenverdeling gaan.",
+    ],
+)
+def test_the_next_summit_of_another_year_in_the_same_city_is_not_the_main_one(tmp_path, body):
+    _, found = extract_text(tmp_path, summit_report(body))
     assert found.main_meeting.ref.start == date(2017, 5, 25)
     assert ("summit", date(2018, 7, 11), "brussels") in mentioned(found)
     main_quotes = [e.quote for e in found.main_meeting.evidence]
@@ -89,28 +97,54 @@ def test_a_named_meeting_takes_the_place_a_later_mention_gives(tmp_path):
     assert ("external", date(2023, 1, 26), "ramstein") in mentioned(found)
 
 
-def test_a_letter_on_two_meetings_is_about_the_one_its_titles_first_day_belongs_to(tmp_path):
-    text = ("Kamerbrief met verslagen van de informele NAVO-ministeriële in Tallinn en de NAVO-ministeriële van Defensie "
-            "in Brussel\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 1 juli 2010\n"
-            "Betreft Verslagen NAVO-bijeenkomsten Tallinn (22-23 april 2010) en Brussel (10-11 juni 2010)\n\n"
-            "Geachte Voorzitter,\n\nMet deze brief informeren wij u over de informele bijeenkomst van de ministers van "
-            "Buitenlandse Zaken in Tallinn op 22 en 23 april jl. en de bijeenkomst van de ministers van Defensie in "
-            "Brussel op 10 en 11 juni jl.\n\nDe ministers spraken over het Strategisch Concept.\n")
-    _, found = extract_text(tmp_path, text)
-    main = found.main_meeting.ref
-    assert (main.kind, main.start, main.city) == ("foreign-ministers", date(2010, 4, 22), "tallinn")
-    assert ("defence-ministers", date(2010, 6, 10), "brussels") in mentioned(found)
+TWO_MEETINGS = (
+    "Kamerbrief met verslagen van de informele NAVO-ministeriële in Tallinn en de NAVO-ministeriële van Defensie "
+    "in Brussel\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 1 juli 2010\n"
+    "Betreft Verslagen NAVO-bijeenkomsten Tallinn (22-23 april 2010) en Brussel (10-11 juni 2010)\n\n"
+    "Geachte Voorzitter,\n\nMet deze brief informeren wij u over de informele bijeenkomst van de ministers van "
+    "Buitenlandse Zaken in Tallinn op 22 en 23 april jl. en de bijeenkomst van de ministers van Defensie in "
+    "Brussel op 10 en 11 juni jl.\n\nDe ministers spraken over het Strategisch Concept.\n"
+)
+NEXT_OF_THE_KIND = (
+    "Onderwerp   Verslag informele NAVO-defensieministeriële Poiana Brasov\nDatum       26 oktober 2004\n\n"
+    "Op woensdag 13 en donderdag 14 oktober jl. kwamen de ministers van Defensie van de zesentwintig "
+    "NAVO-lidstaten in informele setting bijeen in Poiana Braşov, Roemenië.\n\n"
+    "De volgende bijeenkomst van de ministers van Defensie vindt plaats op 9 december a.s.\n"
+)
+TITLE_RANGE_OVER_TWO = (
+    "Datum 21 februari 2025\nBetreft Verslag Ukraine Defense Contact Group en bijeenkomst NAVO-ministers van "
+    "Defensie 12 en 13 februari 2025\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer over de bijeenkomst "
+    "van de Ukraine Defense Contact Group (UDCG) op 12 februari jl. en de aansluitende bijeenkomst van de "
+    "NAVO-ministers van Defensie op 13 februari jl., beide op het NAVO-hoofdkwartier in Brussel.\n"
+)
+TITLE_RANGE_OF_ONE = (
+    "Datum 20 februari 2023\nBetreft Verslag bijeenkomst NAVO-ministers van Defensie 14 en 15 februari 2023\n\n"
+    "Geachte voorzitter,\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van "
+    "Defensie op 14 en 15 februari jl. in Brussel.\n"
+)
 
 
-def test_the_next_meeting_of_the_kind_does_not_date_the_main_one(tmp_path):
-    text = ("Onderwerp   Verslag informele NAVO-defensieministeriële Poiana Brasov\nDatum       26 oktober 2004\n\n"
-            "Op woensdag 13 en donderdag 14 oktober jl. kwamen de ministers van Defensie van de zesentwintig "
-            "NAVO-lidstaten in informele setting bijeen in Poiana Braşov, Roemenië.\n\n"
-            "De volgende bijeenkomst van de ministers van Defensie vindt plaats op 9 december a.s.\n")
+@pytest.mark.parametrize(
+    "text, main, other",
+    [
+        # a letter on two meetings is about the one the title's first day belongs to
+        (TWO_MEETINGS, ("foreign-ministers", date(2010, 4, 22), date(2010, 4, 23), "tallinn"),
+         ("defence-ministers", date(2010, 6, 10), "brussels")),
+        # the next meeting of the kind does not date the main one
+        (NEXT_OF_THE_KIND, ("defence-ministers", date(2004, 10, 13), date(2004, 10, 14), "poiana-brasov"),
+         ("defence-ministers", date(2004, 12, 9), None)),
+        # a title's range over two meetings: the main one's own day
+        (TITLE_RANGE_OVER_TWO, ("defence-ministers", date(2025, 2, 13), date(2025, 2, 13), "brussels"), None),
+        # a title's range over the main meeting alone keeps both days
+        (TITLE_RANGE_OF_ONE, ("defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels"), None),
+    ],
+)
+def test_the_main_meeting_of_a_letter_naming_several(tmp_path, text, main, other):
     _, found = extract_text(tmp_path, text)
-    main = found.main_meeting.ref
-    assert (main.start, main.city) == (date(2004, 10, 13), "poiana-brasov")
-    assert ("defence-ministers", date(2004, 12, 9), None) in mentioned(found)
+    ref = found.main_meeting.ref
+    assert (ref.kind, ref.start, found.main_meeting.end, ref.city) == main
+    if other is not None:
+        assert other in mentioned(found)
 
 
 def test_the_eastern_partnership_summit_is_no_nato_summit(tmp_path):
@@ -118,3 +152,13 @@ def test_the_eastern_partnership_summit_is_no_nato_summit(tmp_path):
     _, found = extract_text(tmp_path, defence_report(body, written="20 december 2013", held="14 en 15 december"))
     assert ("external", date(2013, 11, 28), "vilnius") in mentioned(found)
     assert not any(kind == "summit" and start == date(2013, 11, 28) for kind, start, _ in mentioned(found))
+
+
+def test_a_report_on_a_coalition_of_the_willing_meeting_is_about_that_meeting(tmp_path):
+    text = ("Datum 1 april 2025\nBetreft Verslag bijeenkomst 'coalition of the willing' over Oekraïne, Parijs 27 maart 2025"
+            "\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer over de bijeenkomst van regeringsleiders die op 27 "
+            "maart jl. in Parijs plaatsvond. De NAVO-ministers van Buitenlandse Zaken komen op 3 en 4 april a.s. in "
+            "Brussel bijeen.\n")
+    _, found = extract_text(tmp_path, text)
+    assert found.letter.kind == "other"
+    assert (found.main_meeting.ref.kind, found.main_meeting.ref.start) == ("external", date(2025, 3, 27))

@@ -17,10 +17,26 @@ def test_a_surname_alone_later_is_the_person_named_in_full(tmp_path):
     assert ("ru", "welcome", "missile-defence") in {(p.actor.key, p.stance, p.topic) for p in found.positions}
 
 
-def test_a_surname_that_is_a_place_is_left_alone(tmp_path):
-    body = "De Poolse minister van Defensie Jan Warschau sprak in Warschau over de oostflank."
+def test_a_surname_two_persons_share_is_neither_ones(tmp_path):
+    body = ("De Franse minister van Defensie Jean Dupont en de Belgische minister van Defensie Marc Dupont spraken. "
+            "Dupont benadrukte de eenheid van het bondgenootschap.")
     _, found = extract_text(tmp_path, defence_report(body))
-    assert all(len(p.evidence) == 1 for p in found.persons if "warschau" in p.key)
+    quotes = {p.key: [e.quote for e in p.evidence] for p in found.persons}
+    assert quotes == {"jean-dupont": ["Jean Dupont"], "marc-dupont": ["Marc Dupont"]}
+
+
+def test_a_name_in_apposition_after_the_office_and_its_state(tmp_path):
+    body = ("Naast de regeringsleiders was de premier van Montenegro, Duško Marković, aanwezig. Ook sprak de minister "
+            "van Buitenlandse Zaken van Oekraïne, Dmytro Koeleba.")
+    _, found = extract_text(tmp_path, defence_report(body))
+    posts = {p.key: [(x.office, x.of.key) for x in p.posts] for p in found.persons}
+    assert posts["dusko-markovic"] == [("prime-minister", "me")]
+    assert posts["dmytro-koeleba"] == [("minister-of-foreign-affairs", "ua")]
+
+
+def test_an_office_of_a_state_before_a_list_names_nobody_in_apposition(tmp_path):
+    _, found = extract_text(tmp_path, defence_report("De president van Frankrijk, Duitsland en Polen spraken over Rusland."))
+    assert not found.persons
 
 
 def test_a_surname_alone_speaks_for_the_state_of_the_post_given_before(tmp_path):

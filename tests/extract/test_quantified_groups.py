@@ -14,7 +14,7 @@ from support.letter_records import sentence_positions
         ("Verschillende oostelijke bondgenoten, waaronder Polen, drongen aan op zichtbare uitwerking van artikel 5.",
          "several-allies"),
         ("Enkele Europese bondgenoten pleitten voor meer aandacht voor de zuidflank.", "several-allies"),
-        # a held-out letter's sentence
+        # the form as a letter writes it, with the members after "waaronder"
         ("Enkele oostelijke bondgenoten, waaronder Polen, bepleitten een permanente stationering van troepen.",
          "several-allies"),
         # an article is no quantifier: the European allies, all of them

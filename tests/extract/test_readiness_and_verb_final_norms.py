@@ -36,8 +36,16 @@ def test_letter_ready_to_contribute_to_the_reassurance_measures():
     assert any(c.actor.key == "nl" and c.kind == "capability-pledge" and "bereid te" in c.evidence[0].quote for c in found)
 
 
-def test_not_ready_pledges_nothing(tmp_path):
-    assert not pledges(tmp_path, "Duitsland zei niet bereid te zijn extra troepen te sturen.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duitsland zei niet bereid te zijn extra troepen te sturen.",
+        # ready to study or explore a proposal is considering it, not pledging
+        "Nederland heeft laten weten bereid te zijn het Russische voorstel serieus te bestuderen.",
+    ],
+)
+def test_not_ready_or_ready_only_to_consider_pledges_nothing(tmp_path, sentence):
+    assert not pledges(tmp_path, sentence)
 
 
 def test_committing_to_spend_a_share_of_gdp_is_a_spending_target(tmp_path):
@@ -52,13 +60,14 @@ def test_the_verb_last_in_a_subordinate_clause_governs_the_norm_before_it(tmp_pa
     assert not any(actor == "allies" for actor, *_ in found)
 
 
-
 @pytest.mark.parametrize(
     "sentence",
     [
         "Nederland vindt dat Canada de norm van 2% moet halen.",  # an opinion of what another should do
         "Het is onzeker of Nederland de norm van 2% in 2024 zal halen.",  # a doubt
         "De NAVO verwacht dat Nederland de norm van 2% pas in 2030 haalt.",  # an expectation
+        "Het kabinet verwacht dat Nederland de norm van 2% in 2024 zal halen.",
+        "Daarom is het onwaarschijnlijk dat Canada de norm van 2% in 2030 zal halen.",
     ],
 )
 def test_an_opinion_doubt_or_expectation_about_the_norm_pledges_nobody_to_it(tmp_path, sentence):

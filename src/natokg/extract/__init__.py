@@ -8,7 +8,8 @@ Dutch pipeline whose matcher is built from the ontology's Turtle (natokg.text.nl
 
 from __future__ import annotations
 
-from natokg.extract.actors import extract_participations, extract_persons
+from natokg.extract.actors import extract_participations
+from natokg.extract.persons import extract_persons
 from natokg.extract.commitments import extract_commitments
 from natokg.extract.context import LetterContext
 from natokg.extract.letter_meta import extract_letter_meta, extract_reference

@@ -33,6 +33,7 @@ from natokg.extract.actor_mentions import ActorMention
 from natokg.extract.phrases import Match, Token
 from natokg.extract.pledge_subjects import unnamed_giver
 from natokg.folding import fold
+from natokg.knowledge.cues import cue_word_set
 from natokg.records import Commitment, Observation, Sentence
 
 AMOUNT_ROLES = ("agreement", "intent", "contribution", "announcement", "realised")
@@ -108,14 +109,18 @@ class AmountRules:
         return best
 
     def verb_last(self, s: _Sentence, norm: Match, last: int, outside: list[Match]) -> Match | None:
-        """Subordinate word order: "dat Nederland de norm van 3,5% zal halen", the subject right after
-        "dat", the norm, then "zal ... halen" in the same clause: the future verb governs the
+        """Subordinate word order: "dat Nederland de norm van 3,5% zal halen", the subject
+        right after "dat", the norm, then "zal ... halen" in the same clause: the future verb governs the
         norm. Not "vindt dat Canada de norm moet halen", "verwacht dat Nederland de norm haalt"
-        or "of Nederland de norm zal halen": an opinion, an expectation, a doubt."""
+        or "of Nederland de norm zal halen": an opinion, an expectation, a doubt
+        (cue:belief-before-that, in the three words before "dat")."""
         subject = next((m for m in s.mentions if m.prep is None and m.last < norm.first
                         and all(t.norm in ARTICLES for t in s.tokens[m.last + 1 : norm.first])), None)
         if subject is None or subject.first == 0 or s.tokens[subject.first - 1].norm != "dat":
             return None
+        beliefs = cue_word_set("belief-before-that")
+        if any(fold(t.norm) in beliefs for t in s.tokens[max(0, subject.first - 4) : subject.first - 1]):
+            return None  # "Het kabinet verwacht dat Nederland de norm ... zal halen"
         for cue in outside:
             if cue.first <= last or self.role(cue) != "intent":
                 continue

@@ -53,6 +53,24 @@ def _kind_dated_on(ctx: LetterContext, sentence, day) -> Mention | None:
     return next((m for m in kinds if dates and attached(ctx, sentence, m, dates[:1], meetings)), None)
 
 
+def _own_days_in_title_range(ctx: LetterContext, sentence, kind: str, title_day) -> list:
+    """A title naming two meetings' days as one range ("Verslag Ukraine Defense Contact Group
+    en bijeenkomst NAVO-ministers van Defensie 12 en 13 februari 2025") when the sentence
+    gives the first day to another meeting ("de bijeenkomst van de UDCG op 12 februari jl.
+    en de aansluitende bijeenkomst van de NAVO-ministers van Defensie op 13 februari jl."):
+    the days inside the range that the main kind's meeting word has."""
+    meetings = meeting_mentions(ctx, sentence.start, sentence.end)
+    named = next((m for m in meetings if m.label == KIND and m.key == kind), None)
+    if named is None:
+        return []
+    dates = ctx.dates_in(sentence.start, sentence.end)
+    first = [d for d in dates if d.first == title_day.first]
+    if not first or any(attached(ctx, sentence, named, first, meetings)):
+        return []  # the title's first day is the main meeting's own
+    own = attached(ctx, sentence, named, dates, meetings)
+    return [d for d in own if title_day.first < d.first <= title_day.last][:1]
+
+
 def main_meeting(ctx: LetterContext) -> Draft | None:
     title_kinds = [
         m for a, b in _title_spans(ctx) for m in ctx.in_span(a, b, KIND) if m.key in MAIN_KINDS
@@ -111,6 +129,8 @@ def main_meeting(ctx: LetterContext) -> Draft | None:
         if named is not None:
             draft.add(ctx, named.start, named.end)  # the evidence of what the letter is about
     dating = title_dates[:1]
+    if dating and main_sentence is not None and dating[0].first != dating[0].last:
+        dating = _own_days_in_title_range(ctx, main_sentence, kind, dating[0]) or dating
     if not dating and main_sentence is not None:
         dates = ctx.dates_in(main_sentence.start, main_sentence.end)
         if named is not None:

@@ -142,7 +142,7 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
         )
         # not across a semicolon: "De ministers ... komen op 9 juni bijeen; de bijeenkomst van ... vindt in december plaats"
         after = sorted(
-            (m for m in meetings if m.start >= item.end and m not in before and ";" not in ctx.text[item.end : m.start]),
+            (m for m in meetings if m.start >= item.end and m not in before and ctx.text.find(";", item.end, m.start) < 0),
             key=lambda m: m.start - item.end,
         )
         for candidate in before + after:

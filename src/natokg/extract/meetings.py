@@ -152,7 +152,7 @@ def _summit_in_year(ctx: LetterContext, sentence, m: Mention) -> SummitRecord | 
 
 
 # "De volgende top vindt in 2026 plaats", "de volgende top in 2008": the year at most two words on
-_YEAR_SOON_AFTER = r"\s+(?:\S+\s+){{0,2}}(?:in|voor)\s+{year}\b"
+_YEAR_SOON_AFTER = r"[\s,]+(?:\S+\s+){{0,2}}(?:in|voor)\s+(?:[a-z]+\s+)?{year}\b"  # "in juli 2018" too
 _INSTANCE_BEFORE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
 
 

@@ -5,7 +5,7 @@ natokg.extract.positions) and who a person or an office named in a sentence spea
 A position is held by a state, an organisation or a group, not by the person who
 voiced it: "Secretaris-generaal De Hoop Scheffer riep op" is NATO's call, "President
 Sarkozy kondigde aan" France's, "Minister Serdjoekov bevestigde" Russia's. The persons
-stage (natokg.extract.actors) has found the letter's persons, where they are named and
+stage (natokg.extract.persons) has found the letter's persons, where they are named and
 the posts they hold (from the reference data, ontology/reference/persons.ttl, and from
 the office written next to the name); this module turns each person span of a sentence
 into a mention of the actor of the post meant there:

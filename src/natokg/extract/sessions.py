@@ -54,8 +54,8 @@ _NOT_HELD_RE = r"\b(?:{cue:not-held})\b|\bniet\b(?:\s+[^\s,;.]+){0,4}?\s+(?:{cue
 _NONE_OF_RE = r"\bgeen\s+(?:[\w-]+\s+){0,2}?(?:(?:{cue:meeting-word})\s+van\s+(?:de\s+)?)?$"
 _GATHERING_RE = r"\b(?:{cue:gathering})\b"
 _HELD_RE = (
-    r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:programme-order}"
-    r"|{cue:programme-opening}|{cue:programme-closing})\b"
+    r"\b(?:{cue:held}|{cue:gathering}|{cue:participation}|{cue:participation-phrase}|{cue:presence-of}"
+    r"|{cue:programme-order}|{cue:programme-opening}|{cue:programme-closing})\b"
 )
 # the meeting itself opens or closes ("De bijeenkomst opende met", "De top werd afgesloten
 # met"), not a day ("De tweede dag begon met": the paragraph's day rule dates that)

@@ -1,0 +1,48 @@
+"""Who took part, told by a presence or a relative clause: "in aanwezigheid van president
+Zelensky" names those present after it, not a military presence the sentence asks for;
+"waaraan ... deelnemen" is taking part in what comes before it, a meeting or not
+(natokg.extract.actors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.letter_records import defence_report, extract_text, fixture_records, records
+
+
+def participants(tmp_path, body: str) -> set[tuple[str, str]]:
+    _, found = extract_text(tmp_path, defence_report(body))
+    return {(p.actor.key, p.capacity) for p in found.participations}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Op 14 februari kwam de NAVO-Oekraïne Commissie bijeen in aanwezigheid van president Zelensky.",
+         {("ua", "partner")}),
+        # a military presence asked for: nobody attends
+        ("Polen en de Baltische staten drongen aan op een permanente aanwezigheid van bondgenootschappelijke troepen.", set()),
+        # the company of a session and those present after the phrase
+        ("Op 15 februari volgen een sessie met de partners uit de Indo-Pacific, Australië en Japan, en een vergadering "
+         "van de NAVO-Oekraïne Raad in aanwezigheid van president Zelensky.",
+         {("au", "partner"), ("jp", "partner"), ("ua", "partner")}),
+        # taking part in a programme, not in the meeting
+        ("Mogherini lichtte de Permanente Gestructureerde Samenwerking (PESCO) toe, waaraan vijfentwintig EU-lidstaten "
+         "deelnemen.", set()),
+        ("Er was een werkdiner, waaraan ook Oekraïne en de EU deelnamen.", {("ua", "partner"), ("eu", "partner")}),
+    ],
+)
+def test_presence_and_relative_participation(tmp_path, body, expected):
+    assert expected <= participants(tmp_path, body)
+    if not expected:
+        assert not participants(tmp_path, body)
+
+
+def test_letter_a_presence_asked_for_is_no_participation():
+    found = {(p.actor.key, p.capacity) for p in fixture_records("2016_defence_ministers_report_february.txt").participations}
+    assert ("baltic-states", "partner") not in found
+
+
+def test_letter_the_president_present_at_the_council():
+    found = {(p.actor.key, p.capacity) for p in records("dev_2023_summit_report_vilnius.txt").participations}
+    assert ("ua", "partner") in found
