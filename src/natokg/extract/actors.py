@@ -215,9 +215,11 @@ def _participations(ctx: LetterContext, index: MeetingIndex, persons: PersonInde
                 continue
             actors = [a for a in actors if any(s <= a[1] and a[2] <= e for s, e in company)]
         if cue is not None and cue.group("presence"):
-            # those present are named after it; a company the sentence names too ("een sessie met ...") takes part
+            # those present are named after it; a company the sentence names too ("een sessie met ...")
+            # takes part as well
             company = _company(ctx, index, sentence)
-            actors = [a for a in actors if a[1] >= sentence.start + cue.end() or any(s <= a[1] and a[2] <= e for s, e in company)]
+            after = sentence.start + cue.end()
+            actors = [a for a in actors if a[1] >= after or any(s <= a[1] and a[2] <= e for s, e in company)]
         actors = _not_topics_or_places(ctx, sentence, actors)
         if not actors and _ANAPHOR_RE.search(sentence.text):
             actors = previous_actors
