@@ -1,7 +1,9 @@
 """How a very long letter is handled: the normaliser's time against the text length,
 what reading a 10 MB letter file costs with the default limit (refused) and with the
 limit raised (read and normalised), and the whole `natokg map --format nquads` of it
-both ways, in a child process (wall and CPU seconds, with the load average before).
+both ways, in a child process (wall and CPU seconds, with the load average before); and
+the map of a 10 MB HTML file whose text is just within the default limit (the markup
+makes up the rest), the slowest a file of that size maps without raising the limit.
 
     python benchmarks/bench_long_letter.py [--sizes 250000,1000000,4000000] [--big 10000000] [--no-map]
 
@@ -14,6 +16,7 @@ flat as the size grows.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import resource
@@ -76,6 +79,26 @@ def main() -> None:
             os.environ.pop(MAX_LETTER_CHARS_ENV)
             time_map(path, None)
             time_map(path, args.big * 2)
+            page = Path(folder) / "long.html"
+            page.write_text(page_within_limit(args.big), encoding="utf-8")
+            print(f"{page.stat().st_size} bytes of HTML:", end=" ")
+            time_map(page, None)
+
+
+def page_within_limit(size: int) -> str:
+    """An HTML letter of about ``size`` bytes whose text is 98 % of the default limit on
+    a letter's text: each word in as many styled spans as it takes to reach the size."""
+    from natokg.read.limits import DEFAULT_MAX_LETTER_CHARS
+
+    text = long_text(DEFAULT_MAX_LETTER_CHARS * 98 // 100)
+    words = sum(len(paragraph.split()) for paragraph in text.split("\n\n"))
+    span = '<span class="w">'
+    depth = max(1, round((size - len(text)) / (words * (len(span) + len("</span>")))))
+    opening, closing = span * depth, "</span>" * depth
+    paragraphs = ("<p>" + " ".join(opening + html.escape(w) + closing for w in paragraph.split()) + "</p>"
+                  for paragraph in text.split("\n\n"))
+    head = '<html><head><meta charset="utf-8"><title>Verslag</title></head><body>\n'
+    return head + "\n".join(paragraphs) + "\n</body></html>\n"
 
 
 def time_map(path: Path, limit: int | None) -> None:
