@@ -123,6 +123,13 @@ TITLE_RANGE_OF_ONE = (
     "Defensie op 14 en 15 februari jl. in Brussel.\n"
 )
 
+TITLE_WITH_UDCG = (
+    "Datum 27 juni 2024\nBetreft Verslag van de NAVO-ministeriële Defensie en de Ukraine Defense Contact Group van 13 "
+    "en 14 juni 2024\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer over de bijeenkomst van de Ukraine "
+    "Defense Contact Group (UDCG) van 13 juni jl. en over de bijeenkomst van de NAVO-ministers van Defensie die op 13 en "
+    "14 juni jl. in Brussel plaatsvond.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text, main, other",
@@ -135,6 +142,8 @@ TITLE_RANGE_OF_ONE = (
          ("defence-ministers", date(2004, 12, 9), None)),
         # a title's range over two meetings: the main one's own day
         (TITLE_RANGE_OVER_TWO, ("defence-ministers", date(2025, 2, 13), date(2025, 2, 13), "brussels"), None),
+        # "NAVO-ministeriële Defensie" in the title names the NATO meeting beside the contact group's
+        (TITLE_WITH_UDCG, ("defence-ministers", date(2024, 6, 13), date(2024, 6, 14), "brussels"), None),
         # a title's range over the main meeting alone keeps both days
         (TITLE_RANGE_OF_ONE, ("defence-ministers", date(2023, 2, 14), date(2023, 2, 15), "brussels"), None),
     ],

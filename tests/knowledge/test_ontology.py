@@ -166,7 +166,9 @@ CORE_PROPERTIES = {
 }
 
 # Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
-LEXICON_ANNOTATIONS = {"meetingKind", "seatCity", "sessionGroup", "sessionPartner", "delegationsGroup", "speaksFor"}
+LEXICON_ANNOTATIONS = {
+    "meetingKind", "seatCity", "sessionGroup", "sessionPartner", "delegationsGroup", "speaksFor", "officeOf",
+}
 
 # Reused terms the data uses directly, with the OWL property kind they are declared as.
 REUSED_PROPERTIES = {

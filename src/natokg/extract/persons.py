@@ -220,6 +220,9 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
             person = persons.add(ctx.text[a:b], a, b, post)
             if person.key not in signatories:
                 signatories.append(person.key)
+    # before the offices: "Minister Haavisto" after "hun Finse ... collega's Pekka Haavisto" is the Finn
+    writers = {o.key for a, b in signature_spans for o in ctx.in_span(a, b, OFFICE)} & _COUNTERPART_OFFICES
+    _counterparts(ctx, persons, writers.pop() if len(writers) == 1 else None)
     for office in (m for m in ctx.mentions if m.label == OFFICE):
         if any(a <= office.start < b for a, b in signature_spans) or ctx.part_at(office.start) == "header":
             continue
@@ -231,9 +234,15 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
         owner = None
         if not names:
             # "de Italiaanse minister van Defensie, de heer Martino": the name in apposition
-            apposition = re.match(r",[ \t\n]+", ctx.text[office.end : limit])
+            # (an abbreviation in parentheses between: "de Supreme Allied Commander Europe (SACEUR), generaal Breedlove")
+            apposition = re.match(r"(?:\s*\([^()\n]{1,20}\))?,[ \t\n]+", ctx.text[office.end : limit])
             if apposition and _title_at(ctx.text, office.end + apposition.end(), limit):
                 names = _name_after(ctx, office.end + apposition.end(), limit)[:1]
+            elif apposition:
+                # "de Supreme Allied Commander Europe, generaal Wolters,": a rank, then the name
+                after = office.end + apposition.end()
+                rank = next((m for m in ctx.in_span(after, limit, OFFICE) if m.start == after), None)
+                names = _name_after(ctx, rank.end, limit)[:1] if rank is not None else []
         if not names:
             names, owner = _named_after_owner(ctx, office, limit)
         if not names:
@@ -291,6 +300,47 @@ def _named_after_owner(ctx: LetterContext, office, limit: int) -> tuple[list[tup
     if not names or not _APPOSITION_ENDS.match(ctx.text, names[0][1], limit + 1):
         return [], None
     return names, ActorRef("state" if owner.label == STATE else "organisation", owner.key)
+
+
+# a minister writing of "mijn Duitse ambtgenoot Struck" means the German minister of the
+# same portfolio; other writers' counterparts hold offices the letter does not say
+_COUNTERPART_OFFICES = frozenset(["minister-of-foreign-affairs", "minister-of-defence"])
+# "de ministers van Defensie van elf landen ... met hun Oekraïense collega Reznikov": theirs
+_PORTFOLIO_GROUPS = (("minister-of-defence", "{cue:defence-ministers-group}"),
+                     ("minister-of-foreign-affairs", "{cue:foreign-ministers-group}"))
+_COUNTERPART = r"\b(?:{cue:counterpart-noun})\s+"
+_DEMONYM_JOIN = re.compile(r"\s*(?:,|en)\s+")
+
+
+def _counterparts(ctx: LetterContext, persons: _Persons, writer: str | None) -> None:
+    """"Mijn Duitse ambtgenoot Struck", "hun Finse en Zweedse collega's Pekka Haavisto en
+    Ann Linde": counterparts of the demonyms' states, one name per demonym in order,
+    holding the office of the ministers the sentence names before them, else the writer's
+    (``writer``, when the letter's signatories hold one minister's office)."""
+    covered = _Covered(persons.spans)
+    for cue in cue_regex(_COUNTERPART).finditer(ctx.text):
+        sentence = ctx.sentence_at(cue.start())
+        if sentence is None or covered.covers(cue.end()):
+            continue
+        office = max(((found.start(), key) for key, group in _PORTFOLIO_GROUPS
+                      for found in cue_regex(rf"\b(?:{group})\b").finditer(ctx.text, sentence.start, cue.start())),
+                     default=(None, writer))[1]
+        if office is None:
+            continue
+        demonyms = [m for m in ctx.in_span(max(sentence.start, cue.start() - 80), cue.start(), DEMONYM)]
+        chain, end = [], cue.start()
+        for m in reversed(demonyms):
+            between = ctx.text[m.end : end]
+            # the last demonym right before the noun, the others joined by "," or "en"
+            if (between.strip() if not chain else not _DEMONYM_JOIN.fullmatch(between)):
+                break
+            chain.insert(0, m)
+            end = m.start
+        names = _name_after(ctx, cue.end(), sentence.end)
+        if not chain or len(names) != len(chain):
+            continue
+        for m, (a, b) in zip(chain, names):
+            persons.add(ctx.text[a:b], a, b, PostRef(office, ActorRef("state", m.key)))
 
 
 # a word, hyphenated parts included ("Bijleveld-Schouten"), not part of a longer one

@@ -15,7 +15,7 @@ from natokg.extract.context import LetterContext
 from natokg.knowledge.cues import cue_regex
 from natokg.extract.function_words import NETHERLANDS
 from natokg.records import ActorRef
-from natokg.text.nlp import CITY, DEMONYM, NAMED, ORG, STATE
+from natokg.text.nlp import CITY, DEMONYM, NAMED, OFFICE, ORG, STATE
 
 # "Mijn Duitse collega, minister Struck": a colleague of the demonym's state in apposition
 _COLLEAGUE_BETWEEN = r"\s+(?:{cue:colleague-noun})\s*,\s*"
@@ -23,6 +23,7 @@ _COLLEAGUE_BETWEEN = r"\s+(?:{cue:colleague-noun})\s*,\s*"
 _FORMER = re.compile(r"(?:\b(?:oud|ex)-|\bvoormalige?\s+)$", re.IGNORECASE)
 # "de NAVO-Oekraïne Commissie, met minister Kozhara": right after the council's name
 _WITH_AFTER_COUNCIL = re.compile(r",?\s*met\s+", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"\s+en\s+")  # two offices of one person: "premier en minister van ..."
 # "Japan heeft aangegeven dat premier Ishiba ...": in the clause the state's statement opens
 _THAT_BEFORE = re.compile(r"\bdat\s+(?:de\s+)?$", re.IGNORECASE)
 
@@ -30,6 +31,14 @@ _THAT_BEFORE = re.compile(r"\bdat\s+(?:de\s+)?$", re.IGNORECASE)
 def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
     """Whose post: demonym before the office, actor inside it, 'van <state>' after the
     name, the post the reference data gives the person, else None (see presumed_dutch)."""
+    # "de Griekse premier en minister van Buitenlandse Zaken Papandreou": the demonym of the
+    # office coordinated before it
+    first = next((o for o in ctx.in_span(max(0, office.start - 60), office.start, OFFICE)
+                  if _AND_BETWEEN.fullmatch(ctx.text, o.end, office.start)), office)
+    before = ctx.in_span(max(0, first.start - 30), first.start, DEMONYM, STATE, ORG)
+    if before and first is not office and not ctx.text[before[-1].end : first.start].strip(" -"):
+        m = before[-1]
+        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
     before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
     if before and (
         not ctx.text[before[-1].end : office.start].strip(" -")
@@ -56,7 +65,14 @@ def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, 
         # foreign minister) is left to his known posts
         known = [p.of for p in record.posts if p.office == office.key]
         return known[0] if known else None
-    return _holder_in_context(ctx, office)
+    return _holder_in_context(ctx, office) or _office_organisation(ctx, office)
+
+
+def _office_organisation(ctx: LetterContext, office) -> ActorRef | None:
+    """The one organisation that has the office (nkg:officeOf): "de Supreme Allied
+    Commander Europe, generaal Wolters" holds NATO's post."""
+    record = ctx.lexicon.offices.get(office.key)
+    return ActorRef("organisation", record.organisation) if record is not None and record.organisation else None
 
 
 def is_former(ctx: LetterContext, office) -> bool:

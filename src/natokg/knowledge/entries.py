@@ -82,6 +82,7 @@ class OfficeRecord:
     name_nl: str
     aliases: tuple[str, ...]
     branch: str | None = None  # nkg:branch: "cabinet" or "parliament"
+    organisation: str | None = None  # nkg:officeOf: key of the one organisation that has the office
 
 
 @dataclass(frozen=True)

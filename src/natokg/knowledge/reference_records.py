@@ -192,6 +192,7 @@ def read_offices(r: TurtleReader) -> dict[str, OfficeRecord]:
             name_nl=r.pref(subject, "nl"),
             aliases=r.aliases(subject),
             branch=next(iter(r.literals(subject, NKG.branch)), None),
+            organisation=_key(owner, "org") if (owner := r.one_object(subject, NKG.officeOf)) is not None else None,
         )
         for slug, subject in r.subjects("office", NKG.Office)
     }
