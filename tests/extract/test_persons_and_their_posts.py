@@ -73,6 +73,11 @@ def test_a_minister_of_national_defence_is_a_defence_minister(tmp_path):
         ("De vergadering werd voorgezeten door plaatsvervangend Secretaris-Generaal Mircea Geoană.", "mircea-geoana",
          [("nato-deputy-secretary-general", "nato")]),
         ("Ook de secretaris-generaal van de VN Guterres sprak de ministers toe.", "guterres", [("un-secretary-general", "un")]),
+        # a list after the comma, not a rank in apposition: each keeps the office before the name
+        ("Ik sprak met de SACEUR, minister Jansen en de Noorse minister Gram.", "jansen", [("minister", "nl")]),
+        ("Ik sprak met de secretaris-generaal, generaal Hodges en Jansen.", "hodges", []),
+        # the bare office in a sentence naming another organisation is no office of NATO's
+        ("Ik sprak met de secretaris-generaal Guterres over de VN-missie.", "guterres", []),
     ],
 )
 def test_posts_of_coordinated_offices_ranks_in_apposition_and_offices_of_one_organisation(tmp_path, body, key, posts):
@@ -105,6 +110,14 @@ def signed_report(body: str, signature: str = "De minister van Defensie,\n\nK.H.
          {"pekka-haavisto": [("minister-of-foreign-affairs", "fi")], "ann-linde": [("minister-of-foreign-affairs", "se")]}),
         # two demonyms and one name: nobody's counterpart in particular
         ("Zij spraken met hun Finse en Zweedse collega's Haavisto.", {}),
+        # "zijn": the counterpart of the minister named before, also in the sentence before
+        ("De Duitse minister van Buitenlandse Zaken Steinmeier en zijn Franse ambtgenoot Kouchner waren terughoudend.",
+         {"steinmeier": [("minister-of-foreign-affairs", "de")], "kouchner": [("minister-of-foreign-affairs", "fr")]}),
+        ("De Franse minister van Buitenlandse Zaken, Juppé, lichtte de top van Parijs toe. Zijn Duitse collega "
+         "Westerwelle benadrukte dat Duitsland niet aan militaire acties zal deelnemen.",
+         {"westerwelle": [("minister-of-foreign-affairs", "de")]}),
+        # the leaders' colleague holds no minister's office: only what the reference data gives
+        ("De regeringsleiders spraken met hun Oekraïense collega Zelensky.", {"volodymyr-zelensky": [("president", "ua")]}),
     ],
 )
 def test_counterparts_after_the_demonyms_of_their_states(tmp_path, body, expected):

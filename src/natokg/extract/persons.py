@@ -240,9 +240,11 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
                 names = _name_after(ctx, office.end + apposition.end(), limit)[:1]
             elif apposition:
                 # "de Supreme Allied Commander Europe, generaal Wolters,": a rank, then the name
-                after = office.end + apposition.end()
-                rank = next((m for m in ctx.in_span(after, limit, OFFICE) if m.start == after), None)
-                names = _name_after(ctx, rank.end, limit)[:1] if rank is not None else []
+                # closed by a comma or the sentence's end
+                rank = cue_regex(_RANK).match(ctx.text, office.end + apposition.end(), limit)
+                names = _name_after(ctx, rank.end(), limit)[:1] if rank is not None else []
+                if names and not _APPOSITION_ENDS.match(ctx.text, names[0][1], limit + 1):
+                    names = []
         if not names:
             names, owner = _named_after_owner(ctx, office, limit)
         if not names:
@@ -280,6 +282,7 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
     return PersonIndex(list(persons.by_key.values()), sorted(persons.spans, key=lambda s: s[:2]), signatories)
 
 
+_RANK = r"(?:{cue:military-rank})\s+"
 _OF_OWNER = re.compile(r"\s+van\s+(?:de\s+|het\s+)?")
 _APPOSITION = re.compile(r",[ \t\n]+")
 _APPOSITION_ENDS = re.compile(r"\s*[,.;)]")
@@ -310,22 +313,21 @@ _PORTFOLIO_GROUPS = (("minister-of-defence", "{cue:defence-ministers-group}"),
                      ("minister-of-foreign-affairs", "{cue:foreign-ministers-group}"))
 _COUNTERPART = r"\b(?:{cue:counterpart-noun})\s+"
 _DEMONYM_JOIN = re.compile(r"\s*(?:,|en)\s+")
+_GROUP_REACH = 320  # characters before the demonyms where the ones they are colleagues of stand
+_WRITERS = r"\b(?:mijn|onze)\s+$"  # "mijn Duitse ambtgenoot": the writer's counterpart
+_MINISTERS = r"\b(?:{cue:ministers-noun})\b"  # "spraken de ministers met hun Finse ... collega's"
 
 
 def _counterparts(ctx: LetterContext, persons: _Persons, writer: str | None) -> None:
     """"Mijn Duitse ambtgenoot Struck", "hun Finse en Zweedse collega's Pekka Haavisto en
     Ann Linde": counterparts of the demonyms' states, one name per demonym in order,
-    holding the office of the ministers the sentence names before them, else the writer's
-    (``writer``, when the letter's signatories hold one minister's office)."""
+    holding the office of the ministers the sentence names shortly before them, else after
+    "mijn" the writer's (``writer``, when the letter's signatories hold one minister's
+    office); "hun Oekraïense collega" of leaders holds no office the letter says."""
     covered = _Covered(persons.spans)
     for cue in cue_regex(_COUNTERPART).finditer(ctx.text):
         sentence = ctx.sentence_at(cue.start())
         if sentence is None or covered.covers(cue.end()):
-            continue
-        office = max(((found.start(), key) for key, group in _PORTFOLIO_GROUPS
-                      for found in cue_regex(rf"\b(?:{group})\b").finditer(ctx.text, sentence.start, cue.start())),
-                     default=(None, writer))[1]
-        if office is None:
             continue
         demonyms = [m for m in ctx.in_span(max(sentence.start, cue.start() - 80), cue.start(), DEMONYM)]
         chain, end = [], cue.start()
@@ -336,11 +338,31 @@ def _counterparts(ctx: LetterContext, persons: _Persons, writer: str | None) -> 
                 break
             chain.insert(0, m)
             end = m.start
-        names = _name_after(ctx, cue.end(), sentence.end)
+        names = _name_after(ctx, cue.end(), sentence.end) if chain else []
         if not chain or len(names) != len(chain):
+            continue
+        # "Zijn Duitse collega Westerwelle" may refer to the sentence before
+        office = _counterparts_office(ctx, max(0, end - _GROUP_REACH), end, writer)
+        if office is None:
             continue
         for m, (a, b) in zip(chain, names):
             persons.add(ctx.text[a:b], a, b, PostRef(office, ActorRef("state", m.key)))
+
+
+def _counterparts_office(ctx: LetterContext, lo: int, end: int, writer: str | None) -> str | None:
+    """The office of the ones whose counterparts the demonyms at ``end`` name: of the nearest
+    before them in [lo, end), ministers of a portfolio ("de ministers van Buitenlandse
+    Zaken", "de Duitse minister van Buitenlandse Zaken Steinmeier en zijn Franse
+    ambtgenoot"), or the writer's after "mijn" or the ministers of the meeting ("de
+    ministers"); None for anyone else's ("De regeringsleiders spraken met hun Oekraïense
+    collega")."""
+    found = [(m.start(), 2, key) for key, group in _PORTFOLIO_GROUPS
+             for m in cue_regex(rf"\b(?:{group})\b").finditer(ctx.text, lo, end)]
+    found += [(o.start, 2, o.key) for o in ctx.in_span(lo, end, OFFICE) if o.key in _COUNTERPART_OFFICES]
+    found += [(m.start(), 1, writer) for m in cue_regex(_MINISTERS).finditer(ctx.text, lo, end)]
+    found += [(m.start(), 3, writer) for m in cue_regex(_WRITERS).finditer(ctx.text, lo, end)]
+    found += [(m.start(), 2, None) for m in cue_regex(r"\b(?:{cue:summit-group})\b").finditer(ctx.text, lo, end)]
+    return max(found, key=lambda f: f[:2])[2] if found else None
 
 
 # a word, hyphenated parts included ("Bijleveld-Schouten"), not part of a longer one

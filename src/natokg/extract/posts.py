@@ -70,9 +70,16 @@ def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, 
 
 def _office_organisation(ctx: LetterContext, office) -> ActorRef | None:
     """The one organisation that has the office (nkg:officeOf): "de Supreme Allied
-    Commander Europe, generaal Wolters" holds NATO's post."""
+    Commander Europe, generaal Wolters" holds NATO's post; not when the sentence names
+    another organisation ("de secretaris-generaal Guterres ... de VN"): whose it is, the
+    letter does not say."""
     record = ctx.lexicon.offices.get(office.key)
-    return ActorRef("organisation", record.organisation) if record is not None and record.organisation else None
+    if record is None or not record.organisation:
+        return None
+    sentence = ctx.sentence_at(office.start)
+    if sentence is not None and any(m.key != record.organisation for m in ctx.in_span(sentence.start, sentence.end, ORG)):
+        return None
+    return ActorRef("organisation", record.organisation)
 
 
 def is_former(ctx: LetterContext, office) -> bool:
