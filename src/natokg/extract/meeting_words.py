@@ -155,13 +155,14 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
 
 
 # "De volgende (informele) bijeenkomst ...": another meeting of the kind
-_OTHER_INSTANCE = r"\b(?:{cue:other-instance})\s+(?:\w+\s+)?$"
+_OTHER_INSTANCE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
 
 
-def other_instance(ctx: LetterContext, offset: int, lo: int = 0) -> bool:
-    """Whether "volgende", "vorige" ... (cue:other-instance) stands right before ``offset``
-    (at most one word between), not before ``lo``."""
-    return cue_regex(_OTHER_INSTANCE).search(ctx.text, max(lo, offset - 40), offset) is not None
+def other_instance(ctx: LetterContext, offset: int, lo: int = 0, which: str = "other-instance") -> bool:
+    """Whether "volgende", "vorige" ... (cue:other-instance; or only the words of a later
+    or an earlier one, ``which`` "next-instance" or "previous-instance") stands right
+    before ``offset`` (at most one word between), not before ``lo``."""
+    return cue_regex(_OTHER_INSTANCE.format(which=which)).search(ctx.text, max(lo, offset - 40), offset) is not None
 
 
 def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:

@@ -153,7 +153,6 @@ def _summit_in_year(ctx: LetterContext, sentence, m: Mention) -> SummitRecord | 
 
 # "De volgende top vindt in 2026 plaats", "de volgende top in 2008": the year at most two words on
 _YEAR_SOON_AFTER = r"[\s,]+(?:\S+\s+){{0,2}}(?:in|voor)\s+(?:[a-z]+\s+)?{year}\b"  # "in juli 2018" too
-_INSTANCE_BEFORE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
 
 
 def _of_another_year(ctx: LetterContext, main: Draft, m: Mention, by_year: SummitRecord | None) -> bool:
@@ -165,10 +164,9 @@ def _of_another_year(ctx: LetterContext, main: Draft, m: Mention, by_year: Summi
     year = by_year.start.year
     if not re.match(_YEAR_SOON_AFTER.format(year=year), ctx.text[m.end : m.end + 80]):
         return False  # "Tijdens de volgende top moeten de bondgenoten in 2024 ...": the clause's year
-    lo = max(0, m.start - 40)
-    if cue_regex(_INSTANCE_BEFORE.format(which="next-instance")).search(ctx.text, lo, m.start):
+    if other_instance(ctx, m.start, which="next-instance"):
         return year > main.start.year
-    if cue_regex(_INSTANCE_BEFORE.format(which="previous-instance")).search(ctx.text, lo, m.start):
+    if other_instance(ctx, m.start, which="previous-instance"):
         return year < main.start.year
     return False
 

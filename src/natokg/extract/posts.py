@@ -31,19 +31,15 @@ _THAT_BEFORE = re.compile(r"\bdat\s+(?:de\s+)?$", re.IGNORECASE)
 def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
     """Whose post: demonym before the office, actor inside it, 'van <state>' after the
     name, the post the reference data gives the person, else None (see presumed_dutch)."""
-    # "de Griekse premier en minister van Buitenlandse Zaken Papandreou": the demonym of the
-    # office coordinated before it
+    # "de Griekse premier en minister van Buitenlandse Zaken Papandreou": the demonym before
+    # the office coordinated with it
     first = next((o for o in ctx.in_span(max(0, office.start - 60), office.start, OFFICE)
                   if _AND_BETWEEN.fullmatch(ctx.text, o.end, office.start)), office)
     before = ctx.in_span(max(0, first.start - 30), first.start, DEMONYM, STATE, ORG)
-    if before and first is not office and not ctx.text[before[-1].end : first.start].strip(" -"):
-        m = before[-1]
-        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
-    before = ctx.in_span(max(0, office.start - 30), office.start, DEMONYM, STATE, ORG)
     if before and (
-        not ctx.text[before[-1].end : office.start].strip(" -")
+        not ctx.text[before[-1].end : first.start].strip(" -")
         # "Mijn Duitse collega, minister Struck": the colleague's state
-        or (before[-1].label == DEMONYM and cue_regex(_COLLEAGUE_BETWEEN).fullmatch(ctx.text, before[-1].end, office.start))
+        or (before[-1].label == DEMONYM and cue_regex(_COLLEAGUE_BETWEEN).fullmatch(ctx.text, before[-1].end, first.start))
     ):
         m = before[-1]
         return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
