@@ -171,3 +171,53 @@ def test_a_report_on_a_coalition_of_the_willing_meeting_is_about_that_meeting(tm
     _, found = extract_text(tmp_path, text)
     assert found.letter.kind == "other"
     assert (found.main_meeting.ref.kind, found.main_meeting.ref.start) == ("external", date(2025, 3, 27))
+
+
+def mentioned_by_month(found) -> set[tuple]:
+    return {(m.ref.kind, m.ref.month, m.ref.city) for m in found.meetings if m.role == "mentioned" and m.ref.month}
+
+
+@pytest.mark.parametrize(
+    "body, written, expected",
+    [
+        # the letters' sentences: the next meeting of a group with the month its clause gives
+        ("De volgende bijeenkomst van de ministers van Defensie is voorzien voor oktober a.s.", "22 juni 2020",
+         ("defence-ministers", "2020-10", None)),
+        ("De eerstvolgende bijeenkomst van de ministers van Buitenlandse Zaken vindt in april 2019 in Washington plaats.",
+         "10 december 2018", ("foreign-ministers", "2019-04", "washington")),
+        ("De volgende bijeenkomst van de ministers van Buitenlandse Zaken vindt eind april 2018 plaats.",
+         "12 december 2017", ("foreign-ministers", "2018-04", None)),
+        # a bare meeting noun with a month of its own: another meeting of the letter's kind
+        ("De ministers kwamen overeen dit initiatief voor de volgende bijeenkomst in februari 2013 verder uit te werken.",
+         "15 oktober 2012", ("defence-ministers", "2013-02", None)),
+        ("Besluitvorming is voorzien tijdens de bijeenkomst van juni a.s.", "20 februari 2023",
+         ("defence-ministers", "2023-06", None)),
+        ("Het verslag van de vorige ministeriële, in mei jl. in Antalya, ontving uw Kamer op 4 juni jl.",
+         "20 februari 2023", ("defence-ministers", "2022-05", "antalya")),
+    ],
+)
+def test_a_meeting_of_the_kind_named_by_its_month(tmp_path, body, written, expected):
+    _, found = extract_text(tmp_path, defence_report(body, written=written))
+    assert expected in mentioned_by_month(found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a verb between and no "volgende": the month is the clause's, not the meeting's
+        "De bijeenkomst van de ministers van Defensie besprak de plannen die in oktober worden vastgesteld.",
+        # the main meeting's own month
+        "De bijeenkomst van februari jl. was de eerste na de aanval.",
+    ],
+)
+def test_a_month_not_of_another_meeting(tmp_path, body):
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert not mentioned_by_month(found)
+
+
+def test_a_summit_of_the_osce_spelled_out_is_not_a_nato_summit(tmp_path):
+    text = ("Den Haag, 14 december 2010\n\nHierbij doe ik u verslag van de top van de Organisatie voor Veiligheid en "
+            "Samenwerking in Europa (OVSE), die op woensdag 1 en donderdag 2 december jl. in Astana werd gehouden. De "
+            "top vond plaats kort na de NAVO-top in Lissabon van 19 en 20 november jl.\n")
+    _, found = extract_text(tmp_path, text)
+    assert (found.main_meeting.ref.kind, found.main_meeting.ref.city) == ("external", "astana")

@@ -115,7 +115,7 @@ def signed_report(body: str, signature: str = "De minister van Defensie,\n\nK.H.
          {"steinmeier": [("minister-of-foreign-affairs", "de")], "kouchner": [("minister-of-foreign-affairs", "fr")]}),
         ("De Franse minister van Buitenlandse Zaken, Juppé, lichtte de top van Parijs toe. Zijn Duitse collega "
          "Westerwelle benadrukte dat Duitsland niet aan militaire acties zal deelnemen.",
-         {"westerwelle": [("minister-of-foreign-affairs", "de")]}),
+         {"juppe": [("minister-of-foreign-affairs", "fr")], "westerwelle": [("minister-of-foreign-affairs", "de")]}),
         # the leaders' colleague holds no minister's office: only what the reference data gives
         ("De regeringsleiders spraken met hun Oekraïense collega Zelensky.", {"volodymyr-zelensky": [("president", "ua")]}),
     ],
@@ -125,3 +125,23 @@ def test_counterparts_after_the_demonyms_of_their_states(tmp_path, body, expecte
     posts = {p.key: [(x.office, x.of.key) for x in p.posts] for p in found.persons if p.key != "kajsa-ollongren"}
     assert {k: v for k, v in posts.items() if v} == expected
 
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the letter's sentence: the name itself in apposition after an office whose state is named
+        ("Voor de Amerikaanse minister van Buitenlandse Zaken, Colin Powell, was het de laatste NAVO-bijeenkomst.",
+         {"colin-powell": [("minister-of-foreign-affairs", "us")]}),
+        ("De Noorse minister van Defensie, Bjørn Arild Gram, lichtte de plannen toe.",
+         {"bjorn-arild-gram": [("minister-of-defence", "no")]}),
+        # whose office the letter does not say: no post presumed
+        ("De mandaten van de Secretaris-Generaal, Helga Schmid, werden verlengd.", {}),
+        ("President Zelensky was aanwezig, vergezeld door zijn minister van Defensie, Rustem Oemerov.",
+         {"volodymyr-zelensky": [("president", "ua")]}),
+    ],
+)
+def test_a_name_in_apposition_after_an_office_of_a_named_state(tmp_path, body, expected):
+    _, found = extract_text(tmp_path, signed_report(body))
+    posts = {p.key: [(x.office, x.of.key) for x in p.posts] for p in found.persons if p.key != "kajsa-ollongren"}
+    assert {k: v for k, v in posts.items() if v} == expected

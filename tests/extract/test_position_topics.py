@@ -582,3 +582,30 @@ def test_letter_a_state_named_by_its_government():
     # for the tests)
     found = {(p.actor.key, p.stance) for p in fixture_records("2016_foreign_ministers_report.txt").positions}
     assert ("ru", "oppose") in found and ("allies", "oppose") not in found
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a label of a topic about one state that does not name it: the country the sentence names
+        ("Nederland steunt het vredesproces in Afghanistan.", ("nl", "support", "afghanistan")),
+        ("Nederland riep op tot een staakt-het-vuren in Libië.", ("nl", "call-for", "libya")),
+        # the state itself named in the sentence, or before it under the heading: its own topic
+        ("Nederland steunt een duurzaam vredesproces in Oekraïne.", ("nl", "support", "peace-process-ukraine")),
+        ("Oekraïne blijft centraal staan. Nederland wil geen sancties opheffen zolang Rusland geen staakt-het-vuren "
+         "aanvaardt en steunt een rechtvaardige vrede.", ("nl", "support", "peace-process-ukraine")),
+    ],
+)
+def test_a_topic_of_one_state_named_without_it_is_the_named_countrys(tmp_path, body, expected):
+    assert expected in sentence_positions(tmp_path, body)
+
+
+def test_a_topic_of_one_state_named_without_it_is_the_headings_country(tmp_path):
+    body = "Afghanistan\nDe ministers spraken hun steun uit voor een vredesproces dat door Afghanen wordt geleid."
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert ("allies", "support", "afghanistan") in {(p.actor.key, p.stance, p.topic) for p in found.positions}
+
+
+def test_letter_the_ceasefire_in_libya():
+    found = fixture_records("2011_foreign_ministers_report_berlin_joined.txt").positions
+    assert ("nl", "call-for", "libya") in {(p.actor.key, p.stance, p.topic) for p in found}

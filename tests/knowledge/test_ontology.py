@@ -165,9 +165,10 @@ CORE_PROPERTIES = {
     "heldUntil": (DATA, "Tenure", RDFS.Literal),
 }
 
-# Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) uses.
+# Annotation properties the gazetteer (ontology/reference/meeting-terms.ttl) and the topic scheme use.
 LEXICON_ANNOTATIONS = {
     "meetingKind", "seatCity", "sessionGroup", "sessionPartner", "delegationsGroup", "speaksFor", "officeOf",
+    "topicPlace", "placelessLabel",
 }
 
 # Reused terms the data uses directly, with the OWL property kind they are declared as.

@@ -172,6 +172,9 @@ def test_regression_year_glued_to_the_month_in_a_range():
         ("de bijeenkomst in februari", date(2013, 12, 20), "2014-02", "februari"),
         ("een besluit medio december", date(2008, 11, 1), "2008-12", "medio december"),
         ("in maart jl.", date(2020, 1, 10), "2019-03", "maart jl."),
+        # after "voor": the month a meeting is planned for, or a deadline
+        ("is voorzien voor oktober a.s.", date(2020, 6, 22), "2020-10", "oktober a.s."),
+        ("een plan vóór december", date(2005, 9, 12), "2005-12", "december"),
     ],
 )
 def test_a_month_named_without_a_day(text, reference, expected, quote):

@@ -59,6 +59,24 @@ def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
     return not has_amount and fold(cue.phrase.form) in cue_word_set("promise-verb")
 
 
+def announced_undertaking(tokens: Sequence[Token], cue: Match, end: int) -> int | None:
+    """The infinitive of an announcement whose gap holds only when it was made
+    ("kondigden op 27 mei jl. aan in 2015 9.800 militairen te handhaven", "kondigde
+    gisteren aan ... te leveren"), in its clause (before ``end``): what it announces is an
+    undertaking of the subject, as "kondigde aan ... te" says. None when there is none."""
+    if not cue.gaps or tokens[cue.gaps[0]].norm in ARTICLES | _OWNERS or count_value(tokens[cue.gaps[0]].norm):
+        return None  # "kondigde een nieuw pakket aan": the gap holds what is announced
+    for k in range(cue.last + 1, min(end, len(tokens)) - 1):
+        if tokens[k].norm in PUNCTUATION or tokens[k].norm == "dat":
+            return None  # "kondigde ... aan dat": its clause says what
+        if tokens[k].norm == "te" and tokens[k + 1].norm.isalpha() and tokens[k + 1].norm.endswith("n"):
+            return k + 1
+    return None
+
+
+_OWNERS = frozenset(["zijn", "haar"])
+
+
 def announced_kind(
     gap: Sequence[str], contribution_nouns: frozenset[str], gap_object_kind: str, has_beneficiary: bool
 ) -> str | None:
@@ -308,6 +326,9 @@ def passive_clause_agent(
     for m in mentions:
         if m.prep != "door" or not lo <= m.first <= reach:
             continue
+        door = max((k for k in range(max(0, m.first - 4), m.first) if tokens[k].norm == "door"), default=None)
+        if door is not None and door > 0 and tokens[door - 1].norm in RELATIVE_OPENERS:
+            continue  # "het diner dat door de president werd aangeboden": describes the dinner
         agents = coordinated(m, mentions, tokens)
         # "Door Hongarije, Slovenië en Portugal werden ... toegezegd": from the last of them
         first, last = (agents[-1].last + 1, anchor) if m.first < anchor else (anchor, m.first)
@@ -519,6 +540,7 @@ def meeting_of_city(tokens: Sequence[Token], lex, meetings, main_ref, anchor: in
 
 
 __all__ = [
+    "announced_undertaking",
     "PART_MARKERS",
     "announced_kind",
     "clause_break",

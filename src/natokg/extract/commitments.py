@@ -65,6 +65,7 @@ from natokg.extract.pledge_subjects import (
 )
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
 from natokg.extract.commitment_forms import (
+    announced_undertaking,
     announced_kind,
     clause_break,
     comma_clause,
@@ -84,7 +85,9 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
-from natokg.extract.function_words import ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
+from natokg.extract.function_words import (
+    ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS, WISH_AUXILIARIES,
+)
 from natokg.extract.actor_mentions import actor_mentions, passive_agent, speaker_mentions
 from natokg.extract.phrases import (
     Lexicons,
@@ -336,11 +339,18 @@ class _Rules(AmountRules):
             # beside an amount's clause, a clause without one ("stelt een fregat beschikbaar en
             # Duitsland draagt EUR 20 mln. bij")
             promise = role == "contribution" and is_promise_without_amount(cue, bool(s.amounts) and not amount_cues)
+            announced, quoted_to = None, cue.last
             if role == "announcement":
                 announced = announced_kind(
                     [s.tokens[k].norm for k in cue.gaps], nouns, object_kind(s.tokens, s.sentence.text, cue, cue.gaps),
                     self.beneficiary(s, cue.first) is not None,
                 )
+                infinitive = announced_undertaking(s.tokens, cue, hi) if announced is None else None
+                if infinitive is not None:
+                    # "kondigden op 27 mei jl. aan 9.800 militairen te handhaven": of the kind its
+                    # object names, quoted to the infinitive
+                    role, info, quoted_to = "pledge", replace(info, kind=None), infinitive
+            if role == "announcement":
                 if announced is None:
                     continue
                 actors = self.agent(s, cue.last + 1, cue.last + 3) or self.subject(s, cue)
@@ -357,6 +367,8 @@ class _Rules(AmountRules):
                 if pledged_in_complement(s.tokens, s.mentions, s.cues, cue, self.lex):
                     continue  # "Door Nederland werd bevestigd dat de Franse bijdrage ... wordt voortgezet": its clause pledges
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
+                if passive and cue.first > 0 and s.tokens[cue.first - 1].norm in RELATIVE_PRONOUNS:
+                    continue  # "een diner dat wordt aangeboden door de president": describes the dinner
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
                 owner = passive_owner(s.tokens, cue, self.lex.lexicon) if passive and not info.default_actor else []
@@ -417,7 +429,7 @@ class _Rules(AmountRules):
             beneficiary = self.beneficiary(s, cue.first) if kind == "financial-contribution" else None
             what = ":".join(x for x in (self.topic_phrase(s, cue.first), object_phrase(s.tokens, s.mentions, cue)) if x)
             key = ":".join(x for x in (info.slug, what, beneficiary.key if beneficiary else "") if x)
-            evidence = self.evidence(s, cue.first, cue.last)
+            evidence = self.evidence(s, cue.first, quoted_to)
             for actor in actors:
                 self.add(Commitment(actor, kind, status, [evidence], money.value if money else None,
                                     money.unit if money else None, own_year or year, beneficiary,

@@ -14,7 +14,7 @@ from natokg.knowledge.lexicon import SummitRecord
 from natokg.extract.actor_mentions import governing_preposition
 from natokg.extract.function_words import ALLIES, NATO
 from natokg.records import ActorRef, Evidence
-from natokg.text.dates import DateMatch, month_of
+from natokg.text.dates import DateMatch, MonthMatch, find_months, month_of
 from natokg.text.nlp import KIND, NAMED, Mention
 
 
@@ -165,6 +165,14 @@ def other_instance(ctx: LetterContext, offset: int, lo: int = 0, which: str = "o
     return cue_regex(_OTHER_INSTANCE.format(which=which)).search(ctx.text, max(lo, offset - 40), offset) is not None
 
 
+def instance_tense(ctx: LetterContext, offset: int) -> str:
+    """"coming" after "volgende" (cue:next-instance), "past" after "vorige"
+    (cue:previous-instance) right before ``offset``, else ""."""
+    if other_instance(ctx, offset, which="next-instance"):
+        return "coming"
+    return "past" if other_instance(ctx, offset, which="previous-instance") else ""
+
+
 def city_after_preposition(ctx: LetterContext, m: Mention) -> bool:
     """Whether a place stands after the preposition of a venue ("in Riga", "te Gent",
     "op het ..."), also with its state's or region's adjective between ("in het Poolse
@@ -221,17 +229,49 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
                          r"\s*,?\s+(?:op|van)\s+(?:\w+dag\s+)?$")
 
 
+# "voor de volgende bijeenkomst in februari 2013", "tijdens de bijeenkomst van februari
+# 2017", "de vorige ministeriële, in mei jl. in Antalya": the month right after the noun
+_BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
+                          r"\s*,?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
+
+
+def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthMatch]]:
+    """(name start, month) of each bare meeting noun with a month of its own, not the main
+    meeting's, in a letter about a ministers' meeting (as ``bare_meetings``)."""
+    if ctx.reference is None or not _bare_meeting_letter(ctx, main, sentence):
+        return []
+    found = []
+    for month in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
+        if main.month_key == month.iso:
+            continue
+        cue = cue_regex(_BARE_MEETING_MONTH_RE).search(ctx.text, max(sentence.start, month.start - 60), month.start)
+        if cue is None or _OWNER_AFTER_DAY.match(ctx.text, month.end) or meeting_mentions(ctx, month.end, sentence.end):
+            continue
+        tense = instance_tense(ctx, cue.end("name") - len(cue.group("name").split()[-1]))
+        if tense:  # "de volgende bijeenkomst in december": the coming December
+            reread = find_months(sentence.text, reference=ctx.reference, offset=sentence.start, tense=tense)
+            month = next((m for m in reread if m.start == month.start), month)
+        found.append((cue.start("name"), month))
+    return found
+
+
+def _bare_meeting_letter(ctx, main: Draft, sentence) -> bool:
+    """A letter about a ministers' meeting with a day, outside a heading naming a meeting
+    of another kind: where a bare meeting noun is another meeting of the main one's kind."""
+    if main.kind not in MAIN_KINDS or main.kind == "summit" or main.start is None:
+        return False
+    return not (sentence.heading and any(
+        named_kind(ctx, m) != main.kind for m in ctx.annotator.phrase_mentions(sentence.heading) if m.label in (KIND, NAMED)
+    ))
+
+
 def bare_meetings(ctx, main: Draft, sentence, dates) -> list[tuple[int, DateMatch]]:
     """(name start, day) of each bare meeting noun with a day of its own that is not the
     main meeting's (cue:bare-meeting-noun), in a letter about a ministers' meeting: another
     meeting of its kind. Not a day next to the main meeting's ("Daags voor de ministeriële,
     op 13 februari, komen ... bijeen"), nor under a heading naming a meeting of another
     kind, nor when a body or meeting is named after the day: the noun is that one's."""
-    if main.kind not in MAIN_KINDS or main.kind == "summit" or main.start is None:
-        return []
-    if sentence.heading and any(
-        named_kind(ctx, m) != main.kind for m in ctx.annotator.phrase_mentions(sentence.heading) if m.label in (KIND, NAMED)
-    ):
+    if not _bare_meeting_letter(ctx, main, sentence):
         return []
     found = []
     for when in dates:

@@ -47,8 +47,8 @@ from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
-    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, city_after_preposition, meeting_mentions,
-    named_kind, other_instance,
+    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month, city_after_preposition, meeting_mentions,
+    instance_tense, named_kind, other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
@@ -67,6 +67,11 @@ _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 # (or a relative clause's "die": "de NAVO-top die in juli 2018 in Brussel plaatsvindt")
 _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
+)
+# the same for the next or previous meeting, a verb and its auxiliary between ("vindt in",
+# "is voorzien voor"), no clause mark
+_INSTANCE_MONTH = re.compile(
+    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s+[a-z]+){0,3}?\s+(?:(?:in|voor|van)\s+(?:de\s+maand\s+)?)?"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 
@@ -221,6 +226,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         for start, when in earlier:
             collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
         dates = [d for d in dates if all(d is not w for _, w in earlier)]
+        for start, month in bare_meetings_by_month(ctx, main, sentence):
+            collector.other(main.kind, main.kind, ctx.text[start : month.end], None, None,
+                            _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
         cities = [c for c in ctx.in_span(sentence.start, sentence.end, CITY)]
 
         def conflicts(candidate: Mention, item) -> bool:
@@ -329,8 +337,14 @@ def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
     a month further on belongs to the clause ("werd afgesproken dat ... in juni ...")."""
     if ctx.reference is None:
         return None
-    months = find_months(ctx.text[m.end : sentence.end], reference=ctx.reference, offset=m.end)
-    return months[0] if months and _OWN_MONTH.fullmatch(ctx.text, m.end, months[0].start) else None
+    tense = instance_tense(ctx, m.start)
+    months = find_months(ctx.text[m.end : sentence.end], reference=ctx.reference, offset=m.end, tense=tense)
+    if not months:
+        return None
+    # "De volgende bijeenkomst van de ministers van Defensie is voorzien voor oktober a.s.":
+    # the next or previous one takes the month its clause gives it
+    own = _INSTANCE_MONTH if tense else _OWN_MONTH
+    return months[0] if own.fullmatch(ctx.text, m.end, months[0].start) else None
 
 
 def _same_day(ctx: LetterContext, sentence, m: Mention) -> DateMatch | None:

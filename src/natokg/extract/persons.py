@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from natokg.extract.context import LetterContext
 from natokg.extract.function_words import NETHERLANDS
-from natokg.extract.posts import is_former, post_holder, presumed_dutch, state_before
+from natokg.extract.posts import holder_before, is_former, post_holder, presumed_dutch, state_before
 from natokg.extract.stage import Found, PersonIndex
 from natokg.folding import fold
 from natokg.knowledge.cues import cue_regex, cue_word_set
@@ -242,7 +242,12 @@ def extract_persons(ctx: LetterContext, found: Found) -> PersonIndex:
                 # "de Supreme Allied Commander Europe, generaal Wolters,": a rank, then the name
                 # closed by a comma or the sentence's end
                 rank = cue_regex(_RANK).match(ctx.text, office.end + apposition.end(), limit)
-                names = _name_after(ctx, rank.end(), limit)[:1] if rank is not None else []
+                if rank is not None:
+                    names = _name_after(ctx, rank.end(), limit)[:1]
+                elif holder_before(ctx, office) is not None:
+                    # "de Amerikaanse minister van Buitenlandse Zaken, Colin Powell, ...": the
+                    # name itself, after an office whose state the letter names before it
+                    names = _name_after(ctx, office.end + apposition.end(), limit)[:1]
                 if names and not _APPOSITION_ENDS.match(ctx.text, names[0][1], limit + 1):
                     names = []
         if not names:

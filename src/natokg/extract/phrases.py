@@ -355,6 +355,9 @@ class Lexicons:
     contribution_nouns: frozenset[str] = frozenset()  # folded, of cue:contribution-noun
     # topics a specific heading overrides (topic:broad-topics, natokg.extract.position_topics)
     broad_topics: frozenset[str] = frozenset()
+    # topics about one state, named also by labels without it (nkg:topicPlace): slug ->
+    # (the state's key, those labels folded)
+    placed_topics: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 _LEXICON_CACHE: dict[int, Lexicons] = {}
@@ -411,6 +414,7 @@ def lexicons(lexicon=None) -> Lexicons:
         speakers=PhraseMatcher(p for p in (phrase_of(form, NETHERLANDS) for form in cue_forms.get("government-speaker", ())) if p),
         members=PhraseMatcher(p for p in (phrase_of(form, ALLIES) for form in cue_forms.get("meeting-members", ())) if p),
         broad_topics=frozenset(t.slug for t in lexicon.topics.values() if t.broad),
+        placed_topics={t.slug: (t.place, t.placeless) for t in lexicon.topics.values() if t.place and t.placeless},
         contribution_nouns=frozenset(
             fold(form) for slug, forms in cue_forms.items() if cue_info[slug].role == "contribution-noun" for form in forms
         ),

@@ -31,7 +31,7 @@ def _year_pattern() -> re.Pattern:
     month ("tot en met december 2014") between; month names from calendar.ttl."""
     months = "|".join(sorted((re.escape(m) for m in full_month_names()), key=len, reverse=True))
     return re.compile(
-        r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
+        r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: ten minste| minstens)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
         r"vanaf(?: begin)?|gedurende(?: geheel)?)\s+"
         r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
         rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b",

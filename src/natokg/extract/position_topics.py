@@ -15,6 +15,7 @@ from typing import Sequence
 
 from natokg.extract.function_words import PREPOSITIONS
 from natokg.extract.phrases import Lexicons, Match, Token, tokenize
+from natokg.folding import fold
 from natokg.records import Sentence
 
 ITEM_SEPARATORS = frozenset([",", "en", "evenals", "alsook", "of", "in"])
@@ -260,7 +261,65 @@ def choose_topics(
         specific = paragraph_topic(scene, lex)
         if specific is not None:
             return [], [specific]
+    placed = [_country_instead(scene, lex, m) for m in topics]
+    if any(placed):
+        slugs = [p or m.target for p, m in zip(placed, topics)]
     return topics, slugs
+
+
+def _country_instead(scene: SentenceTopics, lex: Lexicons, match: Match) -> str | None:
+    """The topic of the country the sentence names, else its heading, instead of a topic
+    about another state named by a label that does not name that state ("het vredesproces
+    in Afghanistan": Afghanistan's, not Ukraine's peace process; nkg:topicPlace); None
+    when the label names the place or the sentence or heading names the state."""
+    place, placeless = lex.placed_topics.get(match.target, (None, ()))
+    if place is None:
+        return None
+    tokens = scene.tokens
+    words = fold(scene.sentence.text[tokens[match.first].start : tokens[match.last].end])
+    if not any(words == f or (f.endswith("*") and words.startswith(f[:-1])) for f in placeless):
+        return None
+    # the paragraph so far names the state: "geen sancties opheffen zolang Rusland geen
+    # staakt-het-vuren aanvaardt" after sentences on Ukraine is Ukraine's peace process
+    if any(_names_state(said.norms, place, lex) for said in scene.history):
+        return None
+    for text, found in ((scene.sentence.text, (tokens, scene.matches)), (scene.sentence.heading or "", None)):
+        words_of, matches = found if found is not None else _heading_matches(text, lex)
+        countries = _countries(text, words_of, matches, lex)
+        if place in countries.values() or _names_state([t.norm for t in words_of], place, lex):
+            return None
+        other = next((slug for slug, state in countries.items() if state != place), None)
+        if other is not None:
+            return other
+    return None
+
+
+def _heading_matches(heading: str, lex: Lexicons) -> tuple[Sequence[Token], list[Match]]:
+    tokens = tokenize(heading)
+    return tokens, lex.topics.find(tokens)
+
+
+def _countries(text: str, tokens: Sequence[Token], matches, lex: Lexicons) -> dict[str, str]:
+    """topic slug -> state key of the topics named by a bare country name."""
+    lexicon = lex.lexicon
+    found = {}
+    for m in matches:
+        actor = lexicon.actor_by_surface(text[tokens[m.first].start : tokens[m.last].end]) if lexicon else None
+        if actor is not None and actor.kind == "state":
+            found.setdefault(m.target, actor.key)
+    return found
+
+
+def _names_state(norms: Sequence[str], key: str, lex: Lexicons) -> bool:
+    """Whether a word names the state or is its adjective ("Oekraïne", "Oekraïense")."""
+    lexicon = lex.lexicon
+    if lexicon is None:
+        return False
+    for norm in norms:
+        actor, state = lexicon.actor_by_surface(norm), lexicon.state_by_demonym(norm)
+        if (actor is not None and actor.key == key) or (state is not None and state.iso == key):
+            return True
+    return False
 
 
 def paragraph_topic(scene: SentenceTopics, lex: Lexicons) -> str | None:

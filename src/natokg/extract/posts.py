@@ -31,18 +31,9 @@ _THAT_BEFORE = re.compile(r"\bdat\s+(?:de\s+)?$", re.IGNORECASE)
 def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, name: str = "") -> ActorRef | None:
     """Whose post: demonym before the office, actor inside it, 'van <state>' after the
     name, the post the reference data gives the person, else None (see presumed_dutch)."""
-    # "de Griekse premier en minister van Buitenlandse Zaken Papandreou": the demonym before
-    # the office coordinated with it
-    first = next((o for o in ctx.in_span(max(0, office.start - 60), office.start, OFFICE)
-                  if _AND_BETWEEN.fullmatch(ctx.text, o.end, office.start)), office)
-    before = ctx.in_span(max(0, first.start - 30), first.start, DEMONYM, STATE, ORG)
-    if before and (
-        not ctx.text[before[-1].end : first.start].strip(" -")
-        # "Mijn Duitse collega, minister Struck": the colleague's state
-        or (before[-1].label == DEMONYM and cue_regex(_COLLEAGUE_BETWEEN).fullmatch(ctx.text, before[-1].end, first.start))
-    ):
-        m = before[-1]
-        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
+    holder = holder_before(ctx, office)
+    if holder is not None:
+        return holder
     inside = ctx.in_span(office.start, office.end, STATE, ORG, DEMONYM)
     if not inside:
         inside = nested_actors(ctx, office)
@@ -62,6 +53,23 @@ def post_holder(ctx: LetterContext, office, name_start: int, sentence_end: int, 
         known = [p.of for p in record.posts if p.office == office.key]
         return known[0] if known else None
     return _holder_in_context(ctx, office) or _office_organisation(ctx, office)
+
+
+def holder_before(ctx: LetterContext, office) -> ActorRef | None:
+    """The state or organisation named right before the office ("de Amerikaanse minister
+    van Buitenlandse Zaken", "de NAVO-secretaris-generaal"), also before an office
+    coordinated with it ("de Griekse premier en minister van Buitenlandse Zaken
+    Papandreou") or a colleague ("Mijn Duitse collega, minister Struck"); else None."""
+    first = next((o for o in ctx.in_span(max(0, office.start - 60), office.start, OFFICE)
+                  if _AND_BETWEEN.fullmatch(ctx.text, o.end, office.start)), office)
+    before = ctx.in_span(max(0, first.start - 30), first.start, DEMONYM, STATE, ORG)
+    if before and (
+        not ctx.text[before[-1].end : first.start].strip(" -")
+        or (before[-1].label == DEMONYM and cue_regex(_COLLEAGUE_BETWEEN).fullmatch(ctx.text, before[-1].end, first.start))
+    ):
+        m = before[-1]
+        return ActorRef("state", m.key) if m.label in (DEMONYM, STATE) else ActorRef("organisation", m.key)
+    return None
 
 
 def _office_organisation(ctx: LetterContext, office) -> ActorRef | None:
@@ -158,4 +166,4 @@ def nested_actors(ctx: LetterContext, office) -> list:
     ]
 
 
-__all__ = ["is_former", "nested_actors", "post_holder", "presumed_dutch", "state_before"]
+__all__ = ["holder_before", "is_former", "nested_actors", "post_holder", "presumed_dutch", "state_before"]

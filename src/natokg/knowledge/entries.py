@@ -174,6 +174,8 @@ class TopicRecord:
     surface_forms: tuple[str, ...]  # every label, any language, without prefixes
     prefixes: tuple[str, ...]  # hiddenLabels ending in "*", without the "*"
     broad: bool = False  # a member of topic:broad-topics (a specific heading overrides it)
+    place: str | None = None  # key of the state of nkg:topicPlace
+    placeless: tuple[str, ...] = ()  # its nkg:placelessLabel forms, folded ("vredes*" a prefix)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal as RdfLiteral, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from natokg.errors import ReferenceDataError
+from natokg.folding import fold
 from natokg.identifiers import ACTOR_PATHS
 from natokg.namespaces import DEFAULT_DATA_BASE, NKG, iri
 from natokg.knowledge.entries import (
@@ -303,6 +304,8 @@ def read_topics(r: TurtleReader) -> dict[str, TopicRecord]:
             surface_forms=_concept_forms(r, subject),
             prefixes=r.prefixes(subject),
             broad=subject in broad,
+            place=_key(place, "state") if (place := r.one_object(subject, NKG.topicPlace)) is not None else None,
+            placeless=tuple(sorted(fold(form) for form in r.literals(subject, NKG.placelessLabel))),
         )
         for slug, subject in r.subjects("topic", NKG.Topic)
     }

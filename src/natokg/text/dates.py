@@ -364,7 +364,7 @@ def _month_pattern() -> re.Pattern:
     # "van januari tot juni 2008": the year after a range of months is the first month's too
     later = rf"(?:\s*(?:-|–|t/m|tot(?:\s+en\s+met)?)\s*(?P<m2>{month})\s+(?P<y2>{_YEAR}))?"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf)\s+(?:de\s+maand\s+)?(?P<first>(?P<m>{month})"
+        rf"(?<![\w-])(?:(?P<q>medio|eind|begin)|in|van|per|vanaf|v[oó]{{2}}r)\s+(?:de\s+maand\s+)?(?P<first>(?P<m>{month})"
         rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>vorig|verleden|dit|volgend|komend)\s+jaar)?(?:\s+(?P<mk>{_MARKER}))?){later}",
         re.IGNORECASE,
     )
