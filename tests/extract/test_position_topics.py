@@ -609,3 +609,31 @@ def test_a_topic_of_one_state_named_without_it_is_the_headings_country(tmp_path)
 def test_letter_the_ceasefire_in_libya():
     found = fixture_records("2011_foreign_ministers_report_berlin_joined.txt").positions
     assert ("nl", "call-for", "libya") in {(p.actor.key, p.stance, p.topic) for p in found}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # who takes the stance is not what it is about: the heading's topic
+        ("Raketverdediging\nDe Verenigde Staten lichtten hun plannen toe. Rusland verzet zich fel tegen de Amerikaanse "
+         "plannen.", ("ru", "oppose", "missile-defence")),
+        ("Cyberverdediging\nDe NAVO lichtte het nieuwe centrum toe. Oekraïne verwelkomt het centrum.",
+         ("ua", "welcome", "cyber-defence")),
+    ],
+)
+def test_the_speakers_name_is_not_the_topic(tmp_path, body, expected):
+    _, found = extract_text(tmp_path, defence_report(body, written="20 februari 2008"))
+    assert expected in {(p.actor.key, p.stance, p.topic) for p in found.positions}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Frankrijk pleitte ervoor de verhouding met Rusland opnieuw te doordenken.",
+        "De Amerikaanse minister gaf aan dat normale betrekkingen met Rusland niet mogelijk zijn.",
+        "Duitsland pleitte voor het hervatten van het gesprek met Moskou.",
+    ],
+)
+def test_relations_with_russia_are_nato_russia_relations(tmp_path, body):
+    topics = {topic for _, _, topic in sentence_positions(tmp_path, body)}
+    assert topics == {"nato-russia-relations"}

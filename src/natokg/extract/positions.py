@@ -245,6 +245,9 @@ def positions_in(
                     # the subject after the verb ("zal Rusland zich ... verzetten") is who, not
                     # what; after a subject ("Nederland riep Oekraïne op") it is the object
                     skip = skip | {stance_match.inverted}
+                # "Rusland verzet zich tegen de plannen": who takes the stance is not what it is about
+                skip = skip | {k for m in mentions if m.actor in actors and clause_lo <= m.first < verb
+                               for k in range(m.first, m.last + 1)}
                 shared = clause.topics if inherited else []
                 topics, topic_slugs = choose_topics(
                     scene, lex, stance_match, (clause_lo, scope_end), skip, shared, actor_words
