@@ -181,3 +181,31 @@ def test_agenda_of_an_osce_council_is_another_document_with_that_council_as_main
 )
 def test_regression_early_letter_kinds(name, kind):
     assert records(name).letter.kind == kind
+
+
+MEMO_UNDER_A_LETTERHEAD = (
+    "Ministerie van Buitenlandse Zaken\n\nnota\n\nAan:          de Minister\nVan:          DVB\n"
+    "Datum:        16 december 2011\nKenmerk:      DVB/VD-563/11\n"
+    "Betreft:      Voorbereiding NAVO-top Chicago (20-21 mei 2012); Nederlandse inzet\n\nTER INFORMATIE\n\n"
+    "Aanleiding\nOp zondag 20 en maandag 21 mei 2012 vindt in Chicago de volgende NAVO-top plaats. Tijdens de "
+    "bijeenkomst van NAVO-ministers van Buitenlandse Zaken op 7 en 8 december jl. in Brussel heeft de SG de "
+    "contouren van de top geschetst.\n"
+)
+
+
+def test_a_memo_that_travels_alone_is_dated_and_titled_by_its_own_label_block(tmp_path):
+    # the letter's case: a memo preparing a summit under the ministry's letterhead
+    _, found = extract_text(tmp_path, MEMO_UNDER_A_LETTERHEAD)
+    assert found.letter.kind == "memo"
+    assert found.letter.date == date(2011, 12, 16)
+    main = found.main_meeting.ref
+    assert (main.kind, main.start, main.city) == ("summit", date(2012, 5, 20), "chicago")
+
+
+def test_a_memo_alone_without_a_letterhead_is_dated_by_its_own_datum(tmp_path):
+    text = ("nota\n\nAan\nMinister van Defensie\n\nVan\nDirecteur Beleid\n\nDatum\n3 februari 2025\n\n"
+            "Betreft\nBijeenkomst NAVO-ministers van Defensie 12 en 13 februari 2025\n\n"
+            "Op 12 en 13 februari a.s. komen de ministers van Defensie in Brussel bijeen.\n")
+    _, found = extract_text(tmp_path, text)
+    assert (found.letter.kind, found.letter.date) == ("memo", date(2025, 2, 3))
+    assert found.main_meeting.ref.start == date(2025, 2, 12)

@@ -194,6 +194,9 @@ def mentioned_by_month(found) -> set[tuple]:
          ("defence-ministers", "2023-06", None)),
         ("Het verslag van de vorige ministeriële, in mei jl. in Antalya, ontving uw Kamer op 4 juni jl.",
          "20 februari 2023", ("defence-ministers", "2022-05", "antalya")),
+        # an informal one, its place between the noun and the month
+        ("Er werd besloten dat het Militair Comité vóór de informele bijeenkomst in Berlijn in september a.s. opties "
+         "uitwerkt.", "15 juni 2023", ("defence-ministers", "2023-09", "berlin")),
     ],
 )
 def test_a_meeting_of_the_kind_named_by_its_month(tmp_path, body, written, expected):
@@ -208,6 +211,8 @@ def test_a_meeting_of_the_kind_named_by_its_month(tmp_path, body, written, expec
         "De bijeenkomst van de ministers van Defensie besprak de plannen die in oktober worden vastgesteld.",
         # the main meeting's own month
         "De bijeenkomst van februari jl. was de eerste na de aanval.",
+        # the leaders the sentence names met there: not a meeting of the letter's kind
+        "Tijdens de bijeenkomst in Londen in december 2019 erkenden de regeringsleiders de ruimte als domein.",
     ],
 )
 def test_a_month_not_of_another_meeting(tmp_path, body):

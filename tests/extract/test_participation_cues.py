@@ -46,3 +46,13 @@ def test_letter_a_presence_asked_for_is_no_participation():
 def test_letter_the_president_present_at_the_council():
     found = {(p.actor.key, p.capacity) for p in records("dev_2023_summit_report_vilnius.txt").participations}
     assert ("ua", "partner") in found
+
+
+def test_ministers_who_join_named_in_a_list_after_a_colon_take_part(tmp_path):
+    # the letter's sentence: the accession countries of 2003 join the foreign ministers
+    body = ("Voor het eerst schuiven ook de ministers aan van de zeven landen die op 26 maart jl. de "
+            "toetredingsprotocollen hebben ondertekend: Bulgarije, Estland, Letland, Litouwen, Roemenië, Slowakije en "
+            "Slovenië.")
+    _, found = extract_text(tmp_path, defence_report(body, written="20 februari 2003"))
+    partners = {p.actor.key for p in found.participations if p.capacity == "partner"}
+    assert {"bg", "ee", "lv", "lt", "ro", "sk", "si"} <= partners

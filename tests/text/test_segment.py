@@ -152,6 +152,18 @@ def test_memo_ahead_of_its_letter_gives_no_header_field(tmp_path):
     assert not memo.start <= seg.header.date.start < memo.end
 
 
+def test_memo_ahead_of_a_letter_addressed_without_aan_and_salutation(tmp_path):
+    """A Defence letter's addressee under its "> Retouradres" line reads "de Voorzitter van
+    de Tweede Kamer" without "Aan", and the letter has no "Geachte voorzitter": the memo
+    still ends where the letter begins, and the header is the letter's."""
+    text = (MEMO_AHEAD_OF_LETTER.replace("Aan de Voorzitter", "de Voorzitter")
+            .replace("Geachte Voorzitter,\n\n", "").replace("Datum 7 maart 2023", "Datum 9 maart 2023"))
+    seg = segmented(tmp_path, text)
+    assert text_of(seg, seg.header.date) == "9 maart 2023"
+    memo = next(p for p in seg.parts if p.label == "memo")
+    assert not memo.start <= seg.header.date.start < memo.end
+
+
 # ---------------------------------------------------------------- titles and headings
 
 

@@ -230,8 +230,10 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
 
 
 # "voor de volgende bijeenkomst in februari 2013", "tijdens de bijeenkomst van februari
-# 2017", "de vorige ministeriële, in mei jl. in Antalya": the month right after the noun
-_BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
+# 2017", "de vorige ministeriële, in mei jl. in Antalya", "vóór de informele bijeenkomst in
+# Berlijn in september a.s.": the month right after the noun or its place
+_BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
+                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+[A-ZÀ-Þ][\w'’.-]*)?"
                           r"\s*,?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
 
 
@@ -240,6 +242,8 @@ def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthM
     meeting's, in a letter about a ministers' meeting (as ``bare_meetings``)."""
     if ctx.reference is None or not _bare_meeting_letter(ctx, main, sentence):
         return []
+    if any(cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(sentence.text) for kind in MAIN_KINDS if kind != main.kind):
+        return []  # "Tijdens de bijeenkomst in Londen in december 2019 erkenden de regeringsleiders ...": theirs
     found = []
     for month in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
         if main.month_key == month.iso:

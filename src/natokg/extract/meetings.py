@@ -227,8 +227,9 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
             collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
         dates = [d for d in dates if all(d is not w for _, w in earlier)]
         for start, month in bare_meetings_by_month(ctx, main, sentence):
+            city = next((c.key for c in ctx.in_span(start, month.start, CITY) if city_after_preposition(ctx, c)), None)
             collector.other(main.kind, main.kind, ctx.text[start : month.end], None, None,
-                            _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
+                            city or _gathering_city(ctx, sentence, month.end), start, month.end, month=month.iso)
         cities = [c for c in ctx.in_span(sentence.start, sentence.end, CITY)]
 
         def conflicts(candidate: Mention, item) -> bool:

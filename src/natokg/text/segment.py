@@ -66,8 +66,9 @@ _HEADER_REFERENCE = re.compile(
     r"^(?i:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
 )
 _HEADER_TITLE = re.compile(r"^(?:Betreft|Onderwerp):?[ \t]*\n?[ \t]*(\S[^\n]*)$", re.M)
+# "Aan de Voorzitter ...", or under a "> Retouradres" line "de Voorzitter ..." alone
 _ADDRESSEE = re.compile(
-    r"Aan de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?", re.I
+    r"(?:Aan\s+)?de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?", re.I
 )
 _PORTAL_TITLE = re.compile(
     r"^(?:Nr\.?\s*\d+\s+)?((?:BRIEF|VERSLAG|GEANNOTEERDE AGENDA|NOTA|MEMORIE)\b[^\n]*)$", re.M
@@ -219,8 +220,16 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
             if _is_prose(lines[i].text) and not any(_ADDRESSEE.match(lines[j].text) for j in letter[k + 1 : k + 4]):
                 break
             region.append(i)
+        if any(i >= memo_stop for i in region) and any(_ADDRESSEE.match(lines[i].text) for i in region if i >= memo_stop):
+            region = [i for i in region if i >= memo_stop]  # a memo ahead of its letter, as above
     header, header_last, portal_title = _parse_header(text, lines, region)
     header_lines = [i for i in region if i <= header_last] if header_last is not None else []
+    if header == HeaderBlock() and memo_first < memo_stop and not any(_is_prose(lines[i].text) for i in letter):
+        # a memo that travels alone: its own label block (Datum, Kenmerk, Betreft) is the
+        # document's header; its lines stay the memo's
+        block = next((range(memo_first, i) for i in range(memo_first, memo_stop) if _is_prose(lines[i].text)),
+                     range(memo_first, memo_stop))
+        header = _parse_header(text, lines, list(block))[0]
     if salutation is not None and header_lines:
         header_lines = region
 
