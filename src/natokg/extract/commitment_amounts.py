@@ -98,6 +98,12 @@ class AmountRules:
             if leading:
                 taking_on = [c for c in outside if self.role(c) == "intent" and c.last < leading[-1].first]
                 return taking_on[-1] if taking_on else leading[-1]
+        if best is not None and self.role(best) == "agreement" and best.last < first:
+            # "is afgesproken dat Nederland daarnaast € 2,5 miljoen ... bijdraagt": the "dat"
+            # clause with a subject of its own pledges with its own verb at its end
+            own = self.own_clause_verb(s, best, first, last, outside)
+            if own is not None:
+                return own
         if best is not None and self.role(best) == "agreement" and fold(best.phrase.form) in self.norm_words:
             # "Nederland haalt de norm van 2%": the verb before the norm governs it
             verbs = [c for c in outside if self.role(c) == "intent" and c.last < best.first]
@@ -107,6 +113,18 @@ class AmountRules:
             if final is not None:
                 return final
         return best
+
+    def own_clause_verb(self, s: _Sentence, agreement: Match, first: int, last: int, outside: list[Match]) -> Match | None:
+        """The contribution verb after an amount in a "dat" clause after ``agreement``
+        whose subject stands between "dat" and the amount; None if there is none."""
+        that = next((k for k in range(agreement.first, first) if s.tokens[k].norm == "dat"), None)
+        if that is None or not any(that < m.first < first and m.prep is None for m in s.mentions):
+            return None
+        for cue in outside:
+            if cue.first > last and self.role(cue) == "contribution":
+                between = range(last + 1, cue.first)
+                return None if any(s.tokens[k].norm in (",", ";", ":") for k in between) else cue
+        return None
 
     def verb_last(self, s: _Sentence, norm: Match, last: int, outside: list[Match]) -> Match | None:
         """Subordinate word order: "dat Nederland de norm van 3,5% zal halen", the subject

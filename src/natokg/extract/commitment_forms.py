@@ -106,7 +106,7 @@ def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
         return False
     meeting_words = cue_word_set("meeting-word") | cue_word_set("policy-object") | cue_word_set("talks-noun")
     after = []
-    for k in range(cue.last + 1, min(len(tokens), cue.last + 5)):
+    for k in range(cue.last + 1, min(len(tokens), cue.last + 6)):  # "aan het Membership Action Plan"
         if tokens[k].norm in PUNCTUATION:
             break
         after.append(k)

@@ -33,7 +33,8 @@ def _year_pattern() -> re.Pattern:
     return re.compile(
         r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: ten minste| minstens)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
         r"vanaf(?: begin)?|gedurende(?: geheel)?)\s+"
-        r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+)?"
+        r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+"
+        r"|het\s+(?:eerste|tweede)\s+halfjaar\s+van\s+|het\s+(?:eerste|tweede|derde|vierde)\s+kwartaal\s+van\s+)?"
         rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     )

@@ -1,0 +1,52 @@
+"""A pledge in a "dat" clause with its own subject and verb after an agreement ("is
+afgesproken dat Nederland ... € 2,5 miljoen ... bijdraagt"), continued participation
+("blijft ... aan NTM-I deelnemen", but not in a plan: "blijven deelnemen aan het
+Membership Action Plan"), and a target year after "het eerste halfjaar van"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from support.letter_records import defence_report, extract_text
+
+
+def pledges(tmp_path, body: str, written: str = "15 juni 2005") -> set[tuple]:
+    _, found = extract_text(tmp_path, defence_report(body, written=written))
+    return {(c.actor.key, c.kind, c.amount, c.target_year) for c in found.commitments}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the letter's sentence (a memo's decision)
+        ("In de nota is afgesproken dat Nederland daarnaast € 2,5 miljoen uit het Stabiliteitsfonds bijdraagt aan de "
+         "AU-missie.", ("nl", "financial-contribution", Decimal("2500000"), None)),
+        ("Er is afgesproken dat Noorwegen vijf miljoen euro aan het trustfonds bijdraagt.",
+         ("no", "financial-contribution", Decimal("5000000"), None)),
+    ],
+)
+def test_an_agreement_that_a_named_subject_contributes_is_the_subjects_pledge(tmp_path, body, expected):
+    found = pledges(tmp_path, body)
+    assert expected in found
+    assert not any(actor == "allies" and amount == expected[2] for actor, _, amount, _ in found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Nederland blijft met vijfentwintig militairen aan NTM-I deelnemen.", ("nl", "capability-pledge", None, None)),
+        ("Nederland levert in het eerste halfjaar van 2006 een fregat voor de operatie.",
+         ("nl", "capability-pledge", None, 2006)),
+        ("België zet de inzet in het derde kwartaal van 2006 voort.", ("be", "policy-pledge", None, 2006)),
+    ],
+)
+def test_continued_participation_and_a_year_after_a_part_of_it(tmp_path, body, expected):
+    assert expected in pledges(tmp_path, body)
+
+
+def test_taking_part_in_a_plan_is_no_pledge(tmp_path):
+    # the letter's sentence: the Membership Action Plan, beyond four words after the verb
+    body = "Albanië, Kroatië en Macedonië blijven deelnemen aan het Membership Action Plan."
+    assert not pledges(tmp_path, body, written="25 november 2002")
