@@ -63,6 +63,11 @@ def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, 
          ("nl", "emphasise", "capacity-building")),
         ("agenda", "Het kabinet zal zich ervoor inzetten dat de gereedheid van de strijdkrachten toeneemt.",
          ("nl", "intend", "readiness")),
+        # a perfect "heeft zich voorstander getoond van" (a letter's form), appreciation with a gap
+        ("report", "Nederland heeft zich voorstander getoond van een langduriger NAVO-bijdrage aan de bestrijding van "
+         "piraterij.", ("nl", "support", "piracy")),
+        ("report", "Nederland stelt de inzet van Duitsland voor de NATO Response Force op prijs.",
+         ("nl", "welcome", "nato-response-force")),
     ],
 )
 def test_stance_form_and_topic(tmp_path, kind, sentence, expected):
