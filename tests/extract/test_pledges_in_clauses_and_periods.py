@@ -50,3 +50,25 @@ def test_taking_part_in_a_plan_is_no_pledge(tmp_path):
     # the letter's sentence: the Membership Action Plan, beyond four words after the verb
     body = "Albanië, Kroatië en Macedonië blijven deelnemen aan het Membership Action Plan."
     assert not pledges(tmp_path, body, written="25 november 2002")
+
+
+@pytest.mark.parametrize(
+    "body, written, expected",
+    [
+        # the letter's sentence: a period's first year, for money too
+        ("Zoals in Chicago toegezegd, draagt Nederland in de periode 2015-2017 jaarlijks EUR 25 mln bij aan het ANA "
+         "Trust Fund.", "3 juni 2014", ("nl", "financial-contribution", Decimal("25000000"), 2015)),
+        ("Noorwegen stelt in de periode 2024–2026 twee fregatten beschikbaar.", "20 februari 2023",
+         ("no", "capability-pledge", None, 2024)),
+        # a pledge made before the letter, its month marked "a.s.": the coming one
+        ("Nederland heeft toegezegd in oktober a.s. een fregat te leveren.", "20 februari 2023",
+         ("nl", "capability-pledge", None, 2023)),
+    ],
+)
+def test_a_periods_first_year_and_a_coming_month_marked_as(tmp_path, body, written, expected):
+    assert expected in pledges(tmp_path, body, written)
+
+
+def test_a_month_without_a_s_after_a_pledge_made_before_names_no_year(tmp_path):
+    body = "Nederland heeft in oktober toegezegd een fregat te leveren."
+    assert ("nl", "capability-pledge", None, None) in pledges(tmp_path, body, "20 februari 2023")

@@ -318,9 +318,10 @@ class _Rules(AmountRules):
         members = self.lex.members.find(s.tokens) if self.lex.members is not None else []
         subjects = frozenset([m.last for m in s.mentions if m.prep is None] + [m.last for m in members])
         year = self.target_year(s)
-        if year is None and self.reference_day is not None and not any(made_before(s.tokens, c) for c in s.cues):
+        if year is None and self.reference_day is not None:
             cities = [s.tokens[c.last].end for c in self.lex.cities.find(s.tokens)]
-            year = coming_target_year(s.sentence.text, self.reference_day, cities)
+            before = any(made_before(s.tokens, c) for c in s.cues)
+            year = coming_target_year(s.sentence.text, self.reference_day, cities, marked_only=before)
         for index, cue in enumerate(s.cues):
             role = self.role(cue)
             info = self.info(cue)

@@ -28,14 +28,18 @@ from natokg.text.dates import find_coming_years
 @cache
 def _year_pattern() -> re.Pattern:
     """A year after a preposition of time, with a day and month ("tot 1 juli 2016") or a
-    month ("tot en met december 2014") between; month names from calendar.ttl."""
+    month ("tot en met december 2014") between, or the first of a period ("in de periode
+    2015-2017"); month names from calendar.ttl."""
     months = "|".join(sorted((re.escape(m) for m in full_month_names()), key=len, reverse=True))
     return re.compile(
         r"\b(?:in|op|tegen|uiterlijk(?: in)?|tot(?: en met)?(?: ten minste| minstens)?(?: eind)?|eind|begin|medio|v[oó]{2}r|per|rond|"
         r"vanaf(?: begin)?|gedurende(?: geheel)?)\s+"
         r"(?:het\s+jaar\s+|de\s+(?:eerste|tweede)\s+helft\s+van\s+|het\s+(?:voorjaar|najaar)\s+van\s+|de\s+loop\s+van\s+"
-        r"|het\s+(?:eerste|tweede)\s+halfjaar\s+van\s+|het\s+(?:eerste|tweede|derde|vierde)\s+kwartaal\s+van\s+)?"
-        rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b",
+        r"|het\s+(?:eerste|tweede)\s+halfjaar\s+van\s+|het\s+(?:eerste|tweede|derde|vierde)\s+kwartaal\s+van\s+"
+        r"|de\s+periode\s+)?"
+        rf"(?:\d{{1,2}}\s+(?:en\s+\d{{1,2}}\s+)?[a-z]+\s+|(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b"
+        # "in de periode 2015-2017": the period's first year, the match running to its last
+        r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?",
         re.IGNORECASE,
     )
 
@@ -145,12 +149,15 @@ def coming_money_year(text: str, reference: date, money: tuple[int, int]) -> int
     return None
 
 
-def coming_target_year(text: str, reference: date, city_ends: Sequence[int]) -> int | None:
+def coming_target_year(text: str, reference: date, city_ends: Sequence[int], marked_only: bool = False) -> int | None:
     """The first year ``text`` names from ``reference`` looking ahead, leaving out a month
     or season named after a meeting word, a delegation noun, a dated event ("de
     verkiezingen in het najaar") or a city (``city_ends``: where the sentence's city
-    names end)."""
+    names end); ``marked_only``: only a day or month marked "a.s." (a pledge made before
+    the letter still names its coming month so: "spraken af in juni a.s. te besluiten")."""
     for found in find_coming_years(text, reference=reference):
+        if marked_only and not found.text.rstrip().endswith("a.s."):
+            continue
         if (found.month is not None or found.text.lower().split()[-1] != "jaar") and (
             cue_regex(_MEETING_BEFORE_RE).search(text, max(0, found.start - 60), found.start)
             or any(0 <= found.start - end <= 8 for end in city_ends)
