@@ -68,6 +68,11 @@ def positions(tmp_path, body: str, kind: str = "report") -> set[tuple[str, str, 
          "piraterij.", ("nl", "support", "piracy")),
         ("report", "Nederland stelt de inzet van Duitsland voor de NATO Response Force op prijs.",
          ("nl", "welcome", "nato-response-force")),
+        # perfect tense with gaps: "heeft zich ... tegen ... uitgesproken", "heeft om ... gevraagd"
+        ("report", "Rusland heeft zich in scherpe bewoordingen tegen de toetreding van Montenegro uitgesproken.",
+         ("ru", "oppose", "nato-enlargement")),
+        ("report", "Turkije heeft om aanvullende steun voor de versterking van de luchtverdediging gevraagd.",
+         ("tr", "call-for", "missile-defence")),
     ],
 )
 def test_stance_form_and_topic(tmp_path, kind, sentence, expected):
