@@ -130,6 +130,13 @@ class SegmentedLetter:
     signature: tuple[Span, ...]  # one span per signature line group (post + name)
     title_line: Span | None = None  # the document title above the body ("VERSLAG ...")
 
+    def memo_alone(self) -> bool:
+        """A memo that travels without a letter: no sentence of prose in a cover letter or
+        body (a letterhead line at most)."""
+        return any(p.label == "memo" for p in self.parts) and not any(
+            s.part in ("body", "cover") and s.text.rstrip().endswith((".", "?", "!")) for s in self.sentences
+        )
+
     def stated_parts(self) -> frozenset[str]:
         """The parts whose sentences state the letter's positions and pledges: the cover
         letter and body; a memo that travels alone ("nota" without a letter) states them

@@ -43,6 +43,11 @@ def test_the_undertaking_is_quoted_to_its_infinitive(tmp_path):
         "Duitsland kondigde een nieuwe strategie aan.",
         # what is announced is a clause of its own
         "Frankrijk kondigde op 3 mei aan dat het overleg wordt voortgezet.",
+        # the gap holds what is announced, the infinitive is its purpose
+        "Duitsland kondigde gisteren een nieuwe strategie aan om de luchtverdediging te versterken.",
+        # no undertaking after "te": being somewhere, a place
+        "Frankrijk kondigde op 3 mei aan in Londen te zijn.",
+        "Frankrijk kondigde op 3 mei aan te Kopenhagen een conferentie te beleggen.",
     ],
 )
 def test_an_announcement_without_an_infinitive_of_its_own_pledges_nothing_here(tmp_path, body):
@@ -60,6 +65,12 @@ def test_an_announcement_without_an_infinitive_of_its_own_pledges_nothing_here(t
 )
 def test_an_offer_in_the_passive_with_its_agent_first_is_the_agents_pledge(tmp_path, body, written, expected):
     assert expected in pledges(tmp_path, body, written)
+
+
+def test_an_offer_in_a_clause_a_verb_governs_is_the_agents_pledge(tmp_path):
+    # "dat" after a verb opens no relative clause
+    body = "De minister meldde dat door Denemarken een extra fregat werd aangeboden."
+    assert ("dk", "capability-pledge", None) in pledges(tmp_path, body)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +95,7 @@ def test_an_offer_in_a_relative_clause_describes_its_noun(tmp_path, body):
 )
 def test_forces_assigned_are_a_capability_pledge(tmp_path, body, expected):
     assert expected in pledges(tmp_path, body, written="1 juni 2018")
+
+
+def test_what_is_assigned_must_be_forces(tmp_path):
+    assert not pledges(tmp_path, "Het kabinet wijst de voorstellen toe aan de werkgroep.", written="1 juni 2018")

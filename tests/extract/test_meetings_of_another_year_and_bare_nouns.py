@@ -213,6 +213,11 @@ def test_a_meeting_of_the_kind_named_by_its_month(tmp_path, body, written, expec
         "De bijeenkomst van februari jl. was de eerste na de aanval.",
         # the leaders the sentence names met there: not a meeting of the letter's kind
         "Tijdens de bijeenkomst in Londen in december 2019 erkenden de regeringsleiders de ruimte als domein.",
+        # the next or previous meeting, another verb than scheduling before the month: the clause's month
+        "De volgende bijeenkomst van de ministers van Defensie bespreekt plannen die in oktober worden vastgesteld.",
+        "De vorige bijeenkomst van de ministers van Defensie besprak de oefening in oktober.",
+        # a comma, then the next clause's month
+        "Het rapport is gepresenteerd tijdens de bijeenkomst, in oktober volgt een besluit.",
     ],
 )
 def test_a_month_not_of_another_meeting(tmp_path, body):

@@ -46,9 +46,15 @@ def test_continued_participation_and_a_year_after_a_part_of_it(tmp_path, body, e
     assert expected in pledges(tmp_path, body)
 
 
-def test_taking_part_in_a_plan_is_no_pledge(tmp_path):
-    # the letter's sentence: the Membership Action Plan, beyond four words after the verb
-    body = "Albanië, Kroatië en Macedonië blijven deelnemen aan het Membership Action Plan."
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the letter's sentence: the Membership Action Plan, beyond four words after the verb
+        "Albanië, Kroatië en Macedonië blijven deelnemen aan het Membership Action Plan.",
+        "Georgië blijft deelnemen aan het MAP.",
+    ],
+)
+def test_taking_part_in_a_plan_is_no_pledge(tmp_path, body):
     assert not pledges(tmp_path, body, written="25 november 2002")
 
 
@@ -63,6 +69,8 @@ def test_taking_part_in_a_plan_is_no_pledge(tmp_path):
         # a pledge made before the letter, its month marked "a.s.": the coming one
         ("Nederland heeft toegezegd in oktober a.s. een fregat te leveren.", "20 februari 2023",
          ("nl", "capability-pledge", None, 2023)),
+        ("Nederland heeft toegezegd in oktober aanstaande een fregat te leveren.", "20 februari 2023",
+         ("nl", "capability-pledge", None, 2023)),
     ],
 )
 def test_a_periods_first_year_and_a_coming_month_marked_as(tmp_path, body, written, expected):
@@ -71,4 +79,6 @@ def test_a_periods_first_year_and_a_coming_month_marked_as(tmp_path, body, writt
 
 def test_a_month_without_a_s_after_a_pledge_made_before_names_no_year(tmp_path):
     body = "Nederland heeft in oktober toegezegd een fregat te leveren."
-    assert ("nl", "capability-pledge", None, None) in pledges(tmp_path, body, "20 februari 2023")
+    found = pledges(tmp_path, body, "20 februari 2023")
+    assert ("nl", "capability-pledge", None, None) in found
+    assert not any(year == 2023 for *_, year in found)

@@ -600,6 +600,16 @@ def test_a_topic_of_one_state_named_without_it_is_the_named_countrys(tmp_path, b
     assert expected in sentence_positions(tmp_path, body)
 
 
+def test_a_country_the_paragraph_names_before_the_place_the_sentence_gives(tmp_path):
+    body = "Oekraïne blijft centraal staan. Nederland steunt het vredesproces in Afghanistan."
+    assert ("nl", "support", "afghanistan") in sentence_positions(tmp_path, body)
+
+
+def test_the_speaker_or_a_party_is_not_the_place(tmp_path):
+    topics = {topic for _, _, topic in sentence_positions(tmp_path, "Syrië steunt een staakt-het-vuren.")}
+    assert "syria" not in topics
+
+
 def test_a_topic_of_one_state_named_without_it_is_the_headings_country(tmp_path):
     body = "Afghanistan\nDe ministers spraken hun steun uit voor een vredesproces dat door Afghanen wordt geleid."
     _, found = extract_text(tmp_path, defence_report(body))

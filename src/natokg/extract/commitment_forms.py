@@ -4,13 +4,7 @@
   intensiveren", "Veel landen hebben al een extra bijdrage toegezegd") pledges what it
   names: the verb is one of cue:contribution's forms, whose first word is a form of
   "toezeggen" (cue:promise-verb); with an amount the amount rules read it instead.
-- What an announcement ("kondigden ... aan") pledges follows the nouns in its gap: a
-  rise of spending ("een forse verhoging van hun defensie-uitgaven") is a spending
-  target, a founding ("de oprichting ... van een coördinatiecel") a policy pledge, and
-  contributions or support to a state or fund ("nieuwe steun voor Oekraïne") a financial
-  contribution, without a recipient or funding words ("extra bijdragen", "aanvullende
-  steun voor de beveiliging van de verkiezingen") a capability pledge; money named in
-  the sentence makes it financial later.
+- What an announcement pledges: natokg.extract.announcements.
 - Taking part (cue:operation-participation) pledges only when what is taken part in
   is no meeting ("zal aan de bijeenkomst deelnemen": a cue:meeting-word in the gap).
 - A clause ends at ";" and before a pledge verb that opens a coordinated clause after a
@@ -57,44 +51,6 @@ def is_promise_without_amount(cue: Match, has_amount: bool) -> bool:
     """A contribution cue whose form is a promise (cue:promise-verb), in a sentence
     without an amount."""
     return not has_amount and fold(cue.phrase.form) in cue_word_set("promise-verb")
-
-
-def announced_undertaking(tokens: Sequence[Token], cue: Match, end: int) -> int | None:
-    """The infinitive of an announcement whose gap holds only when it was made
-    ("kondigden op 27 mei jl. aan in 2015 9.800 militairen te handhaven", "kondigde
-    gisteren aan ... te leveren"), in its clause (before ``end``): what it announces is an
-    undertaking of the subject, as "kondigde aan ... te" says. None when there is none."""
-    if not cue.gaps or tokens[cue.gaps[0]].norm in ARTICLES | _OWNERS or count_value(tokens[cue.gaps[0]].norm):
-        return None  # "kondigde een nieuw pakket aan": the gap holds what is announced
-    for k in range(cue.last + 1, min(end, len(tokens)) - 1):
-        if tokens[k].norm in PUNCTUATION or tokens[k].norm == "dat":
-            return None  # "kondigde ... aan dat": its clause says what
-        if tokens[k].norm == "te" and tokens[k + 1].norm.isalpha() and tokens[k + 1].norm.endswith("n"):
-            return k + 1
-    return None
-
-
-_OWNERS = frozenset(["zijn", "haar"])
-
-
-def announced_kind(
-    gap: Sequence[str], contribution_nouns: frozenset[str], gap_object_kind: str, has_beneficiary: bool
-) -> str | None:
-    """The commitment kind an announcement with ``gap`` (folded words) pledges, or None;
-    ``gap_object_kind``: the kind the gap's pledge-object nouns give; ``has_beneficiary``:
-    a state or fund receives it ("nieuwe steun voor Oekraïne", "bijdragen aan PURL")."""
-    words = set(gap)
-    if words & cue_word_set("increase-noun") and any(w.endswith(n) for w in words for n in cue_word_set("spending-noun")):
-        return "spending-target"
-    if words & cue_word_set("founding-noun"):
-        return "policy-pledge"
-    if words & cue_word_set("ending-noun"):
-        return None  # "heeft de opschorting van zijn steun aangekondigd": an ending, not a pledge
-    if not words & contribution_nouns:
-        return None
-    if gap_object_kind == "capability-pledge":
-        return gap_object_kind
-    return "financial-contribution" if gap_object_kind == "financial-contribution" or has_beneficiary else "capability-pledge"
 
 
 def meeting_participation(tokens: Sequence[Token], cue: Match) -> bool:
@@ -327,7 +283,7 @@ def passive_clause_agent(
         if m.prep != "door" or not lo <= m.first <= reach:
             continue
         door = max((k for k in range(max(0, m.first - 4), m.first) if tokens[k].norm == "door"), default=None)
-        if door is not None and door > 0 and tokens[door - 1].norm in RELATIVE_OPENERS:
+        if door is not None and door > 0 and opens_relative_clause(tokens, door - 1):
             continue  # "het diner dat door de president werd aangeboden": describes the dinner
         agents = coordinated(m, mentions, tokens)
         # "Door Hongarije, Slovenië en Portugal werden ... toegezegd": from the last of them
@@ -338,6 +294,18 @@ def passive_clause_agent(
         if not _AGENT_BARRIERS & between:
             return unique(x.actor for x in agents)
     return []
+
+
+def opens_relative_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` opens a relative clause: a pronominal adverb ("waaraan"), or
+    "dat"/"die" after a comma or a noun phrase's article ("het diner dat ..."), not the
+    "dat" of a clause a verb governs ("De minister meldde dat door Denemarken ...")."""
+    norm = tokens[k].norm
+    if norm not in RELATIVE_OPENERS:
+        return False
+    if norm not in ("dat", "die"):
+        return True
+    return k > 0 and (tokens[k - 1].norm == "," or any(tokens[j].norm in ARTICLES for j in range(max(0, k - 2), k)))
 
 
 def relative_asides(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -540,9 +508,7 @@ def meeting_of_city(tokens: Sequence[Token], lex, meetings, main_ref, anchor: in
 
 
 __all__ = [
-    "announced_undertaking",
     "PART_MARKERS",
-    "announced_kind",
     "clause_break",
     "clause_index",
     "comma_clause",
@@ -557,6 +523,7 @@ __all__ = [
     "meeting_participation",
     "nobodys_clause",
     "not_adoption",
+    "opens_relative_clause",
     "part_end",
     "part_start",
     "passive_clause_agent",

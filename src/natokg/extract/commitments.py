@@ -64,9 +64,9 @@ from natokg.extract.pledge_subjects import (
     pledged_in_complement,
 )
 from natokg.extract.pledge_years import clause_target_year, coming_money_year, coming_target_year, stated_target_year
+from natokg.extract.announcements import announced_kind, announced_undertaking
 from natokg.extract.commitment_forms import (
-    announced_undertaking,
-    announced_kind,
+    opens_relative_clause,
     clause_break,
     comma_clause,
     made_before,
@@ -86,7 +86,7 @@ from natokg.extract.pledge_objects import names_capability, object_kind, object_
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
 from natokg.extract.function_words import (
-    ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, RELATIVE_PRONOUNS, WISH_AUXILIARIES,
+    ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES,
 )
 from natokg.extract.actor_mentions import actor_mentions, passive_agent, speaker_mentions
 from natokg.extract.phrases import (
@@ -346,7 +346,7 @@ class _Rules(AmountRules):
                     [s.tokens[k].norm for k in cue.gaps], nouns, object_kind(s.tokens, s.sentence.text, cue, cue.gaps),
                     self.beneficiary(s, cue.first) is not None,
                 )
-                infinitive = announced_undertaking(s.tokens, cue, hi) if announced is None else None
+                infinitive = announced_undertaking(s.tokens, s.sentence.text, cue, hi) if announced is None else None
                 if infinitive is not None:
                     # "kondigden op 27 mei jl. aan 9.800 militairen te handhaven": of the kind its
                     # object names, quoted to the infinitive
@@ -368,7 +368,7 @@ class _Rules(AmountRules):
                 if pledged_in_complement(s.tokens, s.mentions, s.cues, cue, self.lex):
                     continue  # "Door Nederland werd bevestigd dat de Franse bijdrage ... wordt voortgezet": its clause pledges
                 passive = any(s.tokens[k].norm in PASSIVE_AUXILIARIES for k in range(cue.first, cue.last + 1))
-                if passive and cue.first > 0 and s.tokens[cue.first - 1].norm in RELATIVE_PRONOUNS:
+                if passive and cue.first > 0 and opens_relative_clause(s.tokens, cue.first - 1):
                     continue  # "een diner dat wordt aangeboden door de president": describes the dinner
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue

@@ -82,13 +82,10 @@ def _covering_kind(seg: SegmentedLetter) -> str | None:
 
 def letter_kind(seg: SegmentedLetter) -> str:
     """agenda, report, memo, other (a text that is not a letter about a meeting) or
-    letter: from the titles, else the covering sentence, else the parts, else the
-    first line."""
-    if seg.stated_parts() == {"memo"} or (
-        any(p.label == "memo" for p in seg.parts)
-        and not any(s.part in ("cover", "body") and s.text.rstrip().endswith((".", "?", "!")) for s in seg.sentences)
-    ):
-        return "memo"  # a memo that travels alone (under a letterhead at most), whatever its subject prepares
+    letter: a memo that travels alone is a memo whatever its subject prepares; else from
+    the titles, else the covering sentence, else the first line."""
+    if seg.memo_alone():
+        return "memo"
     opening = seg.doc.text.lstrip()[:200].split("\n", 1)[0]
     titles = _title_candidates(seg)
     kind = _kind_in(_TITLE_KINDS[:1], titles + [opening]) or _kind_in(_TITLE_KINDS[1:], titles)

@@ -234,7 +234,10 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
 # Berlijn in september a.s.": the month right after the noun or its place
 _BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
                           r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+[A-ZÀ-Þ][\w'’.-]*)?"
-                          r"\s*,?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
+                          r"(?P<comma>\s*,)?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
+# after a comma the month is the noun's only in an apposition closed after it ("de vorige
+# ministeriële, in mei jl. in Antalya, ..."), not the next clause's ("..., in oktober volgt")
+_APPOSITION_CLOSED = re.compile(r"(?:\s+in\s+[A-ZÀ-Þ][\w'’.-]*)?\s*(?:,|\)|$)")
 
 
 def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthMatch]]:
@@ -250,6 +253,8 @@ def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthM
             continue
         cue = cue_regex(_BARE_MEETING_MONTH_RE).search(ctx.text, max(sentence.start, month.start - 60), month.start)
         if cue is None or _OWNER_AFTER_DAY.match(ctx.text, month.end) or meeting_mentions(ctx, month.end, sentence.end):
+            continue
+        if cue.group("comma") and not _APPOSITION_CLOSED.match(ctx.text[: sentence.end], month.end):
             continue
         tense = instance_tense(ctx, cue.end("name") - len(cue.group("name").split()[-1]))
         if tense:  # "de volgende bijeenkomst in december": the coming December

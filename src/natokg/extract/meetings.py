@@ -68,10 +68,11 @@ _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 _OWN_MONTH = re.compile(
     r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
-# the same for the next or previous meeting, a verb and its auxiliary between ("vindt in",
-# "is voorzien voor"), no clause mark
-_INSTANCE_MONTH = re.compile(
-    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s+[a-z]+){0,3}?\s+(?:(?:in|voor|van)\s+(?:de\s+maand\s+)?)?"
+# the same for the next or previous meeting, a verb of scheduling between ("vindt in", "is
+# voorzien voor", "vindt eind april ... plaats"), its city before or after it
+_INSTANCE_MONTH_RE = (
+    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:{cue:scheduled-for})"
+    r"(?:\s+(?:in|voor|van)(?:\s+de\s+maand)?)?\s+"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence
 
@@ -344,7 +345,7 @@ def _month(ctx: LetterContext, sentence, m: Mention) -> MonthMatch | None:
         return None
     # "De volgende bijeenkomst van de ministers van Defensie is voorzien voor oktober a.s.":
     # the next or previous one takes the month its clause gives it
-    own = _INSTANCE_MONTH if tense else _OWN_MONTH
+    own = cue_regex(_INSTANCE_MONTH_RE, 0) if tense else _OWN_MONTH
     return months[0] if own.fullmatch(ctx.text, m.end, months[0].start) else None
 
 

@@ -22,7 +22,7 @@ from typing import Sequence
 from natokg.extract.amounts import without_qualifier
 from natokg.knowledge.calendar import full_month_names
 from natokg.knowledge.cues import cue_regex
-from natokg.text.dates import find_coming_years
+from natokg.text.dates import find_coming_years, marked_coming
 
 
 @cache
@@ -156,7 +156,7 @@ def coming_target_year(text: str, reference: date, city_ends: Sequence[int], mar
     names end); ``marked_only``: only a day or month marked "a.s." (a pledge made before
     the letter still names its coming month so: "spraken af in juni a.s. te besluiten")."""
     for found in find_coming_years(text, reference=reference):
-        if marked_only and not found.text.rstrip().endswith("a.s."):
+        if marked_only and not marked_coming(found.text):
             continue
         if (found.month is not None or found.text.lower().split()[-1] != "jaar") and (
             cue_regex(_MEETING_BEFORE_RE).search(text, max(0, found.start - 60), found.start)

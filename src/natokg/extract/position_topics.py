@@ -261,17 +261,20 @@ def choose_topics(
         specific = paragraph_topic(scene, lex)
         if specific is not None:
             return [], [specific]
-    placed = [_country_instead(scene, lex, m) for m in topics]
+    placed = [_country_instead(scene, lex, m, skip) for m in topics]
     if any(placed):
         slugs = [p or m.target for p, m in zip(placed, topics)]
     return topics, slugs
 
 
-def _country_instead(scene: SentenceTopics, lex: Lexicons, match: Match) -> str | None:
-    """The topic of the country the sentence names, else its heading, instead of a topic
-    about another state named by a label that does not name that state ("het vredesproces
-    in Afghanistan": Afghanistan's, not Ukraine's peace process; nkg:topicPlace); None
-    when the label names the place or the sentence or heading names the state."""
+def _country_instead(scene: SentenceTopics, lex: Lexicons, match: Match, skip: set[int]) -> str | None:
+    """The topic of the country the sentence names as the place ("in", "voor"; never its
+    speaker, in ``skip``), else its heading's, instead of a topic about another state named
+    by a label that does not name that state ("het vredesproces in Afghanistan":
+    Afghanistan's, not Ukraine's peace process; nkg:topicPlace). None when the label names
+    the place, when the sentence names the state, when it gives no other place and the
+    paragraph before it names the state, or when neither the sentence nor its heading names
+    another country with a topic ("het vredesproces in Colombia" keeps the topic)."""
     place, placeless = lex.placed_topics.get(match.target, (None, ()))
     if place is None:
         return None
@@ -279,35 +282,38 @@ def _country_instead(scene: SentenceTopics, lex: Lexicons, match: Match) -> str 
     words = fold(scene.sentence.text[tokens[match.first].start : tokens[match.last].end])
     if not any(words == f or (f.endswith("*") and words.startswith(f[:-1])) for f in placeless):
         return None
-    # the paragraph so far names the state: "geen sancties opheffen zolang Rusland geen
-    # staakt-het-vuren aanvaardt" after sentences on Ukraine is Ukraine's peace process
+    # the place the sentence gives the process ("in Afghanistan", "voor Libië"), not a party
+    # to it ("zolang Rusland geen staakt-het-vuren aanvaardt")
+    placed_in = [m for m in scene.matches if id(m) in scene.weak and m.first not in skip
+                 and m.first > 0 and tokens[m.first - 1].norm in _PLACE_PREPOSITIONS]
+    other = _other_country(scene.sentence.text, tokens, placed_in, place, lex, skip)
+    if other != "":
+        return other
     if any(_names_state(said.norms, place, lex) for said in scene.history):
         return None
-    for text, found in ((scene.sentence.text, (tokens, scene.matches)), (scene.sentence.heading or "", None)):
-        words_of, matches = found if found is not None else _heading_matches(text, lex)
-        countries = _countries(text, words_of, matches, lex)
-        if place in countries.values() or _names_state([t.norm for t in words_of], place, lex):
-            return None
-        other = next((slug for slug, state in countries.items() if state != place), None)
-        if other is not None:
-            return other
-    return None
+    heading = scene.sentence.heading or ""
+    heading_tokens = tokenize(heading)
+    heading_matches = lex.topics.find(heading_tokens)
+    weak = weak_topics(heading_matches, heading_tokens, heading, lex)
+    return _other_country(heading, heading_tokens, [m for m in heading_matches if id(m) in weak], place, lex, set()) or None
 
 
-def _heading_matches(heading: str, lex: Lexicons) -> tuple[Sequence[Token], list[Match]]:
-    tokens = tokenize(heading)
-    return tokens, lex.topics.find(tokens)
+_PLACE_PREPOSITIONS = frozenset(["in", "voor"])
 
 
-def _countries(text: str, tokens: Sequence[Token], matches, lex: Lexicons) -> dict[str, str]:
-    """topic slug -> state key of the topics named by a bare country name."""
+def _other_country(text: str, tokens: Sequence[Token], countries: Sequence[Match], place: str, lex: Lexicons,
+                   skip: set[int]) -> str | None:
+    """Of the bare country names ``countries`` (topic matches) in ``text``: None when the
+    text names the state ``place`` (by name or adjective), the topic of the first other
+    country, else ""."""
+    if _names_state([t.norm for k, t in enumerate(tokens) if k not in skip], place, lex):
+        return None
     lexicon = lex.lexicon
-    found = {}
-    for m in matches:
+    for m in countries:
         actor = lexicon.actor_by_surface(text[tokens[m.first].start : tokens[m.last].end]) if lexicon else None
-        if actor is not None and actor.kind == "state":
-            found.setdefault(m.target, actor.key)
-    return found
+        if actor is not None and actor.key != place:
+            return m.target
+    return ""
 
 
 def _names_state(norms: Sequence[str], key: str, lex: Lexicons) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "find_coming_years",
     "find_dates",
     "find_months",
+    "marked_coming",
     "month_of",
     "date_matches",
     "read_dates",
@@ -197,6 +198,15 @@ def _year(token: str | None) -> int | None:
     if token.isdigit():
         return int(token)
     return parse_number_word(token)
+
+
+_ENDS_COMING = re.compile(r"(?:a\.?s\.?|aanstaande)$", re.IGNORECASE)
+
+
+def marked_coming(text: str) -> bool:
+    """Whether a date or month phrase ends with a marker of the coming one ("juni a.s.",
+    "oktober aanstaande")."""
+    return _ENDS_COMING.search(text.rstrip()) is not None
 
 
 def _marker(token: str | None) -> str:

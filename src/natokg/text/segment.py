@@ -66,10 +66,15 @@ _HEADER_REFERENCE = re.compile(
     r"^(?i:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
 )
 _HEADER_TITLE = re.compile(r"^(?:Betreft|Onderwerp):?[ \t]*\n?[ \t]*(\S[^\n]*)$", re.M)
-# "Aan de Voorzitter ...", or under a "> Retouradres" line "de Voorzitter ..." alone
 _ADDRESSEE = re.compile(
-    r"(?:Aan\s+)?de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?", re.I
+    r"Aan de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?", re.I
 )
+# a letter's address line without "Aan", under its "> Retouradres" line: the whole line
+_ADDRESSEE_ALONE = re.compile(r"de voorzitter van de\s+(?:eerste|tweede) kamer(?:\s+der\s+staten-generaal)?", re.I)
+
+
+def _addresses_the_chamber(line: str) -> bool:
+    return _ADDRESSEE.match(line) is not None or _ADDRESSEE_ALONE.fullmatch(line.strip()) is not None
 _PORTAL_TITLE = re.compile(
     r"^(?:Nr\.?\s*\d+\s+)?((?:BRIEF|VERSLAG|GEANNOTEERDE AGENDA|NOTA|MEMORIE)\b[^\n]*)$", re.M
 )
@@ -217,10 +222,10 @@ def _segment(doc: SourceDocument) -> SegmentedLetter:
         region = []
         for k, i in enumerate(letter):
             # a portal's summary line may stand before the letter's own address block
-            if _is_prose(lines[i].text) and not any(_ADDRESSEE.match(lines[j].text) for j in letter[k + 1 : k + 4]):
+            if _is_prose(lines[i].text) and not any(_addresses_the_chamber(lines[j].text) for j in letter[k + 1 : k + 4]):
                 break
             region.append(i)
-        if any(i >= memo_stop for i in region) and any(_ADDRESSEE.match(lines[i].text) for i in region if i >= memo_stop):
+        if any(_addresses_the_chamber(lines[i].text) for i in region if i >= memo_stop):
             region = [i for i in region if i >= memo_stop]  # a memo ahead of its letter, as above
     header, header_last, portal_title = _parse_header(text, lines, region)
     header_lines = [i for i in region if i <= header_last] if header_last is not None else []
@@ -407,7 +412,7 @@ def _memo_range(lines: list[_Line]) -> tuple[int, int]:
         return n, n
     stop = n
     for i in range(first + 1, n):
-        if _ADDRESSEE.match(lines[i].text) or _SALUTATION.match(lines[i].text):
+        if _addresses_the_chamber(lines[i].text) or _SALUTATION.match(lines[i].text):
             # A cover letter after the memo: the memo ends before its header.
             stop = i
             while stop > first + 1 and not _is_prose(lines[stop - 1].text) and lines[stop - 1].text.strip().lower() not in _MEMO_LABELS:
