@@ -47,8 +47,8 @@ from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
-    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month, city_after_preposition, meeting_mentions,
-    instance_tense, named_kind, other_instance,
+    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
+    city_after_preposition, instance_tense, meeting_mentions, named_kind, other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
 from natokg.extract.stage import Found, MeetingIndex
