@@ -85,9 +85,7 @@ from natokg.extract.commitment_forms import (
 from natokg.extract.pledge_objects import names_capability, object_kind, object_phrase
 from natokg.knowledge.cues import cue_word_set
 from natokg.text.dates import count_value
-from natokg.extract.function_words import (
-    ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES,
-)
+from natokg.extract.function_words import ALLIES, ARTICLES, NETHERLANDS, PASSIVE_AUXILIARIES, WISH_AUXILIARIES
 from natokg.extract.actor_mentions import actor_mentions, passive_agent, speaker_mentions
 from natokg.extract.phrases import (
     Lexicons,

@@ -233,7 +233,7 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
 # 2017", "de vorige ministeriële, in mei jl. in Antalya", "vóór de informele bijeenkomst in
 # Berlijn in september a.s.": the month right after the noun or its place
 _BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
-                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+[A-ZÀ-Þ][\w'’.-]*)?"
+                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:[A-ZÀ-Þ])[\w'’.-]*)?"
                           r"(?P<comma>\s*,)?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
 # after a comma the month is the noun's only in an apposition closed after it ("de vorige
 # ministeriële, in mei jl. in Antalya, ..."), not the next clause's ("..., in oktober volgt")
