@@ -155,6 +155,7 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
 
 
 # "De volgende (informele) bijeenkomst ...": another meeting of the kind
+PLACE_NAME = r"[A-ZÀ-Þ][\w'’.-]*"  # one capitalised word: "Antalya", "Sint-Petersburg"
 _OTHER_INSTANCE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
 
 
@@ -233,11 +234,11 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
 # 2017", "de vorige ministeriële, in mei jl. in Antalya", "vóór de informele bijeenkomst in
 # Berlijn in september a.s.": the month right after the noun or its place
 _BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
-                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:[A-ZÀ-Þ])[\w'’.-]*)?"
+                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:" + PLACE_NAME + r"))?"
                           r"(?P<comma>\s*,)?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
 # after a comma the month is the noun's only in an apposition closed after it ("de vorige
 # ministeriële, in mei jl. in Antalya, ..."), not the next clause's ("..., in oktober volgt")
-_APPOSITION_CLOSED = re.compile(r"(?:\s+in\s+[A-ZÀ-Þ][\w'’.-]*)?\s*(?:,|\)|$)")
+_APPOSITION_CLOSED = re.compile(r"(?:\s+in\s+" + PLACE_NAME + r")?\s*(?:,|\)|$)")
 
 
 def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthMatch]]:
@@ -245,10 +246,13 @@ def bare_meetings_by_month(ctx, main: Draft, sentence) -> list[tuple[int, MonthM
     meeting's, in a letter about a ministers' meeting (as ``bare_meetings``)."""
     if ctx.reference is None or not _bare_meeting_letter(ctx, main, sentence):
         return []
-    if any(cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(sentence.text) for kind in MAIN_KINDS if kind != main.kind):
+    months = find_months(sentence.text, reference=ctx.reference, offset=sentence.start)
+    if not months or any(
+        cue_regex(rf"\b(?:{{cue:{kind}-group}})\b").search(sentence.text) for kind in MAIN_KINDS if kind != main.kind
+    ):
         return []  # "Tijdens de bijeenkomst in Londen in december 2019 erkenden de regeringsleiders ...": theirs
     found = []
-    for month in find_months(sentence.text, reference=ctx.reference, offset=sentence.start):
+    for month in months:
         if main.month_key == month.iso:
             continue
         cue = cue_regex(_BARE_MEETING_MONTH_RE).search(ctx.text, max(sentence.start, month.start - 60), month.start)

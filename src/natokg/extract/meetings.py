@@ -47,7 +47,7 @@ from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
-    MAIN_KINDS, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
+    MAIN_KINDS, PLACE_NAME, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
     city_after_preposition, instance_tense, meeting_mentions, named_kind, other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
@@ -66,12 +66,12 @@ _SAME_DAY_RE = r"\b(?:{cue:same-day})\b"
 # between a meeting word and its month: at most its city, then the month's preposition
 # (or a relative clause's "die": "de NAVO-top die in juli 2018 in Brussel plaatsvindt")
 _OWN_MONTH = re.compile(
-    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
+    rf"(?:\s+(?:in|te)\s+{PLACE_NAME}(?:\s+{PLACE_NAME}){{0,2}})?(?:\s*,?\s+die)?\s+(?:in|van)\s+(?:de\s+maand\s+)?"
 )
 # the same for the next or previous meeting, a verb of scheduling between ("vindt in", "is
 # voorzien voor", "vindt eind april ... plaats"), its city before or after it
 _INSTANCE_MONTH_RE = (
-    r"(?:\s+(?:in|te)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})?\s+(?:{cue:scheduled-for})"
+    r"(?:\s+(?:in|te)\s+" + PLACE_NAME + r"(?:\s+" + PLACE_NAME + r"){0,2})?\s+(?:{cue:scheduled-for})"
     r"(?:\s+(?:in|voor|van)(?:\s+de\s+maand)?)?\s+"
 )
 _PRECEDES_RE = r"\b(?:{cue:precedes})\b"  # "laatste ... voor": the gap stays in the sentence

@@ -142,7 +142,8 @@ _YEAR_WORD = r"(?:tweeduizend[a-zëé]*|negentienhonderd[a-zëé]*)"
 _YEAR = rf"(?:(?:19|20)\d\d(?!\d)|{_YEAR_WORD})"
 _DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:e|ste|de)?"
 _SEP = r"(?:\s*(?:-|–|—|/)\s*|\s+(?:en|tot\s+en\s+met|t/m|tot)\s+)"
-_MARKER = r"(?:j\.?l\.?|jongstleden|a\.?s\.?(?![a-z])|aanstaande)"
+_COMING_MARKER = r"(?:a\.?s\.?(?![a-z])|aanstaande)"
+_MARKER = rf"(?:j\.?l\.?|jongstleden|{_COMING_MARKER})"
 _DAY_LIST = rf"(?:\s*,\s*{_DAY})*"  # "21, 22 en 23 mei": middle days are ignored
 _NUMERIC = r"(?P<nd>[0-3]?\d)[-/.](?P<nm>[01]?\d)[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
 _ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)"
@@ -200,7 +201,7 @@ def _year(token: str | None) -> int | None:
     return parse_number_word(token)
 
 
-_ENDS_COMING = re.compile(r"(?:a\.?s\.?|aanstaande)$", re.IGNORECASE)
+_ENDS_COMING = re.compile(rf"{_COMING_MARKER}$", re.IGNORECASE)
 
 
 def marked_coming(text: str) -> bool:

@@ -71,10 +71,6 @@ _ADDRESSEE = re.compile(
 )
 # a letter's address line without "Aan", under its "> Retouradres" line: the whole line
 _ADDRESSEE_ALONE = re.compile(r"de voorzitter van de\s+(?:eerste|tweede) kamer(?:\s+der\s+staten-generaal)?", re.I)
-
-
-def _addresses_the_chamber(line: str) -> bool:
-    return _ADDRESSEE.match(line) is not None or _ADDRESSEE_ALONE.fullmatch(line.strip()) is not None
 _PORTAL_TITLE = re.compile(
     r"^(?:Nr\.?\s*\d+\s+)?((?:BRIEF|VERSLAG|GEANNOTEERDE AGENDA|NOTA|MEMORIE)\b[^\n]*)$", re.M
 )
@@ -191,6 +187,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text)))
     return [(a, b - (len(text[a:b]) - len(text[a:b].rstrip()))) for a, b in spans if text[a:b].strip()]
+
+
+def _addresses_the_chamber(line: str) -> bool:
+    return _ADDRESSEE.match(line) is not None or _ADDRESSEE_ALONE.fullmatch(line.strip()) is not None
 
 
 def segment(doc: SourceDocument) -> SegmentedLetter:
