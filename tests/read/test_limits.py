@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from natokg.errors import BadInputError, UnreadableLetterError
-from natokg.read import reader
+from natokg.read import limits, reader
 from natokg.read.limits import MAX_LETTER_CHARS_ENV, max_letter_chars
 from natokg.read.reader import normalise, read_letter
 from support.hostile_letters import HOSTILE_LETTERS, HostileLetter, docx_bomb, long_text_letter
@@ -202,6 +202,33 @@ def test_a_long_pdf_is_refused_at_the_page_that_passes_the_limit(tmp_path, monke
 
     monkeypatch.setattr(text_layers, "check_text_length", counting)
     monkeypatch.setenv(MAX_LETTER_CHARS_ENV, "500")  # the file (19 KB) is within 50 KB
+    # the budgets of content bytes and instructions, also scaled by the limit, out of the way
+    monkeypatch.setattr(limits, "PDF_CONTENT_BYTES_PER_CHAR", 1000)
+    monkeypatch.setattr(limits, "PDF_CHARS_PER_OPERATION", 1)
     with pytest.raises(UnreadableLetterError, match="over the 500-character limit"):
         read_letter(_PDF_LETTER)
     assert pages_read == [1]  # refused at the first page, the second never extracted
+
+
+def test_pdf_drawing_budget_grows_with_the_letter_limit(tmp_path, monkeypatch):
+    from support.hostile_letters import pdf_form_drawn_often
+
+    path = tmp_path / "drawn.pdf"
+    pdf_form_drawn_often(path)  # 600,000 instructions: over the default 500,000
+    with pytest.raises(UnreadableLetterError, match="over 500000 instructions"):
+        read_letter(path)
+    monkeypatch.setenv(MAX_LETTER_CHARS_ENV, "1300000")  # 650,000 instructions allowed
+    assert "NAVO-ministeriele bijeenkomst" in read_letter(path).text
+
+
+def test_pdf_drawing_budget_counts_a_form_each_time_it_is_drawn(tmp_path, monkeypatch):
+    from support.hostile_letters import _drawing_pdf
+
+    monkeypatch.setenv(MAX_LETTER_CHARS_ENV, "2000")  # 1,000 instructions, 8,000 bytes
+    form = b"0 0 m 1 1 l S\n" * 100  # 300 instructions, 1,400 bytes: counted once as content
+    path = tmp_path / "thrice.pdf"
+    _drawing_pdf(path, b"/Fm0 Do\n" * 3, form=form)
+    assert "NAVO" in read_letter(path).text
+    _drawing_pdf(path, b"/Fm0 Do\n" * 4, form=form)
+    with pytest.raises(UnreadableLetterError, match="over 1000 instructions"):
+        read_letter(path)

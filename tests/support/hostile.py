@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from support.hostile_letters import HOSTILE_LETTERS
+
 
 @dataclass(frozen=True)
 class Hostile:
@@ -171,8 +173,21 @@ HOSTILE: list[Hostile] = [
         "a one-line message naming the nesting problem, exit 2 (no recursion traceback)",
         "validation/test_validate_files.py::test_deeply_nested_turtle_is_a_clear_error",
     ),
-    # ---------------------------------------------------------------- letters
-    # (entries for letter files and the store are added by the tests of read/ and store/)
+]
+
+# ---------------------------------------------------------------- letters
+# the letter files of support.hostile_letters, each tried by the two tests named here
+HOSTILE += [
+    Hostile(
+        f"letter-{letter.name}",
+        "letter",
+        " ".join((letter.write.__doc__ or letter.name).split()),
+        f"refused in one line naming the file: {letter.refusal!r}" if letter.refusal
+        else f"read; its text holds {letter.text!r}",
+        "read/test_limits.py::test_zip_bomb_is_refused_fast_in_little_memory" if letter.heavy
+        else "read/test_limits.py::test_hostile_letter_is_refused_in_one_line_or_read",
+    )
+    for letter in HOSTILE_LETTERS
 ]
 
 __all__ = ["HOSTILE", "Hostile"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from support.pdf_text import pdf_file, stream_object
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -180,6 +182,8 @@ def utf16_letter(encoding: str) -> Callable[[Path], None]:
     def write(path: Path) -> None:
         path.write_bytes(LETTER_TEXT.encode(encoding))
 
+    mark = "with a byte-order mark" if encoding == "utf-16" else "without a byte-order mark"
+    write.__doc__ = f"The letter in {encoding.upper()}, {mark}."
     return write
 
 
@@ -197,6 +201,35 @@ def pdf_cut_short(path: Path) -> None:
     """A PDF cut off before its end: no %%EOF, no trailer."""
     data = _PDF_LETTER.read_bytes()
     path.write_bytes(data[: data.rindex(b"%%EOF")])
+
+
+def _drawing_pdf(path: Path, content: bytes, form: bytes | None = None) -> None:
+    """One page that shows a line of text, then draws ``content``; with ``form``, a form
+    XObject named /Fm0 that ``content`` may draw. Streams deflated: the file stays small."""
+    xobjects = b" /XObject << /Fm0 6 0 R >>" if form is not None else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >>%s >> >>" % xobjects,
+        stream_object(b"BT /F1 10 Tf 50 800 Td (NAVO-ministeriele bijeenkomst) Tj ET\n" + content, compress=True),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    if form is not None:
+        objects.append(stream_object(form, b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>", compress=True))
+    path.write_bytes(pdf_file(objects))
+
+
+def pdf_form_drawn_often(path: Path) -> None:
+    """A form of a thousand instructions drawn six hundred times: 600,000 instructions
+    run from a file of a few kilobytes."""
+    _drawing_pdf(path, b"q /Fm0 Do Q\n" * 600, form=b"0 0 m 1 1 l S\n" * 334)
+
+
+def pdf_content_bomb(path: Path) -> None:
+    """A page whose deflated content stream expands to 4.5 MB of numbers for pypdf to
+    parse before it runs a single instruction."""
+    _drawing_pdf(path, b"0 " * 2_250_000 + b"n\n")
 
 
 @dataclass(frozen=True)
@@ -218,6 +251,8 @@ HOSTILE_LETTERS: list[HostileLetter] = [
     HostileLetter("good.docx", good_docx, None, "Kamerstuk 28676, nr. 499"),
     HostileLetter("wrong_startxref.pdf", pdf_wrong_startxref, None, "Ministerie van Buitenlandse Zaken"),
     HostileLetter("cut_short.pdf", pdf_cut_short, "not a readable PDF"),
+    HostileLetter("form_drawn_often.pdf", pdf_form_drawn_often, "its pages draw with over 500000 instructions"),
+    HostileLetter("content_bomb.pdf", pdf_content_bomb, "its content streams hold over 4000000 bytes"),
     HostileLetter("long.txt", long_text_letter, "over the 1000000-character limit"),
     HostileLetter("utf16_bom.txt", utf16_letter("utf-16"), None, "NAVO-ministeriële bijeenkomst"),
     HostileLetter("utf16le.txt", utf16_letter("utf-16-le"), None, "NAVO-ministeriële bijeenkomst"),

@@ -7,6 +7,7 @@ installed)."""
 from __future__ import annotations
 
 import textwrap
+import zlib
 
 LINES_PER_PAGE = 50
 WRAP = 90
@@ -45,6 +46,19 @@ def text_pdf(text: str) -> bytes:
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    return pdf_file(objects)
+
+
+def stream_object(data: bytes, extra: bytes = b"", compress: bool = False) -> bytes:
+    """A stream object's body: ``extra`` dictionary entries, the data (deflated when
+    ``compress``)."""
+    if compress:
+        data, extra = zlib.compress(data, 9), extra + b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of the object bodies (object n is ``objects[n - 1]``; 1 is the catalog)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -12,7 +12,13 @@ is refused in a second with one line instead of exhausting memory or time.
   before anything is decompressed (Python's zipfile never returns more than the
   declared size of a member, and a member that holds more fails its CRC check).
 
-Raising ``NATOKG_MAX_LETTER_CHARS`` raises all three.
+- a PDF's content streams (its pages' and forms' drawing instructions, decompressed)
+  may hold at most 4 bytes per allowed character (4 MB by default) and at most one
+  instruction per two allowed characters (500,000): pypdf parses and runs each
+  instruction in Python, about 6 microseconds apiece, whether or not it draws text.
+  Real letters use a small fraction of this (a line of text is a few instructions).
+
+Raising ``NATOKG_MAX_LETTER_CHARS`` raises all four.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ MAX_LETTER_CHARS_ENV = "NATOKG_MAX_LETTER_CHARS"
 DEFAULT_MAX_LETTER_CHARS = 1_000_000
 FILE_BYTES_PER_CHAR = 100
 DOCX_BYTES_PER_CHAR = 50
+PDF_CONTENT_BYTES_PER_CHAR = 4
+PDF_CHARS_PER_OPERATION = 2
 
 
 def max_letter_chars() -> int:
@@ -94,8 +102,49 @@ def check_docx_sizes(archive: zipfile.ZipFile, path: Path) -> None:
             )
 
 
+class PdfWork:
+    """What reading one PDF's text layer may cost, by the limit on a letter's text: the
+    bytes of content streams parsed (``add_content``, before pypdf parses them) and the
+    drawing instructions run (``count_operation``, pypdf's visitor, called for the
+    instructions of forms too, however often a form is drawn). Past either it raises
+    UnreadableLetterError; pypdf swallows errors raised inside a form, so ``check``
+    raises it again after each page."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.chars = max_letter_chars()
+        self.max_bytes = self.chars * PDF_CONTENT_BYTES_PER_CHAR
+        self.max_operations = self.chars // PDF_CHARS_PER_OPERATION
+        self.bytes = 0
+        self.operations = 0
+        self.refusal: UnreadableLetterError | None = None
+
+    def add_content(self, size: int) -> None:
+        self.bytes += size
+        if self.bytes > self.max_bytes:
+            self._refuse(f"its content streams hold over {self.max_bytes} bytes of drawing instructions")
+
+    def count_operation(self, *_visited) -> None:
+        self.operations += 1
+        if self.operations > self.max_operations:
+            self._refuse(f"its pages draw with over {self.max_operations} instructions")
+
+    def check(self) -> None:
+        if self.refusal is not None:
+            raise self.refusal
+
+    def _refuse(self, what: str) -> None:
+        self.refusal = self.refusal or UnreadableLetterError(
+            f"{what}, more than a letter's text within the {self.chars}-character limit "
+            f"needs; it is not a letter, or {_raise_hint(self.chars)}",
+            path=self.path,
+        )
+        raise self.refusal
+
+
 __all__ = [
     "DEFAULT_MAX_LETTER_CHARS",
+    "PdfWork",
     "MAX_LETTER_CHARS_ENV",
     "check_docx_sizes",
     "check_letter_file",

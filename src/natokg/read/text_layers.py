@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from natokg.errors import UnreadableLetterError
-from natokg.read.limits import check_docx_sizes, check_text_length, max_letter_chars
+from natokg.read.limits import PdfWork, check_docx_sizes, check_text_length, max_letter_chars
 
 # ---------------------------------------------------------------- plain text
 
@@ -90,8 +91,12 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
             raise UnreadableLetterError("PDF is encrypted; save an unencrypted copy", path=path)
         pages = []
         length = 0
+        work, parsed = PdfWork(path), set()
         for page in reader.pages:  # stop at the limit: a letter is not a 5,000-page PDF
-            pages.append(page.extract_text() or "")
+            for stream in _content_streams(page, parsed):
+                work.add_content(_decoded_length(stream))
+            pages.append(page.extract_text(visitor_operand_before=work.count_operation) or "")
+            work.check()
             length += len(pages[-1]) + 1
             if length > max_letter_chars():
                 check_text_length("\f".join(pages), path)
@@ -138,6 +143,46 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, frozenset[int]]:
                 if bottoms.get(key, 0) >= 2:
                     drop.add(start)
     return raw, frozenset(drop)
+
+
+def _content_streams(page, parsed: set[int]) -> list:
+    """The streams of drawing instructions pypdf parses for ``page``'s text: its
+    contents and the forms it (or a form in it) draws, each stream once per PDF
+    (``parsed`` holds the ids of those counted; pypdf keeps one object per stream).
+    What cannot be resolved is left to pypdf, which reads around it."""
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
+
+    def resolved(obj):
+        try:
+            return obj.get_object() if obj is not None else None
+        except Exception:  # a broken reference: pypdf warns and reads on
+            return None
+
+    found = []
+    contents = resolved(page.get("/Contents"))
+    for item in contents if isinstance(contents, ArrayObject) else [contents]:
+        stream = resolved(item)
+        if isinstance(stream, StreamObject) and id(stream) not in parsed:
+            parsed.add(id(stream))
+            found.append(stream)
+    holders = [page]
+    while holders:
+        resources = resolved(holders.pop().get("/Resources"))
+        xobjects = resolved(resources.get("/XObject")) if isinstance(resources, DictionaryObject) else None
+        for reference in xobjects.values() if isinstance(xobjects, DictionaryObject) else ():
+            form = resolved(reference)
+            if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form" and id(form) not in parsed:
+                parsed.add(id(form))
+                found.append(form)
+                holders.append(form)
+    return found
+
+
+def _decoded_length(stream) -> int:
+    try:
+        return len(stream.get_data())
+    except Exception:  # undecodable: pypdf gives no text from it either
+        return 0
 
 
 # ---------------------------------------------------------------- DOCX
@@ -301,7 +346,8 @@ def markup_text(data: bytes, path: Path, *, xml: bool) -> str:
             parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
             root = etree.fromstring(data, parser)
         else:
-            root = html.fromstring(data)
+            # plain elements: lxml.html's element classes cost a lookup per element
+            root = html.fromstring(data, parser=etree.HTMLParser())
     except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
         kind = "XML" if xml else "HTML"
         where = f" at line {exc.lineno}" if getattr(exc, "lineno", None) else ""
@@ -324,35 +370,46 @@ def markup_text(data: bytes, path: Path, *, xml: bool) -> str:
 def _local(tag) -> str:
     if not isinstance(tag, str):
         return ""  # comments, processing instructions
+    return _local_name(tag)
+
+
+@lru_cache(maxsize=1024)  # a page has a few dozen distinct tags and may have a million elements
+def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
 def _classes(element) -> set[str]:
-    return set((element.get("class") or "").lower().split())
+    value = element.get("class")
+    return set(value.lower().split()) if value else set()
 
 
 def _content_root(root):
+    """The element holding the letter: the page's "broodtekst" or "stuk" element, else
+    the first kamerstuk, main or body element, else the root (one pass over the tree)."""
+    fallbacks: dict[str, object] = {}
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        tag = _local(element.tag)
+        if not tag:
             continue
         if element.get("id") == "broodtekst" or "stuk" in _classes(element):
             return element
-    for tag in ("kamerstuk", "main", "body"):
-        for element in root.iter():
-            if _local(element.tag) == tag:
-                return element
-    return root
+        if tag in _FALLBACK_ROOTS and tag not in fallbacks:
+            fallbacks[tag] = element
+    return next((fallbacks[tag] for tag in _FALLBACK_ROOTS if tag in fallbacks), root)
 
 
-def _is_footnote(element) -> bool:
-    return _local(element.tag) in _FOOTNOTE_TAGS or bool(_classes(element) & _FOOTNOTE_CLASSES)
+_FALLBACK_ROOTS = ("kamerstuk", "main", "body")  # in order of preference
+
+
+def _is_footnote(element, tag: str) -> bool:
+    return tag in _FOOTNOTE_TAGS or bool(_classes(element) & _FOOTNOTE_CLASSES)
 
 
 def _walk(element, out: _MarkupText) -> None:
     tag = _local(element.tag)
     if not tag or tag in _SKIP:
         return
-    if _is_footnote(element):
+    if _is_footnote(element, tag):
         _collect_footnote(element, out)
         return
     block = tag not in _INLINE
