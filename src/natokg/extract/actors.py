@@ -61,7 +61,7 @@ _COMPANY_END = re.compile(r";|\s(?:over|om|waar(?!onder)\w*|omdat|zodat|ter)\s")
 _CAPACITY_GROUP = re.compile(r"\b(?:als\s+\w+\s+(?:uit|van)|voor|aan|tot)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # "blijven deelnemen aan het Membership Action Plan": taking part in a programme or an
 # operation, not in a meeting
-_CUE_OBJECT = re.compile(r"\s+aan\s+(?:de\s+|het\s+|een\s+)?", re.IGNORECASE)
+_CUE_OBJECT = re.compile(r"\s+(?:aan|voor|tot)\s+(?:de\s+|het\s+|een\s+)?", re.IGNORECASE)
 # the same object before the cue, as a relative pronoun: "..., waaraan ook Oekraïne deelnam"
 _RELATIVE_OBJECT = re.compile(r",?\s*\bwaar(?:aan|bij)\b[^,;]*$", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re.IGNORECASE)

@@ -55,6 +55,9 @@ def member_marker(tokens, k: int) -> int:
 
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
 # the modal of a wish: what the allies would agree ("willen vastleggen dat ...") is asked for, not agreed
+# the persons of a finite auxiliary in one tense: a form written with one stands for the
+# others ("hebben er ... op aangedrongen": "Ik heb er ... op aangedrongen")
+AUXILIARY_PERSONS = (("heb", "heeft", "hebben"),)
 WISH_AUXILIARIES = frozenset("wil willen wilde wilden".split())
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])
@@ -64,6 +67,7 @@ DEONTIC_AUXILIARIES = frozenset("moet moeten dient dienen".split())
 MODAL_AUXILIARIES = frozenset("kan kunnen kon konden".split()) | WISH_AUXILIARIES
 
 __all__ = [
+    "AUXILIARY_PERSONS",
     "CONDITIONAL_AUXILIARIES",
     "MODAL_AUXILIARIES",
     "PREPOSITIONS",

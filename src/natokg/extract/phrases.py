@@ -22,6 +22,7 @@ from natokg.knowledge.cues import COMMITMENT_CUE_SCHEME, CueInfo, cue_concepts, 
 from natokg.records import Evidence, SegmentedLetter, Sentence
 from natokg.extract.function_words import (
     ARTICLES,
+    AUXILIARY_PERSONS,
     SUBJECT_PRONOUNS,
     NEGATIONS,
     NETHERLANDS,
@@ -140,6 +141,25 @@ def phrase_of(form: str, target: object, prefix: bool = False) -> Phrase | None:
     return Phrase(segments, target, prefix, form)
 
 
+
+
+def in_all_persons(phrases: Iterable[Phrase | None]) -> list[Phrase]:
+    """The phrases, and each one that opens with a finite auxiliary again with the
+    auxiliary's other persons (function_words.AUXILIARY_PERSONS), after all of them and
+    under the same form: "hebben er ... op aangedrongen" finds "Ik heb er ... op
+    aangedrongen" as that form."""
+    given = [p for p in phrases if p]
+    known = {p.segments for p in given}
+    persons = {word: group for group in AUXILIARY_PERSONS for word in group}
+    added = []
+    for phrase in given:
+        first = phrase.segments[0]
+        for other in persons.get(first[0], ()):
+            segments = ((other, *first[1:]), *phrase.segments[1:])
+            if segments not in known:
+                known.add(segments)
+                added.append(Phrase(segments, phrase.target, phrase.prefix, phrase.form))
+    return given + added
 
 
 class PhraseMatcher:
@@ -385,7 +405,7 @@ def lexicons(lexicon=None) -> Lexicons:
     topics += [phrase_of(stem, slug, prefix=True) for stem, slug in lexicon.prefix_forms("topic")]
     for record in lexicon.topics.values():  # the Dutch preferred label is a form too
         topics.append(phrase_of(record.name_nl, record.slug))
-    stances = [phrase_of(form, target) for form, target in lexicon.surface_forms("stance")]
+    stances = in_all_persons([phrase_of(form, target) for form, target in lexicon.surface_forms("stance")])
     cue_phrases = []
     cue_info: dict[str, CueInfo] = {}
     cue_forms: dict[str, tuple[str, ...]] = {}

@@ -336,6 +336,10 @@ def actors_for(
     before = [
         m for m in mentions if lo <= m.first < verb and (is_subject(m) or (m.first == lo and subordinate is not None))
     ]
+    if not before and subordinate is not None and tokens[subordinate].norm == "dat":
+        # "Rusland, dat zich fel tegen een MAP verzet": a relative clause without a subject
+        # of its own is said of the name before its comma
+        before = [m for m in mentions if m.last == subordinate - 2 and m.prep is None and tokens[m.last + 1].norm == ","]
     if not before and subordinate is not None and tokens[lo].norm in SUBJECT_PRONOUNS:
         # "Duitsland liet weten dat zij ... steunde": the pronoun is the main clause's subject
         shared = _main_subject(tokens, mentions, clause_lo, verb)
