@@ -231,3 +231,35 @@ def test_a_summit_of_the_osce_spelled_out_is_not_a_nato_summit(tmp_path):
             "top vond plaats kort na de NAVO-top in Lissabon van 19 en 20 november jl.\n")
     _, found = extract_text(tmp_path, text)
     assert (found.main_meeting.ref.kind, found.main_meeting.ref.city) == ("external", "astana")
+
+
+def sessions(found) -> set[str]:
+    return {m.ref.name_key for m in found.meetings if m.role == "session"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the letter's sentence: the council meets at the summit the letter prepares
+        "De NAVO-Rusland Raad zal tijdens de top in Vilnius bijeenkomen, naar verwachting in aanwezigheid van de Russische minister.",
+        "De NAVO-Oekraïne Commissie komt bij de top in Vilnius opnieuw bijeen.",
+    ],
+)
+def test_a_session_of_another_kind_of_meeting_is_not_the_main_meetings(tmp_path, body):
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert not sessions(found) & {"nato-russia-council", "nato-ukraine-commission"}
+
+
+@pytest.mark.parametrize(
+    "body, session",
+    [
+        ("Op 14 februari kwam de NAVO-Oekraïne Commissie bijeen.", "nato-ukraine-commission"),
+        # the summit is what the dinner is about, or what is prepared
+        ("Het werkdiner op 14 februari staat in het teken van de NAVO-top in Vilnius.", "working-dinner"),
+        ("Op 14 februari bespreken de ministers in de NAVO-Oekraïne Commissie de voorbereiding van de top.",
+         "nato-ukraine-commission"),
+    ],
+)
+def test_a_session_that_only_talks_about_another_meeting_stays_the_main_meetings(tmp_path, body, session):
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert session in sessions(found)

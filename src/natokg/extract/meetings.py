@@ -50,7 +50,7 @@ from natokg.extract.meeting_words import (
     MAIN_KINDS, PLACE_NAME, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
     city_after_preposition, instance_tense, meeting_mentions, named_kind, other_instance,
 )
-from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions
+from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions, of_another_meeting
 from natokg.extract.stage import Found, MeetingIndex
 from natokg.knowledge.cues import cue_regex
 from natokg.knowledge.lexicon import SummitRecord
@@ -260,6 +260,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
                     not main.around(d) for d in attached(ctx, sentence, m, dates, meetings)
                 ):
                     continue  # "Op 20 april jl. kwam de NAVO-Rusland Raad bijeen": another day's council
+                if of_another_meeting(ctx, main, m, meetings):
+                    continue
                 previous_session = add_session(
                     ctx, collector, m, kind, when, sentence, meetings, person_spans, previous_session
                 )

@@ -13,7 +13,8 @@ the main meeting's date when it lasts one day.
 
 A session is not held when its sentence says so after it ("is niet voorzien", "kwam
 niet bijeen", "wordt omgevormd tot"; not in a contrasting clause: ", hoewel ..."); a
-council named with another day than the meeting's (or its eve) is none of its sessions. A standing council
+council named with another day than the meeting's (or its eve), or placed at a meeting of another kind
+("zal tijdens de top in Boekarest bijeenkomen"), is none of its sessions. A standing council
 (meeting-name/standing-bodies) named without a date, in a clause that says neither that
 it meets nor that anyone takes part ("de bijeenkomsten van de NAVO-Rusland Raad
 hervatten"), is the body, not a session, unless another mention says it meets. A
@@ -30,7 +31,7 @@ from functools import cache, cached_property
 
 from natokg.folding import fold
 from natokg.extract.context import LetterContext
-from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft, other_instance
+from natokg.extract.meeting_words import MAIN_KINDS, MODIFIERS, ORDINALS, Draft, named_kind, other_instance
 from natokg.extract.function_words import (
     ARTICLES,
     COORDINATORS,
@@ -253,6 +254,26 @@ def add_session(ctx: LetterContext, collector: "Collector", m: Mention, kind: st
     _session_group(ctx, collector, draft, m, sentence)
     _host(ctx, draft, m, sentence, meetings, person_spans)
     return draft
+
+
+# "zal tijdens de top in Boekarest bijeenkomen", "de Afghanistan-sessie van de top" (not
+# "in de Raad de voorbereiding van de top", "staat in het teken van de top")
+_OF_THAT_MEETING = re.compile(r"(?:\btijdens|\bbij|^\s*(?:van|op))\s+(?:de|het)\s+$", re.IGNORECASE)
+
+
+def of_another_meeting(ctx: LetterContext, main: Draft, m: Mention, meetings) -> bool:
+    """Whether the session ``m`` names is held at a meeting of another kind that its
+    clause names right after it ("De NAVO-Rusland Raad zal tijdens de top in Boekarest
+    bijeenkomen" in a letter on a foreign ministers meeting): that meeting's, not the
+    main meeting's."""
+    for other in meetings:
+        between = ctx.text[m.end : other.start]
+        if other.start < m.end or len(between) > 40 or any(mark in between for mark in ",;:."):
+            continue
+        kind = named_kind(ctx, other)
+        if kind in MAIN_KINDS and kind != main.kind and _OF_THAT_MEETING.search(between):
+            return True
+    return False
 
 
 def _subject_name(name: str) -> str:
