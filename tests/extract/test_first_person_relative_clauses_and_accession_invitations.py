@@ -86,3 +86,10 @@ def test_an_invitation_to_join_is_no_taking_part(tmp_path, body):
 def test_an_invitation_to_a_meeting_is_still_taking_part(tmp_path):
     body = "Voor het werkdiner zijn ook Zweden en Finland uitgenodigd voor de bijeenkomst van de ministers."
     assert {"se", "fi"} <= participants(tmp_path, body)
+
+
+def test_a_relative_clause_after_a_preposition_describes_the_name(tmp_path):
+    # the letter's sentence: what China does is described, not a position it takes
+    body = ("Verschillende bondgenoten wezen ook op de rol van China, dat de Russische oorlogsindustrie met goederen "
+            "voor tweeërlei gebruik ondersteunt.")
+    assert not {p for p in positions(tmp_path, body) if p[0] == "cn"}

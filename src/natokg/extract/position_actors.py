@@ -338,7 +338,8 @@ def actors_for(
     ]
     if not before and subordinate is not None and tokens[subordinate].norm == "dat":
         # "Rusland, dat zich fel tegen een MAP verzet": a relative clause without a subject
-        # of its own is said of the name before its comma
+        # of its own is said of the subject before its comma (not of a name after a
+        # preposition: "de rol van China, dat ... ondersteunt" describes China)
         before = [m for m in mentions if m.last == subordinate - 2 and m.prep is None and tokens[m.last + 1].norm == ","]
     if not before and subordinate is not None and tokens[lo].norm in SUBJECT_PRONOUNS:
         # "Duitsland liet weten dat zij ... steunde": the pronoun is the main clause's subject
