@@ -100,6 +100,26 @@ def test_report_of_a_council_outside_nato_is_another_document(tmp_path):
     assert found.warnings == ()
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # the letter's title line, and a sentence of our own
+        "Betreft Verslag bijeenkomst regeringsleiders Joint Expeditionary Force, Riga, 19 december 2031\n\n"
+        "Hierbij informeer ik uw Kamer over de bijeenkomst van de regeringsleiders van de landen van de Joint "
+        "Expeditionary Force (JEF) die op 19 december jl. in Riga plaatsvond.",
+        "Hierbij bied ik u het verslag aan van de JEF-top van 19 december 2031 in Riga.",
+    ],
+)
+def test_report_of_a_joint_expeditionary_force_meeting_is_another_document(tmp_path, opening):
+    text = (
+        f"Den Haag, 22 december 2031\n\n{opening}\n\n"
+        "De leiders onderstreepten dat de JEF complementair is aan de NAVO. De NAVO-top in Vilnius zet "
+        "verdere stappen.\n"
+    )
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start, main.ref.city) == ("external", date(2031, 12, 19), "riga")
+
+
 def test_regression_eu_council_report_has_its_council_as_main_meeting():
     found = records("dev_2021_other_other_raad-buitenlandse-zaken.txt")
     assert (found.main_meeting.ref.kind, found.main_meeting.ref.start) == ("external", date(2021, 2, 22))
