@@ -391,6 +391,20 @@ def test_partners_are_a_set_and_groups_count_as_members(gold, names):
     assert report.categories[PARTNERS].fp == 0
 
 
+def test_regression_the_allies_among_a_partner_group_are_no_partners(gold, names):
+    # "de ministers van de NAVO- en EU-lidstaten namen deel aan een diner": the extractor
+    # names the EU member states outside NATO on their own; the group adds no ally
+    def eu_dinner(file, records):
+        if file == "003_a8b24aadb98f3dfc.txt":
+            dinner = records.meetings[0].ref
+            records.participations.append(Participation(ActorRef("group", "eu-member-states"), dinner, "partner"))
+
+    report = evaluate(SEED_GOLD, extractor=perfect_extractor(gold, names, eu_dinner), names=names)
+    false_hits = {miss.fact for miss in report.categories[PARTNERS].false_hits}
+    assert false_hits and not false_hits & {"state:de", "state:fr", "state:nl"}
+    assert {"state:at", "state:ie"} <= false_hits  # members outside NATO still count
+
+
 # ---------------------------------------------------------------- scores and report
 
 

@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -326,10 +327,18 @@ def _partner_facts(gold: GoldLetter, records: LetterRecords | None, names: GoldN
             continue
         actor = participation.actor
         refs = (names.group_members(actor.key) if actor.kind == "group" else ()) or (actor,)
+        when = participation.meeting.start or (records.letter.date if records else None)
         for ref in refs:
+            if ref is not actor and _is_ally(names, ref, when):
+                continue  # "de ministers van de NAVO- en EU-lidstaten": the allies among them are no partners
             found.setdefault(ref, _first_quote(participation.evidence))
     predicted = [_Item((ref,), _actor_text(ref), quote) for ref, quote in sorted(found.items())]
     return gold_items, predicted
+
+
+def _is_ally(names: GoldNames, ref: ActorRef, when) -> bool:
+    lexicon = names.lexicon
+    return bool(lexicon and ref.kind == "state" and isinstance(when, date) and lexicon.is_ally_at(ref.key, when))
 
 
 def _allies_count_facts(gold: GoldLetter, records: LetterRecords | None) -> tuple[list[_Item], list[_Item]]:
