@@ -32,7 +32,7 @@ MeetingKind = Literal[
 ]
 MeetingRole = Literal["main", "session", "mentioned"]
 ActorKind = Literal["state", "organisation", "group", "person"]
-Capacity = Literal["ally", "partner", "guest", "host"]
+Capacity = Literal["ally", "partner", "guest", "host", "participant"]
 CommitmentKind = Literal[
     "spending-target", "financial-contribution", "policy-pledge", "capability-pledge"
 ]

@@ -56,3 +56,25 @@ def test_ministers_who_join_named_in_a_list_after_a_colon_take_part(tmp_path):
     _, found = extract_text(tmp_path, defence_report(body, written="20 februari 2003"))
     partners = {p.actor.key for p in found.participations if p.capacity == "partner"}
     assert {"bg", "ee", "lv", "lt", "ro", "sk", "si"} <= partners
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # a council of the EU: Ukraine takes part, not as NATO's partner
+        ("Den Haag, 12 maart 2031\n\nHierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van 3 maart "
+         "2031.\n\nAan de lunch nam ook de Oekraïense minister van Buitenlandse Zaken deel.\n", "ua"),
+        # the letter's case: a summit outside NATO with outreach guests
+        ("Den Haag, 30 juni 2031\n\nHierbij bied ik u het verslag aan van de G7-top van 26 tot en met 28 juni 2031.\n\n"
+         "Aan de tweede dag namen ook de leiders van India en Indonesië deel.\n", "in"),
+    ],
+)
+def test_a_meeting_outside_nato_has_participants_not_partners(tmp_path, text, actor):
+    found = extract_text(tmp_path, text)[1]
+    capacities = {p.capacity for p in found.participations if p.actor.key == actor}
+    assert capacities == {"participant"}
+
+
+def test_a_nato_meeting_keeps_its_partners(tmp_path):
+    body = "Aan de werklunch op 14 februari nam ook de Oekraïense minister van Defensie deel."
+    assert ("ua", "partner") in participants(tmp_path, body)

@@ -313,7 +313,7 @@ VOCABULARY = {
 
 
 def test_records_slugs_are_what_architecture_lists():
-    assert set(VOCABULARY["capacity"]) == {"ally", "partner", "guest", "host"}
+    assert set(VOCABULARY["capacity"]) == {"ally", "partner", "guest", "host", "participant"}
     assert set(VOCABULARY["unit"]) == {"percent-gdp", "percent-defence-spending", "eur", "usd"}
 
 

@@ -25,7 +25,7 @@ from natokg.extract.stage import Found, MeetingIndex, PersonIndex
 from natokg.folding import fold
 from natokg.text.nlp import DEMONYM, GROUP, KIND, NAMED, OFFICE, ORG, STATE
 from natokg.knowledge.cues import cue_regex, cue_word_set
-from natokg.records import ActorRef, Evidence, Participation
+from natokg.records import ActorRef, Evidence, MeetingRef, Participation
 
 # The cue words are in ontology/extraction-cues.ttl (cue_regex fills {cue:slug}); the
 # grammar around them is here.
@@ -131,25 +131,37 @@ class _Participations:
     def actor(self, actor: ActorRef, meeting, ev: Evidence) -> None:
         lexicon = self.ctx.lexicon
         when = _meeting_date(self.index, meeting) or _as_date(self.ctx.reference)
+        # at a meeting outside NATO (an EU Council, an OSCE council, a G7 summit) nobody
+        # takes part as NATO's partner or guest
+        partner, guest = ("participant", "participant") if _outside_nato(meeting) else ("partner", "guest")
         if actor.kind == "state":
             if when is not None and lexicon.is_ally_at(actor.key, when):
                 return  # an ally named among participants adds nothing to "the allies"
-            self.add(actor, meeting, "partner", ev)
+            self.add(actor, meeting, partner, ev)
         elif actor.kind == "organisation":
             record = lexicon.organisations.get(actor.key)
             while record is not None and not record.partner and record.parent:
                 record = lexicon.organisations.get(record.parent)  # the European Council speaks for the EU
             if record is not None and record.partner:
-                self.add(record.ref, meeting, "partner", ev)
+                self.add(record.ref, meeting, partner, ev)
             elif record is not None and _guest_organisation(lexicon, record):
-                self.add(record.ref, meeting, "guest", ev)  # "de VN en de Wereldbank zijn uitgenodigd"
+                self.add(record.ref, meeting, guest, ev)  # "de VN en de Wereldbank zijn uitgenodigd"
         elif actor.kind == "group":
             group = lexicon.groups.get(actor.key)
             if group is None or not group.members:
                 return
-            self.add(actor, meeting, "partner", ev)
+            self.add(actor, meeting, partner, ev)
             for member in group.members:
                 self.actor(member, meeting, ev)
+
+
+def _outside_nato(meeting: MeetingRef) -> bool:
+    """A meeting outside NATO, or a session of one."""
+    while meeting is not None:
+        if meeting.kind == "external":
+            return True
+        meeting = meeting.parent
+    return False
 
 
 def _guest_organisation(lexicon, record) -> bool:
