@@ -263,3 +263,18 @@ def test_a_session_of_another_kind_of_meeting_is_not_the_main_meetings(tmp_path,
 def test_a_session_that_only_talks_about_another_meeting_stays_the_main_meetings(tmp_path, body, session):
     _, found = extract_text(tmp_path, defence_report(body))
     assert session in sessions(found)
+
+
+@pytest.mark.parametrize(
+    "body, written, expected",
+    [
+        # the letter's sentence: informal, with a place of two words before the day
+        ("Tijdens de informele bijeenkomst in Colorado Springs op 8 en 9 oktober jl. hebben de ministers een "
+         "oefenscenario besproken.", "5 december 2003", ("defence-ministers", date(2003, 10, 8), "colorado-springs")),
+        ("De ministers vroegen hem voor de informele bijeenkomst in Bratislava op 22 en 23 oktober a.s. voorstellen "
+         "uit te werken.", "15 juni 2009", ("defence-ministers", date(2009, 10, 22), "bratislava")),
+    ],
+)
+def test_a_bare_meeting_noun_with_its_place_and_day_is_another_meeting(tmp_path, body, written, expected):
+    _, found = extract_text(tmp_path, defence_report(body, written=written))
+    assert expected in mentioned(found)

@@ -156,6 +156,7 @@ def attached(ctx: LetterContext, sentence, target: Mention, items, meetings: lis
 
 # "De volgende (informele) bijeenkomst ...": another meeting of the kind
 PLACE_NAME = r"[A-ZÀ-Þ][\w'’.-]*"  # one capitalised word: "Antalya", "Sint-Petersburg"
+PLACE_NAMES = PLACE_NAME + r"(?:\s+" + PLACE_NAME + r")?"  # "Colorado Springs"
 _OTHER_INSTANCE = r"\b(?:{{cue:{which}}})\s+(?:\w+\s+)?$"
 
 
@@ -226,7 +227,10 @@ def delegations_in(collective: ActorRef, tokens, lexicon, verb: int) -> ActorRef
 
 # "Over de vorige bijeenkomst, van 8 en 9 november jl.", "de bijeenkomst van 29 juni jl."
 _OWNER_AFTER_DAY = re.compile(r"\s*(?:jl\.|a\.s\.)?,?\s+van\s+(?:de|het)\b")
-_BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:{cue:bare-meeting-noun}))"
+# "de vorige bijeenkomst, van 8 en 9 november jl.", "de informele bijeenkomst in Colorado
+# Springs op 8 en 9 oktober jl.": the day right after the noun or its place
+_BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
+                         r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:" + PLACE_NAMES + r"))?"
                          r"\s*,?\s+(?:op|van)\s+(?:\w+dag\s+)?$")
 
 
@@ -234,7 +238,7 @@ _BARE_MEETING_DATE_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s
 # 2017", "de vorige ministeriële, in mei jl. in Antalya", "vóór de informele bijeenkomst in
 # Berlijn in september a.s.": the month right after the noun or its place
 _BARE_MEETING_MONTH_RE = (r"\b(?:de|het)\s+(?P<name>(?:(?:{cue:other-instance})\s+)?(?:(?:{cue:informal})\s+)?"
-                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:" + PLACE_NAME + r"))?"
+                          r"(?:{cue:bare-meeting-noun}))(?:\s+in\s+(?-i:" + PLACE_NAMES + r"))?"
                           r"(?P<comma>\s*,)?\s+(?:(?:in|van|voor)\s+(?:de\s+maand\s+)?)?$")
 # after a comma the month is the noun's only in an apposition closed after it ("de vorige
 # ministeriële, in mei jl. in Antalya, ..."), not the next clause's ("..., in oktober volgt")

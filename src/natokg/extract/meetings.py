@@ -225,7 +225,8 @@ def extract_meetings(ctx: LetterContext, found: Found) -> MeetingIndex | None:
         dates = ctx.dates_in(sentence.start, sentence.end)
         earlier = bare_meetings(ctx, main, sentence, dates)
         for start, when in earlier:
-            collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, None, start, when.end)
+            city = next((c.key for c in ctx.in_span(start, when.start, CITY) if city_after_preposition(ctx, c)), None)
+            collector.other(main.kind, main.kind, ctx.text[start : when.end], when.first, when.last, city, start, when.end)
         dates = [d for d in dates if all(d is not w for _, w in earlier)]
         for start, month in bare_meetings_by_month(ctx, main, sentence):
             city = next((c.key for c in ctx.in_span(start, month.start, CITY) if city_after_preposition(ctx, c)), None)
