@@ -3,6 +3,8 @@ member states in an EU Council, nkg:delegationsGroup), not the allies."""
 
 from __future__ import annotations
 
+import pytest
+
 from support.letter_records import extract_text, fixture_records
 
 EU_COUNCIL = """Brief regering : Verslag Raad Buitenlandse Zaken van 17 november 2031
@@ -69,3 +71,18 @@ def test_regression_the_allies_after_a_preposition_leave_the_councils_decision_i
                               "In overleg met de bondgenoten besloot de Raad de sancties tegen Rusland met zes maanden te verlengen.")
     pledgers = {(c.actor.key, c.evidence[0].quote.split()[0]) for c in extract_text(tmp_path, text)[1].commitments}
     assert ("eu-member-states", "besloot") in pledgers and ("allies", "besloot") not in pledgers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the letter's sentence: the G7's leaders by name, and its meeting's leaders unnamed
+        "De G7-leiders zegden toe Oekraïne zo lang als nodig financieel te blijven steunen.",
+        "De leiders spraken af voor het einde van dit jaar een klimaatclub op te richten.",
+    ],
+)
+def test_the_decisions_of_a_g7_summit_are_the_g7s(tmp_path, sentence):
+    text = (f"Den Haag, 30 juni 2031\n\nHierbij bied ik u het verslag aan van de G7-top van 26 tot en met 28 juni "
+            f"2031.\n\n{sentence}\n")
+    found = extract_text(tmp_path, text)[1]
+    assert {c.actor.key for c in found.commitments} == {"g7"}
