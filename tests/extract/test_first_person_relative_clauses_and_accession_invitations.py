@@ -93,3 +93,21 @@ def test_a_relative_clause_after_a_preposition_describes_the_name(tmp_path):
     body = ("Verschillende bondgenoten wezen ook op de rol van China, dat de Russische oorlogsindustrie met goederen "
             "voor tweeërlei gebruik ondersteunt.")
     assert not {p for p in positions(tmp_path, body) if p[0] == "cn"}
+
+
+def pledges(tmp_path, body: str) -> set[tuple]:
+    _, found = extract_text(tmp_path, defence_report(body, written="20 juni 2022"))
+    return {(c.actor.key, c.kind, c.target_year) for c in found.commitments}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the letter's sentence: the subject is a state's unit, not the state
+        ("De Nederlandse Patriot-eenheid blijft tot het einde van dit jaar in Slowakije gestationeerd.",
+         ("nl", "capability-pledge", 2022)),
+        ("De Duitse F-16's blijven tot eind 2023 in Polen gestationeerd.", ("de", "capability-pledge", 2023)),
+    ],
+)
+def test_a_subject_that_is_a_states_forces_pledges_for_that_state(tmp_path, body, expected):
+    assert expected in pledges(tmp_path, body)

@@ -390,6 +390,9 @@ class _Rules(AmountRules):
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     # a passive's subject is what is pledged, not who pledges
                     or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
+                    # "De Nederlandse F-16's blijven ... gestationeerd": a subject that is a state's
+                    # forces, as a passive's is
+                    or (passive_owner(s.tokens, cue, self.lex.lexicon) if not passive and not info.default_actor else [])
                     or ([self.default_actor(info, s, cue)] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                     or deciders(s.tokens, s.cues, cue, self.lex.cue_info,
