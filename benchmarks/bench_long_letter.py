@@ -101,6 +101,19 @@ def page_within_limit(size: int) -> str:
     return head + "\n".join(paragraphs) + "\n</body></html>\n"
 
 
+def run_map(path: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float, float]:
+    """`natokg map --format nquads` of ``path`` in a child process with ``env``: the
+    result, wall seconds, CPU seconds and the load average before."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "natokg", "map", str(path), "--format", "nquads"],
+                            env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
+
+
 def time_map(path: Path, limit: int | None) -> None:
     """`natokg map --format nquads` of ``path`` in a child process, the limit raised to
     ``limit`` (None: the default)."""
@@ -109,14 +122,7 @@ def time_map(path: Path, limit: int | None) -> None:
     env = dict(os.environ)
     if limit is not None:
         env[MAX_LETTER_CHARS_ENV] = str(limit)
-    load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "natokg", "map", str(path), "--format", "nquads"],
-                            env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    result, wall, cpu, load = run_map(path, env)
     print(f"natokg map, {'limit ' + str(limit) if limit else 'default limit'}: {wall:.2f} s wall, "
           f"{cpu:.2f} s CPU, load average before {load:.1f}, exit {result.returncode}, "
           f"{result.stdout.count(chr(10))} quads")

@@ -26,17 +26,14 @@ from __future__ import annotations
 import argparse
 import html
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from bench_long_letter import long_text, page_within_limit  # noqa: E402
+from bench_long_letter import long_text, page_within_limit, run_map  # noqa: E402
 from support.hostile_letters import _docx_members, _member, _write_zip  # noqa: E402
 from support.pdf_text import _escape, pdf_file, stream_object  # noqa: E402
 
@@ -155,14 +152,7 @@ def make(kind: str, folder: Path, size: int) -> Path:
 
 def time_map(path: Path) -> str:
     env = {k: v for k, v in os.environ.items() if k != "NATOKG_MAX_LETTER_CHARS"}
-    load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "natokg", "map", str(path), "--format", "nquads"],
-                            env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    result, wall, cpu, load = run_map(path, env)
     outcome = (f"mapped, {result.stdout.count(chr(10))} quads" if result.returncode == 0
                else f"exit {result.returncode}: {result.stderr.strip().splitlines()[-1][:150] if result.stderr.strip() else ''}")
     return (f"{path.name:16} {path.stat().st_size:>10} bytes  {wall:6.2f} s wall  {cpu:6.2f} s CPU  "
