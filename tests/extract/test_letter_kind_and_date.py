@@ -229,3 +229,12 @@ def test_a_memo_alone_without_a_letterhead_is_dated_by_its_own_datum(tmp_path):
     _, found = extract_text(tmp_path, text)
     assert (found.letter.kind, found.letter.date) == ("memo", date(2025, 2, 3))
     assert found.main_meeting.ref.start == date(2025, 2, 12)
+
+
+def test_report_of_the_summit_on_peace_in_ukraine_is_another_document(tmp_path):
+    # the letter's title, the summit's official name in Dutch
+    text = ("Den Haag, 20 juni 2031\n\nBetreft Uitkomsten Top over Vrede in Oekraïne, Bürgenstock, 15-16 juni 2031\n\n"
+            "Hierbij informeer ik uw Kamer over de uitkomsten van de Top over Vrede in Oekraïne, die op 15 en 16 juni "
+            "jl. op de Bürgenstock plaatsvond. De NAVO-top in Washington volgt in juli.\n")
+    main = extract_text(tmp_path, text)[1].main_meeting
+    assert (main.ref.kind, main.ref.start) == ("external", date(2031, 6, 15))

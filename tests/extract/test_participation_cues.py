@@ -78,3 +78,25 @@ def test_a_meeting_outside_nato_has_participants_not_partners(tmp_path, text, ac
 def test_a_nato_meeting_keeps_its_partners(tmp_path):
     body = "Aan de werklunch op 14 februari nam ook de Oekraïense minister van Defensie deel."
     assert ("ua", "partner") in participants(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "body, expected, absent",
+    [
+        # the letter's case: the company of a session ends at the verb of its clause
+        ("In de sessie met de partners uit de Indo-Pacific op 14 februari staat de samenwerking tussen Rusland, "
+         "Noord-Korea en Iran centraal.", {"ip4"}, {"ru", "kp", "ir"}),
+        # a relative clause inside the company keeps it going to the names after "waaronder"
+        ("Op 14 februari volgt een bijeenkomst met dertien partnerlanden die aan NAVO-operaties hebben bijgedragen, "
+         "waaronder Australië en Japan.", {"au", "jp"}, set()),
+        # not present: the negation three words before the cue
+        ("Rice bepleitte samenwerking met landen zoals Australië en Japan. Deze landen waren niet bij de bijeenkomst "
+         "aanwezig.", set(), {"au", "jp"}),
+        # a requirement, not a participation
+        ("Nederland steunt de Mediterrane Dialoog, maar het initiatief moet aansluiten bij de wensen van Marokko.",
+         set(), {"ma", "mediterranean-dialogue"}),
+    ],
+)
+def test_who_takes_part_in_a_clause_a_negation_or_a_requirement(tmp_path, body, expected, absent):
+    found = {key for key, _ in participants(tmp_path, body)}
+    assert expected <= found and not absent & found

@@ -55,6 +55,12 @@ _TALK_VERB = r"\b(?:{cue:conversation-verb})\b"
 # the list of participants after "met" (relative clauses and a colon before the names
 # included) ends at the next clause or a topic; "waaronder" goes on with its members
 _COMPANY_END = re.compile(r";|\s(?:over|om|waar(?!onder)\w*|omdat|zodat|ter)\s")
+# ... or at the finite verb of a clause that opens with it ("In de sessie met de partners
+# uit de Indo-Pacific staat ... centraal"), unless a relative clause has that verb ("met
+# dertien partnerlanden die ... hebben bijgedragen, waaronder ..."); "zijn" may be "his"
+_COMPANY_VERB = re.compile(r"\s(?:staat|staan|stond|stonden|is|was|waren|wordt|worden|werd|werden|zal|zullen"
+                           r"|heeft|hebben|had|hadden)\s")
+_RELATIVE_PRONOUN = re.compile(r"\s(?:die|dat|welke)\s")
 # "Jordanië en Tunesië nemen deel als partners uit de Mediterrane Dialoog", "uit te
 # nodigen voor het Partnerschap voor Vrede": a group after "als ... uit" is the
 # capacity, after "voor", "aan" or "tot" what they are invited to, not a participant
@@ -70,9 +76,12 @@ _ANAPHOR_RE = re.compile(r"\b(?:zij|ze|deze\s+(?:landen|partners|staten))\b", re
 # number of members at the meeting's date
 _COUNT_NOUN = r"\b(?:{cue:allies-count-noun}|{cue:allies-delegation-noun})\b"
 _COUNT_BEFORE = re.compile(r"\b(?P<article>(?:alle|de|met|van)\s+)?(?P<count>\d{1,2}|[a-zëéï]+)\s+(?:NAVO-?\s?)?$", re.IGNORECASE)
-_NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-# "waarin Oekraïne ... kan deelnemen": a possibility, not a participation
-_MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
+# "waren niet bij de bijeenkomst aanwezig"
+_NEGATED_CUE = re.compile(r"\b(?:niet|geen|nooit)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# "waarin Oekraïne ... kan deelnemen": a possibility, not a participation; "het initiatief
+# moet aansluiten bij de wensen van de partnerlanden": a requirement
+_MODAL_CUE = re.compile(r"\b(?:kan|kunnen|zou|zouden|mag|mogen|moet|moeten|dient|dienen)\b(?:\s+\w+){0,5}\s+$",
+                        re.IGNORECASE)
 # "deelnemen aan de Vredestop over Oekraïne", "bijdragen in Afghanistan": an actor
 # after "over" is a topic, after "in" a place
 _TOPIC_BEFORE = re.compile(r"\b(?:over|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -307,6 +316,9 @@ def _company(ctx: LetterContext, index: MeetingIndex, sentence) -> list[tuple[in
     for start in sorted(set(starts)):
         stop = _COMPANY_END.search(ctx.text, start, sentence.end)
         end = stop.start() if stop else sentence.end
+        verb = _COMPANY_VERB.search(ctx.text, start, end)
+        if verb is not None and _RELATIVE_PRONOUN.search(ctx.text, start, verb.start()) is None:
+            end = verb.start()
         if fronted_end is not None and start < fronted_end:
             end = min(end, fronted_end)
         # "Een bijeenkomst met de partners ... is niet voorzien": in the clause of the company
