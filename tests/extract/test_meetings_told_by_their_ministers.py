@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from support.letter_records import defence_report, extract_text, fixture_records
 
 
@@ -129,3 +131,18 @@ def test_ministers_named_with_their_alliance_gather_and_a_day_stays_in_its_claus
 def test_letter_ministers_of_the_alliance_in_a_contact_group_letter():
     found = mentioned(fixture_records("2022_ukraine_contact_group_ramstein.txt"))
     assert ("defence-ministers", date(2022, 6, 15), "brussels") in found
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the letter's sentence: ministers who talk on a day of their own meet then
+        ("De ministers van Defensie spreken op 8 juni a.s. in Brussel over de voortgang.",
+         ("defence-ministers", date(2023, 6, 8), "brussels")),
+        ("De ministers van Buitenlandse Zaken overleggen op 4 april a.s. in Brussel over Oekraïne.",
+         ("foreign-ministers", date(2023, 4, 4), "brussels")),
+    ],
+)
+def test_ministers_who_talk_on_a_day_of_their_own_meet(tmp_path, body, expected):
+    _, found = extract_text(tmp_path, defence_report(body))
+    assert expected in {(m.ref.kind, m.ref.start, m.ref.city) for m in found.meetings if m.role == "mentioned"}

@@ -52,7 +52,8 @@ from natokg.extract.meeting_words import (
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions, of_another_meeting
 from natokg.extract.stage import Found, MeetingIndex
-from natokg.knowledge.cues import cue_regex
+from natokg.knowledge.cues import cue_regex, cue_word_set
+from natokg.folding import fold
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
@@ -434,6 +435,8 @@ def _gathers(ctx, sentence, cue: re.Match, start: int, when_end: int) -> bool:
     verb = cue.groupdict()
     if not (verb.get("present") or verb.get("past") or verb.get("aux")):
         return True
+    if verb.get("present") and fold(verb["present"]) in cue_word_set("conversation-verb"):
+        return True  # "De ministers van Defensie spreken op 8 juni a.s. in Brussel over ..."
     end = _CLAUSE_END.search(ctx.text, when_end, sentence.end)
     told = _TALKS_RE if verb.get("aux") else _GATHERS_RE  # "hebben op ... besproken": they met to talk
     return cue_regex(told).search(ctx.text, start, end.start() if end else sentence.end) is not None
