@@ -146,3 +146,18 @@ def test_letter_ministers_of_the_alliance_in_a_contact_group_letter():
 def test_ministers_who_talk_on_a_day_of_their_own_meet(tmp_path, body, expected):
     _, found = extract_text(tmp_path, defence_report(body))
     assert expected in {(m.ref.kind, m.ref.start, m.ref.city) for m in found.meetings if m.role == "mentioned"}
+
+
+def test_ministers_in_a_place_on_a_day_meet_there(tmp_path):
+    # the letter's sentence: the place between the ministers and their day
+    body = ("De uitkomsten bouwen voort op de vergadering van de ministers van Defensie in Brussel op 6 juni jl., "
+            "waar de transformatie werd ingezet.")
+    _, found = extract_text(tmp_path, defence_report(body, written="1 oktober 2023"))
+    assert ("defence-ministers", date(2023, 6, 6), "brussels") in mentioned(found)
+
+
+def test_ministers_at_a_named_meeting_are_that_meeting(tmp_path):
+    # the place names a meeting outside NATO (Ramstein): no defence ministers meeting besides it
+    body = "Nederland pleitte daarvoor tijdens de bijeenkomst van circa veertig defensieministers in Ramstein op 26 april jl."
+    _, found = extract_text(tmp_path, defence_report(body, written="1 oktober 2023"))
+    assert not any(kind == "defence-ministers" for kind, _, _ in mentioned(found))

@@ -47,7 +47,7 @@ from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
 from natokg.extract.meeting_words import (
-    MAIN_KINDS, PLACE_NAME, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
+    MAIN_KINDS, PLACE_NAME, PLACE_NAMES, SESSION_KINDS, SKIP_PARTS, Draft, attached, bare_meetings, bare_meetings_by_month,
     city_after_preposition, instance_tense, meeting_mentions, named_kind, other_instance,
 )
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions, of_another_meeting
@@ -403,7 +403,9 @@ _GATHERING_VERB = (r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue
 # "zij komen opnieuw bijeen op 8 en 9 juni a.s.": after a verb, up to two words before
 # the day; a pronoun stands for the group named before it in the sentence
 _GATHERING_DATE_RE = (r"\b(?:(?P<group>{{cue:{group}}})|(?P<pronoun>zij|ze))\b(?:\s*,\s*die)?" + _GATHERING_VERB
-                      + r"(?(present)(?:\s+\w+){{0,2}}|(?(past)(?:\s+\w+){{0,2}}))\s+(?:op|van)\s+$")
+                      + r"(?(present)(?:\s+\w+){{0,2}}|(?(past)(?:\s+\w+){{0,2}}))"
+                      # "de vergadering van de ministers van Defensie in Brussel op 6 juni jl."
+                      + r"(?:\s+in\s+(?-i:" + PLACE_NAMES.replace("{", "{{").replace("}", "}}") + r"))?\s+(?:op|van)\s+$")
 # "de ministers van Buitenlandse Zaken in december 2008", "... komen in december bijeen":
 # the same with a month, whose year the verb's tense tells
 _GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+in\s+$"
@@ -473,6 +475,8 @@ def _gatherings(ctx, collector, main, sentence, dates) -> None:
             start = when.start - len(before) + cue.start()
             if not _group_or_its_pronoun(ctx, sentence, cue, kind, start) or _in_named_meeting(ctx, start):
                 continue
+            if ctx.in_span(start, when.start, NAMED):
+                continue  # "circa veertig defensieministers in Ramstein op 26 april": the place names the meeting
             if not _gathers(ctx, sentence, cue, start, when.end):
                 continue
             if kind == "summit":
