@@ -54,10 +54,10 @@ def member_marker(tokens, k: int) -> int:
 
 
 CO_ACTOR_MARKERS = (("samen", "met"), ("evenals",), ("net", "als"), ("alsook",))
-# the modal of a wish: what the allies would agree ("willen vastleggen dat ...") is asked for, not agreed
 # the persons of a finite auxiliary in one tense: a form written with one stands for the
 # others ("hebben er ... op aangedrongen": "Ik heb er ... op aangedrongen")
 AUXILIARY_PERSONS = (("heb", "heeft", "hebben"),)
+# the modal of a wish: what the allies would agree ("willen vastleggen dat ...") is asked for, not agreed
 WISH_AUXILIARIES = frozenset("wil willen wilde wilden".split())
 # the conditional of a proposal or a forecast ("bondgenoten zouden toegroeien naar 3,5%")
 CONDITIONAL_AUXILIARIES = frozenset(["zou", "zouden"])

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from natokg.folding import fold
 from natokg.extract.context import LetterContext
 from natokg.extract.function_words import FINITE_AUXILIARIES, FUTURE_AUXILIARIES
 from natokg.extract.main_meeting import external_main, is_informal, locate_main, main_meeting
@@ -53,7 +54,6 @@ from natokg.extract.meeting_words import (
 from natokg.extract.sessions import SUBJECT_SESSION, Collector, add_session, group_sessions, of_another_meeting
 from natokg.extract.stage import Found, MeetingIndex
 from natokg.knowledge.cues import cue_regex, cue_word_set
-from natokg.folding import fold
 from natokg.knowledge.lexicon import SummitRecord
 from natokg.identifiers import subject_key
 from natokg.namespaces import slugify
@@ -405,7 +405,7 @@ _GATHERING_VERB = (r"(?:\s+(?P<present>{{cue:gathering-verb}})|\s+(?P<past>{{cue
 _GATHERING_DATE_RE = (r"\b(?:(?P<group>{{cue:{group}}})|(?P<pronoun>zij|ze))\b(?:\s*,\s*die)?" + _GATHERING_VERB
                       + r"(?(present)(?:\s+\w+){{0,2}}|(?(past)(?:\s+\w+){{0,2}}))"
                       # "de vergadering van de ministers van Defensie in Brussel op 6 juni jl."
-                      + r"(?:\s+in\s+(?-i:" + PLACE_NAMES.replace("{", "{{").replace("}", "}}") + r"))?\s+(?:op|van)\s+$")
+                      + r"(?:\s+in\s+(?-i:" + PLACE_NAMES + r"))?\s+(?:op|van)\s+$")
 # "de ministers van Buitenlandse Zaken in december 2008", "... komen in december bijeen":
 # the same with a month, whose year the verb's tense tells
 _GATHERING_MONTH_RE = r"\b(?:{{cue:{group}}})\b(?:\s*,\s*die)?" + _GATHERING_VERB + r"\s+in\s+$"
