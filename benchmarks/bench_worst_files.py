@@ -35,10 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from bench_long_letter import long_text, page_within_limit, run_map  # noqa: E402
 from support.hostile_letters import _docx_members, _member, _write_zip  # noqa: E402
-from support.pdf_text import _escape, pdf_file, stream_object  # noqa: E402
-
-FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-
+from support.pdf_text import page_stream, pages_pdf, pdf_string, stream_object  # noqa: E402
 
 def within_limit_text() -> str:
     from natokg.read.limits import DEFAULT_MAX_LETTER_CHARS
@@ -74,39 +71,22 @@ def docx_file(path: Path, expanded: int) -> None:
     _write_zip(path, _docx_members(_member("word/document.xml", (head + body + "</w:body></w:document>").encode())))
 
 
-def pdf_with_pages(streams: list[bytes], image: bytes | None = None) -> bytes:
-    objects = [b"", b"", FONT]
-    image_ref = b""
-    if image is not None:
-        objects.append(stream_object(image, b" /Type /XObject /Subtype /Image /Width 1000 /Height %d "
-                                     b"/ColorSpace /DeviceGray /BitsPerComponent 8" % (len(image) // 1000)))
-        image_ref = b" /XObject << /Im0 %d 0 R >>" % len(objects)
-    kids = []
-    for number, stream in enumerate(streams):
-        drawn = b"q 100 0 0 100 50 50 cm /Im0 Do Q\n" if image is not None and number == 0 else b""
-        objects.append(stream_object(drawn + stream))
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >>%s >> >>" % (len(objects), image_ref))
-        kids.append(len(objects))
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    return pdf_file(objects)
-
-
 def pdf_text_file(size: int) -> bytes:
-    # the text one line an instruction, and one page drawing an incompressible image
+    # the text a line an instruction, and the first page drawing an incompressible image
     # that fills the file to size
     lines = within_limit_text().splitlines()
-    pages = [b"BT /F1 10 Tf 12 TL 50 800 Td\n" + b"".join(b"(" + _escape(line) + b") Tj T*\n" for line in lines[i : i + 50])
-             + b"ET\n" for i in range(0, len(lines), 50)]
+    pages = [page_stream(lines[i : i + 50]) for i in range(0, len(lines), 50)]
     image = os.urandom(max(1000, (size - sum(map(len, pages))) // 1000 * 1000))
-    return pdf_with_pages(pages, image)
+    image_object = stream_object(image, b" /Type /XObject /Subtype /Image /Width 1000 /Height %d "
+                                 b"/ColorSpace /DeviceGray /BitsPerComponent 8" % (len(image) // 1000))
+    pages[0] = b"q 100 0 0 100 50 50 cm /Im0 Do Q\n" + pages[0]
+    return pages_pdf(pages, {b"/Im0": image_object})
 
 
 def pdf_glyphs_file(size: int) -> bytes:
     streams, page, length = [], [b"BT /F1 10 Tf 12 TL 50 800 Td\n"], 0
     for number, line in enumerate(long_text(size // 10).splitlines()):
-        page.extend(b"(" + _escape(ch) + b") Tj 5 0 Td\n" for ch in line)
+        page.extend(b"(" + pdf_string(ch) + b") Tj 5 0 Td\n" for ch in line)
         page.append(b"T*\n")
         if number % 50 == 49:
             streams.append(b"".join(page) + b"ET\n")
@@ -114,18 +94,13 @@ def pdf_glyphs_file(size: int) -> bytes:
             page = [b"BT /F1 10 Tf 12 TL 50 800 Td\n"]
             if length >= size:
                 break
-    return pdf_with_pages(streams)
+    return pages_pdf(streams)
 
 
 def pdf_drawing_file(size: int) -> bytes:
     lines = long_text(20_000).splitlines()
     per_page = size // 200
-    return pdf_with_pages([
-        b"0 0 m 10 10 l S\n" * (per_page // 16)
-        + b"BT /F1 10 Tf 12 TL 50 800 Td\n" + b"".join(b"(" + _escape(line) + b") Tj T*\n" for line in lines[2 * i : 2 * i + 2])
-        + b"ET\n"
-        for i in range(200)
-    ])
+    return pages_pdf([b"0 0 m 10 10 l S\n" * (per_page // 16) + page_stream(lines[2 * i : 2 * i + 2]) for i in range(200)])
 
 
 def make(kind: str, folder: Path, size: int) -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from support.pdf_text import pdf_file, stream_object
+from support.pdf_text import pages_pdf, stream_object
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -206,18 +206,13 @@ def pdf_cut_short(path: Path) -> None:
 def _drawing_pdf(path: Path, content: bytes, form: bytes | None = None) -> None:
     """One page that shows a line of text, then draws ``content``; with ``form``, a form
     XObject named /Fm0 that ``content`` may draw. Streams deflated: the file stays small."""
-    xobjects = b" /XObject << /Fm0 6 0 R >>" if form is not None else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >>%s >> >>" % xobjects,
-        stream_object(b"BT /F1 10 Tf 50 800 Td (NAVO-ministeriele bijeenkomst) Tj ET\n" + content, compress=True),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
+    xobjects = None
     if form is not None:
-        objects.append(stream_object(form, b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>", compress=True))
-    path.write_bytes(pdf_file(objects))
+        xobjects = {b"/Fm0": stream_object(
+            form, b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>",
+            compress=True)}
+    text = b"BT /F1 10 Tf 50 800 Td (NAVO-ministeriele bijeenkomst) Tj ET\n"
+    path.write_bytes(pages_pdf([text + content], xobjects, compress=True))
 
 
 def pdf_form_drawn_often(path: Path) -> None:

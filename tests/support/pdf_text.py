@@ -13,15 +13,17 @@ LINES_PER_PAGE = 50
 WRAP = 90
 
 
-def _escape(line: str) -> bytes:
+def pdf_string(line: str) -> bytes:
+    """A line of text as the bytes of a PDF string, brackets and backslashes escaped."""
     data = line.encode("cp1252", errors="replace")
     return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _page_stream(lines: list[str]) -> bytes:
+def page_stream(lines: list[str]) -> bytes:
+    """The drawing instructions of a page showing ``lines``, one instruction a line."""
     body = b"BT /F1 10 Tf 12 TL 50 800 Td\n"
     for line in lines:
-        body += b"(" + _escape(line) + b") Tj T*\n"
+        body += b"(" + pdf_string(line) + b") Tj T*\n"
     return body + b"ET\n"
 
 
@@ -31,17 +33,28 @@ def text_pdf(text: str) -> bytes:
     for paragraph in text.splitlines():
         lines.extend(textwrap.wrap(paragraph, WRAP) or [""])
     pages = [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)] or [[""]]
+    return pages_pdf([page_stream(page) for page in pages])
+
+
+def pages_pdf(contents: list[bytes], xobjects: dict[bytes, bytes] | None = None, compress: bool = False) -> bytes:
+    """A PDF of one page per content stream in ``contents`` (deflated when ``compress``),
+    with Helvetica as /F1 (object 3) and ``xobjects`` (name -> object body, objects 4, 5
+    ...) in every page's resources."""
     objects: list[bytes] = [b"", b""]  # 1 catalog, 2 page tree: filled in below
-    font = len(objects) + 1
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    named = b""
+    for name, body in (xobjects or {}).items():
+        objects.append(body)
+        named += b" %s %d 0 R" % (name, len(objects))
+    resources = b" /XObject <<%s >>" % named if named else b""
     kids = []
-    for page in pages:
-        stream = _page_stream(page)
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
+    for stream in contents:
+        objects.append(stream_object(stream, compress=True) if compress
+                       else b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
         content = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content, font)
+            b"/Resources << /Font << /F1 3 0 R >>%s >> >>" % (content, resources)
         )
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"

@@ -370,7 +370,9 @@ class _Rules(AmountRules):
                     continue  # "een diner dat wordt aangeboden door de president": describes the dinner
                 if nobodys_clause(s.tokens, s.mentions, cue):
                     continue
-                owner = passive_owner(s.tokens, cue, self.lex.lexicon) if passive and not info.default_actor else []
+                # "de Nederlandse bijdrage ... wordt voortgezet", "De Nederlandse F-16's blijven ...
+                # gestationeerd": the subject is a state's contribution or forces
+                owner = passive_owner(s.tokens, cue, self.lex.lexicon) if not info.default_actor else []
                 if promise and any(
                     a < cue.first <= b and s.tokens[a + 1].norm.startswith("waar")
                     and not any(counts(s.tokens[k].norm) for k in range(a + 1, b))
@@ -384,15 +386,13 @@ class _Rules(AmountRules):
                     self.agent(s, cue.first + 1 if passive else cue.last + 1, cue.last + 3)
                     # "Door Nederland werd bevestigd dat ...": the agent before the passive cue
                     or (passive_clause_agent(s.tokens, s.mentions, 0, cue.first + 1, cue.first + 1) if passive else [])
-                    or owner
+                    or (owner if passive else [])
                     or ([self.owner(a) for a in compound_owner(s.tokens, s.sentence.text, self.lex.actors.find(s.tokens), cue)]
                         if passive else [])
                     # "zal Oekraïne worden uitgenodigd": the subject of a passive is no actor
                     # a passive's subject is what is pledged, not who pledges
                     or ([] if passive else self.subject(s, cue, window=3, groups_after=bool(info.default_actor)))
-                    # "De Nederlandse F-16's blijven ... gestationeerd": a subject that is a state's
-                    # forces, as a passive's is
-                    or (passive_owner(s.tokens, cue, self.lex.lexicon) if not passive and not info.default_actor else [])
+                    or ([] if passive else owner)
                     or ([self.default_actor(info, s, cue)] if info.default_actor else [])
                     or (self.context_actor(s) if pronoun_subject(s.tokens, cue) else [])
                     or deciders(s.tokens, s.cues, cue, self.lex.cue_info,

@@ -66,11 +66,10 @@ _HEADER_REFERENCE = re.compile(
     r"^(?i:Onze referentie|Ons kenmerk|Kenmerk|Onze ref\.):?[ \t]*\n?[ \t]*(\S*\d\S*)[ \t]*$", re.M
 )
 _HEADER_TITLE = re.compile(r"^(?:Betreft|Onderwerp):?[ \t]*\n?[ \t]*(\S[^\n]*)$", re.M)
-_ADDRESSEE = re.compile(
-    r"Aan de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?", re.I
-)
+_CHAMBER_CHAIR = r"de [Vv]oorzitter van de\s+(Eerste|Tweede) Kamer(?:\s+der\s+Staten-Generaal)?"
+_ADDRESSEE = re.compile(r"Aan " + _CHAMBER_CHAIR, re.I)
 # a letter's address line without "Aan", under its "> Retouradres" line: the whole line
-_ADDRESSEE_ALONE = re.compile(r"de voorzitter van de\s+(?:eerste|tweede) kamer(?:\s+der\s+staten-generaal)?", re.I)
+_ADDRESSEE_ALONE = re.compile(_CHAMBER_CHAIR, re.I)
 _PORTAL_TITLE = re.compile(
     r"^(?:Nr\.?\s*\d+\s+)?((?:BRIEF|VERSLAG|GEANNOTEERDE AGENDA|NOTA|MEMORIE)\b[^\n]*)$", re.M
 )
